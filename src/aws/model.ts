@@ -1,0 +1,111 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The botocore service model format (models/aws/<service>/<version>/service-2.json). */
+export interface ServiceModel {
+  metadata: {
+    apiVersion: string;
+    protocol: string;
+    protocols?: string[];
+    jsonVersion?: string;
+    targetPrefix?: string;
+    signingName?: string;
+    endpointPrefix: string;
+    serviceId: string;
+    xmlNamespace?: string;
+    awsQueryCompatible?: Record<string, unknown>;
+  };
+  operations: Record<string, OperationModel>;
+  shapes: Record<string, Shape>;
+}
+
+export interface OperationModel {
+  name: string;
+  http: { method: string; requestUri: string; responseCode?: number };
+  input?: { shape: string; locationName?: string; xmlNamespace?: { uri: string } };
+  output?: { shape: string; resultWrapper?: string };
+  errors?: { shape: string }[];
+  authtype?: string;
+  endpoint?: { hostPrefix: string };
+  httpChecksum?: Record<string, unknown>;
+}
+
+export interface MemberRef {
+  shape: string;
+  location?: 'uri' | 'querystring' | 'header' | 'headers' | 'statusCode';
+  locationName?: string;
+  jsonvalue?: boolean;
+  xmlAttribute?: boolean;
+  xmlNamespace?: { uri: string; prefix?: string };
+  flattened?: boolean;
+  idempotencyToken?: boolean;
+  timestampFormat?: 'iso8601' | 'rfc822' | 'unixTimestamp';
+  queryName?: string;
+  hostLabel?: boolean;
+  eventpayload?: boolean;
+}
+
+export type ShapeType =
+  | 'structure'
+  | 'list'
+  | 'map'
+  | 'string'
+  | 'integer'
+  | 'long'
+  | 'float'
+  | 'double'
+  | 'boolean'
+  | 'timestamp'
+  | 'blob'
+  | 'bigdecimal'
+  | 'biginteger';
+
+export interface Shape {
+  type: ShapeType;
+  members?: Record<string, MemberRef>;
+  required?: string[];
+  member?: MemberRef;
+  key?: MemberRef;
+  value?: MemberRef;
+  min?: number;
+  max?: number;
+  pattern?: string;
+  enum?: string[];
+  flattened?: boolean;
+  payload?: string;
+  exception?: boolean;
+  error?: { code?: string; httpStatusCode?: number; senderFault?: boolean };
+  timestampFormat?: 'iso8601' | 'rfc822' | 'unixTimestamp';
+  locationName?: string;
+  xmlNamespace?: { uri: string };
+  streaming?: boolean;
+  sensitive?: boolean;
+  union?: boolean;
+  document?: boolean;
+  event?: boolean;
+  eventstream?: boolean;
+}
+
+const here = dirname(fileURLToPath(import.meta.url));
+/** models/aws at the repository root, whether running from src (tests) or dist/src. */
+export const MODELS_DIR = [join(here, '../../models/aws'), join(here, '../../../models/aws')].find((p) => {
+  try {
+    readFileSync(join(p, 'NOTICE'));
+    return true;
+  } catch {
+    return false;
+  }
+}) ?? join(here, '../../../models/aws');
+
+const cache = new Map<string, ServiceModel>();
+
+/** Loads models/aws/<name>/service-2.json (one version per service is kept in the repo). */
+export function loadModel(name: string): ServiceModel {
+  let model = cache.get(name);
+  if (!model) {
+    model = JSON.parse(readFileSync(join(MODELS_DIR, name, 'service-2.json'), 'utf8')) as ServiceModel;
+    cache.set(name, model);
+  }
+  return model;
+}

@@ -1,0 +1,83 @@
+import { readFileSync } from 'node:fs';
+
+export interface Credential {
+  accessKeyId: string;
+  secretAccessKey: string;
+  accountId: string;
+}
+
+export interface Config {
+  port: number;
+  host: string;
+  /** Where data lives; undefined with --ephemeral. */
+  dataDir: string | undefined;
+  /** 'open' accepts any credentials, as local tools do; 'strict' verifies SigV4 signatures. */
+  auth: 'open' | 'strict';
+  /** Known credentials (strict mode verifies against them; open mode maps keys to accounts). */
+  credentials: Credential[];
+  defaultAccountId: string;
+  defaultRegion: string;
+  /** 'normal': durable across a crash of the process; 'full': also across power loss. */
+  sync: 'normal' | 'full';
+  /** One JSON line per request on stdout. */
+  logRequests: boolean;
+  /** Service-specific settings (e.g. dynamodb.throttling, lambda.concurrency). */
+  services: Record<string, Record<string, unknown>>;
+}
+
+export const DEFAULT_ACCOUNT = '000000000000';
+
+export function defaultConfig(): Config {
+  return {
+    port: 4566,
+    host: '127.0.0.1',
+    dataDir: '.stratus',
+    auth: 'open',
+    credentials: [{ accessKeyId: 'test', secretAccessKey: 'test', accountId: DEFAULT_ACCOUNT }],
+    defaultAccountId: DEFAULT_ACCOUNT,
+    defaultRegion: 'us-east-1',
+    sync: 'normal',
+    logRequests: true,
+    services: {},
+  };
+}
+
+/**
+ * Builds the configuration: defaults, then an optional JSON file (--config / STRATUS_CONFIG),
+ * then environment variables (STRATUS_*), then command-line flags.
+ */
+export function loadConfig(flags: Record<string, string | boolean>, env: NodeJS.ProcessEnv = process.env): Config {
+  const config = defaultConfig();
+  const file = (flags.config as string | undefined) ?? env.STRATUS_CONFIG;
+  if (file) Object.assign(config, JSON.parse(readFileSync(file, 'utf8')) as Partial<Config>);
+  const pick = (flag: string, envName: string): string | boolean | undefined => flags[flag] ?? env[envName];
+  const port = pick('port', 'STRATUS_PORT');
+  if (port !== undefined) config.port = parsePort(String(port));
+  const host = pick('host', 'STRATUS_HOST');
+  if (typeof host === 'string') config.host = host;
+  const dataDir = pick('data-dir', 'STRATUS_DATA_DIR');
+  if (typeof dataDir === 'string') config.dataDir = dataDir;
+  const ephemeral = pick('ephemeral', 'STRATUS_EPHEMERAL');
+  if (ephemeral === true || ephemeral === '1' || ephemeral === 'true') config.dataDir = undefined;
+  const auth = pick('auth', 'STRATUS_AUTH');
+  if (auth !== undefined) {
+    if (auth !== 'open' && auth !== 'strict') throw new Error(`--auth must be open or strict, not ${String(auth)}`);
+    config.auth = auth;
+  }
+  const sync = pick('sync', 'STRATUS_SYNC');
+  if (sync !== undefined) {
+    if (sync !== 'normal' && sync !== 'full') throw new Error(`--sync must be normal or full, not ${String(sync)}`);
+    config.sync = sync;
+  }
+  const region = pick('region', 'STRATUS_REGION');
+  if (typeof region === 'string') config.defaultRegion = region;
+  const quiet = pick('quiet', 'STRATUS_QUIET');
+  if (quiet === true || quiet === '1' || quiet === 'true') config.logRequests = false;
+  return config;
+}
+
+function parsePort(s: string): number {
+  const n = Number(s);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`invalid port: ${s}`);
+  return n;
+}

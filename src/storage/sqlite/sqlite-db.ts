@@ -1,0 +1,146 @@
+import Database from 'better-sqlite3';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Db, Migration, Queryable, Row, SqlValue, Tx } from '../db.js';
+
+export interface SqliteOptions {
+  /** Directory holding stratus.db; absent = ephemeral (a temporary file removed on close). */
+  dataDir?: string;
+  /** 'normal' survives a crash of the process (kill -9); 'full' also survives power loss. */
+  sync?: 'normal' | 'full';
+}
+
+type Statement = Database.Statement<unknown[], unknown>;
+
+/** Caches prepared statements per SQL text: preparing is the costly part of a query. */
+class Connection implements Queryable {
+  private readonly statements = new Map<string, Statement>();
+  constructor(readonly raw: Database.Database) {}
+
+  statement(sql: string): Statement {
+    let st = this.statements.get(sql);
+    if (!st) {
+      st = this.raw.prepare(sql);
+      this.statements.set(sql, st);
+    }
+    return st;
+  }
+
+  getSync<T extends Row>(sql: string, params: readonly SqlValue[] = []): T | undefined {
+    return this.statement(sql).get(...params) as T | undefined;
+  }
+  allSync<T extends Row>(sql: string, params: readonly SqlValue[] = []): T[] {
+    return this.statement(sql).all(...params) as T[];
+  }
+  runSync(sql: string, params: readonly SqlValue[] = []): { changes: number } {
+    const st = this.statement(sql);
+    if (!st.reader) return { changes: st.run(...params).changes };
+    st.all(...params);
+    return { changes: 0 };
+  }
+
+  async get<T extends Row>(sql: string, params?: readonly SqlValue[]): Promise<T | undefined> {
+    return this.getSync<T>(sql, params);
+  }
+  async all<T extends Row>(sql: string, params?: readonly SqlValue[]): Promise<T[]> {
+    return this.allSync<T>(sql, params);
+  }
+  async run(sql: string, params?: readonly SqlValue[]): Promise<{ changes: number }> {
+    return this.runSync(sql, params);
+  }
+}
+
+/**
+ * SQLite in WAL mode: one connection writes (transactions queued one at a time, so an async
+ * transaction never interleaves with another), one connection reads committed data.
+ */
+export class SqliteDb implements Db {
+  readonly dialect = 'sqlite' as const;
+  readonly path: string;
+  private readonly writer: Connection;
+  private readonly reader: Connection;
+  private readonly tempDir: string | undefined;
+  private queue: Promise<unknown> = Promise.resolve();
+  private inTx = false;
+
+  constructor(options: SqliteOptions = {}) {
+    if (options.dataDir) {
+      mkdirSync(options.dataDir, { recursive: true });
+      this.tempDir = undefined;
+      this.path = join(options.dataDir, 'stratus.db');
+    } else {
+      this.tempDir = mkdtempSync(join(tmpdir(), 'stratus-'));
+      this.path = join(this.tempDir, 'stratus.db');
+    }
+    const sync = this.tempDir ? 'OFF' : options.sync === 'full' ? 'FULL' : 'NORMAL';
+    const w = new Database(this.path);
+    w.pragma('journal_mode = WAL');
+    w.pragma(`synchronous = ${sync}`);
+    w.pragma('busy_timeout = 5000');
+    w.pragma('foreign_keys = ON');
+    this.writer = new Connection(w);
+    const r = new Database(this.path, { readonly: false });
+    r.pragma('busy_timeout = 5000');
+    r.pragma('query_only = ON');
+    this.reader = new Connection(r);
+  }
+
+  get<T extends Row>(sql: string, params?: readonly SqlValue[]): Promise<T | undefined> {
+    return Promise.resolve(this.reader.getSync<T>(sql, params));
+  }
+  all<T extends Row>(sql: string, params?: readonly SqlValue[]): Promise<T[]> {
+    return Promise.resolve(this.reader.allSync<T>(sql, params));
+  }
+  run(sql: string, params?: readonly SqlValue[]): Promise<{ changes: number }> {
+    return this.tx((tx) => tx.run(sql, params));
+  }
+
+  tx<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+    const result = this.queue.then(() => this.runTx(fn));
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+
+  private async runTx<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+    const raw = this.writer.raw;
+    raw.exec('BEGIN IMMEDIATE');
+    this.inTx = true;
+    try {
+      const value = await fn(this.writer);
+      raw.exec('COMMIT');
+      return value;
+    } catch (e) {
+      if (raw.inTransaction) raw.exec('ROLLBACK');
+      throw e;
+    } finally {
+      this.inTx = false;
+    }
+  }
+
+  async migrate(service: string, migrations: readonly Migration[]): Promise<void> {
+    this.writer.raw.exec(
+      'CREATE TABLE IF NOT EXISTS stratus_migrations (service TEXT NOT NULL, version INTEGER NOT NULL, PRIMARY KEY (service, version))',
+    );
+    await this.tx(async (tx) => {
+      const done = new Set(
+        (await tx.all<{ version: number }>('SELECT version FROM stratus_migrations WHERE service = ?', [service])).map(
+          (r) => r.version,
+        ),
+      );
+      for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
+        if (done.has(m.version)) continue;
+        this.writer.raw.exec(m.sql);
+        await tx.run('INSERT INTO stratus_migrations (service, version) VALUES (?, ?)', [service, m.version]);
+      }
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.queue;
+    if (this.inTx) throw new Error('close() during a transaction');
+    this.reader.raw.close();
+    this.writer.raw.close();
+    if (this.tempDir) rmSync(this.tempDir, { recursive: true, force: true });
+  }
+}
