@@ -1,0 +1,26 @@
+import type { AwsError } from '../errors.js';
+import type { OperationModel } from '../model.js';
+import type { ServiceIndex } from '../service-index.js';
+import type { HttpRequest, HttpResponse } from '../../server/http.js';
+import type { RequestContext } from '../../server/context.js';
+
+/** The operation a request asks for, with what the protocol learned while finding it. */
+export interface ResolvedOperation {
+  operation: OperationModel;
+  /** REST protocols: URI label values. */
+  labels?: Record<string, string>;
+  /** Query protocol: the decoded parameters. */
+  params?: URLSearchParams;
+}
+
+/**
+ * One AWS protocol: generic per protocol, driven by the service model, never per operation.
+ * `resolve` finds the operation (or throws the protocol's unknown-operation error), `input`
+ * turns the request into the typed input (validated), `output`/`error` write the response.
+ */
+export interface Protocol {
+  resolve(req: HttpRequest, svc: ServiceIndex): ResolvedOperation;
+  input(req: HttpRequest, svc: ServiceIndex, resolved: ResolvedOperation, validationCode: string): any;
+  output(svc: ServiceIndex, operation: OperationModel, output: any, ctx: RequestContext): HttpResponse;
+  error(svc: ServiceIndex, err: AwsError, ctx: RequestContext): HttpResponse;
+}

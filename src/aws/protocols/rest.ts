@@ -1,0 +1,142 @@
+import { AwsError } from '../errors.js';
+import type { OperationModel, Shape } from '../model.js';
+import type { ServiceIndex } from '../service-index.js';
+import { readInput } from '../validate.js';
+import type { HttpRequest, HttpResponse } from '../../server/http.js';
+import type { RequestContext } from '../../server/context.js';
+import type { Protocol, ResolvedOperation } from './protocol.js';
+import { matchRoute } from './rest-routes.js';
+import { formatTimestamp, fromText, toText } from './values.js';
+
+/**
+ * What restJson1 and restXml share: operations found by method and URI template, input members
+ * bound to URI labels, query strings and headers, an optional payload member, and the same
+ * bindings on the way out (headers, status code, payload). The body format is the subclass's.
+ */
+export abstract class RestProtocol implements Protocol {
+  protected abstract readonly restJson: boolean;
+  /** Parses the body into raw members of `shapeName` (JSON-shaped values). */
+  protected abstract readBody(svc: ServiceIndex, shapeName: string, body: Buffer): Record<string, unknown> | undefined;
+  /** Writes the output members that are not bound elsewhere; returns body and content type. */
+  protected abstract writeBody(svc: ServiceIndex, operation: OperationModel, shapeName: string, output: Record<string, unknown>): { body: string; contentType: string } | undefined;
+  abstract error(svc: ServiceIndex, err: AwsError, ctx: RequestContext): HttpResponse;
+
+  resolve(req: HttpRequest, svc: ServiceIndex): ResolvedOperation {
+    const match = matchRoute(svc.restRoutes, req.method, req.rawPath, new URLSearchParams(req.rawQuery));
+    if (!match) throw new AwsError('UnknownOperationException', `Unknown operation: ${req.method} ${req.rawPath}`, 404);
+    return { operation: match.route.operation, labels: match.labels };
+  }
+
+  input(req: HttpRequest, svc: ServiceIndex, resolved: ResolvedOperation, validationCode: string): any {
+    const inputRef = resolved.operation.input;
+    if (!inputRef) return {};
+    const shape = svc.shape(inputRef.shape);
+    const raw: Record<string, unknown> = {};
+    const query = new URLSearchParams(req.rawQuery);
+    const boundQuery = new Set<string>();
+    let queryMap: string | undefined;
+    let payloadValue: unknown;
+    for (const [name, ref] of Object.entries(shape.members ?? {})) {
+      const memberShape = svc.shape(ref.shape);
+      const wireName = ref.locationName ?? name;
+      switch (ref.location) {
+        case 'uri': {
+          const v = resolved.labels?.[wireName];
+          if (v !== undefined) raw[name] = jsonShaped(svc, memberShape, v, 'iso8601');
+          break;
+        }
+        case 'querystring':
+          if (memberShape.type === 'map') {
+            queryMap = name;
+          } else if (memberShape.type === 'list') {
+            boundQuery.add(wireName);
+            if (query.has(wireName)) raw[name] = query.getAll(wireName).map((v) => jsonShaped(svc, svc.shape(memberShape.member!.shape), v, 'iso8601'));
+          } else if (query.has(wireName)) {
+            boundQuery.add(wireName);
+            raw[name] = jsonShaped(svc, memberShape, query.get(wireName)!, 'iso8601');
+          }
+          break;
+        case 'header': {
+          const v = req.headers[wireName.toLowerCase()];
+          if (v === undefined) break;
+          if (memberShape.type === 'list') raw[name] = v.split(',').map((s) => jsonShaped(svc, svc.shape(memberShape.member!.shape), s.trim(), 'rfc822'));
+          else raw[name] = ref.jsonvalue ? Buffer.from(v, 'base64').toString('utf8') : jsonShaped(svc, memberShape, v, 'rfc822');
+          break;
+        }
+        case 'headers': {
+          const prefix = (ref.locationName ?? '').toLowerCase();
+          const map: Record<string, string> = {};
+          for (const [h, v] of Object.entries(req.headers)) if (h.startsWith(prefix) && v !== undefined) map[h.slice(prefix.length)] = v;
+          if (Object.keys(map).length > 0) raw[name] = map;
+          break;
+        }
+        default:
+          if (shape.payload === name) {
+            if (memberShape.type === 'blob') payloadValue = req.body;
+            else if (memberShape.type === 'string') payloadValue = req.body.toString('utf8');
+            else if (req.body.length > 0) raw[name] = this.readBody(svc, ref.shape, req.body);
+          }
+      }
+    }
+    if (queryMap) {
+      const map: Record<string, string> = {};
+      for (const [k, v] of query) if (!boundQuery.has(k)) map[k] = v;
+      raw[queryMap] = map;
+    }
+    if (!shape.payload && req.body.length > 0) Object.assign(raw, this.readBody(svc, inputRef.shape, req.body));
+    const input = readInput(svc, inputRef.shape, raw, true, validationCode, this.restJson);
+    if (payloadValue !== undefined && (payloadValue as Buffer | string).length > 0) input[shape.payload!] = payloadValue;
+    return input;
+  }
+
+  output(svc: ServiceIndex, operation: OperationModel, output: any, ctx: RequestContext): HttpResponse {
+    const headers: Record<string, string> = { 'x-amzn-requestid': ctx.requestId };
+    let status = operation.http.responseCode ?? 200;
+    const shapeName = operation.output?.shape;
+    if (!shapeName || !output) return { status, headers, body: '' };
+    const shape = svc.shape(shapeName);
+    let body: Buffer | string = '';
+    for (const [name, ref] of Object.entries(shape.members ?? {})) {
+      const v = output[name];
+      if (v === undefined || v === null) continue;
+      const memberShape = svc.shape(ref.shape);
+      if (ref.location === 'header') {
+        headers[(ref.locationName ?? name).toLowerCase()] = ref.jsonvalue
+          ? Buffer.from(JSON.stringify(v)).toString('base64')
+          : memberShape.type === 'list'
+            ? (v as unknown[]).map((x) => toText(svc.shape(memberShape.member!.shape), x, 'rfc822')).join(', ')
+            : toText(memberShape, v, 'rfc822', ref);
+      } else if (ref.location === 'headers') {
+        for (const [k, hv] of Object.entries(v as Record<string, string>)) headers[`${(ref.locationName ?? '').toLowerCase()}${k}`] = hv;
+      } else if (ref.location === 'statusCode') {
+        status = v as number;
+      } else if (shape.payload === name) {
+        if (memberShape.type === 'blob' || memberShape.type === 'string') {
+          body = Buffer.isBuffer(v) || typeof v === 'string' ? v : Buffer.from(v as Uint8Array);
+          headers['content-type'] ??= memberShape.type === 'blob' ? 'application/octet-stream' : 'text/plain';
+        } else {
+          const written = this.writeBody(svc, operation, ref.shape, v as Record<string, unknown>);
+          if (written) {
+            body = written.body;
+            headers['content-type'] = written.contentType;
+          }
+        }
+      }
+    }
+    if (!shape.payload) {
+      const written = this.writeBody(svc, operation, shapeName, output);
+      if (written) {
+        body = written.body;
+        headers['content-type'] = written.contentType;
+      }
+    }
+    return { status, headers, body };
+  }
+}
+
+/** Turns a text value (URI label, query, header) into its JSON-shaped form for readInput. */
+function jsonShaped(svc: ServiceIndex, shape: Shape, text: string, defaultTimestamp: 'iso8601' | 'rfc822'): unknown {
+  if (shape.type === 'blob') return text; // base64 text, decoded by readInput
+  const v = fromText(svc, shape, text, defaultTimestamp);
+  return v instanceof Date ? formatTimestamp(v, 'unixTimestamp') : v;
+}

@@ -1,0 +1,125 @@
+import { XMLParser } from 'fast-xml-parser';
+import type { MemberRef } from '../model.js';
+import type { ServiceIndex } from '../service-index.js';
+import { serializationError } from '../validate.js';
+import { fromText, toText } from './values.js';
+
+export function escapeXml(s: string): string {
+  return s.replace(/[<>&"'\r]/g, (c) =>
+    c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : c === '"' ? '&quot;' : c === "'" ? '&apos;' : '&#13;',
+  );
+}
+
+/** Writes a provider value as XML elements named `name` (lists/maps by AWS's XML rules). */
+export function toXml(index: ServiceIndex, ref: MemberRef, value: unknown, name: string): string {
+  if (value === undefined || value === null) return '';
+  const shape = index.shape(ref.shape);
+  switch (shape.type) {
+    case 'structure':
+      return `<${name}>${xmlMembers(index, ref.shape, value as Record<string, unknown>)}</${name}>`;
+    case 'list': {
+      const member = shape.member!;
+      const flattened = ref.flattened || shape.flattened;
+      const itemName = flattened ? (member.locationName ?? name) : (member.locationName ?? 'member');
+      const items = (value as unknown[]).map((v) => toXml(index, member, v, itemName)).join('');
+      return flattened ? items : `<${name}>${items}</${name}>`;
+    }
+    case 'map': {
+      const keyName = shape.key!.locationName ?? 'key';
+      const valueName = shape.value!.locationName ?? 'value';
+      const flattened = ref.flattened || shape.flattened;
+      const entries = Object.entries(value as Record<string, unknown>).map(
+        ([k, v]) => `<${flattened ? name : 'entry'}><${keyName}>${escapeXml(k)}</${keyName}>${toXml(index, shape.value!, v, valueName)}</${flattened ? name : 'entry'}>`,
+      );
+      return flattened ? entries.join('') : `<${name}>${entries.join('')}</${name}>`;
+    }
+    default:
+      return `<${name}>${escapeXml(toText(shape, value, 'iso8601', ref))}</${name}>`;
+  }
+}
+
+/** The members of a structure as XML (attributes and located members are left out). */
+export function xmlMembers(index: ServiceIndex, shapeName: string, value: Record<string, unknown>): string {
+  const shape = index.shape(shapeName);
+  let out = '';
+  for (const [name, ref] of Object.entries(shape.members ?? {})) {
+    if (ref.location || ref.xmlAttribute) continue;
+    out += toXml(index, ref, value[name], ref.locationName ?? name);
+  }
+  return out;
+}
+
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: false,
+  removeNSPrefix: true,
+  processEntities: true,
+  htmlEntities: false,
+});
+
+/** Parses an XML document; malformed XML is a serialization error. */
+export function parseXml(body: Buffer): Record<string, unknown> {
+  try {
+    return parser.parse(body.toString('utf8'), true) as Record<string, unknown>;
+  } catch {
+    throw serializationError('The XML you provided was not well-formed or did not validate against our published schema');
+  }
+}
+
+/** Reads a parsed XML node into a typed value by the model (text becomes numbers, dates...). */
+export function fromXml(index: ServiceIndex, ref: MemberRef, node: unknown): unknown {
+  const shape = index.shape(ref.shape);
+  switch (shape.type) {
+    case 'structure': {
+      if (typeof node !== 'object' || node === null) return {};
+      const out: Record<string, unknown> = {};
+      const n = node as Record<string, unknown>;
+      for (const [name, member] of Object.entries(shape.members ?? {})) {
+        if (member.location) continue;
+        const key = member.xmlAttribute ? `@${member.locationName ?? name}` : (member.locationName ?? name);
+        const memberShape = index.shape(member.shape);
+        const flattened = member.flattened || memberShape.flattened;
+        if (flattened && (memberShape.type === 'list' || memberShape.type === 'map')) {
+          const itemKey = memberShape.type === 'list' ? (memberShape.member!.locationName ?? key) : key;
+          if (n[itemKey] !== undefined) out[name] = fromXml(index, member, { __flat: asArray(n[itemKey]) });
+        } else if (n[key] !== undefined) {
+          out[name] = fromXml(index, member, n[key]);
+        }
+      }
+      return out;
+    }
+    case 'list': {
+      const member = shape.member!;
+      const items = isFlat(node) ? node.__flat : typeof node === 'object' && node ? asArray((node as Record<string, unknown>)[member.locationName ?? 'member']) : [];
+      return items.map((item) => fromXml(index, member, item));
+    }
+    case 'map': {
+      const entries = isFlat(node) ? node.__flat : asArray((node as Record<string, unknown>)?.entry);
+      const out: Record<string, unknown> = {};
+      for (const e of entries as Record<string, unknown>[]) {
+        const k = textOf(e[shape.key!.locationName ?? 'key']);
+        out[k] = fromXml(index, shape.value!, e[shape.value!.locationName ?? 'value']);
+      }
+      return out;
+    }
+    default:
+      return fromText(index, shape, textOf(node), 'iso8601', ref);
+  }
+}
+
+function isFlat(node: unknown): node is { __flat: unknown[] } {
+  return typeof node === 'object' && node !== null && '__flat' in node;
+}
+
+function asArray(v: unknown): unknown[] {
+  return v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v];
+}
+
+function textOf(node: unknown): string {
+  if (node === undefined || node === null) return '';
+  if (typeof node === 'object') return String((node as Record<string, unknown>)['#text'] ?? '');
+  return String(node);
+}

@@ -1,0 +1,76 @@
+import { protocolFor, queryProtocol } from '../aws/protocols/index.js';
+import type { Protocol } from '../aws/protocols/protocol.js';
+import { matchRoute } from '../aws/protocols/rest-routes.js';
+import type { ServiceIndex } from '../aws/service-index.js';
+import type { HttpRequest } from './http.js';
+
+export interface Routed<S> {
+  service: S;
+  protocol: Protocol;
+}
+
+interface Entry<S> {
+  service: S;
+  index: ServiceIndex;
+  protocol: Protocol;
+}
+
+/**
+ * Finds the service a request is for: by the SigV4 signing name, then X-Amz-Target, then the
+ * query protocol's Action/Version, then the REST services' URI templates.
+ */
+export class ServiceRouter<S> {
+  private readonly entries: Entry<S>[];
+  private readonly byTarget = new Map<string, Entry<S>>();
+
+  constructor(services: readonly { service: S; index: ServiceIndex }[]) {
+    // S3's `/{Bucket}` matches nearly any path: try it last.
+    this.entries = services
+      .map(({ service, index }) => ({ service, index, protocol: protocolFor(index.protocol, index.model.metadata.jsonVersion) }))
+      .sort((a, b) => Number(a.index.name === 's3') - Number(b.index.name === 's3'));
+    for (const e of this.entries) if (e.index.targetPrefix) this.byTarget.set(e.index.targetPrefix, e);
+  }
+
+  route(req: HttpRequest, signingName: string | undefined): Routed<S> | undefined {
+    const signed = signingName ? this.entries.filter((e) => e.index.signingName === signingName) : [];
+    const candidates = signed.length > 0 ? signed : this.entries;
+
+    const target = req.headers['x-amz-target'];
+    if (target) {
+      const e = this.byTarget.get(target.slice(0, target.lastIndexOf('.')));
+      if (e) return { service: e.service, protocol: e.protocol };
+    }
+
+    if (isQueryRequest(req)) {
+      const queryCapable = candidates.filter(
+        (e) => e.index.protocol === 'query' || e.index.model.metadata.protocols?.includes('query') || e.index.model.metadata.awsQueryCompatible,
+      );
+      const version = paramOf(req, 'Version');
+      const e = queryCapable.length === 1 ? queryCapable[0] : queryCapable.find((q) => q.index.model.metadata.apiVersion === version);
+      if (e) return { service: e.service, protocol: queryProtocol };
+    }
+
+    const query = new URLSearchParams(req.rawQuery);
+    for (const e of candidates) {
+      if (e.index.protocol !== 'rest-json' && e.index.protocol !== 'rest-xml') continue;
+      if (matchRoute(e.index.restRoutes, req.method, req.rawPath, query)) return { service: e.service, protocol: e.protocol };
+    }
+    // A signed request for a known service that matched no operation: let its protocol answer.
+    const only = signed[0];
+    return only ? { service: only.service, protocol: only.protocol } : undefined;
+  }
+}
+
+function isQueryRequest(req: HttpRequest): boolean {
+  if (req.rawPath !== '/' && req.rawPath !== '') return false;
+  const ct = req.headers['content-type'] ?? '';
+  if (req.method === 'POST' && ct.startsWith('application/x-www-form-urlencoded')) return true;
+  return /(^|&)Action=/.test(req.rawQuery);
+}
+
+function paramOf(req: HttpRequest, name: string): string | null {
+  const fromQuery = new URLSearchParams(req.rawQuery).get(name);
+  if (fromQuery !== null) return fromQuery;
+  if (req.method !== 'POST') return null;
+  return new URLSearchParams(req.body.toString('utf8')).get(name);
+}

@@ -1,0 +1,294 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { randomUUID } from 'node:crypto';
+import { resolve as resolvePath } from 'node:path';
+import { AwsError, internalFailure, isAwsError, notImplemented } from '../aws/errors.js';
+import { loadModel } from '../aws/model.js';
+import type { Protocol } from '../aws/protocols/protocol.js';
+import { ServiceIndex } from '../aws/service-index.js';
+import { authError } from '../aws/auth-errors.js';
+import { checkSigV4Time, parseSigV4, verifySigV4, type SigV4Info } from '../aws/sigv4.js';
+import { PlatformClock } from '../core/clock.js';
+import type { Config } from '../core/config.js';
+import { VERSION } from '../core/version.js';
+import { SqliteDb } from '../storage/sqlite/sqlite-db.js';
+import type { Db } from '../storage/db.js';
+import type { LoadedService, OperationHandler, Platform, ServiceDefinition } from '../services/service.js';
+import type { RequestContext } from './context.js';
+import type { HttpRequest, HttpResponse } from './http.js';
+import { discoverServices } from './registry.js';
+import { ServiceRouter } from './router.js';
+
+/** Largest request body read; larger ones get 413 without being buffered. */
+const MAX_BODY_BYTES = 128 * 1024 * 1024;
+
+interface RunningService extends LoadedService {
+  readonly index: ServiceIndex;
+}
+
+export interface Stratus {
+  readonly endpoint: string;
+  readonly port: number;
+  readonly clock: PlatformClock;
+  readonly config: Config;
+  readonly db: Db;
+  readonly services: ReadonlyMap<string, LoadedService>;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  clock?: PlatformClock;
+  /** Service definitions to serve instead of the discovered ones (tests). */
+  services?: ServiceDefinition[];
+}
+
+/** Starts Stratus: storage, every service, and the one HTTP listener. */
+export async function startStratus(config: Config, options: StartOptions = {}): Promise<Stratus> {
+  const startedAt = Date.now();
+  const clock = options.clock ?? new PlatformClock();
+  const db = new SqliteDb({ dataDir: config.dataDir, sync: config.sync });
+  const services = new Map<string, RunningService>();
+  const log = (fields: Record<string, unknown>): void => {
+    if (config.logRequests) process.stdout.write(`${JSON.stringify({ time: new Date(clock.now()).toISOString(), ...fields })}\n`);
+  };
+  let endpoint = '';
+  const platform: Platform = { db, clock, config, endpoint: () => endpoint, log, services };
+
+  const definitions = options.services ?? (await discoverServices());
+  for (const definition of definitions) {
+    const model = loadModel(definition.name);
+    const provider = await definition.create(platform);
+    services.set(definition.name, { definition, model, provider, index: new ServiceIndex(definition.name, model, definition.wireShapes) });
+  }
+  const router = new ServiceRouter([...services.values()].map((s) => ({ service: s, index: s.index })));
+  const credentials = new Map(config.credentials.map((c) => [c.accessKeyId, c]));
+
+  const accountFor = (accessKeyId: string | undefined): string => {
+    if (!accessKeyId) return config.defaultAccountId;
+    const known = credentials.get(accessKeyId);
+    if (known) return known.accountId;
+    return /^\d{12}$/.test(accessKeyId) ? accessKeyId : config.defaultAccountId;
+  };
+
+  const dataPlane = [...services.values()].filter((s) => typeof s.provider.handleHttp === 'function');
+
+  async function handle(req: HttpRequest, res: ServerResponse): Promise<void> {
+    const started = process.hrtime.bigint();
+    if (req.rawPath.startsWith('/_stratus/')) return admin(req, res);
+    for (const s of dataPlane) if (await s.provider.handleHttp!(req, res)) return;
+    if (req.method === 'OPTIONS' && req.headers['access-control-request-method']) return preflight(req, res);
+
+    let sig: SigV4Info | undefined;
+    let sigError: unknown;
+    try {
+      sig = parseSigV4(req);
+    } catch (e) {
+      sigError = e;
+    }
+    const routed = router.route(req, sig?.service);
+    if (!routed) {
+      send(res, req, { status: 404, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ __type: 'UnknownOperationException', message: `No service handles ${req.method} ${req.rawPath}` }) });
+      return;
+    }
+    const svc = routed.service;
+    const protocol: Protocol = routed.protocol;
+    const ctx: RequestContext = {
+      requestId: randomUUID(),
+      accountId: accountFor(sig?.accessKeyId),
+      region: sig?.region ?? config.defaultRegion,
+      accessKeyId: sig?.accessKeyId,
+      service: svc.index.name,
+      operation: undefined,
+      clock,
+      headers: req.headers,
+      receivedAt: clock.now(),
+    };
+    let response: HttpResponse;
+    try {
+      if (sigError) throw sigError;
+      if (config.auth === 'strict') authenticate(req, sig, svc.index.name);
+      const resolved = protocol.resolve(req, svc.index);
+      const name = resolved.operation.name;
+      ctx.operation = name;
+      const input = protocol.input(req, svc.index, resolved, svc.definition.validationErrorCode ?? 'ValidationException');
+      const handler = svc.provider[name] as OperationHandler | undefined;
+      if (typeof handler !== 'function') throw notImplemented(svc.index.name, name);
+      const output = await handler.call(svc.provider, ctx, input);
+      response = protocol.output(svc.index, resolved.operation, output, ctx);
+    } catch (e) {
+      let err: AwsError;
+      if (isAwsError(e)) {
+        err = e;
+      } else {
+        err = internalFailure(ctx.requestId);
+        log({ level: 'error', requestId: ctx.requestId, service: ctx.service, operation: ctx.operation, error: String((e as Error)?.stack ?? e) });
+      }
+      response = protocol.error(svc.index, err, ctx);
+    }
+    send(res, req, response);
+    log({
+      requestId: ctx.requestId,
+      service: ctx.service,
+      operation: ctx.operation ?? null,
+      status: response.status,
+      ms: Number(process.hrtime.bigint() - started) / 1e6,
+    });
+  }
+
+  function authenticate(req: HttpRequest, sig: SigV4Info | undefined, service: string): void {
+    if (!sig) throw authError(service, 'missing', {});
+    const cred = credentials.get(sig.accessKeyId);
+    if (!cred) throw authError(service, 'unknownKey', { accessKeyId: sig.accessKeyId });
+    const time = checkSigV4Time(sig, clock.now());
+    if (time !== 'ok') throw authError(service, time, { amzDate: sig.amzDate, nowMs: clock.now(), expiresSeconds: sig.expiresSeconds });
+    if (!verifySigV4(req, sig, cred.secretAccessKey)) throw authError(service, 'signature', {});
+  }
+
+  function admin(req: HttpRequest, res: ServerResponse): void {
+    const json = (status: number, body: unknown): void =>
+      send(res, req, { status, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    if (req.rawPath === '/_stratus/health' && req.method === 'GET') {
+      json(200, {
+        version: VERSION,
+        uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
+        storage: { dialect: db.dialect, dataDir: config.dataDir ? resolvePath(config.dataDir) : null },
+        services: Object.fromEntries([...services.values()].map((s) => [s.index.name, { state: 'running', ...s.provider.health?.() }])),
+      });
+      return;
+    }
+    if (req.rawPath === '/_stratus/clock') {
+      if (req.method === 'POST') {
+        let body: { advanceMs?: unknown; advanceSeconds?: unknown };
+        try {
+          body = JSON.parse(req.body.toString('utf8') || '{}') as typeof body;
+        } catch {
+          json(400, { message: 'body must be JSON: {"advanceMs": N} or {"advanceSeconds": N}' });
+          return;
+        }
+        const ms = typeof body.advanceMs === 'number' ? body.advanceMs : typeof body.advanceSeconds === 'number' ? body.advanceSeconds * 1000 : NaN;
+        if (!(ms >= 0)) {
+          json(400, { message: 'advanceMs or advanceSeconds must be a number >= 0' });
+          return;
+        }
+        clock.advance(ms);
+      }
+      json(200, { now: new Date(clock.now()).toISOString(), offsetMs: clock.offsetMs });
+      return;
+    }
+    json(404, { message: `unknown admin path ${req.rawPath}` });
+  }
+
+  const inFlight = new Set<Promise<void>>();
+  const server: Server = createServer({ keepAliveTimeout: 65_000, requestTimeout: 0 }, (raw, res) => {
+    const work = readRequest(raw, res).then(async (req) => {
+      if (req) await handle(req, res);
+    }).catch((e: unknown) => {
+      log({ level: 'error', error: String((e as Error)?.stack ?? e) });
+      if (!res.headersSent) {
+        res.writeHead(500, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ message: 'Internal server error' }));
+      }
+    });
+    inFlight.add(work);
+    void work.finally(() => inFlight.delete(work));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+  endpoint = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+
+  let closing: Promise<void> | undefined;
+  const close = (): Promise<void> => {
+    closing ??= (async () => {
+      const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      await Promise.allSettled([...inFlight]);
+      server.closeAllConnections();
+      await stopped;
+      for (const s of [...services.values()].reverse()) await s.provider.close?.();
+      clock.clear();
+      await db.close();
+    })();
+    return closing;
+  };
+
+  return { endpoint, port, clock, config, db, services, close };
+}
+
+/** Reads the whole body (up to MAX_BODY_BYTES); answers 413 itself and returns undefined past that. */
+function readRequest(raw: IncomingMessage, res: ServerResponse): Promise<HttpRequest | undefined> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(raw.headers['content-length'] ?? 0);
+    if (declared > MAX_BODY_BYTES) {
+      tooLarge(res);
+      raw.resume();
+      resolve(undefined);
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    raw.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        tooLarge(res);
+        raw.destroy();
+        resolve(undefined);
+        return;
+      }
+      chunks.push(chunk);
+    });
+    raw.on('error', reject);
+    raw.on('end', () => {
+      const url = raw.url ?? '/';
+      const q = url.indexOf('?');
+      const headers: Record<string, string | undefined> = {};
+      for (const [k, v] of Object.entries(raw.headers)) headers[k] = Array.isArray(v) ? v.join(', ') : v;
+      resolve({
+        method: raw.method ?? 'GET',
+        rawPath: q >= 0 ? url.slice(0, q) : url,
+        rawQuery: q >= 0 ? url.slice(q + 1) : '',
+        headers,
+        body: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks),
+        raw,
+      });
+    });
+  });
+}
+
+function tooLarge(res: ServerResponse): void {
+  if (res.headersSent) return;
+  res.writeHead(413, { 'content-type': 'application/json', connection: 'close' });
+  res.end(JSON.stringify({ message: 'Request entity too large' }));
+}
+
+const EXPOSED_HEADERS = 'x-amzn-requestid, x-amz-request-id, x-amz-id-2, x-amzn-errortype, x-amz-function-error, x-amz-log-result, x-amz-executed-version, etag, x-amz-version-id, date';
+
+/** Writes a response with the CORS headers browsers need to read AWS responses. */
+export function send(res: ServerResponse, req: HttpRequest, response: HttpResponse): void {
+  if (res.headersSent) return;
+  const headers: Record<string, string | number> = {
+    ...response.headers,
+    'access-control-allow-origin': req.headers.origin ?? '*',
+    'access-control-expose-headers': EXPOSED_HEADERS,
+    // A HEAD response describes the body a GET would send (e.g. S3 HeadObject's Content-Length).
+    'content-length': req.method === 'HEAD' && response.headers['content-length'] ? response.headers['content-length'] : Buffer.byteLength(response.body),
+  };
+  if (req.headers.origin) headers.vary = 'Origin';
+  res.writeHead(response.status, headers);
+  res.end(req.method === 'HEAD' ? undefined : response.body);
+}
+
+function preflight(req: HttpRequest, res: ServerResponse): void {
+  send(res, req, {
+    status: 200,
+    headers: {
+      'access-control-allow-methods': 'GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS',
+      'access-control-allow-headers': req.headers['access-control-request-headers'] ?? '*',
+      'access-control-max-age': '86400',
+    },
+    body: '',
+  });
+}
