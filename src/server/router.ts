@@ -22,17 +22,23 @@ interface Entry<S> {
 export class ServiceRouter<S> {
   private readonly entries: Entry<S>[];
   private readonly byTarget = new Map<string, Entry<S>>();
+  private readonly bySigningName = new Map<string, Entry<S>[]>();
 
   constructor(services: readonly { service: S; index: ServiceIndex }[]) {
     // S3's `/{Bucket}` matches nearly any path: try it last.
     this.entries = services
       .map(({ service, index }) => ({ service, index, protocol: protocolFor(index.protocol, index.model.metadata.jsonVersion) }))
       .sort((a, b) => Number(a.index.name === 's3') - Number(b.index.name === 's3'));
-    for (const e of this.entries) if (e.index.targetPrefix) this.byTarget.set(e.index.targetPrefix, e);
+    for (const e of this.entries) {
+      if (e.index.targetPrefix) this.byTarget.set(e.index.targetPrefix, e);
+      const same = this.bySigningName.get(e.index.signingName) ?? [];
+      same.push(e);
+      this.bySigningName.set(e.index.signingName, same);
+    }
   }
 
   route(req: HttpRequest, signingName: string | undefined): Routed<S> | undefined {
-    const signed = signingName ? this.entries.filter((e) => e.index.signingName === signingName) : [];
+    const signed = (signingName && this.bySigningName.get(signingName)) || [];
     const candidates = signed.length > 0 ? signed : this.entries;
 
     const target = req.headers['x-amz-target'];
