@@ -137,11 +137,19 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
 
   function authenticate(req: HttpRequest, sig: SigV4Info | undefined, service: string): void {
     if (!sig) throw authError(service, 'missing', {});
+    const details = {
+      accessKeyId: sig.accessKeyId,
+      amzDate: sig.amzDate,
+      nowMs: clock.now(),
+      expiresSeconds: sig.expiresSeconds,
+      presigned: sig.presigned,
+      signatureProvided: sig.signature,
+    };
     const cred = credentials.get(sig.accessKeyId);
-    if (!cred) throw authError(service, 'unknownKey', { accessKeyId: sig.accessKeyId });
-    const time = checkSigV4Time(sig, clock.now());
-    if (time !== 'ok') throw authError(service, time, { amzDate: sig.amzDate, nowMs: clock.now(), expiresSeconds: sig.expiresSeconds });
-    if (!verifySigV4(req, sig, cred.secretAccessKey)) throw authError(service, 'signature', {});
+    if (!cred) throw authError(service, 'unknownKey', details);
+    const time = checkSigV4Time(sig, details.nowMs);
+    if (time !== 'ok') throw authError(service, time, details);
+    if (!verifySigV4(req, sig, cred.secretAccessKey)) throw authError(service, 'signature', details);
   }
 
   function admin(req: HttpRequest, res: ServerResponse): void {

@@ -1,0 +1,332 @@
+/**
+ * The errors AWS answers when request authentication fails, per service and protocol.
+ *
+ * AWS services fall into families that answer authentication failures the same way:
+ *
+ * - `query`  (sts, sns, iam, cloudwatch...; awsQuery XML): HTTP 403 with SignatureDoesNotMatch,
+ *            InvalidClientTokenId, MissingAuthenticationToken; IncompleteSignature 400.
+ *            Sources: AWS "Common Errors" API reference pages (InvalidClientTokenId 403,
+ *            MissingAuthenticationToken 403, IncompleteSignature 400); real STS/SNS responses quoted in
+ *            aws/aws-cli#6676 (SignatureDoesNotMatch "Signature expired: ..." on GetCallerIdentity),
+ *            devsecops/bootcamp#101 ("Signature not yet current ... + 15 min."), ex-aws/ex_aws#220 and
+ *            laravel-notification-channels/aws-sns#31 (InvalidClientTokenId 403 "The security token
+ *            included in the request is invalid."), amzn/selling-partner-api-docs#3081 (STS
+ *            MissingAuthenticationToken 403 "Request is missing Authentication Token").
+ * - `sqs`    (JSON protocol but awsQueryCompatible): the query codes and statuses, with the
+ *            x-amzn-query-error header SDKs read the code from (aws/aws-sdk-js-v3#6715: 403
+ *            "The security token included in the request is invalid.").
+ * - `json`   (dynamodb, dynamodbstreams, logs, stepfunctions, kinesis, events...; the "coral" JSON
+ *            front end): HTTP 400 with InvalidSignatureException, UnrecognizedClientException,
+ *            MissingAuthenticationTokenException, IncompleteSignatureException. Sources:
+ *            aws/aws-sdk-js#254 (DynamoDB InvalidSignatureException 400 "Signature expired: ... - 15 min."),
+ *            boto/boto3#509 and yegor256/s3auth#237 (DynamoDB UnrecognizedClientException 400 "The security
+ *            token included in the request is invalid."), architect/dynalite#105 and
+ *            awslabs/aws-sdk-ios-samples#111 (MissingAuthenticationTokenException 400 "Request is missing
+ *            Authentication Token"), localstack/localstack#1869 (Step Functions
+ *            UnrecognizedClientException, Status Code 400), iann0036/cloud9-sync#10
+ *            (IncompleteSignatureException 400 "... not a valid key=value pair (missing equal-sign) in
+ *            Authorization header: '...'"), aws/aws-sdk-cpp#17 (the mismatch message followed by
+ *            "The Canonical String for this request should have been ..." and "The String-to-Sign ...").
+ * - `rest`   (lambda, apigateway, apigatewayv2, scheduler...; REST-JSON behind the API front door):
+ *            the same codes as `json` with HTTP 403. Sources: iann0036/iamlive#58 (Lambda
+ *            UnrecognizedClientException StatusCode 403), brefphp/bref#1250 (Lambda
+ *            MissingAuthenticationTokenException 403 "Missing Authentication Token"),
+ *            aws/chalice#12 (API Gateway MissingAuthenticationTokenException 403), aws/chalice#828
+ *            (403 "Authorization header requires 'Credential' parameter. ... Authorization=...").
+ * - `s3`     (rest-xml): SignatureDoesNotMatch / InvalidAccessKeyId / RequestTimeTooSkewed /
+ *            AccessDenied, all 403, with S3's extra error elements. Sources: aws/aws-sdk-php#612 and
+ *            versity/versitygw#1514 (RequestTimeTooSkewed with RequestTime, ServerTime,
+ *            MaxAllowedSkewMilliseconds 900000), aws/aws-sdk-php#1333 and versity/versitygw#2116
+ *            (AccessDenied "Request has expired" with X-Amz-Expires, Expires, ServerTime),
+ *            dmjio/s3-signer#16 (AccessDenied "Request is not yet valid"), S3 REST error code table
+ *            (InvalidAccessKeyId "The AWS Access Key Id you provided does not exist in our records.",
+ *            SignatureDoesNotMatch, AuthorizationHeaderMalformed, AuthorizationQueryParametersError).
+ */
+import { AwsError } from './errors.js';
+import { loadModel } from './model.js';
+
+export type AuthErrorKind = 'signature' | 'unknownKey' | 'skewed' | 'expired' | 'missing';
+
+export type AuthFamily = 'query' | 'sqs' | 'json' | 'rest' | 's3';
+
+export interface AuthErrorDetails {
+  /** The access key id the request was signed with. */
+  accessKeyId?: string;
+  /** The request time, ISO-8601 basic (YYYYMMDDTHHMMSSZ), from X-Amz-Date or Date. */
+  amzDate?: string;
+  /** Server time, ms since the epoch (for the skew and expiry messages). */
+  nowMs?: number;
+  /** X-Amz-Expires of a presigned request, seconds. */
+  expiresSeconds?: number;
+  /** The request was presigned (query-string authentication). */
+  presigned?: boolean;
+  /** The signature the client sent. */
+  signatureProvided?: string;
+  /** What the server computed, for the messages/fields that echo it. */
+  canonicalRequest?: string;
+  stringToSign?: string;
+}
+
+/** The maximum clock skew AWS accepts for a header-signed request: 15 minutes. */
+export const MAX_SKEW_MS = 15 * 60 * 1000;
+
+const FAMILIES: Record<string, AuthFamily> = {
+  sts: 'query',
+  sns: 'query',
+  iam: 'query',
+  cloudwatch: 'query',
+  sqs: 'sqs',
+  dynamodb: 'json',
+  dynamodbstreams: 'json',
+  logs: 'json',
+  stepfunctions: 'json',
+  kinesis: 'json',
+  events: 'json',
+  dax: 'json',
+  'cognito-idp': 'json',
+  'cognito-identity': 'json',
+  lambda: 'rest',
+  apigateway: 'rest',
+  apigatewayv2: 'rest',
+  apigatewaymanagementapi: 'rest',
+  scheduler: 'rest',
+  s3: 's3',
+  cloudfront: 'query',
+};
+
+/** SigV4 signing names that differ from the Stratus service (model folder) name. */
+const SIGNING_NAME_TO_SERVICE: Record<string, string> = {
+  states: 'stepfunctions',
+  'execute-api': 'apigateway',
+  'cognito-identity': 'cognito-identity',
+  monitoring: 'cloudwatch',
+};
+
+/** The family of a service, by Stratus service name or SigV4 signing name. */
+export function authFamily(service: string): AuthFamily {
+  const name = SIGNING_NAME_TO_SERVICE[service] ?? service;
+  const known = FAMILIES[name];
+  if (known) return known;
+  try {
+    const model = loadModel(name);
+    if (model.metadata.awsQueryCompatible) return 'sqs';
+    switch (model.metadata.protocol) {
+      case 'query':
+      case 'ec2':
+        return 'query';
+      case 'rest-json':
+        return 'rest';
+      case 'rest-xml':
+        return 'query';
+      default:
+        return 'json';
+    }
+  } catch {
+    return 'json';
+  }
+}
+
+/** YYYYMMDDTHHMMSSZ for a time in ms. */
+export function toAmzDate(ms: number): string {
+  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+}
+
+/** ms since the epoch for YYYYMMDDTHHMMSSZ, NaN when malformed. */
+export function parseAmzDate(amzDate: string): number {
+  const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(amzDate);
+  if (!m) return NaN;
+  const [, y, mo, d, h, mi, s] = m.map(Number) as [number, number, number, number, number, number, number];
+  const ms = Date.UTC(y, mo - 1, d, h, mi, s);
+  const back = new Date(ms);
+  if (back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d || h > 23 || mi > 59 || s > 59) return NaN;
+  return ms;
+}
+
+/** 2026-01-01T00:00:00Z (S3's ServerTime / Expires elements). */
+function isoSeconds(ms: number): string {
+  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+const MISMATCH_MESSAGE =
+  'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.';
+const S3_MISMATCH_MESSAGE =
+  'The request signature we calculated does not match the signature you provided. Check your key and signing method.';
+const INVALID_TOKEN_MESSAGE = 'The security token included in the request is invalid.';
+
+/**
+ * "Signature expired: 20260101T000000Z is now earlier than 20260101T001000Z (20260101T002500Z - 15 min.)"
+ * or, for a request dated in the future, "Signature not yet current: X is still later than Y (Z + 15 min.)".
+ */
+export function skewMessage(amzDate: string, nowMs: number): string {
+  const reqMs = parseAmzDate(amzDate);
+  if (!Number.isNaN(reqMs) && reqMs > nowMs) {
+    return `Signature not yet current: ${amzDate} is still later than ${toAmzDate(nowMs + MAX_SKEW_MS)} (${toAmzDate(nowMs)} + 15 min.)`;
+  }
+  return `Signature expired: ${amzDate} is now earlier than ${toAmzDate(nowMs - MAX_SKEW_MS)} (${toAmzDate(nowMs)} - 15 min.)`;
+}
+
+interface FamilyCodes {
+  status: number;
+  signature: string;
+  unknownKey: string;
+  missing: string;
+  missingMessage: string;
+  incomplete: string;
+  incompleteStatus: number;
+}
+
+const CODES: Record<Exclude<AuthFamily, 's3'>, FamilyCodes> = {
+  query: {
+    status: 403,
+    signature: 'SignatureDoesNotMatch',
+    unknownKey: 'InvalidClientTokenId',
+    missing: 'MissingAuthenticationToken',
+    missingMessage: 'Request is missing Authentication Token',
+    incomplete: 'IncompleteSignature',
+    incompleteStatus: 400,
+  },
+  sqs: {
+    status: 403,
+    signature: 'SignatureDoesNotMatch',
+    unknownKey: 'InvalidClientTokenId',
+    missing: 'MissingAuthenticationToken',
+    missingMessage: 'Request is missing Authentication Token',
+    incomplete: 'IncompleteSignature',
+    incompleteStatus: 400,
+  },
+  json: {
+    status: 400,
+    signature: 'InvalidSignatureException',
+    unknownKey: 'UnrecognizedClientException',
+    missing: 'MissingAuthenticationTokenException',
+    missingMessage: 'Request is missing Authentication Token',
+    incomplete: 'IncompleteSignatureException',
+    incompleteStatus: 400,
+  },
+  rest: {
+    status: 403,
+    signature: 'InvalidSignatureException',
+    unknownKey: 'UnrecognizedClientException',
+    missing: 'MissingAuthenticationTokenException',
+    missingMessage: 'Missing Authentication Token',
+    incomplete: 'IncompleteSignatureException',
+    incompleteStatus: 403,
+  },
+};
+
+function make(family: AuthFamily, code: string, message: string, status: number, fields: Record<string, unknown> = {}): AwsError {
+  const headers: Record<string, string> = {};
+  // awsQueryCompatible services (SQS): SDKs take the query-protocol code from this header.
+  if (family === 'sqs') headers['x-amzn-query-error'] = `${code};Sender`;
+  return new AwsError(code, message, status, { fields, headers, senderFault: true });
+}
+
+/** The AWS error for an authentication failure of `kind` on `service` (Stratus name or signing name). */
+export function authError(service: string, kind: AuthErrorKind, details: AuthErrorDetails = {}): AwsError {
+  const family = authFamily(service);
+  const nowMs = details.nowMs ?? 0;
+  if (family === 's3') return s3AuthError(kind, details, nowMs);
+  const c = CODES[family];
+  switch (kind) {
+    case 'signature': {
+      let message = MISMATCH_MESSAGE;
+      // The JSON and REST front ends echo what they computed; the query ones do not.
+      if ((family === 'json' || family === 'rest') && details.canonicalRequest !== undefined && details.stringToSign !== undefined) {
+        message += `\n\nThe Canonical String for this request should have been\n'${details.canonicalRequest}'\n\nThe String-to-Sign should have been\n'${details.stringToSign}'\n`;
+      }
+      return make(family, c.signature, message, c.status);
+    }
+    case 'unknownKey':
+      return make(family, c.unknownKey, INVALID_TOKEN_MESSAGE, c.status);
+    case 'skewed':
+    case 'expired':
+      // Outside S3, presigned URLs live 15 minutes from X-Amz-Date whatever X-Amz-Expires says
+      // (aws/aws-sdk-go#2167, kubernetes-sigs/aws-iam-authenticator#160), so an expired presigned
+      // request gets the same "Signature expired" answer as a skewed one.
+      return make(family, c.signature, skewMessage(details.amzDate ?? toAmzDate(nowMs), nowMs), c.status);
+    case 'missing':
+      return make(family, c.missing, c.missingMessage, c.status);
+  }
+}
+
+function s3AuthError(kind: AuthErrorKind, d: AuthErrorDetails, nowMs: number): AwsError {
+  switch (kind) {
+    case 'signature': {
+      const fields: Record<string, unknown> = {};
+      if (d.accessKeyId !== undefined) fields.AWSAccessKeyId = d.accessKeyId;
+      if (d.stringToSign !== undefined) {
+        fields.StringToSign = d.stringToSign;
+      }
+      if (d.signatureProvided !== undefined) fields.SignatureProvided = d.signatureProvided;
+      if (d.stringToSign !== undefined) fields.StringToSignBytes = hexBytes(d.stringToSign);
+      if (d.canonicalRequest !== undefined) {
+        fields.CanonicalRequest = d.canonicalRequest;
+        fields.CanonicalRequestBytes = hexBytes(d.canonicalRequest);
+      }
+      return make('s3', 'SignatureDoesNotMatch', S3_MISMATCH_MESSAGE, 403, fields);
+    }
+    case 'unknownKey':
+      return make('s3', 'InvalidAccessKeyId', 'The AWS Access Key Id you provided does not exist in our records.', 403, {
+        ...(d.accessKeyId !== undefined ? { AWSAccessKeyId: d.accessKeyId } : {}),
+      });
+    case 'skewed': {
+      if (d.presigned) {
+        // A presigned URL dated in the future.
+        const fields: Record<string, unknown> = {};
+        if (d.amzDate !== undefined) fields['X-Amz-Date'] = d.amzDate;
+        fields.ServerTime = isoSeconds(nowMs);
+        return make('s3', 'AccessDenied', 'Request is not yet valid', 403, fields);
+      }
+      return make('s3', 'RequestTimeTooSkewed', 'The difference between the request time and the current time is too large.', 403, {
+        ...(d.amzDate !== undefined ? { RequestTime: d.amzDate } : {}),
+        ServerTime: isoSeconds(nowMs),
+        MaxAllowedSkewMilliseconds: MAX_SKEW_MS,
+      });
+    }
+    case 'expired': {
+      const fields: Record<string, unknown> = {};
+      if (d.expiresSeconds !== undefined) fields['X-Amz-Expires'] = d.expiresSeconds;
+      const reqMs = d.amzDate !== undefined ? parseAmzDate(d.amzDate) : NaN;
+      if (!Number.isNaN(reqMs) && d.expiresSeconds !== undefined) fields.Expires = isoSeconds(reqMs + d.expiresSeconds * 1000);
+      fields.ServerTime = isoSeconds(nowMs);
+      return make('s3', 'AccessDenied', 'Request has expired', 403, fields);
+    }
+    case 'missing':
+      // An anonymous request to a resource that does not allow public access.
+      return make('s3', 'AccessDenied', 'Access Denied', 403);
+  }
+}
+
+/** S3 echoes the string to sign as space-separated hex bytes ("41 57 53 34 ..."). */
+function hexBytes(s: string): string {
+  return Buffer.from(s, 'utf8').toString('hex').replace(/(..)(?!$)/g, '$1 ');
+}
+
+/**
+ * A malformed signature (IncompleteSignature in AWS's terms): an Authorization header or presigned
+ * query that lacks or garbles a component. For S3, `s3Code` picks AuthorizationHeaderMalformed or
+ * AuthorizationQueryParametersError (both 400), with S3's own message in `s3Message`.
+ */
+export function malformedSignatureError(
+  service: string | undefined,
+  message: string,
+  s3?: { code: 'AuthorizationHeaderMalformed' | 'AuthorizationQueryParametersError' | 'InvalidRequest'; message: string },
+): AwsError {
+  const family = service === undefined ? 'json' : authFamily(service);
+  if (family === 's3') {
+    return make('s3', s3?.code ?? 'AuthorizationHeaderMalformed', s3?.message ?? message, 400);
+  }
+  const c = CODES[family];
+  return make(family, c.incomplete, message, c.incompleteStatus);
+}
+
+/**
+ * A well-formed signature that cannot be right (credential date not the request date...): the
+ * service's signature-mismatch code with a specific message. S3 answers AuthorizationHeaderMalformed.
+ */
+export function signatureScopeError(service: string, message: string, s3Message: string): AwsError {
+  const family = authFamily(service);
+  if (family === 's3') return make('s3', 'AuthorizationHeaderMalformed', s3Message, 400);
+  const c = CODES[family];
+  return make(family, c.signature, message, c.status);
+}
