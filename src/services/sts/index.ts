@@ -1,4 +1,4 @@
-import type { RequestContext } from '../../server/context.js';
+import type { StsApi } from '../../generated/sts.js';
 import type { ServiceDefinition } from '../service.js';
 
 /**
@@ -9,8 +9,8 @@ export const definition: ServiceDefinition = {
   name: 'sts',
   validationErrorCode: 'ValidationError',
   async create() {
-    return {
-      async GetCallerIdentity(ctx: RequestContext) {
+    const provider: Pick<StsApi, 'GetCallerIdentity'> = {
+      async GetCallerIdentity(ctx) {
         return {
           UserId: ctx.accountId,
           Account: ctx.accountId,
@@ -18,5 +18,6 @@ export const definition: ServiceDefinition = {
         };
       },
     };
+    return provider;
   },
 };
