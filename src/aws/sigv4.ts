@@ -398,6 +398,15 @@ export function buildStringToSign(info: SigV4Info, canonicalRequest: string): st
   return [ALGORITHM, info.amzDate, `${info.date}/${info.region}/${info.service}/aws4_request`, sha256Hex(canonicalRequest)].join('\n');
 }
 
+/**
+ * What the server computed for a request, for the error details AWS echoes on a mismatch
+ * (authError(service, 'signature', { ...signatureDetails(req, info) })).
+ */
+export function signatureDetails(req: HttpRequest, info: SigV4Info): { canonicalRequest: string; stringToSign: string } {
+  const canonicalRequest = buildCanonicalRequest(req, info);
+  return { canonicalRequest, stringToSign: buildStringToSign(info, canonicalRequest) };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Verification
 

@@ -7,7 +7,7 @@ import { loadModel } from '../aws/model.js';
 import type { Protocol } from '../aws/protocols/protocol.js';
 import { ServiceIndex } from '../aws/service-index.js';
 import { authError } from '../aws/auth-errors.js';
-import { checkSigV4Time, parseSigV4, verifySigV4, type SigV4Info } from '../aws/sigv4.js';
+import { checkSigV4Time, parseSigV4, signatureDetails, verifySigV4, type SigV4Info } from '../aws/sigv4.js';
 import { PlatformClock } from '../core/clock.js';
 import type { Config } from '../core/config.js';
 import { VERSION } from '../core/version.js';
@@ -149,7 +149,7 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
     if (!cred) throw authError(service, 'unknownKey', details);
     const time = checkSigV4Time(sig, details.nowMs);
     if (time !== 'ok') throw authError(service, time, details);
-    if (!verifySigV4(req, sig, cred.secretAccessKey)) throw authError(service, 'signature', details);
+    if (!verifySigV4(req, sig, cred.secretAccessKey)) throw authError(service, 'signature', { ...details, ...signatureDetails(req, sig) });
   }
 
   function admin(req: HttpRequest, res: ServerResponse): void {
