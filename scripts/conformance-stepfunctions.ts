@@ -144,6 +144,14 @@ export async function runEntry(h: Harness, entry: Entry, recorded: Record<string
   return `no recipe for ${entry.kind} entries`;
 }
 
+export async function runHistoriesWithInput(h: Harness, entry: Entry, recorded: Record<string, any>, definition: unknown, input: string): Promise<string | undefined> {
+  const expected = recorded.get_execution_history?.events as Record<string, any>[] | undefined;
+  if (!expected) return 'no recorded history';
+  const smArn = await createMachine(h, definition);
+  const { events } = await runToTerminal(h, smArn, input, entry.terminal?.[0]);
+  return matchHistory(expected, events.map(plainEvent));
+}
+
 export async function runHistories(h: Harness, entry: Entry, recorded: Record<string, any>, definition: unknown): Promise<string | undefined> {
   const keys = historyKeys(recorded);
   if (!keys.length) return 'no recorded history';
@@ -174,7 +182,7 @@ export function rebuildInput(input: string, expected: Record<string, any>[]): st
   const causes = expected.map((e) => JSON.stringify(e.executionFailedEventDetails?.cause ?? e.evaluationFailedEventDetails?.cause ?? ''));
   let quoted: string | undefined;
   for (const c of causes) {
-    const m = /(?:== |date-time format string: )(.+?)"$/.exec(c);
+    const m = / == (.+?)"$/.exec(c) ?? /date-time format string: (.+?)"$/.exec(c);
     if (m) quoted = JSON.parse(`"${m[1]}"`);
   }
   const value = quoted ?? '2016-12-05T21:29:29Z';
@@ -185,9 +193,28 @@ export function rebuildInput(input: string, expected: Record<string, any>[]): st
 export function pickTemplate(entry: Entry): string | undefined {
   if (entry.templates.length === 1) return entry.templates[0];
   const param = (entry.param ?? '').replace(/^\[|\]$/g, '').toLowerCase();
-  if (!param) return undefined;
-  const byName = entry.templates.find((t) => t.split('/').pop()!.replace(/\.json5$/, '').toLowerCase() === param);
-  return byName;
+  // Without a parameter the test uses its first (base) template.
+  if (!param) return entry.templates[0];
+  const base = (t: string) => t.split('/').pop()!.replace(/\.json5$/, '').toLowerCase();
+  const exact = entry.templates.find((t) => base(t) === param);
+  if (exact) return exact;
+  // Otherwise the template whose name shares most words with the parameter (in the same order).
+  const words = param.split('_');
+  let best: string | undefined;
+  let bestScore = 0;
+  let tie = false;
+  for (const t of entry.templates) {
+    const tw = base(t).split('_');
+    const joined = base(t).replace(/_/g, '');
+    let score = words.filter((w) => tw.includes(w)).length + words.filter((w, i) => tw[tw.length - words.length + i] === w).length * 0.5;
+    if (joined.endsWith(param.replace(/_/g, ''))) score += 10;
+    if (score > bestScore) {
+      best = t;
+      bestScore = score;
+      tie = false;
+    } else if (score === bestScore) tie = true;
+  }
+  return tie ? undefined : best;
 }
 
 async function main(): Promise<void> {

@@ -21,7 +21,9 @@ export class ServiceIndex {
     readonly model: ServiceModel,
     wireShapes: readonly string[] = [],
   ) {
-    this.operations = new Map(Object.entries(model.operations));
+    // An operation is named by its key in the model (CloudFront's `GetDistribution`, whose
+    // `name` is `GetDistribution2020_05_31`): that is the provider's method and the generated type.
+    this.operations = new Map(Object.entries(model.operations).map(([key, op]) => [key, op.name === key ? op : { ...op, name: key }]));
     this.protocol = model.metadata.protocol;
     this.signingName = model.metadata.signingName ?? model.metadata.endpointPrefix;
     this.targetPrefix = model.metadata.targetPrefix;
@@ -36,7 +38,7 @@ export class ServiceIndex {
 
   /** REST services: the operations' URI templates, most specific first. */
   get restRoutes(): RestRoute[] {
-    this.routes ??= compileRoutes(this.model);
+    this.routes ??= compileRoutes(this.operations.values());
     return this.routes;
   }
 

@@ -57,7 +57,8 @@ describe('input validation from the model', () => {
     });
     assert.deepEqual(message(() => readInput(ddb, 'ScanInput', { TableName: 'tbl', Limit: 'ten' }, true, 'ValidationException')), {
       code: 'SerializationException',
-      message: 'STRING_VALUE can not be converted to an Integer',
+      // DynamoDB's older Coral: no article, "cannot".
+      message: 'STRING_VALUE cannot be converted to Integer',
     });
   });
 

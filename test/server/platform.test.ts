@@ -125,7 +125,8 @@ describe('malformed requests get AWS errors and the server keeps serving', () =>
   it('a wrong type for a member: SerializationException naming the type', async () => {
     const res = await fetch(`${server.endpoint}/`, { method: 'POST', headers: target('DescribeExecution'), body: '{"executionArn": 12}' });
     assert.equal(res.status, 400);
-    assert.deepEqual(await res.json(), { __type: 'SerializationException', message: 'NUMBER_VALUE cannot be converted to String' });
+    // Step Functions runs on the newer Coral stack: "can not be converted to a String" (DynamoDB's older one says "cannot be converted to String").
+    assert.deepEqual(await res.json(), { __type: 'SerializationException', message: 'NUMBER_VALUE can not be converted to a String' });
   });
 
   it('an unknown JSON target: UnknownOperationException', async () => {
@@ -143,7 +144,8 @@ describe('malformed requests get AWS errors and the server keeps serving', () =>
     const res = await fetch(`${server.endpoint}/`, { method: 'POST', headers: target('DescribeExecution'), body: 'null' });
     assert.equal(res.status, 400);
     const json = (await res.json()) as { __type: string; message: string };
-    assert.equal(json.__type, 'ValidationException');
+    // A model-constraint violation is Coral's own type, namespaced, in Step Functions as in DynamoDB.
+    assert.equal(json.__type, 'com.amazon.coral.validate#ValidationException');
     assert.equal(json.message, "1 validation error detected: Value null at 'executionArn' failed to satisfy constraint: Member must not be null");
   });
 });

@@ -6,24 +6,7 @@ import type { HttpRequest, HttpResponse } from '../../server/http.js';
 import type { RequestContext } from '../../server/context.js';
 import type { Protocol, ResolvedOperation } from './protocol.js';
 import { toJsonValue } from './values.js';
-
-/** Namespaces AWS puts before the error code in `__type`, where a service is known to. */
-const ERROR_NAMESPACES: Record<string, string> = {
-  dynamodb: 'com.amazonaws.dynamodb.v20120810',
-  dynamodbstreams: 'com.amazonaws.dynamodb.v20120810',
-};
-const CORAL_ERRORS: Record<string, string> = {
-  ValidationException: 'com.amazon.coral.validate',
-  SerializationException: 'com.amazon.coral.service',
-  UnknownOperationException: 'com.amazon.coral.service',
-  InternalFailure: 'com.amazon.coral.service',
-  AccessDeniedException: 'com.amazon.coral.service',
-  UnrecognizedClientException: 'com.amazon.coral.service',
-  InvalidSignatureException: 'com.amazon.coral.service',
-  MissingAuthenticationTokenException: 'com.amazon.coral.service',
-  IncompleteSignatureException: 'com.amazon.coral.service',
-  NotImplemented: 'com.amazon.coral.service',
-};
+import { frameworkError, jsonErrorType, queryErrorCode, messageKey, unknownRoute, unknownRouteResponse } from './wire.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -52,15 +35,22 @@ export class AwsJsonProtocol implements Protocol {
     const dot = target.lastIndexOf('.');
     const name = dot >= 0 ? target.slice(dot + 1) : '';
     const operation = dot >= 0 && target.slice(0, dot) === svc.targetPrefix ? svc.operations.get(name) : undefined;
-    if (!operation || req.method !== 'POST') {
-      throw new AwsError('UnknownOperationException', target ? `Unknown operation ${target}` : 'Missing X-Amz-Target header', 400);
-    }
+    if (req.method !== 'POST') throw unknownRoute();
+    // An unknown target: the bare type and no message, {"__type":"...#UnknownOperationException"}.
+    if (!operation) throw frameworkError(new AwsError('UnknownOperationException', '', 400));
     return { operation };
   }
 
   input(req: HttpRequest, svc: ServiceIndex, resolved: ResolvedOperation, validationCode: string): any {
     const inputShape = resolved.operation.input?.shape;
-    const body = parseJsonBody(req.body);
+    let body: unknown;
+    try {
+      body = parseJsonBody(req.body);
+    } catch {
+      // Unparseable JSON gets the bare type and no message: {"__type":"SerializationException"}
+      // ({"__type":"com.amazon.coral.service#SerializationException"} from DynamoDB).
+      throw serializationError('');
+    }
     if (!inputShape) return {};
     return readInput(svc, inputShape, body, true, validationCode);
   }
@@ -76,17 +66,22 @@ export class AwsJsonProtocol implements Protocol {
   }
 
   error(svc: ServiceIndex, err: AwsError, ctx: RequestContext): HttpResponse {
-    const namespace = svc.errorShape(err.code) ? ERROR_NAMESPACES[svc.name] : CORAL_ERRORS[err.code] && ERROR_NAMESPACES[svc.name] ? CORAL_ERRORS[err.code] : undefined;
+    const unknown = unknownRouteResponse(err, ctx.requestId);
+    if (unknown) return unknown;
     const headers: Record<string, string> = {
       'content-type': this.contentType(),
       'x-amzn-requestid': ctx.requestId,
       ...err.headers,
     };
+    const shape = svc.errorShape(err.code);
     if (svc.model.metadata.awsQueryCompatible) {
-      const code = svc.errorShape(err.code)?.error?.code ?? err.code;
-      headers['x-amzn-query-error'] = `${code};${err.senderFault ? 'Sender' : 'Receiver'}`;
+      headers['x-amzn-query-error'] = `${queryErrorCode(svc, err.code)};${err.senderFault ? 'Sender' : 'Receiver'}`;
     }
-    const body = { __type: namespace ? `${namespace}#${err.code}` : err.code, message: err.message, ...err.fields };
+    const body: Record<string, unknown> = { __type: jsonErrorType(svc, err) };
+    if (err.message) body[messageKey(svc, err.code)] = err.message;
+    for (const key in err.fields) body[key] = err.fields[key];
+    const fields = shape && Object.keys(err.fields).length > 0 ? (toJsonValue(svc, err.code, err.fields, false) as Record<string, unknown>) : undefined;
+    if (fields) for (const key in fields) body[key] = fields[key];
     return { status: err.status, headers, body: JSON.stringify(body) };
   }
 

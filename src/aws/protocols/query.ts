@@ -7,6 +7,7 @@ import type { RequestContext } from '../../server/context.js';
 import type { Protocol, ResolvedOperation } from './protocol.js';
 import { fromText } from './values.js';
 import { escapeXml, xmlMembers } from './xml.js';
+import { queryErrorCode, xmlNamespaceOf } from './wire.js';
 
 /** awsQuery (STS, IAM, SNS; SQS before JSON): form-encoded parameters in, XML out. */
 export class QueryProtocol implements Protocol {
@@ -29,7 +30,7 @@ export class QueryProtocol implements Protocol {
 
   output(svc: ServiceIndex, operation: OperationModel, output: any, ctx: RequestContext): HttpResponse {
     const name = operation.name;
-    const ns = svc.model.metadata.xmlNamespace;
+    const ns = xmlNamespaceOf(svc);
     const shape = operation.output?.shape;
     const wrapper = operation.output?.resultWrapper;
     const inner = shape && output ? xmlMembers(svc, shape, output) : '';
@@ -42,8 +43,8 @@ export class QueryProtocol implements Protocol {
   }
 
   error(svc: ServiceIndex, err: AwsError, ctx: RequestContext): HttpResponse {
-    const ns = svc.model.metadata.xmlNamespace;
-    const code = svc.errorShape(err.code)?.error?.code ?? err.code;
+    const ns = xmlNamespaceOf(svc);
+    const code = queryErrorCode(svc, err.code);
     return {
       status: err.status,
       headers: { 'content-type': 'text/xml', 'x-amzn-requestid': ctx.requestId, ...err.headers },

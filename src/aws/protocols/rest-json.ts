@@ -6,6 +6,7 @@ import type { RequestContext } from '../../server/context.js';
 import { parseJsonBody } from './json.js';
 import { RestProtocol } from './rest.js';
 import { toJsonValue } from './values.js';
+import { messageKey, restJsonErrorType, unknownRouteResponse } from './wire.js';
 
 /** restJson1: REST bindings with JSON bodies; errors named by the x-amzn-ErrorType header. */
 export class RestJsonProtocol extends RestProtocol {
@@ -19,16 +20,29 @@ export class RestJsonProtocol extends RestProtocol {
     return { body: JSON.stringify(toJsonValue(svc, shapeName, output, true) ?? {}), contentType: 'application/json' };
   }
 
-  error(_svc: ServiceIndex, err: AwsError, ctx: RequestContext): HttpResponse {
-    return {
-      status: err.status,
-      headers: {
-        'content-type': 'application/json',
-        'x-amzn-requestid': ctx.requestId,
-        'x-amzn-errortype': err.code,
-        ...err.headers,
-      },
-      body: JSON.stringify({ message: err.message, ...err.fields }),
+  error(svc: ServiceIndex, err: AwsError, ctx: RequestContext): HttpResponse {
+    const unknown = unknownRouteResponse(err, ctx.requestId);
+    if (unknown) return unknown;
+    const headers: Record<string, string> = {
+      'content-type': 'application/json',
+      'x-amzn-requestid': ctx.requestId,
+      'x-amzn-errortype': restJsonErrorType(svc, err.code),
     };
+    const shape = svc.errorShape(err.code);
+    const body: Record<string, unknown> = {};
+    // Lambda's errors carry the fault side: {"Type":"User","Message":"..."}.
+    if (shape?.members?.Type) body.Type = err.senderFault ? 'User' : 'Service';
+    body[messageKey(svc, err.code)] = err.message;
+    for (const key in err.fields) {
+      const ref = shape?.members?.[key];
+      const v = err.fields[key];
+      if (ref?.location === 'header') {
+        if (v !== undefined && v !== null) headers[(ref.locationName ?? key).toLowerCase()] = String(v);
+      } else {
+        body[ref?.locationName ?? key] = ref ? toJsonValue(svc, ref.shape, v, true) : v;
+      }
+    }
+    for (const key in err.headers) headers[key] = err.headers[key]!;
+    return { status: err.status, headers, body: JSON.stringify(body) };
   }
 }

@@ -1,4 +1,4 @@
-import type { OperationModel, ServiceModel } from '../model.js';
+import type { OperationModel } from '../model.js';
 
 /** One operation's HTTP binding compiled for matching. */
 export interface RestRoute {
@@ -16,9 +16,9 @@ type Segment =
   | { kind: 'label'; name: string }
   | { kind: 'greedy'; name: string };
 
-export function compileRoutes(model: ServiceModel): RestRoute[] {
+export function compileRoutes(operations: Iterable<OperationModel>): RestRoute[] {
   const routes: RestRoute[] = [];
-  for (const operation of Object.values(model.operations)) {
+  for (const operation of operations) {
     const [pathPart, queryPart] = operation.http.requestUri.split('?', 2) as [string, string | undefined];
     const segments: Segment[] = pathPart
       .split('/')

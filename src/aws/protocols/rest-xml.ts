@@ -4,7 +4,8 @@ import type { ServiceIndex } from '../service-index.js';
 import type { HttpResponse } from '../../server/http.js';
 import type { RequestContext } from '../../server/context.js';
 import { RestProtocol } from './rest.js';
-import { escapeXml, fromXml, parseXml, xmlMembers } from './xml.js';
+import { escapeXml, fromXml, parseXml, toXml, xmlMembers } from './xml.js';
+import { restXmlContentType, xmlNamespaceOf, xmlRootName } from './wire.js';
 
 /** restXml (S3, CloudFront): REST bindings with XML bodies. */
 export class RestXmlProtocol extends RestProtocol {
@@ -21,30 +22,42 @@ export class RestXmlProtocol extends RestProtocol {
     const shape = svc.shape(shapeName);
     const inner = xmlMembers(svc, shapeName, output);
     if (!inner && !shape.locationName) return undefined;
-    const name = shape.locationName ?? shapeName;
-    const ns = shape.xmlNamespace?.uri ?? svc.model.metadata.xmlNamespace;
+    const name = xmlRootName(svc, shapeName);
+    const ns = shape.xmlNamespace?.uri ?? xmlNamespaceOf(svc);
     void operation;
     return {
       body: `<?xml version="1.0" encoding="UTF-8"?>\n<${name}${ns ? ` xmlns="${ns}"` : ''}>${inner}</${name}>`,
-      contentType: 'application/xml',
+      contentType: restXmlContentType(svc),
     };
   }
 
   error(svc: ServiceIndex, err: AwsError, ctx: RequestContext): HttpResponse {
-    const code = svc.errorShape(err.code)?.error?.code ?? err.code;
-    const extra = Object.entries(err.fields)
-      .map(([k, v]) => `<${k}>${escapeXml(String(v))}</${k}>`)
-      .join('');
-    const s3Style = svc.name === 's3';
+    const shape = svc.errorShape(err.code);
+    const code = shape?.error?.code ?? err.code;
+    let extra = '';
+    for (const key in err.fields) {
+      const v = err.fields[key];
+      if (v === undefined || v === null) continue;
+      const ref = shape?.members?.[key];
+      extra += ref ? toXml(svc, ref, v, ref.locationName ?? key) : `<${key}>${escapeXml(String(v))}</${key}>`;
+    }
     const error = `<Code>${escapeXml(code)}</Code><Message>${escapeXml(err.message)}</Message>${extra}`;
-    const body = s3Style
-      ? `<?xml version="1.0" encoding="UTF-8"?>\n<Error>${error}<RequestId>${ctx.requestId}</RequestId></Error>`
-      : `<?xml version="1.0" encoding="UTF-8"?>\n<ErrorResponse><Error><Type>${err.senderFault ? 'Sender' : 'Receiver'}</Type>${error}</Error><RequestId>${ctx.requestId}</RequestId></ErrorResponse>`;
-    return {
-      status: err.status,
-      headers: { 'content-type': 'application/xml', 'x-amz-request-id': ctx.requestId, 'x-amzn-requestid': ctx.requestId, ...err.headers },
-      body,
-    };
+    const headers: Record<string, string> = { 'content-type': restXmlContentType(svc), 'x-amzn-requestid': ctx.requestId };
+    let body: string;
+    if (svc.name === 's3') {
+      // S3: <Error> at the root, with RequestId and HostId (also sent as x-amz-request-id / x-amz-id-2).
+      const hostId = Buffer.from(ctx.requestId).toString('base64');
+      headers['x-amz-request-id'] = ctx.requestId;
+      headers['x-amz-id-2'] = hostId;
+      body = `<?xml version="1.0" encoding="UTF-8"?>\n<Error>${error}<RequestId>${ctx.requestId}</RequestId><HostId>${hostId}</HostId></Error>`;
+    } else {
+      const ns = xmlNamespaceOf(svc);
+      body =
+        `<?xml version="1.0"?>\n<ErrorResponse${ns ? ` xmlns="${ns}"` : ''}><Error><Type>${err.senderFault ? 'Sender' : 'Receiver'}</Type>${error}</Error>` +
+        `<RequestId>${ctx.requestId}</RequestId></ErrorResponse>`;
+    }
+    for (const key in err.headers) headers[key] = err.headers[key]!;
+    return { status: err.status, headers, body };
   }
 }
 

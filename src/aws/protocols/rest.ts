@@ -1,12 +1,13 @@
 import { AwsError } from '../errors.js';
 import type { OperationModel, Shape } from '../model.js';
 import type { ServiceIndex } from '../service-index.js';
-import { readInput } from '../validate.js';
+import { BOUND_MEMBERS, readInput } from '../validate.js';
 import type { HttpRequest, HttpResponse } from '../../server/http.js';
 import type { RequestContext } from '../../server/context.js';
 import type { Protocol, ResolvedOperation } from './protocol.js';
 import { matchRoute } from './rest-routes.js';
 import { formatTimestamp, fromText, toText } from './values.js';
+import { unknownRoute } from './wire.js';
 
 /**
  * What restJson1 and restXml share: operations found by method and URI template, input members
@@ -23,7 +24,7 @@ export abstract class RestProtocol implements Protocol {
 
   resolve(req: HttpRequest, svc: ServiceIndex): ResolvedOperation {
     const match = matchRoute(svc.restRoutes, req.method, req.rawPath, new URLSearchParams(req.rawQuery));
-    if (!match) throw new AwsError('UnknownOperationException', `Unknown operation: ${req.method} ${req.rawPath}`, 404);
+    if (!match) throw unknownRoute();
     return { operation: match.route.operation, labels: match.labels };
   }
 
@@ -59,7 +60,10 @@ export abstract class RestProtocol implements Protocol {
         case 'header': {
           const v = req.headers[wireName.toLowerCase()];
           if (v === undefined) break;
-          if (memberShape.type === 'list') raw[name] = v.split(',').map((s) => jsonShaped(svc, svc.shape(memberShape.member!.shape), s.trim(), 'rfc822'));
+          if (memberShape.type === 'list') {
+            const itemShape = svc.shape(memberShape.member!.shape);
+            raw[name] = splitHeaderList(v, itemShape.type === 'timestamp').map((s) => jsonShaped(svc, itemShape, s, 'rfc822'));
+          }
           else raw[name] = ref.jsonvalue ? Buffer.from(v, 'base64').toString('utf8') : jsonShaped(svc, memberShape, v, 'rfc822');
           break;
         }
@@ -83,6 +87,13 @@ export abstract class RestProtocol implements Protocol {
       for (const [k, v] of query) if (!boundQuery.has(k)) map[k] = v;
       raw[queryMap] = map;
     }
+    // A required payload (API Gateway's ImportRestApi body) must be present when the input is validated.
+    if (shape.payload && shape.required?.includes(shape.payload) && payloadValue !== undefined && (payloadValue as Buffer | string).length > 0) {
+      raw[shape.payload] = Buffer.isBuffer(payloadValue) ? payloadValue.toString('base64') : payloadValue;
+    }
+    const bound: Record<string, unknown> = {};
+    for (const [name, ref] of Object.entries(shape.members ?? {})) if (ref.location && name in raw) bound[name] = raw[name];
+    (raw as { [BOUND_MEMBERS]?: Record<string, unknown> })[BOUND_MEMBERS] = bound;
     if (!shape.payload && req.body.length > 0) Object.assign(raw, this.readBody(svc, inputRef.shape, req.body));
     const input = readInput(svc, inputRef.shape, raw, true, validationCode, this.restJson);
     if (payloadValue !== undefined && (payloadValue as Buffer | string).length > 0) input[shape.payload!] = payloadValue;
@@ -91,6 +102,11 @@ export abstract class RestProtocol implements Protocol {
 
   output(svc: ServiceIndex, operation: OperationModel, output: any, ctx: RequestContext): HttpResponse {
     const headers: Record<string, string> = { 'x-amzn-requestid': ctx.requestId };
+    if (svc.name === 's3') {
+      // S3 names every response by x-amz-request-id and x-amz-id-2 (its host id).
+      headers['x-amz-request-id'] = ctx.requestId;
+      headers['x-amz-id-2'] = Buffer.from(ctx.requestId).toString('base64');
+    }
     let status = operation.http.responseCode ?? 200;
     const shapeName = operation.output?.shape;
     if (!shapeName || !output) return { status, headers, body: '' };
@@ -104,7 +120,7 @@ export abstract class RestProtocol implements Protocol {
         headers[(ref.locationName ?? name).toLowerCase()] = ref.jsonvalue
           ? Buffer.from(JSON.stringify(v)).toString('base64')
           : memberShape.type === 'list'
-            ? (v as unknown[]).map((x) => toText(svc.shape(memberShape.member!.shape), x, 'rfc822')).join(', ')
+            ? (v as unknown[]).map((x) => quoteHeaderItem(toText(svc.shape(memberShape.member!.shape), x, 'rfc822'))).join(', ')
             : toText(memberShape, v, 'rfc822', ref);
       } else if (ref.location === 'headers') {
         for (const [k, hv] of Object.entries(v as Record<string, string>)) headers[`${(ref.locationName ?? '').toLowerCase()}${k}`] = hv;
@@ -139,4 +155,45 @@ function jsonShaped(svc: ServiceIndex, shape: Shape, text: string, defaultTimest
   if (shape.type === 'blob') return text; // base64 text, decoded by readInput
   const v = fromText(svc, shape, text, defaultTimestamp);
   return v instanceof Date ? formatTimestamp(v, 'unixTimestamp') : v;
+}
+
+/**
+ * Splits a list-valued header as the SDKs write it: items joined by commas, an item holding a
+ * comma or a quote sent as a quoted string; HTTP-dates (which hold a comma) split every second comma.
+ */
+export function splitHeaderList(value: string, dates: boolean): string[] {
+  if (dates) {
+    const parts = value.split(',');
+    const out: string[] = [];
+    for (let i = 0; i < parts.length; i += 2) out.push(`${parts[i]!.trim()},${parts[i + 1] ?? ''}`.trim());
+    return out;
+  }
+  const out: string[] = [];
+  let i = 0;
+  while (i <= value.length) {
+    while (value[i] === ' ' || value[i] === '\t') i++;
+    if (value[i] === '"') {
+      let item = '';
+      i++;
+      while (i < value.length && value[i] !== '"') {
+        if (value[i] === '\\' && i + 1 < value.length) i++;
+        item += value[i++];
+      }
+      out.push(item);
+      const comma = value.indexOf(',', i);
+      if (comma < 0) break;
+      i = comma + 1;
+    } else {
+      const comma = value.indexOf(',', i);
+      out.push(value.slice(i, comma < 0 ? undefined : comma).trim());
+      if (comma < 0) break;
+      i = comma + 1;
+    }
+  }
+  return out;
+}
+
+/** A header list item with a comma or quote is sent quoted, its quotes and backslashes escaped. */
+function quoteHeaderItem(s: string): string {
+  return /[",]/.test(s) && !/^[A-Z][a-z]{2}, \d{2} /.test(s) ? `"${s.replace(/[\\"]/g, '\\$&')}"` : s;
 }

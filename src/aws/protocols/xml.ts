@@ -1,13 +1,17 @@
 import { XMLParser } from 'fast-xml-parser';
-import type { MemberRef } from '../model.js';
+import type { MemberRef, Shape } from '../model.js';
 import type { ServiceIndex } from '../service-index.js';
 import { serializationError } from '../validate.js';
-import { fromText, toText } from './values.js';
+import { fromText, toDate, toText } from './values.js';
 
+/** Escapes XML text content as AWS writes it: &, <, > (and CR, which parsers would fold); quotes stay. */
 export function escapeXml(s: string): string {
-  return s.replace(/[<>&"'\r]/g, (c) =>
-    c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : c === '"' ? '&quot;' : c === "'" ? '&apos;' : '&#13;',
-  );
+  return s.replace(/[<>&\r]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : '&#13;'));
+}
+
+/** Escapes an XML attribute value (double-quoted). */
+export function escapeXmlAttribute(s: string): string {
+  return escapeXml(s).replace(/"/g, '&quot;');
 }
 
 /** Writes a provider value as XML elements named `name` (lists/maps by AWS's XML rules). */
@@ -16,7 +20,7 @@ export function toXml(index: ServiceIndex, ref: MemberRef, value: unknown, name:
   const shape = index.shape(ref.shape);
   switch (shape.type) {
     case 'structure':
-      return `<${name}>${xmlMembers(index, ref.shape, value as Record<string, unknown>)}</${name}>`;
+      return `<${name}${xmlAttributes(index, ref, shape, value as Record<string, unknown>)}>${xmlMembers(index, ref.shape, value as Record<string, unknown>)}</${name}>`;
     case 'list': {
       const member = shape.member!;
       const flattened = ref.flattened || shape.flattened;
@@ -33,9 +37,31 @@ export function toXml(index: ServiceIndex, ref: MemberRef, value: unknown, name:
       );
       return flattened ? entries.join('') : `<${name}>${entries.join('')}</${name}>`;
     }
+    case 'timestamp':
+      // S3 always writes milliseconds (2026-03-04T05:06:07.000Z); the other XML services drop zero ones.
+      if (index.name === 's3' && !ref.timestampFormat && !shape.timestampFormat) return `<${name}>${toDate(value).toISOString()}</${name}>`;
+      return `<${name}>${toText(shape, value, 'iso8601', ref)}</${name}>`;
     default:
       return `<${name}>${escapeXml(toText(shape, value, 'iso8601', ref))}</${name}>`;
   }
+}
+
+/** A structure's start-tag extras: its namespace declaration and its xmlAttribute members (S3's xsi:type). */
+function xmlAttributes(index: ServiceIndex, ref: MemberRef, shape: Shape, value: Record<string, unknown>): string {
+  let out = '';
+  // A prefixed namespace is declared where it is used; a default one only where the member asks for it
+  // (the document's root already declares the service's).
+  const ns = (ref.xmlNamespace ?? shape.xmlNamespace) as { uri: string; prefix?: string } | undefined;
+  if (ns?.prefix) out += ` xmlns:${ns.prefix}="${escapeXmlAttribute(ns.uri)}"`;
+  else if (ns && ref.xmlNamespace) out += ` xmlns="${escapeXmlAttribute(ns.uri)}"`;
+  for (const name in shape.members) {
+    const member = shape.members[name]!;
+    if (!member.xmlAttribute) continue;
+    const v = value[name];
+    if (v === undefined || v === null) continue;
+    out += ` ${member.locationName ?? name}="${escapeXmlAttribute(toText(index.shape(member.shape), v, 'iso8601', member))}"`;
+  }
+  return out;
 }
 
 /** The members of a structure as XML (attributes and located members are left out). */
@@ -79,7 +105,8 @@ export function fromXml(index: ServiceIndex, ref: MemberRef, node: unknown): unk
       const n = node as Record<string, unknown>;
       for (const [name, member] of Object.entries(shape.members ?? {})) {
         if (member.location) continue;
-        const key = member.xmlAttribute ? `@${member.locationName ?? name}` : (member.locationName ?? name);
+        // The parser drops namespace prefixes (xsi:type -> @type).
+        const key = member.xmlAttribute ? `@${(member.locationName ?? name).replace(/^[^:]*:/, '')}` : (member.locationName ?? name);
         const memberShape = index.shape(member.shape);
         const flattened = member.flattened || memberShape.flattened;
         if (flattened && (memberShape.type === 'list' || memberShape.type === 'map')) {

@@ -1,0 +1,179 @@
+/**
+ * API Gateway REST API throughput: requests/s and p50/p99 through a deployed REST API (Lambda proxy
+ * integration) to a hello-world Node function, at 10 and 50 connections, against serverless-offline
+ * serving the same handler in the same run.
+ *
+ *   npm run build && node dist/bench/apigateway/bench.js [seconds] [--no-peer]
+ *
+ * Stratus runs as its own process (`stratus start --ephemeral`), as does serverless-offline, so the
+ * load generator in this process does not share an event loop with either. serverless-offline
+ * (serverless@3 + serverless-offline@13) is installed on demand into bench/apigateway/peer.
+ */
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { APIGatewayClient, CreateDeploymentCommand, CreateRestApiCommand, CreateResourceCommand, PutIntegrationCommand, PutMethodCommand } from '@aws-sdk/client-api-gateway';
+import { CreateFunctionCommand, LambdaClient, waitUntilFunctionActiveV2 } from '@aws-sdk/client-lambda';
+import { createZip } from '../../src/runtime/zip.js';
+import { spawnServer } from '../../test/helpers/server.js';
+import { row, runLoad, type LoadResult } from '../lib/load.js';
+
+const args = process.argv.slice(2);
+const seconds = Number(args.find((a) => /^\d+(\.\d+)?$/.test(a)) ?? 10);
+/** --no-peer: measure Stratus only. */
+const withPeer = !args.includes('--no-peer');
+const here = dirname(fileURLToPath(import.meta.url));
+const repo = resolve(here, '../../..');
+const peerDir = join(repo, 'bench/apigateway/peer');
+const HANDLER = `exports.handler = async () => ({ statusCode: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ message: 'hello world' }) });\n`;
+const CONNECTIONS = [10, 50];
+
+const freePort = (): Promise<number> =>
+  new Promise((ok, fail) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => ok(port));
+    });
+    s.on('error', fail);
+  });
+
+async function measure(name: string, endpoint: string, path: string): Promise<Record<number, LoadResult>> {
+  const out: Record<number, LoadResult> = {};
+  const request = () => ({ method: 'GET', path, headers: {} });
+  for (const connections of CONNECTIONS) {
+    await runLoad({ endpoint, connections, durationMs: 2000, request }); // warm-up: environments started, JIT warm
+    const r = await runLoad({ endpoint, connections, durationMs: seconds * 1000, request });
+    console.log(row(`${name} c=${connections}`, r));
+    out[connections] = r;
+  }
+  return out;
+}
+
+async function stratus(): Promise<Record<number, LoadResult>> {
+  const server = await spawnServer(['--ephemeral']);
+  try {
+    const cfg = { endpoint: server.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } };
+    const lambda = new LambdaClient(cfg);
+    const gw = new APIGatewayClient(cfg);
+    await lambda.send(
+      new CreateFunctionCommand({
+        FunctionName: 'hello',
+        Runtime: 'nodejs20.x',
+        Handler: 'index.handler',
+        Role: 'arn:aws:iam::000000000000:role/bench',
+        Code: { ZipFile: createZip({ 'index.js': HANDLER }) },
+      }),
+    );
+    await waitUntilFunctionActiveV2({ client: lambda, maxWaitTime: 60, minDelay: 1 }, { FunctionName: 'hello' });
+    const api = await gw.send(new CreateRestApiCommand({ name: 'bench' }));
+    const res = await gw.send(new CreateResourceCommand({ restApiId: api.id, parentId: api.rootResourceId, pathPart: 'hello' }));
+    await gw.send(new PutMethodCommand({ restApiId: api.id, resourceId: res.id, httpMethod: 'GET', authorizationType: 'NONE' }));
+    await gw.send(
+      new PutIntegrationCommand({
+        restApiId: api.id,
+        resourceId: res.id,
+        httpMethod: 'GET',
+        type: 'AWS_PROXY',
+        integrationHttpMethod: 'POST',
+        uri: 'arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:000000000000:function:hello/invocations',
+      }),
+    );
+    await gw.send(new CreateDeploymentCommand({ restApiId: api.id, stageName: 'dev' }));
+    lambda.destroy();
+    gw.destroy();
+    return await measure('stratus REST API -> Lambda proxy', server.endpoint, `/restapis/${api.id}/dev/_user_request_/hello`);
+  } finally {
+    await server.stop();
+  }
+}
+
+function ensurePeer(): string | undefined {
+  const bin = join(peerDir, 'node_modules/serverless/bin/serverless.js');
+  if (!existsSync(bin)) {
+    console.log('installing serverless@3 + serverless-offline@13 into bench/apigateway/peer ...');
+    try {
+      execFileSync('npm', ['install', '--no-audit', '--no-fund'], { cwd: peerDir, stdio: 'inherit' });
+    } catch (e) {
+      console.log(`serverless-offline could not be installed: ${(e as Error).message}`);
+      return undefined;
+    }
+  }
+  return existsSync(bin) ? bin : undefined;
+}
+
+async function serverlessOffline(): Promise<Record<number, LoadResult> | undefined> {
+  const bin = ensurePeer();
+  if (!bin) return undefined;
+  const dir = mkdtempSync(join(tmpdir(), 'stratus-sls-'));
+  const httpPort = await freePort();
+  const lambdaPort = await freePort();
+  writeFileSync(join(dir, 'handler.js'), HANDLER);
+  writeFileSync(
+    join(dir, 'serverless.yml'),
+    [
+      'service: bench',
+      'frameworkVersion: "3"',
+      'provider:',
+      '  name: aws',
+      '  runtime: nodejs20.x',
+      '  stage: dev',
+      '  region: us-east-1',
+      'plugins:',
+      `  - ${join(peerDir, 'node_modules/serverless-offline')}`,
+      'functions:',
+      '  hello:',
+      '    handler: handler.handler',
+      '    events:',
+      '      - http:',
+      '          path: hello',
+      '          method: get',
+      '',
+    ].join('\n'),
+  );
+  let child: ChildProcess | undefined;
+  try {
+    child = spawn(process.execPath, [bin, 'offline', 'start', '--httpPort', String(httpPort), '--lambdaPort', String(lambdaPort), '--noPrependStageInUrl'], {
+      cwd: dir,
+      env: { ...process.env, SLS_TELEMETRY_DISABLED: '1', SLS_NOTIFICATIONS_MODE: 'off', AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let log = '';
+    child.stdout!.on('data', (d: Buffer) => (log += d.toString()));
+    child.stderr!.on('data', (d: Buffer) => (log += d.toString()));
+    const ready = await new Promise<boolean>((ok) => {
+      const timer = setTimeout(() => ok(false), 60_000);
+      const check = () => {
+        if (/Server ready/i.test(log)) {
+          clearTimeout(timer);
+          ok(true);
+        }
+      };
+      child!.stdout!.on('data', check);
+      child!.stderr!.on('data', check);
+      child!.once('exit', () => {
+        clearTimeout(timer);
+        ok(false);
+      });
+    });
+    if (!ready) {
+      console.log(`serverless-offline did not start:\n${log.slice(-2000)}`);
+      return undefined;
+    }
+    return await measure('serverless-offline (same handler)', `http://127.0.0.1:${httpPort}`, '/hello');
+  } finally {
+    child?.kill('SIGTERM');
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+console.log(`API Gateway REST API -> hello-world Node function, ${seconds} s per row (after a 2 s warm-up), GET, keep-alive`);
+const ours = await stratus();
+const peer = withPeer ? await serverlessOffline() : undefined;
+if (peer) {
+  for (const c of CONNECTIONS) console.log(`c=${c}: stratus / serverless-offline = ${(ours[c]!.rps / peer[c]!.rps).toFixed(2)}x req/s`);
+}
+process.exit(0);

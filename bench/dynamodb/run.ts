@@ -1,0 +1,186 @@
+/**
+ * DynamoDB benchmark: Stratus (durable SQLite storage) against dynalite (in-memory), same
+ * SigV4-signed closed-loop load generator, 8 and 32 connections, for GetItem, PutItem,
+ * Query (page of 100) and BatchWriteItem (25 items). Then loads BENCH_LOAD_MB (default 500) MB
+ * into one Stratus table and reports the server's resident memory.
+ *
+ *   npm run build && node dist/bench/dynamodb/run.js
+ *   BENCH_SECONDS=3 BENCH_LOAD_MB=500 node dist/bench/dynamodb/run.js
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runLoad, type LoadResult } from '../lib/load.js';
+import { Signer } from './sign.js';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
+const LOAD_MB = Number(process.env.BENCH_LOAD_MB ?? 500);
+const SERVERS = join(dirname(fileURLToPath(import.meta.url)), 'servers.js');
+const TABLE = 'bench';
+const KEYS = 10_000;
+const SIGN = { service: 'dynamodb', region: 'us-east-1', accessKeyId: 'test', secretAccessKey: 'test' };
+
+interface Server {
+  name: string;
+  endpoint: string;
+  child: ChildProcess;
+}
+
+async function startServer(name: string, args: string[]): Promise<Server> {
+  const child = spawn(process.execPath, [SERVERS, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const endpoint = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /ready at (http:\/\/\S+)/.exec(out);
+      if (m) resolve(m[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`${name} exited with ${code}: ${out}`)));
+  });
+  return { name, endpoint, child };
+}
+
+const signer = new Signer();
+async function call(endpoint: string, op: string, body: unknown): Promise<any> {
+  const text = JSON.stringify(body);
+  const res = await fetch(endpoint, { method: 'POST', headers: signer.sign(new URL(endpoint).host, `DynamoDB_20120810.${op}`, text), body: text });
+  const json = await res.json();
+  if (res.status !== 200) throw new Error(`${op}: ${JSON.stringify(json)}`);
+  return json;
+}
+
+function item(i: number): Record<string, unknown> {
+  return {
+    pk: { S: `user#${i % KEYS}` },
+    sk: { N: String(i) },
+    name: { S: `name-${i}` },
+    email: { S: `user${i}@example.com` },
+    score: { N: String((i * 7919) % 100000) },
+    tags: { SS: ['a', 'b', 'c'] },
+    profile: { M: { city: { S: 'Paris' }, age: { N: '42' }, active: { BOOL: true } } },
+  };
+}
+
+async function prepare(endpoint: string): Promise<void> {
+  await call(endpoint, 'CreateTable', {
+    TableName: TABLE,
+    AttributeDefinitions: [
+      { AttributeName: 'pk', AttributeType: 'S' },
+      { AttributeName: 'sk', AttributeType: 'N' },
+    ],
+    KeySchema: [
+      { AttributeName: 'pk', KeyType: 'HASH' },
+      { AttributeName: 'sk', KeyType: 'RANGE' },
+    ],
+    BillingMode: 'PAY_PER_REQUEST',
+  });
+  for (;;) {
+    const d = await call(endpoint, 'DescribeTable', { TableName: TABLE });
+    if (d.Table.TableStatus === 'ACTIVE') break;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  // 1,000 keys with one item each (GetItem targets) and one partition of 1,000 items (Query).
+  const puts: Record<string, unknown>[] = [];
+  for (let i = 0; i < 1000; i++) puts.push(item(i));
+  for (let i = 0; i < 1000; i++) puts.push({ ...item(i), pk: { S: 'hot' }, sk: { N: String(i) } });
+  for (let i = 0; i < puts.length; i += 25) {
+    await call(endpoint, 'BatchWriteItem', { RequestItems: { [TABLE]: puts.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })) } });
+  }
+}
+
+type Scenario = { name: string; request: (i: number) => { op: string; body: string } };
+const scenarios: Scenario[] = [
+  { name: 'GetItem', request: (i) => ({ op: 'GetItem', body: JSON.stringify({ TableName: TABLE, Key: { pk: { S: `user#${i % 1000}` }, sk: { N: String(i % 1000) } } }) }) },
+  { name: 'PutItem', request: (i) => ({ op: 'PutItem', body: JSON.stringify({ TableName: TABLE, Item: item(100_000 + i) }) }) },
+  {
+    name: 'Query (page of 100)',
+    request: (i) => ({
+      op: 'Query',
+      body: JSON.stringify({ TableName: TABLE, KeyConditionExpression: 'pk = :p AND sk >= :s', ExpressionAttributeValues: { ':p': { S: 'hot' }, ':s': { N: String((i * 37) % 900) } }, Limit: 100 }),
+    }),
+  },
+  {
+    name: 'BatchWriteItem (25 items)',
+    request: (i) => ({
+      op: 'BatchWriteItem',
+      body: JSON.stringify({ RequestItems: { [TABLE]: Array.from({ length: 25 }, (_, j) => ({ PutRequest: { Item: item(1_000_000 + i * 25 + j) } })) } }),
+    }),
+  },
+];
+
+async function measure(endpoint: string, s: Scenario, connections: number): Promise<LoadResult> {
+  return runLoad({
+    endpoint,
+    connections,
+    durationMs: SECONDS * 1000,
+    sign: SIGN,
+    request: (i) => {
+      const r = s.request(i);
+      return { method: 'POST', path: '/', headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amz-target': `DynamoDB_20120810.${r.op}` }, body: r.body };
+    },
+  });
+}
+
+function rssMb(pid: number): number {
+  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Number(m[1]) / 1024 : NaN;
+}
+
+const fmt = (r: LoadResult): string => `${r.rps.toFixed(0).padStart(7)} req/s  p50 ${r.p50ms.toFixed(2).padStart(6)} ms  p99 ${r.p99ms.toFixed(2).padStart(7)} ms${r.errors ? `  errors ${r.errors}` : ''}`;
+
+async function main(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'stratus-bench-'));
+  const stratus = await startServer('stratus', ['stratus', dataDir]);
+  const dynalite = await startServer('dynalite', ['dynalite']);
+  try {
+    await prepare(stratus.endpoint);
+    await prepare(dynalite.endpoint);
+    console.log(`DynamoDB bench: ${SECONDS}s per run; Stratus = durable SQLite (WAL, synchronous=NORMAL), dynalite = in-memory`);
+    console.log('');
+    console.log(`${'operation'.padEnd(28)} conns  ${'Stratus'.padEnd(46)}  ${'dynalite'.padEnd(46)}  ratio (req/s)`);
+    for (const s of scenarios) {
+      for (const connections of [8, 32]) {
+        const a = await measure(stratus.endpoint, s, connections);
+        const b = await measure(dynalite.endpoint, s, connections);
+        console.log(`${s.name.padEnd(28)} ${String(connections).padStart(5)}  ${fmt(a)}  ${fmt(b)}  ${(a.rps / b.rps).toFixed(2)}x`);
+      }
+    }
+    if (LOAD_MB > 0) {
+      console.log('');
+      const value = 'v'.repeat(60 * 1024);
+      const perBatch = 16; // ~1 MB per request
+      const batches = Math.ceil((LOAD_MB * 1024 * 1024) / (perBatch * value.length));
+      const t0 = performance.now();
+      let peak = 0;
+      const loaders = 4;
+      let next = 0;
+      await Promise.all(
+        Array.from({ length: loaders }, async () => {
+          for (let b = next++; b < batches; b = next++) {
+            const reqs = Array.from({ length: perBatch }, (_, j) => ({ PutRequest: { Item: { pk: { S: `load#${b}` }, sk: { N: String(j) }, v: { S: value } } } }));
+            await call(stratus.endpoint, 'BatchWriteItem', { RequestItems: { [TABLE]: reqs } });
+            if (b % 50 === 0) peak = Math.max(peak, rssMb(stratus.child.pid!));
+          }
+        }),
+      );
+      const secs = (performance.now() - t0) / 1000;
+      peak = Math.max(peak, rssMb(stratus.child.pid!));
+      const d = await call(stratus.endpoint, 'DescribeTable', { TableName: TABLE });
+      const q = await call(stratus.endpoint, 'Query', { TableName: TABLE, KeyConditionExpression: 'pk = :p', ExpressionAttributeValues: { ':p': { S: `load#${batches - 1}` } } });
+      console.log(
+        `Loaded ${(d.Table.TableSizeBytes / 1024 / 1024).toFixed(0)} MB (${d.Table.ItemCount} items) into one table in ${secs.toFixed(1)} s ` +
+          `(${((batches * perBatch * value.length) / 1024 / 1024 / secs).toFixed(1)} MB/s); query after load returned ${q.Count} items`,
+      );
+      console.log(`Stratus RSS: peak during load ${peak.toFixed(0)} MB, after load ${rssMb(stratus.child.pid!).toFixed(0)} MB (target < 250 MB)`);
+    }
+  } finally {
+    stratus.child.kill('SIGTERM');
+    dynalite.child.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 500));
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+await main();

@@ -1,0 +1,23 @@
+/**
+ * Starts Stratus with the services the Lambda bench needs, in its own process (so the load
+ * generator does not share the server's event loop). Prints "ready at <endpoint>".
+ */
+import { defaultConfig } from '../../src/core/config.js';
+import { startStratus } from '../../src/server/server.js';
+import { definition as lambda } from '../../src/services/lambda/index.js';
+import { definition as logs } from '../../src/services/logs/index.js';
+
+const config = {
+  ...defaultConfig(),
+  port: 0,
+  dataDir: undefined,
+  logRequests: false,
+  services: { lambda: { idleTimeoutSeconds: Number(process.env.IDLE_SECONDS ?? 300), maxIdleEnvironments: Number(process.env.MAX_IDLE ?? 32) } },
+};
+const stratus = await startStratus(config, { services: [lambda, logs] });
+process.stdout.write(`ready at ${stratus.endpoint}\n`);
+const stop = (): void => {
+  void stratus.close().then(() => process.exit(0));
+};
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);

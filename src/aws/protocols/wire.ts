@@ -1,0 +1,207 @@
+/**
+ * Per-service facts of AWS's error wire forms that the models do not carry, each pinned by a
+ * test in test/aws/protocol-fidelity.test.ts. Everything the model does carry (an error shape's
+ * `message` vs `Message` member, Lambda's `Type` member, awsQuery error codes) is read from it.
+ */
+import { AwsError as AwsErrorCtor, type AwsError } from '../errors.js';
+import type { ServiceIndex } from '../service-index.js';
+
+/**
+ * The namespace AWS puts before an awsJson error code in `__type` (`<namespace>#<Code>`).
+ * Services not listed send the bare code (CloudWatch Logs, Kinesis, EventBridge, Cognito...).
+ */
+const JSON_ERROR_NAMESPACES: Record<string, string> = {
+  dynamodb: 'com.amazonaws.dynamodb.v20120810',
+  dynamodbstreams: 'com.amazonaws.dynamodb.v20120810',
+  stepfunctions: 'com.amazonaws.swf.service.v2.model',
+  sqs: 'com.amazonaws.sqs',
+};
+
+/** Coral framework errors (not in any model): their own namespace where the service uses namespaces. */
+const CORAL_NAMESPACES: Record<string, string> = {
+  ValidationException: 'com.amazon.coral.validate',
+  SerializationException: 'com.amazon.coral.service',
+  UnknownOperationException: 'com.amazon.coral.service',
+  InternalFailure: 'com.amazon.coral.service',
+  AccessDeniedException: 'com.amazon.coral.service',
+  UnrecognizedClientException: 'com.amazon.coral.service',
+  InvalidSignatureException: 'com.amazon.coral.service',
+  MissingAuthenticationTokenException: 'com.amazon.coral.service',
+  IncompleteSignatureException: 'com.amazon.coral.service',
+  ExpiredTokenException: 'com.amazon.coral.service',
+  ThrottlingException: 'com.amazon.coral.availability',
+  NotImplemented: 'com.amazon.coral.service',
+};
+
+/** restJson1 services whose `x-amzn-ErrorType` header carries Coral's `:<namespace URL>` suffix. */
+const REST_JSON_ERROR_TYPE_SUFFIX: Record<string, string> = {
+  apigateway: ':http://internal.amazon.com/coral/com.amazonaws.backplane.controlplane/',
+};
+
+/**
+ * DynamoDB runs on the older Coral JSON stack: wrong JSON types are worded
+ * "STRING_VALUE cannot be converted to Integer" (newer services: "can not be converted to an
+ * Integer"), and its SerializationException carries `Message`, not `message`.
+ */
+const LEGACY_CORAL = new Set(['dynamodb', 'dynamodbstreams']);
+
+export function isLegacyCoral(service: string): boolean {
+  return LEGACY_CORAL.has(service);
+}
+
+const framework = new WeakSet<AwsError>();
+
+/**
+ * Marks an error as raised by the protocol layer itself (Coral's validation and parsing), not by
+ * the service: Step Functions, for one, sends its own ValidationException as
+ * `com.amazonaws.swf.service.v2.model#ValidationException` but a model-constraint violation as
+ * `com.amazon.coral.validate#ValidationException`.
+ */
+export function frameworkError(err: AwsError): AwsError {
+  framework.add(err);
+  return err;
+}
+
+/**
+ * The `__type` of an awsJson error. Services with a namespace prefix their own errors with it;
+ * a model-constraint violation is Coral's `com.amazon.coral.validate#ValidationException`
+ * (DynamoDB and Step Functions alike), and DynamoDB also prefixes Coral's other framework
+ * errors (`com.amazon.coral.service#SerializationException`, `#UnknownOperationException`...).
+ */
+export function jsonErrorType(svc: ServiceIndex, err: AwsError): string {
+  const code = err.code;
+  const ns = JSON_ERROR_NAMESPACES[svc.name];
+  if (!ns) return code;
+  const shape = svc.errorShape(code);
+  if (code === 'ValidationException' && (framework.has(err) || !shape)) return `com.amazon.coral.validate#${code}`;
+  const coral = CORAL_NAMESPACES[code];
+  if (coral && LEGACY_CORAL.has(svc.name) && (framework.has(err) || !shape)) return `${coral}#${code}`;
+  return shape ? `${ns}#${code}` : code;
+}
+
+export function restJsonErrorType(svc: ServiceIndex, code: string): string {
+  const suffix = REST_JSON_ERROR_TYPE_SUFFIX[svc.name];
+  return suffix ? `${code}${suffix}` : code;
+}
+
+/**
+ * The body key of an error's message: the error shape's own member (`Message` for Lambda's,
+ * API Gateway v2's, DynamoDB's TransactionCanceledException...), `message` otherwise, except
+ * the legacy Coral SerializationException (`Message`).
+ */
+export function messageKey(svc: ServiceIndex, code: string): string {
+  const members = svc.errorShape(code)?.members;
+  if (members) {
+    if ('message' in members) return 'message';
+    if ('Message' in members) return 'Message';
+  }
+  if (code === 'SerializationException' && LEGACY_CORAL.has(svc.name)) return 'Message';
+  return 'message';
+}
+
+/** Services that answer the query protocol without an xmlNamespace in their (JSON) model. */
+const QUERY_XML_NAMESPACES: Record<string, string> = {
+  sqs: 'http://queue.amazonaws.com/doc/2012-11-05/',
+};
+
+const xmlNamespaces = new WeakMap<ServiceIndex, string | undefined>();
+
+/** The service's XML namespace: the model's metadata, else the one its operations' inputs declare. */
+export function xmlNamespaceOf(svc: ServiceIndex): string | undefined {
+  if (xmlNamespaces.has(svc)) return xmlNamespaces.get(svc);
+  let ns: string | undefined = svc.model.metadata.xmlNamespace ?? QUERY_XML_NAMESPACES[svc.name];
+  if (!ns) {
+    for (const op of svc.operations.values()) {
+      ns = op.input?.xmlNamespace?.uri;
+      if (ns) break;
+    }
+  }
+  xmlNamespaces.set(svc, ns);
+  return ns;
+}
+
+/** restXml responses: S3 sends application/xml, the other restXml services (CloudFront) text/xml. */
+export function restXmlContentType(svc: ServiceIndex): string {
+  return svc.name === 's3' ? 'application/xml' : 'text/xml';
+}
+
+const unknownRoutes = new WeakSet<AwsError>();
+
+/**
+ * A request no operation of the service answers (a REST path/method no route matches, a
+ * non-POST to an awsJson service): Coral's 404 with the bare XML body `<UnknownOperationException/>`.
+ */
+export function unknownRoute(): AwsError {
+  const err = frameworkError(new AwsErrorCtor('UnknownOperationException', '', 404));
+  unknownRoutes.add(err);
+  return err;
+}
+
+export function unknownRouteResponse(err: AwsError, requestId: string): { status: number; headers: Record<string, string>; body: string } | undefined {
+  if (!unknownRoutes.has(err)) return undefined;
+  return { status: 404, headers: { 'x-amzn-requestid': requestId }, body: '<UnknownOperationException/>\n' };
+}
+
+/**
+ * awsQuery error codes (Smithy's @awsQueryError) the botocore models in models/aws do not carry:
+ * SQS's, sent in `x-amzn-query-error` by its JSON protocol and as <Code> by its query protocol.
+ */
+const QUERY_ERROR_CODES: Record<string, Record<string, string>> = {
+  sqs: {
+    BatchEntryIdsNotDistinct: 'AWS.SimpleQueueService.BatchEntryIdsNotDistinct',
+    BatchRequestTooLong: 'AWS.SimpleQueueService.BatchRequestTooLong',
+    EmptyBatchRequest: 'AWS.SimpleQueueService.EmptyBatchRequest',
+    InvalidBatchEntryId: 'AWS.SimpleQueueService.InvalidBatchEntryId',
+    KmsAccessDenied: 'KMS.AccessDeniedException',
+    KmsDisabled: 'KMS.DisabledException',
+    KmsInvalidKeyUsage: 'KMS.InvalidKeyUsageException',
+    KmsInvalidState: 'KMS.InvalidStateException',
+    KmsNotFound: 'KMS.NotFoundException',
+    KmsOptInRequired: 'KMS.OptInRequired',
+    KmsThrottled: 'KMS.ThrottlingException',
+    MessageNotInflight: 'AWS.SimpleQueueService.MessageNotInflight',
+    PurgeQueueInProgress: 'AWS.SimpleQueueService.PurgeQueueInProgress',
+    QueueDeletedRecently: 'AWS.SimpleQueueService.QueueDeletedRecently',
+    QueueDoesNotExist: 'AWS.SimpleQueueService.NonExistentQueue',
+    QueueNameExists: 'QueueAlreadyExists',
+    TooManyEntriesInBatchRequest: 'AWS.SimpleQueueService.TooManyEntriesInBatchRequest',
+    UnsupportedOperation: 'AWS.SimpleQueueService.UnsupportedOperation',
+  },
+};
+
+/** The error code the query protocol (and `x-amzn-query-error`) names an error by. */
+export function queryErrorCode(svc: ServiceIndex, code: string): string {
+  return svc.errorShape(code)?.error?.code ?? QUERY_ERROR_CODES[svc.name]?.[code] ?? code;
+}
+
+/**
+ * restXml output roots the botocore models lost (Smithy's @xmlName on the output structure):
+ * S3 answers ListObjectsV2 with <ListBucketResult>, not <ListObjectsV2Output>.
+ */
+const XML_ROOTS: Record<string, Record<string, string>> = {
+  s3: {
+    ListObjectsV2Output: 'ListBucketResult',
+    ListObjectsOutput: 'ListBucketResult',
+    ListBucketsOutput: 'ListAllMyBucketsResult',
+    ListObjectVersionsOutput: 'ListVersionsResult',
+    ListMultipartUploadsOutput: 'ListMultipartUploadsResult',
+    ListPartsOutput: 'ListPartsResult',
+    CreateMultipartUploadOutput: 'InitiateMultipartUploadResult',
+    CompleteMultipartUploadOutput: 'CompleteMultipartUploadResult',
+    DeleteObjectsOutput: 'DeleteResult',
+    GetObjectAttributesOutput: 'GetObjectAttributesResponse',
+    GetObjectTaggingOutput: 'Tagging',
+    GetBucketTaggingOutput: 'Tagging',
+    GetObjectAclOutput: 'AccessControlPolicy',
+    GetBucketAclOutput: 'AccessControlPolicy',
+    GetBucketVersioningOutput: 'VersioningConfiguration',
+    GetBucketCorsOutput: 'CORSConfiguration',
+    GetBucketLifecycleConfigurationOutput: 'LifecycleConfiguration',
+    GetBucketNotificationConfigurationOutput: 'NotificationConfiguration',
+    GetBucketWebsiteOutput: 'WebsiteConfiguration',
+  },
+};
+
+export function xmlRootName(svc: ServiceIndex, shapeName: string): string {
+  return svc.shape(shapeName).locationName ?? XML_ROOTS[svc.name]?.[shapeName] ?? shapeName;
+}

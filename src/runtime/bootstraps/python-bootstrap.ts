@@ -1,0 +1,204 @@
+/**
+ * The Python runtime of Stratus's execution environments: a bootstrap that uses only Python's
+ * standard library, serving invocations through the Lambda Runtime API as AWS's Python runtime
+ * interface client does. Written to the runtime directory at start-up and run with `python3 -u`.
+ */
+export const PYTHON_BOOTSTRAP = String.raw`
+import http.client
+import importlib
+import json
+import logging
+import os
+import sys
+import time
+import traceback
+
+API = os.environ["AWS_LAMBDA_RUNTIME_API"]
+HOST, PORT = API.split(":")
+BASE = "/2018-06-01/runtime"
+_conn = None
+_request_id = None
+
+
+def _call(method, path, body=None, headers=None):
+    global _conn
+    for attempt in range(2):
+        if _conn is None:
+            _conn = http.client.HTTPConnection(HOST, int(PORT))
+        try:
+            _conn.request(method, BASE + path, body=body, headers=headers or {})
+            res = _conn.getresponse()
+            data = res.read()
+            return res.status, res, data
+        except (http.client.HTTPException, ConnectionError, OSError):
+            try:
+                _conn.close()
+            except Exception:
+                pass
+            _conn = None
+            if attempt == 1:
+                raise
+
+
+class _Filter(logging.Filter):
+    def filter(self, record):
+        record.aws_request_id = _request_id
+        return True
+
+
+def _setup_logging():
+    handler = logging.StreamHandler(sys.stdout)
+    handler.setFormatter(logging.Formatter(
+        "[%(levelname)s]\t%(asctime)s.%(msecs)03dZ\t%(aws_request_id)s\t%(message)s\n",
+        "%Y-%m-%dT%H:%M:%S"))
+    handler.formatter.converter = time.gmtime
+    handler.addFilter(_Filter())
+    root = logging.getLogger()
+    for h in list(root.handlers):
+        root.removeHandler(h)
+    root.addHandler(handler)
+    root.setLevel(logging.WARNING)
+
+
+def _stack(tb):
+    return traceback.format_list(traceback.extract_tb(tb))
+
+
+def _error_doc(exc, request_id=None, error_type=None, message=None, stack=None):
+    doc = {
+        "errorMessage": message if message is not None else str(exc),
+        "errorType": error_type or type(exc).__name__,
+    }
+    if request_id is not None:
+        doc["requestId"] = request_id
+    doc["stackTrace"] = stack if stack is not None else []
+    return doc
+
+
+def _log_error(doc):
+    lines = ["[ERROR] %s: %s" % (doc["errorType"], doc["errorMessage"])]
+    if doc.get("stackTrace"):
+        lines.append("Traceback (most recent call last):")
+        lines.extend(s.rstrip("\n") for s in doc["stackTrace"])
+    sys.stdout.write("\r".join(lines) + "\n")
+
+
+def _post_error(path, doc):
+    body = json.dumps(doc).encode()
+    _call("POST", path, body, {"Content-Type": "application/json",
+                               "Lambda-Runtime-Function-Error-Type": doc["errorType"]})
+
+
+def _load_handler():
+    spec = os.environ.get("_HANDLER", "")
+    root = os.environ.get("LAMBDA_TASK_ROOT", os.getcwd())
+    if root not in sys.path:
+        sys.path.insert(0, root)
+    try:
+        modname, fn = spec.rsplit(".", 1)
+    except ValueError:
+        raise _InitError("Runtime.MalformedHandlerName", "Bad handler '%s': not enough values to unpack (expected 2, got 1)" % spec)
+    modname = modname.replace("/", ".")
+    try:
+        mod = importlib.import_module(modname)
+    except SyntaxError as e:
+        raise _InitError("Runtime.UserCodeSyntaxError", "Syntax error in module '%s': %s" % (modname, e),
+                         _stack(e.__traceback__))
+    except ImportError as e:
+        raise _InitError("Runtime.ImportModuleError", "Unable to import module '%s': %s" % (modname, e))
+    handler = getattr(mod, fn, None)
+    if handler is None:
+        raise _InitError("Runtime.HandlerNotFound", "Handler '%s' missing on module '%s'" % (fn, modname))
+    return handler
+
+
+class _InitError(Exception):
+    def __init__(self, error_type, message, stack=None):
+        super().__init__(message)
+        self.error_type = error_type
+        self.message = message
+        self.stack = stack or []
+
+
+class _Context(object):
+    def __init__(self, request_id, deadline_ms, arn, identity, client_context):
+        self.aws_request_id = request_id
+        self.invoked_function_arn = arn
+        self.function_name = os.environ.get("AWS_LAMBDA_FUNCTION_NAME")
+        self.function_version = os.environ.get("AWS_LAMBDA_FUNCTION_VERSION")
+        self.memory_limit_in_mb = os.environ.get("AWS_LAMBDA_FUNCTION_MEMORY_SIZE")
+        self.log_group_name = os.environ.get("AWS_LAMBDA_LOG_GROUP_NAME")
+        self.log_stream_name = os.environ.get("AWS_LAMBDA_LOG_STREAM_NAME")
+        self.identity = identity
+        self.client_context = client_context
+        self._deadline_ms = deadline_ms
+
+    def get_remaining_time_in_millis(self):
+        return max(0, int(self._deadline_ms - time.time() * 1000))
+
+
+def main():
+    global _request_id
+    _setup_logging()
+    try:
+        handler = _load_handler()
+    except _InitError as e:
+        doc = _error_doc(e, error_type=e.error_type, message=e.message, stack=e.stack)
+        _log_error(doc)
+        _post_error("/init/error", doc)
+        sys.exit(1)
+    except Exception as e:
+        doc = _error_doc(e, stack=_stack(e.__traceback__))
+        _log_error(doc)
+        _post_error("/init/error", doc)
+        sys.exit(1)
+    while True:
+        status, res, data = _call("GET", "/invocation/next")
+        request_id = res.getheader("Lambda-Runtime-Aws-Request-Id")
+        _request_id = request_id
+        trace = res.getheader("Lambda-Runtime-Trace-Id")
+        if trace:
+            os.environ["_X_AMZN_TRACE_ID"] = trace
+        def parse(v):
+            if not v:
+                return None
+            try:
+                return json.loads(v)
+            except ValueError:
+                return None
+        ctx = _Context(request_id, int(res.getheader("Lambda-Runtime-Deadline-Ms") or 0),
+                       res.getheader("Lambda-Runtime-Invoked-Function-Arn"),
+                       parse(res.getheader("Lambda-Runtime-Cognito-Identity")),
+                       parse(res.getheader("Lambda-Runtime-Client-Context")))
+        try:
+            event = json.loads(data) if data else {}
+        except ValueError as e:
+            doc = _error_doc(e, request_id, "Runtime.UnmarshalError", "Unable to unmarshal input: %s" % e)
+            _log_error(doc)
+            _post_error("/invocation/%s/error" % request_id, doc)
+            continue
+        try:
+            result = handler(event, ctx)
+        except Exception as e:
+            tb = _stack(e.__traceback__)[1:]
+            doc = _error_doc(e, request_id, stack=tb)
+            _log_error(doc)
+            _post_error("/invocation/%s/error" % request_id, doc)
+            continue
+        try:
+            body = json.dumps(result).encode()
+        except Exception as e:
+            doc = _error_doc(e, request_id, "Runtime.MarshalError", "Unable to marshal response: %s" % e)
+            _log_error(doc)
+            _post_error("/invocation/%s/error" % request_id, doc)
+            continue
+        _call("POST", "/invocation/%s/response" % request_id, body, {"Content-Type": "application/json"})
+
+
+if __name__ == "__main__":
+    try:
+        main()
+    except (ConnectionError, OSError, http.client.HTTPException) as e:
+        sys.stderr.write("runtime stopped: %s\n" % e)
+        sys.exit(1)
+`;

@@ -1,0 +1,644 @@
+/**
+ * One execution environment: a child process running a runtime (Node, Python, or the zip's own
+ * `bootstrap`) that talks to its own Lambda Runtime API listener (127.0.0.1, ephemeral port),
+ * served here. One invocation at a time; init runs once; killed on timeout, memory overrun or
+ * crash. Logs written by the process on stdout/stderr are attributed to the invocation in flight.
+ */
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import type { Clock, TimerHandle } from '../core/clock.js';
+import { randomId } from '../core/ids.js';
+
+/** Sync response payload limit (bytes) for what a function returns. */
+export const MAX_RESPONSE_BYTES = 6 * 1024 * 1024;
+/** AWS reports the limit with a small allowance for framing. */
+const RESPONSE_LIMIT_REPORTED = 6291556;
+/** AWS's init phase limit. */
+const INIT_TIMEOUT_MS = 10_000;
+
+export interface LogEvent {
+  timestamp: number;
+  message: string;
+}
+
+export interface EnvironmentSpec {
+  /** Identifies the configuration this environment runs (function, version, code, config). */
+  readonly key: string;
+  readonly runtime: string;
+  readonly handler: string;
+  readonly taskRoot: string;
+  readonly functionName: string;
+  readonly functionVersion: string;
+  readonly memoryMb: number;
+  readonly timeoutSec: number;
+  readonly ephemeralMb: number;
+  readonly region: string;
+  readonly accountId: string;
+  readonly logGroupName: string;
+  /** User environment variables. */
+  readonly variables: Readonly<Record<string, string>>;
+  readonly credentials: { accessKeyId: string; secretAccessKey: string; sessionToken: string };
+  readonly endpoint: string;
+}
+
+export interface RuntimePaths {
+  /** Directory holding the bootstraps (node-bootstrap.js, bootstrap.py). */
+  readonly runtimeDir: string;
+  readonly nodeBootstrap: string;
+  readonly pythonBootstrap: string;
+  /** Where environments get their scratch directories (their own /tmp). */
+  readonly scratchDir: string;
+  /** util-linux prlimit, when installed (limits file sizes to the ephemeral storage size). */
+  readonly prlimit?: string | undefined;
+  /** The python3 executable that runs python3.x functions. */
+  readonly python: string;
+  /** NODE_PATH for Node functions (the SDK the runtime provides, as AWS's images do). */
+  readonly nodePath: string | undefined;
+}
+
+export interface InvokeRequest {
+  readonly requestId: string;
+  readonly payload: Buffer;
+  readonly invokedFunctionArn: string;
+  readonly clientContext?: string | undefined;
+  readonly cognitoIdentity?: string | undefined;
+  readonly traceId: string;
+}
+
+export type InvokeOutcome = 'success' | 'error' | 'timeout' | 'exit' | 'oom' | 'init-error';
+
+export interface InvokeResult {
+  outcome: InvokeOutcome;
+  /** The function's response, or the error document. */
+  payload: Buffer;
+  errorType?: string | undefined;
+  /** Log text of this invocation (init logs on a cold start, START ... REPORT). */
+  logText: string;
+  durationMs: number;
+  initDurationMs?: number | undefined;
+  maxMemoryMb: number;
+}
+
+type State = 'starting' | 'idle' | 'busy' | 'dead';
+
+interface Pending {
+  req: InvokeRequest;
+  startedAt: number;
+  timer: TimerHandle | undefined;
+  resolve: (r: InvokeResult) => void;
+  /** The event was handed to the runtime. */
+  delivered: boolean;
+  logs: LogEvent[];
+  done: boolean;
+}
+
+export type LogSink = (spec: EnvironmentSpec, logStreamName: string, events: LogEvent[]) => void;
+
+const RUNTIME_PREFIX = '/2018-06-01/runtime/';
+
+function formatDate(ms: number): string {
+  const d = new Date(ms);
+  return `${d.getUTCFullYear()}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${String(d.getUTCDate()).padStart(2, '0')}`;
+}
+
+export function isNodeRuntime(runtime: string): boolean {
+  return runtime.startsWith('nodejs');
+}
+export function isPythonRuntime(runtime: string): boolean {
+  return runtime.startsWith('python3');
+}
+export function isProvidedRuntime(runtime: string): boolean {
+  return runtime === 'provided' || runtime.startsWith('provided.');
+}
+
+export class Environment {
+  readonly id = randomId(32, '0123456789abcdef');
+  readonly logStreamName: string;
+  state: State = 'starting';
+  lastUsed: number;
+  invocations = 0;
+  private server: Server | undefined;
+  private child: ChildProcess | undefined;
+  private readonly scratch: string;
+  private spawnedAt = 0;
+  private initDurationMs: number | undefined;
+  private initReported = false;
+  private initError: { type: string; body: Buffer } | undefined;
+  private heldNext: ServerResponse | undefined;
+  private pending: Pending | undefined;
+  private initLogs: LogEvent[] = [];
+  private stdoutRest = '';
+  private stderrRest = '';
+  private stderrTail = '';
+  private peakRssKb = 0;
+  private lastSampleAt = 0;
+  private memTimer: NodeJS.Timeout | undefined;
+  private initTimer: TimerHandle | undefined;
+  private exitInfo: { code: number | null; signal: NodeJS.Signals | null } | undefined;
+  private oomKilled = false;
+  private readonly readyWaiters: ((ok: boolean) => void)[] = [];
+  private readonly deathListeners: (() => void)[] = [];
+
+  constructor(
+    readonly spec: EnvironmentSpec,
+    private readonly paths: RuntimePaths,
+    private readonly clock: Clock,
+    private readonly sink: LogSink,
+  ) {
+    this.lastUsed = clock.now();
+    this.logStreamName = `${formatDate(clock.now())}/[${spec.functionVersion}]${this.id}`;
+    this.scratch = join(paths.scratchDir, this.id);
+  }
+
+  onDeath(fn: () => void): void {
+    this.deathListeners.push(fn);
+  }
+
+  /** Starts the Runtime API listener and the process; init runs in the background. */
+  async start(): Promise<void> {
+    mkdirSync(join(this.scratch, 'tmp'), { recursive: true });
+    this.server = createServer({ keepAlive: true }, (req, res) => this.handle(req, res));
+    this.server.keepAliveTimeout = 0;
+    await new Promise<void>((resolve, reject) => {
+      this.server!.once('error', reject);
+      this.server!.listen(0, '127.0.0.1', () => resolve());
+    });
+    const port = (this.server.address() as AddressInfo).port;
+    const { command, args } = this.command();
+    const env = this.environment(`127.0.0.1:${port}`);
+    this.spawnedAt = performance.now();
+    this.initTimer = this.clock.setTimer(INIT_TIMEOUT_MS, () => {
+      if (this.initDurationMs === undefined && !this.initError && this.state !== 'dead') {
+        this.initError = {
+          type: 'Runtime.Unknown',
+          body: Buffer.from(JSON.stringify({ errorType: 'Runtime.Unknown', errorMessage: `INIT_REPORT Init Duration: ${INIT_TIMEOUT_MS.toFixed(2)} ms Phase: init Status: timeout` })),
+        };
+        this.kill();
+      }
+    });
+    let child: ChildProcess;
+    try {
+      child = spawn(command, args, {
+        cwd: this.spec.taskRoot,
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        detached: true,
+      });
+    } catch (e) {
+      this.initError = { type: 'Runtime.InvalidEntrypoint', body: errorDoc('Runtime.InvalidEntrypoint', (e as Error).message) };
+      this.die();
+      return;
+    }
+    this.child = child;
+    this.limitFileSize(child.pid);
+    child.stdout!.setEncoding('utf8');
+    child.stderr!.setEncoding('utf8');
+    child.stdout!.on('data', (s: string) => this.onOutput(s, false));
+    child.stderr!.on('data', (s: string) => this.onOutput(s, true));
+    child.on('error', (e) => {
+      this.initError ??= {
+        type: 'Runtime.InvalidEntrypoint',
+        body: errorDoc('Runtime.InvalidEntrypoint', `RequestId: ${this.pending?.req.requestId ?? ''} Error: fork/exec ${command}: ${(e as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : 'no such file or directory'}`),
+      };
+      this.die();
+    });
+    child.on('exit', (code, signal) => {
+      this.exitInfo = { code, signal };
+      // Let the pipes drain before concluding, so the last log lines are kept.
+      setImmediate(() => this.die());
+    });
+  }
+
+  /**
+   * No file the environment writes may exceed its ephemeral storage size (RLIMIT_FSIZE, set with
+   * util-linux prlimit when present; no root needed). The total size of /tmp is not enforced.
+   */
+  private limitFileSize(pid: number | undefined): void {
+    if (!pid || !this.paths.prlimit) return;
+    const bytes = this.spec.ephemeralMb * 1024 * 1024;
+    execFile(this.paths.prlimit, ['--pid', String(pid), `--fsize=${bytes}:${bytes}`], () => undefined);
+  }
+
+  /** Resolves true once init completed (the runtime asked for its first event), false if it failed. */
+  ready(): Promise<boolean> {
+    if (this.initDurationMs !== undefined && this.state !== 'dead') return Promise.resolve(true);
+    if (this.state === 'dead') return Promise.resolve(false);
+    return new Promise((resolve) => this.readyWaiters.push(resolve));
+  }
+
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
+  /** Runs one invocation. The environment must be idle or starting (first invocation). */
+  invoke(req: InvokeRequest): Promise<InvokeResult> {
+    if (this.pending) throw new Error('environment busy');
+    const wasDead = this.state === 'dead';
+    if (!wasDead) this.state = 'busy';
+    this.invocations++;
+    return new Promise<InvokeResult>((resolve) => {
+      const pending: Pending = { req, startedAt: 0, timer: undefined, resolve, delivered: false, logs: [], done: false };
+      this.pending = pending;
+      if (wasDead) {
+        this.concludeDeath();
+        return;
+      }
+      if (this.initError) {
+        // Init failed: the environment is torn down; its death concludes this invocation.
+        this.kill();
+        return;
+      }
+      if (this.heldNext) this.deliver();
+      this.startMemoryWatch();
+    });
+  }
+
+  private deliver(): void {
+    const p = this.pending;
+    const res = this.heldNext;
+    if (!p || !res || p.delivered) return;
+    this.heldNext = undefined;
+    p.delivered = true;
+    p.startedAt = performance.now();
+    const timeoutMs = this.spec.timeoutSec * 1000;
+    const deadline = this.clock.now() - this.clock.offsetMs + timeoutMs;
+    this.log(p, `START RequestId: ${p.req.requestId} Version: ${this.spec.functionVersion}`);
+    p.timer = this.clock.setTimer(timeoutMs, () => this.onTimeout(p));
+    const headers: Record<string, string> = {
+      'content-type': 'application/json',
+      'lambda-runtime-aws-request-id': p.req.requestId,
+      'lambda-runtime-deadline-ms': String(deadline),
+      'lambda-runtime-invoked-function-arn': p.req.invokedFunctionArn,
+      'lambda-runtime-trace-id': p.req.traceId,
+    };
+    if (p.req.clientContext) headers['lambda-runtime-client-context'] = p.req.clientContext;
+    if (p.req.cognitoIdentity) headers['lambda-runtime-cognito-identity'] = p.req.cognitoIdentity;
+    res.writeHead(200, headers);
+    res.end(p.req.payload);
+  }
+
+  private handle(req: IncomingMessage, res: ServerResponse): void {
+    const url = req.url ?? '';
+    if (!url.startsWith(RUNTIME_PREFIX)) return this.reply(res, 404, { errorMessage: 'Not found', errorType: 'InvalidRequest' });
+    const rest = url.slice(RUNTIME_PREFIX.length).split('?')[0]!;
+    if (req.method === 'GET' && rest === 'invocation/next') {
+      req.resume();
+      if (this.heldNext) this.reply(this.heldNext, 400, { errorMessage: 'concurrent next', errorType: 'InvalidStateTransition' });
+      this.heldNext = res;
+      res.on('close', () => {
+        if (this.heldNext === res) this.heldNext = undefined;
+      });
+      if (this.initDurationMs === undefined && !this.initError) {
+        this.initDurationMs = performance.now() - this.spawnedAt;
+        this.initTimer?.cancel();
+        if (this.state === 'starting') this.state = this.pending ? 'busy' : 'idle';
+        for (const w of this.readyWaiters.splice(0)) w(true);
+      }
+      if (this.pending && !this.pending.delivered) this.deliver();
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = false;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_RESPONSE_BYTES) tooLarge = true;
+      else chunks.push(c);
+    });
+    req.on('end', () => {
+      const body = Buffer.concat(chunks);
+      if (req.method === 'POST' && rest === 'init/error') {
+        const type = headerValue(req, 'lambda-runtime-function-error-type') ?? 'Runtime.Unknown';
+        this.initError = { type, body: body.length ? body : errorDoc(type, 'init error') };
+        this.initTimer?.cancel();
+        this.reply(res, 202, { status: 'OK' });
+        for (const w of this.readyWaiters.splice(0)) w(false);
+        // AWS resets an environment whose init failed.
+        if (this.pending) this.kill();
+        else setImmediate(() => this.kill());
+        return;
+      }
+      const m = /^invocation\/([^/]+)\/(response|error)$/.exec(rest);
+      if (req.method !== 'POST' || !m) return this.reply(res, 404, { errorMessage: 'Not found', errorType: 'InvalidRequest' });
+      const id = decodeURIComponent(m[1]!);
+      const p = this.pending;
+      if (!p || p.done || !p.delivered || p.req.requestId !== id) {
+        return this.reply(res, 400, { errorMessage: `Invalid request ID: ${id}`, errorType: 'InvalidRequestID' });
+      }
+      if (m[2] === 'response') {
+        if (tooLarge) {
+          this.reply(res, 413, { errorMessage: `Exceeded maximum allowed payload size (${MAX_RESPONSE_BYTES} bytes).`, errorType: 'RequestEntityTooLarge' });
+          const doc = errorDoc('Function.ResponseSizeTooLarge', `Response payload size exceeded maximum allowed payload size (${RESPONSE_LIMIT_REPORTED} bytes).`);
+          this.finish(p, 'error', doc, 'Function.ResponseSizeTooLarge');
+          return;
+        }
+        this.reply(res, 202, { status: 'OK' });
+        this.finish(p, 'success', body);
+      } else {
+        const type = headerValue(req, 'lambda-runtime-function-error-type') ?? 'Unhandled';
+        this.reply(res, 202, { status: 'OK' });
+        this.finish(p, 'error', body.length ? body : errorDoc(type, 'Unknown error'), type);
+      }
+    });
+  }
+
+  private reply(res: ServerResponse, status: number, doc: unknown): void {
+    const body = JSON.stringify(doc);
+    res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
+    res.end(body);
+  }
+
+  private onTimeout(p: Pending): void {
+    if (p.done) return;
+    const secs = (this.spec.timeoutSec).toFixed(2);
+    const msg = `Task timed out after ${secs} seconds`;
+    this.log(p, `${new Date(this.clock.now()).toISOString()} ${p.req.requestId} ${msg}`);
+    this.finish(p, 'timeout', errorDoc('Sandbox.Timedout', `RequestId: ${p.req.requestId} Error: ${msg}`), 'Sandbox.Timedout', true);
+    this.kill();
+  }
+
+  /** Concludes the pending invocation. `killing`: the environment is being torn down. */
+  private finish(p: Pending, outcome: InvokeOutcome, payload: Buffer, errorType?: string, killing = false): void {
+    if (p.done) return;
+    p.done = true;
+    p.timer?.cancel();
+    this.stopMemoryWatch();
+    const complete = (): void => {
+      const durationMs = p.startedAt ? performance.now() - p.startedAt : 0;
+      // RSS moves slowly: a sample less than 100 ms old is good enough for Max Memory Used.
+      if (performance.now() - this.lastSampleAt > 100) this.sampleMemory();
+      const maxMemoryMb = Math.max(1, Math.round(this.peakRssKb / 1024));
+      const cold = !this.initReported && this.initDurationMs !== undefined;
+      const initDurationMs = cold ? this.initDurationMs : undefined;
+      this.initReported = true;
+      this.flushPartial(p);
+      if (p.delivered || outcome !== 'success') {
+        if (!p.delivered) this.log(p, `START RequestId: ${p.req.requestId} Version: ${this.spec.functionVersion}`);
+        if (outcome === 'exit' || outcome === 'oom' || outcome === 'init-error') {
+          const msg = errorMessageOf(payload);
+          if (outcome === 'init-error') {
+            const initMs = performance.now() - this.spawnedAt;
+            this.log(p, `INIT_REPORT Init Duration: ${initMs.toFixed(2)} ms\tPhase: init\tStatus: error\tError Type: ${errorType ?? 'Runtime.Unknown'}`);
+          } else if (msg) this.log(p, `${msg}\n${errorType ?? ''}`);
+        }
+        this.log(p, `END RequestId: ${p.req.requestId}`);
+        let report = `REPORT RequestId: ${p.req.requestId}\tDuration: ${durationMs.toFixed(2)} ms\tBilled Duration: ${Math.ceil(durationMs + (initDurationMs ?? 0))} ms\tMemory Size: ${this.spec.memoryMb} MB\tMax Memory Used: ${maxMemoryMb} MB\t`;
+        if (initDurationMs !== undefined) report += `Init Duration: ${initDurationMs.toFixed(2)} ms\t`;
+        if (outcome === 'timeout' || outcome === 'exit' || outcome === 'oom') {
+          report += `Status: ${outcome === 'timeout' ? 'timeout' : 'error'}\t`;
+          if (outcome !== 'timeout') report += `Error Type: ${errorType}\t`;
+        }
+        this.log(p, report);
+      }
+      const events = [...(cold || this.initLogs.length ? this.initLogs.splice(0) : []), ...p.logs];
+      if (events.length) this.sink(this.spec, this.logStreamName, events);
+      const logText = events.map((e) => e.message.endsWith('\n') ? e.message : `${e.message}\n`).join('');
+      this.pending = undefined;
+      this.lastUsed = this.clock.now();
+      if (!killing && this.state === 'busy') this.state = 'idle';
+      p.resolve({ outcome, payload, errorType, logText, durationMs, initDurationMs, maxMemoryMb });
+    };
+    // One turn of the event loop so log lines already written to the pipes are read first.
+    setImmediate(complete);
+  }
+
+  private onOutput(chunk: string, err: boolean): void {
+    let text = (err ? this.stderrRest : this.stdoutRest) + chunk;
+    if (err) this.stderrTail = (this.stderrTail + chunk).slice(-4096);
+    const lines = text.split('\n');
+    text = lines.pop()!;
+    if (text.length > 256 * 1024) {
+      lines.push(text);
+      text = '';
+    }
+    if (err) this.stderrRest = text;
+    else this.stdoutRest = text;
+    const now = this.clock.now();
+    const target = this.pending ? this.pending.logs : this.initLogs;
+    for (const line of lines) target.push({ timestamp: now, message: line.replace(/\r/g, '\n') });
+  }
+
+  private flushPartial(p: Pending): void {
+    const now = this.clock.now();
+    for (const rest of [this.stdoutRest, this.stderrRest]) if (rest) p.logs.push({ timestamp: now, message: rest.replace(/\r/g, '\n') });
+    this.stdoutRest = '';
+    this.stderrRest = '';
+  }
+
+  private log(p: Pending, message: string): void {
+    p.logs.push({ timestamp: this.clock.now(), message });
+  }
+
+  private startMemoryWatch(): void {
+    if (this.memTimer) return;
+    this.memTimer = setInterval(() => {
+      this.sampleMemory();
+      if (this.peakRssKb > this.spec.memoryMb * 1024 && !this.oomKilled) {
+        this.oomKilled = true;
+        this.kill();
+      }
+    }, 20);
+    this.memTimer.unref();
+  }
+
+  private stopMemoryWatch(): void {
+    if (this.memTimer) clearInterval(this.memTimer);
+    this.memTimer = undefined;
+  }
+
+  /** Reads the RSS of the process tree and keeps the peak. */
+  private sampleMemory(): void {
+    const pid = this.child?.pid;
+    if (!pid || this.exitInfo) return;
+    const rss = treeRssKb(pid);
+    this.lastSampleAt = performance.now();
+    if (rss > this.peakRssKb) this.peakRssKb = rss;
+  }
+
+  /** Current RSS of the process tree in KB (0 when gone). */
+  rssKb(): number {
+    const pid = this.child?.pid;
+    return pid && !this.exitInfo ? treeRssKb(pid) : 0;
+  }
+
+  /** Kills the process group. */
+  kill(): void {
+    const pid = this.child?.pid;
+    if (pid && !this.exitInfo) {
+      try {
+        process.kill(-pid, 'SIGKILL');
+      } catch {
+        try {
+          process.kill(pid, 'SIGKILL');
+        } catch {
+          /* already gone */
+        }
+      }
+    } else if (!this.child) {
+      this.die();
+    }
+  }
+
+  /** Stops the environment (idle reaping, shutdown). */
+  shutdown(): void {
+    this.kill();
+    if (!this.child) this.die();
+  }
+
+  private die(): void {
+    if (this.state === 'dead') return;
+    this.state = 'dead';
+    this.stopMemoryWatch();
+    this.initTimer?.cancel();
+    for (const w of this.readyWaiters.splice(0)) w(false);
+    this.concludeDeath();
+    if (this.heldNext) {
+      this.heldNext.destroy();
+      this.heldNext = undefined;
+    }
+    this.server?.close();
+    this.server?.closeAllConnections?.();
+    rmSync(this.scratch, { recursive: true, force: true });
+    for (const fn of this.deathListeners.splice(0)) fn();
+  }
+
+  /** The process is gone (or never started): conclude the pending invocation if any. */
+  private concludeDeath(): void {
+    const p = this.pending;
+    if (!p || p.done) return;
+    const rid = p.req.requestId;
+    if (this.initError && this.initDurationMs === undefined) {
+      this.finish(p, 'init-error', this.initError.body, this.initError.type, true);
+      return;
+    }
+    const info = this.exitInfo;
+    const oom = this.oomKilled || /JavaScript heap out of memory|MemoryError/.test(this.stderrTail) || (isNodeRuntime(this.spec.runtime) && info?.signal === 'SIGABRT');
+    if (oom) {
+      this.finish(p, 'oom', errorDoc('Runtime.OutOfMemory', `RequestId: ${rid} Error: Runtime exited with error: signal: killed`), 'Runtime.OutOfMemory', true);
+      return;
+    }
+    const why = info?.signal ? `signal: ${signalName(info.signal)}` : `exit status ${info?.code ?? 0}`;
+    this.finish(p, 'exit', errorDoc('Runtime.ExitError', `RequestId: ${rid} Error: Runtime exited with error: ${why}`), 'Runtime.ExitError', true);
+  }
+
+  private command(): { command: string; args: string[] } {
+    const rt = this.spec.runtime;
+    if (isNodeRuntime(rt)) {
+      const heap = Math.max(32, Math.floor(this.spec.memoryMb * 0.85));
+      return { command: process.execPath, args: [`--max-old-space-size=${heap}`, this.paths.nodeBootstrap] };
+    }
+    if (isPythonRuntime(rt)) return { command: this.paths.python, args: ['-u', this.paths.pythonBootstrap] };
+    return { command: join(this.spec.taskRoot, 'bootstrap'), args: [] };
+  }
+
+  private environment(runtimeApi: string): NodeJS.ProcessEnv {
+    const s = this.spec;
+    const tmp = join(this.scratch, 'tmp');
+    const env: NodeJS.ProcessEnv = {
+      ...s.variables,
+      PATH: process.env.PATH ?? '/usr/local/bin:/usr/bin:/bin',
+      LANG: 'en_US.UTF-8',
+      TZ: ':UTC',
+      HOME: tmp,
+      TMPDIR: tmp,
+      TEMP: tmp,
+      TMP: tmp,
+      _HANDLER: s.handler,
+      AWS_EXECUTION_ENV: `AWS_Lambda_${s.runtime}`,
+      AWS_LAMBDA_FUNCTION_NAME: s.functionName,
+      AWS_LAMBDA_FUNCTION_VERSION: s.functionVersion,
+      AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(s.memoryMb),
+      AWS_LAMBDA_FUNCTION_TIMEOUT: String(s.timeoutSec),
+      AWS_LAMBDA_LOG_GROUP_NAME: s.logGroupName,
+      AWS_LAMBDA_LOG_STREAM_NAME: this.logStreamName,
+      AWS_LAMBDA_RUNTIME_API: runtimeApi,
+      AWS_LAMBDA_INITIALIZATION_TYPE: 'on-demand',
+      AWS_REGION: s.region,
+      AWS_DEFAULT_REGION: s.region,
+      AWS_ACCESS_KEY_ID: s.credentials.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: s.credentials.secretAccessKey,
+      AWS_ENDPOINT_URL: s.endpoint,
+      LAMBDA_TASK_ROOT: s.taskRoot,
+      LAMBDA_RUNTIME_DIR: this.paths.runtimeDir,
+      AWS_XRAY_CONTEXT_MISSING: 'LOG_ERROR',
+      AWS_LAMBDA_EPHEMERAL_STORAGE_MB: String(s.ephemeralMb),
+    };
+    if (s.credentials.sessionToken) env.AWS_SESSION_TOKEN = s.credentials.sessionToken;
+    if (isNodeRuntime(s.runtime)) {
+      env.NODE_PATH = [this.paths.nodePath, join(s.taskRoot, 'node_modules')].filter(Boolean).join(':');
+    }
+    if (isPythonRuntime(s.runtime)) {
+      env.PYTHONPATH = [s.taskRoot, s.variables.PYTHONPATH].filter(Boolean).join(':');
+      env.PYTHONDONTWRITEBYTECODE = '1';
+    }
+    return env;
+  }
+}
+
+function headerValue(req: IncomingMessage, name: string): string | undefined {
+  const v = req.headers[name];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+export function errorDoc(errorType: string, errorMessage: string): Buffer {
+  return Buffer.from(JSON.stringify({ errorType, errorMessage }));
+}
+
+function errorMessageOf(payload: Buffer): string | undefined {
+  try {
+    const doc = JSON.parse(payload.toString('utf8')) as { errorMessage?: unknown };
+    return typeof doc.errorMessage === 'string' ? doc.errorMessage : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function signalName(signal: NodeJS.Signals): string {
+  const names: Record<string, string> = {
+    SIGKILL: 'killed',
+    SIGTERM: 'terminated',
+    SIGSEGV: 'segmentation fault',
+    SIGABRT: 'aborted',
+    SIGINT: 'interrupt',
+    SIGXFSZ: 'file size limit exceeded',
+  };
+  return names[signal] ?? signal.toLowerCase();
+}
+
+/** RSS (KB) of a process and its descendants, from /proc. */
+export function treeRssKb(pid: number): number {
+  let total = 0;
+  const seen = new Set<number>();
+  const stack = [pid];
+  while (stack.length) {
+    const p = stack.pop()!;
+    if (seen.has(p)) continue;
+    seen.add(p);
+    try {
+      const status = readFileSync(`/proc/${p}/statm`, 'utf8');
+      const pages = Number(status.split(' ')[1]);
+      total += (pages * 4096) / 1024;
+    } catch {
+      continue;
+    }
+    try {
+      const kids = readFileSync(`/proc/${p}/task/${p}/children`, 'utf8').trim();
+      if (kids) for (const k of kids.split(' ')) stack.push(Number(k));
+    } catch {
+      /* no children file */
+    }
+  }
+  return total;
+}
+
+/** Removes stale scratch directories (left by a previous crash). */
+export function cleanScratch(dir: string): void {
+  try {
+    for (const name of readdirSync(dir)) rmSync(join(dir, name), { recursive: true, force: true });
+  } catch {
+    /* absent */
+  }
+}

@@ -1,0 +1,96 @@
+import type { HttpRequest } from '../../server/http.js';
+import type { RequestContext } from '../../server/context.js';
+import type { ServerResponse } from 'node:http';
+import type { Platform, ServiceDefinition, ServiceProvider } from '../service.js';
+import { ControlPlane, scopeOf, snapshotOf } from './control.js';
+import { DataPlane, type Deployed } from './dataplane.js';
+import type { LambdaInvoke } from './lambda.js';
+import { ModelValidators } from './models.js';
+import { OpenApi } from './openapi.js';
+import { buildRoutes } from './router.js';
+import { Store } from './store.js';
+
+/** Builds the API Gateway provider (control plane operations + the invoke-URL data plane). */
+export async function createApiGateway(platform: Platform, options: { lambda?: LambdaInvoke } = {}): Promise<ServiceProvider> {
+  const store = new Store(platform.db);
+  await store.init();
+  const data = new DataPlane(platform, store, options.lambda);
+  const control = new ControlPlane(store, {
+    invalidate: (apiId) => data.invalidate(apiId),
+    flushCache: (apiId, stage) => data.flushCache(apiId, stage),
+    flushAuthorizers: (apiId, stage) => data.flushAuthorizers(apiId, stage),
+  });
+  const openapi = new OpenApi(control, store);
+
+  const provider: Record<string, unknown> = {};
+  for (const name of Object.getOwnPropertyNames(ControlPlane.prototype)) {
+    if (/^[A-Z]/.test(name)) provider[name] = (ctx: RequestContext, input: unknown) => (control as any)[name](ctx, input);
+  }
+  for (const name of ['ImportRestApi', 'PutRestApi', 'GetExport'] as const) {
+    provider[name] = (ctx: RequestContext, input: any) => (openapi as any)[name](ctx, input);
+  }
+
+  provider.TestInvokeMethod = async (ctx: RequestContext, input: any) => {
+    const s = scopeOf(ctx);
+    const doc = await control.loadApi(store.db, s, input.restApiId);
+    const resource = doc.resources[input.resourceId];
+    if (!resource) throw notFoundErr('Invalid Resource identifier specified');
+    if (!resource.resourceMethods?.[input.httpMethod]) throw notFoundErr('Invalid Method identifier specified');
+    const snapshot = snapshotOf(doc);
+    const now = ctx.clock.now();
+    const dep: Deployed = {
+      scope: s,
+      apiId: doc.api.id,
+      stageName: 'test-invoke-stage',
+      stage: { stageName: 'test-invoke-stage', deploymentId: 'test-invoke-deployment-id', cacheClusterEnabled: false, cacheClusterStatus: 'NOT_AVAILABLE', methodSettings: {}, variables: input.stageVariables ?? {}, tracingEnabled: false, createdDate: now, lastUpdatedDate: now },
+      snapshot,
+      root: buildRoutes(snapshot.resources),
+      validators: new ModelValidators(doc.api.id, snapshot.models),
+      loadedAt: now,
+      testInvoke: true,
+    };
+    const pathWithQuery: string = input.pathWithQueryString ?? resource.path;
+    const q = pathWithQuery.indexOf('?');
+    const rawHeaders: [string, string][] = [];
+    for (const [k, v] of Object.entries((input.headers ?? {}) as Record<string, string>)) rawHeaders.push([k, v]);
+    for (const [k, vs] of Object.entries((input.multiValueHeaders ?? {}) as Record<string, string[]>)) for (const v of vs) rawHeaders.push([k, v]);
+    const log = { lines: [] as string[] };
+    const started = Date.now();
+    const reply = await data.execute(
+      dep,
+      {
+        method: input.httpMethod === 'ANY' ? 'GET' : input.httpMethod,
+        path: q >= 0 ? pathWithQuery.slice(0, q) : pathWithQuery,
+        rawQuery: q >= 0 ? pathWithQuery.slice(q + 1) : '',
+        rawHeaders,
+        body: Buffer.from(input.body ?? '', 'utf8'),
+        sourceIp: 'test-invoke-source-ip',
+        domainName: 'testPrefix.testDomainName',
+      },
+      log,
+    );
+    const headers: Record<string, string> = {};
+    const multiValueHeaders: Record<string, string[]> = {};
+    for (const [k, v] of Object.entries(reply.headers)) {
+      headers[k] = Array.isArray(v) ? v[v.length - 1]! : v;
+      multiValueHeaders[k] = Array.isArray(v) ? v : [v];
+    }
+    return { status: reply.status, body: reply.body.toString('utf8'), headers, multiValueHeaders, latency: Date.now() - started, log: log.lines.join('\n') };
+  };
+
+  provider.handleHttp = (req: HttpRequest, res: ServerResponse) => data.handleHttp(req, res);
+  provider.health = () => ({ engine: 'rest-v1' });
+  return provider as ServiceProvider;
+}
+
+function notFoundErr(message: string) {
+  return new AwsErrorCtor('NotFoundException', message, 404);
+}
+
+import { AwsError as AwsErrorCtor } from '../../aws/errors.js';
+
+export const definition: ServiceDefinition = {
+  name: 'apigateway',
+  validationErrorCode: 'BadRequestException',
+  create: (platform) => createApiGateway(platform),
+};

@@ -1,0 +1,203 @@
+/**
+ * Stored shapes of API Gateway REST API objects. A REST API is kept as one JSON document (its
+ * resource tree with methods and integrations, models, validators, authorizers and gateway
+ * responses): APIs are small (AWS allows 300 resources) and a deployment is then a snapshot of
+ * that document. Timestamps are epoch milliseconds in storage.
+ */
+
+export type StrMap = Record<string, string>;
+
+export interface IntegrationResponseDoc {
+  statusCode: string;
+  selectionPattern?: string;
+  responseParameters?: StrMap;
+  responseTemplates?: StrMap;
+  contentHandling?: string;
+}
+
+export interface IntegrationDoc {
+  type: string;
+  httpMethod?: string;
+  uri?: string;
+  connectionType?: string;
+  connectionId?: string;
+  credentials?: string;
+  requestParameters?: StrMap;
+  requestTemplates?: StrMap;
+  passthroughBehavior?: string;
+  contentHandling?: string;
+  timeoutInMillis: number;
+  cacheNamespace?: string;
+  cacheKeyParameters: string[];
+  integrationResponses?: Record<string, IntegrationResponseDoc>;
+  tlsConfig?: { insecureSkipVerification?: boolean };
+}
+
+export interface MethodResponseDoc {
+  statusCode: string;
+  responseParameters?: Record<string, boolean>;
+  responseModels?: StrMap;
+}
+
+export interface MethodDoc {
+  httpMethod: string;
+  authorizationType: string;
+  authorizerId?: string;
+  apiKeyRequired: boolean;
+  requestValidatorId?: string;
+  operationName?: string;
+  requestParameters?: Record<string, boolean>;
+  requestModels?: StrMap;
+  authorizationScopes?: string[];
+  methodResponses?: Record<string, MethodResponseDoc>;
+  methodIntegration?: IntegrationDoc;
+}
+
+export interface ResourceDoc {
+  id: string;
+  parentId?: string;
+  pathPart?: string;
+  path: string;
+  resourceMethods?: Record<string, MethodDoc>;
+}
+
+export interface ModelDoc {
+  id: string;
+  name: string;
+  description?: string;
+  schema?: string;
+  contentType: string;
+}
+
+export interface ValidatorDoc {
+  id: string;
+  name?: string;
+  validateRequestBody: boolean;
+  validateRequestParameters: boolean;
+}
+
+export interface AuthorizerDoc {
+  id: string;
+  name: string;
+  type: string;
+  providerARNs?: string[];
+  authType?: string;
+  authorizerUri?: string;
+  authorizerCredentials?: string;
+  identitySource?: string;
+  identityValidationExpression?: string;
+  authorizerResultTtlInSeconds?: number;
+}
+
+export interface GatewayResponseDoc {
+  responseType: string;
+  statusCode?: string;
+  responseParameters?: StrMap;
+  responseTemplates?: StrMap;
+  defaultResponse: boolean;
+}
+
+export interface RestApiMeta {
+  id: string;
+  name: string;
+  description?: string;
+  createdDate: number;
+  version?: string;
+  binaryMediaTypes?: string[];
+  minimumCompressionSize?: number;
+  apiKeySource: string;
+  endpointConfiguration: { types: string[]; vpcEndpointIds?: string[]; ipAddressType?: string };
+  policy?: string;
+  tags?: StrMap;
+  disableExecuteApiEndpoint: boolean;
+  rootResourceId: string;
+  warnings?: string[];
+}
+
+export interface ApiDoc {
+  api: RestApiMeta;
+  resources: Record<string, ResourceDoc>;
+  models: Record<string, ModelDoc>;
+  validators: Record<string, ValidatorDoc>;
+  authorizers: Record<string, AuthorizerDoc>;
+  gatewayResponses: Record<string, GatewayResponseDoc>;
+}
+
+/** What a deployment freezes: everything the data plane needs to serve the API. */
+export interface Snapshot {
+  binaryMediaTypes: string[];
+  apiKeySource: string;
+  resources: Record<string, ResourceDoc>;
+  models: Record<string, ModelDoc>;
+  validators: Record<string, ValidatorDoc>;
+  authorizers: Record<string, AuthorizerDoc>;
+  gatewayResponses: Record<string, GatewayResponseDoc>;
+  disableExecuteApiEndpoint: boolean;
+}
+
+export interface DeploymentDoc {
+  id: string;
+  description?: string;
+  createdDate: number;
+  snapshot: Snapshot;
+}
+
+export interface MethodSettingDoc {
+  metricsEnabled: boolean;
+  loggingLevel: string;
+  dataTraceEnabled: boolean;
+  throttlingBurstLimit: number;
+  throttlingRateLimit: number;
+  cachingEnabled: boolean;
+  cacheTtlInSeconds: number;
+  cacheDataEncrypted: boolean;
+  requireAuthorizationForCacheControl: boolean;
+  unauthorizedCacheControlHeaderStrategy: string;
+}
+
+export interface StageDoc {
+  stageName: string;
+  deploymentId: string;
+  description?: string;
+  cacheClusterEnabled: boolean;
+  cacheClusterSize?: string;
+  cacheClusterStatus: string;
+  methodSettings: Record<string, MethodSettingDoc>;
+  variables?: StrMap;
+  documentationVersion?: string;
+  tracingEnabled: boolean;
+  clientCertificateId?: string;
+  webAclArn?: string;
+  tags?: StrMap;
+  createdDate: number;
+  lastUpdatedDate: number;
+}
+
+export interface ApiKeyDoc {
+  id: string;
+  value: string;
+  name?: string;
+  customerId?: string;
+  description?: string;
+  enabled: boolean;
+  createdDate: number;
+  lastUpdatedDate: number;
+  stageKeys: string[];
+  tags?: StrMap;
+}
+
+export interface ThrottleDoc {
+  burstLimit?: number;
+  rateLimit?: number;
+}
+
+export interface UsagePlanDoc {
+  id: string;
+  name: string;
+  description?: string;
+  apiStages: { apiId: string; stage: string; throttle?: Record<string, ThrottleDoc> }[];
+  throttle?: ThrottleDoc;
+  quota?: { limit: number; offset: number; period: string };
+  productCode?: string;
+  tags?: StrMap;
+}

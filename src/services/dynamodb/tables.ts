@@ -1,0 +1,351 @@
+/**
+ * Table metadata: validation of CreateTable/UpdateTable input with AWS's messages, the stored
+ * shape of a table, and its TableDescription.
+ */
+import { AwsError } from '../../aws/errors.js';
+import { invalidParam, validation, type KeyType } from './values.js';
+
+export interface KeyAttr {
+  name: string;
+  type: KeyType;
+}
+
+export interface Projection {
+  ProjectionType: 'ALL' | 'KEYS_ONLY' | 'INCLUDE';
+  NonKeyAttributes?: string[];
+}
+
+export interface IndexMeta {
+  name: string;
+  kind: 'GSI' | 'LSI';
+  hash: KeyAttr;
+  range?: KeyAttr;
+  projection: Projection;
+  read: number;
+  write: number;
+  /** Platform time (ms) at which a GSI being created becomes ACTIVE. */
+  activeAt: number;
+  /** Set while the index is being deleted. */
+  deleting?: boolean;
+}
+
+export interface TableMeta {
+  id: number;
+  account: string;
+  region: string;
+  name: string;
+  tableId: string;
+  createdAt: number;
+  activeAt: number;
+  attributeDefinitions: { AttributeName: string; AttributeType: KeyType }[];
+  hash: KeyAttr;
+  range?: KeyAttr;
+  billingMode: 'PROVISIONED' | 'PAY_PER_REQUEST';
+  billingModeExplicit: boolean;
+  lastPayPerRequestAt?: number;
+  read: number;
+  write: number;
+  lastIncreaseAt?: number;
+  lastDecreaseAt?: number;
+  decreasesToday: number;
+  tableClass?: 'STANDARD' | 'STANDARD_INFREQUENT_ACCESS';
+  deletionProtection: boolean;
+  tags: Record<string, string>;
+  gsis: IndexMeta[];
+  lsis: IndexMeta[];
+  streamSpec?: { StreamEnabled: boolean; StreamViewType?: string };
+  /** Platform time until which the table reports UPDATING. */
+  updatingUntil?: number;
+  sse?: { Enabled?: boolean; SSEType?: string; KMSMasterKeyId?: string };
+}
+
+export const MAX_GSIS = 20;
+export const MAX_LSIS = 5;
+
+export function tableArn(t: { region: string; account: string; name: string }): string {
+  return `arn:aws:dynamodb:${t.region}:${t.account}:table/${t.name}`;
+}
+
+export function notFound(): AwsError {
+  return new AwsError('ResourceNotFoundException', 'Requested resource not found', 400);
+}
+
+export function tableNotFound(name: string): AwsError {
+  return new AwsError('ResourceNotFoundException', `Requested resource not found: Table: ${name} not found`, 400);
+}
+
+/** Table names may be given as ARNs; returns the plain name. */
+export function tableNameOf(nameOrArn: string): string {
+  if (nameOrArn.startsWith('arn:')) {
+    const m = /^arn:[^:]+:dynamodb:[^:]*:[^:]*:table\/([^/]+)$/.exec(nameOrArn);
+    if (!m) throw validation(`Invalid TableArn: Invalid ResourceArn provided as input ${nameOrArn}`);
+    return m[1]!;
+  }
+  return nameOrArn;
+}
+
+function keyOf(schema: any[], defs: Map<string, KeyType>, where: string): { hash: KeyAttr; range?: KeyAttr } {
+  const first = schema[0];
+  if (!first || first.KeyType !== 'HASH') throw validation(`${where}Invalid KeySchema: The first KeySchemaElement is not a HASH key type`);
+  if (schema.length > 2) throw validation(`${where}Invalid KeySchema: too many KeySchemaElements`);
+  const second = schema[1];
+  if (second && second.KeyType !== 'RANGE') throw validation(`${where}Invalid KeySchema: The second KeySchemaElement is not a RANGE key type`);
+  if (second && second.AttributeName === first.AttributeName) {
+    throw validation(`${where}Both the Hash Key and the Range Key element in the KeySchema have the same name`);
+  }
+  const missing = schema.map((k) => k.AttributeName).filter((n: string) => !defs.has(n));
+  if (missing.length) {
+    throw invalidParam(
+      `Some index key attributes are not defined in AttributeDefinitions. Keys: [${missing.join(', ')}], AttributeDefinitions: [${[...defs.keys()].join(', ')}]`,
+    );
+  }
+  return {
+    hash: { name: first.AttributeName, type: defs.get(first.AttributeName)! },
+    range: second ? { name: second.AttributeName, type: defs.get(second.AttributeName)! } : undefined,
+  };
+}
+
+function checkProjection(p: any, indexName: string): Projection {
+  if (!p) throw validation(`One or more parameter values were invalid: Projection must be specified for index: ${indexName}`);
+  const type = p.ProjectionType ?? 'KEYS_ONLY';
+  const nka: string[] | undefined = p.NonKeyAttributes;
+  if (type === 'INCLUDE' && !nka) {
+    throw invalidParam('ProjectionType is INCLUDE, but NonKeyAttributes is not specified');
+  }
+  if (type !== 'INCLUDE' && nka) {
+    throw invalidParam(`ProjectionType is ${type}, but NonKeyAttributes is specified`);
+  }
+  if (nka && new Set(nka).size !== nka.length) {
+    throw invalidParam(`Duplicate attribute name in NonKeyAttributes for index: ${indexName}`);
+  }
+  return nka ? { ProjectionType: type, NonKeyAttributes: [...nka] } : { ProjectionType: type };
+}
+
+function checkThroughput(pt: any, where: string): { read: number; write: number } {
+  const read = pt.ReadCapacityUnits;
+  const write = pt.WriteCapacityUnits;
+  if (read === undefined || write === undefined) {
+    throw invalidParam(`ReadCapacityUnits and WriteCapacityUnits must both be specified${where}`);
+  }
+  if (read < 1 || write < 1) {
+    throw invalidParam(`ProvisionedThroughput${where} must be at least 1: ReadCapacityUnits: ${read}, WriteCapacityUnits: ${write}`);
+  }
+  if (read > 40000 || write > 40000) {
+    throw new AwsError('LimitExceededException', `Subscriber limit exceeded: Provisioned throughput for the table cannot exceed 40000 read and write capacity units`, 400);
+  }
+  return { read, write };
+}
+
+export function buildIndex(
+  kind: 'GSI' | 'LSI',
+  spec: any,
+  defs: Map<string, KeyType>,
+  table: { hash: KeyAttr; range?: KeyAttr; billingMode: string },
+  activeAt: number,
+): IndexMeta {
+  const name: string = spec.IndexName;
+  const { hash, range } = keyOf(spec.KeySchema ?? [], defs, '');
+  if (kind === 'LSI') {
+    if (!table.range) {
+      throw invalidParam('Table KeySchema does not have a range key, which is required when specifying a LocalSecondaryIndex');
+    }
+    if (hash.name !== table.hash.name) {
+      throw invalidParam(
+        `Index KeySchema does not have the same leading hash key as table KeySchema for index: ${name}. index hash key: ${hash.name}, table hash key: ${table.hash.name}`,
+      );
+    }
+    if (!range) throw invalidParam(`Index KeySchema does not have a range key for index: ${name}`);
+  }
+  const projection = checkProjection(spec.Projection, name);
+  let read = 0;
+  let write = 0;
+  if (kind === 'GSI') {
+    if (table.billingMode === 'PAY_PER_REQUEST') {
+      if (spec.ProvisionedThroughput) {
+        throw invalidParam(`ProvisionedThroughput should not be specified for index: ${name} when BillingMode is PAY_PER_REQUEST`);
+      }
+    } else {
+      if (!spec.ProvisionedThroughput) throw invalidParam(`ProvisionedThroughput must be specified for index: ${name}`);
+      ({ read, write } = checkThroughput(spec.ProvisionedThroughput, ` for index: ${name}`));
+    }
+  }
+  return { name, kind, hash, range, projection, read, write, activeAt };
+}
+
+export function attributeDefs(input: any): Map<string, KeyType> {
+  const defs = new Map<string, KeyType>();
+  for (const d of input.AttributeDefinitions ?? []) {
+    if (defs.has(d.AttributeName)) throw invalidParam(`Duplicate AttributeName in AttributeDefinitions: ${d.AttributeName}`);
+    defs.set(d.AttributeName, d.AttributeType);
+  }
+  return defs;
+}
+
+/** Validates CreateTable input and builds the table's metadata (without id). */
+export function buildTable(input: any, ctx: { account: string; region: string; now: number; tableId: string; activeAt: number }): Omit<TableMeta, 'id'> {
+  const defs = attributeDefs(input);
+  if (!input.KeySchema) throw validation("1 validation error detected: Value null at 'keySchema' failed to satisfy constraint: Member must not be null");
+  const { hash, range } = keyOf(input.KeySchema, defs, '');
+  const billingMode = input.BillingMode ?? 'PROVISIONED';
+  let read = 0;
+  let write = 0;
+  if (billingMode === 'PROVISIONED') {
+    if (!input.ProvisionedThroughput) throw validation('One or more parameter values were invalid: ReadCapacityUnits and WriteCapacityUnits must both be specified when BillingMode is PROVISIONED');
+    ({ read, write } = checkThroughput(input.ProvisionedThroughput, ' when BillingMode is PROVISIONED'));
+  } else if (input.ProvisionedThroughput) {
+    throw invalidParam('Neither ReadCapacityUnits nor WriteCapacityUnits can be specified when BillingMode is PAY_PER_REQUEST');
+  }
+  const table = { hash, range, billingMode };
+  const names = new Set<string>();
+  const lsis = (input.LocalSecondaryIndexes ?? []).map((s: any) => {
+    if (names.has(s.IndexName)) throw invalidParam(`Duplicate index name: ${s.IndexName}`);
+    names.add(s.IndexName);
+    return buildIndex('LSI', s, defs, table, ctx.activeAt);
+  });
+  if (input.LocalSecondaryIndexes && input.LocalSecondaryIndexes.length === 0) {
+    throw invalidParam('List of LocalSecondaryIndexes is empty');
+  }
+  if (lsis.length > MAX_LSIS) throw invalidParam(`Number of LocalSecondaryIndexes exceeds per-table limit of ${MAX_LSIS}`);
+  const gsis = (input.GlobalSecondaryIndexes ?? []).map((s: any) => {
+    if (names.has(s.IndexName)) throw invalidParam(`Duplicate index name: ${s.IndexName}`);
+    names.add(s.IndexName);
+    return buildIndex('GSI', s, defs, table, ctx.activeAt);
+  });
+  if (input.GlobalSecondaryIndexes && input.GlobalSecondaryIndexes.length === 0) {
+    throw invalidParam('List of GlobalSecondaryIndexes is empty');
+  }
+  if (gsis.length > MAX_GSIS) throw invalidParam(`GlobalSecondaryIndex count exceeds the per-table limit of ${MAX_GSIS}`);
+  const used = new Set<string>([hash.name, ...(range ? [range.name] : [])]);
+  for (const ix of [...lsis, ...gsis]) {
+    used.add(ix.hash.name);
+    if (ix.range) used.add(ix.range.name);
+  }
+  if (used.size !== defs.size) {
+    throw invalidParam(
+      `Number of attributes in KeySchema does not exactly match number of attributes defined in AttributeDefinitions`,
+    );
+  }
+  const tags: Record<string, string> = {};
+  for (const t of input.Tags ?? []) tags[t.Key] = t.Value;
+  if (Object.keys(tags).length > 50) throw validation('One or more parameter values were invalid: Too many tags');
+  const stream = input.StreamSpecification;
+  if (stream?.StreamEnabled) {
+    throw validation('Stratus does not support DynamoDB Streams yet: StreamSpecification with StreamEnabled true is not supported');
+  }
+  return {
+    account: ctx.account,
+    region: ctx.region,
+    name: input.TableName,
+    tableId: ctx.tableId,
+    createdAt: ctx.now,
+    activeAt: ctx.activeAt,
+    attributeDefinitions: [...defs].map(([AttributeName, AttributeType]) => ({ AttributeName, AttributeType })),
+    hash,
+    range,
+    billingMode,
+    billingModeExplicit: input.BillingMode !== undefined,
+    lastPayPerRequestAt: billingMode === 'PAY_PER_REQUEST' ? ctx.now : undefined,
+    read,
+    write,
+    decreasesToday: 0,
+    tableClass: input.TableClass,
+    deletionProtection: !!input.DeletionProtectionEnabled,
+    tags,
+    gsis,
+    lsis,
+    sse: input.SSESpecification,
+  };
+}
+
+function keySchema(hash: KeyAttr, range?: KeyAttr): { AttributeName: string; KeyType: string }[] {
+  const out = [{ AttributeName: hash.name, KeyType: 'HASH' }];
+  if (range) out.push({ AttributeName: range.name, KeyType: 'RANGE' });
+  return out;
+}
+
+export function tableStatus(t: TableMeta, now: number): 'CREATING' | 'ACTIVE' | 'UPDATING' {
+  if (now < t.activeAt) return 'CREATING';
+  if (t.updatingUntil !== undefined && now < t.updatingUntil) return 'UPDATING';
+  if (t.gsis.some((g) => now < g.activeAt || g.deleting)) return 'UPDATING';
+  return 'ACTIVE';
+}
+
+export interface Stats {
+  count: number;
+  bytes: number;
+  indexes: Map<string, { count: number; bytes: number }>;
+}
+
+export function describeTable(t: TableMeta, now: number, stats: Stats | undefined, status?: string): Record<string, unknown> {
+  const arn = tableArn(t);
+  const d: Record<string, unknown> = {
+    AttributeDefinitions: t.attributeDefinitions,
+    TableName: t.name,
+    KeySchema: keySchema(t.hash, t.range),
+    TableStatus: status ?? tableStatus(t, now),
+    CreationDateTime: new Date(t.createdAt),
+    ProvisionedThroughput: {
+      ...(t.lastIncreaseAt ? { LastIncreaseDateTime: new Date(t.lastIncreaseAt) } : {}),
+      ...(t.lastDecreaseAt ? { LastDecreaseDateTime: new Date(t.lastDecreaseAt) } : {}),
+      NumberOfDecreasesToday: t.decreasesToday,
+      ReadCapacityUnits: t.read,
+      WriteCapacityUnits: t.write,
+    },
+    TableSizeBytes: stats?.bytes ?? 0,
+    ItemCount: stats?.count ?? 0,
+    TableArn: arn,
+    TableId: t.tableId,
+  };
+  if (t.billingModeExplicit || t.billingMode === 'PAY_PER_REQUEST') {
+    d.BillingModeSummary = {
+      BillingMode: t.billingMode,
+      ...(t.lastPayPerRequestAt ? { LastUpdateToPayPerRequestDateTime: new Date(t.lastPayPerRequestAt) } : {}),
+    };
+  }
+  if (t.lsis.length) {
+    d.LocalSecondaryIndexes = t.lsis.map((ix) => ({
+      IndexName: ix.name,
+      KeySchema: keySchema(ix.hash, ix.range),
+      Projection: ix.projection,
+      IndexSizeBytes: stats?.indexes.get(ix.name)?.bytes ?? 0,
+      ItemCount: stats?.indexes.get(ix.name)?.count ?? 0,
+      IndexArn: `${arn}/index/${ix.name}`,
+    }));
+  }
+  if (t.gsis.length) {
+    d.GlobalSecondaryIndexes = t.gsis.map((ix) => {
+      const creating = now < ix.activeAt;
+      return {
+        IndexName: ix.name,
+        KeySchema: keySchema(ix.hash, ix.range),
+        Projection: ix.projection,
+        IndexStatus: ix.deleting ? 'DELETING' : creating ? 'CREATING' : 'ACTIVE',
+        ...(creating ? { Backfilling: now >= t.activeAt } : {}),
+        ProvisionedThroughput: { NumberOfDecreasesToday: 0, ReadCapacityUnits: ix.read, WriteCapacityUnits: ix.write },
+        IndexSizeBytes: stats?.indexes.get(ix.name)?.bytes ?? 0,
+        ItemCount: stats?.indexes.get(ix.name)?.count ?? 0,
+        IndexArn: `${arn}/index/${ix.name}`,
+      };
+    });
+  }
+  if (t.tableClass) d.TableClassSummary = { TableClass: t.tableClass };
+  d.DeletionProtectionEnabled = t.deletionProtection;
+  if (t.sse?.Enabled) {
+    d.SSEDescription = {
+      Status: 'ENABLED',
+      SSEType: 'KMS',
+      KMSMasterKeyArn: `arn:aws:kms:${t.region}:${t.account}:key/${t.sse.KMSMasterKeyId ?? 'aws/dynamodb'}`,
+    };
+  }
+  return d;
+}
+
+/** Every key attribute a table's indexes use: name -> type. */
+export function indexKeyAttrs(t: TableMeta): Map<string, KeyType> {
+  const m = new Map<string, KeyType>();
+  for (const ix of [...t.lsis, ...t.gsis]) {
+    m.set(ix.hash.name, ix.hash.type);
+    if (ix.range) m.set(ix.range.name, ix.range.type);
+  }
+  return m;
+}

@@ -1,0 +1,195 @@
+/**
+ * CloudWatch Logs storage: log groups, log streams and events in SQL, keyed by account and region.
+ * Other services (Lambda, API Gateway, Step Functions) write through `writeLogEvents` (immediate,
+ * in one transaction) or `logWriterFor(db, clock).put(...)` (buffered, flushed in batches, and
+ * always before the Logs API reads).
+ */
+import type { Clock } from '../../core/clock.js';
+import type { Db, Migration, Queryable } from '../../storage/db.js';
+
+export const LOGS_MIGRATIONS: Migration[] = [
+  {
+    version: 1,
+    sql: `
+CREATE TABLE IF NOT EXISTS logs_groups (
+  account TEXT NOT NULL, region TEXT NOT NULL, name TEXT NOT NULL,
+  created INTEGER NOT NULL, retention INTEGER, kms_key TEXT, class TEXT NOT NULL,
+  stored_bytes INTEGER NOT NULL, tags TEXT,
+  PRIMARY KEY (account, region, name)
+);
+CREATE TABLE IF NOT EXISTS logs_streams (
+  account TEXT NOT NULL, region TEXT NOT NULL, group_name TEXT NOT NULL, name TEXT NOT NULL,
+  created INTEGER NOT NULL, first_ts INTEGER, last_ts INTEGER, last_ingest INTEGER,
+  stored_bytes INTEGER NOT NULL,
+  PRIMARY KEY (account, region, group_name, name)
+);
+CREATE TABLE IF NOT EXISTS logs_events (
+  account TEXT NOT NULL, region TEXT NOT NULL, group_name TEXT NOT NULL, stream_name TEXT NOT NULL,
+  id INTEGER NOT NULL, ts INTEGER NOT NULL, ingest INTEGER NOT NULL, message TEXT NOT NULL,
+  PRIMARY KEY (account, region, group_name, stream_name, id)
+);
+CREATE INDEX IF NOT EXISTS logs_events_by_group ON logs_events (account, region, group_name, ts, id);
+`,
+  },
+];
+
+export interface LogEventInput {
+  timestamp: number;
+  message: string;
+}
+
+export interface WriteLogEventsInput {
+  accountId: string;
+  region: string;
+  logGroupName: string;
+  logStreamName: string;
+  events: readonly LogEventInput[];
+}
+
+/** The largest event message CloudWatch Logs keeps (longer ones are truncated). */
+export const MAX_EVENT_BYTES = 256 * 1024 - 26;
+
+let lastId = 0;
+/** Increasing event ids (ordering within a stream), unique per process. */
+export function nextEventId(now: number): number {
+  lastId = Math.max(lastId + 1, now * 1024);
+  return lastId;
+}
+
+export async function ensureLogGroup(tx: Queryable, accountId: string, region: string, name: string, now: number): Promise<void> {
+  await tx.run(
+    'INSERT INTO logs_groups (account, region, name, created, class, stored_bytes) VALUES (?, ?, ?, ?, ?, 0) ON CONFLICT DO NOTHING',
+    [accountId, region, name, now, 'STANDARD'],
+  );
+}
+
+export async function ensureLogStream(tx: Queryable, accountId: string, region: string, group: string, name: string, now: number): Promise<void> {
+  await tx.run(
+    'INSERT INTO logs_streams (account, region, group_name, name, created, stored_bytes) VALUES (?, ?, ?, ?, ?, 0) ON CONFLICT DO NOTHING',
+    [accountId, region, group, name, now],
+  );
+}
+
+/** Inserts events into an existing stream (within the caller's transaction). */
+export async function insertEvents(tx: Queryable, input: WriteLogEventsInput, now: number): Promise<void> {
+  const { accountId, region, logGroupName, logStreamName } = input;
+  let bytes = 0;
+  let first: number | undefined;
+  let last: number | undefined;
+  for (const e of input.events) {
+    let message = e.message;
+    if (message === '') continue;
+    if (Buffer.byteLength(message) > MAX_EVENT_BYTES) message = Buffer.from(message).subarray(0, MAX_EVENT_BYTES).toString('utf8');
+    bytes += Buffer.byteLength(message) + 26;
+    first = first === undefined ? e.timestamp : Math.min(first, e.timestamp);
+    last = last === undefined ? e.timestamp : Math.max(last, e.timestamp);
+    await tx.run(
+      'INSERT INTO logs_events (account, region, group_name, stream_name, id, ts, ingest, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      [accountId, region, logGroupName, logStreamName, nextEventId(now), e.timestamp, now, message],
+    );
+  }
+  if (first === undefined || last === undefined) return;
+  await tx.run(
+    `UPDATE logs_streams SET
+       first_ts = CASE WHEN first_ts IS NULL OR first_ts > ? THEN ? ELSE first_ts END,
+       last_ts = CASE WHEN last_ts IS NULL OR last_ts < ? THEN ? ELSE last_ts END,
+       last_ingest = ?, stored_bytes = stored_bytes + ?
+     WHERE account = ? AND region = ? AND group_name = ? AND name = ?`,
+    [first, first, last, last, now, bytes, accountId, region, logGroupName, logStreamName],
+  );
+  await tx.run('UPDATE logs_groups SET stored_bytes = stored_bytes + ? WHERE account = ? AND region = ? AND name = ?', [
+    bytes,
+    accountId,
+    region,
+    logGroupName,
+  ]);
+}
+
+/**
+ * Writes log events now, creating the log group and stream when missing (as Lambda, API Gateway
+ * and Step Functions do with their log groups). Resolves once the events are stored.
+ */
+export async function writeLogEvents(db: Db, input: WriteLogEventsInput, now: number): Promise<void> {
+  await flushPendingLogs(db);
+  await db.tx(async (tx) => {
+    await ensureLogGroup(tx, input.accountId, input.region, input.logGroupName, now);
+    await ensureLogStream(tx, input.accountId, input.region, input.logGroupName, input.logStreamName, now);
+    await insertEvents(tx, input, now);
+  });
+}
+
+/** Buffers log events and writes them in batches (one transaction per flush). */
+export class LogWriter {
+  private buffer: WriteLogEventsInput[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  private flushing: Promise<void> = Promise.resolve();
+  private closed = false;
+
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly delayMs = 50,
+  ) {}
+
+  put(input: WriteLogEventsInput): void {
+    if (this.closed || input.events.length === 0) return;
+    this.buffer.push(input);
+    if (!this.timer) {
+      // Internal batching delay, not an AWS-visible time.
+      this.timer = setTimeout(() => void this.flush().catch(() => undefined), this.delayMs);
+      this.timer.unref();
+    }
+  }
+
+  get pending(): number {
+    return this.buffer.length;
+  }
+
+  flush(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    const batch = this.buffer;
+    this.buffer = [];
+    const run = this.flushing.then(async () => {
+      if (batch.length === 0) return;
+      const now = this.clock.now();
+      await this.db.tx(async (tx) => {
+        const seen = new Set<string>();
+        for (const input of batch) {
+          const key = `${input.accountId}\n${input.region}\n${input.logGroupName}\n${input.logStreamName}`;
+          if (!seen.has(key)) {
+            seen.add(key);
+            await ensureLogGroup(tx, input.accountId, input.region, input.logGroupName, now);
+            await ensureLogStream(tx, input.accountId, input.region, input.logGroupName, input.logStreamName, now);
+          }
+          await insertEvents(tx, input, now);
+        }
+      });
+    });
+    this.flushing = run.catch(() => undefined);
+    return run;
+  }
+
+  async close(): Promise<void> {
+    await this.flush().catch(() => undefined);
+    this.closed = true;
+  }
+}
+
+const writers = new WeakMap<Db, LogWriter>();
+
+/** The shared buffered writer for a database. */
+export function logWriterFor(db: Db, clock: Clock): LogWriter {
+  let w = writers.get(db);
+  if (!w) {
+    w = new LogWriter(db, clock);
+    writers.set(db, w);
+  }
+  return w;
+}
+
+/** Writes whatever is buffered for this database (the Logs API calls it before reading). */
+export async function flushPendingLogs(db: Db): Promise<void> {
+  const w = writers.get(db);
+  if (w && w.pending > 0) await w.flush();
+}

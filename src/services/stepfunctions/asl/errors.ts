@@ -1,0 +1,34 @@
+/** A failure inside an execution: an error name and a cause, as Catch and Retry see them. */
+export class StatesError extends Error {
+  constructor(
+    readonly error: string,
+    override readonly cause: string | undefined,
+    /** Where a JSONata evaluation failed (EvaluationFailed.location). */
+    readonly location?: string,
+  ) {
+    super(`${error}: ${cause ?? ''}`);
+  }
+  /** Marks errors that surface as an EvaluationFailed event (JSONata evaluation errors). */
+  evaluation = false;
+}
+
+/** The execution was stopped (StopExecution) or timed out; unwinds every running state. */
+export class ExecutionInterrupted extends Error {
+  constructor(readonly reason: 'ABORTED' | 'TIMED_OUT' | 'SUSPENDED') {
+    super(reason);
+  }
+}
+
+/** Errors that States.ALL does not match. */
+export const NOT_MATCHED_BY_ALL = new Set(['States.DataLimitExceeded', 'States.Runtime']);
+
+/** Whether a Retrier/Catcher's ErrorEquals matches an error name. */
+export function errorMatches(errorEquals: readonly string[], error: string): boolean {
+  for (const e of errorEquals) {
+    if (e === error) return true;
+    if (e === 'States.ALL' && !NOT_MATCHED_BY_ALL.has(error)) return true;
+    if (e === 'States.TaskFailed' && error !== 'States.Timeout' && !error.startsWith('States.') ) return true;
+    if (e === 'States.TaskFailed' && (error === 'States.TaskFailed' || error === 'States.HeartbeatTimeout' || error === 'States.Permissions')) return true;
+  }
+  return false;
+}

@@ -1,0 +1,74 @@
+import { DynamoDBClient, CreateTableCommand, type CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
+import { startServer, clientConfig, type TestServer } from '../helpers/server.js';
+import { definition } from '../../src/services/dynamodb/index.js';
+import type { Config } from '../../src/core/config.js';
+import { Signer } from '../../bench/dynamodb/sign.js';
+
+export interface Env {
+  server: TestServer;
+  client: DynamoDBClient;
+  stop(): Promise<void>;
+}
+
+/** An in-process server with only DynamoDB loaded, and an SDK client for it. */
+export async function setup(config: Partial<Config> = {}): Promise<Env> {
+  const server = await startServer({ services: [definition], config });
+  const client = new DynamoDBClient(clientConfig(server.endpoint));
+  return {
+    server,
+    client,
+    stop: async () => {
+      client.destroy();
+      await server.stop();
+    },
+  };
+}
+
+const signer = new Signer();
+
+/** Raw, signed awsJson1.0 call: returns status and parsed body (for malformed-input tests). */
+export async function raw(endpoint: string, target: string, body: string | Buffer): Promise<{ status: number; body: any }> {
+  const host = new URL(endpoint).host;
+  const res = await fetch(endpoint, {
+    method: 'POST',
+    headers: signer.sign(host, `DynamoDB_20120810.${target}`, body),
+    body: typeof body === 'string' ? body : new Uint8Array(body),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : undefined };
+}
+
+export const hashTable = (name: string, extra: Partial<CreateTableCommandInput> = {}): CreateTableCommand =>
+  new CreateTableCommand({
+    TableName: name,
+    AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
+    KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
+    BillingMode: 'PAY_PER_REQUEST',
+    ...extra,
+  });
+
+export const rangeTable = (name: string, sortType: 'S' | 'N' | 'B' = 'S', extra: Partial<CreateTableCommandInput> = {}): CreateTableCommand =>
+  new CreateTableCommand({
+    TableName: name,
+    AttributeDefinitions: [
+      { AttributeName: 'pk', AttributeType: 'S' },
+      { AttributeName: 'sk', AttributeType: sortType },
+      ...(extra.AttributeDefinitions ?? []),
+    ],
+    KeySchema: [
+      { AttributeName: 'pk', KeyType: 'HASH' },
+      { AttributeName: 'sk', KeyType: 'RANGE' },
+    ],
+    BillingMode: 'PAY_PER_REQUEST',
+    ...Object.fromEntries(Object.entries(extra).filter(([k]) => k !== 'AttributeDefinitions')),
+  });
+
+/** Runs `fn` and returns the error it rejects with (fails if it resolves). */
+export async function error(fn: () => Promise<unknown>): Promise<{ name: string; message: string; [k: string]: any }> {
+  try {
+    await fn();
+  } catch (e) {
+    return e as any;
+  }
+  throw new Error('expected an error');
+}

@@ -1,0 +1,250 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  AddPermissionCommand,
+  CreateAliasCommand,
+  CreateFunctionCommand,
+  DeleteAliasCommand,
+  DeleteFunctionCommand,
+  DeleteFunctionConcurrencyCommand,
+  GetAccountSettingsCommand,
+  GetAliasCommand,
+  GetFunctionCommand,
+  GetFunctionConcurrencyCommand,
+  GetFunctionConfigurationCommand,
+  GetPolicyCommand,
+  ListAliasesCommand,
+  ListFunctionsCommand,
+  ListTagsCommand,
+  ListVersionsByFunctionCommand,
+  PublishVersionCommand,
+  PutFunctionConcurrencyCommand,
+  RemovePermissionCommand,
+  TagResourceCommand,
+  UntagResourceCommand,
+  UpdateAliasCommand,
+  UpdateFunctionCodeCommand,
+  UpdateFunctionConfigurationCommand,
+} from '@aws-sdk/client-lambda';
+import { createFunction, ROLE, startLambdaServer, zip, type LambdaTestContext } from './helpers.js';
+
+const ARN = 'arn:aws:lambda:us-east-1:000000000000:function:';
+const code = { 'index.js': 'exports.handler = async () => 1;' };
+
+function awsError(name: string, status: number, message?: RegExp | string) {
+  return (e: Error & { $metadata?: { httpStatusCode?: number } }): boolean => {
+    assert.equal(e.name, name, e.message);
+    assert.equal(e.$metadata?.httpStatusCode, status);
+    if (typeof message === 'string') assert.equal(e.message, message);
+    else if (message) assert.match(e.message, message);
+    return true;
+  };
+}
+
+describe('lambda control plane', () => {
+  let t: LambdaTestContext;
+  before(async () => {
+    t = await startLambdaServer();
+  });
+  after(async () => {
+    await t.server.stop();
+  });
+
+  it('creates a function (Pending), then it is Active with AWS defaults', async () => {
+    const created = await t.lambda.send(
+      new CreateFunctionCommand({ FunctionName: 'ctl-a', Runtime: 'nodejs20.x', Handler: 'index.handler', Role: ROLE, Code: { ZipFile: zip(code) }, Tags: { team: 'x' } }),
+    );
+    assert.equal(created.State, 'Pending');
+    assert.equal(created.StateReasonCode, 'Creating');
+    assert.equal(created.FunctionArn, `${ARN}ctl-a`);
+    assert.equal(created.Timeout, 3);
+    assert.equal(created.MemorySize, 128);
+    assert.equal(created.Version, '$LATEST');
+    assert.equal(created.PackageType, 'Zip');
+    assert.deepEqual(created.EphemeralStorage, { Size: 512 });
+    assert.deepEqual(created.Architectures, ['x86_64']);
+    assert.match(created.CodeSha256!, /^[A-Za-z0-9+/]{43}=$/);
+    assert.match(created.LastModified!, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+0000$/);
+    const got = await t.lambda.send(new GetFunctionCommand({ FunctionName: 'ctl-a' }));
+    assert.equal(got.Configuration?.State, 'Active');
+    assert.equal(got.Configuration?.LastUpdateStatus, 'Successful');
+    assert.deepEqual(got.Tags, { team: 'x' });
+    assert.equal(got.Code?.RepositoryType, 'S3');
+    const res = await fetch(got.Code!.Location!);
+    assert.equal(res.status, 200);
+    assert.equal(Buffer.from(await res.arrayBuffer()).length, got.Configuration?.CodeSize);
+    const byArn = await t.lambda.send(new GetFunctionConfigurationCommand({ FunctionName: `${ARN}ctl-a` }));
+    assert.equal(byArn.FunctionName, 'ctl-a');
+  });
+
+  it('answers AWS errors for duplicates, missing functions and limits', async () => {
+    await assert.rejects(
+      t.lambda.send(new CreateFunctionCommand({ FunctionName: 'ctl-a', Runtime: 'nodejs20.x', Handler: 'index.handler', Role: ROLE, Code: { ZipFile: zip(code) } })),
+      awsError('ResourceConflictException', 409, 'Function already exist: ctl-a'),
+    );
+    await assert.rejects(t.lambda.send(new GetFunctionCommand({ FunctionName: 'nope' })), awsError('ResourceNotFoundException', 404, `Function not found: ${ARN}nope`));
+    await assert.rejects(
+      t.lambda.send(new CreateFunctionCommand({ FunctionName: 'big-timeout', Runtime: 'nodejs20.x', Handler: 'index.handler', Role: ROLE, Timeout: 901, Code: { ZipFile: zip(code) } })),
+      awsError('ValidationException', 400, "1 validation error detected: Value '901' at 'timeout' failed to satisfy constraint: Member must have value less than or equal to 900"),
+    );
+    await assert.rejects(
+      t.lambda.send(new CreateFunctionCommand({ FunctionName: 'big-mem', Runtime: 'nodejs20.x', Handler: 'index.handler', Role: ROLE, MemorySize: 10241, Code: { ZipFile: zip(code) } })),
+      awsError('ValidationException', 400, /Value '10241' at 'memorySize' failed to satisfy constraint: Member must have value less than or equal to 10240/),
+    );
+    await assert.rejects(
+      t.lambda.send(new CreateFunctionCommand({ FunctionName: 'small-mem', Runtime: 'nodejs20.x', Handler: 'index.handler', Role: ROLE, MemorySize: 64, Code: { ZipFile: zip(code) } })),
+      awsError('ValidationException', 400, /Member must have value greater than or equal to 128/),
+    );
+    await assert.rejects(
+      t.lambda.send(new CreateFunctionCommand({ FunctionName: 'bad-zip', Runtime: 'nodejs20.x', Handler: 'index.handler', Role: ROLE, Code: { ZipFile: Buffer.from('not a zip') } })),
+      awsError('InvalidParameterValueException', 400, 'Could not unzip uploaded file. Please check your file, then try to upload again.'),
+    );
+    await assert.rejects(
+      t.lambda.send(new CreateFunctionCommand({ FunctionName: 'no-runtime', Role: ROLE, Code: { ZipFile: zip(code) } })),
+      awsError('InvalidParameterValueException', 400, 'Runtime and Handler are mandatory parameters for functions created with deployment packages.'),
+    );
+    await assert.rejects(
+      t.lambda.send(new CreateFunctionCommand({ FunctionName: 'old-rt', Runtime: 'nodejs12.x', Handler: 'index.handler', Role: ROLE, Code: { ZipFile: zip(code) } })),
+      awsError('InvalidParameterValueException', 400, /The runtime parameter of nodejs12.x is no longer supported/),
+    );
+  });
+
+  it('limits environment variables to 4 KB', async () => {
+    const Variables = { BIG: 'x'.repeat(4100) };
+    await assert.rejects(
+      t.lambda.send(new CreateFunctionCommand({ FunctionName: 'env-big', Runtime: 'nodejs20.x', Handler: 'index.handler', Role: ROLE, Code: { ZipFile: zip(code) }, Environment: { Variables } })),
+      awsError(
+        'InvalidParameterValueException',
+        400,
+        /^Lambda was unable to configure your environment variables because the environment variables you have provided exceeded the 4KB limit\. String measured: \{"BIG":"x+"\}$/,
+      ),
+    );
+    await assert.rejects(
+      t.lambda.send(new UpdateFunctionConfigurationCommand({ FunctionName: 'ctl-a', Environment: { Variables } })),
+      awsError('InvalidParameterValueException', 400, /exceeded the 4KB limit/),
+    );
+    await assert.rejects(
+      t.lambda.send(new UpdateFunctionConfigurationCommand({ FunctionName: 'ctl-a', Environment: { Variables: { AWS_REGION: 'x' } } })),
+      awsError('InvalidParameterValueException', 400, /reserved keys/),
+    );
+  });
+
+  it('updates code and configuration (InProgress, then Successful) with revision checks', async () => {
+    const before = await t.lambda.send(new GetFunctionConfigurationCommand({ FunctionName: 'ctl-a' }));
+    const updated = await t.lambda.send(new UpdateFunctionCodeCommand({ FunctionName: 'ctl-a', ZipFile: zip({ 'index.js': 'exports.handler = async () => 2;' }) }));
+    assert.equal(updated.LastUpdateStatus, 'InProgress');
+    assert.notEqual(updated.CodeSha256, before.CodeSha256);
+    assert.notEqual(updated.RevisionId, before.RevisionId);
+    const cfg = await t.lambda.send(new UpdateFunctionConfigurationCommand({ FunctionName: 'ctl-a', Timeout: 30, MemorySize: 512, Description: 'd' }));
+    assert.equal(cfg.Timeout, 30);
+    assert.equal(cfg.MemorySize, 512);
+    const now = await t.lambda.send(new GetFunctionConfigurationCommand({ FunctionName: 'ctl-a' }));
+    assert.equal(now.LastUpdateStatus, 'Successful');
+    assert.equal(now.Description, 'd');
+    await assert.rejects(
+      t.lambda.send(new UpdateFunctionConfigurationCommand({ FunctionName: 'ctl-a', Timeout: 5, RevisionId: before.RevisionId })),
+      awsError('PreconditionFailedException', 412),
+    );
+  });
+
+  it('lists functions with pagination', async () => {
+    for (const n of ['list-1', 'list-2', 'list-3']) {
+      await t.lambda.send(new CreateFunctionCommand({ FunctionName: n, Runtime: 'python3.12', Handler: 'a.b', Role: ROLE, Code: { ZipFile: zip({ 'a.py': 'def b(e, c): return 1' }) } }));
+    }
+    const names: string[] = [];
+    let marker: string | undefined;
+    let pages = 0;
+    do {
+      const page = await t.lambda.send(new ListFunctionsCommand({ MaxItems: 2, Marker: marker }));
+      names.push(...page.Functions!.map((f) => f.FunctionName!));
+      marker = page.NextMarker;
+      pages++;
+    } while (marker);
+    assert.ok(pages >= 2);
+    for (const n of ['ctl-a', 'list-1', 'list-2', 'list-3']) assert.ok(names.includes(n), n);
+    assert.deepEqual(names, [...names].sort());
+  });
+
+  it('publishes versions and manages aliases with routing weights', async () => {
+    await createFunction(t.lambda, 'ver', code);
+    const v1 = await t.lambda.send(new PublishVersionCommand({ FunctionName: 'ver', Description: 'first' }));
+    assert.equal(v1.Version, '1');
+    assert.equal(v1.FunctionArn, `${ARN}ver:1`);
+    const same = await t.lambda.send(new PublishVersionCommand({ FunctionName: 'ver' }));
+    assert.equal(same.Version, '1', 'nothing changed since version 1');
+    await t.lambda.send(new UpdateFunctionCodeCommand({ FunctionName: 'ver', ZipFile: zip({ 'index.js': 'exports.handler = async () => 2;' }) }));
+    await assert.rejects(
+      t.lambda.send(new PublishVersionCommand({ FunctionName: 'ver', CodeSha256: v1.CodeSha256 })),
+      awsError('InvalidParameterValueException', 400, /is different from current CodeSHA256 in \$LATEST/),
+    );
+    const v2 = await t.lambda.send(new PublishVersionCommand({ FunctionName: 'ver' }));
+    assert.equal(v2.Version, '2');
+    const versions = await t.lambda.send(new ListVersionsByFunctionCommand({ FunctionName: 'ver' }));
+    assert.deepEqual(versions.Versions!.map((v) => v.Version), ['$LATEST', '1', '2']);
+
+    const alias = await t.lambda.send(new CreateAliasCommand({ FunctionName: 'ver', Name: 'live', FunctionVersion: '1', RoutingConfig: { AdditionalVersionWeights: { '2': 0.25 } } }));
+    assert.equal(alias.AliasArn, `${ARN}ver:live`);
+    assert.deepEqual(alias.RoutingConfig, { AdditionalVersionWeights: { '2': 0.25 } });
+    await assert.rejects(t.lambda.send(new CreateAliasCommand({ FunctionName: 'ver', Name: 'live', FunctionVersion: '1' })), awsError('ResourceConflictException', 409));
+    await assert.rejects(t.lambda.send(new CreateAliasCommand({ FunctionName: 'ver', Name: 'bad', FunctionVersion: '9' })), awsError('ResourceNotFoundException', 404));
+    await assert.rejects(
+      t.lambda.send(new CreateAliasCommand({ FunctionName: 'ver', Name: 'latest2', FunctionVersion: '$LATEST', RoutingConfig: { AdditionalVersionWeights: { '2': 0.5 } } })),
+      awsError('InvalidParameterValueException', 400),
+    );
+    const updated = await t.lambda.send(new UpdateAliasCommand({ FunctionName: 'ver', Name: 'live', FunctionVersion: '2', RoutingConfig: { AdditionalVersionWeights: {} } }));
+    assert.equal(updated.FunctionVersion, '2');
+    assert.equal(updated.RoutingConfig, undefined);
+    assert.equal((await t.lambda.send(new GetAliasCommand({ FunctionName: 'ver', Name: 'live' }))).FunctionVersion, '2');
+    assert.equal((await t.lambda.send(new ListAliasesCommand({ FunctionName: 'ver' }))).Aliases!.length, 1);
+    await assert.rejects(t.lambda.send(new DeleteFunctionCommand({ FunctionName: 'ver', Qualifier: '2' })), awsError('ResourceConflictException', 409, /aliases reference it: \[live\]/));
+    await t.lambda.send(new DeleteAliasCommand({ FunctionName: 'ver', Name: 'live' }));
+    await assert.rejects(t.lambda.send(new GetAliasCommand({ FunctionName: 'ver', Name: 'live' })), awsError('ResourceNotFoundException', 404));
+    await t.lambda.send(new DeleteFunctionCommand({ FunctionName: 'ver', Qualifier: '1' }));
+    await assert.rejects(t.lambda.send(new GetFunctionCommand({ FunctionName: 'ver', Qualifier: '1' })), awsError('ResourceNotFoundException', 404, `Function not found: ${ARN}ver:1`));
+  });
+
+  it('manages reserved concurrency and reports account settings', async () => {
+    const settings = await t.lambda.send(new GetAccountSettingsCommand({}));
+    assert.equal(settings.AccountLimit?.ConcurrentExecutions, 1000);
+    assert.equal(settings.AccountLimit?.CodeSizeZipped, 52428800);
+    assert.equal(settings.AccountLimit?.CodeSizeUnzipped, 262144000);
+    assert.ok((settings.AccountUsage?.FunctionCount ?? 0) >= 1);
+    assert.deepEqual((await t.lambda.send(new PutFunctionConcurrencyCommand({ FunctionName: 'ctl-a', ReservedConcurrentExecutions: 10 }))).ReservedConcurrentExecutions, 10);
+    assert.equal((await t.lambda.send(new GetFunctionConcurrencyCommand({ FunctionName: 'ctl-a' }))).ReservedConcurrentExecutions, 10);
+    assert.equal((await t.lambda.send(new GetAccountSettingsCommand({}))).AccountLimit?.UnreservedConcurrentExecutions, 990);
+    await assert.rejects(
+      t.lambda.send(new PutFunctionConcurrencyCommand({ FunctionName: 'list-1', ReservedConcurrentExecutions: 950 })),
+      awsError('InvalidParameterValueException', 400, "Specified ReservedConcurrentExecutions for function decreases account's UnreservedConcurrentExecution below its minimum value of [100]."),
+    );
+    await t.lambda.send(new DeleteFunctionConcurrencyCommand({ FunctionName: 'ctl-a' }));
+    assert.equal((await t.lambda.send(new GetFunctionConcurrencyCommand({ FunctionName: 'ctl-a' }))).ReservedConcurrentExecutions, undefined);
+  });
+
+  it('manages resource policies and tags', async () => {
+    const added = await t.lambda.send(
+      new AddPermissionCommand({ FunctionName: 'ctl-a', StatementId: 's3-invoke', Action: 'lambda:InvokeFunction', Principal: 's3.amazonaws.com', SourceArn: 'arn:aws:s3:::bucket' }),
+    );
+    const stmt = JSON.parse(added.Statement!) as Record<string, unknown>;
+    assert.deepEqual(stmt.Principal, { Service: 's3.amazonaws.com' });
+    assert.equal(stmt.Resource, `${ARN}ctl-a`);
+    assert.deepEqual(stmt.Condition, { ArnLike: { 'AWS:SourceArn': 'arn:aws:s3:::bucket' } });
+    await assert.rejects(
+      t.lambda.send(new AddPermissionCommand({ FunctionName: 'ctl-a', StatementId: 's3-invoke', Action: 'lambda:InvokeFunction', Principal: 's3.amazonaws.com' })),
+      awsError('ResourceConflictException', 409, /The statement id \(sid\) provided already exists/),
+    );
+    const policy = JSON.parse((await t.lambda.send(new GetPolicyCommand({ FunctionName: 'ctl-a' }))).Policy!) as { Statement: unknown[] };
+    assert.equal(policy.Statement.length, 1);
+    await t.lambda.send(new RemovePermissionCommand({ FunctionName: 'ctl-a', StatementId: 's3-invoke' }));
+    await assert.rejects(t.lambda.send(new GetPolicyCommand({ FunctionName: 'ctl-a' })), awsError('ResourceNotFoundException', 404, 'The resource you requested does not exist.'));
+
+    await t.lambda.send(new TagResourceCommand({ Resource: `${ARN}ctl-a`, Tags: { env: 'dev', owner: 'me' } }));
+    await t.lambda.send(new UntagResourceCommand({ Resource: `${ARN}ctl-a`, TagKeys: ['owner'] }));
+    assert.deepEqual((await t.lambda.send(new ListTagsCommand({ Resource: `${ARN}ctl-a` }))).Tags, { team: 'x', env: 'dev' });
+  });
+
+  it('deletes a function', async () => {
+    await t.lambda.send(new DeleteFunctionCommand({ FunctionName: 'list-3' }));
+    await assert.rejects(t.lambda.send(new GetFunctionCommand({ FunctionName: 'list-3' })), awsError('ResourceNotFoundException', 404));
+    await assert.rejects(t.lambda.send(new DeleteFunctionCommand({ FunctionName: 'list-3' })), awsError('ResourceNotFoundException', 404));
+  });
+});

@@ -1,0 +1,189 @@
+/**
+ * Recipes for corpus entries whose definition the original test changed before creating the
+ * state machine (`definitionMutatedByTestCode`), or whose steps are more than "run and compare".
+ * Each recipe rebuilds what the original test did, from the entry's parameter and recorded data.
+ */
+import { createMachine, runHistories, runHistoriesWithInput, runToTerminal, plainEvent, recordedInput, type Harness } from '../../../scripts/conformance-stepfunctions.js';
+import { match, matchHistory } from './compare.js';
+import { API_RECIPES } from './api-recipes.js';
+
+export interface Entry {
+  id: string;
+  key: string;
+  snapshot: string;
+  param?: string;
+  kind: string;
+  templates: string[];
+  executions?: number;
+  terminal?: string[];
+  definitionMutatedByTestCode: boolean;
+  helpers?: string[];
+}
+
+export type Recipe = (h: Harness, entry: Entry, recorded: Record<string, any>) => Promise<string | undefined>;
+
+const testName = (e: Entry): string => e.key.split('::').pop()!.replace(/\[.*$/, '');
+const paramOf = (e: Entry): string => (e.param ?? '').replace(/^\[|\]$/g, '');
+
+/** Replaces every string equal to `from` (anywhere in the definition) by `to`. */
+function replaceValue(node: unknown, from: string, to: unknown): unknown {
+  if (node === from) return to;
+  if (Array.isArray(node)) return node.map((x) => replaceValue(x, from, to));
+  if (node && typeof node === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(node)) out[k] = replaceValue(v, from, to);
+    return out;
+  }
+  return node;
+}
+
+/** Choice operator tests: the template with the operator named by the test, cases of {input, output}. */
+const choiceCases: Recipe = async (h, entry, recorded) => {
+  const name = testName(entry).replace(/^test_/, '');
+  const op = name
+    .split('_')
+    .map((w) => w[0]!.toUpperCase() + w.slice(1))
+    .join('');
+  const cases = (recorded.cases ?? []) as { input: Record<string, unknown>; output: unknown }[];
+  if (op.startsWith('Timestamp') && cases.some((c) => c.input.Value === 'date' || c.input.Variable === 'date'))
+    return 'the recorded timestamps were normalised to "date": the case inputs cannot be rebuilt';
+  const template = h.loadTemplate(entry.templates[0]!);
+  const isPath = op.endsWith('Path');
+  for (let i = 0; i < cases.length; i++) {
+    const c = cases[i]!;
+    let def = JSON.parse(JSON.stringify(template).replace('%ComparisonOperatorType%', op));
+    if (!isPath) def = replaceValue(def, '$.Value', c.input.Value);
+    const smArn = await createMachine(h, def);
+    const { events } = await runToTerminal(h, smArn, JSON.stringify(c.input), 'ExecutionSucceeded');
+    const last = events[events.length - 1];
+    const out = last?.executionSucceededEventDetails?.output;
+    if (out === undefined) return `case ${i} (${JSON.stringify(c.input)}): execution did not succeed: ${JSON.stringify(last)}`;
+    const r = match(c.output, JSON.parse(out), `cases[${i}]`);
+    if (r) return `case ${i} (${JSON.stringify(c.input)}): ${r}`;
+  }
+  return undefined;
+};
+
+/** Tests that put the pytest parameter into one field of the template. */
+function substitute(placeholder: string, value: (e: Entry) => unknown): Recipe {
+  return async (h, entry, recorded) => {
+    const def = replaceValue(h.loadTemplate(entry.templates[0]!), placeholder, value(entry));
+    return runHistories(h, entry, recorded, def);
+  };
+}
+
+/** Sets a field of one state (path of keys) to a value derived from the parameter. */
+function setField(path: string[], value: (e: Entry) => unknown): Recipe {
+  return async (h, entry, recorded) => {
+    const def = h.loadTemplate(entry.templates[0]!);
+    let node: any = def;
+    for (const k of path.slice(0, -1)) node = node[k];
+    node[path[path.length - 1]!] = value(entry);
+    return runHistories(h, entry, recorded, def);
+  };
+}
+
+/** Wait until a timestamp N days (or a formatted instant) ahead of now, given as $.start_at. */
+const waitAhead: Recipe = async (h, entry, recorded) => {
+  const p = paramOf(entry);
+  const now = Date.now();
+  let ts: string;
+  if (/^\d+$/.test(p)) ts = new Date(now + Number(p) * 86400_000).toISOString().replace(/\.\d+Z$/, 'Z');
+  else ts = new Date(now + 1000).toISOString().replace(/\.\d+Z$/, p);
+  const def = h.loadTemplate(entry.templates[0]!);
+  const expected = recorded.get_execution_history?.events ?? [];
+  return runHistoriesWithInput(h, entry, recorded, def, JSON.stringify({ ...JSON.parse(recordedInput(expected)), start_at: ts }));
+};
+
+/** JSON text as Python's json.dumps writes it (", " and ": " separators, ASCII only): what the original tests sent. */
+export function pyJson(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return '[' + v.map(pyJson).join(', ') + ']';
+  if (typeof v === 'object') return '{' + Object.entries(v as object).map(([k, x]) => `${pyJson(k)}: ${pyJson(x)}`).join(', ') + '}';
+  if (typeof v === 'string') {
+    let out = '"';
+    for (const ch of v) {
+      const c = ch.codePointAt(0)!;
+      if (ch === '"') out += '\\"';
+      else if (ch === '\\') out += '\\\\';
+      else if (ch === '\n') out += '\\n';
+      else if (ch === '\r') out += '\\r';
+      else if (ch === '\t') out += '\\t';
+      else if (ch === '\b') out += '\\b';
+      else if (ch === '\f') out += '\\f';
+      else if (c < 0x20 || c > 0x7e) {
+        if (c > 0xffff) {
+          const s = String.fromCodePoint(c);
+          out += [...Array(s.length).keys()].map((i) => '\\u' + s.charCodeAt(i).toString(16).padStart(4, '0')).join('');
+        } else out += '\\u' + c.toString(16).padStart(4, '0');
+      } else out += ch;
+    }
+    return out + '"';
+  }
+  return JSON.stringify(v);
+}
+
+/** Undoes the Python escapes of a pytest parameter id ("\\x00", "\\t"...). */
+function pyUnescape(s: string): string {
+  return s.replace(/\\(x[0-9a-f]{2}|[tnr\\])/g, (_m, e: string) =>
+    e === 't' ? '\t' : e === 'n' ? '\n' : e === 'r' ? '\r' : e === '\\' ? '\\' : String.fromCharCode(parseInt(e.slice(1), 16)),
+  );
+}
+
+/** Runs `fn`, which must fail with the recorded AWS error. */
+export async function expectError(expected: Record<string, any>, fn: () => Promise<unknown>): Promise<string | undefined> {
+  try {
+    await fn();
+  } catch (e) {
+    const err = e as Error & { $metadata?: { httpStatusCode?: number } };
+    const actual: Record<string, unknown> = { Error: { Code: err.name, Message: err.message }, message: err.message };
+    const exp = { Error: expected.Error, message: expected.message ?? expected.Error?.Message };
+    const r = match(exp, actual);
+    if (r) return r;
+    const status = expected.ResponseMetadata?.HTTPStatusCode;
+    if (status !== undefined && err.$metadata?.httpStatusCode !== status) return `status ${err.$metadata?.httpStatusCode}, expected ${status}`;
+    return undefined;
+  }
+  return `expected the error ${expected.Error?.Code}, but the call succeeded`;
+}
+
+const mapLabel: Recipe = async (h, entry, recorded) => {
+  const name = testName(entry);
+  let label: string;
+  if (name === 'test_map_state_label_empty_fail') label = '';
+  else if (name === 'test_map_state_label_too_long_fail') label = '12345678901234567890123456789012345678901';
+  else label = 'label_' + pyUnescape(paramOf(entry));
+  const def = h.loadTemplate(entry.templates[0]!);
+  def.States.MapState.Label = label;
+  const key = Object.keys(recorded)[0]!;
+  return expectError(recorded[key], () => createMachine(h, pyJson(def)));
+};
+
+const RECIPES: [RegExp, Recipe][] = [
+  [/TestSnfApiMapRun::test_map_state_label_/, mapLabel],
+  [/test_timestamp_too_far_in_future_boundary\[|test_wait_timestamppath\[/, waitAhead],
+  [/test_json_path_array_access\[|test_json_path_array_wildcard_or_slice_with_no_input\[/, substitute('$.items[0]', paramOf)],
+  [/test_input_path\[|test_output_path\[/, substitute('%CONTEXT_OBJECT_LITERAL_PLACEHOLDER%', paramOf)],
+  [/test_map_state_items_eval_jsonata_fail\[|test_map_state_items_eval_jsonata\[/, itemsLiteral()],
+];
+
+function itemsLiteral(): Recipe {
+  const values: Record<string, unknown> = {
+    number: '{% 1 %}',
+    string: "{% 'string' %}",
+    boolean: '{% true %}',
+    object: "{% {'foo': 'bar'} %}",
+    function: '{% $fn := function($x){$x} %}',
+    mixed: ['{% "a" %}', 1, '{% 1+1 %}', { key: '{% "v" %}' }],
+  };
+  return setField(['States', 'MapIterateState', 'Items'], (e) => values[paramOf(e)]);
+}
+
+export function recipeFor(entry: Entry): Recipe | undefined {
+  if (entry.kind === 'choice-io-cases') return choiceCases;
+  for (const [re, r] of [...RECIPES, ...API_RECIPES]) if (re.test(entry.key)) return r;
+  return undefined;
+}
+
+// Used by recipes that compare more than histories.
+export { matchHistory, plainEvent, recordedInput };

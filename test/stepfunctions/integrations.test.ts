@@ -1,0 +1,98 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { LambdaClient } from '@aws-sdk/client-lambda';
+import { DynamoDBClient, CreateTableCommand, GetItemCommand } from '@aws-sdk/client-dynamodb';
+import { clientConfig } from '../helpers/server.js';
+import { createFunction } from '../lambda/helpers.js';
+import { definition as lambdaService } from '../../src/services/lambda/index.js';
+import { definition as logsService } from '../../src/services/logs/index.js';
+import { definition as stsService } from '../../src/services/sts/index.js';
+import { definition as dynamodbService } from '../../src/services/dynamodb/index.js';
+import { setup, machine, start, waitFor, history } from './helpers.js';
+
+test('real Lambda and DynamoDB integrations: lambda:invoke, a Lambda error caught, dynamodb putItem/getItem/updateItem/deleteItem', async () => {
+  const env = await setup({ extra: [lambdaService, logsService, stsService, dynamodbService] });
+  const lambda = new LambdaClient(clientConfig(env.server.endpoint));
+  const ddb = new DynamoDBClient(clientConfig(env.server.endpoint));
+  try {
+    await createFunction(lambda, 'sfn-double', { 'index.js': 'exports.handler = async (e) => ({ n: e.n * 2 });' });
+    await createFunction(lambda, 'sfn-broken', {
+      'index.js': 'exports.handler = async () => { const e = new Error("no luck"); e.name = "LuckError"; throw e; };',
+    });
+    await ddb.send(
+      new CreateTableCommand({
+        TableName: 'sfn-items',
+        AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
+        KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
+        BillingMode: 'PAY_PER_REQUEST',
+      }),
+    );
+    const sm = await machine(env, {
+      StartAt: 'Double',
+      States: {
+        Double: {
+          Type: 'Task',
+          Resource: 'arn:aws:states:::lambda:invoke',
+          Parameters: { FunctionName: 'sfn-double', 'Payload.$': '$' },
+          ResultSelector: { 'n.$': '$.Payload.n' },
+          Next: 'Put',
+        },
+        Put: {
+          Type: 'Task',
+          Resource: 'arn:aws:states:::dynamodb:putItem',
+          Parameters: { TableName: 'sfn-items', Item: { id: { S: 'a' }, n: { 'N.$': 'States.Format(\'{}\', $.n)' } } },
+          ResultPath: null,
+          Next: 'Update',
+        },
+        Update: {
+          Type: 'Task',
+          Resource: 'arn:aws:states:::dynamodb:updateItem',
+          Parameters: {
+            TableName: 'sfn-items',
+            Key: { id: { S: 'a' } },
+            UpdateExpression: 'SET n = n + :one',
+            ExpressionAttributeValues: { ':one': { N: '1' } },
+          },
+          ResultPath: null,
+          Next: 'Get',
+        },
+        Get: {
+          Type: 'Task',
+          Resource: 'arn:aws:states:::dynamodb:getItem',
+          Parameters: { TableName: 'sfn-items', Key: { id: { S: 'a' } } },
+          ResultSelector: { 'stored.$': '$.Item.n.N' },
+          Next: 'Broken',
+        },
+        Broken: {
+          Type: 'Task',
+          Resource: 'arn:aws:lambda:us-east-1:000000000000:function:sfn-broken',
+          Catch: [{ ErrorEquals: ['LuckError'], ResultPath: '$.caught', Next: 'Delete' }],
+          Next: 'Delete',
+        },
+        Delete: {
+          Type: 'Task',
+          Resource: 'arn:aws:states:::dynamodb:deleteItem',
+          Parameters: { TableName: 'sfn-items', Key: { id: { S: 'a' } } },
+          ResultPath: null,
+          End: true,
+        },
+      },
+    });
+    const arn = await start(env, sm, { n: 21 });
+    const d = await waitFor(env, arn);
+    assert.equal(d.status, 'SUCCEEDED', d.cause ?? '');
+    const out = JSON.parse(d.output!);
+    assert.equal(out.stored, '43');
+    assert.equal(out.caught.Error, 'LuckError');
+    assert.equal(JSON.parse(out.caught.Cause).errorMessage, 'no luck');
+    const gone = await ddb.send(new GetItemCommand({ TableName: 'sfn-items', Key: { id: { S: 'a' } } }));
+    assert.equal(gone.Item, undefined);
+    const types = (await history(env, arn)).map((e) => e.type);
+    assert.ok(types.includes('LambdaFunctionFailed'));
+    assert.equal(types.filter((t) => t === 'TaskSucceeded').length, 5);
+  } finally {
+    lambda.destroy();
+    ddb.destroy();
+    await env.stop();
+  }
+});

@@ -1,0 +1,339 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  CreateActivityCommand,
+  DescribeExecutionCommand,
+  GetActivityTaskCommand,
+  SendTaskSuccessCommand,
+  StartSyncExecutionCommand,
+  CreateStateMachineCommand,
+} from '@aws-sdk/client-sfn';
+import { setup, machine, start, waitFor, history, fakeLambda, ROLE, type Env } from './helpers.js';
+
+const LAMBDA_ARN = (name: string) => `arn:aws:lambda:us-east-1:000000000000:function:${name}`;
+
+/** Advances the platform clock step by step until the execution ends (waits, retries, timeouts). */
+async function drive(env: Env, arn: string, stepMs: number) {
+  for (let i = 0; i < 500; i++) {
+    const d = await env.client.send(new DescribeExecutionCommand({ executionArn: arn }));
+    if (d.status !== 'RUNNING') return d;
+    env.server.clock.advance(stepMs);
+    await new Promise((r) => setTimeout(r, 2));
+  }
+  throw new Error('execution did not end');
+}
+
+test('a Lambda-backed workflow: plain function ARN and lambda:invoke with ResultSelector', async () => {
+  const calls: { name: string; event: any; type: string }[] = [];
+  const env = await setup({ extra: [fakeLambda({ double: (e) => ({ n: e.n * 2 }), add: (e) => e.n + 1 }, calls)] });
+  try {
+    const sm = await machine(env, {
+      StartAt: 'Double',
+      States: {
+        Double: { Type: 'Task', Resource: LAMBDA_ARN('double'), Next: 'Add' },
+        Add: {
+          Type: 'Task',
+          Resource: 'arn:aws:states:::lambda:invoke',
+          Parameters: { FunctionName: LAMBDA_ARN('add'), 'Payload.$': '$' },
+          ResultSelector: { 'value.$': '$.Payload', 'status.$': '$.StatusCode' },
+          End: true,
+        },
+      },
+    });
+    const arn = await start(env, sm, { n: 20 });
+    const d = await waitFor(env, arn);
+    assert.equal(d.status, 'SUCCEEDED');
+    assert.deepEqual(JSON.parse(d.output!), { value: 41, status: 200 });
+    assert.deepEqual(calls.map((c) => [c.name, c.event]), [['double', { n: 20 }], ['add', { n: 40 }]]);
+    const types = (await history(env, arn)).map((e) => e.type);
+    assert.deepEqual(types, [
+      'ExecutionStarted',
+      'TaskStateEntered',
+      'LambdaFunctionScheduled',
+      'LambdaFunctionStarted',
+      'LambdaFunctionSucceeded',
+      'TaskStateExited',
+      'TaskStateEntered',
+      'TaskScheduled',
+      'TaskStarted',
+      'TaskSucceeded',
+      'TaskStateExited',
+      'ExecutionSucceeded',
+    ]);
+    const scheduled = (await history(env, arn)).find((e) => e.type === 'TaskScheduled')!;
+    assert.equal(scheduled.taskScheduledEventDetails!.resourceType, 'lambda');
+    assert.equal(scheduled.taskScheduledEventDetails!.resource, 'invoke');
+    assert.deepEqual(JSON.parse(scheduled.taskScheduledEventDetails!.parameters!), { FunctionName: LAMBDA_ARN('add'), Payload: { n: 40 } });
+  } finally {
+    await env.stop();
+  }
+});
+
+test('Retry then Catch: a failing Lambda is retried with backoff on the platform clock, then caught', async () => {
+  const calls: { name: string; event: any; type: string }[] = [];
+  const env = await setup({
+    extra: [
+      fakeLambda(
+        {
+          flaky: () => {
+            const e = new Error('still broken');
+            e.name = 'CustomError';
+            throw e;
+          },
+        },
+        calls,
+      ),
+    ],
+  });
+  try {
+    const sm = await machine(env, {
+      StartAt: 'Call',
+      States: {
+        Call: {
+          Type: 'Task',
+          Resource: LAMBDA_ARN('flaky'),
+          Retry: [{ ErrorEquals: ['CustomError'], IntervalSeconds: 2, MaxAttempts: 2, BackoffRate: 3 }],
+          Catch: [{ ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: 'Fallback' }],
+          End: true,
+        },
+        Fallback: { Type: 'Pass', End: true },
+      },
+    });
+    const arn = await start(env, sm, { id: 7 });
+    const d = await drive(env, arn, 1000);
+    assert.equal(d.status, 'SUCCEEDED');
+    assert.equal(calls.length, 3, 'one call and two retries');
+    const out = JSON.parse(d.output!);
+    assert.equal(out.id, 7);
+    assert.equal(out.error.Error, 'CustomError');
+    assert.equal(JSON.parse(out.error.Cause).errorMessage, 'still broken');
+    const types = (await history(env, arn)).map((e) => e.type);
+    assert.equal(types.filter((t) => t === 'LambdaFunctionFailed').length, 3);
+    assert.deepEqual(types.slice(-4), ['TaskStateExited', 'PassStateEntered', 'PassStateExited', 'ExecutionSucceeded']);
+  } finally {
+    await env.stop();
+  }
+});
+
+test('Parallel and Map with failures tolerated: Catch on a Parallel branch, ToleratedFailureCount on a distributed Map', async () => {
+  const env = await setup();
+  try {
+    const failing = {
+      StartAt: 'Check',
+      States: {
+        Check: { Type: 'Choice', Choices: [{ Variable: '$', NumericEquals: 2, Next: 'Boom' }], Default: 'Ok' },
+        Boom: { Type: 'Fail', Error: 'ItemFailed', Cause: 'item 2' },
+        Ok: { Type: 'Pass', End: true },
+      },
+    };
+    const mapDef = (tolerated: number) => ({
+      StartAt: 'Map',
+      States: {
+        Map: {
+          Type: 'Map',
+          ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' }, ...failing },
+          ToleratedFailureCount: tolerated,
+          End: true,
+        },
+      },
+    });
+    const tolerant = await start(env, await machine(env, mapDef(1)), [1, 2, 3]);
+    const ok = await waitFor(env, tolerant);
+    assert.equal(ok.status, 'SUCCEEDED');
+    const strict = await start(env, await machine(env, mapDef(0)), [1, 2, 3]);
+    const failed = await waitFor(env, strict);
+    assert.equal(failed.status, 'FAILED');
+    assert.equal(failed.error, 'States.ExceedToleratedFailureThreshold');
+    const types = (await history(env, strict)).map((e) => e.type);
+    assert.deepEqual(types.slice(-3), ['MapRunFailed', 'MapStateFailed', 'ExecutionFailed']);
+
+    const par = await machine(env, {
+      StartAt: 'P',
+      States: {
+        P: {
+          Type: 'Parallel',
+          Branches: [
+            { StartAt: 'A', States: { A: { Type: 'Pass', Result: 'a', End: true } } },
+            { StartAt: 'B', States: { B: { Type: 'Fail', Error: 'BranchFailed', Cause: 'b' } } },
+          ],
+          Catch: [{ ErrorEquals: ['BranchFailed'], Next: 'Recovered' }],
+          End: true,
+        },
+        Recovered: { Type: 'Pass', End: true },
+      },
+    });
+    const p = await waitFor(env, await start(env, par, {}));
+    assert.equal(p.status, 'SUCCEEDED');
+    assert.deepEqual(JSON.parse(p.output!), { Error: 'BranchFailed', Cause: 'b' });
+
+    const inline = await machine(env, {
+      StartAt: 'M',
+      States: { M: { Type: 'Map', MaxConcurrency: 2, ItemProcessor: { StartAt: 'I', States: { I: { Type: 'Pass', Parameters: { 'v.$': '$' }, End: true } } }, End: true } },
+    });
+    const m = await waitFor(env, await start(env, inline, [1, 2, 3]));
+    assert.deepEqual(JSON.parse(m.output!), [{ v: 1 }, { v: 2 }, { v: 3 }]);
+  } finally {
+    await env.stop();
+  }
+});
+
+test('task token: an approval completed by SendTaskSuccess, and one timed out by its heartbeat', async () => {
+  const calls: { name: string; event: any; type: string }[] = [];
+  const env = await setup({ extra: [fakeLambda({ ask: () => ({ asked: true }) }, calls)] });
+  try {
+    const sm = await machine(env, {
+      StartAt: 'Approve',
+      States: {
+        Approve: {
+          Type: 'Task',
+          Resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken',
+          Parameters: { FunctionName: 'ask', Payload: { 'token.$': '$$.Task.Token', 'request.$': '$.request' } },
+          HeartbeatSeconds: 30,
+          End: true,
+        },
+      },
+    });
+    const arn = await start(env, sm, { request: 'deploy' });
+    await waitFor(env, arn, (_d, h) => h.some((e) => e.type === 'TaskSubmitted'));
+    assert.equal(calls.length, 1);
+    assert.equal(calls[0]!.type, 'Event');
+    assert.equal(calls[0]!.event.request, 'deploy');
+    await env.client.send(new SendTaskSuccessCommand({ taskToken: calls[0]!.event.token, output: JSON.stringify({ approved: true }) }));
+    const d = await waitFor(env, arn);
+    assert.equal(d.status, 'SUCCEEDED');
+    assert.deepEqual(JSON.parse(d.output!), { approved: true });
+    await assert.rejects(
+      env.client.send(new SendTaskSuccessCommand({ taskToken: calls[0]!.event.token, output: '{}' })),
+      (e: Error) => e.name === 'TaskTimedOut',
+    );
+
+    const late = await start(env, sm, { request: 'ignored' });
+    await waitFor(env, late, (_d, h) => h.some((e) => e.type === 'TaskSubmitted'));
+    env.server.clock.advance(31_000);
+    const t = await waitFor(env, late);
+    assert.equal(t.status, 'FAILED');
+    assert.equal(t.error, 'States.HeartbeatTimeout');
+    const types = (await history(env, late)).map((e) => e.type);
+    assert.deepEqual(types.slice(-2), ['TaskTimedOut', 'ExecutionFailed']);
+  } finally {
+    await env.stop();
+  }
+});
+
+test('an activity worker loop: GetActivityTask long poll, SendTaskSuccess, two tasks in sequence', async () => {
+  const env = await setup();
+  try {
+    const { activityArn } = await env.client.send(new CreateActivityCommand({ name: 'worker' }));
+    const sm = await machine(env, {
+      StartAt: 'First',
+      States: {
+        First: { Type: 'Task', Resource: activityArn, Next: 'Second' },
+        Second: { Type: 'Task', Resource: activityArn, TimeoutSeconds: 300, End: true },
+      },
+    });
+    const worker = (async () => {
+      let done = 0;
+      while (done < 2) {
+        const task = await env.client.send(new GetActivityTaskCommand({ activityArn, workerName: 'w1' }));
+        if (!task.taskToken) continue;
+        const input = JSON.parse(task.input!);
+        await env.client.send(new SendTaskSuccessCommand({ taskToken: task.taskToken, output: JSON.stringify({ n: input.n * 10 }) }));
+        done++;
+      }
+    })();
+    const arn = await start(env, sm, { n: 1 });
+    await worker;
+    const d = await waitFor(env, arn);
+    assert.equal(d.status, 'SUCCEEDED');
+    assert.deepEqual(JSON.parse(d.output!), { n: 100 });
+    const h = await history(env, arn);
+    const started = h.filter((e) => e.type === 'ActivityStarted');
+    assert.equal(started.length, 2);
+    assert.equal(started[0]!.activityStartedEventDetails!.workerName, 'w1');
+    assert.equal(h.find((e) => e.type === 'ActivityScheduled')!.activityScheduledEventDetails!.resource, activityArn);
+  } finally {
+    await env.stop();
+  }
+});
+
+test('Express: StartSyncExecution returns the result; Standard-only APIs answer AWS errors', async () => {
+  const env = await setup();
+  try {
+    const sm = await machine(
+      env,
+      { StartAt: 'P', States: { P: { Type: 'Pass', Parameters: { 'sum.$': 'States.MathAdd($.a, $.b)' }, End: true } } },
+      'EXPRESS',
+    );
+    const out = await env.client.send(new StartSyncExecutionCommand({ stateMachineArn: sm, input: JSON.stringify({ a: 2, b: 3 }) }));
+    assert.equal(out.status, 'SUCCEEDED');
+    assert.deepEqual(JSON.parse(out.output!), { sum: 5 });
+    assert.match(out.executionArn!, /^arn:aws:states:us-east-1:000000000000:express:sm-\d+-\d+:[^:]+:[0-9a-f-]{36}$/);
+    await assert.rejects(env.client.send(new DescribeExecutionCommand({ executionArn: out.executionArn })), (e: Error) => {
+      assert.equal(e.name, 'InvalidArn');
+      assert.equal(e.message, "Invalid Arn: 'Resource type not valid in this context: express'");
+      return true;
+    });
+    const failing = await machine(env, { StartAt: 'F', States: { F: { Type: 'Fail', Error: 'Nope', Cause: 'because' } } }, 'EXPRESS');
+    const f = await env.client.send(new StartSyncExecutionCommand({ stateMachineArn: failing }));
+    assert.equal(f.status, 'FAILED');
+    assert.equal(f.error, 'Nope');
+    assert.equal(f.cause, 'because');
+    const standard = await machine(env, { StartAt: 'P', States: { P: { Type: 'Pass', End: true } } });
+    await assert.rejects(env.client.send(new StartSyncExecutionCommand({ stateMachineArn: standard })), (e: Error) => {
+      assert.equal(e.name, 'StateMachineTypeNotSupported');
+      return true;
+    });
+    await assert.rejects(
+      env.client.send(new CreateStateMachineCommand({ name: 'bad', roleArn: ROLE, definition: JSON.stringify({ StartAt: 'X' }) })),
+      (e: Error) => {
+        assert.equal(e.name, 'InvalidDefinition');
+        assert.equal(e.message, "Invalid State Machine Definition: 'SCHEMA_VALIDATION_FAILED: These fields are required: [States] at /'");
+        return true;
+      },
+    );
+  } finally {
+    await env.stop();
+  }
+});
+
+test('a Standard execution survives a restart mid-Wait and does not run completed states again', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'stratus-sfn-'));
+  const calls: { name: string; event: any; type: string }[] = [];
+  const lambda = fakeLambda({ once: (e) => ({ ...e, called: true }) }, calls);
+  try {
+    const first = await setup({ config: { dataDir: dir }, extra: [lambda] });
+    const sm = await machine(first, {
+      StartAt: 'Call',
+      States: {
+        Call: { Type: 'Task', Resource: LAMBDA_ARN('once'), Next: 'Wait' },
+        Wait: { Type: 'Wait', Seconds: 3600, Next: 'Done' },
+        Done: { Type: 'Pass', Result: 'finished', ResultPath: '$.result', End: true },
+      },
+    });
+    const arn = await start(first, sm, { x: 1 });
+    await waitFor(first, arn, (_d, h) => h.some((e) => e.type === 'WaitStateEntered'));
+    await first.stop();
+
+    const second = await setup({ config: { dataDir: dir }, extra: [lambda] });
+    try {
+      const d = await drive(second, arn, 600_000);
+      assert.equal(d.status, 'SUCCEEDED');
+      assert.deepEqual(JSON.parse(d.output!), { x: 1, called: true, result: 'finished' });
+      assert.equal(calls.length, 1, 'the completed Task state did not run again');
+      const h = await history(second, arn);
+      assert.equal(h.filter((e) => e.type === 'WaitStateEntered').length, 1);
+      assert.deepEqual(
+        h.map((e) => e.id),
+        h.map((_e, i) => i + 1),
+      );
+      assert.equal(h.find((e) => e.type === 'WaitStateExited')!.previousEventId, h.find((e) => e.type === 'WaitStateEntered')!.id);
+    } finally {
+      await second.stop();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
