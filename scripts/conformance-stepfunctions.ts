@@ -50,6 +50,7 @@ let counter = 0;
 
 export interface Harness {
   client: SFNClient;
+  endpoint: string;
   advance(ms: number): Promise<void>;
   corpus: string;
   loadTemplate(path: string): Record<string, any>;
@@ -238,6 +239,7 @@ async function main(): Promise<void> {
   const templates = new Map<string, Record<string, any>>();
   const h: Harness = {
     client,
+    endpoint,
     corpus,
     advance: async (ms) => {
       if (advanceLocal) advanceLocal(ms);

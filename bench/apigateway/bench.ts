@@ -15,7 +15,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { APIGatewayClient, CreateDeploymentCommand, CreateRestApiCommand, CreateResourceCommand, PutIntegrationCommand, PutMethodCommand } from '@aws-sdk/client-api-gateway';
+import { APIGatewayClient, CreateDeploymentCommand, CreateRestApiCommand, CreateResourceCommand, PutIntegrationCommand, PutIntegrationResponseCommand, PutMethodCommand } from '@aws-sdk/client-api-gateway';
 import { CreateFunctionCommand, LambdaClient, waitUntilFunctionActiveV2 } from '@aws-sdk/client-lambda';
 import { createZip } from '../../src/runtime/zip.js';
 import { spawnServer } from '../../test/helpers/server.js';
@@ -82,10 +82,17 @@ async function stratus(): Promise<Record<number, LoadResult>> {
         uri: 'arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:000000000000:function:hello/invocations',
       }),
     );
+    // A MOCK method too: the gateway's own cost, without a function behind it.
+    const mock = await gw.send(new CreateResourceCommand({ restApiId: api.id, parentId: api.rootResourceId, pathPart: 'mock' }));
+    await gw.send(new PutMethodCommand({ restApiId: api.id, resourceId: mock.id, httpMethod: 'GET', authorizationType: 'NONE' }));
+    await gw.send(new PutIntegrationCommand({ restApiId: api.id, resourceId: mock.id, httpMethod: 'GET', type: 'MOCK', requestTemplates: { 'application/json': '{"statusCode": 200}' } }));
+    await gw.send(new PutIntegrationResponseCommand({ restApiId: api.id, resourceId: mock.id, httpMethod: 'GET', statusCode: '200', responseTemplates: { 'application/json': '{"message": "hello world"}' } }));
     await gw.send(new CreateDeploymentCommand({ restApiId: api.id, stageName: 'dev' }));
     lambda.destroy();
     gw.destroy();
-    return await measure('stratus REST API -> Lambda proxy', server.endpoint, `/restapis/${api.id}/dev/_user_request_/hello`);
+    const out = await measure('stratus REST API -> Lambda proxy', server.endpoint, `/restapis/${api.id}/dev/_user_request_/hello`);
+    await measure('stratus REST API -> MOCK (no function)', server.endpoint, `/restapis/${api.id}/dev/_user_request_/mock`);
+    return out;
   } finally {
     await server.stop();
   }

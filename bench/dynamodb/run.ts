@@ -1,6 +1,6 @@
 /**
  * DynamoDB benchmark: Stratus (durable SQLite storage) against dynalite (in-memory), same
- * SigV4-signed closed-loop load generator, 8 and 32 connections, for GetItem, PutItem,
+ * SigV4-signed closed-loop load generator (./load.ts, raw keep-alive HTTP/1.1), 8 and 32 connections, for GetItem, PutItem,
  * Query (page of 100) and BatchWriteItem (25 items). Then loads BENCH_LOAD_MB (default 500) MB
  * into one Stratus table and reports the server's resident memory.
  *
@@ -12,7 +12,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runLoad, type LoadResult } from '../lib/load.js';
+import { runLoad, type Result as LoadResult } from './load.js';
 import { Signer } from './sign.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
@@ -20,7 +20,6 @@ const LOAD_MB = Number(process.env.BENCH_LOAD_MB ?? 500);
 const SERVERS = join(dirname(fileURLToPath(import.meta.url)), 'servers.js');
 const TABLE = 'bench';
 const KEYS = 10_000;
-const SIGN = { service: 'dynamodb', region: 'us-east-1', accessKeyId: 'test', secretAccessKey: 'test' };
 
 interface Server {
   name: string;
@@ -115,10 +114,9 @@ async function measure(endpoint: string, s: Scenario, connections: number): Prom
     endpoint,
     connections,
     durationMs: SECONDS * 1000,
-    sign: SIGN,
     request: (i) => {
       const r = s.request(i);
-      return { method: 'POST', path: '/', headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amz-target': `DynamoDB_20120810.${r.op}` }, body: r.body };
+      return { target: `DynamoDB_20120810.${r.op}`, body: r.body };
     },
   });
 }

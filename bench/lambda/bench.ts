@@ -85,8 +85,8 @@ function call(endpoint: string, method: string, path: string, body?: string | Bu
   });
 }
 
-async function createFunction(endpoint: string, name: string, runtime: string, handler: string, files: Record<string, string>): Promise<void> {
-  const body = JSON.stringify({ FunctionName: name, Runtime: runtime, Handler: handler, Role: 'arn:aws:iam::000000000000:role/bench', Code: { ZipFile: createZip(files).toString('base64') } });
+async function createFunction(endpoint: string, name: string, runtime: string, handler: string, files: Record<string, string>, memory = 128): Promise<void> {
+  const body = JSON.stringify({ FunctionName: name, Runtime: runtime, Handler: handler, Role: 'arn:aws:iam::000000000000:role/bench', MemorySize: memory, Code: { ZipFile: createZip(files).toString('base64') } });
   const res = await call(endpoint, 'POST', '/2015-03-31/functions', body);
   if (res.status !== 201) throw new Error(`CreateFunction ${name}: ${res.status} ${res.body.toString()}`);
 }
@@ -140,18 +140,20 @@ function rssKb(pid: number): number {
   }
 }
 
-async function environmentsRssKb(endpoint: string): Promise<{ environments: number; rssKb: number }> {
+async function environmentsRssKb(endpoint: string): Promise<{ environments: number; spares: number; rssKb: number }> {
   const res = await call(endpoint, 'GET', '/_stratus/health');
-  const health = JSON.parse(res.body.toString()) as { services: { lambda: { environments: { environments: number; rssKb: number } } } };
+  const health = JSON.parse(res.body.toString()) as { services: { lambda: { environments: { environments: number; spares: number; rssKb: number } } } };
   return health.services.lambda.environments;
 }
 
-async function coldStarts(endpoint: string, runtime: string, handler: string, files: Record<string, string>, n: number): Promise<{ init: number; firstInvoke: number }> {
+async function coldStarts(endpoint: string, runtime: string, handler: string, files: Record<string, string>, n: number, memory = 128, label = 'spare'): Promise<{ init: number; firstInvoke: number }> {
   const inits: number[] = [];
   const firsts: number[] = [];
   for (let i = 0; i < n; i++) {
-    const name = `cold-${runtime.replace(/\W/g, '')}-${i}`;
-    await createFunction(endpoint, name, runtime, handler, files);
+    const name = `cold-${label}-${runtime.replace(/\W/g, '')}-${memory}-${i}`;
+    await createFunction(endpoint, name, runtime, handler, files, memory);
+    // Let the pre-started process for the next cold start come up (as between real deploys).
+    await new Promise((r) => setTimeout(r, 300));
     const t = performance.now();
     const res = await call(endpoint, 'POST', invokePath(name), '{}', { 'x-amz-log-type': 'Tail' });
     firsts.push(performance.now() - t);
@@ -216,10 +218,14 @@ async function main(): Promise<void> {
     results.serverlessOffline = sls ? slsWarm : 'not installed (SLS_DIR)';
     if (sls) await sls.stop();
 
+    // A process boot (no pre-started process of that kind yet): first Node function of 256 MB, first Python function.
+    const nodeBoot = await coldStarts(stratus.endpoint, 'nodejs20.x', 'index.handler', { 'index.js': 'exports.handler = async () => 1;' }, 1, 256, 'boot');
+    const pythonBoot = await coldStarts(stratus.endpoint, 'python3.12', 'app.handler', { 'app.py': 'def handler(e, c):\n    return 1\n' }, 1, 128, 'boot');
+    // Then new functions of the same kinds, served by pre-started runtime processes.
     const node = await coldStarts(stratus.endpoint, 'nodejs20.x', 'index.handler', { 'index.js': 'exports.handler = async () => 1;' }, 5);
     const python = await coldStarts(stratus.endpoint, 'python3.12', 'app.handler', { 'app.py': 'def handler(e, c):\n    return 1\n' }, 5);
-    results.coldStart = { node, python };
-    console.log('cold start (median of 5): node', node, 'python', python);
+    results.coldStart = { node, python, nodeProcessBoot: nodeBoot, pythonProcessBoot: pythonBoot };
+    console.log('cold start (median of 5): node', node, 'python', python, 'with a process boot: node', nodeBoot, 'python', pythonBoot);
 
     for (let i = 0; i < FUNCTIONS_FOR_RSS; i++) {
       const name = `many-${i}`;
@@ -233,15 +239,15 @@ async function main(): Promise<void> {
     // Idle environments are reaped after the idle timeout on the platform clock: move it forward.
     await call(stratus.endpoint, 'POST', '/_stratus/clock', JSON.stringify({ advanceSeconds: 301 }));
     let after = await environmentsRssKb(stratus.endpoint);
-    for (let i = 0; i < 100 && after.environments > 0; i++) {
+    for (let i = 0; i < 100 && (after.environments > 0 || after.spares > 0); i++) {
       await new Promise((r) => setTimeout(r, 50));
       after = await environmentsRssKb(stratus.endpoint);
     }
     const serverAfter = rssKb(stratus.child.pid!);
     results.rss = {
       functions: FUNCTIONS_FOR_RSS,
-      idle: { serverMb: Math.round(serverIdle / 1024), environments: idle.environments, environmentsMb: Math.round(idle.rssKb / 1024) },
-      reaped: { serverMb: Math.round(serverAfter / 1024), environments: after.environments, environmentsMb: Math.round(after.rssKb / 1024), totalMb: Math.round((serverAfter + after.rssKb) / 1024) },
+      idle: { serverMb: Math.round(serverIdle / 1024), environments: idle.environments, spares: idle.spares, environmentsMb: Math.round(idle.rssKb / 1024) },
+      reaped: { serverMb: Math.round(serverAfter / 1024), environments: after.environments, spares: after.spares, environmentsMb: Math.round(after.rssKb / 1024), totalMb: Math.round((serverAfter + after.rssKb) / 1024) },
     };
   } finally {
     await stratus.stop();

@@ -97,7 +97,7 @@ function walk(
       });
       // Coral reports a list whose simple members break their constraints once, at the list,
       // with every constraint of the member shape: "Member must satisfy constraint: [...]".
-      if (failed) pushIssue(issues, out, path, `Member must satisfy constraint: ${constraintList(index, memberShape)}`, !!memberShape.sensitive || !!shape.sensitive);
+      if (failed) pushIssue(issues, out, path, `Member must satisfy constraint: ${constraintList(index, memberShape)}`, !!memberShape.sensitive || !!shape.sensitive, shape, index);
       return out;
     }
     case 'map': {
@@ -120,8 +120,8 @@ function walk(
       }
       // Keys first, then values, each reported once for the whole map.
       const sensitive = !!shape.sensitive || !!valueShape.sensitive;
-      if (badKey) pushIssue(issues, out, path, `Map keys must satisfy constraint: ${constraintList(index, keyShape)}`, sensitive);
-      if (badValue) pushIssue(issues, out, path, `Map value must satisfy constraint: ${constraintList(index, valueShape)}`, sensitive);
+      if (badKey) pushIssue(issues, out, path, `Map keys must satisfy constraint: ${constraintList(index, keyShape)}`, sensitive, shape, index);
+      if (badValue) pushIssue(issues, out, path, `Map value must satisfy constraint: ${constraintList(index, valueShape)}`, sensitive, shape, index);
       return out;
     }
     case 'string':
@@ -292,25 +292,32 @@ function javaDouble(n: number): string {
   return Number.isInteger(n) && Math.abs(n) < 1e7 ? `${n}.0` : String(n);
 }
 
-/** Renders a value the way AWS (Java) prints it inside "Value '...' at". */
-function render(value: unknown, shape?: Shape): string {
+/** Renders a value the way AWS (Java) prints it inside "Value '...' at" (shape-aware for doubles in collections). */
+function render(value: unknown, shape?: Shape, index?: ServiceIndex): string {
   if (typeof value === 'number') return shape && (shape.type === 'double' || shape.type === 'float') ? javaDouble(value) : String(value);
   if (Buffer.isBuffer(value)) return `java.nio.HeapByteBuffer[pos=0 lim=${value.length} cap=${value.length}]`;
   if (value instanceof Date) return value.toISOString();
-  if (Array.isArray(value)) return `[${value.map((v) => render(v)).join(', ')}]`;
+  const child = (ref: { shape: string } | undefined): Shape | undefined => (index && ref && !index.wireShapes.has(ref.shape) ? index.shape(ref.shape) : undefined);
+  if (Array.isArray(value)) {
+    const member = shape?.type === 'list' ? child(shape.member) : undefined;
+    return `[${value.map((v) => render(v, member, index)).join(', ')}]`;
+  }
   if (value && typeof value === 'object') {
-    return `{${Object.entries(value)
-      .map(([k, v]) => `${k}=${render(v)}`)
-      .join(', ')}}`;
+    const parts: string[] = [];
+    for (const [k, v] of Object.entries(value)) {
+      const s = shape?.type === 'map' ? child(shape.value) : shape?.type === 'structure' ? child(shape.members?.[k]) : undefined;
+      parts.push(`${k}=${render(v, s, index)}`);
+    }
+    return `{${parts.join(', ')}}`;
   }
   return String(value);
 }
 
-function pushIssue(issues: string[], value: unknown, path: string, constraint: string, sensitive: boolean, shape?: Shape): void {
+function pushIssue(issues: string[], value: unknown, path: string, constraint: string, sensitive: boolean, shape?: Shape, index?: ServiceIndex): void {
   issues.push(
     sensitive
       ? `Value at '${path}' failed to satisfy constraint: ${constraint}`
-      : `Value '${render(value, shape)}' at '${path}' failed to satisfy constraint: ${constraint}`,
+      : `Value '${render(value, shape, index)}' at '${path}' failed to satisfy constraint: ${constraint}`,
   );
 }
 
@@ -373,9 +380,8 @@ function constraintList(index: ServiceIndex, shape: Shape): string {
 }
 
 function checkConstraints(index: ServiceIndex, shape: Shape, value: unknown, path: string, issues: string[], sensitive: boolean): void {
-  void index;
   const { min, max } = shape;
-  const fail = (constraint: string): void => pushIssue(issues, value, path, constraint, sensitive, shape);
+  const fail = (constraint: string): void => pushIssue(issues, value, path, constraint, sensitive, shape, index);
   switch (shape.type) {
     case 'string': {
       const s = value as string;

@@ -5,9 +5,9 @@
  * crash. Logs written by the process on stdout/stderr are attributed to the invocation in flight.
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { RuntimeApiServer, type RuntimeRequest, type RuntimeResponder } from './runtime-api-server.js';
+import { STANDBY_PATH, type Spare } from './spare.js';
 import { mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Clock, TimerHandle } from '../core/clock.js';
 import { randomId } from '../core/ids.js';
@@ -120,14 +120,15 @@ export class Environment {
   state: State = 'starting';
   lastUsed: number;
   invocations = 0;
-  private server: Server | undefined;
+  private server: RuntimeApiServer | undefined;
+  private standby: ((req: RuntimeRequest, res: RuntimeResponder) => void) | undefined;
   private child: ChildProcess | undefined;
   private readonly scratch: string;
   private spawnedAt = 0;
   private initDurationMs: number | undefined;
   private initReported = false;
   private initError: { type: string; body: Buffer } | undefined;
-  private heldNext: ServerResponse | undefined;
+  private heldNext: RuntimeResponder | undefined;
   private pending: Pending | undefined;
   private initLogs: LogEvent[] = [];
   private stdoutRest = '';
@@ -158,27 +159,15 @@ export class Environment {
   }
 
   /** Starts the Runtime API listener and the process; init runs in the background. */
-  async start(): Promise<void> {
+  async start(spare?: Spare): Promise<void> {
     mkdirSync(join(this.scratch, 'tmp'), { recursive: true });
-    this.server = createServer({ keepAlive: true }, (req, res) => this.handle(req, res));
-    this.server.keepAliveTimeout = 0;
-    await new Promise<void>((resolve, reject) => {
-      this.server!.once('error', reject);
-      this.server!.listen(0, '127.0.0.1', () => resolve());
-    });
-    const port = (this.server.address() as AddressInfo).port;
-    const { command, args } = this.command();
+    if (spare && !spare.exited) return this.adopt(spare);
+    this.server = new RuntimeApiServer((req, res) => this.handle(req, res), MAX_RESPONSE_BYTES);
+    const port = await this.server.listen();
+    const { command, args } = runtimeCommand(this.spec.runtime, this.spec.memoryMb, this.spec.taskRoot, this.paths);
     const env = this.environment(`127.0.0.1:${port}`);
     this.spawnedAt = performance.now();
-    this.initTimer = this.clock.setTimer(INIT_TIMEOUT_MS, () => {
-      if (this.initDurationMs === undefined && !this.initError && this.state !== 'dead') {
-        this.initError = {
-          type: 'Runtime.Unknown',
-          body: Buffer.from(JSON.stringify({ errorType: 'Runtime.Unknown', errorMessage: `INIT_REPORT Init Duration: ${INIT_TIMEOUT_MS.toFixed(2)} ms Phase: init Status: timeout` })),
-        };
-        this.kill();
-      }
-    });
+    this.armInitTimer();
     let child: ChildProcess;
     try {
       child = spawn(command, args, {
@@ -210,6 +199,38 @@ export class Environment {
       // Let the pipes drain before concluding, so the last log lines are kept.
       setImmediate(() => this.die());
     });
+  }
+
+  private armInitTimer(): void {
+    this.initTimer = this.clock.setTimer(INIT_TIMEOUT_MS, () => {
+      if (this.initDurationMs === undefined && !this.initError && this.state !== 'dead') {
+        this.initError = {
+          type: 'Runtime.Unknown',
+          body: Buffer.from(JSON.stringify({ errorType: 'Runtime.Unknown', errorMessage: `INIT_REPORT Init Duration: ${INIT_TIMEOUT_MS.toFixed(2)} ms Phase: init Status: timeout` })),
+        };
+        this.kill();
+      }
+    });
+  }
+
+  /** Takes over a pre-started runtime process: gives it this environment, then init runs as usual. */
+  private adopt(spare: Spare): void {
+    this.standby = spare.standby;
+    this.server = spare.server;
+    spare.server.handler = (req, res) => this.handle(req, res);
+    const child = spare.child;
+    this.child = child;
+    spare.onOutput = (chunk, err) => this.onOutput(chunk, err);
+    spare.onExit = (code, signal) => {
+      this.exitInfo = { code, signal };
+      setImmediate(() => this.die());
+    };
+    this.spawnedAt = performance.now();
+    this.armInitTimer();
+    this.limitFileSize(child.pid);
+    const env: Record<string, string> = {};
+    for (const [k, v] of Object.entries(this.environment(`127.0.0.1:${spare.port}`))) if (v !== undefined) env[k] = v;
+    spare.assign(env, this.spec.taskRoot);
   }
 
   /**
@@ -267,8 +288,9 @@ export class Environment {
     const deadline = this.clock.now() - this.clock.offsetMs + timeoutMs;
     this.log(p, `START RequestId: ${p.req.requestId} Version: ${this.spec.functionVersion}`);
     p.timer = this.clock.setTimer(timeoutMs, () => this.onTimeout(p));
-    const headers: Record<string, string> = {
+    const headers: Record<string, string | number> = {
       'content-type': 'application/json',
+      'content-length': p.req.payload.length,
       'lambda-runtime-aws-request-id': p.req.requestId,
       'lambda-runtime-deadline-ms': String(deadline),
       'lambda-runtime-invoked-function-arn': p.req.invokedFunctionArn,
@@ -276,19 +298,18 @@ export class Environment {
     };
     if (p.req.clientContext) headers['lambda-runtime-client-context'] = p.req.clientContext;
     if (p.req.cognitoIdentity) headers['lambda-runtime-cognito-identity'] = p.req.cognitoIdentity;
-    res.writeHead(200, headers);
-    res.end(p.req.payload);
+    res.send(200, headers, p.req.payload);
   }
 
-  private handle(req: IncomingMessage, res: ServerResponse): void {
-    const url = req.url ?? '';
+  private handle(req: RuntimeRequest, res: RuntimeResponder): void {
+    const url = req.path;
+    if (this.standby && url === STANDBY_PATH) return this.standby(req, res);
     if (!url.startsWith(RUNTIME_PREFIX)) return this.reply(res, 404, { errorMessage: 'Not found', errorType: 'InvalidRequest' });
     const rest = url.slice(RUNTIME_PREFIX.length).split('?')[0]!;
     if (req.method === 'GET' && rest === 'invocation/next') {
-      req.resume();
       if (this.heldNext) this.reply(this.heldNext, 400, { errorMessage: 'concurrent next', errorType: 'InvalidStateTransition' });
       this.heldNext = res;
-      res.on('close', () => {
+      res.onClose(() => {
         if (this.heldNext === res) this.heldNext = undefined;
       });
       if (this.initDurationMs === undefined && !this.initError) {
@@ -300,55 +321,43 @@ export class Environment {
       if (this.pending && !this.pending.delivered) this.deliver();
       return;
     }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let tooLarge = false;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > MAX_RESPONSE_BYTES) tooLarge = true;
-      else chunks.push(c);
-    });
-    req.on('end', () => {
-      const body = Buffer.concat(chunks);
-      if (req.method === 'POST' && rest === 'init/error') {
-        const type = headerValue(req, 'lambda-runtime-function-error-type') ?? 'Runtime.Unknown';
-        this.initError = { type, body: body.length ? body : errorDoc(type, 'init error') };
-        this.initTimer?.cancel();
-        this.reply(res, 202, { status: 'OK' });
-        for (const w of this.readyWaiters.splice(0)) w(false);
-        // AWS resets an environment whose init failed.
-        if (this.pending) this.kill();
-        else setImmediate(() => this.kill());
+    const body = req.body;
+    if (req.method === 'POST' && rest === 'init/error') {
+      const type = req.headers['lambda-runtime-function-error-type'] ?? 'Runtime.Unknown';
+      this.initError = { type, body: body.length ? body : errorDoc(type, 'init error') };
+      this.initTimer?.cancel();
+      this.reply(res, 202, { status: 'OK' });
+      for (const w of this.readyWaiters.splice(0)) w(false);
+      // AWS resets an environment whose init failed.
+      if (this.pending) this.kill();
+      else setImmediate(() => this.kill());
+      return;
+    }
+    const m = /^invocation\/([^/]+)\/(response|error)$/.exec(rest);
+    if (req.method !== 'POST' || !m) return this.reply(res, 404, { errorMessage: 'Not found', errorType: 'InvalidRequest' });
+    const id = decodeURIComponent(m[1]!);
+    const p = this.pending;
+    if (!p || p.done || !p.delivered || p.req.requestId !== id) {
+      return this.reply(res, 400, { errorMessage: `Invalid request ID: ${id}`, errorType: 'InvalidRequestID' });
+    }
+    if (m[2] === 'response') {
+      if (req.tooLarge) {
+        this.reply(res, 413, { errorMessage: `Exceeded maximum allowed payload size (${MAX_RESPONSE_BYTES} bytes).`, errorType: 'RequestEntityTooLarge' });
+        const doc = errorDoc('Function.ResponseSizeTooLarge', `Response payload size exceeded maximum allowed payload size (${RESPONSE_LIMIT_REPORTED} bytes).`);
+        this.finish(p, 'error', doc, 'Function.ResponseSizeTooLarge');
         return;
       }
-      const m = /^invocation\/([^/]+)\/(response|error)$/.exec(rest);
-      if (req.method !== 'POST' || !m) return this.reply(res, 404, { errorMessage: 'Not found', errorType: 'InvalidRequest' });
-      const id = decodeURIComponent(m[1]!);
-      const p = this.pending;
-      if (!p || p.done || !p.delivered || p.req.requestId !== id) {
-        return this.reply(res, 400, { errorMessage: `Invalid request ID: ${id}`, errorType: 'InvalidRequestID' });
-      }
-      if (m[2] === 'response') {
-        if (tooLarge) {
-          this.reply(res, 413, { errorMessage: `Exceeded maximum allowed payload size (${MAX_RESPONSE_BYTES} bytes).`, errorType: 'RequestEntityTooLarge' });
-          const doc = errorDoc('Function.ResponseSizeTooLarge', `Response payload size exceeded maximum allowed payload size (${RESPONSE_LIMIT_REPORTED} bytes).`);
-          this.finish(p, 'error', doc, 'Function.ResponseSizeTooLarge');
-          return;
-        }
-        this.reply(res, 202, { status: 'OK' });
-        this.finish(p, 'success', body);
-      } else {
-        const type = headerValue(req, 'lambda-runtime-function-error-type') ?? 'Unhandled';
-        this.reply(res, 202, { status: 'OK' });
-        this.finish(p, 'error', body.length ? body : errorDoc(type, 'Unknown error'), type);
-      }
-    });
+      this.reply(res, 202, { status: 'OK' });
+      this.finish(p, 'success', body);
+    } else {
+      const type = req.headers['lambda-runtime-function-error-type'] ?? 'Unhandled';
+      this.reply(res, 202, { status: 'OK' });
+      this.finish(p, 'error', body.length ? body : errorDoc(type, 'Unknown error'), type);
+    }
   }
 
-  private reply(res: ServerResponse, status: number, doc: unknown): void {
-    const body = JSON.stringify(doc);
-    res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
-    res.end(body);
+  private reply(res: RuntimeResponder, status: number, doc: unknown): void {
+    res.send(status, { 'Content-Type': 'application/json' }, JSON.stringify(doc));
   }
 
   private onTimeout(p: Pending): void {
@@ -500,7 +509,6 @@ export class Environment {
       this.heldNext = undefined;
     }
     this.server?.close();
-    this.server?.closeAllConnections?.();
     rmSync(this.scratch, { recursive: true, force: true });
     for (const fn of this.deathListeners.splice(0)) fn();
   }
@@ -522,16 +530,6 @@ export class Environment {
     }
     const why = info?.signal ? `signal: ${signalName(info.signal)}` : `exit status ${info?.code ?? 0}`;
     this.finish(p, 'exit', errorDoc('Runtime.ExitError', `RequestId: ${rid} Error: Runtime exited with error: ${why}`), 'Runtime.ExitError', true);
-  }
-
-  private command(): { command: string; args: string[] } {
-    const rt = this.spec.runtime;
-    if (isNodeRuntime(rt)) {
-      const heap = Math.max(32, Math.floor(this.spec.memoryMb * 0.85));
-      return { command: process.execPath, args: [`--max-old-space-size=${heap}`, this.paths.nodeBootstrap] };
-    }
-    if (isPythonRuntime(rt)) return { command: this.paths.python, args: ['-u', this.paths.pythonBootstrap] };
-    return { command: join(this.spec.taskRoot, 'bootstrap'), args: [] };
   }
 
   private environment(runtimeApi: string): NodeJS.ProcessEnv {
@@ -578,9 +576,31 @@ export class Environment {
   }
 }
 
-function headerValue(req: IncomingMessage, name: string): string | undefined {
-  const v = req.headers[name];
-  return Array.isArray(v) ? v[0] : v;
+/** The command that runs a runtime's bootstrap. */
+export function runtimeCommand(runtime: string, memoryMb: number, taskRoot: string, paths: RuntimePaths): { command: string; args: string[] } {
+  if (isNodeRuntime(runtime)) {
+    const heap = Math.max(32, Math.floor(memoryMb * 0.85));
+    return { command: process.execPath, args: [`--max-old-space-size=${heap}`, paths.nodeBootstrap] };
+  }
+  if (isPythonRuntime(runtime)) return { command: paths.python, args: ['-u', paths.pythonBootstrap] };
+  return { command: join(taskRoot, 'bootstrap'), args: [] };
+}
+
+/**
+ * Which kind of pre-started process can serve an environment, if any (not for custom runtimes,
+ * nor when the function sets variables the runtime reads only at process start).
+ */
+export function spareKind(spec: EnvironmentSpec): string | undefined {
+  const keys = Object.keys(spec.variables);
+  if (isNodeRuntime(spec.runtime)) {
+    if (keys.some((k) => k.startsWith('NODE_') || k === 'UV_THREADPOOL_SIZE')) return undefined;
+    return `node:${spec.memoryMb}`;
+  }
+  if (isPythonRuntime(spec.runtime)) {
+    if (keys.some((k) => k.startsWith('PYTHON') && k !== 'PYTHONPATH')) return undefined;
+    return 'python';
+  }
+  return undefined;
 }
 
 export function errorDoc(errorType: string, errorMessage: string): Buffer {

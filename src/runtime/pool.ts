@@ -4,12 +4,15 @@
  * platform clock. Concurrency limits are enforced by the caller (the Lambda service).
  */
 import type { Clock, TimerHandle } from '../core/clock.js';
-import { Environment, type EnvironmentSpec, type InvokeRequest, type InvokeResult, type LogSink, type RuntimePaths } from './environment.js';
+import { Environment, runtimeCommand, treeRssKb, spareKind, type EnvironmentSpec, type InvokeRequest, type InvokeResult, type LogSink, type RuntimePaths } from './environment.js';
+import { startSpare, type Spare } from './spare.js';
 
 export interface PoolOptions {
   idleTimeoutMs: number;
   /** At most this many idle environments are kept warm (least recently used ones stop first). */
   maxIdle?: number;
+  /** Keep a pre-started runtime process of each recently used kind (Node per memory size, Python). */
+  prewarm?: boolean;
 }
 
 interface Group {
@@ -29,6 +32,10 @@ export class EnvironmentPool {
   /** Idle environments, least recently used first. */
   private readonly idleOrder = new Set<Environment>();
   private closed = false;
+  /** Pre-started processes by kind, most recently used last. */
+  private readonly spares = new Map<string, Promise<Spare | undefined>>();
+  private static readonly MAX_SPARE_KINDS = 2;
+  private readonly sparePids = new Set<number>();
 
   constructor(
     private readonly paths: RuntimePaths,
@@ -49,6 +56,8 @@ export class EnvironmentPool {
       env = new Environment(spec, this.paths, this.clock, this.sink);
       const created = env;
       group.all.add(created);
+      const kind = this.options.prewarm ? spareKind(spec) : undefined;
+      const spare = kind ? await this.takeSpare(kind) : undefined;
       created.onDeath(() => {
         group.all.delete(created);
         const i = group.idle.indexOf(created);
@@ -58,8 +67,9 @@ export class EnvironmentPool {
         this.idleOrder.delete(created);
         if (group.all.size === 0 && this.groups.get(spec.key) === group) this.groups.delete(spec.key);
       });
-      await created.start();
+      await created.start(spare);
       cold = true;
+      if (kind) this.wantSpare(kind, spec);
     } else {
       this.reapTimers.get(env)?.cancel();
       this.reapTimers.delete(env);
@@ -83,6 +93,48 @@ export class EnvironmentPool {
       );
     }
     return { ...result, cold, environmentId: env.id, logStreamName: env.logStreamName };
+  }
+
+  private async takeSpare(kind: string): Promise<Spare | undefined> {
+    const pending = this.spares.get(kind);
+    if (!pending) return undefined;
+    this.spares.delete(kind);
+    const spare = await pending;
+    if (spare?.child.pid) this.sparePids.delete(spare.child.pid);
+    return spare && !spare.exited ? spare : undefined;
+  }
+
+  /** Starts a spare of this kind in the background (after the current cold start got going). */
+  private wantSpare(kind: string, spec: EnvironmentSpec): void {
+    if (this.closed || this.spares.has(kind)) return;
+    const { command, args } = runtimeCommand(spec.runtime, spec.memoryMb, spec.taskRoot, this.paths);
+    const started = new Promise<Spare | undefined>((resolve) => {
+      setTimeout(() => {
+        if (this.closed) return resolve(undefined);
+        startSpare(kind, command, args, this.paths).then((s) => {
+          if (s.child.pid) this.sparePids.add(s.child.pid);
+          resolve(s);
+        }, () => resolve(undefined));
+      }, 20).unref();
+    });
+    this.spares.set(kind, started);
+    // An unused spare stops after the idle timeout, like idle environments.
+    this.clock.setTimer(this.options.idleTimeoutMs, () => {
+      if (this.spares.get(kind) !== started) return;
+      this.spares.delete(kind);
+      void started.then((s) => s && this.dropSpare(s));
+    });
+    while (this.spares.size > EnvironmentPool.MAX_SPARE_KINDS) {
+      const [oldest, p] = this.spares.entries().next().value as [string, Promise<Spare | undefined>];
+      this.spares.delete(oldest);
+      void p.then((s) => s && this.dropSpare(s));
+    }
+  }
+
+  private dropSpare(spare: Spare): void {
+    if (spare.child.pid) this.sparePids.delete(spare.child.pid);
+    spare.kill();
+    spare.server.close();
   }
 
   private trimIdle(): void {
@@ -119,11 +171,16 @@ export class EnvironmentPool {
     for (const group of this.groups.values()) for (const env of group.idle.splice(0)) env.shutdown();
   }
 
-  stats(): { environments: number; busy: number; idle: number; rssKb: number } {
+  stats(): { environments: number; busy: number; idle: number; spares: number; rssKb: number } {
     let environments = 0;
     let busy = 0;
     let idle = 0;
     let rssKb = 0;
+    let spares = 0;
+    for (const pid of this.sparePids) {
+      spares++;
+      rssKb += treeRssKb(pid);
+    }
     for (const group of this.groups.values()) {
       for (const env of group.all) {
         environments++;
@@ -132,11 +189,14 @@ export class EnvironmentPool {
         rssKb += env.rssKb();
       }
     }
-    return { environments, busy, idle, rssKb };
+    return { environments, busy, idle, spares, rssKb };
   }
 
   async close(): Promise<void> {
     this.closed = true;
+    const spares = [...this.spares.values()];
+    this.spares.clear();
+    for (const s of await Promise.all(spares)) if (s) this.dropSpare(s);
     const all: Environment[] = [];
     for (const group of this.groups.values()) all.push(...group.all);
     for (const t of this.reapTimers.values()) t.cancel();

@@ -71,6 +71,9 @@ describe('apigateway data plane', () => {
     const wrongVerb = await http(gw.url(api.id, 'prod', '/a'), { method: 'POST', body: '{}' });
     assert.equal(wrongVerb.status, 403);
     assert.deepEqual(wrongVerb.json(), { message: 'Missing Authentication Token' });
+    const tooLarge = await http(gw.url(api.id, 'prod', '/a'), { method: 'POST', body: Buffer.alloc(10 * 1024 * 1024 + 1, 97) });
+    assert.equal(tooLarge.status, 413);
+    assert.deepEqual(tooLarge.json(), { message: 'Request Too Long' });
     const noStage = await http(gw.url(api.id, 'nostage', '/a'));
     assert.equal(noStage.status, 403);
     assert.deepEqual(noStage.json(), { message: 'Forbidden' });

@@ -10,6 +10,7 @@ import {
   FlushStageCacheCommand,
   GetUsageCommand,
   TestInvokeMethodCommand,
+  TestInvokeAuthorizerCommand,
   UpdateStageCommand,
   UpdateUsagePlanCommand,
   UpdateUsageCommand,
@@ -93,6 +94,13 @@ describe('apigateway features', () => {
     const again = await http(url, { headers: { authorization: 'allow' } });
     assert.equal(again.status, 200);
     assert.equal(gw.lambda.count('token-auth'), before, 'the cached policy is used');
+    const tested = await gw.client.send(new TestInvokeAuthorizerCommand({ restApiId: api.id, authorizerId: a.id, headers: { Authorization: 'allow' }, pathWithQueryString: '/secure' }));
+    assert.equal(tested.clientStatus, 200);
+    assert.equal(tested.principalId, 'user-1');
+    assert.equal(JSON.parse(tested.policy!).Statement[0].Effect, 'Allow');
+    assert.deepEqual(tested.authorization, { tier: ['gold'], n: ['1'] });
+    const testedBad = await gw.client.send(new TestInvokeAuthorizerCommand({ restApiId: api.id, authorizerId: a.id, headers: { Authorization: 'nope' } }));
+    assert.equal(testedBad.clientStatus, 401);
     const deny = await http(url, { headers: { authorization: 'deny' } });
     assert.equal(deny.status, 403);
     assert.deepEqual(deny.json(), { Message: 'User is not authorized to access this resource with an explicit deny' });
@@ -106,7 +114,7 @@ describe('apigateway features', () => {
     // the cache expires with the TTL on the platform clock
     gw.server.clock.advance(301_000);
     await http(url, { headers: { authorization: 'allow' } });
-    assert.equal(gw.lambda.count('token-auth'), before + 3);
+    assert.equal(gw.lambda.count('token-auth'), before + 5);
   });
 
   it('authorizes with a REQUEST authorizer using headers and query strings', async () => {

@@ -6,6 +6,7 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { crc32 } from 'node:zlib';
 import { Sha256 } from '@aws-crypto/sha256-js';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { DynamoDBClient, DescribeTableCommand, TransactWriteItemsCommand } from '@aws-sdk/client-dynamodb';
@@ -18,6 +19,7 @@ import { S3Client, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, Ge
 import { STSClient, AssumeRoleCommand } from '@aws-sdk/client-sts';
 import { AwsError } from '../../src/aws/errors.js';
 import type { ServiceDefinition } from '../../src/services/service.js';
+import { boto3 } from '../helpers/clients.js';
 import { clientConfig, startServer, type TestServer } from '../helpers/server.js';
 
 const seen: Record<string, any> = {};
@@ -57,7 +59,16 @@ const services: ServiceDefinition[] = [
     DescribeExecution: fail('ExecutionDoesNotExist', "Execution Does Not Exist: 'arn:aws:states:us-east-1:000000000000:execution:m:e'"),
   }),
   echo('logs', { DescribeLogGroups: fail('ResourceNotFoundException', 'The specified log group does not exist.') }),
-  echo('sqs', { GetQueueUrl: fail('QueueDoesNotExist', 'The specified queue does not exist.') }),
+  echo('sqs', {
+    GetQueueUrl: fail('QueueDoesNotExist', 'The specified queue does not exist.'),
+    SendMessage: () => ({ MessageId: 'm-1', MD5OfMessageBody: 'abc' }),
+    ReceiveMessage: () => ({
+      Messages: [
+        { MessageId: 'm-1', ReceiptHandle: 'rh', Body: 'hi', Attributes: { SentTimestamp: '1', ApproximateReceiveCount: '2' }, MessageAttributes: { color: { DataType: 'String', StringValue: 'blue' } } },
+        { MessageId: 'm-2', ReceiptHandle: 'rh2', Body: 'yo' },
+      ],
+    }),
+  }),
   echo('lambda', {
     GetFunction: fail('ResourceNotFoundException', 'Function not found: arn:aws:lambda:us-east-1:000000000000:function:nope', 404),
     DeleteFunction: fail('InvalidParameterValueException', 'Unsupported qualifier', 400),
@@ -114,6 +125,7 @@ describe('protocol wire forms match AWS', () => {
     it('DynamoDB: namespaced __type, `message`, and the SDK names the error', async () => {
       const r = await json('dynamodb', 'DynamoDB_20120810.DescribeTable', '{"TableName":"nope"}');
       assert.equal(r.status, 400);
+      assert.equal(r.headers.get('x-amz-crc32'), String(crc32(r.text)));
       assert.equal(r.headers.get('content-type'), 'application/x-amz-json-1.0');
       assert.deepEqual(JSON.parse(r.text), {
         __type: 'com.amazonaws.dynamodb.v20120810#ResourceNotFoundException',
@@ -181,6 +193,8 @@ describe('protocol wire forms match AWS', () => {
       assert.equal(r.status, 404);
       assert.equal(r.text, '<UnknownOperationException/>\n');
       assert.match(r.headers.get('x-amzn-requestid') ?? '', /^[0-9a-f-]{36}$/);
+      // DynamoDB's CRC32 of this very body, as DynamoDB sends it.
+      assert.equal(r.headers.get('x-amz-crc32'), '3552371480');
     });
 
     it('Step Functions: its service namespace for its errors, Coral`s for validation', async () => {
@@ -236,6 +250,61 @@ describe('protocol wire forms match AWS', () => {
         /^<ErrorResponse xmlns="http:\/\/queue\.amazonaws\.com\/doc\/2012-11-05\/"><Error><Type>Sender<\/Type><Code>AWS\.SimpleQueueService\.NonExistentQueue<\/Code><Message>The specified queue does not exist\.<\/Message><\/Error><RequestId>[0-9a-f-]{36}<\/RequestId><\/ErrorResponse>$/,
       );
     });
+  });
+
+  describe('SQS over the query protocol (older SDKs)', () => {
+    const form = (body: string) => raw('sqs', 'POST', '/', { 'content-type': 'application/x-www-form-urlencoded' }, body);
+
+    it('reads flattened maps and lists by their query names (Attribute.N.Name, MessageAttribute.N.Value.StringValue)', async () => {
+      const r = await form(
+        'Action=SendMessage&Version=2012-11-05&QueueUrl=http%3A%2F%2Fq%2F000000000000%2Fq&MessageBody=hi' +
+          '&MessageAttribute.1.Name=color&MessageAttribute.1.Value.DataType=String&MessageAttribute.1.Value.StringValue=blue' +
+          '&MessageAttribute.2.Name=n&MessageAttribute.2.Value.DataType=Number&MessageAttribute.2.Value.StringValue=5',
+      );
+      assert.equal(r.status, 200);
+      assert.deepEqual(seen.SendMessage, {
+        QueueUrl: 'http://q/000000000000/q',
+        MessageBody: 'hi',
+        MessageAttributes: { color: { DataType: 'String', StringValue: 'blue' }, n: { DataType: 'Number', StringValue: '5' } },
+      });
+      assert.match(r.text, /^<SendMessageResponse xmlns="http:\/\/queue\.amazonaws\.com\/doc\/2012-11-05\/"><SendMessageResult><MD5OfMessageBody>abc<\/MD5OfMessageBody><MessageId>m-1<\/MessageId><\/SendMessageResult><ResponseMetadata>/);
+    });
+
+    it('writes flattened <Message> and <Attribute> elements inside <ReceiveMessageResult>', async () => {
+      const r = await form('Action=ReceiveMessage&Version=2012-11-05&QueueUrl=http%3A%2F%2Fq%2F000000000000%2Fq&AttributeName.1=All&MessageAttributeName.1=color');
+      assert.equal(r.status, 200);
+      // AttributeName.N feeds both AttributeNames and MessageSystemAttributeNames (one query name in SQS's model).
+      assert.deepEqual(seen.ReceiveMessage, { QueueUrl: 'http://q/000000000000/q', AttributeNames: ['All'], MessageSystemAttributeNames: ['All'], MessageAttributeNames: ['color'] });
+      assert.match(r.text, /<ReceiveMessageResult><Message><Attribute><Name>SentTimestamp<\/Name><Value>1<\/Value><\/Attribute><Attribute><Name>ApproximateReceiveCount<\/Name><Value>2<\/Value><\/Attribute><Body>hi<\/Body>/);
+      assert.match(r.text, /<MessageAttribute><Name>color<\/Name><Value><DataType>String<\/DataType><StringValue>blue<\/StringValue><\/Value><\/MessageAttribute>/);
+      assert.match(r.text, /<\/Message><Message><Body>yo<\/Body><MessageId>m-2<\/MessageId><ReceiptHandle>rh2<\/ReceiptHandle><\/Message><\/ReceiveMessageResult>/);
+    });
+  });
+
+  it('Debian boto3 (which speaks query to SQS) round-trips messages and names the query error', async () => {
+    const out = await boto3(
+      [
+        'import boto3, json, os',
+        "c = boto3.client('sqs', endpoint_url=os.environ['ENDPOINT'])",
+        "s = c.send_message(QueueUrl='http://q/000000000000/q', MessageBody='hi', MessageAttributes={'color': {'DataType': 'String', 'StringValue': 'blue'}})",
+        "r = c.receive_message(QueueUrl='http://q/000000000000/q', AttributeNames=['All'], MessageAttributeNames=['All'])",
+        'try:',
+        "    c.get_queue_url(QueueName='nope')",
+        "    err = None",
+        'except c.exceptions.QueueDoesNotExist as e:',
+        "    err = [e.response['Error']['Code'], e.response['Error']['Message']]",
+        "print(json.dumps({'id': s['MessageId'], 'messages': r['Messages'], 'err': err}))",
+      ].join('\n'),
+      server.endpoint,
+    );
+    const result = JSON.parse(out) as { id: string; messages: any[]; err: string[] };
+    assert.equal(result.id, 'm-1');
+    assert.deepEqual(seen.SendMessage.MessageAttributes, { color: { DataType: 'String', StringValue: 'blue' } });
+    assert.equal(result.messages.length, 2);
+    assert.deepEqual(result.messages[0].Attributes, { SentTimestamp: '1', ApproximateReceiveCount: '2' });
+    assert.deepEqual(result.messages[0].MessageAttributes, { color: { DataType: 'String', StringValue: 'blue' } });
+    assert.equal(result.messages[1].Body, 'yo');
+    assert.deepEqual(result.err, ['AWS.SimpleQueueService.NonExistentQueue', 'The specified queue does not exist.']);
   });
 
   describe('restJson1 errors', () => {

@@ -1,6 +1,7 @@
 import { DynamoDBClient, CreateTableCommand, type CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
 import { startServer, clientConfig, type TestServer } from '../helpers/server.js';
 import { definition } from '../../src/services/dynamodb/index.js';
+import { definition as streamsDefinition } from '../../src/services/dynamodbstreams/index.js';
 import type { Config } from '../../src/core/config.js';
 import { Signer } from '../../bench/dynamodb/sign.js';
 
@@ -12,7 +13,7 @@ export interface Env {
 
 /** An in-process server with only DynamoDB loaded, and an SDK client for it. */
 export async function setup(config: Partial<Config> = {}): Promise<Env> {
-  const server = await startServer({ services: [definition], config });
+  const server = await startServer({ services: [definition, streamsDefinition], config });
   const client = new DynamoDBClient(clientConfig(server.endpoint));
   return {
     server,
@@ -31,7 +32,7 @@ export async function raw(endpoint: string, target: string, body: string | Buffe
   const host = new URL(endpoint).host;
   const res = await fetch(endpoint, {
     method: 'POST',
-    headers: signer.sign(host, `DynamoDB_20120810.${target}`, body),
+    headers: signer.sign(host, target.includes('.') ? target : `DynamoDB_20120810.${target}`, body),
     body: typeof body === 'string' ? body : new Uint8Array(body),
   });
   const text = await res.text();

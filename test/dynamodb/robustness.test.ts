@@ -70,3 +70,33 @@ test('errors carry the DynamoDB __type namespace', async () => {
   assert.equal(r.body.__type, 'com.amazonaws.dynamodb.v20120810#ResourceNotFoundException');
   assert.equal(r.body.message, 'Requested resource not found');
 });
+
+test('fuzzed requests never produce a 5xx', async () => {
+  let seed = Number(process.env.SEED ?? 42);
+  const rnd = (n: number) => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed % n;
+  };
+  const atoms: unknown[] = [null, 0, -1, 1.5, '', 'x', 'pk', true, [], {}, { S: 'a' }, { N: 'x' }, { N: '1' }, { SS: [] }, { L: [null] }, { M: { a: 5 } }, { B: '!!' }, { NULL: false }, '#a', ':v', 'a.b[1]', 'SET', 'pk = :v', '(', 'attribute_exists(pk)'];
+  const value = (depth: number): unknown => {
+    const r = rnd(10);
+    if (depth > 3 || r < 5) return atoms[rnd(atoms.length)];
+    if (r < 8) {
+      const o: Record<string, unknown> = {};
+      for (let i = rnd(4); i >= 0; i--) o[String(atoms[rnd(atoms.length)])] = value(depth + 1);
+      return o;
+    }
+    return Array.from({ length: rnd(3) }, () => value(depth + 1));
+  };
+  const ops = ['PutItem', 'GetItem', 'UpdateItem', 'DeleteItem', 'Query', 'Scan', 'BatchGetItem', 'BatchWriteItem', 'TransactWriteItems', 'TransactGetItems', 'ExecuteStatement', 'CreateTable', 'UpdateTable'];
+  const fields = ['TableName', 'Item', 'Key', 'UpdateExpression', 'ConditionExpression', 'KeyConditionExpression', 'FilterExpression', 'ProjectionExpression', 'ExpressionAttributeNames', 'ExpressionAttributeValues', 'ExclusiveStartKey', 'RequestItems', 'TransactItems', 'Statement', 'Parameters', 'Expected', 'AttributeUpdates', 'KeyConditions', 'Limit', 'Select', 'IndexName', 'Segment', 'TotalSegments'];
+  for (let i = 0; i < Number(process.env.N ?? 400); i++) {
+    const body: Record<string, unknown> = { TableName: rnd(3) ? 'rob' : value(0) };
+    for (let j = rnd(5); j >= 0; j--) body[fields[rnd(fields.length)]!] = value(0);
+    const op = ops[rnd(ops.length)]!;
+    const r = await call(op, JSON.stringify(body));
+    assert.ok(r.status < 500, `${op} ${JSON.stringify(body)} -> ${r.status} ${JSON.stringify(r.body)}`);
+  }
+  const alive = await call('GetItem', JSON.stringify({ TableName: 'rob', Key: { pk: { S: 'alive' } } }));
+  assert.equal(alive.status, 200);
+});

@@ -149,3 +149,46 @@ test('DeleteTable removes the table and its items', async () => {
   const q = await env.client.send(new QueryCommand({ TableName: 'tables-del', KeyConditionExpression: 'pk = :p', ExpressionAttributeValues: { ':p': { S: 'x' } } }));
   assert.equal(q.Count, 0);
 });
+
+test('tables are per account and region', async () => {
+  const { DynamoDBClient } = await import('@aws-sdk/client-dynamodb');
+  const { clientConfig } = await import('../helpers/server.js');
+  const west = new DynamoDBClient(clientConfig(env.server.endpoint, 'us-west-2'));
+  try {
+    await env.client.send(hashTable('tables-region'));
+    const e = await error(() => west.send(new DescribeTableCommand({ TableName: 'tables-region' })));
+    assert.equal(e.name, 'ResourceNotFoundException');
+    await west.send(hashTable('tables-region'));
+    const d = await west.send(new DescribeTableCommand({ TableName: 'tables-region' }));
+    assert.equal(d.Table?.TableArn, 'arn:aws:dynamodb:us-west-2:000000000000:table/tables-region');
+  } finally {
+    west.destroy();
+  }
+});
+
+test('stream specification checks; unsupported features answer AWS-shaped errors', async () => {
+  const e = await error(() => env.client.send(hashTable('tables-stream', { StreamSpecification: { StreamEnabled: false, StreamViewType: 'NEW_IMAGE' } })));
+  assert.equal(e.name, 'ValidationException');
+  assert.equal(e.message, 'One or more parameter values were invalid: Table is being created with a stream disabled, UpdateViewType should not be specified');
+  await env.client.send(hashTable('tables-replica'));
+  const r = await error(() => env.client.send(new UpdateTableCommand({ TableName: 'tables-replica', ReplicaUpdates: [{ Create: { RegionName: 'eu-west-1' } }] })));
+  assert.equal(r.name, 'ValidationException');
+  assert.match(r.message, /does not support global table replicas/);
+  const n = await error(() => env.client.send(new CreateTableCommand({ TableName: 'ab', AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }], KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }], BillingMode: 'PAY_PER_REQUEST' })));
+  assert.equal(n.message, "1 validation error detected: Value 'ab' at 'tableName' failed to satisfy constraint: Member must have length greater than or equal to 3");
+});
+
+test('CREATING lasts tableActivationMs of platform time', async () => {
+  const slow = await setup({ services: { dynamodb: { tableActivationMs: 5000 } } });
+  try {
+    await slow.client.send(hashTable('tables-slow'));
+    assert.equal((await slow.client.send(new DescribeTableCommand({ TableName: 'tables-slow' }))).Table?.TableStatus, 'CREATING');
+    const e = await error(() => slow.client.send(new PutItemCommand({ TableName: 'tables-slow', Item: { pk: { S: 'x' } } })));
+    assert.equal(e.name, 'ResourceNotFoundException');
+    slow.server.clock.advance(5000);
+    assert.equal((await slow.client.send(new DescribeTableCommand({ TableName: 'tables-slow' }))).Table?.TableStatus, 'ACTIVE');
+    await slow.client.send(new PutItemCommand({ TableName: 'tables-slow', Item: { pk: { S: 'x' } } }));
+  } finally {
+    await slow.stop();
+  }
+});

@@ -125,6 +125,20 @@ describe('lambda runtimes through the Runtime API', () => {
     assert.match(tailOf(r.LogResult), /custom runtime got \{"q":1\}/);
   });
 
+  it('serves a cold start from a pre-started runtime process with the function\'s own environment', async () => {
+    const pool = (t.server.services.get('lambda')!.provider as unknown as { pool: { stats(): { spares: number } } }).pool;
+    await createFunction(t.lambda, 'prestart-1', { 'index.js': 'exports.handler = async () => 1;' });
+    await t.lambda.send(new InvokeCommand({ FunctionName: 'prestart-1' }));
+    for (let i = 0; i < 200 && pool.stats().spares === 0; i++) await new Promise((r) => setTimeout(r, 25));
+    assert.ok(pool.stats().spares >= 1, 'a Node process was started ahead');
+    await createFunction(t.lambda, 'prestart-2', {
+      'index.js': 'exports.handler = async () => ({ name: process.env.AWS_LAMBDA_FUNCTION_NAME, flag: process.env.FLAG_VALUE, standby: process.env._STRATUS_STANDBY ?? null, cwd: process.cwd() === process.env.LAMBDA_TASK_ROOT, tz: process.env.TZ });',
+    }, { Environment: { Variables: { FLAG_VALUE: 'on' } } });
+    const r = await t.lambda.send(new InvokeCommand({ FunctionName: 'prestart-2', LogType: 'Tail' }));
+    assert.deepEqual(json(r.Payload), { name: 'prestart-2', flag: 'on', standby: null, cwd: true, tz: ':UTC' });
+    assert.match(tailOf(r.LogResult), /Init Duration: [\d.]+ ms/);
+  });
+
   it('reuses a warm environment: init runs once, module state persists', async () => {
     await createFunction(t.lambda, 'warm', {
       'index.js': 'const started = Date.now() + "-" + Math.random(); let calls = 0; exports.handler = async () => ({ started, calls: ++calls, pid: process.pid });',

@@ -337,3 +337,140 @@ test('a Standard execution survives a restart mid-Wait and does not run complete
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('RedriveExecution restarts a failed Standard execution from the state that failed', async () => {
+  let calls = 0;
+  const env = await setup({
+    extra: [
+      fakeLambda({
+        flaky: (e) => {
+          calls++;
+          if (calls === 1) {
+            const err = new Error('first call fails');
+            err.name = 'Transient';
+            throw err;
+          }
+          return { ...e, ok: true };
+        },
+      }),
+    ],
+  });
+  try {
+    const sm = await machine(env, {
+      StartAt: 'Prepare',
+      States: {
+        Prepare: { Type: 'Pass', Result: 1, ResultPath: '$.prepared', Next: 'Call' },
+        Call: { Type: 'Task', Resource: LAMBDA_ARN('flaky'), Parameters: { 'input.$': '$', 'redrives.$': '$$.Execution.RedriveCount' }, End: true },
+      },
+    });
+    const arn = await start(env, sm, { x: 1 });
+    const failed = await waitFor(env, arn);
+    assert.equal(failed.status, 'FAILED');
+    assert.equal(failed.redriveStatus, 'REDRIVABLE');
+    const done = await env.client.send(new DescribeExecutionCommand({ executionArn: arn }));
+    assert.equal(done.redriveCount, 0);
+    const { RedriveExecutionCommand } = await import('@aws-sdk/client-sfn');
+    const r = await env.client.send(new RedriveExecutionCommand({ executionArn: arn }));
+    assert.ok(r.redriveDate instanceof Date);
+    const d = await waitFor(env, arn);
+    assert.equal(d.status, 'SUCCEEDED');
+    assert.equal(d.redriveCount, 1);
+    assert.deepEqual(JSON.parse(d.output!), { input: { x: 1, prepared: 1 }, redrives: 1, ok: true });
+    const types = (await history(env, arn)).map((e) => e.type);
+    assert.equal(types.filter((t) => t === 'PassStateEntered').length, 1, 'the completed Pass state is not run again');
+    assert.deepEqual(types.slice(types.indexOf('ExecutionFailed'), types.indexOf('ExecutionFailed') + 3), ['ExecutionFailed', 'ExecutionRedriven', 'TaskStateEntered']);
+    await assert.rejects(env.client.send(new RedriveExecutionCommand({ executionArn: arn })), (e: Error) => {
+      assert.equal(e.name, 'ExecutionNotRedrivable');
+      assert.equal(e.message, 'Execution is SUCCEEDED and cannot be redriven');
+      return true;
+    });
+  } finally {
+    await env.stop();
+  }
+});
+
+test('TestState runs one state: nextState, Choice, Fail, a caught error and a retriable one', async () => {
+  const env = await setup({
+    extra: [
+      fakeLambda({
+        boom: () => {
+          const e = new Error('nope');
+          e.name = 'Boom';
+          throw e;
+        },
+      }),
+    ],
+  });
+  try {
+    const { TestStateCommand } = await import('@aws-sdk/client-sfn');
+    const run = (definition: unknown, input: unknown = {}, extra: Record<string, unknown> = {}) =>
+      env.client.send(new TestStateCommand({ definition: JSON.stringify(definition), roleArn: ROLE, input: JSON.stringify(input), ...extra }));
+    const pass = await run({ Type: 'Pass', Parameters: { 'v.$': 'States.MathAdd($.a, $x)' }, Next: 'After' }, { a: 1 }, { variables: JSON.stringify({ x: 2 }) });
+    assert.equal(pass.status, 'SUCCEEDED');
+    assert.deepEqual(JSON.parse(pass.output!), { v: 3 });
+    assert.equal(pass.nextState, 'After');
+    const choice = await run({ Type: 'Choice', Choices: [{ Variable: '$.n', NumericGreaterThan: 1, Next: 'Big' }], Default: 'Small' }, { n: 5 });
+    assert.equal(choice.nextState, 'Big');
+    const fail = await run({ Type: 'Fail', Error: 'E', Cause: 'C' });
+    assert.equal(fail.status, 'FAILED');
+    assert.equal(fail.error, 'E');
+    assert.equal(fail.cause, 'C');
+    const task = { Type: 'Task', Resource: 'arn:aws:lambda:us-east-1:000000000000:function:boom', End: true };
+    const caught = await run({ ...task, Catch: [{ ErrorEquals: ['Boom'], Next: 'Handler' }] });
+    assert.equal(caught.status, 'CAUGHT_ERROR');
+    assert.equal(caught.nextState, 'Handler');
+    assert.equal(JSON.parse(caught.output!).Error, 'Boom');
+    const retriable = await run({ ...task, Retry: [{ ErrorEquals: ['Boom'] }] });
+    assert.equal(retriable.status, 'RETRIABLE');
+    assert.equal(retriable.error, 'Boom');
+  } finally {
+    await env.stop();
+  }
+});
+
+test('kill -9 mid-Wait: the spawned server comes back and the execution resumes where it was', async () => {
+  const { spawnServer } = await import('../helpers/server.js');
+  const { SFNClient, CreateStateMachineCommand: Create, StartExecutionCommand: Start, GetExecutionHistoryCommand: History } = await import('@aws-sdk/client-sfn');
+  const { clientConfig } = await import('../helpers/server.js');
+  const dir = mkdtempSync(join(tmpdir(), 'stratus-sfn-kill-'));
+  try {
+    const first = await spawnServer(['--data-dir', dir]);
+    let executionArn: string;
+    {
+      const client = new SFNClient({ ...clientConfig(first.endpoint), disableHostPrefix: true });
+      const sm = await client.send(
+        new Create({
+          name: 'killed',
+          roleArn: ROLE,
+          definition: JSON.stringify({ StartAt: 'W', States: { W: { Type: 'Wait', Seconds: 3600, Next: 'P' }, P: { Type: 'Pass', Result: 'after', End: true } } }),
+        }),
+      );
+      executionArn = (await client.send(new Start({ stateMachineArn: sm.stateMachineArn, input: '{}' }))).executionArn!;
+      for (let i = 0; i < 500; i++) {
+        const h = await client.send(new History({ executionArn }));
+        if (h.events?.some((e) => e.type === 'WaitStateEntered')) break;
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      client.destroy();
+    }
+    await first.kill('SIGKILL');
+    const second = await spawnServer(['--data-dir', dir]);
+    try {
+      const client = new SFNClient({ ...clientConfig(second.endpoint), disableHostPrefix: true });
+      let status = 'RUNNING';
+      for (let i = 0; i < 500 && status === 'RUNNING'; i++) {
+        await fetch(`${second.endpoint}/_stratus/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ advanceMs: 600_000 }) });
+        status = (await client.send(new DescribeExecutionCommand({ executionArn }))).status!;
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      assert.equal(status, 'SUCCEEDED');
+      const types = ((await client.send(new History({ executionArn }))).events ?? []).map((e) => e.type);
+      assert.deepEqual(types, ['ExecutionStarted', 'WaitStateEntered', 'WaitStateExited', 'PassStateEntered', 'PassStateExited', 'ExecutionSucceeded']);
+      client.destroy();
+    } finally {
+      await second.stop();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -6,7 +6,7 @@ import type { HttpRequest, HttpResponse } from '../../server/http.js';
 import type { RequestContext } from '../../server/context.js';
 import type { Protocol, ResolvedOperation } from './protocol.js';
 import { toJsonValue } from './values.js';
-import { frameworkError, jsonErrorType, queryErrorCode, messageKey, unknownRoute, unknownRouteResponse } from './wire.js';
+import { addCrc32, frameworkError, jsonErrorType, queryErrorCode, messageKey, unknownRoute, unknownRouteResponse } from './wire.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -17,12 +17,12 @@ export function parseJsonBody(body: Buffer): unknown {
   try {
     text = utf8.decode(body);
   } catch {
-    throw serializationError('Invalid UTF-8 in the request body');
+    throw serializationError('Invalid UTF-8 start byte');
   }
   try {
     return JSON.parse(text) ?? {};
   } catch {
-    throw serializationError('Could not parse request body into json: Unexpected token, malformed JSON');
+    throw serializationError('Unexpected character: was expecting a JSON value');
   }
 }
 
@@ -58,15 +58,14 @@ export class AwsJsonProtocol implements Protocol {
   output(svc: ServiceIndex, operation: OperationModel, output: any, ctx: RequestContext): HttpResponse {
     const shape = operation.output?.shape;
     const data = shape && output ? toJsonValue(svc, shape, output, false) : {};
-    return {
-      status: 200,
-      headers: { 'content-type': this.contentType(), 'x-amzn-requestid': ctx.requestId },
-      body: JSON.stringify(data ?? {}),
-    };
+    const headers: Record<string, string> = { 'content-type': this.contentType(), 'x-amzn-requestid': ctx.requestId };
+    const body = JSON.stringify(data ?? {});
+    addCrc32(svc, headers, body);
+    return { status: 200, headers, body };
   }
 
   error(svc: ServiceIndex, err: AwsError, ctx: RequestContext): HttpResponse {
-    const unknown = unknownRouteResponse(err, ctx.requestId);
+    const unknown = unknownRouteResponse(svc, err, ctx.requestId);
     if (unknown) return unknown;
     const headers: Record<string, string> = {
       'content-type': this.contentType(),
@@ -82,7 +81,9 @@ export class AwsJsonProtocol implements Protocol {
     for (const key in err.fields) body[key] = err.fields[key];
     const fields = shape && Object.keys(err.fields).length > 0 ? (toJsonValue(svc, err.code, err.fields, false) as Record<string, unknown>) : undefined;
     if (fields) for (const key in fields) body[key] = fields[key];
-    return { status: err.status, headers, body: JSON.stringify(body) };
+    const text = JSON.stringify(body);
+    addCrc32(svc, headers, text);
+    return { status: err.status, headers, body: text };
   }
 
   private contentType(): string {

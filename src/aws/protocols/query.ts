@@ -7,11 +7,12 @@ import type { RequestContext } from '../../server/context.js';
 import type { Protocol, ResolvedOperation } from './protocol.js';
 import { fromText } from './values.js';
 import { escapeXml, xmlMembers } from './xml.js';
-import { queryErrorCode, xmlNamespaceOf } from './wire.js';
+import { queryErrorCode, queryView, xmlNamespaceOf } from './wire.js';
 
 /** awsQuery (STS, IAM, SNS; SQS before JSON): form-encoded parameters in, XML out. */
 export class QueryProtocol implements Protocol {
-  resolve(req: HttpRequest, svc: ServiceIndex): ResolvedOperation {
+  resolve(req: HttpRequest, service: ServiceIndex): ResolvedOperation {
+    const svc = queryView(service);
     const params = queryParams(req);
     const action = params.get('Action');
     if (!action) throw new AwsError('MissingAction', 'Could not find operation to invoke: missing Action parameter', 400);
@@ -20,7 +21,8 @@ export class QueryProtocol implements Protocol {
     return { operation, params };
   }
 
-  input(req: HttpRequest, svc: ServiceIndex, resolved: ResolvedOperation, validationCode: string): any {
+  input(req: HttpRequest, service: ServiceIndex, resolved: ResolvedOperation, validationCode: string): any {
+    const svc = queryView(service);
     const inputRef = resolved.operation.input;
     if (!inputRef) return {};
     const tree = paramTree(resolved.params ?? queryParams(req));
@@ -28,7 +30,8 @@ export class QueryProtocol implements Protocol {
     return readInput(svc, inputRef.shape, typed, false, validationCode);
   }
 
-  output(svc: ServiceIndex, operation: OperationModel, output: any, ctx: RequestContext): HttpResponse {
+  output(service: ServiceIndex, operation: OperationModel, output: any, ctx: RequestContext): HttpResponse {
+    const svc = queryView(service);
     const name = operation.name;
     const ns = xmlNamespaceOf(svc);
     const shape = operation.output?.shape;
@@ -42,7 +45,8 @@ export class QueryProtocol implements Protocol {
     };
   }
 
-  error(svc: ServiceIndex, err: AwsError, ctx: RequestContext): HttpResponse {
+  error(service: ServiceIndex, err: AwsError, ctx: RequestContext): HttpResponse {
+    const svc = queryView(service);
     const ns = xmlNamespaceOf(svc);
     const code = queryErrorCode(svc, err.code);
     return {

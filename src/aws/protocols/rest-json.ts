@@ -1,4 +1,4 @@
-import type { AwsError } from '../errors.js';
+import { AwsError } from '../errors.js';
 import type { OperationModel } from '../model.js';
 import type { ServiceIndex } from '../service-index.js';
 import type { HttpResponse } from '../../server/http.js';
@@ -12,8 +12,16 @@ import { messageKey, restJsonErrorType, unknownRouteResponse } from './wire.js';
 export class RestJsonProtocol extends RestProtocol {
   protected readonly restJson = true;
 
-  protected readBody(_svc: ServiceIndex, _shapeName: string, body: Buffer): Record<string, unknown> {
-    return parseJsonBody(body) as Record<string, unknown>;
+  protected readBody(svc: ServiceIndex, _shapeName: string, body: Buffer): Record<string, unknown> {
+    try {
+      return parseJsonBody(body) as Record<string, unknown>;
+    } catch (e) {
+      // Lambda names an unparseable body by its own error (its Jackson text follows the prefix).
+      if (svc.errorShape('InvalidRequestContentException') && e instanceof AwsError) {
+        throw new AwsError('InvalidRequestContentException', `Could not parse request body into json: Could not parse payload into json: ${e.message}`, 400);
+      }
+      throw e;
+    }
   }
 
   protected writeBody(svc: ServiceIndex, _operation: OperationModel, shapeName: string, output: Record<string, unknown>) {
@@ -21,7 +29,7 @@ export class RestJsonProtocol extends RestProtocol {
   }
 
   error(svc: ServiceIndex, err: AwsError, ctx: RequestContext): HttpResponse {
-    const unknown = unknownRouteResponse(err, ctx.requestId);
+    const unknown = unknownRouteResponse(svc, err, ctx.requestId);
     if (unknown) return unknown;
     const headers: Record<string, string> = {
       'content-type': 'application/json',

@@ -17,7 +17,11 @@ export function toJsonValue(index: ServiceIndex, shapeName: string, value: unkno
         const v = input[name];
         if (v === undefined || v === null) continue;
         const key = restJson && ref.locationName ? ref.locationName : name;
-        out[key] = ref.jsonvalue ? JSON.stringify(v) : toJsonValue(index, ref.shape, v, restJson);
+        out[key] = ref.jsonvalue
+          ? JSON.stringify(v)
+          : ref.timestampFormat && index.shape(ref.shape).type === 'timestamp'
+            ? formatTimestamp(v, ref.timestampFormat)
+            : toJsonValue(index, ref.shape, v, restJson);
       }
       return out;
     }

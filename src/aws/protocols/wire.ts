@@ -4,7 +4,9 @@
  * `message` vs `Message` member, Lambda's `Type` member, awsQuery error codes) is read from it.
  */
 import { AwsError as AwsErrorCtor, type AwsError } from '../errors.js';
-import type { ServiceIndex } from '../service-index.js';
+import * as zlib from 'node:zlib';
+import type { OperationModel, Shape } from '../model.js';
+import { ServiceIndex as ServiceIndexCtor, type ServiceIndex } from '../service-index.js';
 
 /**
  * The namespace AWS puts before an awsJson error code in `__type` (`<namespace>#<Code>`).
@@ -137,9 +139,22 @@ export function unknownRoute(): AwsError {
   return err;
 }
 
-export function unknownRouteResponse(err: AwsError, requestId: string): { status: number; headers: Record<string, string>; body: string } | undefined {
+export function unknownRouteResponse(svc: ServiceIndex, err: AwsError, requestId: string): { status: number; headers: Record<string, string>; body: string } | undefined {
   if (!unknownRoutes.has(err)) return undefined;
-  return { status: 404, headers: { 'x-amzn-requestid': requestId }, body: '<UnknownOperationException/>\n' };
+  const headers: Record<string, string> = { 'x-amzn-requestid': requestId };
+  const body = '<UnknownOperationException/>\n';
+  addCrc32(svc, headers, body);
+  return { status: 404, headers, body };
+}
+
+/** DynamoDB signs every response body with its CRC32 (x-amz-crc32), which SDKs check when present. */
+const CRC32_SERVICES = new Set(['dynamodb', 'dynamodbstreams']);
+
+/** zlib.crc32 arrived in Node 20.15; on older Node the header is left out (SDKs check it only when present). */
+const crc32 = (zlib as { crc32?: (data: string) => number }).crc32;
+
+export function addCrc32(svc: ServiceIndex, headers: Record<string, string>, body: string): void {
+  if (crc32 && CRC32_SERVICES.has(svc.name)) headers['x-amz-crc32'] = String(crc32(body));
 }
 
 /**
@@ -204,4 +219,93 @@ const XML_ROOTS: Record<string, Record<string, string>> = {
 
 export function xmlRootName(svc: ServiceIndex, shapeName: string): string {
   return svc.shape(shapeName).locationName ?? XML_ROOTS[svc.name]?.[shapeName] ?? shapeName;
+}
+
+/**
+ * SQS's query-protocol names (Smithy's @xmlName/@xmlFlattened, which its JSON-era botocore model
+ * dropped): `Attribute.1.Name=...`, `MessageAttribute.1.Value.StringValue=...`, flattened
+ * `<Message>` / `<QueueUrl>` / `<Attribute>` elements, results wrapped in `<{Op}Result>`.
+ */
+const QUERY_MEMBER_NAMES: Record<string, Record<string, string>> = {
+  sqs: {
+    'AddPermissionRequest.AWSAccountIds': 'AWSAccountId',
+    'AddPermissionRequest.Actions': 'ActionName',
+    'ChangeMessageVisibilityBatchRequest.Entries': 'ChangeMessageVisibilityBatchRequestEntry',
+    'ChangeMessageVisibilityBatchResult.Successful': 'ChangeMessageVisibilityBatchResultEntry',
+    'ChangeMessageVisibilityBatchResult.Failed': 'BatchResultErrorEntry',
+    'CreateQueueRequest.Attributes': 'Attribute',
+    'CreateQueueRequest.tags': 'Tag',
+    'DeleteMessageBatchRequest.Entries': 'DeleteMessageBatchRequestEntry',
+    'DeleteMessageBatchResult.Successful': 'DeleteMessageBatchResultEntry',
+    'DeleteMessageBatchResult.Failed': 'BatchResultErrorEntry',
+    'GetQueueAttributesRequest.AttributeNames': 'AttributeName',
+    'GetQueueAttributesResult.Attributes': 'Attribute',
+    'ListDeadLetterSourceQueuesResult.queueUrls': 'QueueUrl',
+    'ListMessageMoveTasksResult.Results': 'ListMessageMoveTasksResultEntry',
+    'ListQueuesResult.QueueUrls': 'QueueUrl',
+    'ListQueueTagsResult.Tags': 'Tag',
+    'Message.Attributes': 'Attribute',
+    'Message.MessageAttributes': 'MessageAttribute',
+    'MessageAttributeValue.StringListValues': 'StringListValue',
+    'MessageAttributeValue.BinaryListValues': 'BinaryListValue',
+    'MessageSystemAttributeValue.StringListValues': 'StringListValue',
+    'MessageSystemAttributeValue.BinaryListValues': 'BinaryListValue',
+    'ReceiveMessageRequest.AttributeNames': 'AttributeName',
+    'ReceiveMessageRequest.MessageSystemAttributeNames': 'AttributeName',
+    'ReceiveMessageRequest.MessageAttributeNames': 'MessageAttributeName',
+    'ReceiveMessageResult.Messages': 'Message',
+    'SendMessageBatchRequest.Entries': 'SendMessageBatchRequestEntry',
+    'SendMessageBatchRequestEntry.MessageAttributes': 'MessageAttribute',
+    'SendMessageBatchRequestEntry.MessageSystemAttributes': 'MessageSystemAttribute',
+    'SendMessageBatchResult.Successful': 'SendMessageBatchResultEntry',
+    'SendMessageBatchResult.Failed': 'BatchResultErrorEntry',
+    'SendMessageRequest.MessageAttributes': 'MessageAttribute',
+    'SendMessageRequest.MessageSystemAttributes': 'MessageSystemAttribute',
+    'SetQueueAttributesRequest.Attributes': 'Attribute',
+    'TagQueueRequest.Tags': 'Tag',
+    'UntagQueueRequest.TagKeys': 'TagKey',
+  },
+};
+const QUERY_MAP_ENTRY_NAMES: Record<string, Record<string, [string, string]>> = {
+  sqs: {
+    MessageBodyAttributeMap: ['Name', 'Value'],
+    MessageBodySystemAttributeMap: ['Name', 'Value'],
+    MessageSystemAttributeMap: ['Name', 'Value'],
+    QueueAttributeMap: ['Name', 'Value'],
+    TagMap: ['Key', 'Value'],
+  },
+};
+
+const queryViews = new WeakMap<ServiceIndex, ServiceIndex>();
+
+/**
+ * The service as the query protocol sees it. For a JSON service that also answers awsQuery
+ * (awsQueryCompatible: SQS), a copy of its model with the query names put back; the JSON view
+ * is left untouched (there, locationName would rename JSON keys).
+ */
+export function queryView(svc: ServiceIndex): ServiceIndex {
+  if (!svc.model.metadata.awsQueryCompatible) return svc;
+  let view = queryViews.get(svc);
+  if (view) return view;
+  const members = QUERY_MEMBER_NAMES[svc.name] ?? {};
+  const maps = QUERY_MAP_ENTRY_NAMES[svc.name] ?? {};
+  const shapes: Record<string, Shape> = { ...svc.model.shapes };
+  for (const [path, name] of Object.entries(members)) {
+    const [shapeName, member] = path.split('.') as [string, string];
+    const shape = shapes[shapeName];
+    const ref = shape?.members?.[member];
+    if (!shape || !ref) continue;
+    shapes[shapeName] = { ...shape, members: { ...shape.members, [member]: { ...ref, locationName: name, flattened: true } } };
+  }
+  for (const [shapeName, [key, value]] of Object.entries(maps)) {
+    const shape = shapes[shapeName];
+    if (shape?.key && shape.value) shapes[shapeName] = { ...shape, key: { ...shape.key, locationName: key }, value: { ...shape.value, locationName: value } };
+  }
+  const operations: Record<string, OperationModel> = {};
+  for (const [name, op] of Object.entries(svc.model.operations)) {
+    operations[name] = op.output && !op.output.resultWrapper ? { ...op, output: { ...op.output, resultWrapper: `${name}Result` } } : op;
+  }
+  view = new ServiceIndexCtor(svc.name, { ...svc.model, shapes, operations }, [...svc.wireShapes]);
+  queryViews.set(svc, view);
+  return view;
 }

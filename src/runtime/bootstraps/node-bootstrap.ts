@@ -4,7 +4,8 @@
  * async or callback style) and serves invocations through the Lambda Runtime API at
  * AWS_LAMBDA_RUNTIME_API, as AWS's Node runtime interface client does.
  */
-import { Agent, request } from 'node:http';
+import { createConnection, type Socket } from 'node:net';
+import { Module } from 'node:module';
 import { existsSync } from 'node:fs';
 import { join, resolve as resolvePath } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -31,24 +32,87 @@ interface LambdaContext {
 
 const api = process.env.AWS_LAMBDA_RUNTIME_API!;
 const [apiHost, apiPort] = api.split(':') as [string, string];
-const agent = new Agent({ keepAlive: true, maxSockets: 1 });
 const base = '/2018-06-01/runtime';
 let currentRequestId: string | undefined;
+/** True while a handler runs (a fatal error then fails the invocation). */
+let invoking = false;
 
-function call(method: string, path: string, body?: Buffer | string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      { host: apiHost, port: Number(apiPort), method, path: base + path, agent, headers: body !== undefined ? { ...headers, 'content-length': String(Buffer.byteLength(body)) } : headers },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
+interface Reply {
+  status: number;
+  headers: Record<string, string>;
+  body: Buffer;
+}
+
+/**
+ * A small HTTP/1.1 client on one keep-alive connection to the Runtime API. Requests may be
+ * pipelined: the response of an invocation and the request for the next event leave in one
+ * write, which saves a round trip per invocation.
+ */
+class RuntimeConnection {
+  private socket: Socket | undefined;
+  private buffer: Buffer = Buffer.alloc(0);
+  private readonly waiting: { resolve: (r: Reply) => void; reject: (e: Error) => void }[] = [];
+
+  private connect(): Socket {
+    if (this.socket && !this.socket.destroyed) return this.socket;
+    const socket = createConnection({ host: apiHost, port: Number(apiPort) });
+    socket.setNoDelay(true);
+    socket.on('data', (chunk: Buffer) => {
+      this.buffer = this.buffer.length ? Buffer.concat([this.buffer, chunk]) : chunk;
+      this.parse();
+    });
+    const fail = (e: Error): void => {
+      for (const w of this.waiting.splice(0)) w.reject(e);
+      this.socket = undefined;
+    };
+    socket.on('error', fail);
+    socket.on('close', () => fail(new Error('Runtime API connection closed')));
+    this.socket = socket;
+    return socket;
+  }
+
+  private parse(): void {
+    for (;;) {
+      const end = this.buffer.indexOf('\r\n\r\n');
+      if (end < 0) return;
+      const head = this.buffer.toString('latin1', 0, end).split('\r\n');
+      const status = Number(head[0]!.split(' ')[1]);
+      const headers: Record<string, string> = {};
+      for (let i = 1; i < head.length; i++) {
+        const line = head[i]!;
+        const colon = line.indexOf(':');
+        if (colon > 0) headers[line.slice(0, colon).toLowerCase()] = line.slice(colon + 1).trim();
+      }
+      const length = Number(headers['content-length'] ?? 0);
+      if (this.buffer.length < end + 4 + length) return;
+      const body = this.buffer.subarray(end + 4, end + 4 + length);
+      this.buffer = this.buffer.subarray(end + 4 + length);
+      this.waiting.shift()?.resolve({ status, headers, body: Buffer.from(body) });
+    }
+  }
+
+  /** Sends requests in one write; resolves with their responses in order. */
+  send(requests: { method: string; path: string; body?: Buffer | string; headers?: Record<string, string> }[]): Promise<Reply>[] {
+    const socket = this.connect();
+    const parts: Buffer[] = [];
+    const replies = requests.map((r) => {
+      const body = r.body === undefined ? undefined : Buffer.isBuffer(r.body) ? r.body : Buffer.from(r.body);
+      let head = `${r.method} ${base}${r.path} HTTP/1.1\r\nHost: ${api}\r\n`;
+      for (const [k, v] of Object.entries(r.headers ?? {})) head += `${k}: ${v}\r\n`;
+      head += `Content-Length: ${body?.length ?? 0}\r\n\r\n`;
+      parts.push(Buffer.from(head, 'latin1'));
+      if (body) parts.push(body);
+      return new Promise<Reply>((resolve, reject) => this.waiting.push({ resolve, reject }));
+    });
+    socket.write(parts.length === 1 ? parts[0]! : Buffer.concat(parts));
+    return replies;
+  }
+}
+
+const runtime = new RuntimeConnection();
+
+function call(method: string, path: string, body?: Buffer | string, headers: Record<string, string> = {}): Promise<Reply> {
+  return runtime.send([{ method, path, body, headers }])[0]!;
 }
 
 // Logs as AWS's Node runtime writes them: timestamp, request id, level, message (one event per call).
@@ -165,7 +229,20 @@ function logError(label: string, doc: ErrorDoc): void {
   console.error(`${label} \t${JSON.stringify(doc)}`);
 }
 
+/** A pre-started process waits for the environment it will serve (see src/runtime/spare.ts). */
+async function standby(): Promise<void> {
+  if (!process.env._STRATUS_STANDBY) return;
+  const reply = await call('GET', '/stratus/standby');
+  const { env, cwd } = JSON.parse(reply.body.toString('utf8')) as { env: Record<string, string>; cwd: string };
+  for (const key of Object.keys(process.env)) delete process.env[key];
+  Object.assign(process.env, env);
+  process.chdir(cwd);
+  // NODE_PATH is read at start-up: re-read it.
+  (Module as unknown as { _initPaths?: () => void })._initPaths?.();
+}
+
 async function main(): Promise<void> {
+  await standby();
   patchConsole();
   // The runtime stays up while a handler awaits something that never settles (as on AWS, where
   // only the timeout ends such an invocation).
@@ -181,15 +258,14 @@ async function main(): Promise<void> {
   }
   process.on('uncaughtException', (err) => void fatal(err, 'Uncaught Exception'));
   process.on('unhandledRejection', (reason) => void fatal(reason, 'Unhandled Promise Rejection', 'Runtime.UnhandledPromiseRejection'));
+  let pendingNext: Promise<Reply> = call('GET', '/invocation/next');
   for (;;) {
-    const next = await call('GET', '/invocation/next');
-    const h = (n: string): string | undefined => {
-      const v = next.headers[n];
-      return Array.isArray(v) ? v[0] : v;
-    };
+    const next = await pendingNext;
+    const h = (n: string): string | undefined => next.headers[n];
     const requestId = h('lambda-runtime-aws-request-id') ?? '';
     const deadline = Number(h('lambda-runtime-deadline-ms') ?? 0);
     currentRequestId = requestId;
+    invoking = true;
     const traceId = h('lambda-runtime-trace-id');
     if (traceId) process.env._X_AMZN_TRACE_ID = traceId;
     else delete process.env._X_AMZN_TRACE_ID;
@@ -224,15 +300,21 @@ async function main(): Promise<void> {
       event = next.body.toString('utf8');
     }
     const rid = encodeURIComponent(requestId);
+    let outcome: { path: string; body: string; headers: Record<string, string> };
     try {
       const result = await invokeHandler(handler, event, context);
       const body = JSON.stringify(result === undefined ? null : result) ?? 'null';
-      await call('POST', `/invocation/${rid}/response`, body, { 'content-type': 'application/json' });
+      outcome = { path: `/invocation/${rid}/response`, body, headers: { 'Content-Type': 'application/json' } };
     } catch (e) {
       const doc = toErrorDoc(e);
       logError('Invoke Error', doc);
-      await postError(`/invocation/${rid}/error`, doc);
+      outcome = { path: `/invocation/${rid}/error`, body: JSON.stringify(doc), headers: { 'Content-Type': 'application/json', 'Lambda-Runtime-Function-Error-Type': doc.errorType } };
     }
+    invoking = false;
+    // The result and the request for the next event leave together (HTTP pipelining).
+    const [posted, nextEvent] = runtime.send([{ method: 'POST', ...outcome }, { method: 'GET', path: '/invocation/next' }]);
+    pendingNext = nextEvent!;
+    await posted;
   }
 }
 
@@ -240,7 +322,7 @@ async function fatal(err: unknown, label: string, type?: string): Promise<void> 
   const doc = toErrorDoc(err, type);
   logError(label, doc);
   try {
-    if (currentRequestId) await postError(`/invocation/${encodeURIComponent(currentRequestId)}/error`, doc);
+    if (currentRequestId && invoking) await postError(`/invocation/${encodeURIComponent(currentRequestId)}/error`, doc);
   } finally {
     process.exit(128);
   }

@@ -137,8 +137,24 @@ class _Context(object):
         return max(0, int(self._deadline_ms - time.time() * 1000))
 
 
+def _standby():
+    # A pre-started process waits for the environment it will serve (see src/runtime/spare.ts).
+    if not os.environ.get("_STRATUS_STANDBY"):
+        return
+    status, res, data = _call("GET", "/stratus/standby")
+    assignment = json.loads(data)
+    os.environ.clear()
+    os.environ.update(assignment["env"])
+    os.chdir(assignment["cwd"])
+    time.tzset()
+    for p in reversed([p for p in os.environ.get("PYTHONPATH", "").split(":") if p]):
+        if p not in sys.path:
+            sys.path.insert(0, p)
+
+
 def main():
     global _request_id
+    _standby()
     _setup_logging()
     try:
         handler = _load_handler()

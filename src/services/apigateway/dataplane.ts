@@ -14,6 +14,7 @@ import type { Scope, Store } from './store.js';
 import type { ApiKeyDoc, AuthorizerDoc, IntegrationDoc, MethodDoc, MethodSettingDoc, ResourceDoc, Snapshot, StageDoc, UsagePlanDoc } from './types.js';
 import { inputVariable, jsonPath, renderTemplate } from './vtl.js';
 import { methodSettingKey } from './control.js';
+import { AwsServiceActions, UnsupportedServiceIntegration } from './aws-service.js';
 import { dayOf, quotaPeriodStart } from './quota.js';
 
 /** A request to a deployed API, as the pipeline sees it. */
@@ -77,6 +78,8 @@ const PATH_PREFIX = '/restapis/';
 const USER_REQUEST = '/_user_request_';
 const RELOAD_MS = 1000;
 const MAX_CACHE_ENTRIES = 10000;
+/** API Gateway's payload limit: 10 MB. */
+const MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'te', 'trailer', 'transfer-encoding', 'upgrade', 'content-length', 'host']);
 
 const httpAgent = new HttpAgent({ keepAlive: true, maxSockets: 256 });
@@ -139,6 +142,7 @@ export class DataPlane {
   private readonly authCaches = new Map<string, Map<string, AuthResult>>();
   private readonly buckets = new Map<string, Bucket>();
   private readonly invoke: (scope: Scope, arn: string, payload: Buffer) => Promise<LambdaResult>;
+  private readonly actions: AwsServiceActions;
   /** Bumped on every local change, so a load racing an invalidation is not kept. */
   private generation = 0;
 
@@ -148,6 +152,7 @@ export class DataPlane {
     lambda?: LambdaInvoke,
   ) {
     this.invoke = lambdaInvoker(platform, lambda);
+    this.actions = new AwsServiceActions(platform);
   }
 
   private get clock() {
@@ -291,6 +296,7 @@ export class DataPlane {
     };
     try {
       if (dep.snapshot.disableExecuteApiEndpoint && !dep.testInvoke) throw new GatewayError('ACCESS_DENIED', 'Forbidden', 403);
+      if (call.body.length > MAX_PAYLOAD_BYTES) throw new GatewayError('REQUEST_TOO_LARGE', 'Request Too Long', 413);
       const match = dep.root ? matchRoute(dep.root, call.path) : undefined;
       const method = match ? methodFor(match.resource, call.method) : undefined;
       if (!match || !method) throw new GatewayError('MISSING_AUTHENTICATION_TOKEN', 'Missing Authentication Token');
@@ -437,6 +443,48 @@ export class DataPlane {
       out.push(v);
     }
     return out;
+  }
+
+  /** TestInvokeAuthorizer: runs an authorizer once (no cache) for a simulated request. */
+  async testAuthorizer(dep: Deployed, authorizerId: string, call: Call): Promise<Record<string, unknown>> {
+    const a = dep.snapshot.authorizers[authorizerId];
+    const started = Date.now();
+    const match = dep.root ? matchRoute(dep.root, call.path) : undefined;
+    const resource = match?.resource ?? dep.snapshot.resources[Object.keys(dep.snapshot.resources).find((k) => dep.snapshot.resources[k]!.path === '/')!]!;
+    const { headers, multiHeaders } = headerMaps(call.rawHeaders);
+    const { query, multiQuery } = queryMaps(call.rawQuery);
+    const req: Req = {
+      dep,
+      call,
+      requestId: randomUUID(),
+      extendedRequestId: 'test-invoke-extended-request-id',
+      receivedAt: this.clock.now(),
+      resource,
+      method: { httpMethod: call.method, authorizationType: 'CUSTOM', authorizerId, apiKeyRequired: false },
+      pathParameters: match?.pathParameters ?? {},
+      query,
+      multiQuery,
+      headers,
+      multiHeaders,
+      identity: this.baseIdentity(call, headers),
+      stageVariables: dep.stage.variables ?? {},
+      log: { lines: [] },
+    };
+    const done = (clientStatus: number, extra: Record<string, unknown> = {}) => ({ clientStatus, latency: Date.now() - started, log: req.log.lines.join('\n'), ...extra });
+    if (!a) return done(500);
+    const values = this.identityValues(req, a);
+    if (!values || (a.type === 'TOKEN' && values.length === 0)) return done(401);
+    if (a.type === 'TOKEN' && a.identityValidationExpression && !fullMatch(a.identityValidationExpression, values[0]!)) return done(401);
+    try {
+      const r = await this.invokeAuthorizer(req, a, values);
+      const policy = { Version: '2012-10-17', Statement: r.statements.map((st) => ({ Action: st.actions, Effect: st.effect, Resource: st.resources })) };
+      const authorization: Record<string, string[]> = {};
+      for (const [k, v] of Object.entries(r.context)) authorization[k] = [String(v)];
+      return done(200, { principalId: r.principalId, policy: JSON.stringify(policy), authorization });
+    } catch (e) {
+      if (e instanceof GatewayError) return done(e.type === 'UNAUTHORIZED' ? 401 : 500);
+      throw e;
+    }
   }
 
   private async runAuthorizer(req: Req): Promise<void> {
@@ -825,6 +873,10 @@ export class DataPlane {
       }
     }
     headers['content-type'] ??= 'application/json';
+    // The gateway frames the body itself.
+    delete headers['content-length'];
+    delete headers['transfer-encoding'];
+    delete headers['connection'];
     let body = Buffer.from(r.body ?? '', 'utf8');
     if (r.isBase64Encoded === true && this.wantsBinary(req, String(headers['content-type']))) body = Buffer.from(r.body ?? '', 'base64');
     return { status, headers, body };
@@ -961,8 +1013,16 @@ export class DataPlane {
 
   private async awsNonProxy(req: Req, i: IntegrationDoc): Promise<Reply> {
     if (!/:lambda:path\//.test(i.uri ?? '')) {
-      req.log.lines.push(`Execution failed: AWS service integrations other than Lambda are not supported by Stratus (${i.uri})`);
-      throw new GatewayError('API_CONFIGURATION_ERROR', 'Internal server error', 500);
+      const uri = (i.uri ?? '').replace(/\$\{stageVariables\.([A-Za-z0-9_]+)\}/g, (_, n: string) => req.stageVariables[n] ?? '');
+      let result;
+      try {
+        result = await this.actions.call(req.dep.scope, uri, this.requestBody(req, i), req.requestId);
+      } catch (e) {
+        if (!(e instanceof UnsupportedServiceIntegration)) throw e;
+        req.log.lines.push(`Execution failed due to configuration error: ${e.message}`);
+        throw new GatewayError('API_CONFIGURATION_ERROR', 'Internal server error', 500);
+      }
+      return this.integrationResponse(req, i, { status: result.status, headers: { 'content-type': 'application/x-amz-json-1.0' }, body: result.body, selector: String(result.status) });
     }
     let payload = this.requestBody(req, i);
     if (payload.length === 0) payload = Buffer.from('{}');

@@ -36,24 +36,10 @@ export async function createApiGateway(platform: Platform, options: { lambda?: L
     const resource = doc.resources[input.resourceId];
     if (!resource) throw notFoundErr('Invalid Resource identifier specified');
     if (!resource.resourceMethods?.[input.httpMethod]) throw notFoundErr('Invalid Method identifier specified');
-    const snapshot = snapshotOf(doc);
-    const now = ctx.clock.now();
-    const dep: Deployed = {
-      scope: s,
-      apiId: doc.api.id,
-      stageName: 'test-invoke-stage',
-      stage: { stageName: 'test-invoke-stage', deploymentId: 'test-invoke-deployment-id', cacheClusterEnabled: false, cacheClusterStatus: 'NOT_AVAILABLE', methodSettings: {}, variables: input.stageVariables ?? {}, tracingEnabled: false, createdDate: now, lastUpdatedDate: now },
-      snapshot,
-      root: buildRoutes(snapshot.resources),
-      validators: new ModelValidators(doc.api.id, snapshot.models),
-      loadedAt: now,
-      testInvoke: true,
-    };
+    const dep = await testDeployment(ctx, input.restApiId, input.stageVariables);
     const pathWithQuery: string = input.pathWithQueryString ?? resource.path;
     const q = pathWithQuery.indexOf('?');
-    const rawHeaders: [string, string][] = [];
-    for (const [k, v] of Object.entries((input.headers ?? {}) as Record<string, string>)) rawHeaders.push([k, v]);
-    for (const [k, vs] of Object.entries((input.multiValueHeaders ?? {}) as Record<string, string[]>)) for (const v of vs) rawHeaders.push([k, v]);
+    const rawHeaders = headerPairs(input.headers, input.multiValueHeaders);
     const log = { lines: [] as string[] };
     const started = Date.now();
     const reply = await data.execute(
@@ -78,9 +64,50 @@ export async function createApiGateway(platform: Platform, options: { lambda?: L
     return { status: reply.status, body: reply.body.toString('utf8'), headers, multiValueHeaders, latency: Date.now() - started, log: log.lines.join('\n') };
   };
 
+  provider.TestInvokeAuthorizer = async (ctx: RequestContext, input: any) => {
+    const dep = await testDeployment(ctx, input.restApiId, input.stageVariables);
+    if (!dep.snapshot.authorizers[input.authorizerId]) throw notFoundErr('Invalid Authorizer identifier specified');
+    const pathWithQuery: string = input.pathWithQueryString ?? '/';
+    const q = pathWithQuery.indexOf('?');
+    return data.testAuthorizer(dep, input.authorizerId, {
+      method: 'GET',
+      path: q >= 0 ? pathWithQuery.slice(0, q) : pathWithQuery,
+      rawQuery: q >= 0 ? pathWithQuery.slice(q + 1) : '',
+      rawHeaders: headerPairs(input.headers, input.multiValueHeaders),
+      body: Buffer.from(input.body ?? '', 'utf8'),
+      sourceIp: 'test-invoke-source-ip',
+      domainName: 'testPrefix.testDomainName',
+    });
+  };
+
+  async function testDeployment(ctx: RequestContext, restApiId: string, variables: Record<string, string> | undefined): Promise<Deployed> {
+    const s = scopeOf(ctx);
+    const doc = await control.loadApi(store.db, s, restApiId);
+    const snapshot = snapshotOf(doc);
+    const now = ctx.clock.now();
+    return {
+      scope: s,
+      apiId: doc.api.id,
+      stageName: 'test-invoke-stage',
+      stage: { stageName: 'test-invoke-stage', deploymentId: 'test-invoke-deployment-id', cacheClusterEnabled: false, cacheClusterStatus: 'NOT_AVAILABLE', methodSettings: {}, variables: variables ?? {}, tracingEnabled: false, createdDate: now, lastUpdatedDate: now },
+      snapshot,
+      root: buildRoutes(snapshot.resources),
+      validators: new ModelValidators(doc.api.id, snapshot.models),
+      loadedAt: now,
+      testInvoke: true,
+    };
+  }
+
   provider.handleHttp = (req: HttpRequest, res: ServerResponse) => data.handleHttp(req, res);
   provider.health = () => ({ engine: 'rest-v1' });
   return provider as ServiceProvider;
+}
+
+function headerPairs(single: Record<string, string> | undefined, multi: Record<string, string[]> | undefined): [string, string][] {
+  const out: [string, string][] = [];
+  for (const [k, v] of Object.entries(single ?? {})) out.push([k, v]);
+  for (const [k, vs] of Object.entries(multi ?? {})) for (const v of vs) out.push([k, v]);
+  return out;
 }
 
 function notFoundErr(message: string) {

@@ -414,13 +414,10 @@ export class OpenApi {
     const warnings = importInto(doc, spec, 'overwrite');
     if (!doc.api.name) throw badRequest('Invalid OpenAPI input: info.title is required');
     if (warnings.length && input.failOnWarnings) throw badRequest(`Errors found during import:\n\t${warnings.join('\n\t')}`);
-    if (warnings.length) doc.api.warnings = warnings;
     const s = scopeOf(ctx);
     await this.store.db.tx((tx) => this.store.putApi(tx, s, doc));
-    const out = restApiOut(doc);
-    delete doc.api.warnings;
-    await this.store.db.tx((tx) => this.store.putApi(tx, s, doc));
-    return out;
+    // Warnings are part of the answer, not of the stored API.
+    return { ...restApiOut(doc), warnings: warnings.length ? warnings : undefined };
   }
 
   async PutRestApi(ctx: RequestContext, input: any) {

@@ -10,7 +10,7 @@ import { addIndex, consumedCapacity, newConsumed, readUnits, Throttle, writeUnit
 import { applyUpdate, Binder, evalCondition, project, type BAction, type BCondition, type Path } from './expressions/bind.js';
 import { attributeUpdates, expectedCondition, filterCondition } from './legacy.js';
 import { equalities, parseStatement, type Statement } from './partiql.js';
-import { checkIndexAttrs, indexKey, itemKey, keyParam, projectedNames, projectItem, Store, hashKey, type EncodedKey } from './store.js';
+import { checkIndexAttrs, indexKey, itemKey, keyParam, projectedNames, projectItem, Store, hashKey, HASH_RANGE, needsOld, type EncodedKey } from './store.js';
 import {
   attributeDefs,
   buildIndex,
@@ -22,6 +22,8 @@ import {
   tableNameOf,
   tableNotFound,
   tableStatus,
+  activeStream,
+  checkStreamSpec,
   type IndexMeta,
   type TableMeta,
 } from './tables.js';
@@ -140,7 +142,7 @@ export class DynamoDbProvider {
   private readonly activationMs: number;
 
   constructor(private readonly platform: Platform) {
-    this.store = new Store(platform.db);
+    this.store = new Store(platform.db, platform.clock);
     const opts = platform.config.services?.dynamodb ?? {};
     this.throttle = new Throttle(platform.clock, opts.throttling !== false);
     this.activationMs = typeof opts.tableActivationMs === 'number' ? opts.tableActivationMs : 0;
@@ -241,8 +243,20 @@ export class DynamoDbProvider {
       if (!cur) throw tableNotFound(name);
       const t: TableMeta = structuredClone(cur);
       let changed = false;
-      if (input.StreamSpecification?.StreamEnabled) {
-        throw validation('Stratus does not support DynamoDB Streams yet: StreamSpecification with StreamEnabled true is not supported');
+      if (input.StreamSpecification) {
+        const spec = input.StreamSpecification;
+        const current = activeStream(t);
+        if (spec.StreamEnabled && current) {
+          throw validation(`Table already has an enabled stream: TableName: ${t.name}`);
+        }
+        if (!spec.StreamEnabled && !current) {
+          throw validation(`Table already has no enabled stream: TableName: ${t.name}`);
+        }
+        const next = checkStreamSpec(spec, now, randomUUID());
+        t.streams ??= [];
+        if (next) t.streams.push(next);
+        else current!.disabledAt = now;
+        changed = true;
       }
       if (input.ReplicaUpdates) throw validation('Stratus does not support global table replicas: ReplicaUpdates is not supported');
       if (tableStatus(t, now) !== 'ACTIVE' && (input.ProvisionedThroughput || input.GlobalSecondaryIndexUpdates || input.BillingMode)) {
@@ -499,7 +513,7 @@ export class DynamoDbProvider {
     const c = newConsumed();
     const old = await this.platform.db.tx(async (tx) => {
       const row = await this.store.getRow(tx, t, key);
-      const old = row && (condition || rv === 'ALL_OLD' || t.gsis.length || t.lsis.length) ? parseItem(row.item) : undefined;
+      const old = row && (condition || rv === 'ALL_OLD' || needsOld(t)) ? parseItem(row.item) : undefined;
       if (condition && !evalCondition(condition, old)) {
         throw conditionalFailed(input.ReturnValuesOnConditionCheckFailure === 'ALL_OLD' ? old : undefined);
       }
@@ -754,7 +768,7 @@ export class DynamoDbProvider {
     await this.platform.db.tx(async (tx) => {
       for (const op of ops) {
         const c = consumedByTable.get(op.t)!;
-        const needOld = op.t.gsis.length || op.t.lsis.length;
+        const needOld = needsOld(op.t);
         const row = await this.store.getRow(tx, op.t, op.key);
         const old = row && needOld ? parseItem(row.item) : undefined;
         if (op.item) {
@@ -1021,7 +1035,7 @@ export class DynamoDbProvider {
     const filter = bound.filter ?? (input.ScanFilter ? filterCondition(input.ScanFilter, input.ConditionalOperator) : undefined);
     let segment: { lo: number; hi: number } | undefined;
     if (input.TotalSegments !== undefined) {
-      const size = 2 ** 32 / input.TotalSegments;
+      const size = HASH_RANGE / input.TotalSegments;
       segment = { lo: Math.floor(input.Segment * size), hi: Math.floor((input.Segment + 1) * size) };
     }
     return this.readPage(ctx, t, ix, input, bound, filter, { segment, forward: true });

@@ -8,10 +8,14 @@
  * ddb_index_items  one row per item per secondary index holding the index key (same encoding)
  *                  and the base table key; maintained in the same transaction as the item.
  * ddb_tokens       TransactWriteItems ClientRequestTokens (idempotency for 10 minutes).
+ * ddb_stream_records  DynamoDB Streams records (one shard per stream, 24 hours), written in the
+ *                  same transaction as the item change they describe.
  */
 import type { Db, Migration, Queryable, Tx } from '../../storage/db.js';
-import type { IndexMeta, Stats, TableMeta } from './tables.js';
-import { encodeKey, invalidParam, utf8Len, validation, valueSize, type AttributeValue, type Item } from './values.js';
+import { randomUUID } from 'node:crypto';
+import type { Clock } from '../../core/clock.js';
+import { activeStream, type IndexMeta, type Stats, type StreamMeta, type TableMeta } from './tables.js';
+import { encodeKey, invalidParam, itemSize, utf8Len, validation, valuesEqual, valueSize, type AttributeValue, type Item } from './values.js';
 
 export const MIGRATIONS: Migration[] = [
   {
@@ -50,7 +54,7 @@ CREATE TABLE ddb_tokens (
   region TEXT NOT NULL,
   token TEXT NOT NULL,
   digest TEXT NOT NULL,
-  created INTEGER NOT NULL,
+  created REAL NOT NULL,
   PRIMARY KEY (account, region, token)
 );
 CREATE TABLE ddb_seq (
@@ -59,9 +63,24 @@ CREATE TABLE ddb_seq (
 );
 `,
   },
+  {
+    version: 2,
+    sql: `
+CREATE TABLE ddb_stream_records (
+  sid TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  created REAL NOT NULL,
+  record TEXT NOT NULL,
+  PRIMARY KEY (sid, seq)
+);
+`,
+  },
 ];
 
 const EMPTY: Buffer = Buffer.alloc(0);
+
+/** Segments hash into [0, HASH_RANGE): 31 bits, so the value fits a signed 32-bit INTEGER in any SQL. */
+export const HASH_RANGE = 2 ** 31;
 
 /** FNV-1a over the partition key bytes: spreads items over parallel Scan segments. */
 export function hashKey(pk: Buffer): number {
@@ -70,7 +89,7 @@ export function hashKey(pk: Buffer): number {
     h ^= pk[i]!;
     h = Math.imul(h, 0x01000193);
   }
-  return h >>> 0;
+  return (h >>> 0) % HASH_RANGE;
 }
 
 export interface EncodedKey {
@@ -158,10 +177,26 @@ export interface StoredRow {
   size: number;
 }
 
+/** Whether a write must read the old item first (to maintain indexes or write a stream record). */
+export function needsOld(t: TableMeta): boolean {
+  return t.gsis.length > 0 || t.lsis.length > 0 || activeStream(t) !== undefined;
+}
+
+export const STREAM_RETENTION_MS = 24 * 60 * 60 * 1000;
+
+/** A stream record's SequenceNumber: 21 digits, increasing. */
+export function sequenceNumber(seq: number): string {
+  return (10n ** 20n + BigInt(seq)).toString();
+}
+
 export class Store {
   private readonly cache = new Map<string, TableMeta>();
+  private readonly streamSeq = new Map<string, number>();
 
-  constructor(readonly db: Db) {}
+  constructor(
+    readonly db: Db,
+    private readonly clock: Clock,
+  ) {}
 
   async init(): Promise<void> {
     await this.db.migrate('dynamodb', MIGRATIONS);
@@ -261,11 +296,47 @@ export class Store {
       [t.id, k.pk, k.sk, hashKey(k.pk), size, json],
     );
     if (t.gsis.length || t.lsis.length) await this.updateIndexes(tx, t, k, old, item);
+    const st = activeStream(t);
+    if (st) await this.appendRecord(tx, t, st, old, item);
   }
 
   async delete(tx: Tx, t: TableMeta, k: EncodedKey, old: Item | undefined): Promise<void> {
     await tx.run('DELETE FROM ddb_items WHERE tid = ? AND pk = ? AND sk = ?', [t.id, k.pk, k.sk]);
     if (old && (t.gsis.length || t.lsis.length)) await this.updateIndexes(tx, t, k, old, undefined);
+    const st = activeStream(t);
+    if (st && old) await this.appendRecord(tx, t, st, old, undefined);
+  }
+
+  /** Writes the stream record of one item change (none when the item did not change). */
+  private async appendRecord(tx: Tx, t: TableMeta, st: StreamMeta, old: Item | undefined, item: Item | undefined): Promise<void> {
+    if (old && item && valuesEqual({ M: old }, { M: item })) return;
+    let seq = this.streamSeq.get(st.id);
+    if (seq === undefined) {
+      const row = await tx.get<{ m: number | null }>('SELECT MAX(seq) AS m FROM ddb_stream_records WHERE sid = ?', [st.id]);
+      seq = Number(row?.m ?? 0);
+    }
+    seq++;
+    this.streamSeq.set(st.id, seq);
+    const now = this.clock.now();
+    const source = (item ?? old)!;
+    const keys: Item = { [t.hash.name]: source[t.hash.name]! };
+    if (t.range) keys[t.range.name] = source[t.range.name]!;
+    const record: Record<string, any> = { Keys: keys };
+    if (item && (st.viewType === 'NEW_IMAGE' || st.viewType === 'NEW_AND_OLD_IMAGES')) record.NewImage = item;
+    if (old && (st.viewType === 'OLD_IMAGE' || st.viewType === 'NEW_AND_OLD_IMAGES')) record.OldImage = old;
+    record.SequenceNumber = sequenceNumber(seq);
+    record.SizeBytes = itemSize(keys) + (record.NewImage ? itemSize(item!) : 0) + (record.OldImage ? itemSize(old!) : 0);
+    record.StreamViewType = st.viewType;
+    record.ApproximateCreationDateTime = Math.floor(now / 1000);
+    const full = {
+      eventID: randomUUID().replace(/-/g, ''),
+      eventName: !old ? 'INSERT' : !item ? 'REMOVE' : 'MODIFY',
+      eventVersion: '1.1',
+      eventSource: 'aws:dynamodb',
+      awsRegion: t.region,
+      dynamodb: record,
+    };
+    await tx.run('INSERT INTO ddb_stream_records (sid, seq, created, record) VALUES (?, ?, ?, ?)', [st.id, seq, now, JSON.stringify(full)]);
   }
 
   private async updateIndexes(tx: Tx, t: TableMeta, k: EncodedKey, old: Item | undefined, item: Item | undefined): Promise<void> {

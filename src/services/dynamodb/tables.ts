@@ -29,6 +29,45 @@ export interface IndexMeta {
   deleting?: boolean;
 }
 
+export type StreamViewType = 'KEYS_ONLY' | 'NEW_IMAGE' | 'OLD_IMAGE' | 'NEW_AND_OLD_IMAGES';
+
+export interface StreamMeta {
+  /** Unique id (storage key of its records). */
+  id: string;
+  label: string;
+  viewType: StreamViewType;
+  createdAt: number;
+  /** Set once the stream was disabled (its records stay readable for 24 hours). */
+  disabledAt?: number;
+}
+
+export function streamArn(t: { region: string; account: string; name: string }, label: string): string {
+  return `${tableArn(t)}/stream/${label}`;
+}
+
+/** The stream new writes go to, if the table has one enabled. */
+export function activeStream(t: TableMeta): StreamMeta | undefined {
+  const last = t.streams?.[t.streams.length - 1];
+  return last && last.disabledAt === undefined ? last : undefined;
+}
+
+/** Validates a StreamSpecification and returns the stream it enables, if any. */
+export function checkStreamSpec(spec: any, now: number, id: string, creating = false): StreamMeta | undefined {
+  if (!spec) return undefined;
+  if (spec.StreamEnabled && !spec.StreamViewType) {
+    throw validation('One or more parameter values were invalid: StreamViewType must be specified when StreamEnabled is true');
+  }
+  if (!spec.StreamEnabled && spec.StreamViewType) {
+    throw validation(
+      creating
+        ? 'One or more parameter values were invalid: Table is being created with a stream disabled, UpdateViewType should not be specified'
+        : 'One or more parameter values were invalid: Stream is being disabled, UpdateViewType should not be specified',
+    );
+  }
+  if (!spec.StreamEnabled) return undefined;
+  return { id, label: new Date(now).toISOString().replace('Z', ''), viewType: spec.StreamViewType, createdAt: now };
+}
+
 export interface TableMeta {
   id: number;
   account: string;
@@ -53,7 +92,8 @@ export interface TableMeta {
   tags: Record<string, string>;
   gsis: IndexMeta[];
   lsis: IndexMeta[];
-  streamSpec?: { StreamEnabled: boolean; StreamViewType?: string };
+  /** Every stream the table had (the last one is current while enabled). */
+  streams?: StreamMeta[];
   /** Platform time until which the table reports UPDATING. */
   updatingUntil?: number;
   sse?: { Enabled?: boolean; SSEType?: string; KMSMasterKeyId?: string };
@@ -228,10 +268,7 @@ export function buildTable(input: any, ctx: { account: string; region: string; n
   const tags: Record<string, string> = {};
   for (const t of input.Tags ?? []) tags[t.Key] = t.Value;
   if (Object.keys(tags).length > 50) throw validation('One or more parameter values were invalid: Too many tags');
-  const stream = input.StreamSpecification;
-  if (stream?.StreamEnabled) {
-    throw validation('Stratus does not support DynamoDB Streams yet: StreamSpecification with StreamEnabled true is not supported');
-  }
+  const stream = checkStreamSpec(input.StreamSpecification, ctx.now, ctx.tableId, true);
   return {
     account: ctx.account,
     region: ctx.region,
@@ -254,6 +291,7 @@ export function buildTable(input: any, ctx: { account: string; region: string; n
     gsis,
     lsis,
     sse: input.SSESpecification,
+    streams: stream ? [stream] : [],
   };
 }
 
@@ -327,6 +365,13 @@ export function describeTable(t: TableMeta, now: number, stats: Stats | undefine
         IndexArn: `${arn}/index/${ix.name}`,
       };
     });
+  }
+  const latest = t.streams?.[t.streams.length - 1];
+  if (latest) {
+    const on = latest.disabledAt === undefined;
+    d.StreamSpecification = on ? { StreamEnabled: true, StreamViewType: latest.viewType } : { StreamEnabled: false };
+    d.LatestStreamLabel = latest.label;
+    d.LatestStreamArn = streamArn(t, latest.label);
   }
   if (t.tableClass) d.TableClassSummary = { TableClass: t.tableClass };
   d.DeletionProtectionEnabled = t.deletionProtection;

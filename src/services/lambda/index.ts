@@ -1234,6 +1234,7 @@ export const definition: ServiceDefinition = {
     const pool = new EnvironmentPool(paths, platform.clock, sink, {
       idleTimeoutMs: (Number.isFinite(idle) && idle > 0 ? idle : DEFAULT_IDLE_SECONDS) * 1000,
       maxIdle: Number.isInteger(maxIdle) && maxIdle >= 0 ? maxIdle : DEFAULT_MAX_IDLE,
+      prewarm: settings.prewarm !== false,
     });
     const provider = new LambdaProvider(platform, root, ephemeral, pool, writer);
     await provider.resumeAsync();

@@ -5,7 +5,7 @@
  * always before the Logs API reads).
  */
 import type { Clock } from '../../core/clock.js';
-import type { Db, Migration, Queryable } from '../../storage/db.js';
+import type { Db, Migration, Queryable, SqlValue } from '../../storage/db.js';
 
 export const LOGS_MIGRATIONS: Migration[] = [
   {
@@ -76,17 +76,22 @@ export async function insertEvents(tx: Queryable, input: WriteLogEventsInput, no
   let bytes = 0;
   let first: number | undefined;
   let last: number | undefined;
+  const rows: SqlValue[][] = [];
   for (const e of input.events) {
     let message = e.message;
     if (message === '') continue;
-    if (Buffer.byteLength(message) > MAX_EVENT_BYTES) message = Buffer.from(message).subarray(0, MAX_EVENT_BYTES).toString('utf8');
+    if (message.length > MAX_EVENT_BYTES / 4 && Buffer.byteLength(message) > MAX_EVENT_BYTES) message = Buffer.from(message).subarray(0, MAX_EVENT_BYTES).toString('utf8');
     bytes += Buffer.byteLength(message) + 26;
     first = first === undefined ? e.timestamp : Math.min(first, e.timestamp);
     last = last === undefined ? e.timestamp : Math.max(last, e.timestamp);
-    await tx.run(
-      'INSERT INTO logs_events (account, region, group_name, stream_name, id, ts, ingest, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-      [accountId, region, logGroupName, logStreamName, nextEventId(now), e.timestamp, now, message],
-    );
+    rows.push([accountId, region, logGroupName, logStreamName, nextEventId(now), e.timestamp, now, message]);
+  }
+  // Multi-row INSERTs (the same SQL in SQLite and PostgreSQL), in chunks of a few fixed sizes.
+  for (let i = 0; i < rows.length; ) {
+    const n = rows.length - i >= 32 ? 32 : rows.length - i >= 8 ? 8 : 1;
+    const sql = `INSERT INTO logs_events (account, region, group_name, stream_name, id, ts, ingest, message) VALUES ${Array(n).fill('(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`;
+    await tx.run(sql, rows.slice(i, i + n).flat());
+    i += n;
   }
   if (first === undefined || last === undefined) return;
   await tx.run(
@@ -153,15 +158,18 @@ export class LogWriter {
     const run = this.flushing.then(async () => {
       if (batch.length === 0) return;
       const now = this.clock.now();
+      // One insert pass per stream, events in the order they were put.
+      const byStream = new Map<string, WriteLogEventsInput & { events: LogEventInput[] }>();
+      for (const input of batch) {
+        const key = `${input.accountId}\n${input.region}\n${input.logGroupName}\n${input.logStreamName}`;
+        const merged = byStream.get(key);
+        if (merged) merged.events.push(...input.events);
+        else byStream.set(key, { ...input, events: [...input.events] });
+      }
       await this.db.tx(async (tx) => {
-        const seen = new Set<string>();
-        for (const input of batch) {
-          const key = `${input.accountId}\n${input.region}\n${input.logGroupName}\n${input.logStreamName}`;
-          if (!seen.has(key)) {
-            seen.add(key);
-            await ensureLogGroup(tx, input.accountId, input.region, input.logGroupName, now);
-            await ensureLogStream(tx, input.accountId, input.region, input.logGroupName, input.logStreamName, now);
-          }
+        for (const input of byStream.values()) {
+          await ensureLogGroup(tx, input.accountId, input.region, input.logGroupName, now);
+          await ensureLogStream(tx, input.accountId, input.region, input.logGroupName, input.logStreamName, now);
           await insertEvents(tx, input, now);
         }
       });

@@ -40,7 +40,18 @@ CREATE TABLE sfn_tags (arn TEXT NOT NULL, tag_key TEXT NOT NULL, tag_value TEXT 
 CREATE TABLE sfn_activities (arn TEXT PRIMARY KEY, account TEXT NOT NULL, region TEXT NOT NULL, name TEXT NOT NULL, created REAL NOT NULL);
 `,
   },
+  {
+    version: 2,
+    sql: `
+ALTER TABLE sfn_state_machines ADD COLUMN encryption TEXT;
+ALTER TABLE sfn_activities ADD COLUMN encryption TEXT;
+`,
+  },
+  { version: 3, sql: 'ALTER TABLE sfn_executions ADD COLUMN redrive_ms REAL;' },
 ];
+
+/** What AWS answers when no customer managed key was configured. */
+const DEFAULT_ENCRYPTION = { type: 'AWS_OWNED_KEY' };
 
 /** Names: 1-80 characters, no whitespace, brackets, wildcards, special or control characters (as AWS). */
 const NAME_RE = /^[^\s<>{}[\]?*"#%\\^|~`$&,;:/\u0000-\u001f\u007f-\u009f]{1,80}$/;
@@ -67,6 +78,7 @@ interface SmRow {
   description: string | null;
   revision_id: string;
   next_version: number;
+  encryption: string | null;
 }
 
 interface ExecRow {
@@ -88,6 +100,7 @@ interface ExecRow {
   redrive_count: number;
   version_arn: string | null;
   alias_arn: string | null;
+  redrive_ms?: number | null;
 }
 
 interface Running {
@@ -216,8 +229,8 @@ export class StepFunctions {
     let versionArn: string | undefined;
     await this.db.tx(async (tx) => {
       await tx.run(
-        'INSERT INTO sfn_state_machines (arn, account, region, name, definition, role_arn, type, created, logging, tracing, description, revision_id, next_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)',
-        [arn, ctx.accountId, ctx.region, name, input.definition, input.roleArn, type, now, JSON.stringify(normalizeLogging(input.loggingConfiguration)), JSON.stringify(input.tracingConfiguration ?? { enabled: false }), null, ''],
+        'INSERT INTO sfn_state_machines (arn, account, region, name, definition, role_arn, type, created, logging, tracing, description, revision_id, next_version, encryption) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)',
+        [arn, ctx.accountId, ctx.region, name, input.definition, input.roleArn, type, now, JSON.stringify(normalizeLogging(input.loggingConfiguration)), JSON.stringify(input.tracingConfiguration ?? { enabled: false }), null, '', JSON.stringify(input.encryptionConfiguration ?? DEFAULT_ENCRYPTION)],
       );
       for (const t of input.tags ?? []) await tx.run('INSERT INTO sfn_tags (arn, tag_key, tag_value) VALUES (?, ?, ?)', [arn, t.key, t.value ?? '']);
     });
@@ -253,9 +266,12 @@ export class StepFunctions {
     const parts = arnParts(arn);
     if (!parts || parts[5] !== 'stateMachine' || parts.length !== 8 || !/^\d+$/.test(parts[7]!))
       throw err('ValidationException', `Invalid State Machine Version Arn: '${arn}'`);
-    const alias = await this.db.get<{ arn: string }>('SELECT arn FROM sfn_aliases WHERE routing LIKE ?', [`%"${arn}"%`]);
-    if (alias)
-      throw err('ConflictException', `Version to be deleted must not be referenced by an alias. Current list of aliases referencing this version: [${alias.arn}]`);
+    const aliases = await this.db.all<{ name: string }>('SELECT name FROM sfn_aliases WHERE routing LIKE ? ORDER BY name', [`%"${arn}"%`]);
+    if (aliases.length)
+      throw err(
+        'ConflictException',
+        `Version to be deleted must not be referenced by an alias. Current list of aliases referencing this version: [${aliases.map((a) => a.name).join(', ')}]`,
+      );
     void ctx;
     await this.db.run('DELETE FROM sfn_versions WHERE arn = ?', [arn]);
     return {};
@@ -295,6 +311,7 @@ export class StepFunctions {
       creationDate: new Date(sm.created),
       loggingConfiguration: sm.logging ? JSON.parse(sm.logging) : { level: 'OFF', includeExecutionData: false },
       tracingConfiguration: sm.tracing ? JSON.parse(sm.tracing) : { enabled: false },
+      encryptionConfiguration: sm.encryption ? JSON.parse(sm.encryption) : DEFAULT_ENCRYPTION,
       ...(sm.revision_id ? { revisionId: sm.revision_id } : {}),
     };
   }
@@ -314,6 +331,7 @@ export class StepFunctions {
       logging: input.loggingConfiguration ? JSON.stringify(normalizeLogging(input.loggingConfiguration)) : sm.logging,
       tracing: input.tracingConfiguration ? JSON.stringify(input.tracingConfiguration) : sm.tracing,
     };
+    if (input.encryptionConfiguration) await this.db.run('UPDATE sfn_state_machines SET encryption = ? WHERE arn = ?', [JSON.stringify(input.encryptionConfiguration), sm.arn]);
     const changed = next.definition !== sm.definition || next.role !== sm.role_arn || next.logging !== sm.logging || next.tracing !== sm.tracing;
     const revision = changed ? randomUUID() : sm.revision_id;
     await this.db.run('UPDATE sfn_state_machines SET definition = ?, role_arn = ?, logging = ?, tracing = ?, revision_id = ? WHERE arn = ?', [
@@ -348,7 +366,7 @@ export class StepFunctions {
   }
 
   async ListStateMachines(ctx: RequestContext, input: any) {
-    const rows = await this.db.all<SmRow>('SELECT * FROM sfn_state_machines WHERE account = ? AND region = ? ORDER BY created, name', [ctx.accountId, ctx.region]);
+    const rows = await this.db.all<SmRow>('SELECT * FROM sfn_state_machines WHERE account = ? AND region = ? ORDER BY name', [ctx.accountId, ctx.region]);
     return page(rows.map((r) => ({ stateMachineArn: r.arn, name: r.name, type: r.type, creationDate: new Date(r.created) })), input, 'stateMachines');
   }
 
@@ -367,6 +385,9 @@ export class StepFunctions {
 
   async CreateStateMachineAlias(ctx: RequestContext, input: any) {
     const routing = input.routingConfiguration as { stateMachineVersionArn: string; weight: number }[];
+    const notVersions = routing.filter((r) => !/:stateMachine:[^:]+:\d+$/.test(r.stateMachineVersionArn)).map((r) => r.stateMachineVersionArn);
+    if (notVersions.length)
+      throw err('ValidationException', `Routing configuration must contain state machine version ARNs. Received: [${notVersions.join(', ')}]`);
     const smArn = routing[0]!.stateMachineVersionArn.split(':').slice(0, 7).join(':');
     await this.getSm(ctx, smArn);
     for (const r of routing) {
@@ -518,6 +539,8 @@ export class StepFunctions {
       input: row.input,
       redriveCount: row.redrive_count,
       express: row.arn.includes(':express:'),
+      ...(row.version_arn ? { versionArn: row.version_arn } : {}),
+      ...(row.alias_arn ? { aliasArn: row.alias_arn } : {}),
       region: row.region,
       accountId: row.account,
     };
@@ -539,7 +562,7 @@ export class StepFunctions {
   }
 
   /** Runs a Standard execution, persisting events and checkpoints as it goes. */
-  private launch(row: ExecRow, resume: { checkpoint: Checkpoint; events: HistoryEvent[] } | undefined): void {
+  private launch(row: ExecRow, resume: { checkpoint: Checkpoint; events: HistoryEvent[]; redrive?: boolean } | undefined): void {
     const arn = row.arn;
     const exec = new Execution(row.definition, this.info(row), {
       clock: this.clock,
@@ -555,11 +578,14 @@ export class StepFunctions {
     const done = (async () => {
       try {
         const r = await exec.run(resume);
-        await this.db.run('UPDATE sfn_executions SET status = ?, output = ?, error = ?, cause = ?, stop_ms = ?, checkpoint = NULL WHERE arn = ?', [
+        // A timed-out execution shows no error/cause in DescribeExecution (the history has them).
+        const timedOut = r.status === 'TIMED_OUT';
+        // The last checkpoint of an unsuccessful execution stays: RedriveExecution restarts from it.
+        await this.db.run(`UPDATE sfn_executions SET status = ?, output = ?, error = ?, cause = ?, stop_ms = ?${r.status === 'SUCCEEDED' ? ', checkpoint = NULL' : ''} WHERE arn = ?`, [
           r.status,
           r.output ?? null,
-          r.error ?? null,
-          r.cause ?? null,
+          timedOut ? null : (r.error ?? null),
+          timedOut ? null : (r.cause ?? null),
           this.clock.now(),
           arn,
         ]);
@@ -647,12 +673,10 @@ export class StepFunctions {
     if (row.cause !== null) out.cause = row.cause;
     if (row.version_arn) out.stateMachineVersionArn = row.version_arn;
     if (row.alias_arn) out.stateMachineAliasArn = row.alias_arn;
-    if (row.status === 'RUNNING' || row.status === 'SUCCEEDED') out.redriveStatus = 'NOT_REDRIVABLE';
-    else {
-      out.redriveStatus = 'REDRIVABLE';
-    }
-    if (row.status === 'RUNNING' || row.status === 'SUCCEEDED')
-      out.redriveStatusReason = row.status === 'RUNNING' ? 'Execution is RUNNING and cannot be redriven' : 'Execution is SUCCEEDED and cannot be redriven';
+    const reason = this.notRedrivable(row);
+    out.redriveStatus = reason ? 'NOT_REDRIVABLE' : 'REDRIVABLE';
+    if (reason) out.redriveStatusReason = reason;
+    if (row.redrive_ms) out.redriveDate = new Date(row.redrive_ms);
     return out;
   }
 
@@ -669,6 +693,7 @@ export class StepFunctions {
       tracingConfiguration: sm?.tracing ? JSON.parse(sm.tracing) : { enabled: false },
     };
     if (sm?.revision_id) out.revisionId = sm.revision_id;
+    out.encryptionConfiguration = sm?.encryption ? JSON.parse(sm.encryption) : DEFAULT_ENCRYPTION;
     return out;
   }
 
@@ -735,8 +760,116 @@ export class StepFunctions {
   }
 
   async RedriveExecution(ctx: RequestContext, input: any) {
-    const row = await this.getExec(ctx, input.executionArn);
-    throw err('ExecutionNotRedrivable', `Execution with status ${row.status} cannot be redriven: '${row.arn}'`);
+    const arn: string = input.executionArn;
+    if (arn.split(':')[5] === 'express') throw err('InvalidArn', `Invalid Arn: 'Resource type not valid in this context: express'`);
+    const row = await this.getExec(ctx, arn);
+    const reason = this.notRedrivable(row);
+    if (reason) throw err('ExecutionNotRedrivable', reason);
+    if (this.running.has(row.arn)) throw err('ExecutionNotRedrivable', `Execution is RUNNING and cannot be redriven`);
+    const now = this.clock.now();
+    const events = (await this.db.all<{ body: string }>('SELECT body FROM sfn_events WHERE execution_arn = ? ORDER BY id', [row.arn])).map(
+      (r) => JSON.parse(r.body) as HistoryEvent,
+    );
+    const cp = JSON.parse(row.checkpoint!) as Checkpoint;
+    await this.db.run(
+      "UPDATE sfn_executions SET status = 'RUNNING', output = NULL, error = NULL, cause = NULL, stop_ms = NULL, redrive_count = redrive_count + 1, redrive_ms = ? WHERE arn = ?",
+      [now, row.arn],
+    );
+    const updated = { ...row, status: 'RUNNING', redrive_count: row.redrive_count + 1, redrive_ms: now };
+    this.launch(updated, { checkpoint: cp, events, redrive: true });
+    return { redriveDate: new Date(now) };
+  }
+
+  /** Why an execution cannot be redriven (AWS's redriveStatusReason), or undefined. */
+  private notRedrivable(row: ExecRow): string | undefined {
+    if (row.status === 'RUNNING' || row.status === 'SUCCEEDED') return `Execution is ${row.status} and cannot be redriven`;
+    if (!row.checkpoint) return 'Execution cannot be redriven: no state to restart from';
+    if (this.clock.now() - (row.stop_ms ?? 0) > 14 * 86400_000) return 'Execution cannot be redriven: its 14-day redrive period is over';
+    if (row.redrive_count >= 1000) return 'Execution cannot be redriven: it reached the maximum of 1000 redrives';
+    return undefined;
+  }
+
+  // ------------------------------------------------------------ TestState
+
+  /**
+   * Runs one state in isolation (no retries: a matching Retrier answers RETRIABLE), with the
+   * real integrations. Inspection data: `input` and `variables` (DEBUG/TRACE).
+   */
+  async TestState(ctx: RequestContext, input: any) {
+    if (input.mock !== undefined || input.stateConfiguration !== undefined)
+      throw err('ValidationException', 'TestState mocks and state configurations are not supported by Stratus');
+    let parsed: Record<string, any>;
+    try {
+      parsed = JSON.parse(input.definition);
+    } catch (e) {
+      throw err('InvalidDefinition', `Invalid State Machine Definition: 'INVALID_JSON_DESCRIPTION: ${(e as Error).message}'`);
+    }
+    let name: string = input.stateName ?? 'TestState';
+    let state: Record<string, any> = parsed;
+    let ql: string | undefined = parsed.QueryLanguage;
+    if (parsed.States && typeof parsed.States === 'object') {
+      name = input.stateName ?? parsed.StartAt;
+      state = parsed.States[name];
+      if (!state) throw err('ValidationException', `State '${name}' not found in the definition`);
+    } else ql = undefined;
+    const { Retry, ...rest } = state as { Retry?: { ErrorEquals?: string[] }[] } & Record<string, any>;
+    const targets = new Set<string>();
+    const add = (t: unknown) => typeof t === 'string' && t !== name && targets.add(t);
+    add(rest.Next);
+    add(rest.Default);
+    for (const c of rest.Choices ?? []) add(c?.Next);
+    for (const c of rest.Catch ?? []) add(c?.Next);
+    const States: Record<string, unknown> = { [name]: rest };
+    for (const t of targets) States[t] = { Type: 'Succeed' };
+    const def = { StartAt: name, States, ...(ql ? { QueryLanguage: ql } : {}) };
+    const check = parseDefinition(JSON.stringify(def));
+    const errors = check.diagnostics.filter((d) => d.severity === 'ERROR');
+    if (errors.length) throw err('InvalidDefinition', invalidDefinitionMessage(errors));
+    const data = this.checkInput(input.input);
+    let variables: Record<string, unknown> | undefined;
+    if (input.variables !== undefined) {
+      try {
+        variables = JSON.parse(input.variables);
+      } catch {
+        throw err('ValidationException', 'The variables must be a JSON object');
+      }
+    }
+    const now = this.clock.now();
+    const execName = randomUUID();
+    const info: ExecutionInfo = {
+      executionArn: `arn:aws:states:${ctx.region}:${ctx.accountId}:execution:TestStateMachine:${execName}`,
+      name: execName,
+      stateMachineArn: `arn:aws:states:${ctx.region}:${ctx.accountId}:stateMachine:TestStateMachine`,
+      stateMachineName: 'TestStateMachine',
+      roleArn: input.roleArn ?? `arn:aws:iam::${ctx.accountId}:role/TestState`,
+      startTime: now,
+      input: data,
+      redriveCount: 0,
+      region: ctx.region,
+      accountId: ctx.accountId,
+    };
+    const exec = new Execution(def, info, { clock: this.clock, tasks: this.tasks, initialVariables: variables });
+    const result = await exec.run();
+    const events = exec.events;
+    const out: Record<string, unknown> = {};
+    const exited = events.find((e) => e.type.endsWith('StateExited') && (e.stateExitedEventDetails as { name?: string })?.name === name);
+    const nextEntered = events.find((e) => e.type.endsWith('StateEntered') && (e.stateEnteredEventDetails as { name?: string })?.name !== name);
+    const nextName = (nextEntered?.stateEnteredEventDetails as { name?: string } | undefined)?.name;
+    const caught = !!exited && events.some((e) => e.type.endsWith('Failed') && e.type !== 'ExecutionFailed');
+    if (result.status === 'FAILED' && !exited) {
+      const retriable = (Retry ?? []).some((r) => (r.ErrorEquals ?? []).some((x) => x === result.error || (x === 'States.ALL' && result.error !== 'States.Runtime')));
+      out.status = retriable ? 'RETRIABLE' : 'FAILED';
+      if (result.error !== undefined) out.error = result.error;
+      if (result.cause !== undefined) out.cause = result.cause;
+    } else {
+      out.status = caught ? 'CAUGHT_ERROR' : 'SUCCEEDED';
+      out.output = (exited?.stateExitedEventDetails as { output?: string })?.output ?? result.output;
+      if (nextName) out.nextState = nextName;
+    }
+    if (input.inspectionLevel === 'DEBUG' || input.inspectionLevel === 'TRACE') {
+      out.inspectionData = { input: data, ...(variables ? { variables: JSON.stringify(variables) } : {}) };
+    }
+    return out;
   }
 
   // ------------------------------------------------------------ task tokens
@@ -782,7 +915,14 @@ export class StepFunctions {
     if (existing) return { activityArn: arn, creationDate: new Date(existing.created) };
     const now = this.clock.now();
     await this.db.tx(async (tx) => {
-      await tx.run('INSERT INTO sfn_activities (arn, account, region, name, created) VALUES (?, ?, ?, ?, ?)', [arn, ctx.accountId, ctx.region, input.name, now]);
+      await tx.run('INSERT INTO sfn_activities (arn, account, region, name, created, encryption) VALUES (?, ?, ?, ?, ?, ?)', [
+        arn,
+        ctx.accountId,
+        ctx.region,
+        input.name,
+        now,
+        JSON.stringify(input.encryptionConfiguration ?? DEFAULT_ENCRYPTION),
+      ]);
       for (const t of input.tags ?? []) await tx.run('INSERT INTO sfn_tags (arn, tag_key, tag_value) VALUES (?, ?, ?)', [arn, t.key, t.value ?? '']);
     });
     return { activityArn: arn, creationDate: new Date(now) };
@@ -796,7 +936,12 @@ export class StepFunctions {
 
   async DescribeActivity(ctx: RequestContext, input: any) {
     const row = await this.getActivity(ctx, input.activityArn);
-    return { activityArn: row.arn, name: row.name, creationDate: new Date(row.created) };
+    return {
+      activityArn: row.arn,
+      name: row.name,
+      creationDate: new Date(row.created),
+      encryptionConfiguration: row.encryption ? JSON.parse(row.encryption) : DEFAULT_ENCRYPTION,
+    };
   }
 
   async DeleteActivity(ctx: RequestContext, input: any) {
@@ -951,7 +1096,7 @@ function page<T>(items: T[], input: any, key: string): Record<string, unknown> {
   let start = 0;
   if (input.nextToken) {
     const n = Number(Buffer.from(String(input.nextToken), 'base64').toString('utf8').replace(/^sfn:/, ''));
-    if (!Number.isInteger(n) || n < 0) throw err('InvalidToken', `Invalid Token: '${input.nextToken}'`);
+    if (!Number.isInteger(n) || n < 0) throw err('InvalidToken', "Invalid Token: 'Invalid token'");
     start = n;
   }
   const slice = items.slice(start, start + max);

@@ -3,6 +3,14 @@
  * (from its name, parameter and recorded keys) and compares every recorded response.
  */
 import {
+  SFNClient,
+  CreateStateMachineAliasCommand,
+  DeleteStateMachineAliasCommand,
+  DescribeStateMachineAliasCommand,
+  ListStateMachineAliasesCommand,
+  ListStateMachinesCommand,
+  ListTagsForResourceCommand,
+  UpdateStateMachineAliasCommand,
   CreateStateMachineCommand,
   DeleteStateMachineCommand,
   DeleteStateMachineVersionCommand,
@@ -46,12 +54,20 @@ class Check {
     }
     const expected = this.recorded[key];
     if (key.startsWith('__')) return out;
+    // Errors boto raised on the client side (before any request) are not AWS behaviour: nothing to compare.
+    if (
+      (typeof expected === 'string' && expected.startsWith('Parameter validation failed')) ||
+      (expected && typeof expected === 'object' && expected.exception_typename === 'ParamValidationError')
+    )
+      return out;
     if (expected === undefined) {
       this.problem ??= `no recorded value for ${key}`;
       return out;
     }
     let exp: unknown = expected;
-    if (expected && typeof expected === 'object' && 'exception_typename' in expected) {
+    const text = typeof expected === 'string' ? /^An error occurred \(([^)]+)\) when calling the \w+ operation: (.*)$/s.exec(expected) : null;
+    if (text) exp = { Error: { Code: text[1], Message: text[2] }, message: text[2] };
+    else if (expected && typeof expected === 'object' && 'exception_typename' in expected) {
       const m = /^An error occurred \(([^)]+)\) when calling the \w+ operation: (.*)$/s.exec(String(expected.exception_value));
       exp = { Error: { Code: expected.exception_typename, Message: m?.[2] ?? '' }, message: m?.[2] ?? '' };
     } else if (expected && typeof expected === 'object' && 'Error' in expected) {
@@ -383,9 +399,17 @@ export const API_RECIPES: [RegExp, Recipe][] = [
       if (!out) return;
       const arn = out.stateMachineArn!;
       const recorded = c.recorded;
+      let lastRevision: string | undefined;
       for (let r = 1; `update_resp_${r}` in recorded; r++) {
         const d = { ...base, Comment: `${base.Comment}-R${r}` };
         const up = await c.step(`update_resp_${r}`, () => h.client.send(new UpdateStateMachineCommand({ stateMachineArn: arn, definition: JSON.stringify(d) })));
+        if (!(`publish_v${r}` in recorded)) {
+          // Publishing with the previous revision id is refused once the machine has changed.
+          if ('conflict_exception' in recorded)
+            await c.step('conflict_exception', () => h.client.send(new PublishStateMachineVersionCommand({ stateMachineArn: arn, revisionId: lastRevision })));
+          break;
+        }
+        lastRevision = up?.revisionId;
         const pub = await c.step(`publish_v${r}`, () => h.client.send(new PublishStateMachineVersionCommand({ stateMachineArn: arn, revisionId: up?.revisionId, description: recorded[`describe_v${r}`]?.description })));
         if (`list_versions_resp_${r}` in recorded) await c.step(`list_versions_resp_${r}`, () => h.client.send(new ListStateMachineVersionsCommand({ stateMachineArn: arn })));
         if (pub && `describe_v${r}` in recorded)
@@ -393,4 +417,276 @@ export const API_RECIPES: [RegExp, Recipe][] = [
       }
     }),
   ],
+  // Aliases
+  ...aliasRecipes(),
+  // Pagination
+  [
+    /TestSnfApi::test_list_executions_pagination$|TestSnfApi::test_list_executions_versions_pagination$/,
+    recipe(async (h, e, c) => {
+      const versions = e.key.includes('versions_pagination');
+      const sm = await h.client.send(new CreateStateMachineCommand({ name: uniqueName(), definition: def(h, e), roleArn: role(), publish: versions }));
+      const target = versions ? sm.stateMachineVersionArn! : sm.stateMachineArn!;
+      for (let i = 0; i < 13; i++) {
+        const ex = await h.client.send(new StartExecutionCommand({ stateMachineArn: target, name: `exec-${i}` }));
+        await settle(h, ex.executionArn!);
+      }
+      const page1 = await c.step('list-executions-page-1', () => h.client.send(new ListExecutionsCommand({ stateMachineArn: sm.stateMachineArn, maxResults: 10 })));
+      await c.step(c.recorded['list-executions-page-2'] ? 'list-executions-page-2' : 'list-execution-page-2', () =>
+        h.client.send(new ListExecutionsCommand({ stateMachineArn: sm.stateMachineArn, maxResults: 3, nextToken: page1?.nextToken })),
+      );
+      await c.step('list-executions-invalid-param-too-large', () => h.client.send(new ListExecutionsCommand({ stateMachineArn: sm.stateMachineArn, maxResults: 1001 })));
+      await c.step('list-executions-invalid-param-short-nextToken', () => h.client.send(new ListExecutionsCommand({ stateMachineArn: sm.stateMachineArn, nextToken: '' })));
+      await c.step('list-executions-invalid-param-long-nextToken', () =>
+        h.client.send(new ListExecutionsCommand({ stateMachineArn: sm.stateMachineArn, nextToken: 'x'.repeat(3097) })),
+      );
+      await c.step('deletion_resp', () => h.client.send(new DeleteStateMachineCommand({ stateMachineArn: sm.stateMachineArn })));
+    }),
+  ],
+  [
+    /TestSnfApi::test_list_sms_pagination$/,
+    recipe(async (h, e, c) => {
+      // A region of its own, so other entries' state machines do not show up in the listing.
+      const client = new SFNClient({ endpoint: h.endpoint, region: 'eu-north-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, maxAttempts: 1 });
+      try {
+        const arns: string[] = [];
+        for (let i = 0; i < 13; i++)
+          arns.push((await client.send(new CreateStateMachineCommand({ name: `sm-page-${i}`, definition: def(h, e), roleArn: role() }))).stateMachineArn!);
+        const page1 = await client.send(new ListStateMachinesCommand({ maxResults: 10 }));
+        const r1 = match(c.recorded['list-state-machines-page-1'], page1.stateMachines, 'list-state-machines-page-1');
+        if (r1) c.problem ??= r1;
+        const page2 = await client.send(new ListStateMachinesCommand({ maxResults: 3, nextToken: page1.nextToken }));
+        const r2 = match(c.recorded['list-state-machines-page-2'], page2.stateMachines, 'list-state-machines-page-2');
+        if (r2) c.problem ??= r2;
+        await c.step('list-state-machines-invalid-param-too-large', () => client.send(new ListStateMachinesCommand({ maxResults: 1001 })));
+        await c.step('list-state-machines-invalid-param-long-nextToken', () => client.send(new ListStateMachinesCommand({ nextToken: 'x'.repeat(1025) })));
+        for (const arn of arns) await client.send(new DeleteStateMachineCommand({ stateMachineArn: arn }));
+      } finally {
+        client.destroy();
+      }
+    }),
+  ],
+  [
+    /TestSnfApiVersioning::test_list_state_machine_versions_pagination$/,
+    recipe(async (h, e, c) => {
+      const base = h.loadTemplate(e.templates[0]!);
+      const sm = await c.step('creation_resp_1', () => h.client.send(new CreateStateMachineCommand({ name: uniqueName(), definition: JSON.stringify(base), roleArn: role() })));
+      if (!sm) return;
+      const arn = sm.stateMachineArn!;
+      for (let i = 0; i < 13; i++)
+        await h.client.send(new UpdateStateMachineCommand({ stateMachineArn: arn, definition: JSON.stringify({ ...base, Comment: `v${i}` }), publish: true }));
+      const p1 = await c.step('list-state-machine-versions-page-1', () => h.client.send(new ListStateMachineVersionsCommand({ stateMachineArn: arn, maxResults: 10 })));
+      await c.step('list-state-machine-versions-page-2', () => h.client.send(new ListStateMachineVersionsCommand({ stateMachineArn: arn, maxResults: 10, nextToken: p1?.nextToken })));
+      await c.step('list-state-machine-versions-invalid-param-too-large', () => h.client.send(new ListStateMachineVersionsCommand({ stateMachineArn: arn, maxResults: 1001 })));
+      await c.step('list-state-machine-versions-invalid-param-long-nextToken', () =>
+        h.client.send(new ListStateMachineVersionsCommand({ stateMachineArn: arn, nextToken: 'x'.repeat(1025) })),
+      );
+    }),
+  ],
+  [
+    /TestSnfApiVersioning::test_version_ids_between_deletions$/,
+    recipe(async (h, e, c) => {
+      const base = h.loadTemplate(e.templates[0]!);
+      const sm = await c.step('creation_resp_1', () => h.client.send(new CreateStateMachineCommand({ name: uniqueName(), definition: JSON.stringify(base), roleArn: role(), publish: true })));
+      if (!sm) return;
+      const v2 = await h.client.send(new UpdateStateMachineCommand({ stateMachineArn: sm.stateMachineArn, definition: JSON.stringify({ ...base, Comment: 'v2' }), publish: true }));
+      await h.client.send(new DeleteStateMachineVersionCommand({ stateMachineVersionArn: v2.stateMachineVersionArn }));
+      await h.client.send(new UpdateStateMachineCommand({ stateMachineArn: sm.stateMachineArn, definition: JSON.stringify({ ...base, Comment: 'v2_2' }) }));
+      await c.step('publish_res_v2_2', () => h.client.send(new PublishStateMachineVersionCommand({ stateMachineArn: sm.stateMachineArn })));
+    }),
+  ],
+  [
+    /TestSnfApiVersioning::test_describe_state_machine_for_execution_of_version_with_revision$/,
+    recipe(async (h, e, c) => {
+      const base = h.loadTemplate(e.templates[0]!);
+      const sm = await c.step('creation_resp_1', () => h.client.send(new CreateStateMachineCommand({ name: uniqueName(), definition: JSON.stringify(base), roleArn: role() })));
+      if (!sm) return;
+      const up = await c.step('update_resp', () =>
+        h.client.send(new UpdateStateMachineCommand({ stateMachineArn: sm.stateMachineArn, definition: JSON.stringify({ ...base, Comment: `${base.Comment}-R2` }), publish: true })),
+      );
+      const ex = await c.step('execution_resp', () => h.client.send(new StartExecutionCommand({ stateMachineArn: up?.stateMachineVersionArn })));
+      if (!ex) return;
+      await settle(h, ex.executionArn!);
+      await c.step('describe_resp', () => h.client.send(new DescribeStateMachineForExecutionCommand({ executionArn: ex.executionArn })));
+    }),
+  ],
+  [
+    /TestSnfApiVersioning::test_start_version_execution$/,
+    recipe(async (h, e, c) => {
+      const sm = await c.step('creation_resp_1', () => h.client.send(new CreateStateMachineCommand({ name: uniqueName(), definition: def(h, e), roleArn: role(), publish: true })));
+      if (!sm) return;
+      const ex = await c.step('execution_resp', () => h.client.send(new StartExecutionCommand({ stateMachineArn: sm.stateMachineArn })));
+      if (ex) await settle(h, ex.executionArn!);
+      await c.step('exec_list_resp', () => h.client.send(new ListExecutionsCommand({ stateMachineArn: sm.stateMachineArn })));
+      const ev = await c.step('execution_version_resp', () => h.client.send(new StartExecutionCommand({ stateMachineArn: sm.stateMachineVersionArn })));
+      if (ev) await settle(h, ev.executionArn!);
+      await c.step('exec_version_list_resp', () => h.client.send(new ListExecutionsCommand({ stateMachineArn: sm.stateMachineVersionArn })));
+    }),
+  ],
+  [
+    /TestTimeouts::test_global_timeout$/,
+    recipe(async (h, e, c) => {
+      const d = { ...h.loadTemplate(e.templates[0]!), TimeoutSeconds: 5 };
+      const sm = await h.client.send(new CreateStateMachineCommand({ name: uniqueName(), definition: JSON.stringify(d), roleArn: role() }));
+      const ex = await h.client.send(new StartExecutionCommand({ stateMachineArn: sm.stateMachineArn, name: uniqueName('execution-name') }));
+      for (let i = 0; i < 200; i++) {
+        const st = await h.client.send(new DescribeExecutionCommand({ executionArn: ex.executionArn }));
+        if (st.status !== 'RUNNING') break;
+        await h.advance(1000);
+        await new Promise((r) => setTimeout(r, 2));
+      }
+      await c.step('describe_execution', () => h.client.send(new DescribeExecutionCommand({ executionArn: ex.executionArn })));
+    }),
+  ],
+  [
+    /TestSnfApiTagging::test_create_state_machine$/,
+    recipe(async (h, e, c) => {
+      const tags = (c.recorded.list_resources_res?.tags ?? []) as { key: string; value: string }[];
+      const sm = await c.step('creation_resp_1', () => h.client.send(new CreateStateMachineCommand({ name: uniqueName(), definition: def(h, e), roleArn: role(), tags })));
+      if (sm) await c.step('list_resources_res', () => h.client.send(new ListTagsForResourceCommand({ resourceArn: sm.stateMachineArn })));
+    }),
+  ],
 ];
+
+function aliasRecipes(): [RegExp, Recipe][] {
+  const setupVersion = async (h: Harness, e: Entry) => {
+    const sm = await h.client.send(new CreateStateMachineCommand({ name: uniqueName(), definition: def(h, e), roleArn: role(), publish: true }));
+    return { smArn: sm.stateMachineArn!, versionArn: sm.stateMachineVersionArn! };
+  };
+  const createAlias = (h: Harness, name: string, versionArn: string, description?: string) =>
+    h.client.send(new CreateStateMachineAliasCommand({ name, description, routingConfiguration: [{ stateMachineVersionArn: versionArn, weight: 100 }] }));
+  const DESC = 'create state machine alias description';
+  return [
+    [
+      /TestSfnApiAliasing::test_base_create_alias_single_router_config$/,
+      recipe(async (h, e, c) => {
+        const { versionArn } = await setupVersion(h, e);
+        await c.step('create_state_machine_alias_response', () => createAlias(h, 'state_machine_alias_name', versionArn, DESC));
+      }),
+    ],
+    [
+      /TestSfnApiAliasing::test_error_create_alias_with_state_machine_arn$/,
+      recipe(async (h, e, c) => {
+        const { smArn } = await setupVersion(h, e);
+        await c.step('exception', () => createAlias(h, 'state_machine_alias_name', smArn, DESC));
+      }),
+    ],
+    [
+      /TestSfnApiAliasing::test_error_create_alias_not_idempotent$/,
+      recipe(async (h, e, c) => {
+        const { smArn, versionArn } = await setupVersion(h, e);
+        await c.step('create_state_machine_alias_response', () => createAlias(h, 'state_machine_alias_name', versionArn, DESC));
+        await c.step('not_idempotent_description', () => createAlias(h, 'state_machine_alias_name', versionArn, 'another description'));
+        const v2 = await h.client.send(new UpdateStateMachineCommand({ stateMachineArn: smArn, definition: JSON.stringify({ ...h.loadTemplate(e.templates[0]!), Comment: 'v2' }), publish: true }));
+        await c.step('not_idempotent_routing_configuration', () => createAlias(h, 'state_machine_alias_name', v2.stateMachineVersionArn!, DESC));
+      }),
+    ],
+    [
+      /TestSfnApiAliasing::test_idempotent_create_alias$/,
+      recipe(async (h, e, c) => {
+        const { smArn, versionArn } = await setupVersion(h, e);
+        for (const k of ['create_state_machine_alias_response_attempt_0', 'create_state_machine_alias_response_attempt_1'])
+          await c.step(k, () => createAlias(h, 'state_machine_alias_name', versionArn, DESC));
+        await c.step('create_state_machine_alias_response_different_name', () => createAlias(h, 'state_machine_alias_name-second', versionArn, DESC));
+        await c.step('list_state_machine_aliases_response', () => h.client.send(new ListStateMachineAliasesCommand({ stateMachineArn: smArn })));
+      }),
+    ],
+    [
+      /TestSfnApiAliasing::test_error_create_alias_invalid_name$/,
+      recipe(async (h, e, c) => {
+        const { versionArn } = await setupVersion(h, e);
+        for (const name of ['123', '', 'A'.repeat(81), 'INVALID ALIAS', '!INVALID', 'ALIAS@'])
+          await c.step(`exception_for_name${name}`, () => createAlias(h, name, versionArn, DESC));
+      }),
+    ],
+    [
+      /TestSfnApiAliasing::test_base_lifecycle_create_delete_list$/,
+      recipe(async (h, e, c) => {
+        const { smArn, versionArn } = await setupVersion(h, e);
+        const list = () => h.client.send(new ListStateMachineAliasesCommand({ stateMachineArn: smArn }));
+        await c.step('list_state_machine_aliases_response_empty', list);
+        const arns: string[] = [];
+        for (const i of [0, 1, 2]) {
+          const a = await c.step(`create_state_machine_alias_response_num_${i}`, () => createAlias(h, `state_machine_alias_base_name-${i}`, versionArn, DESC));
+          arns.push(a?.stateMachineAliasArn ?? '');
+          await c.step(`list_state_machine_aliases_response_after_creation_${i}`, list);
+        }
+        for (const i of [0, 1, 2]) {
+          await c.step(`delete_state_machine_alias_response_${i}`, () => h.client.send(new DeleteStateMachineAliasCommand({ stateMachineAliasArn: arns[i] })));
+          await c.step(`list_state_machine_aliases_response_after_deletion_${i}`, list);
+        }
+      }),
+    ],
+    [
+      /TestSfnApiAliasing::test_base_lifecycle_create_invoke_describe_list$/,
+      recipe(async (h, e, c) => {
+        const { smArn, versionArn } = await setupVersion(h, e);
+        await c.step('list_state_machine_aliases_response_empty', () => h.client.send(new ListStateMachineAliasesCommand({ stateMachineArn: smArn })));
+        const a = await c.step('create_state_machine_alias_response', () => createAlias(h, 'state_machine_alias_name', versionArn, DESC));
+        if (!a) return;
+        if ('describe_state_machine_alias_response' in c.recorded)
+          await c.step('describe_state_machine_alias_response', () => h.client.send(new DescribeStateMachineAliasCommand({ stateMachineAliasArn: a.stateMachineAliasArn })));
+        const x1 = await c.step('start_execution_response_through_alias', () => h.client.send(new StartExecutionCommand({ stateMachineArn: a.stateMachineAliasArn })));
+        if (x1) await settle(h, x1.executionArn!);
+        await c.step('describe_execution_response_through_alias', () => h.client.send(new DescribeExecutionCommand({ executionArn: x1?.executionArn })));
+        const x2 = await c.step('start_execution_response_through_version_arn', () => h.client.send(new StartExecutionCommand({ stateMachineArn: versionArn })));
+        if (x2) await settle(h, x2.executionArn!);
+        await c.step('describe_execution_response_through_version_arn', () => h.client.send(new DescribeExecutionCommand({ executionArn: x2?.executionArn })));
+        await c.step('list_executions_response', () => h.client.send(new ListExecutionsCommand({ stateMachineArn: smArn })));
+      }),
+    ],
+    [
+      /TestSfnApiAliasing::test_delete_version_with_alias$/,
+      recipe(async (h, e, c) => {
+        const { smArn, versionArn } = await setupVersion(h, e);
+        const v2 = await h.client.send(new UpdateStateMachineCommand({ stateMachineArn: smArn, definition: JSON.stringify({ ...h.loadTemplate(e.templates[0]!), Comment: 'v2' }), publish: true }));
+        const a = await c.step('create_state_machine_alias_response', () => createAlias(h, 'state_machine_alias_name', v2.stateMachineVersionArn!, DESC));
+        if (!a) return;
+        await c.step('exception_delete_version_with_alias_reference', () => h.client.send(new DeleteStateMachineVersionCommand({ stateMachineVersionArn: v2.stateMachineVersionArn })));
+        await c.step('describe_state_machine_alias_response', () => h.client.send(new DescribeStateMachineAliasCommand({ stateMachineAliasArn: a.stateMachineAliasArn })));
+        await h.client.send(new UpdateStateMachineAliasCommand({ stateMachineAliasArn: a.stateMachineAliasArn, routingConfiguration: [{ stateMachineVersionArn: versionArn, weight: 100 }] }));
+        await c.step('delete_version_response', () => h.client.send(new DeleteStateMachineVersionCommand({ stateMachineVersionArn: v2.stateMachineVersionArn })));
+      }),
+    ],
+    [
+      /TestSfnApiAliasing::test_delete_revision_with_alias$/,
+      recipe(async (h, e, c) => {
+        const { smArn, versionArn } = await setupVersion(h, e);
+        await c.step('create_state_machine_alias_response', () => createAlias(h, 'state_machine_alias_name', versionArn, DESC));
+        await c.step('delete_state_machine_response', () => h.client.send(new DeleteStateMachineCommand({ stateMachineArn: smArn })));
+      }),
+    ],
+    [
+      /TestSfnApiAliasing::test_delete_no_such_alias_arn$/,
+      recipe(async (h, e, c) => {
+        const { versionArn } = await setupVersion(h, e);
+        const a = await c.step('create_state_machine_alias_response', () => createAlias(h, 'state_machine_alias_name', versionArn, DESC));
+        await c.step('delete_state_machine_alias_response', () =>
+          h.client.send(new DeleteStateMachineAliasCommand({ stateMachineAliasArn: `${a?.stateMachineAliasArn ?? ''}-missing` })),
+        );
+      }),
+    ],
+    [
+      /TestSfnApiAliasing::test_list_state_machine_aliases_pagination_invalid_next_token$/,
+      recipe(async (h, e, c) => {
+        const { smArn, versionArn } = await setupVersion(h, e);
+        await c.step('create_state_machine_alias_response', () => createAlias(h, 'state_machine_alias_name', versionArn, DESC));
+        await c.step('invalidTokenException', () => h.client.send(new ListStateMachineAliasesCommand({ stateMachineArn: smArn, nextToken: 'InvalidToken' })));
+      }),
+    ],
+    [
+      /TestSfnApiAliasing::test_list_state_machine_aliases_pagination_max_results\[/,
+      recipe(async (h, e, c) => {
+        const { smArn, versionArn } = await setupVersion(h, e);
+        for (const i of [1, 2, 3]) await c.step(`create_state_machine_alias_response-${i}`, () => createAlias(h, `AliasName-${i}`, versionArn, DESC));
+        const max = Number(paramOf(e));
+        await c.step('list_state_machine_aliases_max_results_-1_response', () => h.client.send(new ListStateMachineAliasesCommand({ stateMachineArn: smArn, maxResults: -1 })));
+        await c.step('list_state_machine_aliases_max_results_1001_response', () => h.client.send(new ListStateMachineAliasesCommand({ stateMachineArn: smArn, maxResults: 1001 })));
+        const page = await c.step(`list_state_machine_aliases_max_results_${max}_response`, () => h.client.send(new ListStateMachineAliasesCommand({ stateMachineArn: smArn, maxResults: max })));
+        if ('list_state_machine_aliases_next_token_response' in c.recorded)
+          await c.step('list_state_machine_aliases_next_token_response', () =>
+            h.client.send(new ListStateMachineAliasesCommand({ stateMachineArn: smArn, nextToken: page?.nextToken })),
+          );
+      }),
+    ],
+  ];
+}

@@ -36,6 +36,9 @@ export interface ExecutionInfo {
   redriveCount: number;
   /** Express executions have no RedriveCount in their context object. */
   express?: boolean;
+  /** Set when the execution was started through a version or an alias ARN. */
+  versionArn?: string;
+  aliasArn?: string;
   region: string;
   accountId: string;
 }
@@ -86,6 +89,8 @@ export interface EngineHost {
   persist?(checkpoint: Checkpoint | undefined, events: HistoryEvent[]): Promise<void>;
   /** Express executions record no history detail beyond what the caller needs. */
   readonly includeHistory?: boolean;
+  /** Workflow variables the execution starts with (TestState's `variables`). */
+  readonly initialVariables?: Record<string, unknown>;
 }
 
 export interface ExecutionResult {
@@ -142,7 +147,7 @@ export class Execution {
   private timeoutTimer: TimerHandle | undefined;
   private result: ExecutionResult | undefined;
   private dirty = false;
-  private checkpointedAt = 0;
+  private checkpointedAt = -1000;
 
   constructor(
     definition: Def | string,
@@ -222,7 +227,11 @@ export class Execution {
   }
 
   /** Runs (or resumes) the execution to its end. */
-  async run(resume?: { checkpoint: Checkpoint; events: HistoryEvent[] }): Promise<ExecutionResult> {
+  /**
+   * Runs (or resumes) the execution to its end. `resume` continues from a checkpoint after a restart;
+   * with `redrive` it restarts a failed execution from the state it failed in (RedriveExecution).
+   */
+  async run(resume?: { checkpoint: Checkpoint; events: HistoryEvent[]; redrive?: boolean }): Promise<ExecutionResult> {
     const frame: Frame = {
       last: 0,
       scope: { vars: {}, parent: undefined },
@@ -232,7 +241,16 @@ export class Execution {
     let input: unknown;
     let startAt: string = this.def.StartAt;
     let resumeCp: Checkpoint | undefined;
-    if (resume) {
+    if (resume?.redrive) {
+      this.events.push(...resume.events);
+      this.nextId = (resume.events[resume.events.length - 1]?.id ?? 0) + 1;
+      frame.scope.vars = resume.checkpoint.variables;
+      input = resume.checkpoint.input;
+      startAt = resume.checkpoint.stateName;
+      frame.last = this.emit(undefined, 'ExecutionRedriven', 'executionRedrivenEventDetails', { redriveCount: this.info.redriveCount }, {
+        prev: this.nextId - 1,
+      });
+    } else if (resume) {
       this.events.push(...resume.events);
       this.nextId = resume.checkpoint.nextEventId;
       frame.last = resume.checkpoint.last;
@@ -242,11 +260,15 @@ export class Execution {
       resumeCp = resume.checkpoint;
     } else {
       input = JSON.parse(this.info.input);
-      this.emit(undefined, 'ExecutionStarted', 'executionStartedEventDetails', {
+      if (this.host.initialVariables) frame.scope.vars = { ...this.host.initialVariables };
+      const started: Record<string, unknown> = {
         input: this.info.input.trim() === '' ? '{}' : compact(input),
         inputDetails: { truncated: false },
         roleArn: this.info.roleArn,
-      });
+      };
+      if (this.info.aliasArn) started.stateMachineAliasArn = this.info.aliasArn;
+      if (this.info.versionArn) started.stateMachineVersionArn = this.info.versionArn;
+      this.emit(undefined, 'ExecutionStarted', 'executionStartedEventDetails', started);
     }
     const timeout = this.def.TimeoutSeconds;
     if (typeof timeout === 'number' && timeout > 0) {
@@ -969,7 +991,8 @@ class StateRun {
           rejectTimeout?.(new StatesError('States.HeartbeatTimeout', undefined));
         });
     };
-    const tSec = timeoutSeconds ?? (kind.type === 'service' || callback ? undefined : 60);
+    // Without TimeoutSeconds a task may run as long as its integration allows (AWS's default is 99999999 s).
+    const tSec = timeoutSeconds;
     if (tSec !== undefined)
       timer = this.ex.clock.setTimer(tSec * 1000, () => {
         ac.abort();
@@ -1273,8 +1296,9 @@ class StateRun {
       throw e;
     }
     this.ex.emit(this.frame, 'MapRunSucceeded', undefined);
-    this.ex.emit(this.frame, 'MapStateSucceeded', undefined, undefined, { update: false });
-    void runStartedId;
+    this.ex.emit(this.frame, 'MapStateSucceeded', undefined, undefined);
+    // Since late 2024 AWS links MapStateExited to MapRunStarted (earlier recordings: MapRunSucceeded).
+    this.frame.last = runStartedId;
     return this.finish(outputs);
   }
 }

@@ -1,0 +1,240 @@
+/**
+ * The HTTP/1.1 listener each execution environment's Runtime API is served on. A small server on
+ * node:net instead of node:http: the Runtime API is a handful of requests per invocation, and on
+ * the warm path the generic HTTP machinery costs more than the work. It handles what runtime
+ * clients send: keep-alive, pipelined requests (answered in order), Content-Length and chunked
+ * bodies, `Expect: 100-continue` (curl), and bodies over the limit (read and discarded, flagged).
+ */
+import { createServer, type Server, type Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
+
+export interface RuntimeRequest {
+  method: string;
+  /** The request target (path and query). */
+  path: string;
+  /** Lower-cased header names. */
+  headers: Record<string, string>;
+  body: Buffer;
+  /** The body exceeded the size limit (it was discarded). */
+  tooLarge: boolean;
+}
+
+export interface RuntimeResponder {
+  send(status: number, headers: Record<string, string | number>, body: Buffer | string): void;
+  /** Drops the connection without answering. */
+  destroy(): void;
+  readonly closed: boolean;
+  onClose(fn: () => void): void;
+}
+
+const REASONS: Record<number, string> = { 200: 'OK', 202: 'Accepted', 400: 'Bad Request', 403: 'Forbidden', 404: 'Not Found', 413: 'Payload Too Large', 500: 'Internal Server Error' };
+const MAX_HEAD = 64 * 1024;
+
+class Responder implements RuntimeResponder {
+  out: Buffer | undefined;
+  closed = false;
+  private readonly closers: (() => void)[] = [];
+  constructor(private readonly conn: Connection) {}
+
+  send(status: number, headers: Record<string, string | number>, body: Buffer | string): void {
+    if (this.out || this.closed) return;
+    const data = typeof body === 'string' ? Buffer.from(body) : body;
+    let head = `HTTP/1.1 ${status} ${REASONS[status] ?? 'OK'}\r\n`;
+    for (const [k, v] of Object.entries(headers)) if (k.toLowerCase() !== 'content-length') head += `${k}: ${v}\r\n`;
+    head += `Content-Length: ${data.length}\r\n\r\n`;
+    this.out = data.length ? Buffer.concat([Buffer.from(head, 'latin1'), data]) : Buffer.from(head, 'latin1');
+    this.conn.flush();
+  }
+
+  destroy(): void {
+    this.conn.socket.destroy();
+  }
+
+  onClose(fn: () => void): void {
+    if (this.closed) fn();
+    else this.closers.push(fn);
+  }
+
+  markClosed(): void {
+    if (this.closed) return;
+    this.closed = true;
+    for (const fn of this.closers.splice(0)) fn();
+  }
+}
+
+class Connection {
+  private buffer: Buffer = Buffer.alloc(0);
+  private readonly queue: Responder[] = [];
+  /** A request whose body is still arriving. */
+  private partial: { req: RuntimeRequest; remaining: number; chunks: Buffer[]; chunked: boolean; limit: number } | undefined;
+
+  constructor(
+    readonly socket: Socket,
+    private readonly handler: (req: RuntimeRequest, res: RuntimeResponder) => void,
+    private readonly maxBody: number,
+  ) {
+    socket.setNoDelay(true);
+    socket.on('data', (chunk: Buffer) => {
+      this.buffer = this.buffer.length ? Buffer.concat([this.buffer, chunk]) : chunk;
+      this.parse();
+    });
+    socket.on('error', () => undefined);
+    socket.on('close', () => {
+      for (const r of this.queue.splice(0)) r.markClosed();
+    });
+  }
+
+  /** Writes finished responses in request order. */
+  flush(): void {
+    while (this.queue.length && this.queue[0]!.out) {
+      const r = this.queue.shift()!;
+      if (!this.socket.destroyed) this.socket.write(r.out!);
+      r.markClosed();
+    }
+  }
+
+  private fail(): void {
+    if (!this.socket.destroyed) this.socket.end('HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
+    this.buffer = Buffer.alloc(0);
+  }
+
+  private parse(): void {
+    for (;;) {
+      if (this.partial) {
+        if (!this.readBody()) return;
+        continue;
+      }
+      const end = this.buffer.indexOf('\r\n\r\n');
+      if (end < 0) {
+        if (this.buffer.length > MAX_HEAD) this.fail();
+        return;
+      }
+      const lines = this.buffer.toString('latin1', 0, end).split('\r\n');
+      this.buffer = this.buffer.subarray(end + 4);
+      const [method, path, version] = lines[0]!.split(' ');
+      if (!method || !path || !version?.startsWith('HTTP/1.')) return this.fail();
+      const headers: Record<string, string> = {};
+      for (let i = 1; i < lines.length; i++) {
+        const line = lines[i]!;
+        const colon = line.indexOf(':');
+        if (colon <= 0) continue;
+        const name = line.slice(0, colon).trim().toLowerCase();
+        const value = line.slice(colon + 1).trim();
+        headers[name] = headers[name] !== undefined ? `${headers[name]}, ${value}` : value;
+      }
+      const req: RuntimeRequest = { method, path, headers, body: Buffer.alloc(0), tooLarge: false };
+      const chunked = /\bchunked\b/i.test(headers['transfer-encoding'] ?? '');
+      const length = chunked ? 0 : Number(headers['content-length'] ?? 0);
+      if (!Number.isFinite(length) || length < 0) return this.fail();
+      if ((headers.expect ?? '').toLowerCase() === '100-continue') this.socket.write('HTTP/1.1 100 Continue\r\n\r\n');
+      if (chunked || length > 0) {
+        this.partial = { req, remaining: length, chunks: [], chunked, limit: this.maxBody };
+        if (!this.readBody()) return;
+        continue;
+      }
+      this.dispatch(req);
+    }
+  }
+
+  /** Reads (part of) the body of the partial request; true when it is complete and dispatched. */
+  private readBody(): boolean {
+    const p = this.partial!;
+    if (!p.chunked) {
+      const take = Math.min(p.remaining, this.buffer.length);
+      if (take > 0) {
+        this.keep(p, this.buffer.subarray(0, take));
+        this.buffer = this.buffer.subarray(take);
+        p.remaining -= take;
+      }
+      if (p.remaining > 0) return false;
+      return this.complete(p);
+    }
+    for (;;) {
+      if (p.remaining > 0) {
+        // Inside a chunk: its data, then CRLF.
+        if (this.buffer.length < p.remaining + 2) return false;
+        this.keep(p, this.buffer.subarray(0, p.remaining));
+        this.buffer = this.buffer.subarray(p.remaining + 2);
+        p.remaining = 0;
+        continue;
+      }
+      const eol = this.buffer.indexOf('\r\n');
+      if (eol < 0) return false;
+      const size = parseInt(this.buffer.toString('latin1', 0, eol).split(';')[0]!, 16);
+      if (!Number.isFinite(size) || size < 0) {
+        this.partial = undefined;
+        this.fail();
+        return false;
+      }
+      if (size === 0) {
+        // Trailers (usually none) end with an empty line.
+        const end = this.buffer.indexOf('\r\n\r\n', eol);
+        if (end < 0) {
+          if (this.buffer.length >= eol + 4 && this.buffer.toString('latin1', eol, eol + 4) === '\r\n\r\n') {
+            this.buffer = this.buffer.subarray(eol + 4);
+            return this.complete(p);
+          }
+          return false;
+        }
+        this.buffer = this.buffer.subarray(end + 4);
+        return this.complete(p);
+      }
+      this.buffer = this.buffer.subarray(eol + 2);
+      p.remaining = size;
+    }
+  }
+
+  private keep(p: NonNullable<Connection['partial']>, data: Buffer): void {
+    if (p.req.tooLarge) return;
+    const size = p.chunks.reduce((n, c) => n + c.length, 0) + data.length;
+    if (size > p.limit) {
+      p.req.tooLarge = true;
+      p.chunks = [];
+      return;
+    }
+    p.chunks.push(Buffer.from(data));
+  }
+
+  private complete(p: NonNullable<Connection['partial']>): true {
+    this.partial = undefined;
+    p.req.body = p.chunks.length === 1 ? p.chunks[0]! : Buffer.concat(p.chunks);
+    this.dispatch(p.req);
+    return true;
+  }
+
+  private dispatch(req: RuntimeRequest): void {
+    const res = new Responder(this);
+    this.queue.push(res);
+    this.handler(req, res);
+  }
+}
+
+export class RuntimeApiServer {
+  private readonly server: Server;
+  private readonly sockets = new Set<Socket>();
+
+  /** Where requests go (switchable: a pre-started process is adopted by an environment). */
+  handler: (req: RuntimeRequest, res: RuntimeResponder) => void;
+
+  constructor(handler: (req: RuntimeRequest, res: RuntimeResponder) => void, maxBody: number) {
+    this.handler = handler;
+    this.server = createServer((socket) => {
+      this.sockets.add(socket);
+      socket.on('close', () => this.sockets.delete(socket));
+      new Connection(socket, (req, res) => this.handler(req, res), maxBody);
+    });
+  }
+
+  listen(): Promise<number> {
+    return new Promise((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(0, '127.0.0.1', () => resolve((this.server.address() as AddressInfo).port));
+    });
+  }
+
+  close(): void {
+    this.server.close();
+    for (const s of this.sockets) s.destroy();
+    this.sockets.clear();
+  }
+}

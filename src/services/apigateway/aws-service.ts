@@ -1,0 +1,64 @@
+import { isAwsError } from '../../aws/errors.js';
+import { ServiceIndex } from '../../aws/service-index.js';
+import { readInput } from '../../aws/validate.js';
+import { toJsonValue } from '../../aws/protocols/values.js';
+import { internalContext } from '../../server/context.js';
+import type { OperationHandler, Platform } from '../service.js';
+
+/**
+ * `AWS` integrations to other Stratus services by action (`arn:aws:apigateway:{region}:{service}:action/{Action}`),
+ * for services speaking awsJson (DynamoDB, Step Functions, CloudWatch Logs...): the mapped request body
+ * is the action's JSON input; the answer is the action's JSON output, or the service's error
+ * (`{"__type": ..., "message": ...}`) with its HTTP status, for selection patterns to match.
+ */
+
+/** API Gateway's service names in integration URIs -> Stratus service (model folder) names. */
+const SERVICE_NAMES: Record<string, string> = { states: 'stepfunctions', logs: 'logs', dynamodb: 'dynamodb', kinesis: 'kinesis', events: 'events', sqs: 'sqs', sns: 'sns', lambda: 'lambda' };
+
+export interface ServiceActionResult {
+  status: number;
+  body: Buffer;
+}
+
+export class UnsupportedServiceIntegration extends Error {}
+
+export class AwsServiceActions {
+  private readonly indexes = new Map<string, ServiceIndex>();
+  constructor(private readonly platform: Platform) {}
+
+  async call(scope: { accountId: string; region: string }, uri: string, body: Buffer, requestId: string): Promise<ServiceActionResult> {
+    const m = /^arn:aws[a-z-]*:apigateway:([^:]*):([^:]+):action\/([A-Za-z0-9]+)(?:[?&].*)?$/.exec(uri);
+    if (!m) throw new UnsupportedServiceIntegration(`only action-style AWS integrations are supported (${uri})`);
+    const service = SERVICE_NAMES[m[2]!.split('.').pop()!] ?? m[2]!;
+    const loaded = this.platform.services.get(service);
+    if (!loaded) throw new UnsupportedServiceIntegration(`the service ${m[2]} is not available in Stratus`);
+    const protocol = loaded.model.metadata.protocol;
+    if (protocol !== 'json') throw new UnsupportedServiceIntegration(`AWS integrations to ${service} (${protocol}) are not supported by Stratus yet`);
+    let index = this.indexes.get(service);
+    if (!index) this.indexes.set(service, (index = new ServiceIndex(service, loaded.model, loaded.definition.wireShapes)));
+    const action = m[3]!;
+    const op = index.operations.get(action);
+    const handler = loaded.provider[action] as OperationHandler | undefined;
+    const error = (status: number, type: string, message: string): ServiceActionResult => ({ status, body: Buffer.from(JSON.stringify({ __type: type, message })) });
+    if (!op) return error(400, 'UnknownOperationException', `Unknown operation ${action}`);
+    if (typeof handler !== 'function') return error(501, 'NotImplemented', `The operation ${action} of service ${service} is not implemented by Stratus yet.`);
+    const ctx = internalContext(this.platform.clock, { accountId: scope.accountId, region: m[1] || scope.region, service, operation: action, requestId });
+    try {
+      let json: unknown = {};
+      if (body.length) {
+        try {
+          json = JSON.parse(body.toString('utf8'));
+        } catch {
+          return error(400, 'SerializationException', 'Could not parse request body into json');
+        }
+      }
+      const input = op.input ? readInput(index, op.input.shape, json, true, loaded.definition.validationErrorCode ?? 'ValidationException') : {};
+      const output = await handler.call(loaded.provider, ctx, input);
+      const data = op.output && output ? toJsonValue(index, op.output.shape, output, false) : {};
+      return { status: 200, body: Buffer.from(JSON.stringify(data ?? {})) };
+    } catch (e) {
+      if (isAwsError(e)) return error(e.status, e.code, e.message);
+      throw e;
+    }
+  }
+}
