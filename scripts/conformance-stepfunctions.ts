@@ -131,7 +131,7 @@ export async function runEntry(h: Harness, entry: Entry, recorded: Record<string
     return runHistories(h, entry, recorded, h.loadTemplate(template));
   }
   if (entry.kind === 'express') {
-    if (!recorded.start_execution_sync_response) return 'needs CloudWatch Logs delivery of express events (not supported)';
+    if (!recorded.start_execution_sync_response) return 'no recipe for an express entry without a StartSyncExecution response';
     const template = pickTemplate(entry);
     if (!template) return 'no template';
     const arn = await createMachine(h, h.loadTemplate(template), 'EXPRESS');
@@ -230,7 +230,14 @@ async function main(): Promise<void> {
     const { defaultConfig } = await import('../src/core/config.js');
     // The corpus needs Step Functions only: serve just it, so other services' state cannot interfere.
     const { definition } = await import('../src/services/stepfunctions/index.js');
-    const stratus = await startStratus({ ...defaultConfig(), port: 0, dataDir: undefined, logRequests: false }, { services: [definition] });
+    const services = [definition];
+    // CloudWatch Logs receives execution events for the logging entries (skipped if it cannot load).
+    try {
+      services.push((await import('../src/services/logs/index.js')).definition);
+    } catch {
+      /* the logging entries then fail with a reason */
+    }
+    const stratus = await startStratus({ ...defaultConfig(), port: 0, dataDir: undefined, logRequests: false }, { services });
     endpoint = stratus.endpoint;
     stop = () => stratus.close();
     advanceLocal = (ms) => stratus.clock.advance(ms);

@@ -4,10 +4,10 @@
  * served here. One invocation at a time; init runs once; killed on timeout, memory overrun or
  * crash. Logs written by the process on stdout/stderr are attributed to the invocation in flight.
  */
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { RuntimeApiServer, type RuntimeRequest, type RuntimeResponder } from './runtime-api-server.js';
 import { STANDBY_PATH, type Spare } from './spare.js';
-import { mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { accessSync, constants as fsConstants, existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Clock, TimerHandle } from '../core/clock.js';
 import { randomId } from '../core/ids.js';
@@ -164,9 +164,17 @@ export class Environment {
     if (spare && !spare.exited) return this.adopt(spare);
     this.server = new RuntimeApiServer((req, res) => this.handle(req, res), MAX_RESPONSE_BYTES);
     const port = await this.server.listen();
-    const { command, args } = runtimeCommand(this.spec.runtime, this.spec.memoryMb, this.spec.taskRoot, this.paths);
+    const { command, args } = runtimeCommand(this.spec.runtime, this.spec.memoryMb, this.spec.taskRoot, this.paths, this.spec.ephemeralMb);
     const env = this.environment(`127.0.0.1:${port}`);
     this.spawnedAt = performance.now();
+    if (isProvidedRuntime(this.spec.runtime)) {
+      const problem = bootstrapProblem(join(this.spec.taskRoot, 'bootstrap'));
+      if (problem) {
+        this.initError = { type: 'Runtime.InvalidEntrypoint', body: errorDoc('Runtime.InvalidEntrypoint', problem) };
+        this.die();
+        return;
+      }
+    }
     this.armInitTimer();
     let child: ChildProcess;
     try {
@@ -182,7 +190,6 @@ export class Environment {
       return;
     }
     this.child = child;
-    this.limitFileSize(child.pid);
     child.stdout!.setEncoding('utf8');
     child.stderr!.setEncoding('utf8');
     child.stdout!.on('data', (s: string) => this.onOutput(s, false));
@@ -227,20 +234,9 @@ export class Environment {
     };
     this.spawnedAt = performance.now();
     this.armInitTimer();
-    this.limitFileSize(child.pid);
     const env: Record<string, string> = {};
     for (const [k, v] of Object.entries(this.environment(`127.0.0.1:${spare.port}`))) if (v !== undefined) env[k] = v;
     spare.assign(env, this.spec.taskRoot);
-  }
-
-  /**
-   * No file the environment writes may exceed its ephemeral storage size (RLIMIT_FSIZE, set with
-   * util-linux prlimit when present; no root needed). The total size of /tmp is not enforced.
-   */
-  private limitFileSize(pid: number | undefined): void {
-    if (!pid || !this.paths.prlimit) return;
-    const bytes = this.spec.ephemeralMb * 1024 * 1024;
-    execFile(this.paths.prlimit, ['--pid', String(pid), `--fsize=${bytes}:${bytes}`], () => undefined);
   }
 
   /** Resolves true once init completed (the runtime asked for its first event), false if it failed. */
@@ -347,17 +343,17 @@ export class Environment {
         this.finish(p, 'error', doc, 'Function.ResponseSizeTooLarge');
         return;
       }
-      this.reply(res, 202, { status: 'OK' });
+      this.reply(res, 202, { status: 'OK' }, true);
       this.finish(p, 'success', body);
     } else {
       const type = req.headers['lambda-runtime-function-error-type'] ?? 'Unhandled';
-      this.reply(res, 202, { status: 'OK' });
+      this.reply(res, 202, { status: 'OK' }, true);
       this.finish(p, 'error', body.length ? body : errorDoc(type, 'Unknown error'), type);
     }
   }
 
-  private reply(res: RuntimeResponder, status: number, doc: unknown): void {
-    res.send(status, { 'Content-Type': 'application/json' }, JSON.stringify(doc));
+  private reply(res: RuntimeResponder, status: number, doc: unknown, coalesce = false): void {
+    res.send(status, { 'Content-Type': 'application/json' }, JSON.stringify(doc), { coalesce });
   }
 
   private onTimeout(p: Pending): void {
@@ -576,14 +572,34 @@ export class Environment {
   }
 }
 
-/** The command that runs a runtime's bootstrap. */
-export function runtimeCommand(runtime: string, memoryMb: number, taskRoot: string, paths: RuntimePaths): { command: string; args: string[] } {
+/** Why a custom runtime's bootstrap cannot run, in AWS's words (undefined when it can). */
+function bootstrapProblem(path: string): string | undefined {
+  if (!existsSync(path)) return `Couldn't find valid bootstrap(s): [${path} /opt/bootstrap]`;
+  try {
+    accessSync(path, fsConstants.X_OK);
+  } catch {
+    return `fork/exec ${path}: permission denied`;
+  }
+  return undefined;
+}
+
+/**
+ * The command that runs a runtime's bootstrap. With util-linux prlimit present, it runs under
+ * RLIMIT_FSIZE = the ephemeral storage size (no file written may exceed it; no root needed).
+ */
+export function runtimeCommand(runtime: string, memoryMb: number, taskRoot: string, paths: RuntimePaths, ephemeralMb: number): { command: string; args: string[] } {
+  let cmd: { command: string; args: string[] };
   if (isNodeRuntime(runtime)) {
     const heap = Math.max(32, Math.floor(memoryMb * 0.85));
-    return { command: process.execPath, args: [`--max-old-space-size=${heap}`, paths.nodeBootstrap] };
+    cmd = { command: process.execPath, args: [`--max-old-space-size=${heap}`, paths.nodeBootstrap] };
+  } else if (isPythonRuntime(runtime)) {
+    cmd = { command: paths.python, args: ['-u', paths.pythonBootstrap] };
+  } else {
+    cmd = { command: join(taskRoot, 'bootstrap'), args: [] };
   }
-  if (isPythonRuntime(runtime)) return { command: paths.python, args: ['-u', paths.pythonBootstrap] };
-  return { command: join(taskRoot, 'bootstrap'), args: [] };
+  if (!paths.prlimit) return cmd;
+  const bytes = ephemeralMb * 1024 * 1024;
+  return { command: paths.prlimit, args: [`--fsize=${bytes}:${bytes}`, '--', cmd.command, ...cmd.args] };
 }
 
 /**
@@ -594,11 +610,11 @@ export function spareKind(spec: EnvironmentSpec): string | undefined {
   const keys = Object.keys(spec.variables);
   if (isNodeRuntime(spec.runtime)) {
     if (keys.some((k) => k.startsWith('NODE_') || k === 'UV_THREADPOOL_SIZE')) return undefined;
-    return `node:${spec.memoryMb}`;
+    return `node:${spec.memoryMb}:${spec.ephemeralMb}`;
   }
   if (isPythonRuntime(spec.runtime)) {
     if (keys.some((k) => k.startsWith('PYTHON') && k !== 'PYTHONPATH')) return undefined;
-    return 'python';
+    return `python:${spec.ephemeralMb}`;
   }
   return undefined;
 }

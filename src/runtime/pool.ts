@@ -107,7 +107,7 @@ export class EnvironmentPool {
   /** Starts a spare of this kind in the background (after the current cold start got going). */
   private wantSpare(kind: string, spec: EnvironmentSpec): void {
     if (this.closed || this.spares.has(kind)) return;
-    const { command, args } = runtimeCommand(spec.runtime, spec.memoryMb, spec.taskRoot, this.paths);
+    const { command, args } = runtimeCommand(spec.runtime, spec.memoryMb, spec.taskRoot, this.paths, spec.ephemeralMb);
     const started = new Promise<Spare | undefined>((resolve) => {
       setTimeout(() => {
         if (this.closed) return resolve(undefined);

@@ -1,8 +1,9 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
-import { PutGatewayResponseCommand, UpdateRestApiCommand } from '@aws-sdk/client-api-gateway';
+import { CreateDeploymentCommand, GetStageCommand, PutGatewayResponseCommand, PutIntegrationResponseCommand, UpdateRestApiCommand, UpdateStageCommand } from '@aws-sdk/client-api-gateway';
 import { http, startGateway, type Gateway } from './helpers.js';
 import { ApiBuilder, lambdaProxy } from './build.js';
 
@@ -118,6 +119,11 @@ describe('apigateway data plane', () => {
     assert.deepEqual(event.multiValueQueryStringParameters, { x: ['1', '2'], y: ['3'] });
     assert.deepEqual(event.multiValueHeaders['X-Multi'], ['p', 'q']);
     assert.equal(event.headers['X-Multi'], 'q');
+    assert.equal(event.headers['X-Forwarded-For'], '127.0.0.1');
+    assert.equal(event.headers['X-Forwarded-Proto'], 'http');
+    assert.equal(event.headers['X-Forwarded-Port'], String(gw.server.port));
+    assert.match(event.headers['X-Amzn-Trace-Id'], /^Root=1-[0-9a-f]{8}-[0-9a-f]{24}$/);
+    assert.equal(r.headers['x-amzn-trace-id'], event.headers['X-Amzn-Trace-Id']);
     assert.deepEqual(event.stageVariables, { color: 'blue' });
     assert.equal(event.body, '{"a":1}');
     assert.equal(event.isBase64Encoded, false);
@@ -246,6 +252,48 @@ describe('apigateway data plane', () => {
     const r = await pending;
     assert.equal(r.status, 504);
     assert.deepEqual(r.json(), { message: 'Endpoint request timed out' });
+  });
+
+  it('routes canary traffic to the canary deployment with its variable overrides, then promotes it', async () => {
+    const api = await ApiBuilder.create(gw.client, 'canary');
+    const template = (v: string) => ({ 'application/json': `{"version": "${v}", "canary": $context.isCanaryRequest, "color": "$stageVariables.color"}` });
+    const rid = await api.method('/v', 'GET', { type: 'MOCK', requestTemplates: { 'application/json': '{"statusCode": 200}' } }, {}, [{ statusCode: '200', responseTemplates: template('one') }]);
+    await api.deploy('live', { color: 'blue' });
+    await gw.client.send(new PutIntegrationResponseCommand({ restApiId: api.id, resourceId: rid, httpMethod: 'GET', statusCode: '200', responseTemplates: template('two') }));
+    const canary = await gw.client.send(new CreateDeploymentCommand({ restApiId: api.id, stageName: 'live', canarySettings: { percentTraffic: 100, stageVariableOverrides: { color: 'green' } } }));
+    const stage = await gw.client.send(new GetStageCommand({ restApiId: api.id, stageName: 'live' }));
+    assert.equal(stage.canarySettings?.deploymentId, canary.id);
+    assert.equal(stage.canarySettings?.percentTraffic, 100);
+    assert.deepEqual((await http(gw.url(api.id, 'live', '/v'))).json(), { version: 'two', canary: true, color: 'green' });
+    await gw.client.send(new UpdateStageCommand({ restApiId: api.id, stageName: 'live', patchOperations: [{ op: 'replace', path: '/canarySettings/percentTraffic', value: '0' }] }));
+    assert.deepEqual((await http(gw.url(api.id, 'live', '/v'))).json(), { version: 'one', canary: false, color: 'blue' });
+    await gw.client.send(
+      new UpdateStageCommand({
+        restApiId: api.id,
+        stageName: 'live',
+        patchOperations: [
+          { op: 'replace', path: '/deploymentId', value: canary.id },
+          { op: 'remove', path: '/canarySettings' },
+        ],
+      }),
+    );
+    assert.deepEqual((await http(gw.url(api.id, 'live', '/v'))).json(), { version: 'two', canary: false, color: 'blue' });
+  });
+
+  it('compresses answers above minimumCompressionSize for clients that accept gzip', async () => {
+    const api = await ApiBuilder.create(gw.client, 'gzip', { minimumCompressionSize: 100 });
+    const big = 'x'.repeat(500);
+    await api.method('/big', 'GET', { type: 'MOCK', requestTemplates: { 'application/json': '{"statusCode": 200}' } }, {}, [{ statusCode: '200', responseTemplates: { 'application/json': `{"data": "${big}"}` } }]);
+    await api.method('/small', 'GET', { type: 'MOCK', requestTemplates: { 'application/json': '{"statusCode": 200}' } }, {}, [{ statusCode: '200', responseTemplates: { 'application/json': '{"a": 1}' } }]);
+    await api.deploy('dev');
+    const r = await http(gw.url(api.id, 'dev', '/big'), { headers: { 'accept-encoding': 'gzip' } });
+    assert.equal(r.headers['content-encoding'], 'gzip');
+    assert.deepEqual(JSON.parse(gunzipSync(r.body).toString('utf8')), { data: big });
+    const small = await http(gw.url(api.id, 'dev', '/small'), { headers: { 'accept-encoding': 'gzip' } });
+    assert.equal(small.headers['content-encoding'], undefined);
+    const plain = await http(gw.url(api.id, 'dev', '/big'));
+    assert.equal(plain.headers['content-encoding'], undefined);
+    assert.deepEqual(plain.json(), { data: big });
   });
 
   it('serves host-based invoke URLs', async () => {

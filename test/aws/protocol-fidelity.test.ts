@@ -19,7 +19,7 @@ import { S3Client, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, Ge
 import { STSClient, AssumeRoleCommand } from '@aws-sdk/client-sts';
 import { AwsError } from '../../src/aws/errors.js';
 import type { ServiceDefinition } from '../../src/services/service.js';
-import { boto3 } from '../helpers/clients.js';
+import { awsCli, boto3 } from '../helpers/clients.js';
 import { clientConfig, startServer, type TestServer } from '../helpers/server.js';
 
 const seen: Record<string, any> = {};
@@ -307,6 +307,27 @@ describe('protocol wire forms match AWS', () => {
     assert.deepEqual(result.err, ['AWS.SimpleQueueService.NonExistentQueue', 'The specified queue does not exist.']);
   });
 
+  it('the AWS CLI v2 (botocore) reads the same error forms', async () => {
+    const fails = async (args: string[]) => {
+      try {
+        await awsCli([...args, '--endpoint-url', server.endpoint]);
+      } catch (e) {
+        return String((e as { stderr?: string }).stderr ?? e);
+      }
+      throw new Error(`aws ${args.join(' ')} succeeded`);
+    };
+    const [lambdaErr, ddbErr, apigwErr, s3Err] = await Promise.all([
+      fails(['lambda', 'get-function', '--function-name', 'nope']),
+      fails(['dynamodb', 'describe-table', '--table-name', 'nope']),
+      fails(['apigateway', 'get-rest-api', '--rest-api-id', 'abc']),
+      fails(['s3api', 'get-object', '--bucket', 'bucket', '--key', 'missing.txt', '/dev/null']),
+    ]);
+    assert.match(lambdaErr, /An error occurred \(ResourceNotFoundException\) when calling the GetFunction operation: Function not found: arn:aws:lambda:us-east-1:000000000000:function:nope/);
+    assert.match(ddbErr, /An error occurred \(ResourceNotFoundException\) when calling the DescribeTable operation: Requested resource not found: Table: nope not found/);
+    assert.match(apigwErr, /An error occurred \(NotFoundException\) when calling the GetRestApi operation: Invalid API identifier specified 000000000000:abc/);
+    assert.match(s3Err, /An error occurred \(NoSuchKey\) when calling the GetObject operation: The specified key does not exist\./);
+  });
+
   describe('restJson1 errors', () => {
     it('Lambda: x-amzn-ErrorType with the bare code, body {"Type":"User","Message":...}', async () => {
       const r = await raw('lambda', 'GET', '/2015-03-31/functions/nope');
@@ -400,6 +421,12 @@ describe('protocol wire forms match AWS', () => {
         assert.ok(e.$metadata.extendedRequestId);
         return true;
       });
+    });
+
+    it('S3: a body that is not XML is MalformedXML', async () => {
+      const r = await raw('s3', 'PUT', '/bucket/k?tagging', { 'content-type': 'application/xml' }, '<Tagging><TagSet>');
+      assert.equal(r.status, 400);
+      assert.match(r.text, /<Error><Code>MalformedXML<\/Code><Message>The XML you provided was not well-formed or did not validate against our published schema<\/Message><RequestId>/);
     });
 
     it('S3 HEAD errors have no body; the SDK names them by status', async () => {

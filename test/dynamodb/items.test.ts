@@ -118,6 +118,12 @@ test('UpdateItem: SET arithmetic, if_not_exists, list_append, REMOVE, ADD, DELET
   assert.equal(e.message, 'Invalid UpdateExpression: The document path provided in the update expression is invalid for update');
   e = await error(() => update('u', { UpdateExpression: 'SET a = :v, a = :v', ExpressionAttributeValues: { ':v': { S: 'x' } } }));
   assert.equal(e.message, 'Invalid UpdateExpression: Two document paths overlap with each other; must remove or rewrite one of these paths; path one: [a], path two: [a]');
+  e = await error(() => update('u', { UpdateExpression: 'ADD s2 :n', ExpressionAttributeValues: { ':n': { N: '1' } }, ConditionExpression: 'attribute_exists(pk)' }).then(() => update('u', { UpdateExpression: 'SET s3 = :s ADD s3x :n', ExpressionAttributeValues: { ':s': { S: 'x' }, ':n': { N: '1' } } })).then(() => update('u', { UpdateExpression: 'ADD s3 :n', ExpressionAttributeValues: { ':n': { N: '1' } } })));
+  assert.equal(e.message, 'An operand in the update expression has an incorrect data type');
+  e = await error(() => update('u', { UpdateExpression: 'REMOVE nope.deeper' }));
+  assert.equal(e.message, 'Invalid UpdateExpression: The document path provided in the update expression is invalid for update');
+  const created = await update('fresh', { UpdateExpression: 'REMOVE gone', ReturnValues: 'ALL_NEW' });
+  assert.deepEqual(created.Attributes, { pk: { S: 'fresh' } });
   // legacy AttributeUpdates
   await update('legacy', { AttributeUpdates: { n: { Action: 'ADD', Value: { N: '5' } }, s: { Action: 'PUT', Value: { S: 'x' } } } });
   await update('legacy', { AttributeUpdates: { n: { Action: 'ADD', Value: { N: '-2' } }, s: { Action: 'DELETE' } } });

@@ -21,6 +21,8 @@ test('ExecuteStatement: INSERT, SELECT with WHERE and pagination, UPDATE, DELETE
   assert.deepEqual(one.Items, [{ name: { S: 'one' }, m: { M: { k: { L: [{ N: '2' }] } } } }]);
   const filtered = await run(`SELECT * FROM "pqt" WHERE pk = ? AND n BETWEEN 20 AND 40`, [{ S: 'a' }]);
   assert.deepEqual(filtered.Items!.map((i) => i.sk!.N), ['2', '3', '4']);
+  const desc = await run(`SELECT sk FROM pqt WHERE pk = 'a' ORDER BY sk DESC`);
+  assert.deepEqual(desc.Items!.map((i) => i.sk!.N), ['5', '4', '3', '2', '1']);
   const p1 = await run(`SELECT sk FROM pqt WHERE pk = 'a'`, undefined, { Limit: 2 });
   assert.equal(p1.Items!.length, 2);
   assert.ok(p1.NextToken);

@@ -139,6 +139,32 @@ describe('lambda runtimes through the Runtime API', () => {
     assert.match(tailOf(r.LogResult), /Init Duration: [\d.]+ ms/);
   });
 
+  it('reports a custom runtime without an executable bootstrap as Runtime.InvalidEntrypoint', async () => {
+    await createFunction(t.lambda, 'no-bootstrap', { 'main.sh': 'echo hi' }, { Runtime: 'provided.al2', Handler: 'x' });
+    const e1 = json((await t.lambda.send(new InvokeCommand({ FunctionName: 'no-bootstrap' }))).Payload) as { errorType: string; errorMessage: string };
+    assert.equal(e1.errorType, 'Runtime.InvalidEntrypoint');
+    assert.match(e1.errorMessage, /^Couldn't find valid bootstrap\(s\): \[\S+\/bootstrap \/opt\/bootstrap\]$/);
+    await createFunction(t.lambda, 'not-executable', { bootstrap: { data: '#!/bin/sh\necho hi\n', mode: 0o644 } }, { Runtime: 'provided.al2023', Handler: 'x' });
+    const e2 = json((await t.lambda.send(new InvokeCommand({ FunctionName: 'not-executable' }))).Payload) as { errorType: string; errorMessage: string };
+    assert.equal(e2.errorType, 'Runtime.InvalidEntrypoint');
+    assert.match(e2.errorMessage, /permission denied$/);
+  });
+
+  it('gives each environment its own temporary directory and limits file sizes to the ephemeral storage', async () => {
+    await createFunction(t.lambda, 'tmp-fn', {
+      'index.js': `const fs = require('fs'); const os = require('os');
+        exports.handler = async () => {
+          const limits = fs.readFileSync('/proc/self/limits', 'utf8').split('\\n').find((l) => l.startsWith('Max file size'));
+          fs.writeFileSync(os.tmpdir() + '/probe.txt', 'x');
+          return { tmp: os.tmpdir(), limit: limits.split(/\\s+/)[3], wrote: fs.existsSync(os.tmpdir() + '/probe.txt') };
+        };`,
+    }, { EphemeralStorage: { Size: 1024 } });
+    const out = json((await t.lambda.send(new InvokeCommand({ FunctionName: 'tmp-fn' }))).Payload) as { tmp: string; limit: string; wrote: boolean };
+    assert.notEqual(out.tmp, '/tmp');
+    assert.equal(out.wrote, true);
+    assert.equal(out.limit, String(1024 * 1024 * 1024));
+  });
+
   it('reuses a warm environment: init runs once, module state persists', async () => {
     await createFunction(t.lambda, 'warm', {
       'index.js': 'const started = Date.now() + "-" + Math.random(); let calls = 0; exports.handler = async () => ({ started, calls: ++calls, pid: process.pid });',

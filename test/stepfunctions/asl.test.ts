@@ -220,6 +220,14 @@ test('definition validation: diagnostics and Map Label rules', () => {
     location: '/States/A/Next',
   });
   assert.equal(parseDefinition('{"StartAt":"A","States":{"A":{"Type":"Pass","End":true}}}').diagnostics.length, 0);
+  // Fields a state type does not take, and fields of the other query language, are refused as AWS does.
+  assert.deepEqual(parseDefinition('{"StartAt":"A","States":{"A":{"Type":"Pass","Retry":[],"End":true}}}').diagnostics, [
+    { severity: 'ERROR', code: 'SCHEMA_VALIDATION_FAILED', message: "Field 'Retry' is not supported", location: '/States/A' },
+  ]);
+  assert.equal(
+    parseDefinition('{"QueryLanguage":"JSONata","StartAt":"A","States":{"A":{"Type":"Pass","ResultPath":"$.x","End":true}}}').diagnostics[0]!.message,
+    "Field 'ResultPath' is not supported",
+  );
   const map = (label: string) => ({ StartAt: 'M', States: { M: { Type: 'Map', Label: label, ItemProcessor: { StartAt: 'I', States: { I: { Type: 'Pass', End: true } } }, End: true } } });
   assert.equal(labelProblem(map('ok_label')), undefined);
   assert.equal(labelProblem(map('')), 'Label cannot be empty');
@@ -227,4 +235,59 @@ test('definition validation: diagnostics and Map Label rules', () => {
   assert.equal(labelProblem(map('a\u0000')), "Label contains invalid character: '\\x00'");
   assert.equal(pyRepr(`it's`), `"it's"`);
   assert.equal(pyRepr(`'"'`), `'\\'"\\''`);
+});
+
+test('a failing Parallel branch stops the others; a failing Map iteration stops the running ones', async () => {
+  const clock = new PlatformClock();
+  const slow = { StartAt: 'W', States: { W: { Type: 'Wait', Seconds: 86400, End: true } } };
+  const boom = { StartAt: 'F', States: { F: { Type: 'Fail', Error: 'Boom', Cause: 'b' } } };
+  // No clock advance: both executions must end although a sibling still waits a day.
+  const par = await run({ StartAt: 'P', States: { P: { Type: 'Parallel', Branches: [slow, boom], End: true } } }, {}, undefined, clock);
+  assert.equal(par.result.status, 'FAILED');
+  assert.equal(par.result.error, 'Boom');
+  const map = await run(
+    {
+      StartAt: 'M',
+      States: {
+        M: {
+          Type: 'Map',
+          MaxConcurrency: 2,
+          ItemProcessor: {
+            StartAt: 'C',
+            States: { C: { Type: 'Choice', Choices: [{ Variable: '$', NumericEquals: 1, Next: 'F' }], Default: 'W' }, W: slow.States.W, F: boom.States.F },
+          },
+          End: true,
+        },
+      },
+    },
+    [0, 1],
+    undefined,
+    clock,
+  );
+  assert.equal(map.result.status, 'FAILED');
+  assert.equal(map.result.error, 'Boom');
+  assert.ok(map.events.some((e) => e.type === 'MapIterationAborted'));
+});
+
+test('a state output over 256 KiB fails with States.DataLimitExceeded, which States.ALL does not catch', async () => {
+  const { result } = await run(
+    {
+      StartAt: 'Big',
+      States: {
+        Big: { Type: 'Pass', Parameters: { 'v.$': "States.ArrayRange(1, 1000, 1)" }, Next: 'Bigger' },
+        Bigger: {
+          Type: 'Map',
+          ItemsPath: '$.v',
+          ItemProcessor: { StartAt: 'I', States: { I: { Type: 'Pass', Result: 'x'.repeat(300), End: true } } },
+          Catch: [{ ErrorEquals: ['States.ALL'], Next: 'Caught' }],
+          End: true,
+        },
+        Caught: { Type: 'Pass', End: true },
+      },
+    },
+    {},
+  );
+  assert.equal(result.status, 'FAILED');
+  assert.equal(result.error, 'States.DataLimitExceeded');
+  assert.equal(result.cause, "The state/task 'Bigger' returned a result with a size exceeding the maximum number of bytes service limit.");
 });

@@ -96,3 +96,62 @@ test('real Lambda and DynamoDB integrations: lambda:invoke, a Lambda error caugh
     await env.stop();
   }
 });
+
+test('execution events go to CloudWatch Logs as the loggingConfiguration asks (level, includeExecutionData)', async () => {
+  const { CloudWatchLogsClient, FilterLogEventsCommand } = await import('@aws-sdk/client-cloudwatch-logs');
+  const { CreateStateMachineCommand, StartSyncExecutionCommand } = await import('@aws-sdk/client-sfn');
+  const env = await setup({ extra: [logsService] });
+  const logs = new CloudWatchLogsClient(clientConfig(env.server.endpoint));
+  try {
+    const group = (name: string) => `arn:aws:logs:us-east-1:000000000000:log-group:${name}:*`;
+    const def = JSON.stringify({ StartAt: 'P', States: { P: { Type: 'Pass', Result: { a: 1 }, Next: 'F' }, F: { Type: 'Fail', Error: 'E', Cause: 'C' } } });
+    const all = await env.client.send(
+      new CreateStateMachineCommand({
+        name: 'logged-all',
+        definition: def,
+        roleArn: 'arn:aws:iam::000000000000:role/r',
+        type: 'EXPRESS',
+        loggingConfiguration: { level: 'ALL', includeExecutionData: true, destinations: [{ cloudWatchLogsLogGroup: { logGroupArn: group('/sfn/all') } }] },
+      }),
+    );
+    const errorsOnly = await env.client.send(
+      new CreateStateMachineCommand({
+        name: 'logged-errors',
+        definition: def,
+        roleArn: 'arn:aws:iam::000000000000:role/r',
+        type: 'EXPRESS',
+        loggingConfiguration: { level: 'ERROR', includeExecutionData: false, destinations: [{ cloudWatchLogsLogGroup: { logGroupArn: group('/sfn/errors') } }] },
+      }),
+    );
+    const run = await env.client.send(new StartSyncExecutionCommand({ stateMachineArn: all.stateMachineArn, input: '{"x":1}' }));
+    await env.client.send(new StartSyncExecutionCommand({ stateMachineArn: errorsOnly.stateMachineArn, input: '{"x":1}' }));
+    const read = async (name: string, count: number) => {
+      for (let i = 0; i < 200; i++) {
+        try {
+          const out = await logs.send(new FilterLogEventsCommand({ logGroupName: name }));
+          const events = (out.events ?? []).map((e) => JSON.parse(e.message!));
+          if (events.length >= count) return events;
+        } catch {
+          /* the group is created by the first delivery */
+        }
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      throw new Error(`no log events in ${name}`);
+    };
+    const allEvents = await read('/sfn/all', 5);
+    assert.deepEqual(
+      allEvents.map((e) => e.type),
+      ['ExecutionStarted', 'PassStateEntered', 'PassStateExited', 'FailStateEntered', 'ExecutionFailed'],
+    );
+    assert.equal(allEvents[0].execution_arn, run.executionArn);
+    assert.equal(allEvents[0].details.input, '{"x":1}');
+    assert.equal(allEvents[2].details.output, '{"a":1}');
+    assert.equal(allEvents[4].previous_event_id, '4');
+    const errorEvents = await read('/sfn/errors', 1);
+    assert.deepEqual(errorEvents.map((e) => e.type), ['ExecutionFailed']);
+    assert.deepEqual(errorEvents[0].details, { error: 'E', cause: 'C' });
+  } finally {
+    logs.destroy();
+    await env.stop();
+  }
+});

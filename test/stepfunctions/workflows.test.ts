@@ -474,3 +474,33 @@ test('kill -9 mid-Wait: the spawned server comes back and the execution resumes 
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('GetExecutionHistory pages (maxResults/nextToken), reverseOrder and includeExecutionData=false', async () => {
+  const env = await setup();
+  try {
+    const { GetExecutionHistoryCommand } = await import('@aws-sdk/client-sfn');
+    const sm = await machine(env, { StartAt: 'A', States: { A: { Type: 'Pass', Next: 'B' }, B: { Type: 'Pass', Next: 'C' }, C: { Type: 'Pass', End: true } } });
+    const arn = await start(env, sm, { secret: 's' });
+    await waitFor(env, arn);
+    const all = await history(env, arn);
+    assert.equal(all.length, 8);
+    const p1 = await env.client.send(new GetExecutionHistoryCommand({ executionArn: arn, maxResults: 3 }));
+    assert.deepEqual(p1.events!.map((e) => e.id), [1, 2, 3]);
+    assert.ok(p1.nextToken);
+    const p2 = await env.client.send(new GetExecutionHistoryCommand({ executionArn: arn, maxResults: 3, nextToken: p1.nextToken }));
+    assert.deepEqual(p2.events!.map((e) => e.id), [4, 5, 6]);
+    const rev = await env.client.send(new GetExecutionHistoryCommand({ executionArn: arn, reverseOrder: true }));
+    assert.deepEqual(rev.events!.map((e) => e.id), [8, 7, 6, 5, 4, 3, 2, 1]);
+    const bare = await env.client.send(new GetExecutionHistoryCommand({ executionArn: arn, includeExecutionData: false }));
+    assert.equal(bare.events![0]!.executionStartedEventDetails!.input, undefined);
+    assert.equal(bare.events![0]!.executionStartedEventDetails!.roleArn, ROLE);
+    assert.equal(bare.events![2]!.stateExitedEventDetails!.name, 'A');
+    assert.equal(bare.events![2]!.stateExitedEventDetails!.output, undefined);
+    await assert.rejects(
+      env.client.send(new GetExecutionHistoryCommand({ executionArn: arn.replace(/:[^:]+$/, ':missing') })),
+      (e: Error) => e.name === 'ExecutionDoesNotExist',
+    );
+  } finally {
+    await env.stop();
+  }
+});

@@ -1,4 +1,4 @@
-import type { AwsError } from '../errors.js';
+import { AwsError } from '../errors.js';
 import type { OperationModel } from '../model.js';
 import type { ServiceIndex } from '../service-index.js';
 import type { HttpResponse } from '../../server/http.js';
@@ -12,10 +12,18 @@ export class RestXmlProtocol extends RestProtocol {
   protected readonly restJson = false;
 
   protected readBody(svc: ServiceIndex, shapeName: string, body: Buffer): Record<string, unknown> {
-    const doc = parseXml(body);
-    const root = Object.keys(doc).find((k) => !k.startsWith('?'));
-    const typed = fromXml(svc, { shape: shapeName }, root ? doc[root] : {}) as Record<string, unknown>;
-    return toJsonShaped(typed);
+    try {
+      const doc = parseXml(body);
+      const root = Object.keys(doc).find((k) => !k.startsWith('?'));
+      const typed = fromXml(svc, { shape: shapeName }, root ? doc[root] : {}) as Record<string, unknown>;
+      return toJsonShaped(typed);
+    } catch (e) {
+      // S3 names a body it cannot read MalformedXML, with this text.
+      if (svc.name === 's3' && e instanceof AwsError && e.code === 'SerializationException') {
+        throw new AwsError('MalformedXML', 'The XML you provided was not well-formed or did not validate against our published schema', 400);
+      }
+      throw e;
+    }
   }
 
   protected writeBody(svc: ServiceIndex, operation: OperationModel, shapeName: string, output: Record<string, unknown>) {

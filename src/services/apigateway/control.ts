@@ -45,8 +45,9 @@ export function page<T>(items: T[], position: string | undefined, limit: number 
   const max = Math.min(Math.max(limit ?? 25, 1), 500);
   let start = 0;
   if (position) {
-    const n = Number(Buffer.from(position, 'base64url').toString('utf8'));
-    if (!Number.isInteger(n) || n < 0) throw badRequest('Invalid position parameter');
+    const text = /^[A-Za-z0-9_-]+$/.test(position) ? Buffer.from(position, 'base64url').toString('utf8') : '';
+    const n = /^\d+$/.test(text) ? Number(text) : NaN;
+    if (!Number.isInteger(n)) throw badRequest('Invalid position parameter');
     start = n;
   }
   const slice = items.slice(start, start + max);
@@ -149,6 +150,8 @@ export function snapshotOf(doc: ApiDoc): Snapshot {
     authorizers: doc.authorizers,
     gatewayResponses: doc.gatewayResponses,
     disableExecuteApiEndpoint: doc.api.disableExecuteApiEndpoint,
+    minimumCompressionSize: doc.api.minimumCompressionSize,
+    policy: doc.api.policy,
   });
 }
 
@@ -710,6 +713,15 @@ export class ControlPlane {
         if (!STAGE_NAME.test(input.stageName)) throw badRequest('Stage name only allows a-zA-Z0-9_');
       }
       await this.store.putDeployment(tx, s, input.restApiId, dep);
+      if (input.canarySettings) {
+        const c = input.canarySettings;
+        const stage = input.stageName ? await this.store.getStage(tx, s, input.restApiId, input.stageName) : undefined;
+        if (!stage) throw badRequest('A canary deployment needs an existing stage: stageName must name one');
+        stage.canarySettings = { deploymentId: dep.id, percentTraffic: checkPercent(c.percentTraffic ?? 0), stageVariableOverrides: c.stageVariableOverrides, useStageCache: c.useStageCache ?? false };
+        stage.lastUpdatedDate = now;
+        await this.store.putStage(tx, s, input.restApiId, stage);
+        return dep;
+      }
       if (input.stageName) {
         const existing = await this.store.getStage(tx, s, input.restApiId, input.stageName);
         const stage: StageDoc = existing ?? this.newStage(now, { stageName: input.stageName, deploymentId: dep.id, description: input.stageDescription });
@@ -763,7 +775,7 @@ export class ControlPlane {
       await this.loadApi(tx, s, input.restApiId);
       await this.deployment(tx, s, input.restApiId, input.deploymentId);
       const stages = await this.store.listStages(tx, s, input.restApiId);
-      if (stages.some((st) => st.deploymentId === input.deploymentId)) throw badRequest('Active stages pointing to this deployment must be moved or deleted');
+      if (stages.some((st) => st.deploymentId === input.deploymentId || st.canarySettings?.deploymentId === input.deploymentId)) throw badRequest('Active stages pointing to this deployment must be moved or deleted');
       await this.store.deleteDeployment(tx, s, input.restApiId, input.deploymentId);
     });
     return {};
@@ -798,7 +810,12 @@ export class ControlPlane {
       st.tracingEnabled = input.tracingEnabled ?? false;
       st.documentationVersion = input.documentationVersion;
       st.tags = input.tags;
-      if (input.canarySettings) throw badRequest('Canary settings are not supported by Stratus');
+      if (input.canarySettings) {
+        const c = input.canarySettings;
+        const canaryDeployment = c.deploymentId ?? input.deploymentId;
+        await this.deployment(tx, s, input.restApiId, canaryDeployment);
+        st.canarySettings = { deploymentId: canaryDeployment, percentTraffic: checkPercent(c.percentTraffic ?? 0), stageVariableOverrides: c.stageVariableOverrides, useStageCache: c.useStageCache ?? false };
+      }
       await this.store.putStage(tx, s, input.restApiId, st);
       return st;
     });
@@ -845,6 +862,39 @@ export class ControlPlane {
           webAclArn: 'string',
         },
         (op, segs) => {
+          if (segs[0] === 'accessLogSettings') {
+            if (segs.length === 1 && op.op === 'remove') {
+              delete st.accessLogSettings;
+              return true;
+            }
+            const field = segs[1];
+            if (segs.length !== 2 || (field !== 'format' && field !== 'destinationArn')) throw badRequest(`Invalid patch path '${op.path}' specified for op '${op.op}'`);
+            const a = (st.accessLogSettings ??= {});
+            if (op.op === 'remove') delete a[field];
+            else a[field] = op.value ?? '';
+            if (field === 'destinationArn' && a.destinationArn && !/^arn:aws[a-z-]*:logs:[^:]+:\d{12}:log-group:[^:*]+(:\*)?$/.test(a.destinationArn)) {
+              throw badRequest(`Invalid CloudWatch Logs log group ARN: ${a.destinationArn}`);
+            }
+            return true;
+          }
+          if (segs[0] === 'canarySettings') {
+            if (segs.length === 1) {
+              if (op.op !== 'remove') throw badRequest(`Invalid patch path '${op.path}' specified for op '${op.op}'`);
+              delete st.canarySettings;
+              return true;
+            }
+            const c = (st.canarySettings ??= { deploymentId: st.deploymentId, percentTraffic: 0, useStageCache: false });
+            const field = segs[1];
+            if (field === 'percentTraffic') c.percentTraffic = checkPercent(convert('double', op.value, op.path ?? '') as number);
+            else if (field === 'deploymentId' && op.value) c.deploymentId = op.value;
+            else if (field === 'useStageCache') c.useStageCache = convert('bool', op.value, op.path ?? '') as boolean;
+            else if (field === 'stageVariableOverrides' && segs.length === 3) {
+              c.stageVariableOverrides ??= {};
+              if (op.op === 'remove') delete c.stageVariableOverrides[segs[2]!];
+              else c.stageVariableOverrides[segs[2]!] = op.value ?? '';
+            } else throw badRequest(`Invalid patch path '${op.path}' specified for op '${op.op}'`);
+            return true;
+          }
           if (segs.length < 3) return false;
           const key = methodSettingKey(segs[0]!, segs[1]!);
           const setting = METHOD_SETTING_PATHS[segs.slice(2).join('/')];
@@ -862,6 +912,7 @@ export class ControlPlane {
       );
       if (st.cacheClusterEnabled && !st.cacheClusterSize) st.cacheClusterSize = '0.5';
       await this.deployment(tx, s, input.restApiId, st.deploymentId);
+      if (st.canarySettings) await this.deployment(tx, s, input.restApiId, st.canarySettings.deploymentId);
       st.lastUpdatedDate = Math.floor(ctx.clock.now() / 1000) * 1000;
       await this.store.putStage(tx, s, input.restApiId, st);
       return st;
@@ -1509,13 +1560,18 @@ export class ControlPlane {
   }
 }
 
+function checkPercent(p: number): number {
+  if (!(p >= 0 && p <= 100)) throw badRequest('Canary traffic percentage must be between 0.0 and 100.0');
+  return p;
+}
+
 function checkSchema(schema: string | undefined): void {
   if (schema === undefined) return;
   try {
     const v = JSON.parse(schema);
     if (typeof v !== 'object' || v === null) throw new Error('not an object');
   } catch {
-    throw badRequest('Invalid model specified: Validation Result: warnings : [], errors : [Invalid model schema specified. Unsupported keyword(s): ["format"], or the JSON is malformed]');
+    throw badRequest('Invalid model specified: Validation Result: warnings : [], errors : [Invalid model schema specified]');
   }
 }
 

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { deflateSync, gzipSync } from 'node:zlib';
 import { request as httpRequest, Agent as HttpAgent, type IncomingHttpHeaders } from 'node:http';
 import { request as httpsRequest, Agent as HttpsAgent } from 'node:https';
 import type { ServerResponse } from 'node:http';
@@ -16,6 +17,8 @@ import { inputVariable, jsonPath, renderTemplate } from './vtl.js';
 import { methodSettingKey } from './control.js';
 import { AwsServiceActions, UnsupportedServiceIntegration } from './aws-service.js';
 import { dayOf, quotaPeriodStart } from './quota.js';
+import { logWriterFor } from '../logs/store.js';
+import { evaluatePolicy, maskedArn, parsePolicy } from './policy.js';
 
 /** A request to a deployed API, as the pipeline sees it. */
 export interface Call {
@@ -48,6 +51,9 @@ export interface Deployed {
   validators: ModelValidators;
   loadedAt: number;
   testInvoke?: boolean;
+  /** The stage's canary deployment, when it has one. */
+  canary?: Deployed;
+  isCanary?: boolean;
 }
 
 interface CacheEntry {
@@ -143,6 +149,8 @@ export class DataPlane {
   private readonly buckets = new Map<string, Bucket>();
   private readonly invoke: (scope: Scope, arn: string, payload: Buffer) => Promise<LambdaResult>;
   private readonly actions: AwsServiceActions;
+  /** This node's log stream in access and execution log groups. */
+  private readonly logStream = randomUUID().replace(/-/g, '');
   /** Bumped on every local change, so a load racing an invalidation is not kept. */
   private generation = 0;
 
@@ -216,6 +224,8 @@ export class DataPlane {
   async serve(apiId: string, stageName: string, call: Call): Promise<Reply> {
     const dep = await this.load(apiId, stageName);
     if (!dep) return this.bareError(403, 'ForbiddenException', 'Forbidden');
+    const canary = dep.canary;
+    if (canary && Math.random() * 100 < (dep.stage.canarySettings?.percentTraffic ?? 0)) return this.execute(canary, call);
     return this.execute(dep, call);
   }
 
@@ -257,6 +267,26 @@ export class DataPlane {
         loadedAt: now,
       };
     }
+    const c = stage.canarySettings;
+    if (!c) delete d.canary;
+    else if (!(d.canary && d.canary.stage.deploymentId === c.deploymentId)) {
+      const cdep = await this.store.getDeployment(db, scope, apiId, c.deploymentId);
+      if (cdep) {
+        d.canary = {
+          ...d,
+          canary: undefined,
+          snapshot: cdep.snapshot,
+          root: buildRoutes(cdep.snapshot.resources),
+          validators: new ModelValidators(apiId, cdep.snapshot.models),
+          stage: stage,
+          isCanary: true,
+        };
+      }
+    }
+    if (d.canary && c) {
+      // The canary serves with the stage's settings, its own deployment and the variable overrides.
+      d.canary = { ...d.canary, scope, stage: { ...stage, deploymentId: c.deploymentId, variables: { ...(stage.variables ?? {}), ...(c.stageVariableOverrides ?? {}) } }, loadedAt: now };
+    }
     if (gen === this.generation) this.deployed.set(key, d);
     return d;
   }
@@ -269,7 +299,8 @@ export class DataPlane {
     // randomUUID draws from Node's cached entropy pool: far cheaper than small randomBytes calls.
     const extra = randomUUID().replace(/-/g, '');
     const extendedRequestId = Buffer.from(extra.slice(0, 22), 'hex').toString('base64').replace(/[+/=]/g, 'A').slice(0, 14) + '=';
-    const { headers, multiHeaders } = headerMaps(call.rawHeaders);
+    const traceId = `Root=1-${Math.floor(receivedAt / 1000).toString(16)}-${extra.slice(8, 32)}`;
+    const { headers, multiHeaders } = headerMaps(withForwardingHeaders(call, traceId));
     const { query, multiQuery } = queryMaps(call.rawQuery);
     const stageVariables = dep.stage.variables ?? {};
     const baseContext = (): Record<string, unknown> => ({
@@ -288,10 +319,13 @@ export class DataPlane {
       identity: { sourceIp: call.sourceIp, userAgent: headers['user-agent'] ?? headers['User-Agent'] },
     });
     let req: Req | undefined;
+    let failure: GatewayError | undefined;
     const finish = (reply: Reply): Reply => {
       reply.headers['x-amzn-requestid'] = requestId;
       reply.headers['x-amz-apigw-id'] = extendedRequestId;
-      reply.headers['x-amzn-trace-id'] ??= `Root=1-${Math.floor(receivedAt / 1000).toString(16)}-${extra.slice(8, 32)}`;
+      reply.headers['x-amzn-trace-id'] ??= traceId;
+      compress(reply, dep.snapshot.minimumCompressionSize, headerValue(headers, 'accept-encoding'));
+      if (!dep.testInvoke && this.logsAvailable()) this.writeLogs(dep, req, log, reply, { ...baseContext(), ...(req ? this.contextExtras(req) : {}) }, failure);
       return reply;
     };
     try {
@@ -350,6 +384,7 @@ export class DataPlane {
         e = new GatewayError('API_CONFIGURATION_ERROR', 'Internal server error', 500);
       }
       const err = e as GatewayError;
+      failure = err;
       log.lines.push(`Gateway response type: ${err.type} with message: ${err.messageValue}`);
       const context = { ...baseContext(), ...(req ? this.contextExtras(req) : {}) };
       const g = renderGatewayResponse(err, dep.snapshot.gatewayResponses, {
@@ -358,6 +393,48 @@ export class DataPlane {
         requestParams: (source) => (req ? this.paramSource(req, source) : undefined),
       });
       return finish({ status: g.status, headers: g.headers, body: Buffer.from(g.body) });
+    }
+  }
+
+  private logsAvailable(): boolean {
+    return this.platform.services.has('logs');
+  }
+
+  /** Access logs (stage accessLogSettings) and execution logs (method setting loggingLevel) to CloudWatch Logs. */
+  private writeLogs(dep: Deployed, req: Req | undefined, log: ExecLog, reply: Reply, context: Record<string, unknown>, failure: GatewayError | undefined): void {
+    const now = this.clock.now();
+    const writer = logWriterFor(this.store.db, this.clock);
+    const access = dep.stage.accessLogSettings;
+    if (access?.destinationArn && access.format) {
+      const m = /^arn:aws[a-z-]*:logs:([^:]+):(\d{12}):log-group:([^:*]+)/.exec(access.destinationArn);
+      if (m) {
+        const ctx: Record<string, unknown> = {
+          ...context,
+          status: reply.status,
+          responseLength: reply.body.length,
+          responseLatency: Math.max(0, now - (context.requestTimeEpoch as number)),
+          error: failure ? { message: failure.messageValue, responseType: failure.type } : undefined,
+        };
+        const message = access.format.replace(/\$\{?context\.([A-Za-z0-9_.]+)\}?/g, (_, path: string) => {
+          let v: unknown = ctx;
+          for (const part of path.split('.')) v = v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[part] : undefined;
+          return v === undefined || v === null ? '-' : String(v);
+        });
+        writer.put({ accountId: m[2]!, region: m[1]!, logGroupName: m[3]!, logStreamName: this.logStream, events: [{ timestamp: now, message }] });
+      }
+    }
+    if (req) {
+      const verb = req.method.httpMethod === 'ANY' ? req.call.method : req.method.httpMethod;
+      const level = this.methodSetting(dep, req.resource.path, verb).loggingLevel;
+      if (level === 'INFO' || (level === 'ERROR' && reply.status >= 400)) {
+        writer.put({
+          accountId: dep.scope.accountId,
+          region: dep.scope.region,
+          logGroupName: `API-Gateway-Execution-Logs_${dep.apiId}/${dep.stageName}`,
+          logStreamName: this.logStream,
+          events: log.lines.map((line) => ({ timestamp: now, message: `(${req.requestId}) ${line}` })),
+        });
+      }
     }
   }
 
@@ -384,6 +461,7 @@ export class DataPlane {
       resourcePath: req.resource.path,
       httpMethod: req.call.method,
       deploymentId: req.dep.stage.deploymentId,
+      isCanaryRequest: !!req.dep.isCanary,
       identity: req.identity,
       authorizer: req.authorizer ? { principalId: req.authorizer.principalId, ...req.authorizer.context } : undefined,
     };
@@ -398,9 +476,37 @@ export class DataPlane {
 
   private async authenticate(req: Req): Promise<void> {
     const type = req.method.authorizationType;
-    if (type === 'AWS_IAM') return this.verifyIam(req);
+    if (type === 'AWS_IAM') this.verifyIam(req);
+    this.checkResourcePolicy(req);
     if (type === 'CUSTOM') return this.runAuthorizer(req);
     if (type === 'COGNITO_USER_POOLS') throw new GatewayError('UNAUTHORIZED', 'Unauthorized');
+  }
+
+  private readonly policies = new WeakMap<Snapshot, ReturnType<typeof parsePolicy>>();
+
+  private checkResourcePolicy(req: Req): void {
+    const snap = req.dep.snapshot;
+    if (!snap.policy) return;
+    let statements = this.policies.get(snap);
+    if (statements === undefined && !this.policies.has(snap)) {
+      statements = parsePolicy(snap.policy);
+      this.policies.set(snap, statements);
+    }
+    if (!statements) return;
+    const arn = this.methodArn(req);
+    const caller = req.identity.accountId as string | null;
+    const decision = evaluatePolicy(statements, {
+      methodArn: arn,
+      region: req.dep.scope.region,
+      accountId: req.dep.scope.accountId,
+      apiId: req.dep.apiId,
+      sourceIp: req.call.sourceIp,
+      callerAccount: caller ?? undefined,
+    });
+    if (decision.allowed) return;
+    const who = caller ? `arn:aws:iam::${caller}:root` : 'anonymous';
+    const message = `User: ${who} is not authorized to perform: execute-api:Invoke on resource: ${maskedArn(arn)}${decision.explicitDeny ? ' with an explicit deny' : ''}`;
+    throw new GatewayError('ACCESS_DENIED', message);
   }
 
   private verifyIam(req: Req): void {
@@ -670,6 +776,7 @@ export class DataPlane {
 
   private cacheKey(req: Req, setting: MethodSettingDoc): string | undefined {
     if (!req.dep.stage.cacheClusterEnabled || req.dep.testInvoke) return undefined;
+    if (req.dep.isCanary && !req.dep.stage.canarySettings?.useStageCache) return undefined;
     const verb = req.method.httpMethod === 'ANY' ? req.call.method : req.method.httpMethod;
     const specific = req.dep.stage.methodSettings[methodSettingKey(req.resource.path, verb)];
     const enabled = specific ? specific.cachingEnabled : setting.cachingEnabled && verb === 'GET';
@@ -1102,6 +1209,37 @@ export class DataPlane {
 }
 
 // ------------------------------------------------------------------ helpers
+
+/**
+ * The headers API Gateway adds before the integration sees the request (X-Forwarded-For/Port/Proto,
+ * X-Amzn-Trace-Id), unless the client sent them; here they describe the local connection.
+ */
+function withForwardingHeaders(call: Call, traceId: string): [string, string][] {
+  const present = new Set(call.rawHeaders.map(([k]) => k.toLowerCase()));
+  const out = [...call.rawHeaders];
+  const host = call.rawHeaders.find(([k]) => k.toLowerCase() === 'host')?.[1] ?? '';
+  const port = /:(\d+)$/.exec(host)?.[1] ?? '80';
+  if (!present.has('x-forwarded-for')) out.push(['X-Forwarded-For', call.sourceIp]);
+  else {
+    const i = out.findIndex(([k]) => k.toLowerCase() === 'x-forwarded-for');
+    out[i] = [out[i]![0], `${out[i]![1]}, ${call.sourceIp}`];
+  }
+  if (!present.has('x-forwarded-port')) out.push(['X-Forwarded-Port', port]);
+  if (!present.has('x-forwarded-proto')) out.push(['X-Forwarded-Proto', 'http']);
+  if (!present.has('x-amzn-trace-id')) out.push(['X-Amzn-Trace-Id', traceId]);
+  return out;
+}
+
+/** Payload compression (minimumCompressionSize): gzip or deflate when the client accepts it and the body is large enough. */
+function compress(reply: Reply, minimum: number | undefined, acceptEncoding: string | undefined): void {
+  if (minimum === undefined || minimum === null || !acceptEncoding || reply.body.length < minimum || reply.headers['content-encoding']) return;
+  const accepted = acceptEncoding.split(',').map((e) => e.split(';')[0]!.trim().toLowerCase());
+  const encoding = accepted.includes('gzip') ? 'gzip' : accepted.includes('deflate') ? 'deflate' : undefined;
+  if (!encoding) return;
+  reply.body = encoding === 'gzip' ? gzipSync(reply.body) : deflateSync(reply.body);
+  reply.headers['content-encoding'] = encoding;
+  delete reply.headers['content-length'];
+}
 
 function pairs(raw: string[]): [string, string][] {
   const out: [string, string][] = [];

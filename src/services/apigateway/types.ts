@@ -133,6 +133,9 @@ export interface Snapshot {
   authorizers: Record<string, AuthorizerDoc>;
   gatewayResponses: Record<string, GatewayResponseDoc>;
   disableExecuteApiEndpoint: boolean;
+  minimumCompressionSize?: number;
+  /** The resource policy (JSON text), when the API has one. */
+  policy?: string;
 }
 
 export interface DeploymentDoc {
@@ -155,9 +158,18 @@ export interface MethodSettingDoc {
   unauthorizedCacheControlHeaderStrategy: string;
 }
 
+export interface CanaryDoc {
+  deploymentId: string;
+  percentTraffic: number;
+  stageVariableOverrides?: StrMap;
+  useStageCache: boolean;
+}
+
 export interface StageDoc {
   stageName: string;
   deploymentId: string;
+  canarySettings?: CanaryDoc;
+  accessLogSettings?: { format?: string; destinationArn?: string };
   description?: string;
   cacheClusterEnabled: boolean;
   cacheClusterSize?: string;

@@ -8,7 +8,7 @@ import { checkValue, validation, type AttributeValue } from './values.js';
 import { canonicalNumber } from './numbers.js';
 
 export type Statement =
-  | { kind: 'select'; table: string; index?: string; projection?: Path[]; where?: BCondition }
+  | { kind: 'select'; table: string; index?: string; projection?: Path[]; where?: BCondition; orderBy?: { attr: string; desc: boolean } }
   | { kind: 'insert'; table: string; item: Record<string, AttributeValue> }
   | { kind: 'update'; table: string; actions: BAction[]; where: BCondition; returning?: string }
   | { kind: 'delete'; table: string; where: BCondition; returning?: string };
@@ -180,7 +180,15 @@ class Parser {
     this.expectKw('FROM');
     const { table, index } = this.target();
     const where = this.eatKw('WHERE') ? this.condition() : undefined;
-    return { kind: 'select', table, index, projection, where };
+    let orderBy: { attr: string; desc: boolean } | undefined;
+    if (this.eatKw('ORDER')) {
+      this.expectKw('BY');
+      const attr = this.ident();
+      const desc = this.eatKw('DESC');
+      if (!desc) this.eatKw('ASC');
+      orderBy = { attr, desc };
+    }
+    return { kind: 'select', table, index, projection, where, orderBy };
   }
 
   insert(): Statement {

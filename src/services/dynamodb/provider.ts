@@ -10,7 +10,8 @@ import { addIndex, consumedCapacity, newConsumed, readUnits, Throttle, writeUnit
 import { applyUpdate, Binder, evalCondition, project, type BAction, type BCondition, type Path } from './expressions/bind.js';
 import { attributeUpdates, expectedCondition, filterCondition } from './legacy.js';
 import { equalities, parseStatement, type Statement } from './partiql.js';
-import { checkIndexAttrs, indexKey, itemKey, keyParam, projectedNames, projectItem, Store, hashKey, HASH_RANGE, needsOld, type EncodedKey } from './store.js';
+import { checkIndexAttrs, indexKey, itemKey, keyParam, projectedNames, projectItem, Store, hashKey, HASH_RANGE, needsOld, expiryOf, type EncodedKey } from './store.js';
+import type { TimerHandle } from '../../core/clock.js';
 import {
   attributeDefs,
   buildIndex,
@@ -140,16 +141,107 @@ export class DynamoDbProvider {
   readonly store: Store;
   private readonly throttle: Throttle;
   private readonly activationMs: number;
+  private readonly sweepMs: number;
 
   constructor(private readonly platform: Platform) {
     this.store = new Store(platform.db, platform.clock);
     const opts = platform.config.services?.dynamodb ?? {};
     this.throttle = new Throttle(platform.clock, opts.throttling !== false);
     this.activationMs = typeof opts.tableActivationMs === 'number' ? opts.tableActivationMs : 0;
+    this.sweepMs = typeof opts.ttlSweepMs === 'number' ? opts.ttlSweepMs : 1000;
   }
 
   async init(): Promise<void> {
     await this.store.init();
+    this.scheduleSweep(this.sweepMs);
+  }
+
+  // ----------------------------------------------------------------------------------------------
+  // Time to live: a sweeper on the platform clock deletes expired items (with a stream record
+  // naming DynamoDB as the actor), as AWS's background process does.
+
+  private sweepTimer: TimerHandle | undefined;
+  private sweeping: Promise<void> | undefined;
+  private closed = false;
+
+  private scheduleSweep(ms: number): void {
+    if (this.closed) return;
+    this.sweepTimer?.cancel();
+    this.sweepTimer = this.platform.clock.setTimer(ms, () => {
+      this.sweeping = this.sweep()
+        .catch((e) => this.platform.log({ service: 'dynamodb', event: 'ttl-sweep-failed', error: String(e) }))
+        .then((more) => {
+          this.sweeping = undefined;
+          this.scheduleSweep(more === true ? 0 : this.sweepMs);
+        });
+    });
+  }
+
+  /** Deletes due items; true when there may be more due right away. */
+  async sweep(): Promise<boolean> {
+    let more = false;
+    for (const t of await this.store.ttlTables()) {
+      const now = this.now();
+      const due = await this.store.dueTtl(t, now, 200);
+      if (due.length === 200) more = true;
+      if (!due.length) continue;
+      await this.platform.db.tx(async (tx) => {
+        const current = await this.store.table(t.account, t.region, t.name, tx);
+        if (!current?.ttl?.enabled || current.id !== t.id) return;
+        for (const key of due) {
+          const row = await this.store.getRow(tx, current, key);
+          if (!row) {
+            await tx.run('DELETE FROM ddb_ttl WHERE tid = ? AND pk = ? AND sk = ?', [current.id, key.pk, key.sk]);
+            continue;
+          }
+          const item = parseItem(row.item);
+          const exp = expiryOf(current, item, now);
+          if (exp !== undefined && exp * 1000 <= now) await this.store.delete(tx, current, key, item, true);
+        }
+      });
+    }
+    return more;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.sweepTimer?.cancel();
+    await this.sweeping;
+  }
+
+  async UpdateTimeToLive(ctx: RequestContext, input: any): Promise<any> {
+    const spec = input.TimeToLiveSpecification;
+    const name = tableNameOf(input.TableName);
+    await this.platform.db
+      .tx(async (tx) => {
+        this.store.invalidate({ account: ctx.accountId, region: ctx.region, name });
+        const cur = await this.store.table(ctx.accountId, ctx.region, name, tx);
+        if (!cur) throw notFound();
+        const t: TableMeta = structuredClone(cur);
+        if (spec.Enabled) {
+          if (t.ttl?.enabled) throw validation('TimeToLive is already enabled');
+          t.ttl = { attribute: spec.AttributeName, enabled: true };
+        } else {
+          if (!t.ttl?.enabled) throw validation('TimeToLive is already disabled');
+          if (t.ttl.attribute !== spec.AttributeName) {
+            throw validation(`TimeToLive is active on a different AttributeName: current AttributeName is ${t.ttl.attribute}`);
+          }
+          t.ttl = { attribute: spec.AttributeName, enabled: false };
+        }
+        await this.store.saveTable(tx, t);
+        await this.store.rebuildTtl(tx, t);
+      })
+      .catch((e) => {
+        this.store.invalidate({ account: ctx.accountId, region: ctx.region, name });
+        throw e;
+      });
+    return { TimeToLiveSpecification: { Enabled: spec.Enabled, AttributeName: spec.AttributeName } };
+  }
+
+  async DescribeTimeToLive(ctx: RequestContext, input: any): Promise<any> {
+    const t = await this.tableOrThrow(ctx, input.TableName);
+    if (!t.ttl?.enabled) return { TimeToLiveDescription: { TimeToLiveStatus: 'DISABLED' } };
+    return { TimeToLiveDescription: { TimeToLiveStatus: 'ENABLED', AttributeName: t.ttl.attribute } };
   }
 
   private now(): number {
@@ -511,8 +603,16 @@ export class DynamoDbProvider {
     const json = JSON.stringify(item);
     this.checkWrite(t);
     const c = newConsumed();
+    // The old item is read only when something needs it: a condition, ALL_OLD, indexes, a stream,
+    // or its size (capacity reporting and provisioned throughput).
+    const needRow =
+      condition !== undefined ||
+      rv === 'ALL_OLD' ||
+      needsOld(t) ||
+      t.billingMode === 'PROVISIONED' ||
+      (input.ReturnConsumedCapacity !== undefined && input.ReturnConsumedCapacity !== 'NONE');
     const old = await this.platform.db.tx(async (tx) => {
-      const row = await this.store.getRow(tx, t, key);
+      const row = needRow ? await this.store.getRow(tx, t, key) : undefined;
       const old = row && (condition || rv === 'ALL_OLD' || needsOld(t)) ? parseItem(row.item) : undefined;
       if (condition && !evalCondition(condition, old)) {
         throw conditionalFailed(input.ReturnValuesOnConditionCheckFailure === 'ALL_OLD' ? old : undefined);
@@ -624,13 +724,11 @@ export class DynamoDbProvider {
       if (condition && !evalCondition(condition, old)) {
         throw conditionalFailed(input.ReturnValuesOnConditionCheckFailure === 'ALL_OLD' ? old : undefined);
       }
+      // Like AWS, an update creates the item when it does not exist (even one that only removes).
       const item = applyUpdate(old ?? keyItem, actions, old);
-      if (!old && actions.length > 0 && actions.every((a) => a.kind === 'REMOVE' || a.kind === 'DELETE')) {
-        return { old, item: undefined };
-      }
-      checkIndexAttrs(t, item);
+      checkIndexAttrs(t, item, true);
       const size = itemSize(item);
-      if (size > MAX_ITEM_SIZE) throw sizeExceeded();
+      if (size > MAX_ITEM_SIZE) throw validation('Item size to update has exceeded the maximum allowed size');
       await this.store.put(tx, t, key, item, JSON.stringify(item), size, old);
       this.writeCost(t, old, row?.size ?? 0, item, size, c);
       return { old, item };
@@ -932,8 +1030,8 @@ export class DynamoDbProvider {
         }
         try {
           const item = applyUpdate(olds[i]!.old ?? p.keyItem, p.actions!, olds[i]!.old);
-          checkIndexAttrs(p.t, item);
-          if (itemSize(item) > MAX_ITEM_SIZE) throw sizeExceeded();
+          checkIndexAttrs(p.t, item, true);
+          if (itemSize(item) > MAX_ITEM_SIZE) throw validation('Item size to update has exceeded the maximum allowed size');
           results.push(item);
         } catch (e) {
           if (!(e instanceof AwsError) || e.code !== 'ValidationException') throw e;
@@ -1156,8 +1254,8 @@ export class DynamoDbProvider {
     if (ix) {
       c.ipk = encodeKey(key[ix.hash.name]!, ix.hash.type);
       c.isk = ix.range ? encodeKey(key[ix.range.name]!, ix.range.type) : Buffer.alloc(0);
-      if (pk && !c.ipk.equals(pk)) throw validation('The provided starting key does not match the range key predicate');
-    } else if (pk && !c.pk.equals(pk)) throw validation('The provided starting key does not match the range key predicate');
+      if (pk && !c.ipk.equals(pk)) throw validation('The provided starting key is outside query boundaries based on provided conditions');
+    } else if (pk && !c.pk.equals(pk)) throw validation('The provided starting key is outside query boundaries based on provided conditions');
     return c;
   }
 
@@ -1269,6 +1367,10 @@ export class DynamoDbProvider {
           }
         }
         const pk = eq && (eq as any)[keyHash.type] !== undefined ? encodeKey(eq, keyHash.type) : undefined;
+        const keyRange = ix ? ix.range : t.range;
+        if (st.orderBy && (!pk || st.orderBy.attr !== keyRange?.name)) {
+          throw validation('Must have WHERE clause in the statement when using ORDER BY clause, and ORDER BY must use the sort key');
+        }
         const page = await this.readPage(
           ctx,
           t,
@@ -1276,7 +1378,7 @@ export class DynamoDbProvider {
           { Limit: input.Limit, ExclusiveStartKey: start, ConsistentRead: input.ConsistentRead, ReturnConsumedCapacity: input.ReturnConsumedCapacity, Select: ix && !st.projection ? 'ALL_PROJECTED_ATTRIBUTES' : undefined },
           { projection: st.projection },
           st.where,
-          pk ? { pk, forward: true } : { forward: true },
+          pk ? { pk, forward: !st.orderBy?.desc } : { forward: true },
         );
         const out: any = { Items: page.Items };
         if (page.LastEvaluatedKey) out.NextToken = Buffer.from(JSON.stringify(page.LastEvaluatedKey)).toString('base64');

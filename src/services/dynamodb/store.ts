@@ -8,6 +8,7 @@
  * ddb_index_items  one row per item per secondary index holding the index key (same encoding)
  *                  and the base table key; maintained in the same transaction as the item.
  * ddb_tokens       TransactWriteItems ClientRequestTokens (idempotency for 10 minutes).
+ * ddb_ttl          expiry time of each item of a table with TTL enabled (swept in expiry order).
  * ddb_stream_records  DynamoDB Streams records (one shard per stream, 24 hours), written in the
  *                  same transaction as the item change they describe.
  */
@@ -75,7 +76,33 @@ CREATE TABLE ddb_stream_records (
 );
 `,
   },
+  {
+    version: 3,
+    sql: `
+CREATE TABLE ddb_ttl (
+  tid INTEGER NOT NULL,
+  pk BLOB NOT NULL,
+  sk BLOB NOT NULL,
+  expires REAL NOT NULL,
+  PRIMARY KEY (tid, pk, sk)
+);
+CREATE INDEX ddb_ttl_due ON ddb_ttl (tid, expires);
+`,
+  },
 ];
+
+/** AWS ignores TTL values more than five years in the past. */
+const TTL_MAX_AGE_S = 5 * 365 * 24 * 60 * 60;
+
+/** An item's expiry (epoch seconds) under a table's TTL attribute, if it has a usable one. */
+export function expiryOf(t: TableMeta, item: Item | undefined, nowMs: number): number | undefined {
+  if (!item || !t.ttl?.enabled) return undefined;
+  const v = item[t.ttl.attribute];
+  if (!v || v.N === undefined) return undefined;
+  const n = Number(v.N);
+  if (!Number.isFinite(n) || n < nowMs / 1000 - TTL_MAX_AGE_S) return undefined;
+  return n;
+}
 
 const EMPTY: Buffer = Buffer.alloc(0);
 
@@ -154,13 +181,14 @@ export function indexKey(ix: IndexMeta, item: Item): { ipk: Buffer; isk: Buffer 
 }
 
 /** Checks an item's index key attributes (types, empty values) as PutItem does. */
-export function checkIndexAttrs(t: TableMeta, item: Item): void {
+export function checkIndexAttrs(t: TableMeta, item: Item, update = false): void {
   for (const ix of t.lsis.length || t.gsis.length ? [...t.lsis, ...t.gsis] : []) {
     for (const k of ix.range ? [ix.hash, ix.range] : [ix.hash]) {
       const v = item[k.name];
       if (v === undefined) continue;
       const actual = typeName(v);
       if (actual !== k.type) {
+        if (update) throw validation('The update expression attempted to update the secondary index key to unsupported type');
         throw invalidParam(`Type mismatch for Index Key ${k.name} Expected: ${k.type} Actual: ${actual} IndexName: ${ix.name}`);
       }
       if ((k.type === 'S' && v.S === '') || (k.type === 'B' && v.B === '')) {
@@ -217,6 +245,18 @@ export class Store {
     return meta;
   }
 
+  /** Every table with TTL enabled (for the expiry sweeper). */
+  async ttlTables(): Promise<TableMeta[]> {
+    const rows = await this.db.all<{ account: string; region: string; name: string; meta: string }>('SELECT account, region, name, meta FROM ddb_tables');
+    const out: TableMeta[] = [];
+    for (const r of rows) {
+      if (!r.meta.includes('"ttl"')) continue;
+      const t = await this.table(r.account, r.region, r.name);
+      if (t?.ttl?.enabled) out.push(t);
+    }
+    return out;
+  }
+
   async listTables(account: string, region: string): Promise<string[]> {
     const rows = await this.db.all<{ name: string }>('SELECT name FROM ddb_tables WHERE account = ? AND region = ? ORDER BY name', [account, region]);
     return rows.map((r) => r.name);
@@ -249,6 +289,7 @@ export class Store {
     await tx.run('DELETE FROM ddb_tables WHERE account = ? AND region = ? AND name = ?', [t.account, t.region, t.name]);
     await tx.run('DELETE FROM ddb_items WHERE tid = ?', [t.id]);
     await tx.run('DELETE FROM ddb_index_items WHERE tid = ?', [t.id]);
+    await tx.run('DELETE FROM ddb_ttl WHERE tid = ?', [t.id]);
     this.cache.delete(this.cacheKey(t.account, t.region, t.name));
     this.statsCache.delete(t.id);
   }
@@ -296,19 +337,56 @@ export class Store {
       [t.id, k.pk, k.sk, hashKey(k.pk), size, json],
     );
     if (t.gsis.length || t.lsis.length) await this.updateIndexes(tx, t, k, old, item);
+    if (t.ttl?.enabled) await this.updateTtl(tx, t, k, item);
     const st = activeStream(t);
     if (st) await this.appendRecord(tx, t, st, old, item);
   }
 
-  async delete(tx: Tx, t: TableMeta, k: EncodedKey, old: Item | undefined): Promise<void> {
+  private async updateTtl(tx: Tx, t: TableMeta, k: EncodedKey, item: Item | undefined): Promise<void> {
+    const expires = expiryOf(t, item, this.clock.now());
+    if (expires === undefined) await tx.run('DELETE FROM ddb_ttl WHERE tid = ? AND pk = ? AND sk = ?', [t.id, k.pk, k.sk]);
+    else {
+      await tx.run('INSERT INTO ddb_ttl (tid, pk, sk, expires) VALUES (?, ?, ?, ?) ON CONFLICT (tid, pk, sk) DO UPDATE SET expires = excluded.expires', [
+        t.id,
+        k.pk,
+        k.sk,
+        expires,
+      ]);
+    }
+  }
+
+  /** Rebuilds a table's expiry rows from its items (TTL enabled on a table with data). */
+  async rebuildTtl(tx: Tx, t: TableMeta): Promise<void> {
+    await tx.run('DELETE FROM ddb_ttl WHERE tid = ?', [t.id]);
+    if (!t.ttl?.enabled) return;
+    let after: { pk: Buffer; sk: Buffer } | undefined;
+    for (;;) {
+      const rows: { pk: Buffer; sk: Buffer; item: string }[] = after
+        ? await tx.all('SELECT pk, sk, item FROM ddb_items WHERE tid = ? AND (pk > ? OR (pk = ? AND sk > ?)) ORDER BY pk, sk LIMIT 500', [t.id, after.pk, after.pk, after.sk])
+        : await tx.all('SELECT pk, sk, item FROM ddb_items WHERE tid = ? ORDER BY pk, sk LIMIT 500', [t.id]);
+      for (const r of rows) await this.updateTtl(tx, t, { pk: r.pk, sk: r.sk }, JSON.parse(r.item) as Item);
+      if (rows.length < 500) break;
+      const last = rows[rows.length - 1]!;
+      after = { pk: last.pk, sk: last.sk };
+    }
+  }
+
+  /** Keys of items whose expiry has passed, oldest first. */
+  async dueTtl(t: TableMeta, nowMs: number, limit: number): Promise<EncodedKey[]> {
+    return this.db.all<EncodedKey>('SELECT pk, sk FROM ddb_ttl WHERE tid = ? AND expires <= ? ORDER BY expires LIMIT ?', [t.id, nowMs / 1000, limit]);
+  }
+
+  /** Deletes an item; `byService` marks a TTL expiry (its stream record names DynamoDB as the actor). */
+  async delete(tx: Tx, t: TableMeta, k: EncodedKey, old: Item | undefined, byService = false): Promise<void> {
     await tx.run('DELETE FROM ddb_items WHERE tid = ? AND pk = ? AND sk = ?', [t.id, k.pk, k.sk]);
     if (old && (t.gsis.length || t.lsis.length)) await this.updateIndexes(tx, t, k, old, undefined);
+    if (t.ttl?.enabled) await tx.run('DELETE FROM ddb_ttl WHERE tid = ? AND pk = ? AND sk = ?', [t.id, k.pk, k.sk]);
     const st = activeStream(t);
-    if (st && old) await this.appendRecord(tx, t, st, old, undefined);
+    if (st && old) await this.appendRecord(tx, t, st, old, undefined, byService);
   }
 
   /** Writes the stream record of one item change (none when the item did not change). */
-  private async appendRecord(tx: Tx, t: TableMeta, st: StreamMeta, old: Item | undefined, item: Item | undefined): Promise<void> {
+  private async appendRecord(tx: Tx, t: TableMeta, st: StreamMeta, old: Item | undefined, item: Item | undefined, byService = false): Promise<void> {
     if (old && item && valuesEqual({ M: old }, { M: item })) return;
     let seq = this.streamSeq.get(st.id);
     if (seq === undefined) {
@@ -335,6 +413,7 @@ export class Store {
       eventSource: 'aws:dynamodb',
       awsRegion: t.region,
       dynamodb: record,
+      ...(byService ? { userIdentity: { PrincipalId: 'dynamodb.amazonaws.com', Type: 'Service' } } : {}),
     };
     await tx.run('INSERT INTO ddb_stream_records (sid, seq, created, record) VALUES (?, ?, ?, ?)', [st.id, seq, now, JSON.stringify(full)]);
   }

@@ -97,6 +97,8 @@ export interface TableMeta {
   /** Platform time until which the table reports UPDATING. */
   updatingUntil?: number;
   sse?: { Enabled?: boolean; SSEType?: string; KMSMasterKeyId?: string };
+  /** Time to live: the attribute holding each item's expiry (epoch seconds), when enabled. */
+  ttl?: { attribute: string; enabled: boolean };
 }
 
 export const MAX_GSIS = 20;

@@ -137,6 +137,7 @@ class LogsProvider implements ServiceProvider {
     await this.db.tx(async (tx) => {
       const { changes } = await tx.run('DELETE FROM logs_groups WHERE account = ? AND region = ? AND name = ?', [ctx.accountId, ctx.region, input.logGroupName]);
       if (changes === 0) throw notFound(GROUP_NOT_FOUND);
+      logWriterFor(this.db, this.platform.clock).forget();
       await tx.run('DELETE FROM logs_streams WHERE account = ? AND region = ? AND group_name = ?', [ctx.accountId, ctx.region, input.logGroupName]);
       await tx.run('DELETE FROM logs_events WHERE account = ? AND region = ? AND group_name = ?', [ctx.accountId, ctx.region, input.logGroupName]);
     });
@@ -225,6 +226,7 @@ class LogsProvider implements ServiceProvider {
         input.logStreamName,
       ]);
       if (changes === 0) throw notFound(STREAM_NOT_FOUND);
+      logWriterFor(this.db, this.platform.clock).forget();
       await tx.run('DELETE FROM logs_events WHERE account = ? AND region = ? AND group_name = ? AND stream_name = ?', [
         ctx.accountId,
         ctx.region,

@@ -129,6 +129,8 @@ export class LogWriter {
   private timer: NodeJS.Timeout | undefined;
   private flushing: Promise<void> = Promise.resolve();
   private closed = false;
+  /** Streams known to exist (their group and stream rows were written by this writer). */
+  private readonly known = new Set<string>();
 
   constructor(
     private readonly db: Db,
@@ -144,6 +146,11 @@ export class LogWriter {
       this.timer = setTimeout(() => void this.flush().catch(() => undefined), this.delayMs);
       this.timer.unref();
     }
+  }
+
+  /** Forgets known streams (a log group or stream was deleted). */
+  forget(): void {
+    this.known.clear();
   }
 
   get pending(): number {
@@ -166,13 +173,19 @@ export class LogWriter {
         if (merged) merged.events.push(...input.events);
         else byStream.set(key, { ...input, events: [...input.events] });
       }
+      const created: string[] = [];
       await this.db.tx(async (tx) => {
-        for (const input of byStream.values()) {
-          await ensureLogGroup(tx, input.accountId, input.region, input.logGroupName, now);
-          await ensureLogStream(tx, input.accountId, input.region, input.logGroupName, input.logStreamName, now);
+        for (const [key, input] of byStream) {
+          if (!this.known.has(key)) {
+            await ensureLogGroup(tx, input.accountId, input.region, input.logGroupName, now);
+            await ensureLogStream(tx, input.accountId, input.region, input.logGroupName, input.logStreamName, now);
+            created.push(key);
+          }
           await insertEvents(tx, input, now);
         }
       });
+      for (const key of created) this.known.add(key);
+      if (this.known.size > 10_000) this.known.clear();
     });
     this.flushing = run.catch(() => undefined);
     return run;

@@ -124,8 +124,6 @@ export class StepFunctions {
   private readonly clock;
   private readonly registry = new TaskRegistry();
   private readonly running = new Map<string, Running>();
-  /** Express executions live in memory only (as in AWS, their history is not queryable). */
-  private readonly express = new Map<string, { row: ExecRow }>();
   private closing = false;
   private readonly tasks;
 
@@ -176,11 +174,8 @@ export class StepFunctions {
     if (!parts) throw err('ExecutionDoesNotExist', `Execution Does Not Exist: '${arn}'`);
     if (parts[5] !== 'execution' && parts[5] !== 'express')
       throw err('InvalidArn', `Invalid Arn: 'Resource type not valid in this context: ${parts?.[5] ?? arn}'`);
-    if (parts[5] === 'express') {
-      const e = this.express.get(arn);
-      if (!e) throw err('ExecutionDoesNotExist', `Execution Does Not Exist: '${arn}'`);
-      return e.row;
-    }
+    // Express executions are not stored (as in AWS, they cannot be described).
+    if (parts[5] === 'express') throw err('InvalidArn', `Invalid Arn: 'Resource type not valid in this context: express'`);
     const row = await this.db.get<ExecRow>('SELECT * FROM sfn_executions WHERE arn = ? AND account = ? AND region = ?', [arn, ctx.accountId, ctx.region]);
     if (!row) throw err('ExecutionDoesNotExist', `Execution Does Not Exist: '${arn}'`);
     return row;
@@ -486,7 +481,6 @@ export class StepFunctions {
     if (target.sm.type === 'EXPRESS') {
       const arn = `arn:aws:states:${ctx.region}:${ctx.accountId}:express:${target.sm.name}:${name}:${randomUUID()}`;
       const row = this.newRow(ctx, arn, target, name, data, now);
-      this.express.set(arn, { row });
       void this.runExpress(row).catch(() => undefined);
       return { executionArn: arn, startDate: new Date(now) };
     }
@@ -546,8 +540,71 @@ export class StepFunctions {
     };
   }
 
+  /**
+   * CloudWatch Logs delivery of execution events, as the machine's loggingConfiguration asks
+   * (level ALL/ERROR/FATAL, includeExecutionData), when the Logs service is loaded.
+   */
+  private async eventLogger(row: ExecRow): Promise<((e: HistoryEvent) => void) | undefined> {
+    const sm = await this.db.get<SmRow>('SELECT logging FROM sfn_state_machines WHERE arn = ?', [row.sm_arn]);
+    const cfg = sm?.logging ? (JSON.parse(sm.logging) as { level?: string; includeExecutionData?: boolean; destinations?: any[] }) : undefined;
+    const level = cfg?.level ?? 'OFF';
+    const groupArn: string | undefined = cfg?.destinations?.[0]?.cloudWatchLogsLogGroup?.logGroupArn;
+    if (level === 'OFF' || !groupArn || !this.platform.services.get('logs')) return undefined;
+    const m = /^arn:[^:]+:logs:([^:]*):(\d{12}):log-group:([^:]+)(:\*)?$/.exec(groupArn);
+    if (!m) return undefined;
+    const [, region, account, group] = m;
+    let writer: { put(input: { accountId: string; region: string; logGroupName: string; logStreamName: string; events: { timestamp: number; message: string }[] }): void };
+    try {
+      const logs = await import('../logs/store.js');
+      writer = logs.logWriterFor(this.db, this.clock);
+    } catch {
+      return undefined;
+    }
+    const d = new Date(row.start_ms);
+    const pad = (n: number) => String(n).padStart(2, '0');
+    const stream = `states/${row.sm_arn.split(':')[6]}/${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}-${pad(d.getUTCHours())}-${pad(d.getUTCMinutes())}/${row.name.slice(0, 64)}`;
+    const isError = (t: string) => /(Failed|TimedOut|Aborted)$/.test(t);
+    const isFatal = (t: string) => t === 'ExecutionFailed' || t === 'ExecutionAborted' || t === 'ExecutionTimedOut';
+    return (e) => {
+      if (level === 'ERROR' && !isError(e.type)) return;
+      if (level === 'FATAL' && !isFatal(e.type)) return;
+      const key = Object.keys(e).find((k) => k.endsWith('EventDetails'));
+      let details: Record<string, unknown> = key ? { ...(e[key] as Record<string, unknown>) } : {};
+      if (!cfg?.includeExecutionData) {
+        const { input, inputDetails, output, outputDetails, parameters, assignedVariables, assignedVariablesDetails, ...rest } = details;
+        void input, inputDetails, output, outputDetails, parameters, assignedVariables, assignedVariablesDetails;
+        details = rest;
+      }
+      const message = JSON.stringify({
+        id: String(e.id),
+        type: e.type,
+        details,
+        previous_event_id: String(e.previousEventId),
+        event_timestamp: String(e.timestamp),
+        execution_arn: row.arn,
+        redrive_count: String(row.redrive_count),
+      });
+      writer.put({ accountId: account!, region: region || row.region, logGroupName: group!, logStreamName: stream, events: [{ timestamp: e.timestamp, message }] });
+    };
+  }
+
+  /** Buffers events until the log destination of the execution is known, then delivers them. */
+  private deferredLogger(row: ExecRow): (e: HistoryEvent) => void {
+    const state: { fn?: (e: HistoryEvent) => void; pending: HistoryEvent[]; ready: boolean } = { pending: [], ready: false };
+    void this.eventLogger(row).then((fn) => {
+      state.fn = fn;
+      state.ready = true;
+      if (fn) for (const e of state.pending) fn(e);
+      state.pending = [];
+    });
+    return (e) => {
+      if (!state.ready) state.pending.push(e);
+      else state.fn?.(e);
+    };
+  }
+
   private async runExpress(row: ExecRow): Promise<ExecRow> {
-    const exec = new Execution(row.definition, this.info(row), { clock: this.clock, tasks: this.tasks });
+    const exec = new Execution(row.definition, this.info(row), { clock: this.clock, tasks: this.tasks, onEvent: this.deferredLogger(row) });
     const done = exec.run();
     this.running.set(row.arn, { exec, done, express: true, row });
     try {
@@ -567,6 +624,7 @@ export class StepFunctions {
     const exec = new Execution(row.definition, this.info(row), {
       clock: this.clock,
       tasks: this.tasks,
+      onEvent: this.deferredLogger(row),
       persist: async (cp, events) => {
         if (!events.length && !cp) return;
         await this.db.tx(async (tx) => {
@@ -731,6 +789,8 @@ export class StepFunctions {
   }
 
   async StopExecution(ctx: RequestContext, input: any) {
+    if (String(input.executionArn).split(':')[5] === 'express')
+      throw err('InvalidArn', `Invalid Arn: 'Resource type not valid in this context: express'`);
     const row = await this.getExec(ctx, input.executionArn);
     const now = this.clock.now();
     const r = this.running.get(row.arn);
@@ -1050,7 +1110,8 @@ export class StepFunctions {
     if (mode === 'fire') return { ExecutionArn: started.executionArn, StartDate: started.startDate.getTime() / 1000 };
     const r = this.running.get(started.executionArn);
     if (r) await r.done;
-    const row = await this.getExec(ctx, started.executionArn);
+    // An Express child is not stored: its row lives in the running entry until it ends.
+    const row = r?.express && r.row ? r.row : await this.getExec(ctx, started.executionArn);
     if (row.status !== 'SUCCEEDED') {
       throw new StatesError('States.TaskFailed', JSON.stringify({ ExecutionArn: row.arn, Status: row.status, Error: row.error, Cause: row.cause }));
     }
@@ -1092,7 +1153,7 @@ function toWire(e: HistoryEvent, includeData: boolean): Record<string, unknown> 
 }
 
 function page<T>(items: T[], input: any, key: string): Record<string, unknown> {
-  const max: number = input.maxResults && input.maxResults > 0 ? input.maxResults : key === 'events' ? 1000 : 100;
+  const max: number = input.maxResults && input.maxResults > 0 ? input.maxResults : 100;
   let start = 0;
   if (input.nextToken) {
     const n = Number(Buffer.from(String(input.nextToken), 'base64').toString('utf8').replace(/^sfn:/, ''));

@@ -12,6 +12,31 @@ import { parseTimestamp } from './asl/choice.js';
 
 const STATE_TYPES = new Set(['Pass', 'Task', 'Choice', 'Wait', 'Succeed', 'Fail', 'Parallel', 'Map']);
 
+const COMMON = ['Type', 'Comment', 'QueryLanguage'];
+const FLOW = ['Next', 'End'];
+const IO_JSONPATH = ['InputPath', 'OutputPath'];
+const RESULT_JSONPATH = ['ResultSelector', 'ResultPath'];
+const ERRORS = ['Retry', 'Catch'];
+/** The fields each state type accepts (either query language); the language filter comes after. */
+const FIELDS: Record<string, string[]> = {
+  Pass: [...COMMON, ...FLOW, ...IO_JSONPATH, 'Parameters', 'ResultPath', 'Result', 'Assign', 'Output'],
+  Task: [...COMMON, ...FLOW, ...IO_JSONPATH, ...RESULT_JSONPATH, ...ERRORS, 'Resource', 'Parameters', 'Arguments', 'Output', 'Assign', 'Credentials', 'TimeoutSeconds', 'TimeoutSecondsPath', 'HeartbeatSeconds', 'HeartbeatSecondsPath'],
+  Choice: [...COMMON, ...IO_JSONPATH, 'Choices', 'Default', 'Assign', 'Output'],
+  Wait: [...COMMON, ...FLOW, ...IO_JSONPATH, 'Seconds', 'SecondsPath', 'Timestamp', 'TimestampPath', 'Assign', 'Output'],
+  Succeed: [...COMMON, ...IO_JSONPATH, 'Output'],
+  Fail: [...COMMON, 'Error', 'ErrorPath', 'Cause', 'CausePath'],
+  Parallel: [...COMMON, ...FLOW, ...IO_JSONPATH, ...RESULT_JSONPATH, ...ERRORS, 'Branches', 'Parameters', 'Arguments', 'Output', 'Assign'],
+  Map: [
+    ...COMMON, ...FLOW, ...IO_JSONPATH, ...RESULT_JSONPATH, ...ERRORS,
+    'Iterator', 'ItemProcessor', 'ItemsPath', 'Items', 'ItemSelector', 'Parameters', 'ItemReader', 'ItemBatcher', 'ResultWriter',
+    'MaxConcurrency', 'MaxConcurrencyPath', 'ToleratedFailureCount', 'ToleratedFailureCountPath', 'ToleratedFailurePercentage',
+    'ToleratedFailurePercentagePath', 'Label', 'Arguments', 'Output', 'Assign',
+  ],
+};
+/** Fields of one query language only. */
+const JSONPATH_ONLY = new Set(['InputPath', 'OutputPath', 'Parameters', 'ResultSelector', 'ResultPath', 'ItemsPath', 'SecondsPath', 'TimestampPath', 'TimeoutSecondsPath', 'HeartbeatSecondsPath', 'MaxConcurrencyPath', 'ToleratedFailureCountPath', 'ToleratedFailurePercentagePath', 'ErrorPath', 'CausePath', 'Iterator']);
+const JSONATA_ONLY = new Set(['Arguments', 'Output', 'Items']);
+
 export function parseDefinition(text: string): { def?: Record<string, any>; diagnostics: Diagnostic[] } {
   let def: unknown;
   try {
@@ -59,6 +84,12 @@ function checkProgram(p: Record<string, any>, at: string, out: Diagnostic[], par
       continue;
     }
     const sql = s.QueryLanguage ?? ql;
+    for (const field of Object.keys(s)) {
+      const known = FIELDS[s.Type]!.includes(field);
+      const wrongLanguage = sql === 'JSONata' ? JSONPATH_ONLY.has(field) : JSONATA_ONLY.has(field);
+      if (!known || wrongLanguage)
+        out.push({ severity: 'ERROR', code: 'SCHEMA_VALIDATION_FAILED', message: `Field '${field}' is not supported`, location: loc });
+    }
     if (rootQl === 'JSONata' && s.QueryLanguage === 'JSONPath')
       out.push({
         severity: 'ERROR',
@@ -77,17 +108,6 @@ function checkProgram(p: Record<string, any>, at: string, out: Diagnostic[], par
             code: 'SCHEMA_VALIDATION_FAILED',
             message: `The value for the field '${bad}' must be a valid JSONPath or a valid intrinsic function call`,
             location: `${loc}/${field}`,
-          });
-      }
-    }
-    if (sql === 'JSONata') {
-      for (const f of ['InputPath', 'Parameters', 'ResultSelector', 'ResultPath', 'OutputPath', 'ItemsPath']) {
-        if (f in s)
-          out.push({
-            severity: 'ERROR',
-            code: 'SCHEMA_VALIDATION_FAILED',
-            message: `The field "${f}" is not supported by Step Functions`,
-            location: `${loc}/${f}`,
           });
       }
     }

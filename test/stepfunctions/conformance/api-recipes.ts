@@ -25,7 +25,7 @@ import {
   ValidateStateMachineDefinitionCommand,
   type LoggingConfiguration,
 } from '@aws-sdk/client-sfn';
-import type { Harness } from '../../../scripts/conformance-stepfunctions.js';
+import { pickTemplate, type Harness } from '../../../scripts/conformance-stepfunctions.js';
 import { match } from './compare.js';
 import type { Entry, Recipe } from './recipes.js';
 
@@ -417,8 +417,74 @@ export const API_RECIPES: [RegExp, Recipe][] = [
       }
     }),
   ],
+  [
+    /TestSfnApiVariableReferences::test_base_variable_references_in_jsonata_template\[/,
+    recipe(async (h, e, c) => {
+      const t = pickTemplate(e);
+      if (!t) {
+        c.problem = 'cannot tell which template the entry uses';
+        return;
+      }
+      const sm = await h.client.send(new CreateStateMachineCommand({ name: uniqueName(), definition: JSON.stringify(h.loadTemplate(t)), roleArn: role() }));
+      await c.step('describe_response', () => h.client.send(new DescribeStateMachineCommand({ stateMachineArn: sm.stateMachineArn })));
+    }),
+  ],
   // Aliases
   ...aliasRecipes(),
+  // CloudWatch Logs delivery
+  [
+    /TestExpressAsync::test_base\[|TestSfnApiExpress::test_start_async_describe_history_execution$/,
+    recipe(async (h, e, c) => {
+      const group = uniqueName('/aws/vendedlogs/states/express');
+      const sm = await c.step('creation_response', () =>
+        h.client.send(
+          new CreateStateMachineCommand({
+            name: uniqueName(),
+            definition: def(h, e),
+            roleArn: role(),
+            type: 'EXPRESS',
+            loggingConfiguration: { level: 'ALL', includeExecutionData: true, destinations: [{ cloudWatchLogsLogGroup: { logGroupArn: `arn:aws:logs:us-east-1:000000000000:log-group:${group}:*` } }] },
+          }),
+        ),
+      );
+      if (!sm) return;
+      const ex = await h.client.send(new StartExecutionCommand({ stateMachineArn: sm.stateMachineArn, input: '{}' }));
+      const events = await logEvents(h, group, (evs) => evs.some((x) => x.type === 'ExecutionSucceeded' || x.type === 'ExecutionFailed'));
+      const end = events.find((x) => x.type === 'ExecutionSucceeded' || x.type === 'ExecutionFailed');
+      const r = match(c.recorded.end_event, end, 'end_event');
+      if (r) c.problem ??= r;
+      if ('list_executions_error' in c.recorded) {
+        await c.step('list_executions_error', () => h.client.send(new ListExecutionsCommand({ stateMachineArn: sm.stateMachineArn })));
+        await c.step('describe_execution_error', () => h.client.send(new DescribeExecutionCommand({ executionArn: ex.executionArn })));
+        const { StopExecutionCommand, GetExecutionHistoryCommand } = await import('@aws-sdk/client-sfn');
+        await c.step('stop_execution_error', () => h.client.send(new StopExecutionCommand({ executionArn: ex.executionArn })));
+        await c.step('get_execution_history_error', () => h.client.send(new GetExecutionHistoryCommand({ executionArn: ex.executionArn })));
+      }
+    }),
+  ],
+  [
+    /TestLogs::test_log_group_with_multiple_runs$/,
+    recipe(async (h, e, c) => {
+      const group = uniqueName('/aws/vendedlogs/states/multi');
+      const sm = await h.client.send(
+        new CreateStateMachineCommand({
+          name: uniqueName(),
+          definition: def(h, e),
+          roleArn: role(),
+          loggingConfiguration: { level: 'ALL', includeExecutionData: false, destinations: [{ cloudWatchLogsLogGroup: { logGroupArn: `arn:aws:logs:us-east-1:000000000000:log-group:${group}:*` } }] },
+        }),
+      );
+      const expected = c.recorded.logged_execution_events as unknown[];
+      const runs = expected.filter((x) => (x as { type: string }).type === 'ExecutionStarted').length;
+      for (let i = 0; i < runs; i++) {
+        const ex = await h.client.send(new StartExecutionCommand({ stateMachineArn: sm.stateMachineArn, input: '{}' }));
+        await settle(h, ex.executionArn!);
+      }
+      const events = await logEvents(h, group, (evs) => evs.filter((x) => x.type === 'ExecutionSucceeded').length >= runs);
+      const r = match(expected, events, 'logged_execution_events');
+      if (r) c.problem ??= r;
+    }),
+  ],
   // Pagination
   [
     /TestSnfApi::test_list_executions_pagination$|TestSnfApi::test_list_executions_versions_pagination$/,
@@ -546,6 +612,28 @@ export const API_RECIPES: [RegExp, Recipe][] = [
     }),
   ],
 ];
+
+/** The execution events delivered to a log group (parsed), once `done` holds for them. */
+async function logEvents(h: Harness, group: string, done: (events: Record<string, any>[]) => boolean): Promise<Record<string, any>[]> {
+  const { CloudWatchLogsClient, FilterLogEventsCommand } = await import('@aws-sdk/client-cloudwatch-logs');
+  const logs = new CloudWatchLogsClient({ endpoint: h.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, maxAttempts: 1 });
+  try {
+    let events: Record<string, any>[] = [];
+    for (let i = 0; i < 200; i++) {
+      try {
+        const out = await logs.send(new FilterLogEventsCommand({ logGroupName: group }));
+        events = (out.events ?? []).map((x) => JSON.parse(x.message!) as Record<string, any>);
+        if (done(events)) break;
+      } catch {
+        /* the group appears with the first delivery */
+      }
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    return events;
+  } finally {
+    logs.destroy();
+  }
+}
 
 function aliasRecipes(): [RegExp, Recipe][] {
   const setupVersion = async (h: Harness, e: Entry) => {

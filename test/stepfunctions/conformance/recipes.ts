@@ -159,9 +159,49 @@ const mapLabel: Recipe = async (h, entry, recorded) => {
   return expectError(recorded[key], () => createMachine(h, pyJson(def)));
 };
 
+/**
+ * The original tests replaced generated values (a UUID, a random number) by a fixed word in their
+ * snapshot: check the generated value has the right shape, then write the same word.
+ */
+function generatedValue(word: string, valid: (v: unknown, input: any) => boolean): Recipe {
+  return async (h, entry, recorded) => {
+    const key = Object.keys(recorded).find((k) => Array.isArray(recorded[k]?.events))!;
+    const expected = recorded[key].events as Record<string, any>[];
+    const input = recordedInput(expected);
+    const smArn = await createMachine(h, h.loadTemplate(entry.templates[0]!));
+    const { events } = await runToTerminal(h, smArn, input, entry.terminal?.[0]);
+    let problem: string | undefined;
+    const actual = events.map(plainEvent).map((e) => {
+      for (const [k, d] of Object.entries(e)) {
+        const det = d as { output?: string } | undefined;
+        if (!k.endsWith('EventDetails') || typeof det?.output !== 'string') continue;
+        const out = JSON.parse(det.output);
+        if (out && typeof out === 'object' && 'FunctionResult' in out) {
+          if (!valid(out.FunctionResult, JSON.parse(input))) problem ??= `${e.type}: generated value ${JSON.stringify(out.FunctionResult)} is not valid`;
+          out.FunctionResult = word;
+          e[k] = { ...det, output: JSON.stringify(out) };
+        }
+      }
+      return e;
+    });
+    return problem ?? matchHistory(expected, actual);
+  };
+}
+
 const itemsVar: Record<string, unknown> = { number: 1, string: 'string', boolean: true, object: { foo: 'bar' }, null: null };
 
 const RECIPES: [RegExp, Recipe][] = [
+  [
+    /TestUniqueIdGeneration::test_uuid$/,
+    generatedValue('generated-uuid', (v) => typeof v === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(v)),
+  ],
+  [
+    /TestMathOperations::test_math_random_seeded$/,
+    generatedValue(
+      'RandomNumberGenerated',
+      (v, input) => Number.isInteger(v) && (v as number) >= input.FunctionInput.fst && (v as number) < input.FunctionInput.snd,
+    ),
+  ],
   // Result fields ending in .$ are not evaluated: the test wrote such a Result.
   [/TestSnfBase::test_state_pass_result_jsonpaths$/, setField(['States', 'State_1', 'Result'], () => ({ 'unsupported1.$': '$.jsonpath', 'unsupported2.$': '$$' }))],
   [/context_object.py::TestSnfBase::test_variable$/, substitute('%CONTEXT_OBJECT_LITERAL_PLACEHOLDER%', () => '$$.Execution.Input.input-value')],

@@ -575,6 +575,14 @@ export function applyUpdate(start: Item, actions: BAction[], original: Item | un
     }
   }
   const removals = actions.filter((a) => a.kind === 'REMOVE');
+  for (const a of removals) {
+    // The container of a removed element must exist and be of the right kind.
+    if (a.p.length > 1) {
+      const parent = resolvePath(item, a.p.slice(0, -1));
+      const last = a.p[a.p.length - 1];
+      if (!parent || (typeof last === 'number' ? !parent.L : !parent.M)) throw invalidPath();
+    }
+  }
   removals.sort((x, y) => {
     const a = x.p[x.p.length - 1];
     const b = y.p[y.p.length - 1];
@@ -628,15 +636,13 @@ function addPath(item: Item, p: Path, v: AttributeValue): void {
     return;
   }
   if (v.N !== undefined) {
-    if (cur.N === undefined) throw updateErr(`Incorrect operand type for operator or function; operator: ADD, operand type: ${typeOf(cur)}`);
+    if (cur.N === undefined) throw validation('An operand in the update expression has an incorrect data type');
     setPath(item, p, { N: addNumbers(cur.N, v.N) });
     return;
   }
   const t = typeOf(v) as 'SS' | 'NS' | 'BS';
   const list = cur[t];
-  if (!list) {
-    throw updateErr(`An operand in the update expression has an incorrect data type`);
-  }
+  if (!list) throw validation('An operand in the update expression has an incorrect data type');
   const merged = [...list];
   const seen = new Set(list);
   for (const x of v[t]!) if (!seen.has(x)) merged.push(x);
@@ -644,11 +650,12 @@ function addPath(item: Item, p: Path, v: AttributeValue): void {
 }
 
 function deletePath(item: Item, p: Path, v: AttributeValue): void {
+  parentOf(item, p, true);
   const cur = getAt(item, p);
   if (cur === undefined) return;
   const t = typeOf(v) as 'SS' | 'NS' | 'BS';
   const list = cur[t];
-  if (!list) throw updateErr(`An operand in the update expression has an incorrect data type`);
+  if (!list) throw validation('An operand in the update expression has an incorrect data type');
   const drop = new Set(v[t]!);
   const rest = list.filter((x) => !drop.has(x));
   if (rest.length === 0) removePath(item, p);

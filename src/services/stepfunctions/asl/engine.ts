@@ -91,6 +91,8 @@ export interface EngineHost {
   readonly includeHistory?: boolean;
   /** Workflow variables the execution starts with (TestState's `variables`). */
   readonly initialVariables?: Record<string, unknown>;
+  /** Sees every event as it is recorded (CloudWatch Logs delivery). */
+  readonly onEvent?: (event: HistoryEvent) => void;
 }
 
 export interface ExecutionResult {
@@ -107,7 +109,34 @@ interface Scope {
   parent: Scope | undefined;
 }
 
+/** Stops one Parallel branch or Map iteration (and what runs inside it) when a sibling failed. */
+class CancelToken {
+  cancelled = false;
+  private readonly listeners = new Set<() => void>();
+  constructor(parent?: CancelToken) {
+    parent?.onCancel(() => this.cancel());
+  }
+  cancel(): void {
+    if (this.cancelled) return;
+    this.cancelled = true;
+    for (const l of [...this.listeners]) l();
+  }
+  onCancel(fn: () => void): () => void {
+    if (this.cancelled) {
+      fn();
+      return () => undefined;
+    }
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+}
+
+/** Thrown inside a cancelled branch or iteration; its Parallel/Map ignores it. */
+class BranchCancelled extends Error {}
+
 interface Frame {
+  /** Cancellation of the enclosing branch/iteration (none for the top-level thread). */
+  cancel?: CancelToken;
   last: number;
   scope: Scope;
   /** Map iteration context ($$.Map.Item). */
@@ -116,6 +145,9 @@ interface Frame {
   top: boolean;
   queryLanguage: 'JSONPath' | 'JSONata';
 }
+
+/** The largest input/output a state may pass on (256 KiB), as AWS. */
+const MAX_PAYLOAD_BYTES = 262144;
 
 const compact = (v: unknown): string => JSON.stringify(v === undefined ? null : v);
 
@@ -187,6 +219,7 @@ export class Execution {
     if (key) ev[key] = det ?? {};
     this.events.push(ev);
     this.unsaved.push(ev);
+    this.host.onEvent?.(ev);
     if (frame && opts.update !== false) frame.last = id;
     return id;
   }
@@ -210,20 +243,25 @@ export class Execution {
   }
 
   /** Sleeps on the platform clock; wakes early (and throws) when the execution is stopped. */
-  private async sleepUntil(due: number): Promise<void> {
+  private async sleepUntil(due: number, cancel?: CancelToken): Promise<void> {
     this.check();
+    if (cancel?.cancelled) throw new BranchCancelled();
     const ms = due - this.clock.now();
     if (ms <= 0) return;
     await new Promise<void>((resolve) => {
+      let off: () => void = () => undefined;
       const done = () => {
         handle.cancel();
         this.waiters.delete(done);
+        off();
         resolve();
       };
       const handle = this.clock.setTimer(ms, done);
       this.waiters.add(done);
+      if (cancel) off = cancel.onCancel(done);
     });
     this.check();
+    if (cancel?.cancelled) throw new BranchCancelled();
   }
 
   /** Runs (or resumes) the execution to its end. */
@@ -326,6 +364,7 @@ export class Execution {
     let resumeCp = resume;
     for (;;) {
       this.check();
+      if (frame.cancel?.cancelled) throw new BranchCancelled();
       const state = program.States?.[name] as Def | undefined;
       if (!state) throw new StatesError('States.Runtime', `State '${name}' not found in the definition`);
       const step = await this.runState(program, name, state, data, frame, resumeCp);
@@ -392,8 +431,8 @@ export class Execution {
   get hostRef(): EngineHost {
     return this.host;
   }
-  sleep(due: number): Promise<void> {
-    return this.sleepUntil(due);
+  sleep(due: number, cancel?: CancelToken): Promise<void> {
+    return this.sleepUntil(due, cancel);
   }
   checkInterrupted(): void {
     this.check();
@@ -599,6 +638,12 @@ class StateRun {
 
   private exit(output: unknown, assigned: Record<string, unknown> | undefined, opts: { update?: boolean; prev?: number } = {}): void {
     const det: Record<string, unknown> = { name: this.name, ...details(output) };
+    // AWS's payload quota: a state output over 256 KiB fails the state (not matched by States.ALL).
+    if (Buffer.byteLength(det.output as string) > MAX_PAYLOAD_BYTES)
+      throw new StatesError(
+        'States.DataLimitExceeded',
+        `The state/task '${this.name}' returned a result with a size exceeding the maximum number of bytes service limit.`,
+      );
     if (assigned) {
       det.assignedVariables = assigned;
       det.assignedVariablesDetails = { truncated: false };
@@ -812,7 +857,7 @@ class StateRun {
         });
       else await this.ex.saveProgress();
     }
-    await this.ex.sleep(due);
+    await this.ex.sleep(due, this.frame.cancel);
     if (this.ql === 'JSONata') {
       const output = s.Output !== undefined ? await this.jeval(s.Output, 'Output') : this.rawInput;
       const assigned = this.applyAssign(await this.computeAssign(s.Assign, undefined));
@@ -859,7 +904,7 @@ class StateRun {
             attempts[idx]!++;
             this.retryCount++;
             await this.ex.saveProgress();
-            await this.ex.sleep(this.ex.clock.now() + Math.round(delay * 1000));
+            await this.ex.sleep(this.ex.clock.now() + Math.round(delay * 1000), this.frame.cancel);
             continue;
           }
         }
@@ -1004,6 +1049,10 @@ class StateRun {
         off();
         reject(new ExecutionInterrupted('ABORTED'));
       });
+      this.frame.cancel?.onCancel(() => {
+        ac.abort();
+        reject(new BranchCancelled());
+      });
     });
     interrupted.catch(() => undefined);
     timeoutPromise.catch(() => undefined);
@@ -1033,6 +1082,7 @@ class StateRun {
       result = await Promise.race([runner.run(call), timeoutPromise, interrupted]);
     } catch (e) {
       this.ex.checkInterrupted();
+      if (e instanceof BranchCancelled) throw e;
       if (e instanceof StatesError) {
         const d: Record<string, unknown> = { ...res, error: e.error };
         if (e.cause !== undefined) d.cause = e.cause;
@@ -1059,6 +1109,7 @@ class StateRun {
     const branches = (s.Branches ?? []) as Def[];
     const startLast = this.frame.last;
     const frames: Frame[] = branches.map((b) => ({
+      cancel: new CancelToken(this.frame.cancel),
       last: startLast,
       scope: { vars: {}, parent: this.frame.scope },
       top: false,
@@ -1070,7 +1121,12 @@ class StateRun {
         try {
           return await this.ex.runProgram(b, input, frames[i]!);
         } catch (e) {
-          if (!failed) failed = { e, frame: frames[i]! };
+          if (e instanceof BranchCancelled && !this.frame.cancel?.cancelled) return undefined;
+          if (!failed) {
+            failed = { e, frame: frames[i]! };
+            // A failed branch stops the others, as in AWS.
+            frames.forEach((f, j) => j !== i && f.cancel?.cancel());
+          }
           return undefined;
         }
       }),
@@ -1171,8 +1227,10 @@ class StateRun {
     let lastIterationEnd = this.frame.last;
     const limit = maxConcurrency > 0 ? maxConcurrency : work.length || 1;
     let nextIndex = 0;
+    const running = new Set<Frame>();
     const runOne = async (i: number): Promise<void> => {
       const frame: Frame = {
+        cancel: new CancelToken(this.frame.cancel),
         last: lastIterationEnd,
         scope: { vars: {}, parent: this.frame.scope },
         top: false,
@@ -1180,15 +1238,26 @@ class StateRun {
         queryLanguage: subQl,
       };
       this.ex.emit(frame, 'MapIterationStarted', 'mapIterationStartedEventDetails', { index: i, name: this.name });
+      running.add(frame);
       try {
         outputs[i] = await this.ex.runProgram(processor, work[i], frame);
         this.ex.emit(frame, 'MapIterationSucceeded', 'mapIterationSucceededEventDetails', { index: i, name: this.name }, { update: false });
         lastIterationEnd = frame.last;
       } catch (e) {
+        if (e instanceof BranchCancelled && !this.frame.cancel?.cancelled) {
+          this.ex.emit(frame, 'MapIterationAborted', 'mapIterationAbortedEventDetails', { index: i, name: this.name }, { update: false });
+          return;
+        }
         if (e instanceof StatesError)
           this.ex.emit(frame, 'MapIterationFailed', 'mapIterationFailedEventDetails', { index: i, name: this.name }, { update: false });
         lastIterationEnd = frame.last;
-        if (!failure) failure = { e, frame };
+        if (!failure) {
+          failure = { e, frame };
+          // The other running iterations stop, as in AWS.
+          for (const f of running) if (f !== frame) f.cancel?.cancel();
+        }
+      } finally {
+        running.delete(frame);
       }
     };
     const workers: Promise<void>[] = [];
@@ -1270,7 +1339,14 @@ class StateRun {
       Array.from({ length: Math.min(limit, work.length) }, async () => {
         while (nextIndex < work.length) {
           const i = nextIndex++;
-          const frame: Frame = { last: 0, scope: { vars: {}, parent: this.frame.scope }, top: false, mapItem: { Index: i, Value: list[i] }, queryLanguage: subQl };
+          const frame: Frame = {
+            cancel: new CancelToken(this.frame.cancel),
+            last: 0,
+            scope: { vars: {}, parent: this.frame.scope },
+            top: false,
+            mapItem: { Index: i, Value: list[i] },
+            queryLanguage: subQl,
+          };
           try {
             outputs[i] = await sink.runProgram(processor, work[i], frame);
           } catch (e) {
