@@ -78,7 +78,7 @@ export interface Shape {
   error?: { code?: string; httpStatusCode?: number; senderFault?: boolean };
   timestampFormat?: 'iso8601' | 'rfc822' | 'unixTimestamp';
   locationName?: string;
-  xmlNamespace?: { uri: string };
+  xmlNamespace?: { uri: string; prefix?: string };
   streaming?: boolean;
   sensitive?: boolean;
   union?: boolean;

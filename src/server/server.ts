@@ -87,7 +87,8 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
     }
     const routed = router.route(req, sig?.service);
     if (!routed) {
-      send(res, req, { status: 404, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ __type: 'UnknownOperationException', message: `No service handles ${req.method} ${req.rawPath}` }) });
+      // What AWS's front door answers for a request no service recognises.
+      send(res, req, { status: 404, headers: {}, body: '<UnknownOperationException/>' });
       return;
     }
     const svc = routed.service;

@@ -13,6 +13,7 @@ import {
   TestInvokeAuthorizerCommand,
   UpdateStageCommand,
   UpdateUsagePlanCommand,
+  UpdateRestApiCommand,
   UpdateUsageCommand,
   ImportApiKeysCommand,
 } from '@aws-sdk/client-api-gateway';
@@ -301,6 +302,26 @@ describe('apigateway features', () => {
     const bad = await http(url.toString(), { headers: await sign('wrong') });
     assert.equal(bad.status, 403);
     assert.match(bad.json().message, /signature we calculated does not match/);
+  });
+
+  it('evaluates resource policies with source IP conditions', async () => {
+    const api = await ApiBuilder.create(gw.client, 'policy');
+    await api.method('/p', 'GET', lambdaProxy(hello));
+    const setPolicy = async (statements: unknown[]) => {
+      await gw.client.send(new UpdateRestApiCommand({ restApiId: api.id, patchOperations: [{ op: 'replace', path: '/policy', value: JSON.stringify({ Version: '2012-10-17', Statement: statements }) }] }));
+      await api.deploy('dev');
+    };
+    const allowAll = { Effect: 'Allow', Principal: '*', Action: 'execute-api:Invoke', Resource: 'execute-api:/*' };
+    await setPolicy([allowAll, { Effect: 'Deny', Principal: '*', Action: 'execute-api:Invoke', Resource: 'execute-api:/*/GET/p', Condition: { IpAddress: { 'aws:SourceIp': ['127.0.0.0/8'] } } }]);
+    const denied = await http(gw.url(api.id, 'dev', '/p'));
+    assert.equal(denied.status, 403);
+    assert.deepEqual(denied.json(), { Message: `User: anonymous is not authorized to perform: execute-api:Invoke on resource: arn:aws:execute-api:us-east-1:********0000:${api.id}/dev/GET/p with an explicit deny` });
+    await setPolicy([{ ...allowAll, Condition: { IpAddress: { 'aws:SourceIp': '10.0.0.0/8' } } }]);
+    const notAllowed = await http(gw.url(api.id, 'dev', '/p'));
+    assert.equal(notAllowed.status, 403);
+    assert.match(notAllowed.json().Message, /is not authorized to perform: execute-api:Invoke on resource: .*\/dev\/GET\/p$/);
+    await setPolicy([allowAll, { Effect: 'Deny', Principal: '*', Action: 'execute-api:Invoke', Resource: 'execute-api:/*', Condition: { NotIpAddress: { 'aws:SourceIp': ['127.0.0.1'] } } }]);
+    assert.equal((await http(gw.url(api.id, 'dev', '/p'))).status, 200);
   });
 
   it('runs TestInvokeMethod against the undeployed API', async () => {

@@ -97,6 +97,10 @@ test('GSI and LSI queries honour projections and sparse indexes', async () => {
   r = await q({ TableName: 'q-str', IndexName: 'byLsk', KeyConditionExpression: 'pk = :p AND lsk > :n', ExpressionAttributeValues: { ':p': { S: 'p' }, ':n': { N: '120' } } });
   assert.deepEqual(r.Items!.map((i) => i.sk!.S), ['z', 'é', '\u{1F600}']);
   assert.deepEqual(Object.keys(r.Items![0]!).sort(), ['lsk', 'pk', 'sk']);
+  r = await q({ TableName: 'q-str', IndexName: 'byLsk', KeyConditionExpression: 'pk = :p AND lsk > :n', FilterExpression: '#h = :h', ProjectionExpression: 'sk, #h', ExpressionAttributeNames: { '#h': 'hidden' }, ExpressionAttributeValues: { ':p': { S: 'p' }, ':n': { N: '120' }, ':h': { S: 'h' } } });
+  assert.deepEqual(r.Items![0], { sk: { S: 'z' }, hidden: { S: 'h' } }, 'an LSI fetches unprojected attributes from the table');
+  r = await q({ TableName: 'q-str', IndexName: 'byG', KeyConditionExpression: 'g = :g', FilterExpression: '#h = :h', ExpressionAttributeNames: { '#h': 'hidden' }, ExpressionAttributeValues: { ':g': { S: 'long' }, ':h': { S: 'h' } } });
+  assert.equal(r.Count, 0, 'a GSI only has its projected attributes');
   r = await q({ TableName: 'q-str', IndexName: 'byLsk', Select: 'ALL_ATTRIBUTES', KeyConditionExpression: 'pk = :p AND lsk > :n', ExpressionAttributeValues: { ':p': { S: 'p' }, ':n': { N: '120' } } });
   assert.equal(r.Items![0]!.hidden!.S, 'h');
   // paginate the GSI one item at a time

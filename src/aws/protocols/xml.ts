@@ -51,7 +51,7 @@ function xmlAttributes(index: ServiceIndex, ref: MemberRef, shape: Shape, value:
   let out = '';
   // A prefixed namespace is declared where it is used; a default one only where the member asks for it
   // (the document's root already declares the service's).
-  const ns = (ref.xmlNamespace ?? shape.xmlNamespace) as { uri: string; prefix?: string } | undefined;
+  const ns = ref.xmlNamespace ?? shape.xmlNamespace;
   if (ns?.prefix) out += ` xmlns:${ns.prefix}="${escapeXmlAttribute(ns.uri)}"`;
   else if (ns && ref.xmlNamespace) out += ` xmlns="${escapeXmlAttribute(ns.uri)}"`;
   for (const name in shape.members) {

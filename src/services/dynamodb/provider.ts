@@ -1206,10 +1206,13 @@ export class DynamoDbProvider {
         bytes += ix ? itemSize(visible) : r.size;
         last = visible;
         cursor = { pk: r.pk, sk: r.sk, ipk: r.ipk, isk: r.isk };
-        if (!filter || evalCondition(filter, visible)) {
+        // A local index reads attributes it does not project from the table (as AWS does, at
+        // extra cost); a global index only has what it projects.
+        const lsiFetch = ix?.kind === 'LSI' && (select === 'ALL_ATTRIBUTES' || select === 'SPECIFIC_ATTRIBUTES' || filter !== undefined);
+        if (!filter || evalCondition(filter, ix?.kind === 'LSI' ? full : visible)) {
           count++;
           if (select !== 'COUNT') {
-            const base = ix && ix.kind === 'LSI' && select === 'ALL_ATTRIBUTES' ? full : visible;
+            const base = lsiFetch && select !== 'ALL_PROJECTED_ATTRIBUTES' ? full : visible;
             items.push(projection ? project(base, projection) : base);
           }
         }
