@@ -85,8 +85,8 @@ function call(endpoint: string, method: string, path: string, body?: string | Bu
   });
 }
 
-async function createFunction(endpoint: string, name: string, runtime: string, handler: string, files: Record<string, string>, memory = 128): Promise<void> {
-  const body = JSON.stringify({ FunctionName: name, Runtime: runtime, Handler: handler, Role: 'arn:aws:iam::000000000000:role/bench', MemorySize: memory, Code: { ZipFile: createZip(files).toString('base64') } });
+async function createFunction(endpoint: string, name: string, runtime: string, handler: string, files: Record<string, string>, memory = 128, variables?: Record<string, string>): Promise<void> {
+  const body = JSON.stringify({ FunctionName: name, Runtime: runtime, Handler: handler, Role: 'arn:aws:iam::000000000000:role/bench', MemorySize: memory, Code: { ZipFile: createZip(files).toString('base64') }, Environment: variables ? { Variables: variables } : undefined });
   const res = await call(endpoint, 'POST', '/2015-03-31/functions', body);
   if (res.status !== 201) throw new Error(`CreateFunction ${name}: ${res.status} ${res.body.toString()}`);
 }
@@ -152,12 +152,12 @@ async function environmentsRssKb(endpoint: string): Promise<{ environments: numb
   return health.services.lambda.environments;
 }
 
-async function coldStarts(endpoint: string, runtime: string, handler: string, files: Record<string, string>, n: number, memory = 128, label = 'spare'): Promise<{ init: number; firstInvoke: number }> {
+async function coldStarts(endpoint: string, runtime: string, handler: string, files: Record<string, string>, n: number, memory = 128, label = 'spare', variables?: Record<string, string>): Promise<{ init: number; firstInvoke: number }> {
   const inits: number[] = [];
   const firsts: number[] = [];
   for (let i = 0; i < n; i++) {
     const name = `cold-${label}-${runtime.replace(/\W/g, '')}-${memory}-${i}`;
-    await createFunction(endpoint, name, runtime, handler, files, memory);
+    await createFunction(endpoint, name, runtime, handler, files, memory, variables);
     // Let the pre-started process for the next cold start come up (as between real deploys).
     await new Promise((r) => setTimeout(r, 300));
     const t = performance.now();
@@ -224,10 +224,10 @@ async function main(): Promise<void> {
     results.serverlessOffline = sls ? slsWarm : 'not installed (SLS_DIR)';
     if (sls) await sls.stop();
 
-    // A process boot (no pre-started process of that kind yet): first Node function of 256 MB, first Python function.
-    const nodeBoot = await coldStarts(stratus.endpoint, 'nodejs20.x', 'index.handler', { 'index.js': 'exports.handler = async () => 1;' }, 1, 256, 'boot');
-    const pythonBoot = await coldStarts(stratus.endpoint, 'python3.12', 'app.handler', { 'app.py': 'def handler(e, c):\n    return 1\n' }, 1, 128, 'boot');
-    // Then new functions of the same kinds, served by pre-started runtime processes.
+    // With a process boot: variables read at process start (NODE_OPTIONS, PYTHONOPTIMIZE) rule out a pre-started process.
+    const nodeBoot = await coldStarts(stratus.endpoint, 'nodejs20.x', 'index.handler', { 'index.js': 'exports.handler = async () => 1;' }, 3, 128, 'boot', { NODE_OPTIONS: '--no-warnings' });
+    const pythonBoot = await coldStarts(stratus.endpoint, 'python3.12', 'app.handler', { 'app.py': 'def handler(e, c):\n    return 1\n' }, 3, 128, 'boot', { PYTHONOPTIMIZE: '0' });
+    // New functions invoked after they were created, served by pre-started runtime processes.
     const node = await coldStarts(stratus.endpoint, 'nodejs20.x', 'index.handler', { 'index.js': 'exports.handler = async () => 1;' }, 5);
     const python = await coldStarts(stratus.endpoint, 'python3.12', 'app.handler', { 'app.py': 'def handler(e, c):\n    return 1\n' }, 5);
     results.coldStart = { node, python, nodeProcessBoot: nodeBoot, pythonProcessBoot: pythonBoot };

@@ -606,7 +606,7 @@ export function runtimeCommand(runtime: string, memoryMb: number, taskRoot: stri
  * Which kind of pre-started process can serve an environment, if any (not for custom runtimes,
  * nor when the function sets variables the runtime reads only at process start).
  */
-export function spareKind(spec: EnvironmentSpec): string | undefined {
+export function spareKind(spec: Pick<EnvironmentSpec, 'runtime' | 'memoryMb' | 'ephemeralMb' | 'variables'>): string | undefined {
   const keys = Object.keys(spec.variables);
   if (isNodeRuntime(spec.runtime)) {
     if (keys.some((k) => k.startsWith('NODE_') || k === 'UV_THREADPOOL_SIZE')) return undefined;

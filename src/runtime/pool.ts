@@ -67,7 +67,12 @@ export class EnvironmentPool {
         this.idleOrder.delete(created);
         if (group.all.size === 0 && this.groups.get(spec.key) === group) this.groups.delete(spec.key);
       });
-      await created.start(spare);
+      try {
+        await created.start(spare);
+      } catch (e) {
+        created.shutdown();
+        throw e;
+      }
       cold = true;
       if (kind) this.wantSpare(kind, spec);
     } else {
@@ -95,13 +100,28 @@ export class EnvironmentPool {
     return { ...result, cold, environmentId: env.id, logStreamName: env.logStreamName };
   }
 
+  /**
+   * A function was created or reconfigured: start a process of its kind ahead, so that its first
+   * invocation does not wait for the runtime to boot.
+   */
+  prepare(spec: Pick<EnvironmentSpec, 'runtime' | 'memoryMb' | 'ephemeralMb' | 'variables' | 'taskRoot'>): void {
+    if (!this.options.prewarm || this.closed) return;
+    const kind = spareKind(spec as EnvironmentSpec);
+    if (kind) this.wantSpare(kind, spec as EnvironmentSpec);
+  }
+
   private async takeSpare(kind: string): Promise<Spare | undefined> {
     const pending = this.spares.get(kind);
     if (!pending) return undefined;
     this.spares.delete(kind);
     const spare = await pending;
-    if (spare?.child.pid) this.sparePids.delete(spare.child.pid);
-    return spare && !spare.exited ? spare : undefined;
+    if (!spare) return undefined;
+    if (spare.child.pid) this.sparePids.delete(spare.child.pid);
+    if (spare.exited) {
+      this.dropSpare(spare);
+      return undefined;
+    }
+    return spare;
   }
 
   /** Starts a spare of this kind in the background (after the current cold start got going). */

@@ -25,6 +25,8 @@ import {
   GetDeploymentCommand,
   UpdateResourceCommand,
   GetResourceCommand,
+  GetAccountCommand,
+  UpdateAccountCommand,
 } from '@aws-sdk/client-api-gateway';
 import { startGateway, type Gateway } from './helpers.js';
 
@@ -136,6 +138,17 @@ describe('apigateway control plane', () => {
     assert.equal(updated.methodSettings?.['~1/GET']?.cachingEnabled, true);
     assert.deepEqual(updated.variables, { v: '1', w: '2' });
     await rejects(gw.client.send(new UpdateStageCommand({ restApiId: api.id, stageName: 'dev', patchOperations: [{ op: 'replace', path: '/nope', value: 'x' }] })), 'BadRequestException', 400, /Invalid patch path/);
+  });
+
+  it('keeps account settings', async () => {
+    const before = await gw.client.send(new GetAccountCommand({}));
+    assert.deepEqual(before.throttleSettings, { burstLimit: 5000, rateLimit: 10000 });
+    assert.equal(before.cloudwatchRoleArn, undefined);
+    const role = 'arn:aws:iam::000000000000:role/apigw-logs';
+    const after = await gw.client.send(new UpdateAccountCommand({ patchOperations: [{ op: 'replace', path: '/cloudwatchRoleArn', value: role }] }));
+    assert.equal(after.cloudwatchRoleArn, role);
+    assert.equal((await gw.client.send(new GetAccountCommand({}))).cloudwatchRoleArn, role);
+    await rejects(gw.client.send(new UpdateAccountCommand({ patchOperations: [{ op: 'replace', path: '/cloudwatchRoleArn', value: 'nope' }] })), 'BadRequestException', 400);
   });
 
   it('patches REST APIs and reports gateway response defaults', async () => {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import { gunzipSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
-import { CreateDeploymentCommand, GetStageCommand, PutGatewayResponseCommand, PutIntegrationResponseCommand, UpdateRestApiCommand, UpdateStageCommand } from '@aws-sdk/client-api-gateway';
+import { CreateBasePathMappingCommand, CreateDeploymentCommand, CreateDomainNameCommand, DeleteDomainNameCommand, GetBasePathMappingsCommand, GetStageCommand, PutGatewayResponseCommand, PutIntegrationResponseCommand, UpdateRestApiCommand, UpdateStageCommand } from '@aws-sdk/client-api-gateway';
 import { http, startGateway, type Gateway } from './helpers.js';
 import { ApiBuilder, lambdaProxy } from './build.js';
 
@@ -216,7 +216,9 @@ describe('apigateway data plane', () => {
         integrationHttpMethod: 'POST',
         uri: `${backendUrl}/users/{uid}`,
         requestParameters: { 'integration.request.path.uid': 'method.request.path.id', 'integration.request.querystring.src': "'gw'" },
-        requestTemplates: { 'application/json': '#set($b = $input.path(\'$\'))\n{"name": "$util.escapeJavaScript($b.name)", "n": $b.tags.size(), "id": "$input.params(\'id\')"}' },
+        requestTemplates: {
+          'application/json': '#set($b = $input.path(\'$\'))\n#set($context.requestOverride.header.X-Override = "o1")\n#set($context.requestOverride.querystring.extra = "e1")\n{"name": "$util.escapeJavaScript($b.name)", "n": $b.tags.size(), "id": "$input.params(\'id\')"}',
+        },
       },
       { requestParameters: { 'method.request.path.id': true } },
       [
@@ -235,7 +237,8 @@ describe('apigateway data plane', () => {
     const echoed = r.json();
     assert.equal(echoed.status, 'ok');
     assert.deepEqual(JSON.parse(echoed.echo), { name: 'a"b', n: 2, id: '7' });
-    assert.equal(seen.at(-1)!.url, '/users/7?src=gw');
+    assert.equal(seen.at(-1)!.url, '/users/7?src=gw&extra=e1');
+    assert.equal(seen.at(-1)!.headers['x-override'], 'o1');
     const m = await http(gw.url(api.id, 'dev', '/missing'));
     assert.equal(m.status, 404);
     assert.deepEqual(m.json(), { status: 'missing' });
@@ -294,6 +297,30 @@ describe('apigateway data plane', () => {
     const plain = await http(gw.url(api.id, 'dev', '/big'));
     assert.equal(plain.headers['content-encoding'], undefined);
     assert.deepEqual(plain.json(), { data: big });
+  });
+
+  it('serves custom domain names through base path mappings', async () => {
+    const api = await ApiBuilder.create(gw.client, 'domains');
+    await api.method('/who', 'GET', { type: 'MOCK', requestTemplates: { 'application/json': '{"statusCode": 200}' } }, {}, [
+      { statusCode: '200', responseTemplates: { 'application/json': '{"stage": "$context.stage", "domain": "$context.domainName", "path": "$context.resourcePath"}' } },
+    ]);
+    await api.deploy('v1');
+    await api.deploy('v2');
+    const domain = await gw.client.send(new CreateDomainNameCommand({ domainName: 'api.example.test', regionalCertificateArn: 'arn:aws:acm:us-east-1:000000000000:certificate/x', endpointConfiguration: { types: ['REGIONAL'] } }));
+    assert.match(domain.regionalDomainName!, /^d-[a-z0-9]{10}\.execute-api\.us-east-1\.amazonaws\.com$/);
+    await gw.client.send(new CreateBasePathMappingCommand({ domainName: 'api.example.test', restApiId: api.id, stage: 'v1', basePath: 'orders' }));
+    await gw.client.send(new CreateBasePathMappingCommand({ domainName: 'api.example.test', restApiId: api.id }));
+    const mappings = await gw.client.send(new GetBasePathMappingsCommand({ domainName: 'api.example.test' }));
+    assert.deepEqual(mappings.items?.map((m) => m.basePath).sort(), ['(none)', 'orders']);
+    const host = { host: `api.example.test:${gw.server.port}` };
+    const viaBase = await http(`${gw.server.endpoint}/orders/who`, { headers: host });
+    assert.deepEqual(viaBase.json(), { stage: 'v1', domain: 'api.example.test', path: '/who' });
+    const viaNone = await http(`${gw.server.endpoint}/v2/who`, { headers: host });
+    assert.deepEqual(viaNone.json(), { stage: 'v2', domain: 'api.example.test', path: '/who' });
+    await assert.rejects(gw.client.send(new CreateBasePathMappingCommand({ domainName: 'api.example.test', restApiId: api.id, basePath: 'orders' })), (e: any) => e.name === 'ConflictException');
+    await gw.client.send(new DeleteDomainNameCommand({ domainName: 'api.example.test' }));
+    const gone = await http(`${gw.server.endpoint}/orders/who`, { headers: host });
+    assert.notEqual(gone.status, 200);
   });
 
   it('serves host-based invoke URLs', async () => {

@@ -53,6 +53,12 @@ test('provisioned tables throttle once burst credit is spent; on-demand never do
   assert.ok(throttled, 'expected throttling');
   assert.equal(throttled.name, 'ProvisionedThroughputExceededException');
   assert.match(throttled.message, /The level of configured provisioned throughput for the table was exceeded/);
+  // A batch touching a throttled table and an on-demand one: the throttled part comes back unprocessed.
+  const { BatchWriteItemCommand } = await import('@aws-sdk/client-dynamodb');
+  const b = await env.client.send(
+    new BatchWriteItemCommand({ RequestItems: { 'cap-prov': [{ PutRequest: { Item: { pk: { S: 'b1' } } } }], 'cap-od': [{ PutRequest: { Item: { pk: { S: 'b1' } } } }] } }),
+  );
+  assert.deepEqual(Object.keys(b.UnprocessedItems ?? {}), ['cap-prov']);
   // Time refills the bucket.
   env.server.clock.advance(600_000);
   await env.client.send(new UpdateItemCommand({ TableName: 'cap-prov', Key: { pk: { S: 'k0' } }, UpdateExpression: 'SET a = :a', ExpressionAttributeValues: { ':a': { S: 'a' } } }));

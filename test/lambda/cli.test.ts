@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { awsCli } from '../helpers/clients.js';
+import { awsCli, boto3 } from '../helpers/clients.js';
 import { ROLE, startLambdaServer, zip, type LambdaTestContext } from './helpers.js';
 
 describe('lambda through the AWS CLI', () => {
@@ -39,5 +39,33 @@ describe('lambda through the AWS CLI', () => {
     assert.ok(listed.Functions.some((f) => f.FunctionName === 'cli-fn'));
     await awsCli(['lambda', 'delete-function', '--function-name', 'cli-fn', ...e]);
     await assert.rejects(awsCli(['lambda', 'get-function', '--function-name', 'cli-fn', ...e]), /ResourceNotFoundException/);
+  });
+
+  it('creates and invokes a Node function with boto3, reading its logs', async () => {
+    const zipPath = join(dir, 'node.zip');
+    writeFileSync(zipPath, zip({ 'index.mjs': 'export const handler = async (event) => { console.log("boto3 said", event.word); return { upper: event.word.toUpperCase() }; };' }));
+    const script = `
+import json, os, boto3, time
+c = boto3.client("lambda", endpoint_url=os.environ["ENDPOINT"])
+logs = boto3.client("logs", endpoint_url=os.environ["ENDPOINT"])
+c.create_function(FunctionName="boto-fn", Runtime="nodejs22.x", Handler="index.handler", Role="${ROLE}",
+                  Code={"ZipFile": open("${zipPath}", "rb").read()})
+c.get_waiter("function_active_v2").wait(FunctionName="boto-fn")
+r = c.invoke(FunctionName="boto-fn", Payload=json.dumps({"word": "stratus"}))
+out = {"status": r["StatusCode"], "payload": json.loads(r["Payload"].read()), "error": r.get("FunctionError")}
+events = logs.filter_log_events(logGroupName="/aws/lambda/boto-fn", filterPattern='"boto3 said"')["events"]
+out["logged"] = [e["message"].split("\t")[-1] for e in events]
+try:
+    c.get_function(FunctionName="missing-fn")
+except c.exceptions.ResourceNotFoundException as e:
+    out["missing"] = e.response["Error"]["Message"]
+print(json.dumps(out))
+`;
+    const out = JSON.parse(await boto3(script, t.server.endpoint)) as { status: number; payload: unknown; error: string | null; logged: string[]; missing: string };
+    assert.equal(out.status, 200);
+    assert.equal(out.error, null);
+    assert.deepEqual(out.payload, { upper: 'STRATUS' });
+    assert.deepEqual(out.logged, ['boto3 said stratus']);
+    assert.equal(out.missing, 'Function not found: arn:aws:lambda:us-east-1:000000000000:function:missing-fn');
   });
 });

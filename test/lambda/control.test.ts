@@ -109,6 +109,17 @@ describe('lambda control plane', () => {
     );
   });
 
+  it('limits the unzipped package to 250 MB', async () => {
+    const archive = zip({ 'big.bin': 'x' });
+    // Declare 300 MB uncompressed in the central directory entry (the limit is checked on the declared sizes).
+    const cen = archive.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    archive.writeUInt32LE(300 * 1024 * 1024, cen + 24);
+    await assert.rejects(
+      t.lambda.send(new CreateFunctionCommand({ FunctionName: 'too-big', Runtime: 'nodejs20.x', Handler: 'index.handler', Role: ROLE, Code: { ZipFile: archive } })),
+      awsError('InvalidParameterValueException', 400, 'Unzipped size must be smaller than 262144000 bytes'),
+    );
+  });
+
   it('limits environment variables to 4 KB', async () => {
     const Variables = { BIG: 'x'.repeat(4100) };
     await assert.rejects(

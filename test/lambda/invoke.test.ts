@@ -4,6 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { CreateAliasCommand, DeleteFunctionConcurrencyCommand, InvokeCommand, PublishVersionCommand, PutFunctionConcurrencyCommand, PutFunctionEventInvokeConfigCommand, UpdateFunctionCodeCommand } from '@aws-sdk/client-lambda';
 import { CloudWatchLogsClient, DescribeLogGroupsCommand, DescribeLogStreamsCommand, FilterLogEventsCommand, GetLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { clientConfig } from '../helpers/server.js';
+import { internalContext } from '../../src/server/context.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -117,6 +118,33 @@ describe('lambda invocation modes, concurrency, async retries and logs', () => {
       await sleep(20);
     }
     assert.equal((await t.server.db.all('SELECT id FROM lambda_async WHERE name = ?', ['no-retry'])).length, 0);
+  });
+
+  it('keeps the in-process Invoke contract other services use', async () => {
+    await createFunction(t.lambda, 'in-process', { 'index.js': 'exports.handler = async (e, ctx) => { if (e.fail) throw new Error("asked to"); return { got: e, custom: ctx.clientContext && ctx.clientContext.custom }; };' });
+    const provider = t.server.services.get('lambda')!.provider as unknown as {
+      Invoke(ctx: unknown, input: Record<string, unknown>): Promise<{ StatusCode: number; FunctionError?: string; LogResult?: string; Payload?: Buffer; ExecutedVersion?: string }>;
+    };
+    const ctx = internalContext(t.server.clock, { accountId: '000000000000', region: 'us-east-1', service: 'stepfunctions' });
+    const ok = await provider.Invoke(ctx, {
+      FunctionName: 'arn:aws:lambda:us-east-1:000000000000:function:in-process',
+      Payload: Buffer.from('{"x":1}'),
+      LogType: 'Tail',
+      ClientContext: Buffer.from(JSON.stringify({ custom: { from: 'sfn' } })).toString('base64'),
+    });
+    assert.equal(ok.StatusCode, 200);
+    assert.equal(ok.FunctionError, undefined);
+    assert.equal(ok.ExecutedVersion, '$LATEST');
+    assert.ok(Buffer.isBuffer(ok.Payload));
+    assert.deepEqual(JSON.parse(ok.Payload!.toString()), { got: { x: 1 }, custom: { from: 'sfn' } });
+    assert.match(Buffer.from(ok.LogResult!, 'base64').toString(), /REPORT RequestId: /);
+    const failed = await provider.Invoke(ctx, { FunctionName: 'in-process', Payload: Buffer.from('{"fail":true}') });
+    assert.equal(failed.StatusCode, 200);
+    assert.equal(failed.FunctionError, 'Unhandled');
+    assert.equal((JSON.parse(failed.Payload!.toString()) as { errorMessage: string }).errorMessage, 'asked to');
+    const queued = await provider.Invoke(ctx, { FunctionName: 'in-process', InvocationType: 'Event', Payload: Buffer.from('{}') });
+    assert.equal(queued.StatusCode, 202);
+    await assert.rejects(provider.Invoke(ctx, { FunctionName: 'not-there' }), (e: Error & { code?: string; status?: number }) => e.code === 'ResourceNotFoundException' && e.status === 404);
   });
 
   it('stores START, END and REPORT lines in /aws/lambda/<name>, readable through the Logs API', async () => {

@@ -1496,8 +1496,24 @@ export class ControlPlane {
 
   // ---- account and tags
 
-  async GetAccount() {
-    return { throttleSettings: { burstLimit: 5000, rateLimit: 10000 }, features: ['UsagePlans'], apiKeyVersion: '4' };
+  async GetAccount(ctx: RequestContext) {
+    const settings = await this.store.getAccount(this.db, scopeOf(ctx));
+    return { cloudwatchRoleArn: settings?.cloudwatchRoleArn, throttleSettings: { burstLimit: 5000, rateLimit: 10000 }, features: ['UsagePlans'], apiKeyVersion: '4' };
+  }
+
+  async UpdateAccount(ctx: RequestContext, input: any) {
+    const s = scopeOf(ctx);
+    await this.db.tx(async (tx) => {
+      const settings = (await this.store.getAccount(tx, s)) ?? {};
+      applyPatch(settings as Record<string, any>, input.patchOperations, { cloudwatchRoleArn: 'string' }, (op, segs) => {
+        // The UsagePlans feature is always on (as for every account created since 2016).
+        if (segs[0] === 'features' && op.op === 'add' && op.value === 'UsagePlans') return true;
+        return false;
+      });
+      if (settings.cloudwatchRoleArn && !/^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/.test(settings.cloudwatchRoleArn)) throw badRequest('The role ARN is not well formed');
+      await this.store.putAccount(tx, s, settings);
+    });
+    return this.GetAccount(ctx);
   }
 
   private parseArn(ctx: RequestContext, arn: string): { kind: string; ids: string[] } {

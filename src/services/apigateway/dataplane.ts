@@ -12,7 +12,7 @@ import { functionArnOf, lambdaInvoker, LambdaUnavailable, type LambdaInvoke, typ
 import { ModelValidators } from './models.js';
 import { buildRoutes, matchRoute, methodFor, type RouteNode } from './router.js';
 import type { Scope, Store } from './store.js';
-import type { ApiKeyDoc, AuthorizerDoc, IntegrationDoc, MethodDoc, MethodSettingDoc, ResourceDoc, Snapshot, StageDoc, UsagePlanDoc } from './types.js';
+import type { BasePathMappingDoc, DomainDoc, ApiKeyDoc, AuthorizerDoc, IntegrationDoc, MethodDoc, MethodSettingDoc, ResourceDoc, Snapshot, StageDoc, UsagePlanDoc } from './types.js';
 import { inputVariable, jsonPath, renderTemplate } from './vtl.js';
 import { methodSettingKey } from './control.js';
 import { AwsServiceActions, UnsupportedServiceIntegration } from './aws-service.js';
@@ -140,6 +140,8 @@ interface Req {
   apiKey?: ApiKeyDoc;
   stageVariables: Record<string, string>;
   log: ExecLog;
+  /** $context.requestOverride set by the request template (header, querystring, path). */
+  requestOverride?: { header: Record<string, unknown>; querystring: Record<string, unknown>; path: Record<string, unknown> };
 }
 
 export class DataPlane {
@@ -149,6 +151,8 @@ export class DataPlane {
   private readonly buckets = new Map<string, Bucket>();
   private readonly invoke: (scope: Scope, arn: string, payload: Buffer) => Promise<LambdaResult>;
   private readonly actions: AwsServiceActions;
+  private domains = new Map<string, DomainDoc & { scope: Scope }>();
+  private domainsLoadedAt = 0;
   /** This node's log stream in access and execution log groups. */
   private readonly logStream = randomUUID().replace(/-/g, '');
   /** Bumped on every local change, so a load racing an invalidation is not kept. */
@@ -183,11 +187,37 @@ export class DataPlane {
 
   // ------------------------------------------------------------------ HTTP entry
 
-  /** Answers invoke URLs (host-based and path-based); false for everything else. */
+  invalidateDomains(): void {
+    this.domainsLoadedAt = 0;
+  }
+
+  /** Custom domains by host name, reloaded at most every second (at once after a local change). */
+  private async domainFor(hostname: string): Promise<(DomainDoc & { scope: Scope }) | undefined> {
+    const now = Date.now();
+    if (now - this.domainsLoadedAt >= RELOAD_MS) {
+      this.domainsLoadedAt = now;
+      this.domains = new Map((await this.store.allDomains(this.store.db)).map((d) => [d.domainName, d]));
+    }
+    return this.domains.size ? this.domains.get(hostname) : undefined;
+  }
+
+  /** The mapping serving `rawPath` on a custom domain: the longest matching base path, else (none). */
+  private static mappingFor(domain: DomainDoc, rawPath: string): { mapping: BasePathMappingDoc; rest: string } | undefined {
+    const segs = rawPath.split('/').filter(Boolean).map((x) => decodeURIComponent(x));
+    for (let n = segs.length; n > 0; n--) {
+      const m = domain.mappings[segs.slice(0, n).join('/')];
+      if (m) return { mapping: m, rest: '/' + rawPath.split('/').filter(Boolean).slice(n).join('/') };
+    }
+    const none = domain.mappings['(none)'];
+    return none ? { mapping: none, rest: rawPath || '/' } : undefined;
+  }
+
+  /** Answers invoke URLs (host-based, path-based and custom domains); false for everything else. */
   async handleHttp(req: HttpRequest, res: ServerResponse): Promise<boolean> {
     const host = req.headers.host ?? '';
     let apiId: string;
     let rest: string;
+    let customDomain: string | undefined;
     const hostMatch = host.includes('.execute-api.') ? HOST_RE.exec(host) : null;
     if (hostMatch) {
       apiId = hostMatch[1]!.toLowerCase();
@@ -198,7 +228,16 @@ export class DataPlane {
       apiId = m[1]!;
       rest = `/${m[2]}${m[3] ?? ''}`;
     } else {
-      return false;
+      const domain = await this.domainFor(host.replace(/:\d+$/, '').toLowerCase());
+      if (!domain) return false;
+      const found = DataPlane.mappingFor(domain, req.rawPath);
+      if (!found) {
+        await this.write(req, res, this.bareError(403, 'ForbiddenException', 'Forbidden'));
+        return true;
+      }
+      apiId = found.mapping.restApiId;
+      customDomain = domain.domainName;
+      rest = found.mapping.stage ? `/${encodeURIComponent(found.mapping.stage)}${found.rest === '/' ? '' : found.rest}` : found.rest;
     }
     const slash = rest.indexOf('/', 1);
     const stageName = decodeURIComponent(slash < 0 ? rest.slice(1) : rest.slice(1, slash));
@@ -210,14 +249,18 @@ export class DataPlane {
       rawHeaders: pairs(req.raw.rawHeaders),
       body: req.body,
       sourceIp: (req.raw.socket.remoteAddress ?? '127.0.0.1').replace(/^::ffff:/, ''),
-      domainName: hostMatch ? host.replace(/:\d+$/, '') : `${apiId}.execute-api.localhost`,
+      domainName: customDomain ?? (hostMatch ? host.replace(/:\d+$/, '') : `${apiId}.execute-api.localhost`),
       original: req,
     });
+    await this.write(req, res, reply);
+    return true;
+  }
+
+  private async write(req: HttpRequest, res: ServerResponse, reply: Reply): Promise<void> {
     const headers = { ...reply.headers };
     if (!('content-length' in headers)) headers['content-length'] = String(reply.body.length);
     res.writeHead(reply.status, headers);
     res.end(req.method === 'HEAD' ? undefined : reply.body);
-    return true;
   }
 
   /** Serves one request to a stage; every failure becomes the API's gateway response. */
@@ -993,7 +1036,8 @@ export class DataPlane {
     const mapped = this.mappedParams(req, i);
     let uri = (i.uri ?? '').replace(/\$\{stageVariables\.([A-Za-z0-9_]+)\}/g, (_, n: string) => req.stageVariables[n] ?? '');
     uri = uri.replace(/\{([A-Za-z0-9._-]+)\+?\}/g, (_, name: string) => {
-      const v = mapped.path[name] ?? (proxy ? req.pathParameters[name] : undefined) ?? '';
+      const override = req.requestOverride?.path[name];
+      const v = (override !== undefined && override !== null ? String(override) : undefined) ?? mapped.path[name] ?? (proxy ? req.pathParameters[name] : undefined) ?? '';
       return v.split('/').map(encodeURIComponent).join('/');
     });
     let url: URL;
@@ -1004,6 +1048,7 @@ export class DataPlane {
     }
     if (proxy) for (const [k, vs] of Object.entries(req.multiQuery)) for (const v of vs) url.searchParams.append(k, v);
     for (const [k, v] of Object.entries(mapped.querystring)) url.searchParams.set(k, v);
+    for (const [k, v] of Object.entries(req.requestOverride?.querystring ?? {})) if (v !== undefined && v !== null) url.searchParams.set(k, String(v));
     return url;
   }
 
@@ -1075,7 +1120,8 @@ export class DataPlane {
       return req.call.body;
     }
     const text = binary ? req.call.body.toString('base64') : req.call.body.toString('utf8');
-    return Buffer.from(this.render(req, template, text, {}));
+    const requestOverride = (req.requestOverride = { header: {}, querystring: {}, path: {} });
+    return Buffer.from(this.render(req, template, text, { requestOverride }));
   }
 
   private render(req: Req, template: string, body: string, extra: Record<string, unknown>): string {
@@ -1108,9 +1154,10 @@ export class DataPlane {
   }
 
   private async httpNonProxy(req: Req, i: IntegrationDoc): Promise<Reply> {
-    const url = this.integrationUrl(req, i, false);
     const payload = this.requestBody(req, i);
+    const url = this.integrationUrl(req, i, false);
     const headers: Record<string, string> = { ...this.mappedParams(req, i).header };
+    for (const [k, v] of Object.entries(req.requestOverride?.header ?? {})) if (v !== undefined && v !== null) headers[k] = String(v);
     if (!Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) headers['content-type'] = Object.keys(i.requestTemplates ?? {}).length ? 'application/json' : headerValue(req.headers, 'content-type') ?? 'application/json';
     const r = await this.http(req, url, i.httpMethod === 'ANY' ? req.call.method : i.httpMethod ?? req.call.method, headers, payload, i);
     const flat: Record<string, string> = {};

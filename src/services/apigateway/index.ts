@@ -7,6 +7,7 @@ import { DataPlane, type Deployed } from './dataplane.js';
 import type { LambdaInvoke } from './lambda.js';
 import { ModelValidators } from './models.js';
 import { OpenApi } from './openapi.js';
+import { Domains } from './domains.js';
 import { buildRoutes } from './router.js';
 import { Store } from './store.js';
 
@@ -21,10 +22,14 @@ export async function createApiGateway(platform: Platform, options: { lambda?: L
     flushAuthorizers: (apiId, stage) => data.flushAuthorizers(apiId, stage),
   });
   const openapi = new OpenApi(control, store);
+  const domains = new Domains(store, () => data.invalidateDomains());
 
   const provider: Record<string, unknown> = {};
   for (const name of Object.getOwnPropertyNames(ControlPlane.prototype)) {
     if (/^[A-Z]/.test(name)) provider[name] = (ctx: RequestContext, input: unknown) => (control as any)[name](ctx, input);
+  }
+  for (const name of Object.getOwnPropertyNames(Domains.prototype)) {
+    if (/^[A-Z]/.test(name)) provider[name] = (ctx: RequestContext, input: unknown) => (domains as any)[name](ctx, input);
   }
   for (const name of ['ImportRestApi', 'PutRestApi', 'GetExport'] as const) {
     provider[name] = (ctx: RequestContext, input: any) => (openapi as any)[name](ctx, input);

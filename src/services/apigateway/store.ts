@@ -1,5 +1,5 @@
 import type { Db, Migration, Queryable } from '../../storage/db.js';
-import type { ApiDoc, ApiKeyDoc, DeploymentDoc, StageDoc, UsagePlanDoc } from './types.js';
+import type { ApiDoc, ApiKeyDoc, DeploymentDoc, DomainDoc, StageDoc, UsagePlanDoc } from './types.js';
 
 export const MIGRATIONS: Migration[] = [
   {
@@ -15,6 +15,17 @@ CREATE TABLE apigw_plans (account TEXT NOT NULL, region TEXT NOT NULL, id TEXT N
 CREATE TABLE apigw_plan_keys (account TEXT NOT NULL, region TEXT NOT NULL, plan_id TEXT NOT NULL, key_id TEXT NOT NULL, PRIMARY KEY (account, region, plan_id, key_id));
 CREATE TABLE apigw_usage (account TEXT NOT NULL, region TEXT NOT NULL, plan_id TEXT NOT NULL, key_id TEXT NOT NULL, day TEXT NOT NULL, used INTEGER NOT NULL, PRIMARY KEY (account, region, plan_id, key_id, day));
 `,
+  },
+  {
+    version: 2,
+    sql: `
+CREATE TABLE apigw_domains (account TEXT NOT NULL, region TEXT NOT NULL, name TEXT NOT NULL, doc TEXT NOT NULL, PRIMARY KEY (account, region, name));
+CREATE INDEX apigw_domains_name ON apigw_domains (name);
+`,
+  },
+  {
+    version: 3,
+    sql: `CREATE TABLE apigw_account (account TEXT NOT NULL, region TEXT NOT NULL, doc TEXT NOT NULL, PRIMARY KEY (account, region));`,
   },
 ];
 
@@ -149,6 +160,39 @@ export class Store {
   async removePlanKey(q: Queryable, s: Scope, planId: string, keyId: string): Promise<number> {
     const r = await q.run('DELETE FROM apigw_plan_keys WHERE account = ? AND region = ? AND plan_id = ? AND key_id = ?', [s.accountId, s.region, planId, keyId]);
     return r.changes;
+  }
+
+  // ---- custom domain names (base path mappings inside the document)
+  async getDomain(q: Queryable, s: Scope, name: string): Promise<DomainDoc | undefined> {
+    const row = await q.get<{ doc: string }>('SELECT doc FROM apigw_domains WHERE account = ? AND region = ? AND name = ?', [s.accountId, s.region, name]);
+    return row ? (JSON.parse(row.doc) as DomainDoc) : undefined;
+  }
+  async listDomains(q: Queryable, s: Scope): Promise<DomainDoc[]> {
+    const rows = await q.all<{ doc: string }>('SELECT doc FROM apigw_domains WHERE account = ? AND region = ? ORDER BY name', [s.accountId, s.region]);
+    return rows.map((r) => JSON.parse(r.doc) as DomainDoc);
+  }
+  async putDomain(q: Queryable, s: Scope, doc: DomainDoc): Promise<void> {
+    const text = JSON.stringify(doc);
+    const { changes } = await q.run('UPDATE apigw_domains SET doc = ? WHERE account = ? AND region = ? AND name = ?', [text, s.accountId, s.region, doc.domainName]);
+    if (changes === 0) await q.run('INSERT INTO apigw_domains (account, region, name, doc) VALUES (?, ?, ?, ?)', [s.accountId, s.region, doc.domainName, text]);
+  }
+  async deleteDomain(q: Queryable, s: Scope, name: string): Promise<void> {
+    await q.run('DELETE FROM apigw_domains WHERE account = ? AND region = ? AND name = ?', [s.accountId, s.region, name]);
+  }
+  /** Every custom domain, across accounts (the data plane routes by Host). */
+  async allDomains(q: Queryable): Promise<(DomainDoc & { scope: Scope })[]> {
+    const rows = await q.all<{ account: string; region: string; doc: string }>('SELECT account, region, doc FROM apigw_domains', []);
+    return rows.map((r) => ({ ...(JSON.parse(r.doc) as DomainDoc), scope: { accountId: r.account, region: r.region } }));
+  }
+
+  // ---- account settings (UpdateAccount)
+  async getAccount(q: Queryable, s: Scope): Promise<{ cloudwatchRoleArn?: string } | undefined> {
+    const row = await q.get<{ doc: string }>('SELECT doc FROM apigw_account WHERE account = ? AND region = ?', [s.accountId, s.region]);
+    return row ? (JSON.parse(row.doc) as { cloudwatchRoleArn?: string }) : undefined;
+  }
+  async putAccount(q: Queryable, s: Scope, doc: { cloudwatchRoleArn?: string }): Promise<void> {
+    await q.run('DELETE FROM apigw_account WHERE account = ? AND region = ?', [s.accountId, s.region]);
+    await q.run('INSERT INTO apigw_account (account, region, doc) VALUES (?, ?, ?)', [s.accountId, s.region, JSON.stringify(doc)]);
   }
 
   // ---- usage (quota counters per key, plan and UTC day)

@@ -213,3 +213,25 @@ export interface UsagePlanDoc {
   productCode?: string;
   tags?: StrMap;
 }
+
+export interface BasePathMappingDoc {
+  basePath: string;
+  restApiId: string;
+  stage?: string;
+}
+
+export interface DomainDoc {
+  domainName: string;
+  domainNameId: string;
+  certificateArn?: string;
+  certificateName?: string;
+  regionalCertificateArn?: string;
+  regionalCertificateName?: string;
+  certificateUploadDate: number;
+  endpointConfiguration: { types: string[] };
+  securityPolicy: string;
+  distributionDomainName?: string;
+  regionalDomainName?: string;
+  tags?: StrMap;
+  mappings: Record<string, BasePathMappingDoc>;
+}

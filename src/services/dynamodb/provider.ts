@@ -25,6 +25,7 @@ import {
   tableStatus,
   activeStream,
   checkStreamSpec,
+  unsupportedTableParams,
   type IndexMeta,
   type TableMeta,
 } from './tables.js';
@@ -351,6 +352,15 @@ export class DynamoDbProvider {
         changed = true;
       }
       if (input.ReplicaUpdates) throw validation('Stratus does not support global table replicas: ReplicaUpdates is not supported');
+      unsupportedTableParams(input);
+      if (input.OnDemandThroughput !== undefined) {
+        t.onDemand = input.OnDemandThroughput;
+        changed = true;
+      }
+      if (input.WarmThroughput !== undefined) {
+        t.warm = input.WarmThroughput;
+        changed = true;
+      }
       if (tableStatus(t, now) !== 'ACTIVE' && (input.ProvisionedThroughput || input.GlobalSecondaryIndexUpdates || input.BillingMode)) {
         throw new AwsError('ResourceInUseException', `Attempt to change a resource which is still in use: Table is being updated: ${name}`, 400);
       }
@@ -793,7 +803,22 @@ export class DynamoDbProvider {
     const unprocessed: Record<string, any> = {};
     const consumed: any[] = [];
     let bytes = 0;
+    const throttled = new Set<(typeof plans)[number]>();
+    let lastThrottle: unknown;
     for (const p of plans) {
+      try {
+        this.checkRead(p.t);
+      } catch (e) {
+        throttled.add(p);
+        lastThrottle = e;
+      }
+    }
+    if (plans.length > 0 && throttled.size === plans.length) throw lastThrottle;
+    for (const p of plans) {
+      if (throttled.has(p)) {
+        unprocessed[p.name] = p.req;
+        continue;
+      }
       const items: Item[] = [];
       const c = newConsumed();
       const rest: Item[] = [];
@@ -827,6 +852,7 @@ export class DynamoDbProvider {
     type Op = { t: TableMeta; key: EncodedKey; item?: Item; json?: string; size?: number };
     const ops: Op[] = [];
     const tables: TableMeta[] = [];
+    const requestKey = new Map<TableMeta, string>();
     for (const [name, list] of Object.entries(requests)) {
       total += list.length;
       if (total > 25) {
@@ -836,6 +862,7 @@ export class DynamoDbProvider {
       }
       const t = await this.tableOrThrow(ctx, name);
       tables.push(t);
+      requestKey.set(t, name);
       const seen = new Set<string>();
       for (const req of list) {
         const put = req.PutRequest;
@@ -860,11 +887,24 @@ export class DynamoDbProvider {
         ops.push(op);
       }
     }
-    for (const t of tables) this.checkWrite(t);
+    // A table whose throughput is exhausted gets its requests back in UnprocessedItems; only
+    // when every table is throttled does the whole call fail, as in AWS.
+    const throttled = new Set<TableMeta>();
+    let lastThrottle: unknown;
+    for (const t of tables) {
+      try {
+        this.checkWrite(t);
+      } catch (e) {
+        throttled.add(t);
+        lastThrottle = e;
+      }
+    }
+    if (throttled.size === tables.length && tables.length > 0) throw lastThrottle;
     const consumedByTable = new Map<TableMeta, Consumed>();
-    for (const t of tables) consumedByTable.set(t, newConsumed());
+    for (const t of tables) if (!throttled.has(t)) consumedByTable.set(t, newConsumed());
     await this.platform.db.tx(async (tx) => {
       for (const op of ops) {
+        if (throttled.has(op.t)) continue;
         const c = consumedByTable.get(op.t)!;
         const needOld = needsOld(op.t);
         const row = await this.store.getRow(tx, op.t, op.key);
@@ -878,7 +918,9 @@ export class DynamoDbProvider {
         }
       }
     });
-    const out: any = { UnprocessedItems: {} };
+    const unprocessed: Record<string, unknown[]> = {};
+    for (const t of throttled) unprocessed[requestKey.get(t)!] = requests[requestKey.get(t)!]!;
+    const out: any = { UnprocessedItems: unprocessed };
     const consumed: any[] = [];
     for (const [t, c] of consumedByTable) {
       this.chargeWrite(t, c);
@@ -1646,7 +1688,7 @@ function keyRangeOf(
       seen.add(name);
       const arg = c.args[1]!;
       if (arg.k !== 'const') throw validation('KeyConditionExpressions cannot contain nested operations');
-      if (attr.type === 'N') throw invalidParam(`Invalid KeyConditionExpression: Incorrect operand type for operator or function; operator or function: begins_with, operand type: N`);
+      if (attr.type === 'N') throw validation(`Invalid KeyConditionExpression: Incorrect operand type for operator or function; operator or function: begins_with, operand type: N`);
       const prefix = typed(attr, arg.v);
       lo = { v: prefix, inclusive: true };
       const end = prefixEnd(prefix);

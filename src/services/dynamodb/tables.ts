@@ -97,6 +97,8 @@ export interface TableMeta {
   /** Platform time until which the table reports UPDATING. */
   updatingUntil?: number;
   sse?: { Enabled?: boolean; SSEType?: string; KMSMasterKeyId?: string };
+  onDemand?: { MaxReadRequestUnits?: number; MaxWriteRequestUnits?: number };
+  warm?: { ReadUnitsPerSecond?: number; WriteUnitsPerSecond?: number };
   /** Time to live: the attribute holding each item's expiry (epoch seconds), when enabled. */
   ttl?: { attribute: string; enabled: boolean };
 }
@@ -271,6 +273,7 @@ export function buildTable(input: any, ctx: { account: string; region: string; n
   for (const t of input.Tags ?? []) tags[t.Key] = t.Value;
   if (Object.keys(tags).length > 50) throw validation('One or more parameter values were invalid: Too many tags');
   const stream = checkStreamSpec(input.StreamSpecification, ctx.now, ctx.tableId, true);
+  unsupportedTableParams(input);
   return {
     account: ctx.account,
     region: ctx.region,
@@ -294,7 +297,16 @@ export function buildTable(input: any, ctx: { account: string; region: string; n
     lsis,
     sse: input.SSESpecification,
     streams: stream ? [stream] : [],
+    onDemand: input.OnDemandThroughput,
+    warm: input.WarmThroughput,
   };
+}
+
+/** Parameters of features Stratus does not have: refused rather than silently ignored. */
+export function unsupportedTableParams(input: any): void {
+  for (const name of ['ResourcePolicy', 'GlobalTableSourceArn', 'GlobalTableSettingsReplicationMode', 'MultiRegionConsistency', 'GlobalTableWitnessUpdates']) {
+    if (input[name] !== undefined) throw validation(`Stratus does not support ${name} yet`);
+  }
 }
 
 function keySchema(hash: KeyAttr, range?: KeyAttr): { AttributeName: string; KeyType: string }[] {
@@ -376,6 +388,8 @@ export function describeTable(t: TableMeta, now: number, stats: Stats | undefine
     d.LatestStreamArn = streamArn(t, latest.label);
   }
   if (t.tableClass) d.TableClassSummary = { TableClass: t.tableClass };
+  if (t.onDemand) d.OnDemandThroughput = t.onDemand;
+  if (t.warm) d.WarmThroughput = { ...t.warm, Status: 'ACTIVE' };
   d.DeletionProtectionEnabled = t.deletionProtection;
   if (t.sse?.Enabled) {
     d.SSEDescription = {

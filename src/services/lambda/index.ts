@@ -407,8 +407,9 @@ export class LambdaProvider implements ServiceProvider {
       );
       if (input.Publish) published = await this.publish(tx, ctx, name, config, undefined);
     });
-    // Unpack now so the first invoke does not pay for it.
+    // Unpack now, and start a runtime process ahead, so the first invoke does not pay for them.
     this.codeDir(info.hex, zip);
+    this.prepare(config);
     const shown = this.present(published ?? config);
     return { ...shown, State: 'Pending', StateReason: 'The function is being created.', StateReasonCode: 'Creating', LastUpdateStatus: undefined };
   }
@@ -520,7 +521,18 @@ export class LambdaProvider implements ServiceProvider {
       result = config;
     });
     this.retireLatest(ctx, name);
+    this.prepare(result!);
     return { ...this.present(result!), LastUpdateStatus: 'InProgress', LastUpdateStatusReason: 'The function is being created.', LastUpdateStatusReasonCode: 'Creating' };
+  }
+
+  private prepare(c: FnConfig): void {
+    this.pool.prepare({
+      runtime: c.Runtime ?? 'provided.al2023',
+      memoryMb: c.MemorySize,
+      ephemeralMb: c.EphemeralStorage.Size,
+      variables: c.Environment?.Variables ?? {},
+      taskRoot: join(this.root, 'code', Buffer.from(c.CodeSha256, 'base64').toString('hex')),
+    });
   }
 
   private retireLatest(ctx: RequestContext, name: string): void {

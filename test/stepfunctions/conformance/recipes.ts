@@ -37,6 +37,40 @@ function replaceValue(node: unknown, from: string, to: unknown): unknown {
   return node;
 }
 
+/**
+ * Inputs of the Timestamp* choice tests (LocalStack tests/aws/services/stepfunctions/v2/
+ * choice_operators/test_timestamp_operators.py, its parameters): two instants one second apart,
+ * compared both ways and with themselves, and for TimestampEquals first every JSON type against T0.
+ */
+const T0 = '2012-10-09T19:00:55Z';
+const T1 = '2012-10-09T19:00:56Z';
+const TS_BASE: [unknown, unknown][] = [
+  [T0, T0],
+  [T0, T1],
+  [T1, T0],
+];
+const TS_TYPES: unknown[] = [null, 0, 0.0, 1, 1.1, '', ' ', '2023-02-24 12:15:56.832957', [], [''], {}, { A: 0 }, false, true];
+const TIMESTAMP_CASES: Record<string, [unknown, unknown][]> = {
+  TimestampEquals: [...TS_TYPES.map((v): [unknown, unknown] => [v, T0]), ...TS_BASE],
+  TimestampEqualsPath: TS_BASE,
+  TimestampGreaterThan: TS_BASE,
+  TimestampGreaterThanPath: [[T0, T1]],
+  TimestampGreaterThanEquals: TS_BASE,
+  TimestampGreaterThanEqualsPath: [[T0, T1]],
+  TimestampLessThan: TS_BASE,
+  TimestampLessThanPath: [[T1, T0]],
+  TimestampLessThanEquals: TS_BASE,
+  TimestampLessThanEqualsPath: [[T1, T0]],
+};
+
+/** What the snapshot tool made of a value: RFC 3339 date-time strings became "date". */
+function dateNormalised(v: unknown): unknown {
+  if (typeof v === 'string') return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/.test(v) ? 'date' : v;
+  if (Array.isArray(v)) return v.map(dateNormalised);
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, dateNormalised(x)]));
+  return v;
+}
+
 /** Choice operator tests: the template with the operator named by the test, cases of {input, output}. */
 const choiceCases: Recipe = async (h, entry, recorded) => {
   const name = testName(entry).replace(/^test_/, '');
@@ -44,9 +78,18 @@ const choiceCases: Recipe = async (h, entry, recorded) => {
     .split('_')
     .map((w) => w[0]!.toUpperCase() + w.slice(1))
     .join('');
-  const cases = (recorded.cases ?? []) as { input: Record<string, unknown>; output: unknown }[];
-  if (op.startsWith('Timestamp') && cases.some((c) => c.input.Value === 'date' || c.input.Variable === 'date'))
-    return 'the recorded timestamps were normalised to "date": the case inputs cannot be rebuilt';
+  let cases = (recorded.cases ?? []) as { input: Record<string, unknown>; output: unknown }[];
+  if (op.startsWith('Timestamp') && cases.some((c) => c.input.Value === 'date' || c.input.Variable === 'date')) {
+    // The snapshot tool wrote "date" over the timestamps: take the inputs from the original
+    // test's parameters, and check they give back exactly the recorded (normalised) inputs.
+    const rebuilt = TIMESTAMP_CASES[op];
+    if (!rebuilt) return 'the recorded timestamps were normalised to "date" and the test parameters are not known';
+    const normalised = rebuilt.map(([Variable, Value]) => dateNormalised({ Variable, Value }));
+    // Strict equality: "date" is a wildcard for the comparator, not here.
+    if (JSON.stringify(cases.map((c) => c.input)) !== JSON.stringify(normalised))
+      return `the rebuilt inputs ${JSON.stringify(normalised)} are not the recorded ones ${JSON.stringify(cases.map((c) => c.input))}`;
+    cases = cases.map((c, i) => ({ input: { Variable: rebuilt[i]![0], Value: rebuilt[i]![1] }, output: c.output }));
+  }
   const template = h.loadTemplate(entry.templates[0]!);
   const isPath = op.endsWith('Path');
   for (let i = 0; i < cases.length; i++) {
@@ -206,7 +249,10 @@ const RECIPES: [RegExp, Recipe][] = [
   [/TestSnfBase::test_state_pass_result_jsonpaths$/, setField(['States', 'State_1', 'Result'], () => ({ 'unsupported1.$': '$.jsonpath', 'unsupported2.$': '$$' }))],
   [/context_object.py::TestSnfBase::test_variable$/, substitute('%CONTEXT_OBJECT_LITERAL_PLACEHOLDER%', () => '$$.Execution.Input.input-value')],
   [/TestBaseEvaluateJsonata::test_merge_with_dynamic_args$/, setField(['States', 'Start', 'Output'], () => '{% $merge([$states.input.part1, $states.input.part2]) %}')],
-  [/TestBaseEvaluateJsonata::test_base_map\[ITEMS(_DOUBLE_QUOTES)?\]$/, setField(['States', 'Start', 'Items'], (e) => (paramOf(e) === 'ITEMS' ? [1, 2, 3] : '{% [1, 2, 3] %}'))],
+  [/TestBaseEvaluateJsonata::test_base_map\[ITEMS(_DOUBLE_QUOTES)?\]$/, setField(['States', 'Start', 'Items'], (e) =>
+      // The test's parameters (LocalStack evaluate_jsonata_templates.py, JSONATA_ARRAY_ELEMENT_EXPRESSION[_DOUBLE_QUOTES]).
+      paramOf(e) === 'ITEMS' ? [1, '{% $number("2") %}', 3] : [1, "{% $number('2') %}", 3],
+    )],
   [/test_map_state_items_(eval_jsonata_)?variable_sampling(_fail)?\[/, setField(['States', 'Start', 'Assign', 'ItemsVar'], (e) => itemsVar[paramOf(e)])],
   [/TestBaseScenarios::test_wait_timestamp\[SECONDS\]$/, setField(['States', 'WaitUntil', 'Timestamp'], () => '2016-03-14T01:59:00.123Z')],
   [/TestSnfApiMapRun::test_map_state_label_/, mapLabel],
@@ -214,7 +260,17 @@ const RECIPES: [RegExp, Recipe][] = [
   [/test_json_path_array_access\[|test_json_path_array_wildcard_or_slice_with_no_input\[/, substitute('$.items[0]', paramOf)],
   [/test_input_path\[|test_output_path\[/, substitute('%CONTEXT_OBJECT_LITERAL_PLACEHOLDER%', paramOf)],
   [/test_map_state_items_eval_jsonata_fail\[|test_map_state_items_eval_jsonata\[/, itemsLiteral()],
+  // The Output expression named by the parameter (LocalStack tests/aws/services/stepfunctions/
+  // templates/evaluatejsonata/evaluate_jsonata_templates.py, JSONATA_REGEX_EXPRESSION_<param>).
+  [/TestBaseEvaluateJsonata::test_base_jsonata_regular_expressions\[/, setField(['States', 'Start', 'Output'], (e) => JSONATA_REGEX[paramOf(e)])],
 ];
+
+const JSONATA_REGEX: Record<string, string> = {
+  BASE: '{% $contains("hello$world", /^hello\\$/) %}',
+  BASE_FALSE: '{% $contains("hello$world", /^hello\\ /) %}',
+  BASE_SINGLE_QUOTE: "{% $contains('hello$world', /^hello\\$/) %}",
+  BASE_SINGLE_QUOTE_FALSE: "{% $contains('hello$world', /^hello\\ /) %}",
+};
 
 function itemsLiteral(): Recipe {
   const values: Record<string, unknown> = {
@@ -223,7 +279,11 @@ function itemsLiteral(): Recipe {
     boolean: '{% true %}',
     object: "{% {'foo': 'bar'} %}",
     function: '{% $fn := function($x){$x} %}',
-    mixed: ['{% "a" %}', 1, '{% 1+1 %}', { key: '{% "v" %}' }],
+    // The original parameter is not in the corpus or the stored test sources; the recorded history
+    // shows what Items evaluated to (MapStateStarted length 3, MapStateExited output [1,"two",3]).
+    // Those items, with a literal and a JSONata element mixed as the parameter's name says (which
+    // elements the test wrote as expressions is not recorded and does not change the history).
+    mixed: [1, "{% 'two' %}", '{% 1 + 2 %}'],
   };
   return setField(['States', 'MapIterateState', 'Items'], (e) => values[paramOf(e)]);
 }

@@ -1155,7 +1155,13 @@ class StateRun {
     let selectorInput: unknown;
     if (this.ql === 'JSONata') {
       if (s.Items !== undefined) {
-        items = isJsonataExpr(s.Items) ? await evaluateExpression(s.Items, this.jscope(), 'Items') : s.Items;
+        // A JSONata expression, or an array whose elements may themselves be `{% %}` expressions
+        // (AWS evaluates them: [1, "{% $number('2') %}", 3] gives [1, 2, 3]).
+        items = isJsonataExpr(s.Items)
+          ? await evaluateExpression(s.Items, this.jscope(), 'Items')
+          : Array.isArray(s.Items)
+            ? await evaluateTemplate(s.Items, this.jscope(), 'Items')
+            : s.Items;
         if (!Array.isArray(items))
           throw evaluationError(
             `${this.prefix} The JSONata expression '${isJsonataExpr(s.Items) ? String(s.Items).replace(/^\{%\s*/, '').replace(/\s*%\}$/, '') : compact(s.Items)}' specified for the field 'Items' returned an unexpected result type. Expected 'array', but was '${jsonType(items)}' for value: ${compact(items)}`,
