@@ -6,6 +6,7 @@ import { AwsError, internalFailure, isAwsError, notImplemented } from '../aws/er
 import { loadModel } from '../aws/model.js';
 import type { Protocol } from '../aws/protocols/protocol.js';
 import { ServiceIndex } from '../aws/service-index.js';
+import { setEnumOrder } from '../aws/validate.js';
 import { authError } from '../aws/auth-errors.js';
 import { checkSigV4Time, parseSigV4, signatureDetails, verifySigV4, type SigV4Info } from '../aws/sigv4.js';
 import { PlatformClock } from '../core/clock.js';
@@ -57,6 +58,7 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
   const definitions = options.services ?? (await discoverServices());
   for (const definition of definitions) {
     const model = loadModel(definition.name);
+    setEnumOrder(model, definition.enumOrder);
     const provider = await definition.create(platform);
     services.set(definition.name, { definition, model, provider, index: new ServiceIndex(definition.name, model, definition.wireShapes) });
   }
@@ -275,19 +277,24 @@ function tooLarge(res: ServerResponse): void {
 
 const EXPOSED_HEADERS = 'x-amzn-requestid, x-amz-request-id, x-amz-id-2, x-amzn-errortype, x-amz-function-error, x-amz-log-result, x-amz-executed-version, etag, x-amz-version-id, date';
 
-/** Writes a response with the CORS headers browsers need to read AWS responses. */
+/**
+ * Writes a response. Browsers send Origin on every cross-origin request, so the CORS headers they
+ * need to read AWS responses go only to requests that carry one (SDKs and the CLI never do).
+ */
 export function send(res: ServerResponse, req: HttpRequest, response: HttpResponse): void {
   if (res.headersSent) return;
-  const headers: Record<string, string | number> = {
-    ...response.headers,
-    'access-control-allow-origin': req.headers.origin ?? '*',
-    'access-control-expose-headers': EXPOSED_HEADERS,
-    // A HEAD response describes the body a GET would send (e.g. S3 HeadObject's Content-Length).
-    'content-length': req.method === 'HEAD' && response.headers['content-length'] ? response.headers['content-length'] : Buffer.byteLength(response.body),
-  };
-  if (req.headers.origin) headers.vary = 'Origin';
+  const headers: Record<string, string | number> = response.headers;
+  const origin = req.headers.origin;
+  if (origin) {
+    headers['access-control-allow-origin'] = origin;
+    headers['access-control-expose-headers'] = EXPOSED_HEADERS;
+    headers.vary = 'Origin';
+  }
+  const body = typeof response.body === 'string' ? Buffer.from(response.body) : response.body;
+  // A HEAD response describes the body a GET would send (e.g. S3 HeadObject's Content-Length).
+  if (req.method !== 'HEAD' || !headers['content-length']) headers['content-length'] = body.length;
   res.writeHead(response.status, headers);
-  res.end(req.method === 'HEAD' ? undefined : response.body);
+  res.end(req.method === 'HEAD' ? undefined : body);
 }
 
 function preflight(req: HttpRequest, res: ServerResponse): void {
