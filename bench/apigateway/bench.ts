@@ -41,19 +41,21 @@ const freePort = (): Promise<number> =>
     s.on('error', fail);
   });
 
-async function measure(name: string, endpoint: string, path: string): Promise<Record<number, LoadResult>> {
-  const out: Record<number, LoadResult> = {};
+/** One row: a warm-up, then the measured run. */
+async function one(name: string, endpoint: string, path: string, connections: number): Promise<LoadResult> {
   const request = () => ({ method: 'GET', path, headers: {} });
-  for (const connections of CONNECTIONS) {
-    await runLoad({ endpoint, connections, durationMs: 2000, request }); // warm-up: environments started, JIT warm
-    const r = await runLoad({ endpoint, connections, durationMs: seconds * 1000, request });
-    console.log(row(`${name} c=${connections}`, r));
-    out[connections] = r;
-  }
-  return out;
+  await runLoad({ endpoint, connections, durationMs: 2000, request }); // warm-up: environments started, JIT warm
+  const r = await runLoad({ endpoint, connections, durationMs: seconds * 1000, request });
+  console.log(row(`${name} c=${connections}`, r));
+  return r;
 }
 
-async function stratus(): Promise<Record<number, LoadResult>> {
+interface Target {
+  endpoint: string;
+  stop(): Promise<unknown> | void;
+}
+
+async function stratus(): Promise<Target & { lambdaPath: string; mockPath: string }> {
   const server = await spawnServer(['--ephemeral']);
   try {
     const cfg = { endpoint: server.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } };
@@ -90,11 +92,10 @@ async function stratus(): Promise<Record<number, LoadResult>> {
     await gw.send(new CreateDeploymentCommand({ restApiId: api.id, stageName: 'dev' }));
     lambda.destroy();
     gw.destroy();
-    const out = await measure('stratus REST API -> Lambda proxy', server.endpoint, `/restapis/${api.id}/dev/_user_request_/hello`);
-    await measure('stratus REST API -> MOCK (no function)', server.endpoint, `/restapis/${api.id}/dev/_user_request_/mock`);
-    return out;
-  } finally {
+    return { endpoint: server.endpoint, lambdaPath: `/restapis/${api.id}/dev/_user_request_/hello`, mockPath: `/restapis/${api.id}/dev/_user_request_/mock`, stop: () => server.stop() };
+  } catch (e) {
     await server.stop();
+    throw e;
   }
 }
 
@@ -112,7 +113,7 @@ function ensurePeer(): string | undefined {
   return existsSync(bin) ? bin : undefined;
 }
 
-async function serverlessOffline(): Promise<Record<number, LoadResult> | undefined> {
+async function serverlessOffline(): Promise<Target | undefined> {
   const bin = ensurePeer();
   if (!bin) return undefined;
   const dir = mkdtempSync(join(tmpdir(), 'stratus-sls-'));
@@ -168,19 +169,40 @@ async function serverlessOffline(): Promise<Record<number, LoadResult> | undefin
     });
     if (!ready) {
       console.log(`serverless-offline did not start:\n${log.slice(-2000)}`);
+      child.kill('SIGTERM');
+      rmSync(dir, { recursive: true, force: true });
       return undefined;
     }
-    return await measure('serverless-offline (same handler)', `http://127.0.0.1:${httpPort}`, '/hello');
-  } finally {
+    const running = child;
+    return {
+      endpoint: `http://127.0.0.1:${httpPort}`,
+      stop: () => {
+        running.kill('SIGTERM');
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  } catch (e) {
     child?.kill('SIGTERM');
     rmSync(dir, { recursive: true, force: true });
+    throw e;
   }
 }
 
 console.log(`API Gateway REST API -> hello-world Node function, ${seconds} s per row (after a 2 s warm-up), GET, keep-alive`);
 const ours = await stratus();
 const peer = withPeer ? await serverlessOffline() : undefined;
-if (peer) {
-  for (const c of CONNECTIONS) console.log(`c=${c}: stratus / serverless-offline = ${(ours[c]!.rps / peer[c]!.rps).toFixed(2)}x req/s`);
+try {
+  // Rows alternate between the two so that a busy machine affects both alike.
+  for (const c of CONNECTIONS) {
+    const a = await one('stratus REST API -> Lambda proxy', ours.endpoint, ours.lambdaPath, c);
+    if (peer) {
+      const b = await one('serverless-offline (same handler)', peer.endpoint, '/hello', c);
+      console.log(`c=${c}: stratus / serverless-offline = ${(a.rps / b.rps).toFixed(2)}x req/s`);
+    }
+    await one('stratus REST API -> MOCK (no function)', ours.endpoint, ours.mockPath, c);
+  }
+} finally {
+  await ours.stop();
+  await peer?.stop();
 }
 process.exit(0);

@@ -1,5 +1,5 @@
 import { AwsError } from './errors.js';
-import type { Shape } from './model.js';
+import type { ServiceModel, Shape } from './model.js';
 import type { ServiceIndex } from './service-index.js';
 import { frameworkError, isLegacyCoral } from './protocols/wire.js';
 
@@ -40,6 +40,23 @@ export function validationError(issues: string[], code: string): AwsError {
 export function serializationError(message: string): AwsError {
   return frameworkError(new AwsError('SerializationException', message, 400));
 }
+
+/**
+ * Enum values in the order AWS prints them in "Member must satisfy enum value set: [...]", where
+ * that differs from the model's order: set from each ServiceDefinition's `enumOrder` at start-up.
+ */
+const enumOrders = new WeakMap<Shape, readonly string[]>();
+
+export function setEnumOrder(model: ServiceModel, orders: Readonly<Record<string, readonly string[]>> | undefined): void {
+  for (const [name, values] of Object.entries(orders ?? {})) {
+    const values0 = model.shapes[name]?.enum;
+    if (!values0 || values.length !== values0.length || !values.every((v) => values0.includes(v)))
+      throw new Error(`enumOrder: ${name} is not an enum shape or the order is not a permutation of its values`);
+    enumOrders.set(model.shapes[name]!, values);
+  }
+}
+
+const enumText = (shape: Shape): string => (enumOrders.get(shape) ?? shape.enum ?? []).join(', ');
 
 const lowerFirst = (s: string): string => s.charAt(0).toLowerCase() + s.slice(1);
 const join = (path: string, name: string): string => (path ? `${path}.${name}` : name);
@@ -374,7 +391,7 @@ function constraintList(index: ServiceIndex, shape: Shape): string {
   if (shape.max !== undefined) parts.push(`Member must have ${what} less than or equal to ${bound(shape, shape.max)}`);
   if (shape.min !== undefined) parts.push(`Member must have ${what} greater than or equal to ${bound(shape, shape.min)}`);
   if (shape.pattern) parts.push(`Member must satisfy regular expression pattern: ${shape.pattern}`);
-  if (shape.enum) parts.push(`Member must satisfy enum value set: [${shape.enum.join(', ')}]`);
+  if (shape.enum) parts.push(`Member must satisfy enum value set: [${enumText(shape)}]`);
   if (index.name === 'lambda' && !shape.sensitive) parts.push('Member must not be null');
   return `[${parts.join(', ')}]`;
 }
@@ -387,7 +404,7 @@ function checkConstraints(index: ServiceIndex, shape: Shape, value: unknown, pat
       const s = value as string;
       if (min !== undefined && s.length < min) fail(`Member must have length greater than or equal to ${min}`);
       if (max !== undefined && s.length > max) fail(`Member must have length less than or equal to ${max}`);
-      if (shape.enum && !shape.enum.includes(s)) fail(`Member must satisfy enum value set: [${shape.enum.join(', ')}]`);
+      if (shape.enum && !shape.enum.includes(s)) fail(`Member must satisfy enum value set: [${enumText(shape)}]`);
       if (shape.pattern) {
         const re = compilePattern(shape.pattern);
         if (re && !re.test(s)) fail(`Member must satisfy regular expression pattern: ${shape.pattern}`);

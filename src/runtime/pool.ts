@@ -129,13 +129,14 @@ export class EnvironmentPool {
     if (this.closed || this.spares.has(kind)) return;
     const { command, args } = runtimeCommand(spec.runtime, spec.memoryMb, spec.taskRoot, this.paths, spec.ephemeralMb);
     const started = new Promise<Spare | undefined>((resolve) => {
+      // Not unref'd: close() waits for this promise.
       setTimeout(() => {
         if (this.closed) return resolve(undefined);
         startSpare(kind, command, args, this.paths).then((s) => {
           if (s.child.pid) this.sparePids.add(s.child.pid);
           resolve(s);
         }, () => resolve(undefined));
-      }, 20).unref();
+      }, 20);
     });
     this.spares.set(kind, started);
     // An unused spare stops after the idle timeout, like idle environments.

@@ -1,4 +1,4 @@
-import type { IncomingMessage } from 'node:http';
+import type { OutgoingHttpHeaders } from 'node:http';
 
 /** An HTTP request as the routers and protocol parsers see it: the whole body already read. */
 export interface HttpRequest {
@@ -10,11 +10,25 @@ export interface HttpRequest {
   /** Lower-cased header names; repeated headers joined with ', '. */
   readonly headers: Readonly<Record<string, string | undefined>>;
   readonly body: Buffer;
-  readonly raw: IncomingMessage;
+  /** The headers as received (name, value, name, value...) and the peer's address. */
+  readonly raw: RawRequestInfo;
+}
+
+/** What Node's IncomingMessage offers beyond HttpRequest, and the fast HTTP/1.1 server also provides. */
+export interface RawRequestInfo {
+  readonly rawHeaders: string[];
+  readonly socket: { readonly remoteAddress?: string };
 }
 
 export interface HttpResponse {
   status: number;
   headers: Record<string, string>;
   body: Buffer | string;
+}
+
+/** Where a response is written: Node's ServerResponse, or the fast HTTP/1.1 server's writer. */
+export interface ResponseSink {
+  readonly headersSent: boolean;
+  writeHead(status: number, headers?: OutgoingHttpHeaders): unknown;
+  end(body?: Buffer | string): unknown;
 }

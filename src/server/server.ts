@@ -16,7 +16,8 @@ import { SqliteDb } from '../storage/sqlite/sqlite-db.js';
 import type { Db } from '../storage/db.js';
 import type { LoadedService, OperationHandler, Platform, ServiceDefinition } from '../services/service.js';
 import type { RequestContext } from './context.js';
-import type { HttpRequest, HttpResponse } from './http.js';
+import type { HttpRequest, HttpResponse, ResponseSink } from './http.js';
+import { createHttp1Server } from './http1.js';
 import { discoverServices } from './registry.js';
 import { ServiceRouter } from './router.js';
 
@@ -74,7 +75,7 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
 
   const dataPlane = [...services.values()].filter((s) => typeof s.provider.handleHttp === 'function');
 
-  async function handle(req: HttpRequest, res: ServerResponse): Promise<void> {
+  async function handle(req: HttpRequest, res: ResponseSink): Promise<void> {
     const started = process.hrtime.bigint();
     if (req.rawPath.startsWith('/_stratus/')) return admin(req, res);
     for (const s of dataPlane) if (await s.provider.handleHttp!(req, res)) return;
@@ -155,10 +156,10 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
     if (!verifySigV4(req, sig, cred.secretAccessKey)) throw authError(service, 'signature', { ...details, ...signatureDetails(req, sig) });
   }
 
-  function admin(req: HttpRequest, res: ServerResponse): void {
+  function admin(req: HttpRequest, res: ResponseSink): void {
     const json = (status: number, body: unknown): void =>
       send(res, req, { status, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-    if (req.rawPath === '/_stratus/health' && req.method === 'GET') {
+    if (req.rawPath === '/_stratus/health' && (req.method === 'GET' || req.method === 'HEAD')) {
       json(200, {
         version: VERSION,
         uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
@@ -189,20 +190,19 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
     json(404, { message: `unknown admin path ${req.rawPath}` });
   }
 
-  const inFlight = new Set<Promise<void>>();
-  const server: Server = createServer({ keepAliveTimeout: 65_000, requestTimeout: 0 }, (raw, res) => {
-    const work = readRequest(raw, res).then(async (req) => {
-      if (req) await handle(req, res);
-    }).catch((e: unknown) => {
-      log({ level: 'error', error: String((e as Error)?.stack ?? e) });
-      if (!res.headersSent) {
-        res.writeHead(500, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ message: 'Internal server error' }));
-      }
-    });
-    inFlight.add(work);
-    void work.finally(() => inFlight.delete(work));
+  // The fast HTTP/1.1 server takes every connection; Node's http server (not listening itself)
+  // serves connections handed to it for an Upgrade.
+  const fallback: Server = createServer({ keepAliveTimeout: 65_000, requestTimeout: 0 }, (raw, res) => {
+    void readRequest(raw, res).then((req) => (req ? handle(req, res) : undefined));
   });
+  const server = createHttp1Server(
+    (req, res) =>
+      handle(req, res).catch((e: unknown) => {
+        log({ level: 'error', error: String((e as Error)?.stack ?? e) });
+        throw e;
+      }),
+    { maxBodyBytes: MAX_BODY_BYTES, fallback, keepAliveMs: 65_000 },
+  );
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
@@ -215,9 +215,11 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
   const close = (): Promise<void> => {
     closing ??= (async () => {
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeIdleConnections();
-      await Promise.allSettled([...inFlight]);
-      server.closeAllConnections();
+      server.closeIdle();
+      fallback.closeIdleConnections();
+      await server.inFlight();
+      server.closeIdle();
+      fallback.closeAllConnections();
       await stopped;
       for (const s of [...services.values()].reverse()) await s.provider.close?.();
       clock.clear();
@@ -281,7 +283,7 @@ const EXPOSED_HEADERS = 'x-amzn-requestid, x-amz-request-id, x-amz-id-2, x-amzn-
  * Writes a response. Browsers send Origin on every cross-origin request, so the CORS headers they
  * need to read AWS responses go only to requests that carry one (SDKs and the CLI never do).
  */
-export function send(res: ServerResponse, req: HttpRequest, response: HttpResponse): void {
+export function send(res: ResponseSink, req: HttpRequest, response: HttpResponse): void {
   if (res.headersSent) return;
   const headers: Record<string, string | number> = response.headers;
   const origin = req.headers.origin;
@@ -297,7 +299,7 @@ export function send(res: ServerResponse, req: HttpRequest, response: HttpRespon
   res.end(req.method === 'HEAD' ? undefined : body);
 }
 
-function preflight(req: HttpRequest, res: ServerResponse): void {
+function preflight(req: HttpRequest, res: ResponseSink): void {
   send(res, req, {
     status: 200,
     headers: {

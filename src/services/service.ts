@@ -3,8 +3,7 @@ import type { Db } from '../storage/db.js';
 import type { ServiceModel } from '../aws/model.js';
 import type { RequestContext } from '../server/context.js';
 import type { Config } from '../core/config.js';
-import type { ServerResponse } from 'node:http';
-import type { HttpRequest } from '../server/http.js';
+import type { HttpRequest, ResponseSink } from '../server/http.js';
 
 /** What the platform hands each service when the server starts. */
 export interface Platform {
@@ -33,6 +32,11 @@ export interface ServiceDefinition {
   readonly validationErrorCode?: string;
   /** Shapes kept exactly as they are on the wire, validated by the provider itself (e.g. AttributeValue). */
   readonly wireShapes?: readonly string[];
+  /**
+   * Enum shapes whose values AWS lists in a different order than the model in its validation
+   * message ("Member must satisfy enum value set: [...]"): shape name -> values in AWS's order.
+   */
+  readonly enumOrder?: Readonly<Record<string, readonly string[]>>;
   /** Creates the provider; runs migrations and starts background jobs. */
   create(platform: Platform): Promise<ServiceProvider>;
 }
@@ -43,7 +47,7 @@ export interface ServiceProvider {
    * Data-plane HTTP that is not an AWS API call (API Gateway invoke URLs, function URLs...).
    * Called for every request before the AWS API router; return true when it was answered.
    */
-  handleHttp?(req: HttpRequest, res: ServerResponse): Promise<boolean> | boolean;
+  handleHttp?(req: HttpRequest, res: ResponseSink): Promise<boolean> | boolean;
   /** Stops background work (called when the server shuts down). */
   close?(): Promise<void>;
   /** Health detail for /_stratus/health. */

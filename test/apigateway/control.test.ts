@@ -26,6 +26,14 @@ import {
   UpdateResourceCommand,
   GetResourceCommand,
   GetAccountCommand,
+  CreateDocumentationPartCommand,
+  ImportDocumentationPartsCommand,
+  GetDocumentationPartsCommand,
+  UpdateDocumentationPartCommand,
+  CreateDocumentationVersionCommand,
+  GetDocumentationVersionsCommand,
+  DeleteDocumentationPartCommand,
+  GetDocumentationPartCommand,
   UpdateAccountCommand,
 } from '@aws-sdk/client-api-gateway';
 import { startGateway, type Gateway } from './helpers.js';
@@ -138,6 +146,30 @@ describe('apigateway control plane', () => {
     assert.equal(updated.methodSettings?.['~1/GET']?.cachingEnabled, true);
     assert.deepEqual(updated.variables, { v: '1', w: '2' });
     await rejects(gw.client.send(new UpdateStageCommand({ restApiId: api.id, stageName: 'dev', patchOperations: [{ op: 'replace', path: '/nope', value: 'x' }] })), 'BadRequestException', 400, /Invalid patch path/);
+  });
+
+  it('manages documentation parts and versions', async () => {
+    const api = await gw.client.send(new CreateRestApiCommand({ name: 'docs' }));
+    const part = await gw.client.send(new CreateDocumentationPartCommand({ restApiId: api.id, location: { type: 'METHOD', path: '/pets', method: 'GET' }, properties: '{"description":"List pets"}' }));
+    assert.deepEqual(part.location, { type: 'METHOD', path: '/pets', method: 'GET' });
+    await rejects(gw.client.send(new CreateDocumentationPartCommand({ restApiId: api.id, location: { type: 'METHOD', path: '/pets', method: 'GET' }, properties: '{}' })), 'ConflictException', 409);
+    await rejects(gw.client.send(new CreateDocumentationPartCommand({ restApiId: api.id, location: { type: 'API' }, properties: 'not json' })), 'BadRequestException', 400);
+    const imported = await gw.client.send(
+      new ImportDocumentationPartsCommand({
+        restApiId: api.id,
+        body: Buffer.from(JSON.stringify({ swagger: '2.0', 'x-amazon-apigateway-documentation': { documentationParts: [{ location: { type: 'API' }, properties: { description: 'Pets API' } }] } })),
+      }),
+    );
+    assert.equal(imported.ids?.length, 1);
+    const parts = await gw.client.send(new GetDocumentationPartsCommand({ restApiId: api.id }));
+    assert.equal(parts.items?.length, 2);
+    const updated = await gw.client.send(new UpdateDocumentationPartCommand({ restApiId: api.id, documentationPartId: part.id, patchOperations: [{ op: 'replace', path: '/properties', value: '{"description":"All pets"}' }] }));
+    assert.equal(updated.properties, '{"description":"All pets"}');
+    const v = await gw.client.send(new CreateDocumentationVersionCommand({ restApiId: api.id, documentationVersion: '1.0', description: 'first' }));
+    assert.equal(v.version, '1.0');
+    assert.equal((await gw.client.send(new GetDocumentationVersionsCommand({ restApiId: api.id }))).items?.[0]?.description, 'first');
+    await gw.client.send(new DeleteDocumentationPartCommand({ restApiId: api.id, documentationPartId: part.id }));
+    await rejects(gw.client.send(new GetDocumentationPartCommand({ restApiId: api.id, documentationPartId: part.id })), 'NotFoundException', 404);
   });
 
   it('keeps account settings', async () => {

@@ -2,8 +2,11 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import { gunzipSync } from 'node:zlib';
+import { createServer as createHttpsServer } from 'node:https';
+import { X509Certificate } from 'node:crypto';
+import { selfSigned } from '../../src/services/apigateway/certificates.js';
 import type { AddressInfo } from 'node:net';
-import { CreateBasePathMappingCommand, CreateDeploymentCommand, CreateDomainNameCommand, DeleteDomainNameCommand, GetBasePathMappingsCommand, GetStageCommand, PutGatewayResponseCommand, PutIntegrationResponseCommand, UpdateRestApiCommand, UpdateStageCommand } from '@aws-sdk/client-api-gateway';
+import { CreateVpcLinkCommand, GetVpcLinksCommand, PutIntegrationCommand, GenerateClientCertificateCommand, CreateBasePathMappingCommand, CreateDeploymentCommand, CreateDomainNameCommand, DeleteDomainNameCommand, GetBasePathMappingsCommand, GetStageCommand, PutGatewayResponseCommand, PutIntegrationResponseCommand, UpdateRestApiCommand, UpdateStageCommand } from '@aws-sdk/client-api-gateway';
 import { http, startGateway, type Gateway } from './helpers.js';
 import { ApiBuilder, lambdaProxy } from './build.js';
 
@@ -206,6 +209,22 @@ describe('apigateway data plane', () => {
     assert.equal(notFound.status, 404);
   });
 
+  it('serves VPC_LINK private integrations through an AVAILABLE VPC link', async () => {
+    const link = await gw.client.send(new CreateVpcLinkCommand({ name: 'nlb', targetArns: ['arn:aws:elasticloadbalancing:us-east-1:000000000000:loadbalancer/net/my-nlb/0123456789abcdef'] }));
+    assert.equal(link.status, 'AVAILABLE');
+    const api = await ApiBuilder.create(gw.client, 'vpclink');
+    const rid = await api.method('/private', 'GET', { type: 'HTTP_PROXY', integrationHttpMethod: 'GET', uri: `${backendUrl}/private`, connectionType: 'VPC_LINK', connectionId: link.id });
+    await assert.rejects(
+      gw.client.send(new PutIntegrationCommand({ restApiId: api.id, resourceId: rid, httpMethod: 'GET', type: 'HTTP_PROXY', integrationHttpMethod: 'GET', uri: `${backendUrl}/private`, connectionType: 'VPC_LINK', connectionId: 'nope99' })),
+      (e: any) => e.name === 'BadRequestException' && /Invalid VPC link identifier/.test(e.message),
+    );
+    await api.deploy('dev');
+    const r = await http(gw.url(api.id, 'dev', '/private'));
+    assert.equal(r.status, 200);
+    assert.equal(r.json().path, '/private');
+    assert.equal((await gw.client.send(new GetVpcLinksCommand({}))).items?.some((l) => l.id === link.id), true);
+  });
+
   it('maps an HTTP (non-proxy) integration with VTL templates and selection patterns', async () => {
     const api = await ApiBuilder.create(gw.client, 'http-vtl');
     await api.method(
@@ -321,6 +340,34 @@ describe('apigateway data plane', () => {
     await gw.client.send(new DeleteDomainNameCommand({ domainName: 'api.example.test' }));
     const gone = await http(`${gw.server.endpoint}/orders/who`, { headers: host });
     assert.notEqual(gone.status, 200);
+  });
+
+  it('presents the stage client certificate to HTTPS backends', async () => {
+    const serverCert = selfSigned('localhost', Date.now() - 60_000, Date.now() + 86_400_000);
+    let peer: Buffer | undefined;
+    const tls = createHttpsServer({ key: serverCert.key, cert: serverCert.cert, requestCert: true, rejectUnauthorized: false }, (req, res) => {
+      peer = (req.socket as import('node:tls').TLSSocket).getPeerCertificate().raw;
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{"secure":true}');
+    });
+    await new Promise<void>((r) => tls.listen(0, '127.0.0.1', r));
+    try {
+      const cert = await gw.client.send(new GenerateClientCertificateCommand({ description: 'backend auth' }));
+      assert.match(cert.pemEncodedCertificate!, /^-----BEGIN CERTIFICATE-----\n/);
+      const parsed = new X509Certificate(cert.pemEncodedCertificate!);
+      assert.equal(parsed.subject, 'CN=ApiGateway');
+      assert.equal(cert.expirationDate!.getTime() - cert.createdDate!.getTime(), 365 * 86_400_000);
+      const api = await ApiBuilder.create(gw.client, 'mtls');
+      await api.method('/s', 'GET', { type: 'HTTP_PROXY', integrationHttpMethod: 'GET', uri: `https://127.0.0.1:${(tls.address() as AddressInfo).port}/s`, tlsConfig: { insecureSkipVerification: true } });
+      await api.deploy('dev');
+      await gw.client.send(new UpdateStageCommand({ restApiId: api.id, stageName: 'dev', patchOperations: [{ op: 'replace', path: '/clientCertificateId', value: cert.clientCertificateId }] }));
+      const r = await http(gw.url(api.id, 'dev', '/s'));
+      assert.deepEqual(r.json(), { secure: true });
+      assert.ok(peer && parsed.raw.equals(peer), 'the backend saw the generated client certificate');
+    } finally {
+      tls.closeAllConnections();
+      await new Promise<void>((r) => tls.close(() => r()));
+    }
   });
 
   it('serves host-based invoke URLs', async () => {

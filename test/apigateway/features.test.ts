@@ -10,6 +10,7 @@ import {
   FlushStageCacheCommand,
   GetUsageCommand,
   TestInvokeMethodCommand,
+  GetModelTemplateCommand,
   TestInvokeAuthorizerCommand,
   UpdateStageCommand,
   UpdateUsagePlanCommand,
@@ -21,6 +22,7 @@ import { SignatureV4 } from '@smithy/signature-v4';
 import { Sha256 } from '@aws-crypto/sha256-js';
 import { http, startGateway, type Gateway } from './helpers.js';
 import { ApiBuilder, lambdaProxy } from './build.js';
+import { inputVariable, renderTemplate } from '../../src/services/apigateway/vtl.js';
 
 const policy = (effect: string, resource: string, extra: Record<string, unknown> = {}) => ({
   principalId: 'user-1',
@@ -154,6 +156,9 @@ describe('apigateway features', () => {
         schema: JSON.stringify({ $schema: 'http://json-schema.org/draft-04/schema#', type: 'object', required: ['name'], properties: { name: { type: 'string' }, age: { type: 'integer', minimum: 0 } } }),
       }),
     );
+    const template = await gw.client.send(new GetModelTemplateCommand({ restApiId: api.id, modelName: 'Pet' }));
+    const rendered = renderTemplate(template.value!, { input: inputVariable({ body: '{"name":"rex","age":3}', params: { path: {}, querystring: {}, header: {} } }), context: {}, stageVariables: {} });
+    assert.deepEqual(JSON.parse(rendered), { name: 'rex', age: 3 });
     const v = await gw.client.send(new CreateRequestValidatorCommand({ restApiId: api.id, name: 'all', validateRequestBody: true, validateRequestParameters: true }));
     await api.method('/pets', 'POST', lambdaProxy(hello), { requestValidatorId: v.id, requestModels: { 'application/json': 'Pet' }, requestParameters: { 'method.request.header.x-tenant': true } });
     await api.deploy('dev');

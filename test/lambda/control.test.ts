@@ -8,6 +8,8 @@ import {
   DeleteFunctionCommand,
   DeleteFunctionConcurrencyCommand,
   GetAccountSettingsCommand,
+  InvokeCommand,
+  LambdaClient,
   GetAliasCommand,
   GetFunctionCommand,
   GetFunctionConcurrencyCommand,
@@ -26,6 +28,7 @@ import {
   UpdateFunctionCodeCommand,
   UpdateFunctionConfigurationCommand,
 } from '@aws-sdk/client-lambda';
+import { clientConfig } from '../helpers/server.js';
 import { createFunction, ROLE, startLambdaServer, zip, type LambdaTestContext } from './helpers.js';
 
 const ARN = 'arn:aws:lambda:us-east-1:000000000000:function:';
@@ -251,6 +254,18 @@ describe('lambda control plane', () => {
     await t.lambda.send(new TagResourceCommand({ Resource: `${ARN}ctl-a`, Tags: { env: 'dev', owner: 'me' } }));
     await t.lambda.send(new UntagResourceCommand({ Resource: `${ARN}ctl-a`, TagKeys: ['owner'] }));
     assert.deepEqual((await t.lambda.send(new ListTagsCommand({ Resource: `${ARN}ctl-a` }))).Tags, { team: 'x', env: 'dev' });
+  });
+
+  it('keeps functions apart per account and region', async () => {
+    const other = new LambdaClient({ ...clientConfig(t.server.endpoint), credentials: { accessKeyId: '111122223333', secretAccessKey: 'x' } });
+    const west = new LambdaClient(clientConfig(t.server.endpoint, 'eu-west-1'));
+    await other.send(new CreateFunctionCommand({ FunctionName: 'ctl-a', Runtime: 'nodejs20.x', Handler: 'index.handler', Role: 'arn:aws:iam::111122223333:role/r', Code: { ZipFile: zip(code) } }));
+    const theirs = await other.send(new GetFunctionConfigurationCommand({ FunctionName: 'ctl-a' }));
+    assert.equal(theirs.FunctionArn, 'arn:aws:lambda:us-east-1:111122223333:function:ctl-a');
+    assert.equal(theirs.Timeout, 3, 'not the default account\'s ctl-a (Timeout 30)');
+    await assert.rejects(west.send(new GetFunctionCommand({ FunctionName: 'ctl-a' })), awsError('ResourceNotFoundException', 404, 'Function not found: arn:aws:lambda:eu-west-1:000000000000:function:ctl-a'));
+    const invoked = await other.send(new InvokeCommand({ FunctionName: 'ctl-a' }));
+    assert.equal(Buffer.from(invoked.Payload!).toString(), '1');
   });
 
   it('deletes a function', async () => {

@@ -291,3 +291,22 @@ test('a state output over 256 KiB fails with States.DataLimitExceeded, which Sta
   assert.equal(result.error, 'States.DataLimitExceeded');
   assert.equal(result.cause, "The state/task 'Bigger' returned a result with a size exceeding the maximum number of bytes service limit.");
 });
+
+test('JSONata Map: an Items array may hold {% %} elements, which are evaluated (AWS: [1, "{% $number(\'2\') %}", 3] gives 3 items 1, 2, 3)', async () => {
+  const r = await run({
+    QueryLanguage: 'JSONata',
+    StartAt: 'M',
+    States: {
+      M: {
+        Type: 'Map',
+        Items: [1, "{% $number('2') %}", { k: '{% 1 + 2 %}' }],
+        ItemProcessor: { StartAt: 'P', States: { P: { Type: 'Pass', End: true } } },
+        End: true,
+      },
+    },
+  });
+  assert.equal(r.result.status, 'SUCCEEDED');
+  assert.deepEqual(JSON.parse(r.result.output!), [1, 2, { k: 3 }]);
+  const started = r.events.find((e) => e.type === 'MapStateStarted') as unknown as { mapStateStartedEventDetails: { length: number } };
+  assert.equal(started.mapStateStartedEventDetails.length, 3);
+});

@@ -10,6 +10,7 @@ import {
   SendTaskSuccessCommand,
   StartSyncExecutionCommand,
   CreateStateMachineCommand,
+  ListExecutionsCommand,
 } from '@aws-sdk/client-sfn';
 import { setup, machine, start, waitFor, history, fakeLambda, ROLE, type Env } from './helpers.js';
 
@@ -499,6 +500,26 @@ test('GetExecutionHistory pages (maxResults/nextToken), reverseOrder and include
     await assert.rejects(
       env.client.send(new GetExecutionHistoryCommand({ executionArn: arn.replace(/:[^:]+$/, ':missing') })),
       (e: Error) => e.name === 'ExecutionDoesNotExist',
+    );
+  } finally {
+    await env.stop();
+  }
+});
+
+test('ListExecutions statusFilter: an invalid value lists the enum in the order AWS prints it', async () => {
+  const env = await setup();
+  try {
+    const arn = await machine(env, { StartAt: 'A', States: { A: { Type: 'Pass', End: true } } });
+    await assert.rejects(
+      env.client.send(new ListExecutionsCommand({ stateMachineArn: arn, statusFilter: 'succeeded' as never })),
+      (e: Error) => {
+        assert.equal(e.name, 'ValidationException');
+        assert.equal(
+          e.message,
+          "1 validation error detected: Value 'succeeded' at 'statusFilter' failed to satisfy constraint: Member must satisfy enum value set: [SUCCEEDED, TIMED_OUT, PENDING_REDRIVE, ABORTED, FAILED, RUNNING]",
+        );
+        return true;
+      },
     );
   } finally {
     await env.stop();

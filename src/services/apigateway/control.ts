@@ -569,8 +569,18 @@ export class ControlPlane {
 
   // ---- integrations
 
+  /** VPC_LINK integrations name an existing VPC link (or a stage variable that will). */
+  private async checkConnection(ctx: RequestContext, i: IntegrationDoc): Promise<void> {
+    if (i.connectionType === undefined || i.connectionType === 'INTERNET') return;
+    if (i.connectionType !== 'VPC_LINK') throw badRequest('Invalid connection type specified, must be one of: [INTERNET, VPC_LINK]');
+    if (i.type !== 'HTTP' && i.type !== 'HTTP_PROXY') throw badRequest('VPC_LINK connections are only supported for HTTP and HTTP_PROXY integrations');
+    if (!i.connectionId) throw badRequest('ConnectionId must be specified for connection type VPC_LINK');
+    if (/^\$\{stageVariables\.[A-Za-z0-9_]+\}$/.test(i.connectionId)) return;
+    if (!(await this.store.getVpcLink(this.db, scopeOf(ctx), i.connectionId))) throw badRequest(`Invalid VPC link identifier specified: ${i.connectionId}`);
+  }
+
   async PutIntegration(ctx: RequestContext, input: any) {
-    return this.mutate(ctx, input.restApiId, (doc) => {
+    return this.mutate(ctx, input.restApiId, async (doc) => {
       const m = this.method(doc, input.resourceId, input.httpMethod);
       const i: IntegrationDoc = {
         type: input.type,
@@ -589,8 +599,8 @@ export class ControlPlane {
         tlsConfig: input.tlsConfig,
         integrationResponses: m.methodIntegration?.integrationResponses,
       };
-      if (i.connectionType === 'VPC_LINK') throw badRequest('VPC_LINK connections are not supported by Stratus');
       validateIntegration(i);
+      await this.checkConnection(ctx, i);
       m.methodIntegration = i;
       return integrationOut(i);
     });
@@ -607,7 +617,7 @@ export class ControlPlane {
   }
 
   async UpdateIntegration(ctx: RequestContext, input: any) {
-    return this.mutate(ctx, input.restApiId, (doc) => {
+    return this.mutate(ctx, input.restApiId, async (doc) => {
       const i = this.integration(doc, input);
       applyPatch(i as unknown as Record<string, any>, input.patchOperations, {
         type: 'string',
@@ -625,6 +635,7 @@ export class ControlPlane {
         cacheKeyParameters: 'strlist',
       });
       validateIntegration(i);
+      await this.checkConnection(ctx, i);
       return integrationOut(i);
     });
   }
@@ -913,6 +924,8 @@ export class ControlPlane {
       if (st.cacheClusterEnabled && !st.cacheClusterSize) st.cacheClusterSize = '0.5';
       await this.deployment(tx, s, input.restApiId, st.deploymentId);
       if (st.canarySettings) await this.deployment(tx, s, input.restApiId, st.canarySettings.deploymentId);
+      if (st.clientCertificateId && !(await this.store.getCertificate(tx, s, st.clientCertificateId))) throw badRequest('Invalid client certificate identifier specified');
+      if (st.clientCertificateId === '') delete st.clientCertificateId;
       st.lastUpdatedDate = Math.floor(ctx.clock.now() / 1000) * 1000;
       await this.store.putStage(tx, s, input.restApiId, st);
       return st;
@@ -977,6 +990,52 @@ export class ControlPlane {
     const doc = await this.read(ctx, input.restApiId);
     const p = page(Object.values(doc.models).sort((a, b) => a.name.localeCompare(b.name)), input.position, input.limit);
     return { items: clone(p.items), position: p.position };
+  }
+
+  /** A mapping template that renders the model's shape from the request body, as the console generates it. */
+  async GetModelTemplate(ctx: RequestContext, input: any) {
+    const doc = await this.read(ctx, input.restApiId);
+    const m = this.model(doc, input.modelName);
+    let schema: Record<string, any>;
+    try {
+      schema = JSON.parse(m.schema ?? '{}');
+    } catch {
+      throw badRequest(`Invalid model specified: ${m.name}`);
+    }
+    const resolve = (s: Record<string, any>): Record<string, any> => {
+      const ref = typeof s?.$ref === 'string' ? /\/models\/([^/]+)$/.exec(s.$ref) ?? /^#\/definitions\/(.+)$/.exec(s.$ref) : null;
+      if (ref) {
+        const target = doc.models[ref[1]!];
+        if (target) return JSON.parse(target.schema ?? '{}');
+        const local = schema.definitions?.[ref[1]!];
+        if (local) return local;
+      }
+      return s ?? {};
+    };
+    let depth = 0;
+    const render = (raw: Record<string, any>, ref: string, indent: string): string => {
+      const s = resolve(raw);
+      if (++depth > 20) return '{}';
+      try {
+        const type = Array.isArray(s.type) ? s.type[0] : s.type ?? (s.properties ? 'object' : s.items ? 'array' : 'string');
+        if (type === 'object') {
+          const props = Object.entries((s.properties ?? {}) as Record<string, any>);
+          if (!props.length) return '{}';
+          const inner = indent + '  ';
+          return `{\n${props.map(([k, v]) => `${inner}"${k}" : ${render(v, `${ref}.${k}`, inner)}`).join(',\n')}\n${indent}}`;
+        }
+        if (type === 'array') {
+          const v = `$elem${depth}`;
+          const inner = indent + '  ';
+          return `[\n#foreach(${v} in ${ref})\n${inner}${render(s.items ?? {}, v, inner)}#if($foreach.hasNext),#end\n#end\n${indent}]`;
+        }
+        if (type === 'string') return `"${ref}"`;
+        return ref;
+      } finally {
+        depth--;
+      }
+    };
+    return { value: `#set($inputRoot = $input.path('$'))\n${render(schema, '$inputRoot', '')}` };
   }
 
   async UpdateModel(ctx: RequestContext, input: any) {

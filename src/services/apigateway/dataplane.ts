@@ -151,6 +151,7 @@ export class DataPlane {
   private readonly buckets = new Map<string, Bucket>();
   private readonly invoke: (scope: Scope, arn: string, payload: Buffer) => Promise<LambdaResult>;
   private readonly actions: AwsServiceActions;
+  private readonly certificates = new Map<string, { cert: string; key: string }>();
   private domains = new Map<string, DomainDoc & { scope: Scope }>();
   private domainsLoadedAt = 0;
   /** This node's log stream in access and execution log groups. */
@@ -186,6 +187,10 @@ export class DataPlane {
   }
 
   // ------------------------------------------------------------------ HTTP entry
+
+  forgetCertificates(): void {
+    this.certificates.clear();
+  }
 
   invalidateDomains(): void {
     this.domainsLoadedAt = 0;
@@ -368,7 +373,7 @@ export class DataPlane {
       reply.headers['x-amz-apigw-id'] = extendedRequestId;
       reply.headers['x-amzn-trace-id'] ??= traceId;
       compress(reply, dep.snapshot.minimumCompressionSize, headerValue(headers, 'accept-encoding'));
-      if (!dep.testInvoke && this.logsAvailable()) this.writeLogs(dep, req, log, reply, { ...baseContext(), ...(req ? this.contextExtras(req) : {}) }, failure);
+      if (!dep.testInvoke && this.wantsLogs(dep, req)) this.writeLogs(dep, req, log, reply, { ...baseContext(), ...(req ? this.contextExtras(req) : {}) }, failure);
       return reply;
     };
     try {
@@ -439,7 +444,12 @@ export class DataPlane {
     }
   }
 
-  private logsAvailable(): boolean {
+  /** Whether this request writes access or execution logs (checked before building anything). */
+  private wantsLogs(dep: Deployed, req: Req | undefined): boolean {
+    const stage = dep.stage;
+    const access = !!stage.accessLogSettings?.destinationArn;
+    const settings = stage.methodSettings;
+    if (!access && (!req || Object.keys(settings).length === 0)) return false;
     return this.platform.services.has('logs');
   }
 
@@ -1077,9 +1087,25 @@ export class DataPlane {
     return { status: r.status, headers: out, body: r.body };
   }
 
-  private http(req: Req, url: URL, method: string, headers: Record<string, string | string[]>, body: Buffer, i: IntegrationDoc): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
+  /** The stage's client certificate (PEM certificate and key), cached by id. */
+  private async clientCertificate(dep: Deployed): Promise<{ cert: string; key: string } | undefined> {
+    const id = dep.stage.clientCertificateId;
+    if (!id) return undefined;
+    const key = `${dep.scope.accountId}/${dep.scope.region}/${id}`;
+    let c = this.certificates.get(key);
+    if (!c) {
+      const doc = await this.store.getCertificate(this.store.db, dep.scope, id);
+      if (!doc) return undefined;
+      c = { cert: doc.pemEncodedCertificate, key: doc.privateKeyPem };
+      this.certificates.set(key, c);
+    }
+    return c;
+  }
+
+  private async http(req: Req, url: URL, method: string, headers: Record<string, string | string[]>, body: Buffer, i: IntegrationDoc): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
+    const isHttps = url.protocol === 'https:';
+    const clientCert = isHttps ? await this.clientCertificate(req.dep) : undefined;
     return new Promise((resolve, reject) => {
-      const isHttps = url.protocol === 'https:';
       const send = isHttps ? httpsRequest : httpRequest;
       const r = send(
         url,
@@ -1088,6 +1114,7 @@ export class DataPlane {
           headers: { ...headers, 'content-length': String(body.length) },
           agent: isHttps ? httpsAgent : httpAgent,
           rejectUnauthorized: isHttps ? !i.tlsConfig?.insecureSkipVerification : undefined,
+          ...(clientCert ? { cert: clientCert.cert, key: clientCert.key } : {}),
         },
         (res) => {
           const chunks: Buffer[] = [];

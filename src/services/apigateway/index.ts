@@ -8,6 +8,9 @@ import type { LambdaInvoke } from './lambda.js';
 import { ModelValidators } from './models.js';
 import { OpenApi } from './openapi.js';
 import { Domains } from './domains.js';
+import { DocumentationOps } from './documentation.js';
+import { Certificates } from './certificates.js';
+import { VpcLinks } from './vpclinks.js';
 import { buildRoutes } from './router.js';
 import { Store } from './store.js';
 
@@ -27,6 +30,18 @@ export async function createApiGateway(platform: Platform, options: { lambda?: L
   const provider: Record<string, unknown> = {};
   for (const name of Object.getOwnPropertyNames(ControlPlane.prototype)) {
     if (/^[A-Z]/.test(name)) provider[name] = (ctx: RequestContext, input: unknown) => (control as any)[name](ctx, input);
+  }
+  const documentation = new DocumentationOps(control);
+  const certificates = new Certificates(store, () => data.forgetCertificates());
+  const vpcLinks = new VpcLinks(store);
+  for (const name of Object.getOwnPropertyNames(VpcLinks.prototype)) {
+    if (/^[A-Z]/.test(name)) provider[name] = (ctx: RequestContext, input: unknown) => (vpcLinks as any)[name](ctx, input);
+  }
+  for (const name of Object.getOwnPropertyNames(Certificates.prototype)) {
+    if (/^[A-Z]/.test(name)) provider[name] = (ctx: RequestContext, input: unknown) => (certificates as any)[name](ctx, input);
+  }
+  for (const name of Object.getOwnPropertyNames(DocumentationOps.prototype)) {
+    if (/^[A-Z]/.test(name)) provider[name] = (ctx: RequestContext, input: unknown) => (documentation as any)[name](ctx, input);
   }
   for (const name of Object.getOwnPropertyNames(Domains.prototype)) {
     if (/^[A-Z]/.test(name)) provider[name] = (ctx: RequestContext, input: unknown) => (domains as any)[name](ctx, input);

@@ -1,5 +1,7 @@
 import type { Db, Migration, Queryable } from '../../storage/db.js';
 import type { ApiDoc, ApiKeyDoc, DeploymentDoc, DomainDoc, StageDoc, UsagePlanDoc } from './types.js';
+import type { CertificateDoc } from './certificates.js';
+import type { VpcLinkDoc } from './vpclinks.js';
 
 export const MIGRATIONS: Migration[] = [
   {
@@ -26,6 +28,14 @@ CREATE INDEX apigw_domains_name ON apigw_domains (name);
   {
     version: 3,
     sql: `CREATE TABLE apigw_account (account TEXT NOT NULL, region TEXT NOT NULL, doc TEXT NOT NULL, PRIMARY KEY (account, region));`,
+  },
+  {
+    version: 4,
+    sql: `CREATE TABLE apigw_certs (account TEXT NOT NULL, region TEXT NOT NULL, id TEXT NOT NULL, created INTEGER NOT NULL, doc TEXT NOT NULL, PRIMARY KEY (account, region, id));`,
+  },
+  {
+    version: 5,
+    sql: `CREATE TABLE apigw_vpclinks (account TEXT NOT NULL, region TEXT NOT NULL, id TEXT NOT NULL, created INTEGER NOT NULL, doc TEXT NOT NULL, PRIMARY KEY (account, region, id));`,
   },
 ];
 
@@ -183,6 +193,40 @@ export class Store {
   async allDomains(q: Queryable): Promise<(DomainDoc & { scope: Scope })[]> {
     const rows = await q.all<{ account: string; region: string; doc: string }>('SELECT account, region, doc FROM apigw_domains', []);
     return rows.map((r) => ({ ...(JSON.parse(r.doc) as DomainDoc), scope: { accountId: r.account, region: r.region } }));
+  }
+
+  // ---- client certificates
+  async getCertificate(q: Queryable, s: Scope, id: string): Promise<CertificateDoc | undefined> {
+    const row = await q.get<{ doc: string }>('SELECT doc FROM apigw_certs WHERE account = ? AND region = ? AND id = ?', [s.accountId, s.region, id]);
+    return row ? (JSON.parse(row.doc) as CertificateDoc) : undefined;
+  }
+  async listCertificates(q: Queryable, s: Scope): Promise<CertificateDoc[]> {
+    const rows = await q.all<{ doc: string }>('SELECT doc FROM apigw_certs WHERE account = ? AND region = ? ORDER BY created, id', [s.accountId, s.region]);
+    return rows.map((r) => JSON.parse(r.doc) as CertificateDoc);
+  }
+  async putCertificate(q: Queryable, s: Scope, c: CertificateDoc): Promise<void> {
+    await q.run('DELETE FROM apigw_certs WHERE account = ? AND region = ? AND id = ?', [s.accountId, s.region, c.clientCertificateId]);
+    await q.run('INSERT INTO apigw_certs (account, region, id, created, doc) VALUES (?, ?, ?, ?, ?)', [s.accountId, s.region, c.clientCertificateId, c.createdDate, JSON.stringify(c)]);
+  }
+  async deleteCertificate(q: Queryable, s: Scope, id: string): Promise<void> {
+    await q.run('DELETE FROM apigw_certs WHERE account = ? AND region = ? AND id = ?', [s.accountId, s.region, id]);
+  }
+
+  // ---- VPC links
+  async getVpcLink(q: Queryable, s: Scope, id: string): Promise<VpcLinkDoc | undefined> {
+    const row = await q.get<{ doc: string }>('SELECT doc FROM apigw_vpclinks WHERE account = ? AND region = ? AND id = ?', [s.accountId, s.region, id]);
+    return row ? (JSON.parse(row.doc) as VpcLinkDoc) : undefined;
+  }
+  async listVpcLinks(q: Queryable, s: Scope): Promise<VpcLinkDoc[]> {
+    const rows = await q.all<{ doc: string }>('SELECT doc FROM apigw_vpclinks WHERE account = ? AND region = ? ORDER BY created, id', [s.accountId, s.region]);
+    return rows.map((r) => JSON.parse(r.doc) as VpcLinkDoc);
+  }
+  async putVpcLink(q: Queryable, s: Scope, l: VpcLinkDoc): Promise<void> {
+    await q.run('DELETE FROM apigw_vpclinks WHERE account = ? AND region = ? AND id = ?', [s.accountId, s.region, l.id]);
+    await q.run('INSERT INTO apigw_vpclinks (account, region, id, created, doc) VALUES (?, ?, ?, ?, ?)', [s.accountId, s.region, l.id, l.created, JSON.stringify(l)]);
+  }
+  async deleteVpcLink(q: Queryable, s: Scope, id: string): Promise<void> {
+    await q.run('DELETE FROM apigw_vpclinks WHERE account = ? AND region = ? AND id = ?', [s.accountId, s.region, id]);
   }
 
   // ---- account settings (UpdateAccount)

@@ -121,6 +121,7 @@ export interface ApiDoc {
   validators: Record<string, ValidatorDoc>;
   authorizers: Record<string, AuthorizerDoc>;
   gatewayResponses: Record<string, GatewayResponseDoc>;
+  documentation?: Documentation;
 }
 
 /** What a deployment freezes: everything the data plane needs to serve the API. */
@@ -235,3 +236,31 @@ export interface DomainDoc {
   tags?: StrMap;
   mappings: Record<string, BasePathMappingDoc>;
 }
+
+/** Where a documentation part applies (the fields that matter for its type). */
+export interface DocLocation {
+  type: string;
+  path?: string;
+  method?: string;
+  statusCode?: string;
+  name?: string;
+}
+
+export interface DocPart {
+  id: string;
+  location: DocLocation;
+  properties: string;
+}
+
+export interface DocVersion {
+  version: string;
+  description?: string;
+  createdDate: number;
+  parts: DocPart[];
+}
+
+export interface Documentation {
+  parts: Record<string, DocPart>;
+  versions: Record<string, DocVersion>;
+}
+

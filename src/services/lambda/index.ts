@@ -17,10 +17,10 @@ import { validationError } from '../../aws/validate.js';
 import { internalContext, type RequestContext } from '../../server/context.js';
 import type { HttpRequest } from '../../server/http.js';
 import type { Queryable } from '../../storage/db.js';
-import { cleanScratch, isNodeRuntime, isProvidedRuntime, isPythonRuntime, type EnvironmentSpec, type LogEvent, type RuntimePaths } from '../../runtime/environment.js';
+import { cleanScratch, type EnvironmentSpec, type LogEvent, type RuntimePaths } from '../../runtime/environment.js';
 import { EnvironmentPool, type PoolResult } from '../../runtime/pool.js';
 import { PYTHON_BOOTSTRAP } from '../../runtime/bootstraps/python-bootstrap.js';
-import { logWriterFor, type LogWriter } from '../logs/store.js';
+import { LOGS_MIGRATIONS, logWriterFor, type LogWriter } from '../logs/store.js';
 import type { Platform, ServiceDefinition, ServiceProvider } from '../service.js';
 import { inspectZip, loadCode, storeCode, unpack, type CodeInfo } from './code.js';
 import { LAMBDA_MIGRATIONS, type AliasDoc, type FnConfig, type FnRow } from './store.js';
@@ -468,7 +468,6 @@ export class LambdaProvider implements ServiceProvider {
     if (qualifier !== undefined) throw invalidParam('Unsupported qualifier: UpdateFunctionCode applies to $LATEST.');
     await this.fnRow(ctx, name);
     const { info, zip } = await this.codeFrom(ctx, input, 'UpdateFunctionCode');
-    if (input.Architectures) void input.Architectures;
     let result: FnConfig | undefined;
     await this.db.tx(async (tx) => {
       const row = await this.fnRow(ctx, name, tx);
@@ -728,7 +727,7 @@ export class LambdaProvider implements ServiceProvider {
   async PutFunctionConcurrency(ctx: RequestContext, input: { FunctionName: string; ReservedConcurrentExecutions: number }): Promise<unknown> {
     const { name } = this.parseName(ctx, input.FunctionName);
     await this.db.tx(async (tx) => {
-      const row = await this.fnRow(ctx, name, tx);
+      await this.fnRow(ctx, name, tx);
       const s = await tx.get<{ s: number | null }>('SELECT SUM(reserved) AS s FROM lambda_functions WHERE account = ? AND region = ? AND name <> ?', [ctx.accountId, ctx.region, name]);
       const others = Number(s?.s ?? 0);
       if (this.accountLimit() - others - input.ReservedConcurrentExecutions < this.minUnreserved()) {
@@ -736,7 +735,6 @@ export class LambdaProvider implements ServiceProvider {
           `Specified ReservedConcurrentExecutions for function decreases account's UnreservedConcurrentExecution below its minimum value of [${this.minUnreserved()}].`,
         );
       }
-      void row;
       await tx.run('UPDATE lambda_functions SET reserved = ? WHERE account = ? AND region = ? AND name = ?', [input.ReservedConcurrentExecutions, ctx.accountId, ctx.region, name]);
     });
     this.reservedSums.delete(`${ctx.accountId}:${ctx.region}`);
@@ -761,10 +759,8 @@ export class LambdaProvider implements ServiceProvider {
     const limit = this.accountLimit();
     const reserved = await this.reservedSum(ctx);
     const rows = await this.db.all<{ config: string }>('SELECT config FROM lambda_functions WHERE account = ? AND region = ?', [ctx.accountId, ctx.region]);
-    const versions = await this.db.get<{ s: number | null }>('SELECT COUNT(*) AS s FROM lambda_versions WHERE account = ? AND region = ?', [ctx.accountId, ctx.region]);
     let total = 0;
     for (const r of rows) total += (JSON.parse(r.config) as FnConfig).CodeSize;
-    void versions;
     return {
       AccountLimit: {
         TotalCodeSize: 80530636800,
@@ -1001,9 +997,17 @@ export class LambdaProvider implements ServiceProvider {
     this.concurrency.release(`${ctx.accountId}:${ctx.region}`, this.fnKey(ctx, target.row.name), target.row.reserved);
   }
 
+  /**
+   * Credentials for the function's account: a configured key of that account, else (open auth) the
+   * account id itself as access key, which the server maps back to that account.
+   */
   private credentialsFor(accountId: string): EnvironmentSpec['credentials'] {
-    const c = this.platform.config.credentials.find((x) => x.accountId === accountId) ?? this.platform.config.credentials[0];
-    return { accessKeyId: c?.accessKeyId ?? 'test', secretAccessKey: c?.secretAccessKey ?? 'test', sessionToken: '' };
+    const config = this.platform.config;
+    const c = config.credentials.find((x) => x.accountId === accountId);
+    if (c) return { accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey, sessionToken: '' };
+    if (config.auth === 'open') return { accessKeyId: accountId, secretAccessKey: 'test', sessionToken: '' };
+    const first = config.credentials[0];
+    return { accessKeyId: first?.accessKeyId ?? 'test', secretAccessKey: first?.secretAccessKey ?? 'test', sessionToken: '' };
   }
 
   private async execute(ctx: { accountId: string; region: string }, target: Target, payload: Buffer, requestId: string, clientContext?: string): Promise<PoolResult> {
@@ -1186,9 +1190,12 @@ const RESERVED_ENV = new Set([
   'LAMBDA_RUNTIME_DIR',
 ]);
 
+/** Fields that change on every publish or update, left out when telling whether $LATEST changed. */
+const VOLATILE_FIELDS = ['Version', 'FunctionArn', 'RevisionId', 'LastModified', 'State', 'StateReason', 'StateReasonCode', 'LastUpdateStatus', 'LastUpdateStatusReason', 'LastUpdateStatusReasonCode', 'Description'];
+
 function publishHash(c: FnConfig): string {
-  const { Version, FunctionArn, RevisionId, LastModified, State, StateReason, StateReasonCode, LastUpdateStatus, LastUpdateStatusReason, LastUpdateStatusReasonCode, Description, ...rest } = c;
-  void [Version, FunctionArn, RevisionId, LastModified, State, StateReason, StateReasonCode, LastUpdateStatus, LastUpdateStatusReason, LastUpdateStatusReasonCode, Description];
+  const rest: Record<string, unknown> = { ...c };
+  for (const k of VOLATILE_FIELDS) delete rest[k];
   return JSON.stringify(rest);
 }
 
@@ -1234,6 +1241,8 @@ export const definition: ServiceDefinition = {
   validationErrorCode: 'ValidationException',
   async create(platform: Platform): Promise<ServiceProvider> {
     await platform.db.migrate('lambda', LAMBDA_MIGRATIONS);
+    // Function logs go to CloudWatch Logs tables, whether or not the logs service is loaded.
+    await platform.db.migrate('logs', LOGS_MIGRATIONS);
     const ephemeral = !platform.config.dataDir;
     const root = platform.config.dataDir ? resolvePath(platform.config.dataDir, 'lambda') : mkdtempSync(join(tmpdir(), 'stratus-lambda-'));
     const paths = runtimePaths(root, platform.config.services.lambda ?? {});
@@ -1254,4 +1263,3 @@ export const definition: ServiceDefinition = {
   },
 };
 
-export { isNodeRuntime, isPythonRuntime, isProvidedRuntime };

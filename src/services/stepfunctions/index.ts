@@ -113,6 +113,9 @@ interface Running {
 export const definition: ServiceDefinition = {
   name: 'stepfunctions',
   validationErrorCode: 'ValidationException',
+  // AWS's ListExecutions statusFilter message lists the values in this order (recorded:
+  // test_sfn_api.py::TestSnfApi::test_state_machine_status_filter, 14-03-2024).
+  enumOrder: { ExecutionStatus: ['SUCCEEDED', 'TIMED_OUT', 'PENDING_REDRIVE', 'ABORTED', 'FAILED', 'RUNNING'] },
   async create(platform: Platform): Promise<ServiceProvider> {
     await platform.db.migrate('stepfunctions', MIGRATIONS);
     return new StepFunctions(platform).start();

@@ -3,7 +3,7 @@
  * state machine (`definitionMutatedByTestCode`), or whose steps are more than "run and compare".
  * Each recipe rebuilds what the original test did, from the entry's parameter and recorded data.
  */
-import { createMachine, runHistories, runHistoriesWithInput, runToTerminal, plainEvent, recordedInput, type Harness } from '../../../scripts/conformance-stepfunctions.js';
+import { createMachine, pickTemplate, runHistories, runHistoriesWithInput, runToTerminal, plainEvent, recordedInput, type Harness } from '../../../scripts/conformance-stepfunctions.js';
 import { match, matchHistory } from './compare.js';
 import { API_RECIPES } from './api-recipes.js';
 
@@ -260,6 +260,16 @@ const RECIPES: [RegExp, Recipe][] = [
   [/test_json_path_array_access\[|test_json_path_array_wildcard_or_slice_with_no_input\[/, substitute('$.items[0]', paramOf)],
   [/test_input_path\[|test_output_path\[/, substitute('%CONTEXT_OBJECT_LITERAL_PLACEHOLDER%', paramOf)],
   [/test_map_state_items_eval_jsonata_fail\[|test_map_state_items_eval_jsonata\[/, itemsLiteral()],
+  // Successful Wait TimestampPath / JSONata runs, whose input timestamp the snapshot tool replaced by
+  // "date": the test's input (LocalStack test_base_scenarios.py: {"TimestampValue": "2016-03-14T01:59:00Z"});
+  // the NANOSECONDS variant (value not in the stored sources) with nine fractional digits, as named.
+  [
+    /TestBaseScenarios::test_wait_timestamp_(path|jsonata)(\[NANOSECONDS\])?$/,
+    async (h, entry, recorded) => {
+      const ts = paramOf(entry) === 'NANOSECONDS' ? '2016-03-14T01:59:00.123456789Z' : '2016-03-14T01:59:00Z';
+      return runHistoriesWithInput(h, entry, recorded, h.loadTemplate(pickTemplate(entry)!), JSON.stringify({ TimestampValue: ts }));
+    },
+  ],
   // The Output expression named by the parameter (LocalStack tests/aws/services/stepfunctions/
   // templates/evaluatejsonata/evaluate_jsonata_templates.py, JSONATA_REGEX_EXPRESSION_<param>).
   [/TestBaseEvaluateJsonata::test_base_jsonata_regular_expressions\[/, setField(['States', 'Start', 'Output'], (e) => JSONATA_REGEX[paramOf(e)])],
