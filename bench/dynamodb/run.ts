@@ -12,8 +12,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runLoad, type Result as LoadResult } from './load.js';
-import { Signer } from './sign.js';
+import { DYNAMODB_TEST_SIGNER, runLoad, signedJsonHeaders, type LoadResult } from '../lib/load.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 1.5);
 /** Rounds per figure, alternating the two servers so that load from other processes hits both alike; the median round is reported. */
@@ -43,10 +42,9 @@ async function startServer(name: string, args: string[]): Promise<Server> {
   return { name, endpoint, child };
 }
 
-const signer = new Signer();
 async function call(endpoint: string, op: string, body: unknown): Promise<any> {
   const text = JSON.stringify(body);
-  const res = await fetch(endpoint, { method: 'POST', headers: signer.sign(new URL(endpoint).host, `DynamoDB_20120810.${op}`, text), body: text });
+  const res = await fetch(endpoint, { method: 'POST', headers: signedJsonHeaders(DYNAMODB_TEST_SIGNER, new URL(endpoint).host, `DynamoDB_20120810.${op}`, text), body: text });
   const json = await res.json();
   if (res.status !== 200) throw new Error(`${op}: ${JSON.stringify(json)}`);
   return json;
@@ -116,9 +114,10 @@ async function measure(endpoint: string, s: Scenario, connections: number): Prom
     endpoint,
     connections,
     durationMs: SECONDS * 1000,
+    sign: DYNAMODB_TEST_SIGNER,
     request: (i) => {
       const r = s.request(i);
-      return { target: `DynamoDB_20120810.${r.op}`, body: r.body };
+      return { method: 'POST', path: '/', headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amz-target': `DynamoDB_20120810.${r.op}` }, body: r.body };
     },
   });
 }

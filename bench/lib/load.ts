@@ -1,16 +1,26 @@
 /**
- * A small closed-loop HTTP load generator for the benches: N connections (keep-alive), each sending
- * its next request as soon as the previous answer arrived, for a fixed duration. Requests can be
- * SigV4-signed per request, as real SDK traffic is. Prints nothing itself; returns the figures.
+ * The benches' closed-loop load generator: N keep-alive connections, each sending its next request
+ * as soon as the previous response is complete, for a fixed duration. Raw HTTP/1.1 over TCP (no
+ * http module machinery per request) so the client costs as little CPU as possible on a small
+ * machine shared with the server under test; requests can be SigV4-signed per request, as SDK
+ * traffic is. The same generator drives Stratus and each peer, so comparisons stay fair.
  */
-import http from 'node:http';
+import { connect, type Socket } from 'node:net';
 import { createHash, createHmac } from 'node:crypto';
 
 export interface LoadRequest {
   method: string;
+  /** Path with its query string, already encoded. */
   path: string;
   headers: Record<string, string>;
   body?: string | Buffer;
+}
+
+export interface SigningCredentials {
+  service: string;
+  region: string;
+  accessKeyId: string;
+  secretAccessKey: string;
 }
 
 export interface LoadOptions {
@@ -20,8 +30,8 @@ export interface LoadOptions {
   durationMs: number;
   /** Builds request number i (called once per request). */
   request: (i: number) => LoadRequest;
-  /** Sign each request with SigV4 for this service (signing name) and region. */
-  sign?: { service: string; region: string; accessKeyId: string; secretAccessKey: string };
+  /** Sign each request with SigV4. */
+  sign?: SigningCredentials;
   /** Status codes counted as success (default: 200). */
   ok?: (status: number) => boolean;
 }
@@ -34,46 +44,104 @@ export interface LoadResult {
   p99ms: number;
 }
 
+/** One keep-alive connection reading one response per request (Content-Length or chunked). */
+class Conn {
+  private buf: Buffer = Buffer.alloc(0);
+  private pending: { resolve: (status: number) => void; reject: (e: Error) => void } | undefined;
+  readonly ready: Promise<void>;
+  private readonly socket: Socket;
+
+  constructor(host: string, port: number) {
+    this.socket = connect({ host, port, noDelay: true });
+    this.ready = new Promise((resolve, reject) => {
+      this.socket.once('connect', () => resolve());
+      this.socket.once('error', reject);
+    });
+    this.socket.on('data', (d: Buffer) => {
+      this.buf = this.buf.length ? Buffer.concat([this.buf, d]) : d;
+      this.parse();
+    });
+    this.socket.on('error', (e) => this.pending?.reject(e));
+    this.socket.on('close', () => this.pending?.reject(new Error('connection closed')));
+  }
+
+  private parse(): void {
+    if (!this.pending) return;
+    const end = this.buf.indexOf('\r\n\r\n');
+    if (end < 0) return;
+    const head = this.buf.subarray(0, end).toString('latin1');
+    const status = Number(head.slice(9, 12));
+    const cl = /\r\ncontent-length:\s*(\d+)/i.exec(head);
+    let total: number;
+    if (cl) {
+      total = end + 4 + Number(cl[1]);
+      if (this.buf.length < total) return;
+    } else if (/\r\ntransfer-encoding:\s*chunked/i.test(head)) {
+      let pos = end + 4;
+      for (;;) {
+        const lineEnd = this.buf.indexOf('\r\n', pos);
+        if (lineEnd < 0) return;
+        const size = parseInt(this.buf.subarray(pos, lineEnd).toString('latin1'), 16);
+        pos = lineEnd + 2 + size + 2;
+        if (pos > this.buf.length) return;
+        if (size === 0) break;
+      }
+      total = pos;
+    } else {
+      total = end + 4;
+    }
+    this.buf = this.buf.subarray(total);
+    const p = this.pending;
+    this.pending = undefined;
+    p.resolve(status);
+  }
+
+  send(data: Buffer): Promise<number> {
+    return new Promise((resolve, reject) => {
+      this.pending = { resolve, reject };
+      this.socket.write(data);
+    });
+  }
+
+  close(): void {
+    this.socket.destroy();
+  }
+}
+
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const url = new URL(options.endpoint);
-  const agent = new http.Agent({ keepAlive: true, maxSockets: options.connections });
+  const host = url.host;
+  const ok = options.ok ?? ((s: number) => s === 200);
+  const conns = Array.from({ length: options.connections }, () => new Conn(url.hostname, Number(url.port)));
+  await Promise.all(conns.map((c) => c.ready));
   const latencies: number[] = [];
   let errors = 0;
   let n = 0;
-  const ok = options.ok ?? ((s: number) => s === 200);
-  const deadline = performance.now() + options.durationMs;
   const started = performance.now();
-
-  const one = (req: LoadRequest): Promise<number> =>
-    new Promise((resolve, reject) => {
-      const body = req.body === undefined ? undefined : Buffer.isBuffer(req.body) ? req.body : Buffer.from(req.body);
-      const headers: Record<string, string> = { host: url.host, ...req.headers };
-      if (body) headers['content-length'] = String(body.length);
-      if (options.sign) Object.assign(headers, signHeaders(options.sign, req.method, req.path, headers, body ?? Buffer.alloc(0)));
-      const r = http.request({ host: url.hostname, port: url.port, method: req.method, path: req.path, headers, agent }, (res) => {
-        res.on('data', () => undefined);
-        res.on('end', () => resolve(res.statusCode ?? 0));
-      });
-      r.on('error', reject);
-      r.end(body);
-    });
-
-  const worker = async (): Promise<void> => {
-    while (performance.now() < deadline) {
-      const i = n++;
-      const t0 = performance.now();
-      try {
-        const status = await one(options.request(i));
-        if (!ok(status)) errors++;
-      } catch {
-        errors++;
+  const deadline = started + options.durationMs;
+  await Promise.all(
+    conns.map(async (c) => {
+      while (performance.now() < deadline) {
+        const req = options.request(n++);
+        const body = req.body === undefined ? Buffer.alloc(0) : Buffer.isBuffer(req.body) ? req.body : Buffer.from(req.body);
+        const headers: Record<string, string> = { host, ...lower(req.headers) };
+        if (options.sign) Object.assign(headers, signHeaders(options.sign, req.method, req.path, headers, body));
+        let head = `${req.method} ${req.path} HTTP/1.1\r\ncontent-length: ${body.length}\r\n`;
+        for (const k in headers) head += `${k}: ${headers[k]}\r\n`;
+        const t0 = performance.now();
+        try {
+          const status = await c.send(Buffer.concat([Buffer.from(`${head}\r\n`, 'latin1'), body]));
+          if (!ok(status)) errors++;
+        } catch {
+          errors++;
+          break;
+        }
+        latencies.push(performance.now() - t0);
       }
-      latencies.push(performance.now() - t0);
-    }
-  };
-  await Promise.all(Array.from({ length: options.connections }, worker));
+    }),
+  );
   const elapsed = performance.now() - started;
-  agent.destroy();
+  for (const c of conns) c.close();
   latencies.sort((a, b) => a - b);
   const pct = (p: number): number => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))] ?? NaN;
   return { requests: latencies.length, errors, rps: (latencies.length / elapsed) * 1000, p50ms: pct(0.5), p99ms: pct(0.99) };
@@ -81,25 +149,15 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
 
 const keyCache = new Map<string, Buffer>();
 
-/** SigV4 headers (Authorization, X-Amz-Date, X-Amz-Content-Sha256) for a request. */
-export function signHeaders(
-  cred: { service: string; region: string; accessKeyId: string; secretAccessKey: string },
-  method: string,
-  path: string,
-  headers: Record<string, string>,
-  body: Buffer,
-): Record<string, string> {
+/** SigV4 headers (authorization, x-amz-date, x-amz-content-sha256) for a request; `headers` are lower-case. */
+export function signHeaders(cred: SigningCredentials, method: string, path: string, headers: Record<string, string>, body: Buffer): Record<string, string> {
   const amzDate = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
   const date = amzDate.slice(0, 8);
   const payloadHash = createHash('sha256').update(body).digest('hex');
-  const all: Record<string, string> = { ...lower(headers), 'x-amz-date': amzDate, 'x-amz-content-sha256': payloadHash };
-  const names = Object.keys(all).filter((h) => h !== 'content-length').sort();
+  const all: Record<string, string> = { ...headers, 'x-amz-date': amzDate, 'x-amz-content-sha256': payloadHash };
+  const names = Object.keys(all).sort();
   const [rawPath, rawQuery = ''] = path.split('?', 2) as [string, string?];
-  const query = rawQuery
-    .split('&')
-    .filter(Boolean)
-    .sort()
-    .join('&');
+  const query = rawQuery.split('&').filter(Boolean).sort().join('&');
   const canonical = [method, rawPath, query, names.map((h) => `${h}:${all[h]!.trim()}\n`).join(''), names.join(';'), payloadHash].join('\n');
   const scope = `${date}/${cred.region}/${cred.service}/aws4_request`;
   const toSign = ['AWS4-HMAC-SHA256', amzDate, scope, createHash('sha256').update(canonical).digest('hex')].join('\n');
@@ -119,10 +177,21 @@ export function signHeaders(
 }
 
 function lower(h: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(h).map(([k, v]) => [k.toLowerCase(), v]));
+  const out: Record<string, string> = {};
+  for (const k in h) out[k.toLowerCase()] = h[k]!;
+  return out;
 }
 
 /** Formats a result row: name, req/s, p50, p99. */
 export function row(name: string, r: LoadResult): string {
   return `${name.padEnd(44)} ${r.rps.toFixed(0).padStart(8)} req/s   p50 ${r.p50ms.toFixed(2).padStart(6)} ms   p99 ${r.p99ms.toFixed(2).padStart(6)} ms${r.errors ? `   errors ${r.errors}` : ''}`;
 }
+
+/** Every header of a signed awsJson 1.0 request (POST /) to `host` (host:port), for raw calls. */
+export function signedJsonHeaders(cred: SigningCredentials, host: string, target: string, body: string | Buffer): Record<string, string> {
+  const headers = { host, 'content-type': 'application/x-amz-json-1.0', 'x-amz-target': target };
+  return { ...headers, ...signHeaders(cred, 'POST', '/', headers, Buffer.isBuffer(body) ? body : Buffer.from(body)) };
+}
+
+/** The test credentials signing DynamoDB requests in us-east-1. */
+export const DYNAMODB_TEST_SIGNER: SigningCredentials = { service: 'dynamodb', region: 'us-east-1', accessKeyId: 'test', secretAccessKey: 'test' };

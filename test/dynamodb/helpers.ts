@@ -3,7 +3,7 @@ import { startServer, clientConfig, type TestServer } from '../helpers/server.js
 import { definition } from '../../src/services/dynamodb/index.js';
 import { definition as streamsDefinition } from '../../src/services/dynamodbstreams/index.js';
 import type { Config } from '../../src/core/config.js';
-import { Signer } from '../../bench/dynamodb/sign.js';
+import { DYNAMODB_TEST_SIGNER, signedJsonHeaders } from '../../bench/lib/load.js';
 
 export interface Env {
   server: TestServer;
@@ -25,14 +25,12 @@ export async function setup(config: Partial<Config> = {}): Promise<Env> {
   };
 }
 
-const signer = new Signer();
-
 /** Raw, signed awsJson1.0 call: returns status and parsed body (for malformed-input tests). */
 export async function raw(endpoint: string, target: string, body: string | Buffer): Promise<{ status: number; body: any }> {
   const host = new URL(endpoint).host;
   const res = await fetch(endpoint, {
     method: 'POST',
-    headers: signer.sign(host, target.includes('.') ? target : `DynamoDB_20120810.${target}`, body),
+    headers: signedJsonHeaders(DYNAMODB_TEST_SIGNER, host, target.includes('.') ? target : `DynamoDB_20120810.${target}`, body),
     body: typeof body === 'string' ? body : new Uint8Array(body),
   });
   const text = await res.text();
