@@ -2,9 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { deflateSync, gzipSync } from 'node:zlib';
 import { request as httpRequest, Agent as HttpAgent, type IncomingHttpHeaders } from 'node:http';
 import { request as httpsRequest, Agent as HttpsAgent } from 'node:https';
-import type { ServerResponse } from 'node:http';
 import { checkSigV4Time, parseSigV4, verifySigV4 } from '../../aws/sigv4.js';
-import type { HttpRequest } from '../../server/http.js';
+import type { HttpRequest, ResponseSink } from '../../server/http.js';
 import type { Platform } from '../service.js';
 import { defaultMethodSetting } from './defaults.js';
 import { GatewayError, renderGatewayResponse } from './gateway-responses.js';
@@ -218,7 +217,7 @@ export class DataPlane {
   }
 
   /** Answers invoke URLs (host-based, path-based and custom domains); false for everything else. */
-  async handleHttp(req: HttpRequest, res: ServerResponse): Promise<boolean> {
+  async handleHttp(req: HttpRequest, res: ResponseSink): Promise<boolean> {
     const host = req.headers.host ?? '';
     let apiId: string;
     let rest: string;
@@ -261,7 +260,7 @@ export class DataPlane {
     return true;
   }
 
-  private async write(req: HttpRequest, res: ServerResponse, reply: Reply): Promise<void> {
+  private async write(req: HttpRequest, res: ResponseSink, reply: Reply): Promise<void> {
     const headers = { ...reply.headers };
     if (!('content-length' in headers)) headers['content-length'] = String(reply.body.length);
     res.writeHead(reply.status, headers);

@@ -1,6 +1,5 @@
-import type { HttpRequest } from '../../server/http.js';
+import type { HttpRequest, ResponseSink } from '../../server/http.js';
 import type { RequestContext } from '../../server/context.js';
-import type { ServerResponse } from 'node:http';
 import type { Platform, ServiceDefinition, ServiceProvider } from '../service.js';
 import { ControlPlane, scopeOf, snapshotOf } from './control.js';
 import { DataPlane, type Deployed } from './dataplane.js';
@@ -118,7 +117,7 @@ export async function createApiGateway(platform: Platform, options: { lambda?: L
     };
   }
 
-  provider.handleHttp = (req: HttpRequest, res: ServerResponse) => data.handleHttp(req, res);
+  provider.handleHttp = (req: HttpRequest, res: ResponseSink) => data.handleHttp(req, res);
   provider.health = () => ({ engine: 'rest-v1' });
   return provider as ServiceProvider;
 }
