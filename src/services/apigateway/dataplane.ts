@@ -216,9 +216,20 @@ export class DataPlane {
     return none ? { mapping: none, rest: rawPath || '/' } : undefined;
   }
 
-  /** Answers invoke URLs (host-based, path-based and custom domains); false for everything else. */
-  async handleHttp(req: HttpRequest, res: ResponseSink): Promise<boolean> {
+  /**
+   * Answers invoke URLs (host-based, path-based and custom domains); false for everything else,
+   * synchronously (no promise) for the requests of other services while the domain table is fresh.
+   */
+  handleHttp(req: HttpRequest, res: ResponseSink): Promise<boolean> | boolean {
     const host = req.headers.host ?? '';
+    if (!host.includes('.execute-api.') && !(req.rawPath.startsWith(PATH_PREFIX) && req.rawPath.includes(USER_REQUEST))) {
+      const fresh = Date.now() - this.domainsLoadedAt < RELOAD_MS;
+      if (fresh && (this.domains.size === 0 || !this.domains.has(host.replace(/:\d+$/, '').toLowerCase()))) return false;
+    }
+    return this.handleAsync(req, res, host);
+  }
+
+  private async handleAsync(req: HttpRequest, res: ResponseSink, host: string): Promise<boolean> {
     let apiId: string;
     let rest: string;
     let customDomain: string | undefined;
