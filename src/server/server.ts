@@ -24,10 +24,6 @@ import { ServiceRouter } from './router.js';
 /** Largest request body read; larger ones get 413 without being buffered. */
 const MAX_BODY_BYTES = 128 * 1024 * 1024;
 
-interface RunningService extends LoadedService {
-  readonly index: ServiceIndex;
-}
-
 export interface Stratus {
   readonly endpoint: string;
   readonly port: number;
@@ -49,7 +45,7 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
   const startedAt = Date.now();
   const clock = options.clock ?? new PlatformClock();
   const db = new SqliteDb({ dataDir: config.dataDir, sync: config.sync });
-  const services = new Map<string, RunningService>();
+  const services = new Map<string, LoadedService>();
   const log = (fields: Record<string, unknown>): void => {
     if (config.logRequests) process.stdout.write(`${JSON.stringify({ time: new Date(clock.now()).toISOString(), ...fields })}\n`);
   };

@@ -1,6 +1,7 @@
 import type { Clock } from '../core/clock.js';
 import type { Db } from '../storage/db.js';
 import type { ServiceModel } from '../aws/model.js';
+import type { ServiceIndex } from '../aws/service-index.js';
 import type { RequestContext } from '../server/context.js';
 import type { Config } from '../core/config.js';
 import type { HttpRequest, ResponseSink } from '../server/http.js';
@@ -57,5 +58,7 @@ export interface ServiceProvider {
 export interface LoadedService {
   readonly definition: ServiceDefinition;
   readonly model: ServiceModel;
+  /** The model's precomputed lookups, shared by every caller of this service. */
+  readonly index: ServiceIndex;
   readonly provider: ServiceProvider;
 }

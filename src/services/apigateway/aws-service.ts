@@ -1,5 +1,4 @@
-import { isAwsError } from '../../aws/errors.js';
-import { ServiceIndex } from '../../aws/service-index.js';
+import { isAwsError, notImplemented } from '../../aws/errors.js';
 import { readInput } from '../../aws/validate.js';
 import { toJsonValue } from '../../aws/protocols/values.js';
 import { internalContext } from '../../server/context.js';
@@ -23,7 +22,6 @@ export interface ServiceActionResult {
 export class UnsupportedServiceIntegration extends Error {}
 
 export class AwsServiceActions {
-  private readonly indexes = new Map<string, ServiceIndex>();
   constructor(private readonly platform: Platform) {}
 
   async call(scope: { accountId: string; region: string }, uri: string, body: Buffer, requestId: string): Promise<ServiceActionResult> {
@@ -34,14 +32,16 @@ export class AwsServiceActions {
     if (!loaded) throw new UnsupportedServiceIntegration(`the service ${m[2]} is not available in Stratus`);
     const protocol = loaded.model.metadata.protocol;
     if (protocol !== 'json') throw new UnsupportedServiceIntegration(`AWS integrations to ${service} (${protocol}) are not supported by Stratus yet`);
-    let index = this.indexes.get(service);
-    if (!index) this.indexes.set(service, (index = new ServiceIndex(service, loaded.model, loaded.definition.wireShapes)));
+    const index = loaded.index;
     const action = m[3]!;
     const op = index.operations.get(action);
     const handler = loaded.provider[action] as OperationHandler | undefined;
     const error = (status: number, type: string, message: string): ServiceActionResult => ({ status, body: Buffer.from(JSON.stringify({ __type: type, message })) });
     if (!op) return error(400, 'UnknownOperationException', `Unknown operation ${action}`);
-    if (typeof handler !== 'function') return error(501, 'NotImplemented', `The operation ${action} of service ${service} is not implemented by Stratus yet.`);
+    if (typeof handler !== 'function') {
+      const e = notImplemented(service, action);
+      return error(e.status, e.code, e.message);
+    }
     const ctx = internalContext(this.platform.clock, { accountId: scope.accountId, region: m[1] || scope.region, service, operation: action, requestId });
     try {
       let json: unknown = {};
