@@ -108,6 +108,11 @@ function walk(
       const nested = memberShape.type === 'structure';
       let failed = false;
       const out = list.map((item, i) => {
+        // Coral refuses a null member of a list (providers never see holes).
+        if (item === null || item === undefined) {
+          issues.push(`Value null at '${path}.${i + 1}.member' failed to satisfy constraint: Member must not be null`);
+          return undefined;
+        }
         const converted = walk(index, memberRef.shape, item, nested ? `${path}.${i + 1}.member` : path, fromJson, jsonNames, issues);
         if (!nested && !failed && converted !== undefined && violates(memberShape, converted)) failed = true;
         return converted;
@@ -129,6 +134,10 @@ function walk(
       const input = value as Record<string, unknown>;
       for (const k in input) {
         if (!badKey && violates(keyShape, k)) badKey = true;
+        if (input[k] === null || input[k] === undefined) {
+          issues.push(`Value null at '${path}.${k}.member' failed to satisfy constraint: Member must not be null`);
+          continue;
+        }
         const converted = walk(index, valueRef.shape, input[k], nested ? `${path}.${k}.member` : path, fromJson, jsonNames, issues);
         if (converted !== undefined) {
           out[k] = converted;

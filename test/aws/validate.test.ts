@@ -66,4 +66,15 @@ describe('input validation from the model', () => {
     const m = message(() => readInput(idp, 'InitiateAuthRequest', { AuthFlow: 'USER_PASSWORD_AUTH', ClientId: '' }, true, 'InvalidParameterException'));
     assert.match(m.message, /Value at 'clientId' failed to satisfy constraint: Member must have length greater than or equal to 1/);
   });
+
+  it('refuses null members of lists and maps instead of passing holes to the provider', () => {
+    assert.equal(
+      message(() => readInput(ddb, 'TransactGetItemsInput', { TransactItems: [null] }, true, 'ValidationException')).message,
+      "1 validation error detected: Value null at 'transactItems.1.member' failed to satisfy constraint: Member must not be null",
+    );
+    assert.equal(
+      message(() => readInput(ddb, 'PutItemInput', { TableName: 'tbl', Item: { a: null } }, true, 'ValidationException')).message,
+      "1 validation error detected: Value null at 'item.a.member' failed to satisfy constraint: Member must not be null",
+    );
+  });
 });

@@ -61,7 +61,7 @@ describe('bounded fuzz of every operation', () => {
   after(() => server.stop());
 
   it('answers 4xx or 501, never 5xx, and keeps serving', async () => {
-    const r = rng(20261124);
+    const r = rng(Number(process.env.FUZZ_SEED ?? 20261124));
     const host = new URL(server.endpoint).host;
     const failures: string[] = [];
     const statuses: Record<number, number> = {};
@@ -69,7 +69,7 @@ describe('bounded fuzz of every operation', () => {
       const { model } = svc;
       const signing = { service: svc.index.signingName, region: 'us-east-1', accessKeyId: 'test', secretAccessKey: 'test' };
       for (const op of Object.values(model.operations)) {
-        for (let round = 0; round < 6; round++) {
+        for (let round = 0; round < Number(process.env.FUZZ_ROUNDS ?? 6); round++) {
           const input = op.input ? valueFor(model.shapes, op.input.shape, r, 0) : {};
           let method = 'POST';
           let path = '/';
@@ -92,7 +92,7 @@ describe('bounded fuzz of every operation', () => {
           const res = await fetch(`${server.endpoint}${path}`, { method, headers, body: body.length && method !== 'GET' && method !== 'HEAD' ? new Uint8Array(body) : undefined });
           const text = await res.text();
           statuses[res.status] = (statuses[res.status] ?? 0) + 1;
-          if (res.status >= 500 && res.status !== 501) failures.push(`${name}.${op.name} ${res.status} ${text.slice(0, 160)}`);
+          if (res.status >= 500 && res.status !== 501) failures.push(`${name}.${op.name} ${res.status} ${text.slice(0, 120)} for ${method} ${path} ${body.toString().slice(0, 300)}`);
         }
       }
     }

@@ -6,6 +6,8 @@ import { randomUUID } from 'node:crypto';
 import type { Platform, ServiceDefinition, ServiceProvider } from '../service.js';
 import type { RequestContext } from '../../server/context.js';
 import { AwsError } from '../../aws/errors.js';
+import { validationError } from '../../aws/validate.js';
+import type { Tx } from '../../storage/db.js';
 import { Execution, type Checkpoint, type ExecutionInfo, type HistoryEvent } from './asl/engine.js';
 import { ExecutionInterrupted, StatesError } from './asl/errors.js';
 import { invalidDefinitionMessage, labelErrorMessage, labelProblem, parseDefinition } from './validate.js';
@@ -230,7 +232,7 @@ export class StepFunctions {
         'INSERT INTO sfn_state_machines (arn, account, region, name, definition, role_arn, type, created, logging, tracing, description, revision_id, next_version, encryption) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)',
         [arn, ctx.accountId, ctx.region, name, input.definition, input.roleArn, type, now, JSON.stringify(normalizeLogging(input.loggingConfiguration)), JSON.stringify(input.tracingConfiguration ?? { enabled: false }), null, '', JSON.stringify(input.encryptionConfiguration ?? DEFAULT_ENCRYPTION)],
       );
-      for (const t of input.tags ?? []) await tx.run('INSERT INTO sfn_tags (arn, tag_key, tag_value) VALUES (?, ?, ?)', [arn, t.key, t.value ?? '']);
+      await putTags(tx, arn, input.tags);
     });
     if (input.publish) versionArn = (await this.publish(arn, input.versionDescription)).stateMachineVersionArn;
     const out: Record<string, unknown> = { stateMachineArn: arn, creationDate: new Date(now) };
@@ -986,7 +988,7 @@ export class StepFunctions {
         now,
         JSON.stringify(input.encryptionConfiguration ?? DEFAULT_ENCRYPTION),
       ]);
-      for (const t of input.tags ?? []) await tx.run('INSERT INTO sfn_tags (arn, tag_key, tag_value) VALUES (?, ?, ?)', [arn, t.key, t.value ?? '']);
+      await putTags(tx, arn, input.tags);
     });
     return { activityArn: arn, creationDate: new Date(now) };
   }
@@ -1067,10 +1069,7 @@ export class StepFunctions {
     const keys = new Set([...existing.map((t) => t.key), ...(input.tags ?? []).map((t: any) => t.key)]);
     if (keys.size > 50) throw err('TooManyTags', `Too many tags: the resource can have at most 50 tags`);
     await this.db.tx(async (tx) => {
-      for (const t of input.tags ?? []) {
-        await tx.run('DELETE FROM sfn_tags WHERE arn = ? AND tag_key = ?', [input.resourceArn, t.key]);
-        await tx.run('INSERT INTO sfn_tags (arn, tag_key, tag_value) VALUES (?, ?, ?)', [input.resourceArn, t.key, t.value ?? '']);
-      }
+      await putTags(tx, input.resourceArn, input.tags);
     });
     return {};
   }
@@ -1167,4 +1166,22 @@ function page<T>(items: T[], input: any, key: string): Record<string, unknown> {
   const out: Record<string, unknown> = { [key]: slice };
   if (start + max < items.length) out.nextToken = Buffer.from(`sfn:${start + max}`).toString('base64');
   return out;
+}
+
+/**
+ * Stores tags, replacing values of existing keys. The model leaves Tag.key optional, but a tag
+ * without a key is refused as AWS's validation refuses a missing required member.
+ */
+async function putTags(tx: Tx, arn: string, tags: { key?: string; value?: string }[] | undefined): Promise<void> {
+  const missing = (tags ?? []).flatMap((t, i) => (t.key == null ? [i + 1] : []));
+  if (missing.length > 0) {
+    throw validationError(
+      missing.map((n) => `Value null at 'tags.${n}.member.key' failed to satisfy constraint: Member must not be null`),
+      'ValidationException',
+    );
+  }
+  for (const t of tags ?? []) {
+    await tx.run('DELETE FROM sfn_tags WHERE arn = ? AND tag_key = ?', [arn, t.key!]);
+    await tx.run('INSERT INTO sfn_tags (arn, tag_key, tag_value) VALUES (?, ?, ?)', [arn, t.key!, t.value ?? '']);
+  }
 }
