@@ -50,6 +50,17 @@ async function one(name: string, endpoint: string, path: string, connections: nu
   return r;
 }
 
+/** The Lambda pool's figures from the health page (environments, starting at once...). */
+async function environments(endpoint: string): Promise<string> {
+  try {
+    const health = (await (await fetch(`${endpoint}/_stratus/health`)).json()) as { services?: { lambda?: { environments?: Record<string, number> } } };
+    const e = health.services?.lambda?.environments;
+    return e ? `${e.environments} (busy ${e.busy}, idle ${e.idle}, starting ${e.starting ?? '-'}, most starting at once ${e.peakStarting ?? '-'} of ${e.maxStarting ?? '-'})` : 'n/a';
+  } catch {
+    return 'n/a';
+  }
+}
+
 interface Target {
   endpoint: string;
   stop(): Promise<unknown> | void;
@@ -195,6 +206,7 @@ try {
   // Rows alternate between the two so that a busy machine affects both alike.
   for (const c of CONNECTIONS) {
     const a = await one('stratus REST API -> Lambda proxy', ours.endpoint, ours.lambdaPath, c);
+    console.log(`  lambda environments after this row: ${await environments(ours.endpoint)}`);
     if (peer) {
       const b = await one('serverless-offline (same handler)', peer.endpoint, '/hello', c);
       console.log(`c=${c}: stratus / serverless-offline = ${(a.rps / b.rps).toFixed(2)}x req/s`);

@@ -1,11 +1,16 @@
 /**
- * Lambda benchmark: warm sync invoke throughput and latency at 1 and 10 concurrent clients,
- * cold start of a Node and a Python function, RSS (server plus environments) after 200
+ * Lambda benchmark: warm sync invoke throughput and latency at 1, 10 and 50 concurrent clients
+ * (raw keep-alive sockets, the shared generator in bench/lib/load.ts), cold start of a Node and a Python function, RSS (server plus environments) after 200
  * functions were invoked once and left idle, then after the idle environments were reaped.
  * serverless-offline's invoke endpoint is measured in the same run when it is installed
  * (SLS_DIR=<dir with node_modules/serverless and serverless-offline>, default /tmp/sls-bench).
  *
- *   npx tsc -p tsconfig.json && node dist/bench/lambda/bench.js [--quick]
+ * Also looked for: /tmp/sls-bench, then bench/apigateway/peer (installed by the API Gateway bench).
+ *
+ *   npx tsc -p tsconfig.json && node dist/bench/lambda/bench.js [--quick] [--warm-only]
+ *
+ * --warm-only: the warm-invoke rows only (no cold starts, no RSS). MAX_STARTING=<n> sets
+ * services.lambda.maxStartingEnvironments of the Stratus process.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,11 +19,15 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createZip } from '../../src/runtime/zip.js';
+import { runLoad } from '../lib/load.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const quick = process.argv.includes('--quick');
+const warmOnly = process.argv.includes('--warm-only');
 const DURATION_MS = quick ? 2000 : 5000;
 const FUNCTIONS_FOR_RSS = quick ? 40 : 200;
+/** Concurrent clients of the warm-invoke rows (50: a burst beyond the CPU count, see docs/services/lambda.md). */
+const CLIENTS = [1, 10, 50];
 
 interface Server {
   endpoint: string;
@@ -105,46 +114,22 @@ function invokePath(name: string): string {
   return `/2015-03-31/functions/${name}/invocations`;
 }
 
-interface LoadResult {
+interface WarmResult {
   clients: number;
   requests: number;
+  errors: number;
   rps: number;
   p50: number;
   p99: number;
 }
 
-async function load(endpoint: string, path: string, clients: number, durationMs: number): Promise<LoadResult> {
-  const latencies: number[] = [];
-  const payload = '{"hello":"world"}';
-  // Warm-up (one environment per client, JIT): a second of load that is not counted.
-  const warmEnd = performance.now() + 1000;
-  await Promise.all(
-    Array.from({ length: clients }, async () => {
-      do await call(endpoint, 'POST', path, payload);
-      while (performance.now() < warmEnd);
-    }),
-  );
-  const end = performance.now() + durationMs;
-  const start = performance.now();
-  await Promise.all(
-    Array.from({ length: clients }, async () => {
-      while (performance.now() < end) {
-        const t = performance.now();
-        const res = await call(endpoint, 'POST', path, payload);
-        if (res.status !== 200) throw new Error(`invoke answered ${res.status}: ${res.body.toString()}`);
-        latencies.push(performance.now() - t);
-      }
-    }),
-  );
-  const elapsed = performance.now() - start;
-  latencies.sort((a, b) => a - b);
-  return {
-    clients,
-    requests: latencies.length,
-    rps: Math.round((latencies.length / elapsed) * 1000),
-    p50: latencies[Math.floor(latencies.length * 0.5)]!,
-    p99: latencies[Math.floor(latencies.length * 0.99)]!,
-  };
+/** Warm invokes with the shared closed-loop generator (raw keep-alive sockets), after a 1 s warm-up. */
+async function load(endpoint: string, path: string, clients: number, durationMs: number): Promise<WarmResult> {
+  const request = () => ({ method: 'POST', path, headers: { 'content-type': 'application/json' }, body: '{"hello":"world"}' });
+  // Warm-up (environments started, JIT): a second of load that is not counted.
+  await runLoad({ endpoint, connections: clients, durationMs: 1000, request });
+  const r = await runLoad({ endpoint, connections: clients, durationMs, request });
+  return { clients, requests: r.requests, errors: r.errors, rps: Math.round(r.rps), p50: r.p50ms, p99: r.p99ms };
 }
 
 function rssKb(pid: number): number {
@@ -182,7 +167,8 @@ async function coldStarts(endpoint: string, runtime: string, handler: string, fi
 }
 
 async function slsOffline(): Promise<{ endpoint: string; stop(): Promise<void> } | undefined> {
-  const dir = process.env.SLS_DIR ?? '/tmp/sls-bench';
+  // SLS_DIR, else /tmp/sls-bench, else the peer the API Gateway bench installs.
+  const dir = process.env.SLS_DIR ?? [join('/tmp', 'sls-bench'), join(here, '../../../bench/apigateway/peer')].find((d) => existsSync(join(d, 'node_modules', 'serverless-offline'))) ?? '/tmp/sls-bench';
   const bin = join(dir, 'node_modules', '.bin', 'serverless');
   if (!existsSync(bin) || !existsSync(join(dir, 'node_modules', 'serverless-offline'))) return undefined;
   const svc = mkdtempSync(join(tmpdir(), 'sls-svc-'));
@@ -220,9 +206,9 @@ async function main(): Promise<void> {
       if (probe.status !== 200) throw new Error(`serverless-offline invoke answered ${probe.status}: ${probe.body.toString().slice(0, 300)}`);
     }
     // Interleaved, so both see the same machine load.
-    const stratusWarm: LoadResult[] = [];
-    const slsWarm: LoadResult[] = [];
-    for (const clients of [1, 10]) {
+    const stratusWarm: WarmResult[] = [];
+    const slsWarm: WarmResult[] = [];
+    for (const clients of CLIENTS) {
       stratusWarm.push(await load(stratus.endpoint, invokePath('echo'), clients, DURATION_MS));
       console.log('stratus warm invoke', stratusWarm[stratusWarm.length - 1]);
       if (sls) {
@@ -237,6 +223,11 @@ async function main(): Promise<void> {
     results.stratusWarm = stratusWarm;
     results.serverlessOffline = sls ? slsWarm : 'not installed (SLS_DIR)';
     if (sls) await sls.stop();
+    if (warmOnly) {
+      console.log(JSON.stringify(results, null, 2));
+      agent.destroy();
+      return;
+    }
 
     // With a process boot: variables read at process start (NODE_OPTIONS, PYTHONOPTIMIZE) rule out a pre-started process.
     const nodeBoot = await coldStarts(stratus.endpoint, 'nodejs20.x', 'index.handler', { 'index.js': 'exports.handler = async () => 1;' }, 3, 128, 'boot', { NODE_OPTIONS: '--no-warnings' });

@@ -12,7 +12,13 @@ const config = {
   port: 0,
   dataDir: undefined,
   logRequests: false,
-  services: { lambda: { idleTimeoutSeconds: Number(process.env.IDLE_SECONDS ?? 300), maxIdleEnvironments: Number(process.env.MAX_IDLE ?? 32) } },
+  services: {
+    lambda: {
+      idleTimeoutSeconds: Number(process.env.IDLE_SECONDS ?? 300),
+      maxIdleEnvironments: Number(process.env.MAX_IDLE ?? 32),
+      ...(process.env.MAX_STARTING ? { maxStartingEnvironments: Number(process.env.MAX_STARTING) } : {}),
+    },
+  },
 };
 const stratus = await startStratus(config, { services: [lambda, logs] });
 process.stdout.write(`ready at ${stratus.endpoint}\n`);

@@ -7,9 +7,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { RuntimeApiServer, type RuntimeRequest, type RuntimeResponder } from './runtime-api-server.js';
 import { STANDBY_PATH, type Spare } from './spare.js';
-import { accessSync, constants as fsConstants, existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { accessSync, chmodSync, chownSync, constants as fsConstants, existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Clock, TimerHandle } from '../core/clock.js';
+import { functionDir, namespaceCommand, type Identity, type Isolation } from './sandbox.js';
 import { randomId } from '../core/ids.js';
 
 /** Sync response payload limit (bytes) for what a function returns. */
@@ -42,6 +43,8 @@ export interface EnvironmentSpec {
   readonly variables: Readonly<Record<string, string>>;
   readonly credentials: { accessKeyId: string; secretAccessKey: string; sessionToken: string };
   readonly endpoint: string;
+  /** The function's own uid/gid (isolation modes `uid` and `namespace`); absent: the server's user. */
+  readonly identity?: Identity | undefined;
 }
 
 export interface RuntimePaths {
@@ -57,6 +60,10 @@ export interface RuntimePaths {
   readonly python: string;
   /** NODE_PATH for Node functions (the SDK the runtime provides, as AWS's images do). */
   readonly nodePath: string | undefined;
+  /** How environments are isolated (see sandbox.ts). */
+  readonly isolation: Isolation;
+  /** Where functions' own directories live when isolated (outside the data directory). */
+  readonly sandboxDir: string;
 }
 
 export interface InvokeRequest {
@@ -151,7 +158,14 @@ export class Environment {
   ) {
     this.lastUsed = clock.now();
     this.logStreamName = `${formatDate(clock.now())}/[${spec.functionVersion}]${this.id}`;
-    this.scratch = join(paths.scratchDir, this.id);
+    // Namespace mode: /tmp is the environment's own tmpfs; uid mode: a directory of the function's.
+    this.scratch =
+      paths.isolation.mode === 'none' || !spec.identity ? join(paths.scratchDir, this.id) : paths.isolation.mode === 'uid' ? join(functionDir(paths.sandboxDir, spec.identity), `env-${this.id}`) : '';
+  }
+
+  /** The directory the function sees as its /tmp (TMPDIR, HOME). */
+  private get tmpDir(): string {
+    return this.scratch ? join(this.scratch, 'tmp') : '/tmp';
   }
 
   onDeath(fn: () => void): void {
@@ -160,11 +174,22 @@ export class Environment {
 
   /** Starts the Runtime API listener and the process; init runs in the background. */
   async start(spare?: Spare): Promise<void> {
-    mkdirSync(join(this.scratch, 'tmp'), { recursive: true });
+    const id = this.spec.identity;
+    if (this.scratch) {
+      mkdirSync(this.tmpDir, { recursive: true });
+      if (id && this.paths.isolation.mode !== 'none') {
+        chownSync(this.scratch, id.uid, id.gid);
+        chownSync(this.tmpDir, id.uid, id.gid);
+        chmodSync(this.scratch, 0o700);
+        chmodSync(this.tmpDir, 0o700);
+      }
+    }
     if (spare && !spare.exited) return this.adopt(spare);
     this.server = new RuntimeApiServer((req, res) => this.handle(req, res), MAX_RESPONSE_BYTES);
+    // Only the environment's own processes may talk to its Runtime API.
+    if (id && this.paths.isolation.mode !== 'none') this.server.allowUid = id.uid;
     const port = await this.server.listen();
-    const { command, args } = runtimeCommand(this.spec.runtime, this.spec.memoryMb, this.spec.taskRoot, this.paths, this.spec.ephemeralMb);
+    const { command, args, spawnAs } = runtimeCommand(this.spec.runtime, this.spec.memoryMb, this.spec.taskRoot, this.paths, this.spec.ephemeralMb, id);
     const env = this.environment(`127.0.0.1:${port}`);
     this.spawnedAt = performance.now();
     if (isProvidedRuntime(this.spec.runtime)) {
@@ -183,6 +208,7 @@ export class Environment {
         env,
         stdio: ['ignore', 'pipe', 'pipe'],
         detached: true,
+        ...(spawnAs ? { uid: spawnAs.uid, gid: spawnAs.gid } : {}),
       });
     } catch (e) {
       this.initError = { type: 'Runtime.InvalidEntrypoint', body: errorDoc('Runtime.InvalidEntrypoint', (e as Error).message) };
@@ -236,7 +262,14 @@ export class Environment {
     this.armInitTimer();
     const env: Record<string, string> = {};
     for (const [k, v] of Object.entries(this.environment(`127.0.0.1:${spare.port}`))) if (v !== undefined) env[k] = v;
-    spare.assign(env, this.spec.taskRoot);
+    const id = this.spec.identity;
+    if (id && this.paths.isolation.mode !== 'none') {
+      // New connections must come from the function's uid; the process drops to it when assigned.
+      spare.server.allowUid = id.uid;
+      spare.assign(env, this.spec.taskRoot, { uid: id.uid, gid: id.gid, chown: this.paths.isolation.mode === 'namespace' ? ['/tmp'] : [] });
+    } else {
+      spare.assign(env, this.spec.taskRoot);
+    }
   }
 
   /** Resolves true once init completed (the runtime asked for its first event), false if it failed. */
@@ -505,7 +538,7 @@ export class Environment {
       this.heldNext = undefined;
     }
     this.server?.close();
-    rmSync(this.scratch, { recursive: true, force: true });
+    if (this.scratch) rmSync(this.scratch, { recursive: true, force: true });
     for (const fn of this.deathListeners.splice(0)) fn();
   }
 
@@ -530,7 +563,7 @@ export class Environment {
 
   private environment(runtimeApi: string): NodeJS.ProcessEnv {
     const s = this.spec;
-    const tmp = join(this.scratch, 'tmp');
+    const tmp = this.tmpDir;
     const env: NodeJS.ProcessEnv = {
       ...s.variables,
       PATH: process.env.PATH ?? '/usr/local/bin:/usr/bin:/bin',
@@ -584,10 +617,21 @@ function bootstrapProblem(path: string): string | undefined {
 }
 
 /**
- * The command that runs a runtime's bootstrap. With util-linux prlimit present, it runs under
- * RLIMIT_FSIZE = the ephemeral storage size (no file written may exceed it; no root needed).
+ * The command that runs a runtime's bootstrap, wrapped for the isolation mode:
+ * - `none`: with util-linux prlimit present, under RLIMIT_FSIZE = the ephemeral storage size.
+ * - `uid`: the same, spawned as the function's uid/gid (`spawnAs`).
+ * - `namespace`: in its own mount namespace with a tmpfs of the ephemeral storage size on /tmp,
+ *   then as the function's uid/gid (setpriv). A pre-started process (`identity` undefined) stays
+ *   root until it is assigned, then drops to the function's uid itself before loading user code.
  */
-export function runtimeCommand(runtime: string, memoryMb: number, taskRoot: string, paths: RuntimePaths, ephemeralMb: number): { command: string; args: string[] } {
+export function runtimeCommand(
+  runtime: string,
+  memoryMb: number,
+  taskRoot: string,
+  paths: RuntimePaths,
+  ephemeralMb: number,
+  identity?: Identity,
+): { command: string; args: string[]; spawnAs?: Identity | undefined } {
   let cmd: { command: string; args: string[] };
   if (isNodeRuntime(runtime)) {
     const heap = Math.max(32, Math.floor(memoryMb * 0.85));
@@ -597,9 +641,12 @@ export function runtimeCommand(runtime: string, memoryMb: number, taskRoot: stri
   } else {
     cmd = { command: join(taskRoot, 'bootstrap'), args: [] };
   }
-  if (!paths.prlimit) return cmd;
+  const iso = paths.isolation;
+  if (iso.mode === 'namespace') return namespaceCommand(iso, ephemeralMb, identity, cmd.command, cmd.args);
+  const spawnAs = iso.mode === 'uid' ? identity : undefined;
+  if (!paths.prlimit) return { ...cmd, spawnAs };
   const bytes = ephemeralMb * 1024 * 1024;
-  return { command: paths.prlimit, args: [`--fsize=${bytes}:${bytes}`, '--', cmd.command, ...cmd.args] };
+  return { command: paths.prlimit, args: [`--fsize=${bytes}:${bytes}`, '--', cmd.command, ...cmd.args], spawnAs };
 }
 
 /**

@@ -2,7 +2,24 @@
  * Execution environments by configuration: warm ones are reused (most recently used first),
  * new ones are started when all are busy, idle ones are reaped after `idleTimeoutMs` on the
  * platform clock. Concurrency limits are enforced by the caller (the Lambda service).
+ *
+ * Scheduling: an invocation that finds no idle environment joins its configuration's queue
+ * (first come, first served) and takes whichever comes first, a warm environment being released
+ * or a new one finishing its start. A new environment is started for a queued invocation unless
+ * the busy ones will, by the measured averages, free up for it before a start would complete
+ * (e.g. a 2 ms function with 10 busy environments and 150 ms starts: 750 queued invocations
+ * are served warm sooner); an invocation that has waited as long as a start takes gets one
+ * anyway. So the environments scale out to the concurrency the function really needs, without
+ * booting a runtime for every momentary queue. At most `maxStarting` environments start at once
+ * across the pool (a burst does not boot dozens of runtimes together on a small machine);
+ * further starts wait for a slot, oldest request first across configurations. Concurrency
+ * limits (and so throttling) are the caller's and unchanged: queued invocations count as
+ * running. An environment serves one invocation at a time, and the invocation's timeout runs
+ * from when it is handed to the environment (init is a separate phase, as on AWS). A start
+ * whose init fails is reported to the oldest queued invocation (its result is the init error),
+ * so a function that cannot start never keeps requests waiting.
  */
+import { availableParallelism } from 'node:os';
 import type { Clock, TimerHandle } from '../core/clock.js';
 import { Environment, runtimeCommand, treeRssKb, spareKind, type EnvironmentSpec, type InvokeRequest, type InvokeResult, type LogSink, type RuntimePaths } from './environment.js';
 import { startSpare, type Spare } from './spare.js';
@@ -13,11 +30,44 @@ export interface PoolOptions {
   maxIdle?: number;
   /** Keep a pre-started runtime process of each recently used kind (Node per memory size, Python). */
   prewarm?: boolean;
+  /** Environments starting (process boot and init) at once, at most; default: the CPU count, at least 2. */
+  maxStarting?: number | undefined;
+}
+
+/** The default cap on environments starting at once: the CPU count, at least 2. */
+export function defaultMaxStarting(): number {
+  return Math.max(2, availableParallelism());
+}
+
+interface Waiter {
+  /** Arrival order across the pool. */
+  seq: number;
+  /** When it was queued (performance.now()). */
+  since: number;
+  req: InvokeRequest;
+  resolve: (r: PoolResult) => void;
+  reject: (e: unknown) => void;
 }
 
 interface Group {
+  key: string;
+  /** The configuration new environments of this group start with (the latest seen). */
+  spec: EnvironmentSpec;
   idle: Environment[];
   all: Set<Environment>;
+  /** Invocations waiting for an environment, oldest first. */
+  waiters: Waiter[];
+  /** Environments of this group being started. */
+  starting: number;
+  /** Environments of this group running an invocation. */
+  running: number;
+  /** Moving averages (ms) of an invocation (hand-off to release) and of a start (to init done). */
+  runMs: number | undefined;
+  startMs: number | undefined;
+  /** Wakes the scheduler when the oldest queued invocation has waited as long as a start takes. */
+  timer: NodeJS.Timeout | undefined;
+  /** The configuration changed: no new invocations; environments stop once the queue is empty. */
+  retired: boolean;
 }
 
 export interface PoolResult extends InvokeResult {
@@ -28,6 +78,8 @@ export interface PoolResult extends InvokeResult {
 
 export class EnvironmentPool {
   private readonly groups = new Map<string, Group>();
+  /** Groups with queued invocations (retired ones included). */
+  private readonly waiting = new Set<Group>();
   private readonly reapTimers = new Map<Environment, TimerHandle>();
   /** Idle environments, least recently used first. */
   private readonly idleOrder = new Set<Environment>();
@@ -36,68 +88,207 @@ export class EnvironmentPool {
   private readonly spares = new Map<string, Promise<Spare | undefined>>();
   private static readonly MAX_SPARE_KINDS = 2;
   private readonly sparePids = new Set<number>();
+  /** Every environment not yet dead (starting, idle, busy; retired configurations included), with its group. */
+  private readonly live = new Map<Environment, Group>();
+  private readonly maxStarting: number;
+  private startsInFlight = 0;
+  /** The most environments seen starting at once (a figure for tests and the health page). */
+  private peakStarting = 0;
+  private seq = 0;
 
   constructor(
     private readonly paths: RuntimePaths,
     private readonly clock: Clock,
     private readonly sink: LogSink,
     private readonly options: PoolOptions,
-  ) {}
+  ) {
+    const cap = options.maxStarting;
+    this.maxStarting = cap !== undefined && Number.isInteger(cap) && cap >= 1 ? cap : defaultMaxStarting();
+  }
 
-  async run(spec: EnvironmentSpec, req: InvokeRequest): Promise<PoolResult> {
-    if (this.closed) throw new Error('the environment pool is closed');
-    const group = this.group(spec.key);
+  /** Runs one invocation on an environment of `spec` (warm if one is idle, else queued). */
+  run(spec: EnvironmentSpec, req: InvokeRequest): Promise<PoolResult> {
+    if (this.closed) return Promise.reject(new Error('the environment pool is closed'));
+    const group = this.group(spec);
+    if (group.waiters.length === 0) {
+      const env = this.takeIdle(group);
+      if (env) return this.runOn(group, env, req);
+    }
+    return new Promise<PoolResult>((resolve, reject) => {
+      group.waiters.push({ seq: this.seq++, since: performance.now(), req, resolve, reject });
+      this.waiting.add(group);
+      this.pump();
+    });
+  }
+
+  private takeIdle(group: Group): Environment | undefined {
     let env: Environment | undefined;
     while ((env = group.idle.pop())) {
       if (env.state === 'idle') break;
     }
-    let cold = false;
-    if (!env) {
-      env = new Environment(spec, this.paths, this.clock, this.sink);
-      const created = env;
-      group.all.add(created);
-      const kind = this.options.prewarm ? spareKind(spec) : undefined;
-      const spare = kind ? await this.takeSpare(kind) : undefined;
-      created.onDeath(() => {
-        group.all.delete(created);
-        const i = group.idle.indexOf(created);
-        if (i >= 0) group.idle.splice(i, 1);
-        this.reapTimers.get(created)?.cancel();
-        this.reapTimers.delete(created);
-        this.idleOrder.delete(created);
-        if (group.all.size === 0 && this.groups.get(spec.key) === group) this.groups.delete(spec.key);
-      });
-      try {
-        await created.start(spare);
-      } catch (e) {
-        created.shutdown();
-        throw e;
+    if (!env) return undefined;
+    this.reapTimers.get(env)?.cancel();
+    this.reapTimers.delete(env);
+    this.idleOrder.delete(env);
+    return env;
+  }
+
+  /** Runs `req` on `env`, then hands the environment on (next queued invocation, or idle). */
+  private async runOn(group: Group, env: Environment, req: InvokeRequest): Promise<PoolResult> {
+    const cold = env.invocations === 0;
+    group.running++;
+    const t0 = performance.now();
+    let result: InvokeResult;
+    try {
+      result = await env.invoke(req);
+    } finally {
+      group.running--;
+    }
+    group.runMs = average(group.runMs, performance.now() - t0);
+    this.release(group, env);
+    return { ...result, cold, environmentId: env.id, logStreamName: env.logStreamName };
+  }
+
+  private serve(group: Group, env: Environment, w: Waiter): void {
+    this.runOn(group, env, w.req).then(w.resolve, w.reject);
+  }
+
+  private nextWaiter(group: Group): Waiter | undefined {
+    const w = group.waiters.shift();
+    if (group.waiters.length === 0) {
+      this.waiting.delete(group);
+      if (group.timer) clearTimeout(group.timer);
+      group.timer = undefined;
+    }
+    return w;
+  }
+
+  /** An environment finished an invocation or its init. */
+  private release(group: Group, env: Environment): void {
+    if (env.state !== 'idle') {
+      // It died (timeout, crash, memory): queued invocations may need a replacement.
+      this.pump();
+      return;
+    }
+    const w = this.nextWaiter(group);
+    if (w) return this.serve(group, env, w);
+    if (this.closed || group.retired || this.groups.get(group.key) !== group) {
+      env.shutdown();
+      return;
+    }
+    group.idle.push(env);
+    this.idleOrder.delete(env);
+    this.idleOrder.add(env);
+    this.trimIdle();
+    this.reapTimers.set(
+      env,
+      this.clock.setTimer(this.options.idleTimeoutMs, () => {
+        this.reapTimers.delete(env);
+        this.stopIdle(env);
+      }),
+    );
+  }
+
+  /** Starts environments for queued invocations, as far as the cap allows (oldest request first). */
+  private pump(): void {
+    const now = performance.now();
+    while (!this.closed && this.startsInFlight < this.maxStarting) {
+      let best: Group | undefined;
+      let bestSeq = Infinity;
+      for (const g of this.waiting) {
+        const uncovered = g.waiters[g.starting];
+        if (uncovered && uncovered.seq < bestSeq && this.needsStart(g, now)) {
+          best = g;
+          bestSeq = uncovered.seq;
+        }
       }
-      cold = true;
-      if (kind) this.wantSpare(kind, spec);
-    } else {
+      if (!best) break;
+      this.startOne(best);
+    }
+    for (const g of this.waiting) this.armWait(g, now);
+  }
+
+  /**
+   * Whether a queued invocation of `g` not yet covered by a start needs one: no environment is
+   * busy, or the averages say the busy ones will not get to it before a start completes, or it
+   * has already waited as long as a start takes.
+   */
+  private needsStart(g: Group, now: number): boolean {
+    const uncovered = g.waiters[g.starting];
+    if (!uncovered) return false;
+    if (g.running === 0 || g.runMs === undefined || g.startMs === undefined) return true;
+    if (now - uncovered.since >= g.startMs) return true;
+    // Invocations the busy environments can run, one after the other, in the time of a start.
+    const servedWarm = Math.floor((g.running * g.startMs) / Math.max(g.runMs, 0.1));
+    return g.waiters.length - g.starting > servedWarm;
+  }
+
+  /** A group whose queue is left to warm environments is looked at again once its oldest waited a start's time. */
+  private armWait(g: Group, now: number): void {
+    if (g.timer) clearTimeout(g.timer);
+    g.timer = undefined;
+    const uncovered = g.waiters[g.starting];
+    if (!uncovered || g.startMs === undefined || this.closed) return;
+    const due = uncovered.since + g.startMs - now;
+    // Already due: it waits for a start slot, and a start finishing runs the scheduler again.
+    if (due <= 0) return;
+    // Internal scheduling only (not AWS-visible time): real time, as the start it stands for.
+    g.timer = setTimeout(() => {
+      g.timer = undefined;
+      this.pump();
+    }, Math.ceil(due));
+    g.timer.unref();
+  }
+
+  private startOne(group: Group): void {
+    const spec = group.spec;
+    group.starting++;
+    this.startsInFlight++;
+    if (this.startsInFlight > this.peakStarting) this.peakStarting = this.startsInFlight;
+    const env = new Environment(spec, this.paths, this.clock, this.sink);
+    group.all.add(env);
+    this.live.set(env, group);
+    env.onDeath(() => {
+      this.live.delete(env);
+      group.all.delete(env);
+      const i = group.idle.indexOf(env);
+      if (i >= 0) group.idle.splice(i, 1);
       this.reapTimers.get(env)?.cancel();
       this.reapTimers.delete(env);
       this.idleOrder.delete(env);
-    }
-    const result = await env.invoke(req);
-    if (env.state === 'idle' && (this.closed || this.groups.get(spec.key) !== group)) {
-      env.shutdown();
-    } else if (env.state === 'idle') {
-      group.idle.push(env);
-      this.idleOrder.delete(env);
-      this.idleOrder.add(env);
-      this.trimIdle();
-      const idleEnv = env;
-      this.reapTimers.set(
-        env,
-        this.clock.setTimer(this.options.idleTimeoutMs, () => {
-          this.reapTimers.delete(idleEnv);
-          if (idleEnv.state === 'idle') idleEnv.shutdown();
-        }),
-      );
-    }
-    return { ...result, cold, environmentId: env.id, logStreamName: env.logStreamName };
+      if (group.all.size === 0 && group.starting === 0 && group.waiters.length === 0 && this.groups.get(group.key) === group) this.groups.delete(group.key);
+    });
+    void (async () => {
+      let ok = false;
+      let failure: { error: unknown } | undefined;
+      try {
+        const t0 = performance.now();
+        const kind = this.options.prewarm ? spareKind(spec) : undefined;
+        const spare = kind ? await this.takeSpare(kind) : undefined;
+        await env.start(spare);
+        if (kind) this.wantSpare(kind, spec);
+        ok = await env.ready();
+        if (ok) group.startMs = average(group.startMs, performance.now() - t0);
+      } catch (error) {
+        failure = { error };
+        env.shutdown();
+      }
+      group.starting--;
+      this.startsInFlight--;
+      if (failure) {
+        // The environment could not be set up at all: the oldest queued invocation fails with it.
+        this.nextWaiter(group)?.reject(failure.error);
+      } else if (ok) {
+        this.release(group, env);
+      } else {
+        // Init failed (init error, timeout, exit): the oldest queued invocation reports it, as the
+        // invocation that caused a cold start does on AWS.
+        const w = this.nextWaiter(group);
+        if (w) this.serve(group, env, w);
+        else env.shutdown();
+      }
+      this.pump();
+    })();
   }
 
   /**
@@ -160,30 +351,46 @@ export class EnvironmentPool {
 
   private trimIdle(): void {
     const max = this.options.maxIdle ?? Infinity;
-    while (this.idleOrder.size > max) {
-      const oldest = this.idleOrder.values().next().value as Environment;
-      this.idleOrder.delete(oldest);
-      if (oldest.state === 'idle') oldest.shutdown();
-    }
+    while (this.idleOrder.size > max) this.stopIdle(this.idleOrder.values().next().value as Environment);
   }
 
-  private group(key: string): Group {
-    let g = this.groups.get(key);
+  /**
+   * Stops an idle environment, taking it out of its group's idle list first: its process takes a
+   * moment to exit, and until then it must not be handed an invocation.
+   */
+  private stopIdle(env: Environment): void {
+    this.idleOrder.delete(env);
+    this.reapTimers.get(env)?.cancel();
+    this.reapTimers.delete(env);
+    const group = this.live.get(env);
+    const i = group ? group.idle.indexOf(env) : -1;
+    if (i >= 0) group!.idle.splice(i, 1);
+    if (env.state === 'idle') env.shutdown();
+  }
+
+  private group(spec: EnvironmentSpec): Group {
+    let g = this.groups.get(spec.key);
     if (!g) {
-      g = { idle: [], all: new Set() };
-      this.groups.set(key, g);
+      g = { key: spec.key, spec, idle: [], all: new Set(), waiters: [], starting: 0, running: 0, runMs: undefined, startMs: undefined, timer: undefined, retired: false };
+      this.groups.set(spec.key, g);
+    } else {
+      g.spec = spec;
     }
     return g;
   }
 
-  /** Stops idle environments whose key matches (a function's code or configuration changed). */
+  /**
+   * A function's code or configuration changed: environments whose key matches are not reused.
+   * Idle ones stop now; busy and starting ones serve the invocations already queued for that
+   * configuration, then stop.
+   */
   retire(match: (key: string) => boolean): void {
     for (const [key, group] of this.groups) {
       if (!match(key)) continue;
-      for (const env of group.idle.splice(0)) env.shutdown();
-      // Busy ones finish their invocation; they are not reused because the key changed.
+      group.retired = true;
       this.groups.delete(key);
-      for (const env of group.all) if (env.state !== 'busy') env.shutdown();
+      for (const env of group.idle.splice(0)) env.shutdown();
+      for (const env of group.all) if (env.state === 'idle') env.shutdown();
     }
   }
 
@@ -192,38 +399,43 @@ export class EnvironmentPool {
     for (const group of this.groups.values()) for (const env of group.idle.splice(0)) env.shutdown();
   }
 
-  stats(): { environments: number; busy: number; idle: number; spares: number; rssKb: number } {
+  stats(): { environments: number; busy: number; idle: number; spares: number; rssKb: number; starting: number; queued: number; maxStarting: number; peakStarting: number } {
     let environments = 0;
     let busy = 0;
     let idle = 0;
     let rssKb = 0;
     let spares = 0;
+    let queued = 0;
     for (const pid of this.sparePids) {
       spares++;
       rssKb += treeRssKb(pid);
     }
-    for (const group of this.groups.values()) {
-      for (const env of group.all) {
-        environments++;
-        if (env.state === 'busy') busy++;
-        if (env.state === 'idle') idle++;
-        rssKb += env.rssKb();
-      }
+    for (const env of this.live.keys()) {
+      environments++;
+      if (env.state === 'busy') busy++;
+      if (env.state === 'idle') idle++;
+      rssKb += env.rssKb();
     }
-    return { environments, busy, idle, spares, rssKb };
+    for (const group of this.waiting) queued += group.waiters.length;
+    return { environments, busy, idle, spares, rssKb, starting: this.startsInFlight, queued, maxStarting: this.maxStarting, peakStarting: this.peakStarting };
   }
 
   async close(): Promise<void> {
     this.closed = true;
+    // Queued invocations are not lost silently: they fail now.
+    for (const group of [...this.waiting]) {
+      if (group.timer) clearTimeout(group.timer);
+      group.timer = undefined;
+      for (const w of group.waiters.splice(0)) w.reject(new Error('the environment pool is closed'));
+    }
+    this.waiting.clear();
     const spares = [...this.spares.values()];
     this.spares.clear();
     for (const s of await Promise.all(spares)) if (s) this.dropSpare(s);
-    const all: Environment[] = [];
-    for (const group of this.groups.values()) all.push(...group.all);
     for (const t of this.reapTimers.values()) t.cancel();
     this.reapTimers.clear();
     await Promise.all(
-      all.map(
+      [...this.live.keys()].map(
         (env) =>
           new Promise<void>((resolve) => {
             if (env.state === 'dead') return resolve();
@@ -234,4 +446,9 @@ export class EnvironmentPool {
     );
     this.groups.clear();
   }
+}
+
+/** Exponential moving average (weight 0.2 for the new sample). */
+function average(current: number | undefined, sample: number): number {
+  return current === undefined ? sample : current * 0.8 + sample * 0.2;
 }

@@ -7,6 +7,7 @@
  */
 import { createServer, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
+import { tcpPeerUid } from './sandbox.js';
 
 export interface RuntimeRequest {
   method: string;
@@ -34,22 +35,47 @@ export interface RuntimeResponder {
 const REASONS: Record<number, string> = { 200: 'OK', 202: 'Accepted', 400: 'Bad Request', 403: 'Forbidden', 404: 'Not Found', 413: 'Payload Too Large', 500: 'Internal Server Error' };
 const MAX_HEAD = 64 * 1024;
 
+/** Below this many bytes a batch of responses is copied into one buffer; above, written with writev. */
+const COPY_LIMIT = 16 * 1024;
+const CONTINUE = Buffer.from('HTTP/1.1 100 Continue\r\n\r\n', 'latin1');
+const EMPTY = Buffer.alloc(0);
+
+/**
+ * Connections with responses to write. Writes are not made from inside request handlers: each
+ * connection is flushed once per turn of the event loop (setImmediate), after everything that
+ * arrived in that turn was handled, so responses produced together leave in one write.
+ */
+const dirty = new Set<Connection>();
+let flushScheduled = false;
+
+function flushDirty(): void {
+  flushScheduled = false;
+  const list = [...dirty];
+  dirty.clear();
+  for (const c of list) c.flush();
+}
+
 class Responder implements RuntimeResponder {
-  out: Buffer | undefined;
+  /** Status line and headers, once the response is ready. */
+  head: Buffer | undefined;
+  body: Buffer = EMPTY;
+  /** `100 Continue` to send before the final response (the client waits for it to send the body). */
+  interim = false;
   coalesce = false;
   closed = false;
   private readonly closers: (() => void)[] = [];
   constructor(private readonly conn: Connection) {}
 
   send(status: number, headers: Record<string, string | number>, body: Buffer | string, options?: { coalesce?: boolean }): void {
-    if (this.out || this.closed) return;
+    if (this.head || this.closed) return;
     this.coalesce = options?.coalesce === true;
     const data = typeof body === 'string' ? Buffer.from(body) : body;
     let head = `HTTP/1.1 ${status} ${REASONS[status] ?? 'OK'}\r\n`;
-    for (const [k, v] of Object.entries(headers)) if (k.toLowerCase() !== 'content-length') head += `${k}: ${v}\r\n`;
+    for (const k in headers) if (k.toLowerCase() !== 'content-length') head += `${k}: ${headers[k]}\r\n`;
     head += `Content-Length: ${data.length}\r\n\r\n`;
-    this.out = data.length ? Buffer.concat([Buffer.from(head, 'latin1'), data]) : Buffer.from(head, 'latin1');
-    this.conn.flush();
+    this.head = Buffer.from(head, 'latin1');
+    this.body = data;
+    this.conn.schedule();
   }
 
   destroy(): void {
@@ -71,9 +97,8 @@ class Responder implements RuntimeResponder {
 class Connection {
   private buffer: Buffer = Buffer.alloc(0);
   private readonly queue: Responder[] = [];
-  private parsing = false;
   /** A request whose body is still arriving. */
-  private partial: { req: RuntimeRequest; remaining: number; chunks: Buffer[]; chunked: boolean; limit: number } | undefined;
+  private partial: { req: RuntimeRequest; res: Responder; remaining: number; chunks: Buffer[]; chunked: boolean; limit: number } | undefined;
 
   constructor(
     readonly socket: Socket,
@@ -83,33 +108,63 @@ class Connection {
     socket.setNoDelay(true);
     socket.on('data', (chunk: Buffer) => {
       this.buffer = this.buffer.length ? Buffer.concat([this.buffer, chunk]) : chunk;
-      this.parsing = true;
-      try {
-        this.parse();
-      } finally {
-        this.parsing = false;
-      }
-      this.flush();
+      this.parse();
     });
     socket.on('error', () => undefined);
     socket.on('close', () => {
+      dirty.delete(this);
       for (const r of this.queue.splice(0)) r.markClosed();
     });
   }
 
-  /** Writes finished responses in request order. */
+  /** Asks for a flush at the end of this turn of the event loop. */
+  schedule(): void {
+    dirty.add(this);
+    if (!flushScheduled) {
+      flushScheduled = true;
+      setImmediate(flushDirty);
+    }
+  }
+
+  /**
+   * Writes what is ready, in request order, in one write: interim `100 Continue` of the request
+   * at the front, then finished responses (a response marked `coalesce` waits for the one
+   * pipelined behind it, so the runtime gets the `202` and its next event together).
+   */
   flush(): void {
-    // Requests that arrived together are all dispatched before anything is written.
-    if (this.parsing) return;
+    if (this.socket.destroyed) return;
     const out: Buffer[] = [];
-    while (this.queue.length && this.queue[0]!.out) {
+    let bytes = 0;
+    while (this.queue.length) {
       const r = this.queue[0]!;
-      if (r.coalesce && this.queue.length > 1 && !this.queue[1]!.out) break;
+      if (r.interim && !r.head) {
+        r.interim = false;
+        out.push(CONTINUE);
+        bytes += CONTINUE.length;
+      }
+      if (!r.head) break;
+      if (r.coalesce && this.queue.length > 1 && !this.queue[1]!.head) break;
       this.queue.shift();
-      out.push(r.out!);
+      r.interim = false;
+      out.push(r.head);
+      bytes += r.head.length;
+      if (r.body.length) {
+        out.push(r.body);
+        bytes += r.body.length;
+      }
       r.markClosed();
     }
-    if (out.length && !this.socket.destroyed) this.socket.write(out.length === 1 ? out[0]! : Buffer.concat(out));
+    if (!out.length) return;
+    if (out.length === 1) {
+      this.socket.write(out[0]!);
+    } else if (bytes <= COPY_LIMIT) {
+      this.socket.write(Buffer.concat(out, bytes));
+    } else {
+      // Large bodies are not copied: corked writes leave as one writev.
+      this.socket.cork();
+      for (const b of out) this.socket.write(b);
+      this.socket.uncork();
+    }
   }
 
   private fail(): void {
@@ -145,9 +200,17 @@ class Connection {
       const chunked = /\bchunked\b/i.test(headers['transfer-encoding'] ?? '');
       const length = chunked ? 0 : Number(headers['content-length'] ?? 0);
       if (!Number.isFinite(length) || length < 0) return this.fail();
-      if ((headers.expect ?? '').toLowerCase() === '100-continue') this.socket.write('HTTP/1.1 100 Continue\r\n\r\n');
+      const expectsContinue = (headers.expect ?? '').toLowerCase() === '100-continue';
       if (chunked || length > 0) {
-        this.partial = { req, remaining: length, chunks: [], chunked, limit: this.maxBody };
+        // Its place in the response order is taken now: a 100 Continue must not overtake the
+        // responses to requests pipelined before it.
+        const res = new Responder(this);
+        this.queue.push(res);
+        this.partial = { req, res, remaining: length, chunks: [], chunked, limit: this.maxBody };
+        if (expectsContinue && this.buffer.length === 0) {
+          res.interim = true;
+          this.schedule();
+        }
         if (!this.readBody()) return;
         continue;
       }
@@ -217,7 +280,7 @@ class Connection {
   private complete(p: NonNullable<Connection['partial']>): true {
     this.partial = undefined;
     p.req.body = p.chunks.length === 1 ? p.chunks[0]! : Buffer.concat(p.chunks);
-    this.dispatch(p.req);
+    this.handler(p.req, p.res);
     return true;
   }
 
@@ -228,16 +291,31 @@ class Connection {
   }
 }
 
+function allowed(peer: number | undefined, uid: number): boolean {
+  return peer === uid || peer === 0;
+}
+
 export class RuntimeApiServer {
   private readonly server: Server;
   private readonly sockets = new Set<Socket>();
 
   /** Where requests go (switchable: a pre-started process is adopted by an environment). */
   handler: (req: RuntimeRequest, res: RuntimeResponder) => void;
+  /**
+   * When set, connections are accepted only from sockets owned by this uid (looked up in
+   * /proc/net/tcp) or by root (a pre-started process connects before it drops to the function's
+   * uid; root can do anything anyway): an environment's Runtime API serves that environment only.
+   */
+  allowUid: number | undefined;
+  private port = 0;
 
   constructor(handler: (req: RuntimeRequest, res: RuntimeResponder) => void, maxBody: number) {
     this.handler = handler;
     this.server = createServer((socket) => {
+      if (this.allowUid !== undefined && !allowed(tcpPeerUid(socket.remotePort ?? 0, this.port), this.allowUid)) {
+        socket.destroy();
+        return;
+      }
       this.sockets.add(socket);
       socket.on('close', () => this.sockets.delete(socket));
       new Connection(socket, (req, res) => this.handler(req, res), maxBody);
@@ -247,7 +325,10 @@ export class RuntimeApiServer {
   listen(): Promise<number> {
     return new Promise((resolve, reject) => {
       this.server.once('error', reject);
-      this.server.listen(0, '127.0.0.1', () => resolve((this.server.address() as AddressInfo).port));
+      this.server.listen(0, '127.0.0.1', () => {
+        this.port = (this.server.address() as AddressInfo).port;
+        resolve(this.port);
+      });
     });
   }
 

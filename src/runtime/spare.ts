@@ -22,8 +22,12 @@ export interface Spare {
   exited: { code: number | null; signal: NodeJS.Signals | null } | undefined;
   /** Answers the standby request (before and after adoption). */
   standby: (req: RuntimeRequest, res: RuntimeResponder) => void;
-  /** Hands the process its environment (answers its standby request, now or when it comes). */
-  assign(env: Record<string, string>, cwd: string): void;
+  /**
+   * Hands the process its environment (answers its standby request, now or when it comes).
+   * `drop`: the uid/gid the process switches to (after giving it the `chown` paths, e.g. its
+   * /tmp) before it loads any user code.
+   */
+  assign(env: Record<string, string>, cwd: string, drop?: { uid: number; gid: number; chown: string[] }): void;
   kill(): void;
 }
 
@@ -39,6 +43,8 @@ export async function startSpare(kind: string, command: string, args: string[], 
     res.send(404, { 'Content-Type': 'application/json' }, '{"errorMessage":"Not found","errorType":"InvalidRequest"}');
   };
   const server = new RuntimeApiServer(standby, 64 * 1024);
+  // Isolated: the process runs as root until assigned; nobody else may connect meanwhile.
+  if (paths.isolation.mode !== 'none') server.allowUid = 0;
   const port = await server.listen();
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH ?? '/usr/local/bin:/usr/bin:/bin',
@@ -61,8 +67,8 @@ export async function startSpare(kind: string, command: string, args: string[], 
     onOutput: () => undefined,
     onExit: () => undefined,
     exited: undefined,
-    assign(vars, cwd) {
-      assignment = Buffer.from(JSON.stringify({ env: vars, cwd }));
+    assign(vars, cwd, drop) {
+      assignment = Buffer.from(JSON.stringify({ env: vars, cwd, ...(drop ? { uid: drop.uid, gid: drop.gid, chown: drop.chown } : {}) }));
       if (held) {
         held.send(200, { 'Content-Type': 'application/json' }, assignment);
         held = undefined;

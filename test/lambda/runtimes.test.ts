@@ -151,20 +151,29 @@ describe('lambda runtimes through the Runtime API', () => {
     assert.match(e2.errorMessage, /permission denied$/);
   });
 
-  it('gives each environment its own temporary directory and limits file sizes to the ephemeral storage', async () => {
+  it('gives each environment its own temporary directory and limits its size to the ephemeral storage', async () => {
     await createFunction(t.lambda, 'tmp-fn', {
       'index.js': `const fs = require('fs'); const os = require('os');
         exports.handler = async () => {
           const limits = fs.readFileSync('/proc/self/limits', 'utf8').split('\\n').find((l) => l.startsWith('Max file size'));
           fs.writeFileSync(os.tmpdir() + '/probe.txt', 'x');
-          return { tmp: os.tmpdir(), limit: limits.split(/\\s+/)[3], wrote: fs.existsSync(os.tmpdir() + '/probe.txt') };
+          const st = fs.statfsSync(os.tmpdir());
+          return { tmp: os.tmpdir(), limit: limits.split(/\\s+/)[3], wrote: fs.existsSync(os.tmpdir() + '/probe.txt'), sizeBytes: st.blocks * st.bsize };
         };`,
     }, { EphemeralStorage: { Size: 1024 } });
-    const out = json((await t.lambda.send(new InvokeCommand({ FunctionName: 'tmp-fn' }))).Payload) as { tmp: string; limit: string; wrote: boolean };
-    assert.notEqual(out.tmp, '/tmp');
+    const out = json((await t.lambda.send(new InvokeCommand({ FunctionName: 'tmp-fn' }))).Payload) as { tmp: string; limit: string; wrote: boolean; sizeBytes: number };
     assert.equal(out.wrote, true);
-    // util-linux prlimit applies the limit (Debian's util-linux is essential; without it no limit is set).
-    assert.equal(out.limit, existsSync('/usr/bin/prlimit') || existsSync('/bin/prlimit') ? String(1024 * 1024 * 1024) : 'unlimited');
+    const mode = (t.server.services.get('lambda')!.provider as unknown as { health(): { isolation: string } }).health().isolation;
+    if (mode === 'namespace') {
+      // Its own tmpfs of the ephemeral storage size on the literal /tmp; no per-file limit.
+      assert.equal(out.tmp, '/tmp');
+      assert.equal(out.sizeBytes, 1024 * 1024 * 1024);
+      assert.equal(out.limit, 'unlimited');
+    } else {
+      assert.notEqual(out.tmp, '/tmp');
+      // util-linux prlimit applies the limit (Debian's util-linux is essential; without it no limit is set).
+      assert.equal(out.limit, existsSync('/usr/bin/prlimit') || existsSync('/bin/prlimit') ? String(1024 * 1024 * 1024) : 'unlimited');
+    }
   });
 
   it('reuses a warm environment: init runs once, module state persists', async () => {

@@ -6,7 +6,7 @@
  */
 import { createConnection, type Socket } from 'node:net';
 import { Module } from 'node:module';
-import { existsSync } from 'node:fs';
+import { chownSync, existsSync } from 'node:fs';
 import { join, resolve as resolvePath } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { format } from 'node:util';
@@ -89,6 +89,12 @@ class RuntimeConnection {
       this.buffer = this.buffer.subarray(end + 4 + length);
       this.waiting.shift()?.resolve({ status, headers, body: Buffer.from(body) });
     }
+  }
+
+  /** Whether the connection keeps the event loop alive (not while waiting for it to empty). */
+  ref(on: boolean): void {
+    if (on) this.socket?.ref();
+    else this.socket?.unref();
   }
 
   /** Sends requests in one write; resolves with their responses in order. */
@@ -195,24 +201,64 @@ async function loadHandler(): Promise<Handler> {
   return target as Handler;
 }
 
+/** Keeps the runtime up while a handler awaits something that never settles (set in main). */
+let keepAlive: NodeJS.Timeout | undefined;
+/** Runs once the event loop is empty (callbackWaitsForEmptyEventLoop). */
+let onEmptyLoop: (() => void) | undefined;
+
+process.on('beforeExit', () => {
+  const fn = onEmptyLoop;
+  if (!fn) return;
+  loopWait(undefined);
+  fn();
+});
+
+/**
+ * Waits for the event loop to be empty before `fn` (undefined: stop waiting). While waiting, the
+ * runtime's own handles (its Runtime API connection, the keep-alive timer) do not count, so
+ * 'beforeExit' fires once only the function's work is done, as with AWS's runtime.
+ */
+function loopWait(fn: (() => void) | undefined): void {
+  onEmptyLoop = fn;
+  const waiting = fn !== undefined;
+  runtime.ref(!waiting);
+  if (waiting) keepAlive?.unref();
+  else keepAlive?.ref();
+}
+
+/**
+ * Runs a handler as AWS's Node runtime does: an async handler (or one returning a promise) answers
+ * when the promise settles; a callback-style handler answers when `callback` is called, once the
+ * event loop is empty unless `context.callbackWaitsForEmptyEventLoop` is false at that time
+ * (`context.done/succeed/fail` answer at once); one that never calls back answers null once the
+ * event loop is empty.
+ */
 function invokeHandler(handler: Handler, event: unknown, context: LambdaContext): Promise<unknown> {
   return new Promise((resolve, reject) => {
     let settled = false;
     const done = (err?: unknown, res?: unknown): void => {
       if (settled) return;
       settled = true;
+      loopWait(undefined);
       if (err !== undefined && err !== null) reject(err);
       else resolve(res);
+    };
+    const callback = (err?: unknown, res?: unknown): void => {
+      if (settled) return;
+      if (context.callbackWaitsForEmptyEventLoop) loopWait(() => done(err, res));
+      else done(err, res);
     };
     context.done = done;
     context.succeed = (res?: unknown) => done(undefined, res);
     context.fail = (err?: unknown) => done(err ?? 'handled');
     try {
       const isAsync = handler.constructor?.name === 'AsyncFunction';
-      const out = !isAsync && handler.length >= 3 ? handler(event, context, done) : handler(event, context);
+      const callbackStyle = !isAsync && handler.length >= 3;
+      if (callbackStyle) loopWait(() => done(undefined, null));
+      const out = callbackStyle ? handler(event, context, callback) : handler(event, context);
       if (out && typeof (out as Promise<unknown>).then === 'function') {
         (out as Promise<unknown>).then((v) => done(undefined, v), (e: unknown) => done(e ?? new Error('Promise rejected')));
-      } else if (isAsync || handler.length < 3) {
+      } else if (!callbackStyle) {
         done(undefined, out);
       }
     } catch (e) {
@@ -233,7 +279,14 @@ function logError(label: string, doc: ErrorDoc): void {
 async function standby(): Promise<void> {
   if (!process.env._STRATUS_STANDBY) return;
   const reply = await call('GET', '/stratus/standby');
-  const { env, cwd } = JSON.parse(reply.body.toString('utf8')) as { env: Record<string, string>; cwd: string };
+  const { env, cwd, uid, gid, chown } = JSON.parse(reply.body.toString('utf8')) as { env: Record<string, string>; cwd: string; uid?: number; gid?: number; chown?: string[] };
+  if (typeof uid === 'number' && typeof gid === 'number') {
+    // Isolated: become the function's user before any of its code is loaded.
+    for (const path of chown ?? []) chownSync(path, uid, gid);
+    process.setgroups!([]);
+    process.setgid!(gid);
+    process.setuid!(uid);
+  }
   for (const key of Object.keys(process.env)) delete process.env[key];
   Object.assign(process.env, env);
   process.chdir(cwd);
@@ -246,7 +299,7 @@ async function main(): Promise<void> {
   patchConsole();
   // The runtime stays up while a handler awaits something that never settles (as on AWS, where
   // only the timeout ends such an invocation).
-  setInterval(() => undefined, 1 << 30);
+  keepAlive = setInterval(() => undefined, 1 << 30);
   let handler: Handler;
   try {
     handler = await loadHandler();

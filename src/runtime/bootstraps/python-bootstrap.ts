@@ -143,6 +143,13 @@ def _standby():
         return
     status, res, data = _call("GET", "/stratus/standby")
     assignment = json.loads(data)
+    if "uid" in assignment:
+        # Isolated: become the function's user before any of its code is loaded.
+        for path in assignment.get("chown") or []:
+            os.chown(path, assignment["uid"], assignment["gid"])
+        os.setgroups([])
+        os.setgid(assignment["gid"])
+        os.setuid(assignment["uid"])
     os.environ.clear()
     os.environ.update(assignment["env"])
     os.chdir(assignment["cwd"])

@@ -7,7 +7,7 @@
  * `{ StatusCode, FunctionError, LogResult, Payload: Buffer, ExecutedVersion }` as the API does.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve as resolvePath } from 'node:path';
@@ -20,6 +20,7 @@ import type { Queryable } from '../../storage/db.js';
 import { cleanScratch, type EnvironmentSpec, type LogEvent, type RuntimePaths } from '../../runtime/environment.js';
 import { EnvironmentPool, type PoolResult } from '../../runtime/pool.js';
 import { PYTHON_BOOTSTRAP } from '../../runtime/bootstraps/python-bootstrap.js';
+import { chownTree, createSandboxDir, functionDir, probeIsolation, uidCandidate, UID_MAX, UID_MIN, type Identity } from '../../runtime/sandbox.js';
 import { LOGS_MIGRATIONS, logWriterFor, type LogWriter } from '../logs/store.js';
 import type { Platform, ServiceDefinition, ServiceProvider } from '../service.js';
 import { inspectZip, loadCode, storeCode, unpack, type CodeInfo } from './code.js';
@@ -150,6 +151,10 @@ export class LambdaProvider implements ServiceProvider {
   private readonly clock: Platform['clock'];
   private readonly concurrency = new Concurrency();
   private readonly unpacked = new Set<string>();
+  /** Function uid by `account:region:name` (isolation modes uid/namespace). */
+  private readonly uids = new Map<string, number>();
+  /** Code directory and identity by `account:region:name:sha` (the warm path skips the checks). */
+  private readonly codeDirs = new Map<string, { dir: string; identity: Identity | undefined }>();
   private readonly reservedSums = new Map<string, number>();
   private readonly asyncTimers = new Map<string, { cancel(): void }>();
   private closed = false;
@@ -160,6 +165,7 @@ export class LambdaProvider implements ServiceProvider {
     private readonly ephemeralRoot: boolean,
     readonly pool: EnvironmentPool,
     private readonly writer: LogWriter,
+    private readonly paths: RuntimePaths & { ownSandbox: boolean },
   ) {
     this.db = platform.db;
     this.clock = platform.clock;
@@ -408,16 +414,34 @@ export class LambdaProvider implements ServiceProvider {
       if (input.Publish) published = await this.publish(tx, ctx, name, config, undefined);
     });
     // Unpack now, and start a runtime process ahead, so the first invoke does not pay for them.
-    this.codeDir(info.hex, zip);
+    await this.codeDir(ctx, name, info.hex, zip);
     this.prepare(config);
     const shown = this.present(published ?? config);
     return { ...shown, State: 'Pending', StateReason: 'The function is being created.', StateReasonCode: 'Creating', LastUpdateStatus: undefined };
   }
 
-  private codeDir(hex: string, zip?: Buffer): string | undefined {
-    const dir = join(this.root, 'code', hex);
-    if (zip) unpack(zip, dir);
-    return dir;
+  /**
+   * The directory a function's code runs from, unpacked if needed: shared by code hash when not
+   * isolated; isolated, the function's own copy in its own 0700 directory, owned by its uid.
+   */
+  private async codeDir(ctx: { accountId: string; region: string }, name: string, hex: string, zip?: Buffer): Promise<{ dir: string; identity: Identity | undefined }> {
+    const cacheKey = `${ctx.accountId}:${ctx.region}:${name}:${hex}`;
+    const cached = this.codeDirs.get(cacheKey);
+    if (cached && !zip) return cached;
+    const identity = this.paths.isolation.mode === 'none' ? undefined : await this.identityFor(ctx, name);
+    const dir = identity ? join(functionDir(this.paths.sandboxDir, identity), `task-${hex}`) : join(this.root, 'code', hex);
+    const key = identity ? `${identity.uid}:${hex}` : hex;
+    if (!this.unpacked.has(key) && !existsSync(dir)) {
+      const code = zip ?? (await loadCode(this.db, ctx.accountId, ctx.region, hex));
+      if (!code) throw new AwsError('ServiceException', 'The deployment package of the function is missing.', 500, { fields: { Type: 'Service' } });
+      unpack(code, dir);
+      if (identity) chownTree(dir, identity);
+    }
+    this.unpacked.add(key);
+    const out = { dir, identity };
+    if (this.codeDirs.size > 10_000) this.codeDirs.clear();
+    this.codeDirs.set(cacheKey, out);
+    return out;
   }
 
   async GetFunction(ctx: RequestContext, input: { FunctionName: string; Qualifier?: string }): Promise<unknown> {
@@ -488,7 +512,7 @@ export class LambdaProvider implements ServiceProvider {
       result = input.Publish ? await this.publish(tx, ctx, name, config, undefined) : config;
     });
     if (!input.DryRun) {
-      this.codeDir(info.hex, zip);
+      await this.codeDir(ctx, name, info.hex, zip);
       this.retireLatest(ctx, name);
     }
     return { ...this.present(result!), LastUpdateStatus: input.Publish ? 'Successful' : 'InProgress', LastUpdateStatusReason: input.Publish ? undefined : 'The function is being created.', LastUpdateStatusReasonCode: input.Publish ? undefined : 'Creating' };
@@ -1010,16 +1034,33 @@ export class LambdaProvider implements ServiceProvider {
     return { accessKeyId: first?.accessKeyId ?? 'test', secretAccessKey: first?.secretAccessKey ?? 'test', sessionToken: '' };
   }
 
+  /**
+   * The function's own uid/gid: stable per function (stored in lambda_uids), picked from
+   * 60000-64999 starting at a hash of its name, the next free one on a collision.
+   */
+  private async identityFor(ctx: { accountId: string; region: string }, name: string): Promise<Identity> {
+    const key = `${ctx.accountId}:${ctx.region}:${name}`;
+    let uid = this.uids.get(key);
+    if (uid === undefined) {
+      const args = [ctx.accountId, ctx.region, name];
+      for (let attempt = 0; uid === undefined && attempt <= UID_MAX - UID_MIN; attempt++) {
+        const row = await this.db.get<{ uid: number }>('SELECT uid FROM lambda_uids WHERE account = ? AND region = ? AND name = ?', args);
+        if (row) {
+          uid = Number(row.uid);
+          break;
+        }
+        await this.db.run('INSERT INTO lambda_uids (account, region, name, uid) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING', [...args, uidCandidate(key, attempt)]);
+      }
+      if (uid === undefined) throw new AwsError('ServiceException', 'No unprivileged uid is left for this function (60000-64999 are all in use).', 500, { fields: { Type: 'Service' } });
+      this.uids.set(key, uid);
+    }
+    return { uid, gid: uid };
+  }
+
   private async execute(ctx: { accountId: string; region: string }, target: Target, payload: Buffer, requestId: string, clientContext?: string): Promise<PoolResult> {
     const c = target.config;
     const hex = Buffer.from(c.CodeSha256, 'base64').toString('hex');
-    const dir = join(this.root, 'code', hex);
-    if (!this.unpacked.has(hex) && !existsSync(dir)) {
-      const zip = await loadCode(this.db, ctx.accountId, ctx.region, hex);
-      if (!zip) throw new AwsError('ServiceException', 'The deployment package of the function is missing.', 500, { fields: { Type: 'Service' } });
-      unpack(zip, dir);
-    }
-    this.unpacked.add(hex);
+    const { dir, identity } = await this.codeDir(ctx, target.row.name, hex);
     const spec: EnvironmentSpec = {
       key: `${ctx.accountId}:${ctx.region}:${target.row.name}:${target.version}:${c.RevisionId}`,
       runtime: c.Runtime ?? 'provided.al2023',
@@ -1036,6 +1077,7 @@ export class LambdaProvider implements ServiceProvider {
       variables: c.Environment?.Variables ?? {},
       credentials: this.credentialsFor(ctx.accountId),
       endpoint: this.platform.endpoint(),
+      identity,
     };
     return this.pool.run(spec, {
       requestId,
@@ -1154,7 +1196,7 @@ export class LambdaProvider implements ServiceProvider {
   }
 
   health(): Record<string, unknown> {
-    return { environments: this.pool.stats() };
+    return { environments: this.pool.stats(), isolation: this.paths.isolation.mode, ...(this.paths.isolation.reason ? { isolationReason: this.paths.isolation.reason } : {}) };
   }
 
   async close(): Promise<void> {
@@ -1164,6 +1206,7 @@ export class LambdaProvider implements ServiceProvider {
     await this.pool.close();
     await this.writer.flush().catch(() => undefined);
     if (this.ephemeralRoot) rmSync(this.root, { recursive: true, force: true });
+    if (this.paths.ownSandbox) rmSync(this.paths.sandboxDir, { recursive: true, force: true });
   }
 }
 
@@ -1209,12 +1252,8 @@ function decodeMarker(s: string): string {
 }
 
 /** Where the runtime files live and how environments reach the SDK, set up once per server. */
-function runtimePaths(root: string, settings: Record<string, unknown>): RuntimePaths {
+function runtimePaths(root: string, settings: Record<string, unknown>, dataDir: string | undefined): RuntimePaths & { ownSandbox: boolean } {
   const here = dirname(fileURLToPath(import.meta.url));
-  const runtimeDir = join(root, 'runtime');
-  mkdirSync(runtimeDir, { recursive: true });
-  const pythonBootstrap = join(runtimeDir, 'bootstrap.py');
-  writeFileSync(pythonBootstrap, PYTHON_BOOTSTRAP);
   // Code directories get an empty package.json above them so .js handlers are CommonJS unless
   // their own package.json says otherwise (as under /var/task on AWS).
   mkdirSync(join(root, 'code'), { recursive: true });
@@ -1225,14 +1264,35 @@ function runtimePaths(root: string, settings: Record<string, unknown>): RuntimeP
   // The AWS SDK for JavaScript v3 is part of AWS's Node runtimes; expose the one Stratus ships with.
   const projectModules = resolvePath(here, '../../../../node_modules');
   const nodeModules = [projectModules, resolvePath(here, '../../../node_modules')].find((p) => existsSync(join(p, '@aws-sdk')));
+  const nodeBootstrap = resolvePath(here, '../../runtime/bootstraps/node-bootstrap.js');
+  const python = typeof settings.python === 'string' ? settings.python : existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
+  const sandboxSetting = typeof settings.sandboxDir === 'string' ? settings.sandboxDir : undefined;
+  // Isolation (root only): functions' files live in a sandbox directory outside the data directory.
+  const isolation = probeIsolation(settings.isolation, [process.execPath, nodeBootstrap, nodeModules ?? '', python, sandboxSetting ?? (existsSync('/var/tmp') ? '/var/tmp' : '/tmp')].filter(Boolean));
+  let sandboxDir = root;
+  let runtimeDir = join(root, 'runtime');
+  const ownSandbox = isolation.mode !== 'none' && !sandboxSetting;
+  if (isolation.mode !== 'none') {
+    sandboxDir = createSandboxDir(sandboxSetting, isolation.mode);
+    runtimeDir = join(sandboxDir, 'runtime');
+    // Nothing of the server's data is readable by functions.
+    for (const dir of [dataDir, root]) if (dir) chmodSync(dir, 0o700);
+  }
+  mkdirSync(runtimeDir, { recursive: true, mode: 0o755 });
+  chmodSync(runtimeDir, 0o755);
+  const pythonBootstrap = join(runtimeDir, 'bootstrap.py');
+  writeFileSync(pythonBootstrap, PYTHON_BOOTSTRAP, { mode: 0o644 });
   return {
     runtimeDir,
-    nodeBootstrap: resolvePath(here, '../../runtime/bootstraps/node-bootstrap.js'),
+    nodeBootstrap,
     pythonBootstrap,
     prlimit: ['/usr/bin/prlimit', '/bin/prlimit'].find((p) => existsSync(p)),
-    python: typeof settings.python === 'string' ? settings.python : existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3',
+    python,
     scratchDir,
     nodePath: nodeModules,
+    isolation,
+    sandboxDir,
+    ownSandbox,
   };
 }
 
@@ -1245,7 +1305,7 @@ export const definition: ServiceDefinition = {
     await platform.db.migrate('logs', LOGS_MIGRATIONS);
     const ephemeral = !platform.config.dataDir;
     const root = platform.config.dataDir ? resolvePath(platform.config.dataDir, 'lambda') : mkdtempSync(join(tmpdir(), 'stratus-lambda-'));
-    const paths = runtimePaths(root, platform.config.services.lambda ?? {});
+    const paths = runtimePaths(root, platform.config.services.lambda ?? {}, platform.config.dataDir ? resolvePath(platform.config.dataDir) : undefined);
     const writer = logWriterFor(platform.db, platform.clock);
     const sink = (spec: EnvironmentSpec, stream: string, events: LogEvent[]): void =>
       writer.put({ accountId: spec.accountId, region: spec.region, logGroupName: spec.logGroupName, logStreamName: stream, events });
@@ -1256,8 +1316,10 @@ export const definition: ServiceDefinition = {
       idleTimeoutMs: (Number.isFinite(idle) && idle > 0 ? idle : DEFAULT_IDLE_SECONDS) * 1000,
       maxIdle: Number.isInteger(maxIdle) && maxIdle >= 0 ? maxIdle : DEFAULT_MAX_IDLE,
       prewarm: settings.prewarm !== false,
+      // Environments starting at once (default: CPU count, at least 2); see src/runtime/pool.ts.
+      maxStarting: settings.maxStartingEnvironments === undefined ? undefined : Number(settings.maxStartingEnvironments),
     });
-    const provider = new LambdaProvider(platform, root, ephemeral, pool, writer);
+    const provider = new LambdaProvider(platform, root, ephemeral, pool, writer, paths);
     await provider.resumeAsync();
     return provider;
   },

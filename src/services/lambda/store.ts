@@ -37,6 +37,16 @@ CREATE TABLE IF NOT EXISTS lambda_async (
 );
 `,
   },
+  {
+    // The unprivileged uid/gid each function's environments run as when Stratus runs as root.
+    version: 2,
+    sql: `
+CREATE TABLE IF NOT EXISTS lambda_uids (
+  account TEXT NOT NULL, region TEXT NOT NULL, name TEXT NOT NULL, uid INTEGER NOT NULL UNIQUE,
+  PRIMARY KEY (account, region, name)
+);
+`,
+  },
 ];
 
 /** A function configuration as stored (the FunctionConfiguration shape plus internal fields). */
