@@ -182,6 +182,28 @@ describe('lambda isolation, ephemeral storage and event-loop semantics', () => {
         };`,
     });
     assert.deepEqual((await invoke(t, 'cb-succeed')).payload, { value: 'at succeed time' });
+    // An error passed to the callback answers at once; only the first completion counts.
+    await createFunction(t.lambda, 'cb-error', {
+      'index.js': `exports.handler = (event, context, callback) => {
+          if (event.twice) { callback(null, 'first'); context.succeed('second'); return; }
+          const e = new Error('at callback time');
+          setTimeout(() => { e.message = 'later'; }, 100);
+          callback(e);
+        };`,
+    });
+    const failed = await invoke(t, 'cb-error');
+    assert.equal(failed.error, 'Unhandled');
+    assert.deepEqual([(failed.payload as { errorType: string }).errorType, (failed.payload as { errorMessage: string }).errorMessage], ['Error', 'at callback time']);
+    assert.equal((await invoke(t, 'cb-error', { twice: true })).payload, 'first');
+  });
+
+  it('ignores what a non-async handler returns without a promise: it answers null, as AWS does', async () => {
+    await createFunction(t.lambda, 'sync-return', { 'index.js': 'exports.handler = (event) => ({ ignored: true });' });
+    const r = await invoke(t, 'sync-return');
+    assert.equal(r.error, undefined);
+    assert.equal(r.payload, null);
+    await createFunction(t.lambda, 'sync-promise', { 'index.js': 'exports.handler = (event) => Promise.resolve({ fromPromise: true });' });
+    assert.deepEqual((await invoke(t, 'sync-promise')).payload, { fromPromise: true });
   });
 
   it('answers null for a callback handler that never calls back once its work is done, and times out one whose event loop never empties', async () => {

@@ -227,42 +227,51 @@ function loopWait(fn: (() => void) | undefined): void {
 }
 
 /**
- * Runs a handler as AWS's Node runtime does: an async handler (or one returning a promise) answers
- * when the promise settles; a callback-style handler answers when `callback` is called, once the
- * event loop is empty unless `context.callbackWaitsForEmptyEventLoop` is false at that time
- * (`context.done/succeed/fail` answer at once); one that never calls back answers null once the
+ * Runs a handler as AWS's Node runtime does. Only the first of `callback`, `context.done`,
+ * `context.succeed`, `context.fail` or the returned promise counts. A returned promise (async
+ * handlers) answers when it settles. `callback(error)` answers at once; `callback(null, result)`
+ * answers once the event loop is empty, unless `context.callbackWaitsForEmptyEventLoop` is false at
+ * that moment (then at once); `context.done/succeed/fail` answer at once. A non-async handler that
+ * returns no promise and never calls back (its return value is ignored) answers null once the
  * event loop is empty.
  */
 function invokeHandler(handler: Handler, event: unknown, context: LambdaContext): Promise<unknown> {
   return new Promise((resolve, reject) => {
+    let called = false;
     let settled = false;
-    const done = (err?: unknown, res?: unknown): void => {
+    const settle = (err?: unknown, res?: unknown): void => {
       if (settled) return;
       settled = true;
       loopWait(undefined);
       if (err !== undefined && err !== null) reject(err);
       else resolve(res);
     };
-    const callback = (err?: unknown, res?: unknown): void => {
-      if (settled) return;
-      if (context.callbackWaitsForEmptyEventLoop) loopWait(() => done(err, res));
-      else done(err, res);
+    const first = <A extends unknown[]>(fn: (...args: A) => void) => (...args: A): void => {
+      if (called) return;
+      called = true;
+      fn(...args);
     };
-    context.done = done;
-    context.succeed = (res?: unknown) => done(undefined, res);
-    context.fail = (err?: unknown) => done(err ?? 'handled');
+    const callback = first((err?: unknown, res?: unknown): void => {
+      if ((err === undefined || err === null) && context.callbackWaitsForEmptyEventLoop) loopWait(() => setImmediate(() => settle(undefined, res)));
+      else settle(err, res);
+    });
+    context.done = first((err?: unknown, res?: unknown) => settle(err, res));
+    context.succeed = first((res?: unknown) => settle(undefined, res));
+    context.fail = first((err?: unknown) => settle(err ?? 'handled'));
+    const isAsync = handler.constructor?.name === 'AsyncFunction';
+    // The answer when the event loop empties with nothing reported (async handlers keep waiting).
+    if (!isAsync) loopWait(() => first(() => settle(undefined, null))());
     try {
-      const isAsync = handler.constructor?.name === 'AsyncFunction';
-      const callbackStyle = !isAsync && handler.length >= 3;
-      if (callbackStyle) loopWait(() => done(undefined, null));
-      const out = callbackStyle ? handler(event, context, callback) : handler(event, context);
+      const out = handler(event, context, callback);
       if (out && typeof (out as Promise<unknown>).then === 'function') {
-        (out as Promise<unknown>).then((v) => done(undefined, v), (e: unknown) => done(e ?? new Error('Promise rejected')));
-      } else if (!callbackStyle) {
-        done(undefined, out);
+        (out as Promise<unknown>).then(
+          (v) => first(() => settle(undefined, v))(),
+          (e: unknown) => first(() => settle(e ?? new Error('Promise rejected')))(),
+        );
       }
     } catch (e) {
-      done(e);
+      called = true;
+      settle(e);
     }
   });
 }

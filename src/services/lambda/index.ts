@@ -589,7 +589,31 @@ export class LambdaProvider implements ServiceProvider {
     this.reservedSums.delete(`${ctx.accountId}:${ctx.region}`);
     const prefix = qualifier !== undefined ? `${ctx.accountId}:${ctx.region}:${name}:${qualifier}:` : `${ctx.accountId}:${ctx.region}:${name}:`;
     this.pool.retire((key) => key.startsWith(prefix));
+    if (qualifier === undefined && this.paths.isolation.mode !== 'none') this.scheduleCodeRemoval(ctx, name);
     return {};
+  }
+
+  /**
+   * A deleted function's own directory (its code copies) goes once invocations still running on it
+   * are over (after the longest timeout), unless a function of that name exists again by then.
+   */
+  private scheduleCodeRemoval(ctx: { accountId: string; region: string }, name: string): void {
+    const key = `${ctx.accountId}:${ctx.region}:${name}`;
+    const uid = this.uids.get(key);
+    if (uid === undefined) return;
+    const id = `rm:${key}:${randomUUID()}`;
+    const timer = this.clock.setTimer((900 + 5) * 1000, () => {
+      this.asyncTimers.delete(id);
+      void (async () => {
+        if (this.closed) return;
+        const row = await this.db.get('SELECT name FROM lambda_functions WHERE account = ? AND region = ? AND name = ?', [ctx.accountId, ctx.region, name]);
+        if (row || this.closed) return;
+        rmSync(join(this.paths.sandboxDir, String(uid)), { recursive: true, force: true });
+        for (const k of [...this.unpacked]) if (k.startsWith(`${uid}:`)) this.unpacked.delete(k);
+        for (const k of [...this.codeDirs.keys()]) if (k.startsWith(`${key}:`)) this.codeDirs.delete(k);
+      })().catch(() => undefined);
+    });
+    this.asyncTimers.set(id, timer);
   }
 
   // ---------------------------------------------------------------- versions and aliases
@@ -1043,12 +1067,13 @@ export class LambdaProvider implements ServiceProvider {
     let uid = this.uids.get(key);
     if (uid === undefined) {
       const args = [ctx.accountId, ctx.region, name];
-      for (let attempt = 0; uid === undefined && attempt <= UID_MAX - UID_MIN; attempt++) {
+      for (let attempt = 0; attempt <= UID_MAX - UID_MIN + 1; attempt++) {
         const row = await this.db.get<{ uid: number }>('SELECT uid FROM lambda_uids WHERE account = ? AND region = ? AND name = ?', args);
         if (row) {
           uid = Number(row.uid);
           break;
         }
+        if (attempt > UID_MAX - UID_MIN) break;
         await this.db.run('INSERT INTO lambda_uids (account, region, name, uid) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING', [...args, uidCandidate(key, attempt)]);
       }
       if (uid === undefined) throw new AwsError('ServiceException', 'No unprivileged uid is left for this function (60000-64999 are all in use).', 500, { fields: { Type: 'Service' } });
