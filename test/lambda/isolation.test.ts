@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
+import { dirname, join } from 'node:path';
+import { DeleteFunctionCommand, InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { clientConfig, startServer } from '../helpers/server.js';
 import { createFunction, json, SERVICES, startLambdaServer, type LambdaTestContext } from './helpers.js';
 
@@ -249,6 +249,13 @@ describe('lambda isolation modes chosen by configuration', () => {
       assert.equal(a.tmpOwner, a.uid);
       assert.equal(a.tmpMode, 0o700);
       assert.equal(a.other, 'EACCES');
+      // A deleted function's own directory goes once its invocations are surely over (900 s + margin).
+      const own = dirname(b.root);
+      assert.equal(existsSync(own), true);
+      await t.lambda.send(new DeleteFunctionCommand({ FunctionName: 'u-b' }));
+      t.server.clock.advance(906_000);
+      for (let i = 0; i < 200 && existsSync(own); i++) await new Promise((r) => setTimeout(r, 10));
+      assert.equal(existsSync(own), false);
     } finally {
       await t.server.stop();
     }
