@@ -624,9 +624,7 @@ export class DynamoDbProvider {
     const old = await this.platform.db.tx(async (tx) => {
       const row = needRow ? await this.store.getRow(tx, t, key) : undefined;
       const old = row && (condition || rv === 'ALL_OLD' || needsOld(t)) ? parseItem(row.item) : undefined;
-      if (condition && !evalCondition(condition, old)) {
-        throw conditionalFailed(input.ReturnValuesOnConditionCheckFailure === 'ALL_OLD' ? old : undefined);
-      }
+      requireCondition(condition, old, input);
       await this.store.put(tx, t, key, item, json, size, old);
       this.writeCost(t, old, row?.size ?? 0, item, size, c);
       return old;
@@ -683,9 +681,7 @@ export class DynamoDbProvider {
     const old = await this.platform.db.tx(async (tx) => {
       const row = await this.store.getRow(tx, t, key);
       const old = row ? parseItem(row.item) : undefined;
-      if (condition && !evalCondition(condition, old)) {
-        throw conditionalFailed(input.ReturnValuesOnConditionCheckFailure === 'ALL_OLD' ? old : undefined);
-      }
+      requireCondition(condition, old, input);
       if (row) await this.store.delete(tx, t, key, old);
       this.writeCost(t, old, row?.size ?? 0, undefined, 0, c);
       return old;
@@ -731,9 +727,7 @@ export class DynamoDbProvider {
     const result = await this.platform.db.tx(async (tx) => {
       const row = await this.store.getRow(tx, t, key);
       const old = row ? parseItem(row.item) : undefined;
-      if (condition && !evalCondition(condition, old)) {
-        throw conditionalFailed(input.ReturnValuesOnConditionCheckFailure === 'ALL_OLD' ? old : undefined);
-      }
+      requireCondition(condition, old, input);
       // Like AWS, an update creates the item when it does not exist (even one that only removes).
       const item = applyUpdate(old ?? keyItem, actions, old);
       checkIndexAttrs(t, item, true);
@@ -1706,3 +1700,10 @@ function isConjunctionOfEqualities(c: BCondition): boolean {
 }
 
 export { hashKey, checkValue, valuesEqual, tableArn };
+
+/** Throws ConditionalCheckFailedException (carrying the old item when asked to) when the condition is false. */
+function requireCondition(condition: BCondition | undefined, old: Item | undefined, input: { ReturnValuesOnConditionCheckFailure?: string }): void {
+  if (condition && !evalCondition(condition, old)) {
+    throw conditionalFailed(input.ReturnValuesOnConditionCheckFailure === 'ALL_OLD' ? old : undefined);
+  }
+}
