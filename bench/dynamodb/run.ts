@@ -1,11 +1,11 @@
 /**
  * DynamoDB benchmark: Stratus (durable SQLite storage) against dynalite (in-memory), same
- * SigV4-signed closed-loop load generator (./load.ts, raw keep-alive HTTP/1.1), 8 and 32 connections, for GetItem, PutItem,
+ * SigV4-signed closed-loop load generator (../lib/load.ts, raw keep-alive HTTP/1.1), 8 and 32 connections, for GetItem, PutItem,
  * Query (page of 100) and BatchWriteItem (25 items). Then loads BENCH_LOAD_MB (default 500) MB
  * into one Stratus table and reports the server's resident memory.
  *
  *   npm run build && node dist/bench/dynamodb/run.js
- *   BENCH_SECONDS=1.5 BENCH_ROUNDS=3 BENCH_LOAD_MB=500 node dist/bench/dynamodb/run.js
+ *   BENCH_SECONDS=1.5 BENCH_ROUNDS=3 BENCH_LOAD_MB=500 BENCH_OPS=GetItem,PutItem node dist/bench/dynamodb/run.js
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -18,6 +18,8 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 1.5);
 /** Rounds per figure, alternating the two servers so that load from other processes hits both alike; the median round is reported. */
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const LOAD_MB = Number(process.env.BENCH_LOAD_MB ?? 500);
+/** Comma-separated operation names to run (default: all), e.g. BENCH_OPS=GetItem,PutItem. */
+const OPS = process.env.BENCH_OPS?.split(',');
 const SERVERS = join(dirname(fileURLToPath(import.meta.url)), 'servers.js');
 const TABLE = 'bench';
 const KEYS = 10_000;
@@ -109,10 +111,11 @@ const scenarios: Scenario[] = [
   },
 ];
 
-async function measure(endpoint: string, s: Scenario, connections: number): Promise<LoadResult> {
+async function measure(server: Server, s: Scenario, connections: number): Promise<LoadResult> {
   return runLoad({
-    endpoint,
+    endpoint: server.endpoint,
     connections,
+    cpuPids: [server.child.pid!],
     durationMs: SECONDS * 1000,
     sign: DYNAMODB_TEST_SIGNER,
     request: (i) => {
@@ -127,7 +130,8 @@ function rssMb(pid: number): number {
   return m ? Number(m[1]) / 1024 : NaN;
 }
 
-const fmt = (r: LoadResult): string => `${r.rps.toFixed(0).padStart(7)} req/s  p50 ${r.p50ms.toFixed(2).padStart(6)} ms  p99 ${r.p99ms.toFixed(2).padStart(7)} ms${r.errors ? `  errors ${r.errors}` : ''}`;
+const fmt = (r: LoadResult): string =>
+  `${r.rps.toFixed(0).padStart(7)} req/s  p50 ${r.p50ms.toFixed(2).padStart(6)} ms  p99 ${r.p99ms.toFixed(2).padStart(7)} ms  cpu ${r.cpuUsPerRequest!.toFixed(0).padStart(4)} us${r.errors ? `  errors ${r.errors}` : ''}`;
 
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'stratus-bench-'));
@@ -140,14 +144,14 @@ async function main(): Promise<void> {
       `DynamoDB bench: median of ${ROUNDS} alternating ${SECONDS}s rounds per figure; Stratus = durable SQLite (WAL, synchronous=NORMAL), dynalite = in-memory`,
     );
     console.log('');
-    console.log(`${'operation'.padEnd(28)} conns  ${'Stratus'.padEnd(46)}  ${'dynalite'.padEnd(46)}  ratio (req/s)`);
-    for (const s of scenarios) {
+    console.log(`${'operation'.padEnd(28)} conns  ${'Stratus'.padEnd(58)}  ${'dynalite'.padEnd(58)}  ratio (req/s)`);
+    for (const s of scenarios.filter((x) => !OPS || OPS.some((op) => x.name.startsWith(op)))) {
       for (const connections of [8, 32]) {
         const as: LoadResult[] = [];
         const bs: LoadResult[] = [];
         for (let r = 0; r < ROUNDS; r++) {
-          as.push(await measure(stratus.endpoint, s, connections));
-          bs.push(await measure(dynalite.endpoint, s, connections));
+          as.push(await measure(stratus, s, connections));
+          bs.push(await measure(dynalite, s, connections));
         }
         const median = (xs: LoadResult[]): LoadResult => [...xs].sort((x, y) => x.rps - y.rps)[Math.floor(xs.length / 2)]!;
         const a = median(as);

@@ -2,11 +2,14 @@
  * The benches' closed-loop load generator: N keep-alive connections, each sending its next request
  * as soon as the previous response is complete, for a fixed duration. Raw HTTP/1.1 over TCP (no
  * http module machinery per request) so the client costs as little CPU as possible on a small
- * machine shared with the server under test; requests can be SigV4-signed per request, as SDK
- * traffic is. The same generator drives Stratus and each peer, so comparisons stay fair.
+ * machine shared with the server under test. Requests can be SigV4-signed, as SDK traffic is; they
+ * are built and signed before the timed window (a pool, cycled) so that the generator's own CPU
+ * does not cap what is measured. The same generator drives Stratus and each peer, so comparisons
+ * stay fair.
  */
 import { connect, type Socket } from 'node:net';
 import { createHash, createHmac } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 
 export interface LoadRequest {
   method: string;
@@ -28,12 +31,16 @@ export interface LoadOptions {
   endpoint: string;
   connections: number;
   durationMs: number;
-  /** Builds request number i (called once per request). */
+  /** Builds request number i; called for i in [0, pool) before the timed window. */
   request: (i: number) => LoadRequest;
+  /** How many distinct requests to build; the load cycles through them (default 4096). */
+  pool?: number;
   /** Sign each request with SigV4. */
   sign?: SigningCredentials;
   /** Status codes counted as success (default: 200). */
   ok?: (status: number) => boolean;
+  /** Process ids whose CPU time (user + system, from /proc) is reported per request. */
+  cpuPids?: number[];
 }
 
 export interface LoadResult {
@@ -42,12 +49,15 @@ export interface LoadResult {
   rps: number;
   p50ms: number;
   p99ms: number;
+  /** CPU microseconds per request of the `cpuPids` processes, when given. */
+  cpuUsPerRequest?: number;
 }
 
 /** One keep-alive connection reading one response per request (Content-Length or chunked). */
 class Conn {
   private buf: Buffer = Buffer.alloc(0);
-  private pending: { resolve: (status: number) => void; reject: (e: Error) => void } | undefined;
+  private onResponse: ((status: number) => void) | undefined;
+  private onFailure: ((e: Error) => void) | undefined;
   readonly ready: Promise<void>;
   private readonly socket: Socket;
 
@@ -61,15 +71,21 @@ class Conn {
       this.buf = this.buf.length ? Buffer.concat([this.buf, d]) : d;
       this.parse();
     });
-    this.socket.on('error', (e) => this.pending?.reject(e));
-    this.socket.on('close', () => this.pending?.reject(new Error('connection closed')));
+    this.socket.on('error', (e) => this.fail(e));
+    this.socket.on('close', () => this.fail(new Error('connection closed')));
+  }
+
+  private fail(e: Error): void {
+    const f = this.onFailure;
+    this.onResponse = this.onFailure = undefined;
+    f?.(e);
   }
 
   private parse(): void {
-    if (!this.pending) return;
+    if (!this.onResponse) return;
     const end = this.buf.indexOf('\r\n\r\n');
     if (end < 0) return;
-    const head = this.buf.subarray(0, end).toString('latin1');
+    const head = this.buf.toString('latin1', 0, end);
     const status = Number(head.slice(9, 12));
     const cl = /\r\ncontent-length:\s*(\d+)/i.exec(head);
     let total: number;
@@ -81,7 +97,7 @@ class Conn {
       for (;;) {
         const lineEnd = this.buf.indexOf('\r\n', pos);
         if (lineEnd < 0) return;
-        const size = parseInt(this.buf.subarray(pos, lineEnd).toString('latin1'), 16);
+        const size = parseInt(this.buf.toString('latin1', pos, lineEnd), 16);
         pos = lineEnd + 2 + size + 2;
         if (pos > this.buf.length) return;
         if (size === 0) break;
@@ -90,17 +106,16 @@ class Conn {
     } else {
       total = end + 4;
     }
-    this.buf = this.buf.subarray(total);
-    const p = this.pending;
-    this.pending = undefined;
-    p.resolve(status);
+    this.buf = this.buf.length === total ? Buffer.alloc(0) : this.buf.subarray(total);
+    const done = this.onResponse;
+    this.onResponse = this.onFailure = undefined;
+    done(status);
   }
 
-  send(data: Buffer): Promise<number> {
-    return new Promise((resolve, reject) => {
-      this.pending = { resolve, reject };
-      this.socket.write(data);
-    });
+  send(data: Buffer, onResponse: (status: number) => void, onFailure: (e: Error) => void): void {
+    this.onResponse = onResponse;
+    this.onFailure = onFailure;
+    this.socket.write(data);
   }
 
   close(): void {
@@ -108,43 +123,74 @@ class Conn {
   }
 }
 
+/** The raw bytes of a request, signed when asked. */
+function encode(req: LoadRequest, host: string, sign: SigningCredentials | undefined): Buffer {
+  const body = req.body === undefined ? Buffer.alloc(0) : Buffer.isBuffer(req.body) ? req.body : Buffer.from(req.body);
+  const headers: Record<string, string> = { host, ...lower(req.headers) };
+  if (sign) Object.assign(headers, signHeaders(sign, req.method, req.path, headers, body));
+  let head = `${req.method} ${req.path} HTTP/1.1\r\ncontent-length: ${body.length}\r\n`;
+  for (const k in headers) head += `${k}: ${headers[k]}\r\n`;
+  return Buffer.concat([Buffer.from(`${head}\r\n`, 'latin1'), body]);
+}
+
+/** Clock ticks of user + system CPU time of a process so far. */
+function cpuTicks(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15 of stat)
+}
+const TICK_US = 10_000; // USER_HZ is 100 on Linux
+
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const url = new URL(options.endpoint);
-  const host = url.host;
   const ok = options.ok ?? ((s: number) => s === 200);
+  const pool = Array.from({ length: options.pool ?? 4096 }, (_, i) => encode(options.request(i), url.host, options.sign));
   const conns = Array.from({ length: options.connections }, () => new Conn(url.hostname, Number(url.port)));
   await Promise.all(conns.map((c) => c.ready));
   const latencies: number[] = [];
   let errors = 0;
   let n = 0;
+  const cpuPids = options.cpuPids ?? [];
+  const cpuBefore = cpuPids.reduce((sum, pid) => sum + cpuTicks(pid), 0);
   const started = performance.now();
   const deadline = started + options.durationMs;
   await Promise.all(
-    conns.map(async (c) => {
-      while (performance.now() < deadline) {
-        const req = options.request(n++);
-        const body = req.body === undefined ? Buffer.alloc(0) : Buffer.isBuffer(req.body) ? req.body : Buffer.from(req.body);
-        const headers: Record<string, string> = { host, ...lower(req.headers) };
-        if (options.sign) Object.assign(headers, signHeaders(options.sign, req.method, req.path, headers, body));
-        let head = `${req.method} ${req.path} HTTP/1.1\r\ncontent-length: ${body.length}\r\n`;
-        for (const k in headers) head += `${k}: ${headers[k]}\r\n`;
-        const t0 = performance.now();
-        try {
-          const status = await c.send(Buffer.concat([Buffer.from(`${head}\r\n`, 'latin1'), body]));
-          if (!ok(status)) errors++;
-        } catch {
-          errors++;
-          break;
-        }
-        latencies.push(performance.now() - t0);
-      }
-    }),
+    conns.map(
+      (c) =>
+        new Promise<void>((finished) => {
+          const next = (): void => {
+            const t0 = performance.now();
+            if (t0 >= deadline) return finished();
+            c.send(
+              pool[n++ % pool.length]!,
+              (status) => {
+                latencies.push(performance.now() - t0);
+                if (!ok(status)) errors++;
+                next();
+              },
+              () => {
+                errors++;
+                finished();
+              },
+            );
+          };
+          next();
+        }),
+    ),
   );
   const elapsed = performance.now() - started;
+  const cpuUs = (cpuPids.reduce((sum, pid) => sum + cpuTicks(pid), 0) - cpuBefore) * TICK_US;
   for (const c of conns) c.close();
   latencies.sort((a, b) => a - b);
   const pct = (p: number): number => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))] ?? NaN;
-  return { requests: latencies.length, errors, rps: (latencies.length / elapsed) * 1000, p50ms: pct(0.5), p99ms: pct(0.99) };
+  return {
+    requests: latencies.length,
+    errors,
+    rps: (latencies.length / elapsed) * 1000,
+    p50ms: pct(0.5),
+    p99ms: pct(0.99),
+    ...(cpuPids.length ? { cpuUsPerRequest: cpuUs / Math.max(1, latencies.length) } : {}),
+  };
 }
 
 const keyCache = new Map<string, Buffer>();

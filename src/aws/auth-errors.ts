@@ -131,8 +131,18 @@ export function toAmzDate(ms: number): string {
   return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
 }
 
-/** ms since the epoch for YYYYMMDDTHHMMSSZ, NaN when malformed. */
+let lastAmzDate = '';
+let lastAmzDateMs = NaN;
+
+/** ms since the epoch for YYYYMMDDTHHMMSSZ, NaN when malformed (cached: requests of one second share it). */
 export function parseAmzDate(amzDate: string): number {
+  if (amzDate === lastAmzDate) return lastAmzDateMs;
+  lastAmzDateMs = parseAmzDateUncached(amzDate);
+  lastAmzDate = amzDate;
+  return lastAmzDateMs;
+}
+
+function parseAmzDateUncached(amzDate: string): number {
   const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(amzDate);
   if (!m) return NaN;
   const [, y, mo, d, h, mi, s] = m.map(Number) as [number, number, number, number, number, number, number];

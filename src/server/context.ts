@@ -17,6 +17,8 @@ export interface RequestContext {
   readonly headers: Readonly<Record<string, string | undefined>>;
   /** Platform time when the request arrived, ms. */
   readonly receivedAt: number;
+  /** The output goes straight to an awsJson serializer, so the operation may return a SerializedJson. */
+  readonly jsonWire?: boolean;
 }
 
 /** A context for calls Stratus makes itself (Step Functions invoking Lambda, API Gateway integrations...). */

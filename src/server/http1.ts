@@ -1,4 +1,5 @@
 import { STATUS_CODES, type OutgoingHttpHeaders, type Server as NodeHttpServer } from 'node:http';
+import { isAscii } from 'node:buffer';
 import { createServer, type Server, type Socket } from 'node:net';
 import type { HttpRequest, ResponseSink } from './http.js';
 
@@ -130,6 +131,8 @@ class Connection {
       if (buf.length > MAX_HEAD_BYTES) this.reject(431, 'Request Header Fields Too Large');
       return undefined;
     }
+    // Header values are bytes on the wire; UTF-8 is what clients send in practice (and ASCII the rule).
+    const ascii = isAscii(buf.subarray(0, headEnd));
     const head = buf.toString('latin1', 0, headEnd);
     const lineEnd = head.indexOf('\r\n');
     const requestLine = lineEnd < 0 ? head : head.slice(0, lineEnd);
@@ -149,8 +152,8 @@ class Connection {
           return undefined;
         }
         const name = line.slice(0, colon);
-        // Header values are bytes on the wire; UTF-8 is what clients send in practice.
-        const value = Buffer.from(line.slice(colon + 1).trim(), 'latin1').toString('utf8');
+        const text = line.slice(colon + 1).trim();
+        const value = ascii ? text : Buffer.from(text, 'latin1').toString('utf8');
         rawHeaders.push(name, value);
         const key = name.toLowerCase();
         const prev = headers[key];
@@ -302,7 +305,8 @@ class Response implements ResponseSink {
 
   end(body?: Buffer | string): this {
     if (this.headersSent) return this;
-    const data = body === undefined ? Buffer.alloc(0) : typeof body === 'string' ? Buffer.from(body) : body;
+    const text = typeof body === 'string' ? body : undefined;
+    const data = body === undefined ? EMPTY : typeof body === 'string' ? undefined : body;
     let head = `HTTP/1.1 ${this.status} ${STATUS_CODES[this.status] ?? 'Unknown'}\r\n`;
     let hasLength = false;
     let hasDate = false;
@@ -316,21 +320,37 @@ class Response implements ResponseSink {
       if (Array.isArray(value)) for (const v of value) head += headerLine(name, v);
       else head += headerLine(name, value as string | number);
     }
-    if (!hasLength) head += `content-length: ${data.length}\r\n`;
+    if (!hasLength) head += `content-length: ${data ? data.length : Buffer.byteLength(text!)}\r\n`;
     if (!hasDate) head += `date: ${httpDate()}\r\n`;
     head += this.keepAlive ? 'connection: keep-alive\r\n\r\n' : 'connection: close\r\n\r\n';
-    const headBuf = Buffer.from(head, 'latin1');
     this.headersSent = true;
-    if (this.head || data.length === 0) this.socket.write(headBuf);
-    else this.socket.write(Buffer.concat([headBuf, data], headBuf.length + data.length));
+    if (this.head) this.socket.write(head, 'latin1');
+    else if (text !== undefined && PRINTABLE.test(head)) this.socket.write(head + text); // one UTF-8 encode, no Buffers
+    else {
+      const headBuf = Buffer.from(head, 'latin1');
+      const bytes = data ?? Buffer.from(text!);
+      this.socket.write(bytes.length === 0 ? headBuf : Buffer.concat([headBuf, bytes], headBuf.length + bytes.length));
+    }
     return this;
   }
 }
 
+const EMPTY = Buffer.alloc(0);
+/** Text whose latin1 and UTF-8 encodings are the same bytes. */
+const PRINTABLE = /^[\x00-\x7f]*$/;
+const validNames = new Set<string>();
+
 /** A header line; values with CR or LF (which would split the response) are refused. */
 function headerLine(name: string, value: string | number): string {
-  const text = String(value);
-  if (/[\r\n]/.test(text) || /[^\t\x20-\x7e]/.test(name)) throw new Error(`invalid header ${name}`);
-  // Non-ASCII values go out as their UTF-8 bytes, as Node does for latin1-unsafe values.
-  return `${name}: ${/[^\x00-\xff]/.test(text) ? Buffer.from(text, 'utf8').toString('latin1') : text}\r\n`;
+  const text = typeof value === 'string' ? value : String(value);
+  if (!validNames.has(name)) {
+    if (/[^\t\x20-\x7e]/.test(name)) throw new Error(`invalid header ${name}`);
+    if (validNames.size < 1000) validNames.add(name);
+  }
+  if (/[^\t\x20-\x7e]/.test(text)) {
+    if (/[\r\n]/.test(text)) throw new Error(`invalid header ${name}`);
+    // Non-ASCII values go out as their UTF-8 bytes, as Node does for latin1-unsafe values.
+    if (/[^\x00-\xff]/.test(text)) return `${name}: ${Buffer.from(text, 'utf8').toString('latin1')}\r\n`;
+  }
+  return `${name}: ${text}\r\n`;
 }

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { resolve as resolvePath } from 'node:path';
 import { AwsError, internalFailure, isAwsError, notImplemented } from '../aws/errors.js';
 import { loadModel } from '../aws/model.js';
+import { AwsJsonProtocol } from '../aws/protocols/json.js';
 import type { Protocol } from '../aws/protocols/protocol.js';
 import { ServiceIndex } from '../aws/service-index.js';
 import { setEnumOrder } from '../aws/validate.js';
@@ -102,6 +103,7 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
       clock,
       headers: req.headers,
       receivedAt: clock.now(),
+      jsonWire: protocol instanceof AwsJsonProtocol,
     };
     let response: HttpResponse;
     try {
@@ -288,9 +290,9 @@ export function send(res: ResponseSink, req: HttpRequest, response: HttpResponse
     headers['access-control-expose-headers'] = EXPOSED_HEADERS;
     headers.vary = 'Origin';
   }
-  const body = typeof response.body === 'string' ? Buffer.from(response.body) : response.body;
+  const body = response.body;
   // A HEAD response describes the body a GET would send (e.g. S3 HeadObject's Content-Length).
-  if (req.method !== 'HEAD' || !headers['content-length']) headers['content-length'] = body.length;
+  if (req.method !== 'HEAD' || !headers['content-length']) headers['content-length'] = typeof body === 'string' ? Buffer.byteLength(body) : body.length;
   res.writeHead(response.status, headers);
   res.end(req.method === 'HEAD' ? undefined : body);
 }

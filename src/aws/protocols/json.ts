@@ -1,6 +1,7 @@
 import { AwsError } from '../errors.js';
 import type { OperationModel } from '../model.js';
 import type { ServiceIndex } from '../service-index.js';
+import { SerializedJson } from '../serialized-json.js';
 import { readInput, serializationError } from '../validate.js';
 import type { HttpRequest, HttpResponse } from '../../server/http.js';
 import type { RequestContext } from '../../server/context.js';
@@ -56,10 +57,13 @@ export class AwsJsonProtocol implements Protocol {
   }
 
   output(svc: ServiceIndex, operation: OperationModel, output: any, ctx: RequestContext): HttpResponse {
-    const shape = operation.output?.shape;
-    const data = shape && output ? toJsonValue(svc, shape, output, false) : {};
     const headers: Record<string, string> = { 'content-type': this.contentType(), 'x-amzn-requestid': ctx.requestId };
-    const body = JSON.stringify(data ?? {});
+    let body: string;
+    if (output instanceof SerializedJson) body = output.text;
+    else {
+      const shape = operation.output?.shape;
+      body = JSON.stringify((shape && output ? toJsonValue(svc, shape, output, false) : {}) ?? {});
+    }
     addCrc32(svc, headers, body);
     return { status: 200, headers, body };
   }

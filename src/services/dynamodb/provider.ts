@@ -3,6 +3,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { AwsError } from '../../aws/errors.js';
+import { SerializedJson } from '../../aws/serialized-json.js';
 import type { RequestContext } from '../../server/context.js';
 import type { Platform } from '../service.js';
 import type { Queryable, Tx } from '../../storage/db.js';
@@ -649,16 +650,24 @@ export class DynamoDbProvider {
     const row = await this.store.getRow(this.platform.db, t, key);
     const units = readUnits(row?.size ?? 0, !!input.ConsistentRead);
     this.chargeRead(t, units);
+    let cc: unknown;
+    if (input.ReturnConsumedCapacity === 'TOTAL' || input.ReturnConsumedCapacity === 'INDEXES') {
+      const c = newConsumed();
+      c.table = units;
+      cc = consumedCapacity(t.name, c, input.ReturnConsumedCapacity, 'read');
+    }
+    if (ctx.jsonWire && !projection) {
+      // The stored JSON is the item's wire form already.
+      const fields = row ? [`"Item":${row.item}`] : [];
+      if (cc) fields.push(`"ConsumedCapacity":${JSON.stringify(cc)}`);
+      return new SerializedJson(`{${fields.join(',')}}`);
+    }
     const out: any = {};
     if (row) {
       const item = parseItem(row.item);
       out.Item = projection ? project(item, projection) : item;
     }
-    if (input.ReturnConsumedCapacity === 'TOTAL' || input.ReturnConsumedCapacity === 'INDEXES') {
-      const c = newConsumed();
-      c.table = units;
-      out.ConsumedCapacity = consumedCapacity(t.name, c, input.ReturnConsumedCapacity, 'read');
-    }
+    if (cc) out.ConsumedCapacity = cc;
     return out;
   }
 
