@@ -39,6 +39,37 @@ describe('SqliteDb', () => {
     await db.close();
   });
 
+  it('commits concurrent transactions together, undoing only the one that failed', async () => {
+    const db = new SqliteDb();
+    await db.migrate('t', migrations);
+    const results = await Promise.allSettled(
+      Array.from({ length: 10 }, (_, i) =>
+        db.tx(async (tx) => {
+          await tx.run('INSERT INTO t_kv (k, v) VALUES (?, ?)', [`k${i}`, String(i)]);
+          if (i === 4) throw new Error('boom');
+          // A later transaction of the batch sees the earlier ones' writes.
+          return (await tx.get<{ n: number }>('SELECT COUNT(*) AS n FROM t_kv'))!.n;
+        }),
+      ),
+    );
+    assert.equal(results[4]!.status, 'rejected');
+    assert.deepEqual(
+      results.filter((r) => r.status === 'fulfilled').map((r) => (r as PromiseFulfilledResult<number>).value),
+      [1, 2, 3, 4, 5, 6, 7, 8, 9],
+    );
+    const keys = (await db.all<{ k: string }>('SELECT k FROM t_kv ORDER BY k')).map((r) => r.k);
+    assert.deepEqual(keys, ['k0', 'k1', 'k2', 'k3', 'k5', 'k6', 'k7', 'k8', 'k9']);
+    // A constraint error inside a batch is undone the same way.
+    const dup = await Promise.allSettled([
+      db.tx((tx) => tx.run('INSERT INTO t_kv (k, v) VALUES (?, ?)', ['x', '1'])),
+      db.tx((tx) => tx.run('INSERT INTO t_kv (k, v) VALUES (?, ?)', ['k0', 'dup'])),
+      db.tx((tx) => tx.run('INSERT INTO t_kv (k, v) VALUES (?, ?)', ['y', '1'])),
+    ]);
+    assert.deepEqual(dup.map((r) => r.status), ['fulfilled', 'rejected', 'fulfilled']);
+    assert.equal((await db.all('SELECT * FROM t_kv')).length, 11);
+    await db.close();
+  });
+
   it('runs concurrent async transactions one at a time (no interleaving)', async () => {
     const db = new SqliteDb();
     await db.migrate('t', migrations);

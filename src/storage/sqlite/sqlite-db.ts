@@ -13,6 +13,12 @@ export interface SqliteOptions {
 
 type Statement = Database.Statement<unknown[], unknown>;
 
+interface PendingTx {
+  fn: (tx: Tx) => Promise<unknown>;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
 /** Caches prepared statements per SQL text: preparing is the costly part of a query. */
 class Connection implements Queryable {
   private readonly statements = new Map<string, Statement>();
@@ -66,11 +72,15 @@ export class SqliteDb implements Db {
   private readonly writer: Connection;
   private readonly reader: Connection;
   private readonly tempDir: string | undefined;
-  private queue: Promise<unknown> = Promise.resolve();
+  private pending: PendingTx[] = [];
+  private batchScheduled = false;
   private inTx = false;
   private readOpen = false;
   private readonly beginRead: Statement;
   private readonly endRead: Statement;
+  private readonly savepoint: Statement;
+  private readonly release: Statement;
+  private readonly rollbackTo: Statement;
 
   constructor(options: SqliteOptions = {}) {
     if (options.dataDir) {
@@ -94,6 +104,9 @@ export class SqliteDb implements Db {
     this.reader = new Connection(r);
     this.beginRead = r.prepare('BEGIN');
     this.endRead = r.prepare('COMMIT');
+    this.savepoint = w.prepare('SAVEPOINT tx');
+    this.release = w.prepare('RELEASE tx');
+    this.rollbackTo = w.prepare('ROLLBACK TO tx');
   }
 
   /** The reader, inside this turn's read transaction. */
@@ -123,25 +136,67 @@ export class SqliteDb implements Db {
   }
 
   tx<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
-    const result = this.queue.then(() => this.runTx(fn));
-    this.queue = result.catch(() => undefined);
-    return result;
+    return new Promise<T>((resolve, reject) => {
+      this.pending.push({ fn, resolve: resolve as (value: unknown) => void, reject });
+      this.scheduleBatch();
+    });
   }
 
-  private async runTx<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+  /**
+   * Group commit: the transactions asked for during one event-loop turn run one after another in
+   * one SQLite transaction, each inside a savepoint (so one that throws undoes only its own
+   * writes), and resolve together once it has committed. A commit writes the WAL and takes its
+   * locks once per batch instead of once per request.
+   */
+  private scheduleBatch(): void {
+    if (this.batchScheduled || this.inTx) return; // a running batch schedules the next one itself
+    this.batchScheduled = true;
+    setImmediate(() => {
+      this.batchScheduled = false;
+      void this.runBatch();
+    });
+  }
+
+  private async runBatch(): Promise<void> {
+    const batch = this.pending;
+    this.pending = [];
+    if (batch.length === 0) return;
     const raw = this.writer.raw;
-    raw.exec('BEGIN IMMEDIATE');
+    const single = batch.length === 1;
+    const done: { t: PendingTx; value: unknown }[] = [];
+    let ran = 0;
     this.inTx = true;
     try {
-      const value = await fn(this.writer);
+      raw.exec('BEGIN IMMEDIATE');
+      for (; ran < batch.length; ran++) {
+        const t = batch[ran]!;
+        if (!single) this.savepoint.run();
+        try {
+          done.push({ t, value: await t.fn(this.writer) });
+          if (!single) this.release.run();
+        } catch (e) {
+          // An error SQLite answers by rolling back everything ends the batch (below).
+          if (single || !raw.inTransaction) throw e;
+          this.rollbackTo.run();
+          this.release.run();
+          t.reject(e);
+        }
+      }
       this.closeRead();
       raw.exec('COMMIT');
-      return value;
+      for (const { t, value } of done) t.resolve(value);
     } catch (e) {
       if (raw.inTransaction) raw.exec('ROLLBACK');
-      throw e;
+      // Nothing of this batch was committed: its finished transactions fail with the error, and
+      // the ones not run yet go to the next batch.
+      for (const { t } of done) t.reject(e);
+      if (ran < batch.length) {
+        batch[ran]!.reject(e);
+        this.pending.unshift(...batch.slice(ran + 1));
+      }
     } finally {
       this.inTx = false;
+      if (this.pending.length > 0) this.scheduleBatch();
     }
   }
 
@@ -164,8 +219,7 @@ export class SqliteDb implements Db {
   }
 
   async close(): Promise<void> {
-    await this.queue;
-    if (this.inTx) throw new Error('close() during a transaction');
+    while (this.pending.length > 0 || this.batchScheduled || this.inTx) await new Promise((r) => setImmediate(r));
     this.closeRead();
     this.reader.raw.close();
     this.writer.raw.close();
