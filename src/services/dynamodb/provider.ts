@@ -1157,7 +1157,7 @@ export class DynamoDbProvider {
         }
       }
     }
-    return this.readPage(ctx, t, ix, input, bound, filter, { pk: range.pk, lo: range.lo, hi: range.hi, forward: input.ScanIndexForward !== false });
+    return this.readPage(!!ctx.jsonWire, t, ix, input, bound, filter, { pk: range.pk, lo: range.lo, hi: range.hi, forward: input.ScanIndexForward !== false });
   }
 
   async Scan(ctx: RequestContext, input: any): Promise<any> {
@@ -1181,7 +1181,7 @@ export class DynamoDbProvider {
       const size = HASH_RANGE / input.TotalSegments;
       segment = { lo: Math.floor(input.Segment * size), hi: Math.floor((input.Segment + 1) * size) };
     }
-    return this.readPage(ctx, t, ix, input, bound, filter, { segment, forward: true });
+    return this.readPage(!!ctx.jsonWire, t, ix, input, bound, filter, { segment, forward: true });
   }
 
   private index(t: TableMeta, name: string | undefined, consistent: boolean): IndexMeta | undefined {
@@ -1195,8 +1195,9 @@ export class DynamoDbProvider {
     return ix;
   }
 
+  /** One page of a Query or Scan; `serialize`: the items may come back as their stored JSON (a SerializedJson). */
   private async readPage(
-    _ctx: RequestContext,
+    serialize: boolean,
     t: TableMeta,
     ix: IndexMeta | undefined,
     input: any,
@@ -1232,10 +1233,14 @@ export class DynamoDbProvider {
     this.checkRead(t, ix);
 
     const items: Item[] = [];
+    // Whole base-table items unfiltered go out as the JSON they are stored as (when the caller
+    // serializes to JSON): no parse and re-serialization per item.
+    const rawItems = serialize && !ix && !filter && !projection && select === 'ALL_ATTRIBUTES' ? ([] as string[]) : undefined;
     let scanned = 0;
     let count = 0;
     let bytes = 0;
     let last: Item | undefined;
+    let lastRaw: string | undefined;
     let cursor = start;
     let more = true;
     let stoppedEarly = false;
@@ -1245,20 +1250,27 @@ export class DynamoDbProvider {
       const rows = await this.fetch(db, t, ix, scope, cursor, want);
       if (rows.length < want) more = false;
       for (const r of rows) {
-        const full = parseItem(r.item);
-        const visible = names ? projectItem(full, names) : full;
         scanned++;
-        bytes += ix ? itemSize(visible) : r.size;
-        last = visible;
         cursor = { pk: r.pk, sk: r.sk, ipk: r.ipk, isk: r.isk };
-        // A local index reads attributes it does not project from the table (as AWS does, at
-        // extra cost); a global index only has what it projects.
-        const lsiFetch = ix?.kind === 'LSI' && (select === 'ALL_ATTRIBUTES' || select === 'SPECIFIC_ATTRIBUTES' || filter !== undefined);
-        if (!filter || evalCondition(filter, ix?.kind === 'LSI' ? full : visible)) {
+        if (rawItems) {
           count++;
-          if (select !== 'COUNT') {
-            const base = lsiFetch && select !== 'ALL_PROJECTED_ATTRIBUTES' ? full : visible;
-            items.push(projection ? project(base, projection) : base);
+          bytes += r.size;
+          rawItems.push(r.item);
+          lastRaw = r.item;
+        } else {
+          const full = parseItem(r.item);
+          const visible = names ? projectItem(full, names) : full;
+          bytes += ix ? itemSize(visible) : r.size;
+          last = visible;
+          // A local index reads attributes it does not project from the table (as AWS does, at
+          // extra cost); a global index only has what it projects.
+          const lsiFetch = ix?.kind === 'LSI' && (select === 'ALL_ATTRIBUTES' || select === 'SPECIFIC_ATTRIBUTES' || filter !== undefined);
+          if (!filter || evalCondition(filter, ix?.kind === 'LSI' ? full : visible)) {
+            count++;
+            if (select !== 'COUNT') {
+              const base = lsiFetch && select !== 'ALL_PROJECTED_ATTRIBUTES' ? full : visible;
+              items.push(projection ? project(base, projection) : base);
+            }
           }
         }
         if ((limit !== undefined && scanned >= limit) || bytes >= PAGE_BYTES) {
@@ -1268,10 +1280,11 @@ export class DynamoDbProvider {
         }
       }
     }
+    if (lastRaw !== undefined) last = parseItem(lastRaw);
     const units = readUnits(bytes, consistent);
     this.chargeRead(t, units, ix);
     const out: any = { Count: count, ScannedCount: scanned };
-    if (select !== 'COUNT') out.Items = items;
+    if (select !== 'COUNT' && !rawItems) out.Items = items;
     if (stoppedEarly && last) {
       const lek = keyOfItem(t, last);
       if (ix) {
@@ -1286,6 +1299,7 @@ export class DynamoDbProvider {
       else c.table = units;
       out.ConsumedCapacity = consumedCapacity(t.name, c, input.ReturnConsumedCapacity, 'read');
     }
+    if (rawItems) return new SerializedJson(`${JSON.stringify(out).slice(0, -1)},"Items":[${rawItems.join(',')}]}`);
     return out;
   }
 
@@ -1420,7 +1434,7 @@ export class DynamoDbProvider {
           throw validation('Must have WHERE clause in the statement when using ORDER BY clause, and ORDER BY must use the sort key');
         }
         const page = await this.readPage(
-          ctx,
+          false,
           t,
           ix,
           { Limit: input.Limit, ExclusiveStartKey: start, ConsistentRead: input.ConsistentRead, ReturnConsumedCapacity: input.ReturnConsumedCapacity, Select: ix && !st.projection ? 'ALL_PROJECTED_ATTRIBUTES' : undefined },
