@@ -211,7 +211,8 @@ try {
       const b = await one('serverless-offline (same handler)', peer.endpoint, '/hello', c);
       console.log(`c=${c}: stratus / serverless-offline = ${(a.rps / b.rps).toFixed(2)}x req/s`);
     }
-    await one('stratus REST API -> MOCK (no function)', ours.endpoint, ours.mockPath, c);
+    const mock = await one('stratus REST API -> MOCK (no function)', ours.endpoint, ours.mockPath, c);
+    if (mock.errorsBy['429']) console.log("  (429: past API Gateway's default account throttle of 10,000 req/s with a 5,000 burst, as on AWS)");
   }
 } finally {
   await ours.stop();

@@ -51,6 +51,8 @@ export interface LoadResult {
   p99ms: number;
   /** CPU microseconds per request of the `cpuPids` processes, when given. */
   cpuUsPerRequest?: number;
+  /** The errors by status code ('closed': the connection failed). */
+  errorsBy: Record<string, number>;
 }
 
 /** One keep-alive connection reading one response per request (Content-Length or chunked). */
@@ -149,6 +151,11 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   await Promise.all(conns.map((c) => c.ready));
   const latencies: number[] = [];
   let errors = 0;
+  const errorsBy: Record<string, number> = {};
+  const fail = (why: string): void => {
+    errors++;
+    errorsBy[why] = (errorsBy[why] ?? 0) + 1;
+  };
   let n = 0;
   const cpuPids = options.cpuPids ?? [];
   const cpuBefore = cpuPids.reduce((sum, pid) => sum + cpuTicks(pid), 0);
@@ -165,11 +172,11 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
               pool[n++ % pool.length]!,
               (status) => {
                 latencies.push(performance.now() - t0);
-                if (!ok(status)) errors++;
+                if (!ok(status)) fail(String(status));
                 next();
               },
               () => {
-                errors++;
+                fail('closed');
                 finished();
               },
             );
@@ -189,6 +196,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     rps: (latencies.length / elapsed) * 1000,
     p50ms: pct(0.5),
     p99ms: pct(0.99),
+    errorsBy,
     ...(cpuPids.length ? { cpuUsPerRequest: cpuUs / Math.max(1, latencies.length) } : {}),
   };
 }
@@ -230,7 +238,14 @@ function lower(h: Record<string, string>): Record<string, string> {
 
 /** Formats a result row: name, req/s, p50, p99. */
 export function row(name: string, r: LoadResult): string {
-  return `${name.padEnd(44)} ${r.rps.toFixed(0).padStart(8)} req/s   p50 ${r.p50ms.toFixed(2).padStart(6)} ms   p99 ${r.p99ms.toFixed(2).padStart(6)} ms${r.errors ? `   errors ${r.errors}` : ''}`;
+  return `${name.padEnd(44)} ${r.rps.toFixed(0).padStart(8)} req/s   p50 ${r.p50ms.toFixed(2).padStart(6)} ms   p99 ${r.p99ms.toFixed(2).padStart(6)} ms${r.errors ? `   errors ${r.errors} (${errorSummary(r)})` : ''}`;
+}
+
+/** e.g. "429 x778, closed x1". */
+export function errorSummary(r: LoadResult): string {
+  return Object.entries(r.errorsBy)
+    .map(([why, n]) => `${why} x${n}`)
+    .join(', ');
 }
 
 /** Every header of a signed awsJson 1.0 request (POST /) to `host` (host:port), for raw calls. */
