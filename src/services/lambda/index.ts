@@ -16,7 +16,7 @@ import { AwsError } from '../../aws/errors.js';
 import { validationError } from '../../aws/validate.js';
 import { internalContext, type RequestContext } from '../../server/context.js';
 import type { HttpRequest } from '../../server/http.js';
-import type { Queryable } from '../../storage/db.js';
+import type { Db, Queryable } from '../../storage/db.js';
 import { cleanScratch, type EnvironmentSpec, type LogEvent, type RuntimePaths } from '../../runtime/environment.js';
 import { EnvironmentPool, type PoolResult } from '../../runtime/pool.js';
 import { PYTHON_BOOTSTRAP } from '../../runtime/bootstraps/python-bootstrap.js';
@@ -167,7 +167,7 @@ export class LambdaProvider implements ServiceProvider {
     private readonly writer: LogWriter,
     private readonly paths: RuntimePaths & { ownSandbox: boolean },
   ) {
-    this.db = platform.db;
+    this.db = notifyingWrites(platform.db, this.wrote);
     this.clock = platform.clock;
   }
 
@@ -199,9 +199,29 @@ export class LambdaProvider implements ServiceProvider {
     return { name: name!, qualifier: qualifier ?? fromArn };
   }
 
+  /**
+   * Function rows read outside a transaction (the invoke path reads one per invocation), cached
+   * until this service next writes anything; a read that overlapped a write is not cached.
+   */
+  private readonly fnRows = new Map<string, FnRow>();
+  private fnRowsGeneration = 0;
+  private readonly wrote = (): void => {
+    this.fnRowsGeneration++;
+    this.fnRows.clear();
+  };
+
   private async fnRow(ctx: RequestContext, name: string, q: Queryable = this.db): Promise<FnRow> {
+    const cacheable = q === this.db;
+    const key = `${ctx.accountId}:${ctx.region}:${name}`;
+    const hit = cacheable ? this.fnRows.get(key) : undefined;
+    if (hit) return hit;
+    const generation = this.fnRowsGeneration;
     const row = await q.get<FnRow>('SELECT * FROM lambda_functions WHERE account = ? AND region = ? AND name = ?', [ctx.accountId, ctx.region, name]);
     if (!row) throw notFound(`Function not found: ${fnArnBase(ctx)}${name}`);
+    if (cacheable && generation === this.fnRowsGeneration) {
+      if (this.fnRows.size >= 1000) this.fnRows.clear();
+      this.fnRows.set(key, Object.freeze(row));
+    }
     return row;
   }
 
@@ -1350,3 +1370,15 @@ export const definition: ServiceDefinition = {
   },
 };
 
+/** `db`, calling `onWrite` once each write (transaction or statement) has finished. */
+function notifyingWrites(db: Db, onWrite: () => void): Db {
+  return {
+    dialect: db.dialect,
+    get: (sql, params) => db.get(sql, params),
+    all: (sql, params) => db.all(sql, params),
+    run: (sql, params) => db.run(sql, params).finally(onWrite),
+    tx: (fn) => db.tx(fn).finally(onWrite),
+    migrate: (service, migrations) => db.migrate(service, migrations),
+    close: () => db.close(),
+  };
+}
