@@ -208,13 +208,18 @@ async function main(): Promise<void> {
     // Interleaved, so both see the same machine load.
     const stratusWarm: WarmResult[] = [];
     const slsWarm: WarmResult[] = [];
+    const line = (name: string, r: WarmResult): string =>
+      `${name.padEnd(32)} ${String(r.rps).padStart(6)} req/s   p50 ${r.p50.toFixed(2).padStart(6)} ms   p99 ${r.p99.toFixed(2).padStart(6)} ms${r.errors ? `   errors ${r.errors}` : ''}`;
     for (const clients of CLIENTS) {
-      stratusWarm.push(await load(stratus.endpoint, invokePath('echo'), clients, DURATION_MS));
-      console.log('stratus warm invoke', stratusWarm[stratusWarm.length - 1]);
+      const ours = await load(stratus.endpoint, invokePath('echo'), clients, DURATION_MS);
+      stratusWarm.push(ours);
+      console.log(line(`stratus warm invoke c=${clients}`, ours));
       if (sls) {
         try {
-          slsWarm.push(await load(sls.endpoint, slsPath, clients, DURATION_MS));
-          console.log('serverless-offline warm invoke', slsWarm[slsWarm.length - 1]);
+          const theirs = await load(sls.endpoint, slsPath, clients, DURATION_MS);
+          slsWarm.push(theirs);
+          console.log(line(`serverless-offline c=${clients}`, theirs));
+          console.log(`c=${clients}: stratus / serverless-offline = ${(ours.rps / theirs.rps).toFixed(2)}x req/s`);
         } catch (e) {
           console.log(`serverless-offline failed at ${clients} clients: ${(e as Error).message}`);
         }
