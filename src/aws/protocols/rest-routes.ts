@@ -9,6 +9,8 @@ export interface RestRoute {
   readonly query: readonly [string, string | undefined][];
   /** Ordering key: more literal segments and required query first. */
   readonly score: number;
+  /** Has a `{name+}` segment (so it may match more path segments than it has). */
+  readonly greedy: boolean;
 }
 
 type Segment =
@@ -43,6 +45,7 @@ export function compileRoutes(operations: Iterable<OperationModel>): RestRoute[]
       segments,
       query,
       score: literals * 100 + segments.length * 10 + query.length * 5 - (greedy ? 50 : 0),
+      greedy,
     });
   }
   return routes.sort((a, b) => b.score - a.score);
@@ -64,9 +67,14 @@ export function matchRoute(
   rawPath: string,
   query: URLSearchParams,
 ): RouteMatch | undefined {
-  const parts = rawPath.split('/').filter((s) => s !== '');
+  // Segments percent-decoded once, compared and captured decoded.
+  const parts = rawPath
+    .split('/')
+    .filter((s) => s !== '')
+    .map(decode);
   for (const route of routes) {
     if (route.method !== method) continue;
+    if (!route.greedy && route.segments.length !== parts.length) continue;
     const labels = matchSegments(route.segments, parts);
     if (!labels) continue;
     if (!route.query.every(([k, v]) => query.has(k) && (v === undefined || query.get(k) === v))) continue;
@@ -84,22 +92,23 @@ function matchSegments(segments: readonly Segment[], parts: string[]): Record<st
       const rest = segments.length - s - 1;
       const take = parts.length - i - rest;
       if (take < 1) return undefined;
-      labels[seg.name] = parts.slice(i, i + take).map(decode).join('/');
+      labels[seg.name] = parts.slice(i, i + take).join('/');
       i += take;
       continue;
     }
     const part = parts[i++];
     if (part === undefined) return undefined;
     if (seg.kind === 'literal') {
-      if (decode(part) !== seg.value) return undefined;
+      if (part !== seg.value) return undefined;
     } else {
-      labels[seg.name] = decode(part);
+      labels[seg.name] = part;
     }
   }
   return i === parts.length ? labels : undefined;
 }
 
 function decode(s: string): string {
+  if (!s.includes('%')) return s;
   try {
     return decodeURIComponent(s);
   } catch {
