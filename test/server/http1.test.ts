@@ -61,6 +61,22 @@ describe('the HTTP/1.1 server', () => {
     assert.match(out, /connection: close\r\n/);
   });
 
+  it('answers a malformed request pipelined behind good ones after them, then closes', async () => {
+    const out = await raw(server.port, call('a') + call('b') + 'NONSENSE\r\n\r\n');
+    const statuses = [...out.matchAll(/HTTP\/1\.1 (\d{3})/g)].map((m) => m[1]);
+    assert.deepEqual(statuses, ['200', '200', '400']);
+    assert.deepEqual([...out.matchAll(/"executionArn":"(\w)"/g)].map((m) => m[1]), ['a', 'b']);
+  });
+
+  it('writes a non-ASCII body as UTF-8, with its length in bytes', async () => {
+    const out = await raw(server.port, call('\u00e9t\u00e9', 'connection: close\r\n'));
+    const bytes = Buffer.from(out, 'latin1');
+    const bodyStart = bytes.indexOf('\r\n\r\n') + 4;
+    const length = Number(/content-length: (\d+)/i.exec(out)![1]);
+    assert.equal(bytes.length - bodyStart, length);
+    assert.equal(JSON.parse(bytes.subarray(bodyStart).toString('utf8')).executionArn, '\u00e9t\u00e9');
+  });
+
   it('reads a chunked body', async () => {
     const body = JSON.stringify({ executionArn: 'chunked-arn' });
     const head = 'POST / HTTP/1.1\r\nhost: x\r\nx-amz-target: AWSStepFunctions.DescribeExecution\r\ntransfer-encoding: chunked\r\nconnection: close\r\n\r\n';
