@@ -83,7 +83,8 @@ class Connection {
 
   private armIdle(): void {
     clearTimeout(this.idleTimer);
-    this.idleTimer = setTimeout(() => outbox(this.socket, END), this.options.keepAliveMs);
+    // Closing from then on: a request arriving before the end is flushed is not started.
+    this.idleTimer = setTimeout(() => this.closeWhenIdle(), this.options.keepAliveMs);
     this.idleTimer.unref();
   }
 

@@ -70,6 +70,22 @@ describe('SqliteDb', () => {
     await db.close();
   });
 
+  it('reports a failed transaction only once the writes it saw are committed', async () => {
+    const db = new SqliteDb();
+    await db.migrate('t', migrations);
+    const a = db.tx((tx) => tx.run('INSERT INTO t_kv (k, v) VALUES (?, ?)', ['x', '1']));
+    const b = db.tx(async (tx) => {
+      if (await tx.get('SELECT k FROM t_kv WHERE k = ?', ['x'])) throw new Error('exists');
+    });
+    // A later member of the batch that takes a while (the batch stays open meanwhile).
+    const c = db.tx(() => new Promise((resolve) => setTimeout(resolve, 30)));
+    // When b's caller learns of its failure, what b saw is visible to every reader.
+    await assert.rejects(b, /exists/);
+    assert.deepEqual(await db.get('SELECT k FROM t_kv WHERE k = ?', ['x']), { k: 'x' });
+    await Promise.all([a, c]);
+    await db.close();
+  });
+
   it('runs concurrent async transactions one at a time (no interleaving)', async () => {
     const db = new SqliteDb();
     await db.migrate('t', migrations);

@@ -164,6 +164,9 @@ export class SqliteDb implements Db {
     const raw = this.writer.raw;
     const single = batch.length === 1;
     const done: { t: PendingTx; value: unknown }[] = [];
+    // Failures are reported after the batch's outcome too: a failure may rest on writes of earlier
+    // members that are not committed yet, and its caller must not act before they are.
+    const failed: { t: PendingTx; error: unknown }[] = [];
     let ran = 0;
     this.inTx = true;
     try {
@@ -174,22 +177,25 @@ export class SqliteDb implements Db {
         try {
           done.push({ t, value: await t.fn(this.writer) });
           if (!single) this.release.run();
-        } catch (e) {
+        } catch (error) {
           // An error SQLite answers by rolling back everything ends the batch (below).
-          if (single || !raw.inTransaction) throw e;
+          if (single || !raw.inTransaction) throw error;
           this.rollbackTo.run();
           this.release.run();
-          t.reject(e);
+          failed.push({ t, error });
         }
       }
       this.closeRead();
       raw.exec('COMMIT');
       for (const { t, value } of done) t.resolve(value);
+      for (const { t, error } of failed) t.reject(error);
     } catch (e) {
       if (raw.inTransaction) raw.exec('ROLLBACK');
-      // Nothing of this batch was committed: its finished transactions fail with the error, and
-      // the ones not run yet go to the next batch.
+      // Nothing of this batch was committed. The members that ran fail with the error that ended it
+      // (a failed commit, or SQLite rolling back for a full disk, an I/O error...: their own commit
+      // would have met it too); the ones not run yet go to the next batch.
       for (const { t } of done) t.reject(e);
+      for (const { t, error } of failed) t.reject(error);
       if (ran < batch.length) {
         batch[ran]!.reject(e);
         this.pending.unshift(...batch.slice(ran + 1));
