@@ -75,7 +75,11 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
   async function handle(req: HttpRequest, res: ResponseSink): Promise<void> {
     const started = process.hrtime.bigint();
     if (req.rawPath.startsWith('/_stratus/')) return admin(req, res);
-    for (const s of dataPlane) if (await s.provider.handleHttp!(req, res)) return;
+    for (const s of dataPlane) {
+      const handled = s.provider.handleHttp!(req, res);
+      // Not awaited when answered synchronously: most requests are for no data plane.
+      if (handled === true || (handled !== false && (await handled))) return;
+    }
     if (req.method === 'OPTIONS' && req.headers['access-control-request-method']) return preflight(req, res);
 
     let sig: SigV4Info | undefined;

@@ -200,14 +200,17 @@ export class LambdaProvider implements ServiceProvider {
   }
 
   /**
-   * Function rows read outside a transaction (the invoke path reads one per invocation), cached
-   * until this service next writes anything; a read that overlapped a write is not cached.
+   * Function rows read outside a transaction (the invoke path reads one per invocation), and the
+   * environment specs built from them, cached until this service next writes anything; a read
+   * that overlapped a write is not cached.
    */
   private readonly fnRows = new Map<string, FnRow>();
   private fnRowsGeneration = 0;
+  private readonly specs = new Map<string, EnvironmentSpec>();
   private readonly wrote = (): void => {
     this.fnRowsGeneration++;
     this.fnRows.clear();
+    this.specs.clear();
   };
 
   private async fnRow(ctx: RequestContext, name: string, q: Queryable = this.db): Promise<FnRow> {
@@ -1103,11 +1106,28 @@ export class LambdaProvider implements ServiceProvider {
   }
 
   private async execute(ctx: { accountId: string; region: string }, target: Target, payload: Buffer, requestId: string, clientContext?: string): Promise<PoolResult> {
+    const spec = this.specs.get(this.specKey(ctx, target)) ?? (await this.environmentSpec(ctx, target));
+    return this.pool.run(spec, {
+      requestId,
+      payload: payload.length ? payload : Buffer.from('{}'),
+      invokedFunctionArn: target.invokedArn,
+      clientContext,
+      traceId: `Root=1-${Math.floor(this.clock.now() / 1000).toString(16)}-${randomUUID().replace(/-/g, '').slice(0, 24)};Parent=${randomUUID().replace(/-/g, '').slice(0, 16)};Sampled=0;Lineage=1:${randomUUID().slice(0, 8)}:0`,
+    });
+  }
+
+  private specKey(ctx: { accountId: string; region: string }, target: Target): string {
+    return `${ctx.accountId}:${ctx.region}:${target.row.name}:${target.version}:${target.config.RevisionId}`;
+  }
+
+  /** What an environment of this function version runs with (cached like the function rows). */
+  private async environmentSpec(ctx: { accountId: string; region: string }, target: Target): Promise<EnvironmentSpec> {
     const c = target.config;
     const hex = Buffer.from(c.CodeSha256, 'base64').toString('hex');
+    const generation = this.fnRowsGeneration;
     const { dir, identity } = await this.codeDir(ctx, target.row.name, hex);
     const spec: EnvironmentSpec = {
-      key: `${ctx.accountId}:${ctx.region}:${target.row.name}:${target.version}:${c.RevisionId}`,
+      key: this.specKey(ctx, target),
       runtime: c.Runtime ?? 'provided.al2023',
       handler: c.Handler ?? '',
       taskRoot: dir,
@@ -1124,13 +1144,11 @@ export class LambdaProvider implements ServiceProvider {
       endpoint: this.platform.endpoint(),
       identity,
     };
-    return this.pool.run(spec, {
-      requestId,
-      payload: payload.length ? payload : Buffer.from('{}'),
-      invokedFunctionArn: target.invokedArn,
-      clientContext,
-      traceId: `Root=1-${Math.floor(this.clock.now() / 1000).toString(16)}-${randomUUID().replace(/-/g, '').slice(0, 24)};Parent=${randomUUID().replace(/-/g, '').slice(0, 16)};Sampled=0;Lineage=1:${randomUUID().slice(0, 8)}:0`,
-    });
+    if (generation === this.fnRowsGeneration) {
+      if (this.specs.size >= 1000) this.specs.clear();
+      this.specs.set(spec.key, spec);
+    }
+    return spec;
   }
 
   // ---------------------------------------------------------------- async invocations
@@ -1226,8 +1244,13 @@ export class LambdaProvider implements ServiceProvider {
 
   // ---------------------------------------------------------------- data plane, health, close
 
-  async handleHttp(req: HttpRequest, res: ServerResponse): Promise<boolean> {
+  /** Serves code download URLs (GetFunction's Code.Location); false, synchronously, for anything else. */
+  handleHttp(req: HttpRequest, res: ServerResponse): Promise<boolean> | boolean {
     if (!req.rawPath.startsWith(CODE_PATH) || req.method !== 'GET') return false;
+    return this.serveCode(req, res);
+  }
+
+  private async serveCode(req: HttpRequest, res: ServerResponse): Promise<boolean> {
     const m = /^([0-9]{12})\/([a-z0-9-]+)\/([0-9a-f]{64})\.zip$/.exec(req.rawPath.slice(CODE_PATH.length));
     const zip = m ? await loadCode(this.db, m[1]!, m[2]!, m[3]!) : undefined;
     if (!zip) {
