@@ -82,8 +82,8 @@ export interface InvokeResult {
   /** The function's response, or the error document. */
   payload: Buffer;
   errorType?: string | undefined;
-  /** Log text of this invocation (init logs on a cold start, START ... REPORT). */
-  logText: string;
+  /** Log events of this invocation (init logs on a cold start, START ... REPORT). */
+  logs: readonly LogEvent[];
   durationMs: number;
   initDurationMs?: number | undefined;
   maxMemoryMb: number;
@@ -433,11 +433,10 @@ export class Environment {
       }
       const events = [...(cold || this.initLogs.length ? this.initLogs.splice(0) : []), ...p.logs];
       if (events.length) this.sink(this.spec, this.logStreamName, events);
-      const logText = events.map((e) => e.message.endsWith('\n') ? e.message : `${e.message}\n`).join('');
       this.pending = undefined;
       this.lastUsed = this.clock.now();
       if (!killing && this.state === 'busy') this.state = 'idle';
-      p.resolve({ outcome, payload, errorType, logText, durationMs, initDurationMs, maxMemoryMb });
+      p.resolve({ outcome, payload, errorType, logs: events, durationMs, initDurationMs, maxMemoryMb });
     };
     // One turn of the event loop so log lines already written to the pipes are read first.
     setImmediate(complete);

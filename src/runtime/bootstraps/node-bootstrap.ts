@@ -318,6 +318,12 @@ async function main(): Promise<void> {
     await postError('/init/error', doc);
     process.exit(1);
   }
+  // The environment's constants, read once (process.env lookups cross into C++ each time).
+  const functionName = process.env.AWS_LAMBDA_FUNCTION_NAME ?? '';
+  const functionVersion = process.env.AWS_LAMBDA_FUNCTION_VERSION ?? '$LATEST';
+  const memoryLimitInMB = process.env.AWS_LAMBDA_FUNCTION_MEMORY_SIZE ?? '128';
+  const logGroupName = process.env.AWS_LAMBDA_LOG_GROUP_NAME ?? '';
+  const logStreamName = process.env.AWS_LAMBDA_LOG_STREAM_NAME ?? '';
   process.on('uncaughtException', (err) => void fatal(err, 'Uncaught Exception'));
   process.on('unhandledRejection', (reason) => void fatal(reason, 'Unhandled Promise Rejection', 'Runtime.UnhandledPromiseRejection'));
   let pendingNext: Promise<Reply> = call('GET', '/invocation/next');
@@ -341,13 +347,13 @@ async function main(): Promise<void> {
     };
     const context: LambdaContext = {
       callbackWaitsForEmptyEventLoop: true,
-      functionName: process.env.AWS_LAMBDA_FUNCTION_NAME ?? '',
-      functionVersion: process.env.AWS_LAMBDA_FUNCTION_VERSION ?? '$LATEST',
+      functionName,
+      functionVersion,
       invokedFunctionArn: h('lambda-runtime-invoked-function-arn') ?? '',
-      memoryLimitInMB: process.env.AWS_LAMBDA_FUNCTION_MEMORY_SIZE ?? '128',
+      memoryLimitInMB,
       awsRequestId: requestId,
-      logGroupName: process.env.AWS_LAMBDA_LOG_GROUP_NAME ?? '',
-      logStreamName: process.env.AWS_LAMBDA_LOG_STREAM_NAME ?? '',
+      logGroupName,
+      logStreamName,
       identity: parse(h('lambda-runtime-cognito-identity')),
       clientContext: parse(h('lambda-runtime-client-context')),
       getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),

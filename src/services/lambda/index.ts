@@ -1042,7 +1042,7 @@ export class LambdaProvider implements ServiceProvider {
     const out: InvokeOutput = { StatusCode: 200, Payload: result.payload, ExecutedVersion: target.version };
     if (result.outcome !== 'success') out.FunctionError = 'Unhandled';
     if (input.LogType === 'Tail') {
-      const text = Buffer.from(result.logText, 'utf8');
+      const text = Buffer.from(result.logs.map((e) => (e.message.endsWith('\n') ? e.message : `${e.message}\n`)).join(''), 'utf8');
       out.LogResult = text.subarray(Math.max(0, text.length - 4096)).toString('base64');
     }
     return out;
