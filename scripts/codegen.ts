@@ -143,7 +143,7 @@ export function generate(service: string, model: ServiceModel): string {
   out.push(
     `// Generated from models/aws/${service}/service-2.json (API version ${model.metadata.apiVersion}) by scripts/codegen.ts. Do not edit.`,
     '',
-    `import type { RequestContext } from '../server/context.js';`,
+    `import type { RequestContext } from '../core/context.js';`,
     `import { AwsError } from '../aws/errors.js';`,
     '',
   );

@@ -10,7 +10,7 @@
 import type { IncomingMessage } from 'node:http';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { Sha256 } from '@aws-crypto/sha256-js';
-import type { HttpRequest } from '../../src/server/http.js';
+import type { HttpRequest } from '../../src/core/http.js';
 import { parseSigV4, uriEncode, verifySigV4 } from '../../src/aws/sigv4.js';
 
 const SECRET = 'bench/secret';

@@ -16,7 +16,7 @@
  * body (S3 presigned URLs: UNSIGNED-PAYLOAD).
  */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
-import type { HttpRequest } from '../server/http.js';
+import type { HttpRequest } from '../core/http.js';
 import { AwsError } from './errors.js';
 import { MAX_SKEW_MS, authFamily, malformedSignatureError, parseAmzDate, signatureScopeError, toAmzDate } from './auth-errors.js';
 

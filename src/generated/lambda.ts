@@ -1,6 +1,6 @@
 // Generated from models/aws/lambda/service-2.json (API version 2015-03-31) by scripts/codegen.ts. Do not edit.
 
-import type { RequestContext } from '../server/context.js';
+import type { RequestContext } from '../core/context.js';
 import { AwsError } from '../aws/errors.js';
 
 // Shapes

@@ -1,6 +1,6 @@
 // Generated from models/aws/logs/service-2.json (API version 2014-03-28) by scripts/codegen.ts. Do not edit.
 
-import type { RequestContext } from '../server/context.js';
+import type { RequestContext } from '../core/context.js';
 import { AwsError } from '../aws/errors.js';
 
 // Shapes

@@ -1,7 +1,7 @@
 import { STATUS_CODES, type OutgoingHttpHeaders, type Server as NodeHttpServer } from 'node:http';
 import { isAscii } from 'node:buffer';
 import { createServer, type Server, type Socket } from 'node:net';
-import type { HttpRequest, ResponseSink } from './http.js';
+import type { HttpRequest, ResponseSink } from '../core/http.js';
 
 /**
  * A lean HTTP/1.1 server for the AWS API hot path. Node's http module spends more CPU per request

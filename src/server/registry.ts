@@ -1,7 +1,8 @@
 import { readdirSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { ServiceDefinition } from '../services/service.js';
+import type { ServiceModel } from '../aws/model.js';
+import { operationNames, type ServiceDefinition, type ServiceProvider } from '../services/service.js';
 
 const servicesDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'services');
 
@@ -15,4 +16,11 @@ export async function discoverServices(): Promise<ServiceDefinition[]> {
     if (mod.definition) definitions.push(mod.definition);
   }
   return definitions;
+}
+
+/** Every capitalised provider method must be an operation of the service's model: a misspelt one would never be called. */
+export function checkOperations(service: string, model: ServiceModel, provider: ServiceProvider): void {
+  for (const name of operationNames(provider)) {
+    if (!model.operations[name]) throw new Error(`service ${service}: provider method ${name} is not an operation of its model`);
+  }
 }

@@ -2,7 +2,7 @@ import { protocolFor, queryProtocol } from '../aws/protocols/index.js';
 import type { Protocol } from '../aws/protocols/protocol.js';
 import { matchRoute } from '../aws/protocols/rest-routes.js';
 import type { ServiceIndex } from '../aws/service-index.js';
-import type { HttpRequest } from './http.js';
+import type { HttpRequest } from '../core/http.js';
 
 export interface Routed<S> {
   service: S;

@@ -16,10 +16,11 @@ import { VERSION } from '../core/version.js';
 import { SqliteDb } from '../storage/sqlite/sqlite-db.js';
 import type { Db } from '../storage/db.js';
 import type { LoadedService, OperationHandler, Platform, ServiceDefinition } from '../services/service.js';
-import type { RequestContext } from './context.js';
-import type { HttpRequest, HttpResponse, ResponseSink } from './http.js';
+import type { RequestContext } from '../core/context.js';
+import type { HttpRequest, HttpResponse, ResponseSink } from '../core/http.js';
 import { createHttp1Server } from './http1.js';
-import { discoverServices } from './registry.js';
+import { DataPlaneRouter } from './dataplane-router.js';
+import { checkOperations, discoverServices } from './registry.js';
 import { ServiceRouter } from './router.js';
 
 /** Largest request body read; larger ones get 413 without being buffered. */
@@ -58,6 +59,7 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
     const model = loadModel(definition.name);
     setEnumOrder(model, definition.enumOrder);
     const provider = await definition.create(platform);
+    checkOperations(definition.name, model, provider);
     services.set(definition.name, { definition, model, provider, index: new ServiceIndex(definition.name, model, definition.wireShapes) });
   }
   const router = new ServiceRouter([...services.values()].map((s) => ({ service: s, index: s.index })));
@@ -70,15 +72,15 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
     return /^\d{12}$/.test(accessKeyId) ? accessKeyId : config.defaultAccountId;
   };
 
-  const dataPlane = [...services.values()].filter((s) => typeof s.provider.handleHttp === 'function');
+  const dataPlanes = new DataPlaneRouter([...services.values()].flatMap((s) => s.provider.dataPlanes ?? []));
 
   async function handle(req: HttpRequest, res: ResponseSink): Promise<void> {
     const started = process.hrtime.bigint();
     if (req.rawPath.startsWith('/_stratus/')) return admin(req, res);
-    for (const s of dataPlane) {
-      const handled = s.provider.handleHttp!(req, res);
-      // Not awaited when answered synchronously: most requests are for no data plane.
-      if (handled === true || (handled !== false && (await handled))) return;
+    const route = dataPlanes.match(req);
+    if (route) {
+      const handled = route.handle(req, res);
+      if (handled !== false && (await handled) !== false) return;
     }
     if (req.method === 'OPTIONS' && req.headers['access-control-request-method']) return preflight(req, res);
 

@@ -2,9 +2,9 @@ import type { Clock } from '../core/clock.js';
 import type { Db } from '../storage/db.js';
 import type { ServiceModel } from '../aws/model.js';
 import type { ServiceIndex } from '../aws/service-index.js';
-import type { RequestContext } from '../server/context.js';
+import type { RequestContext } from '../core/context.js';
 import type { Config } from '../core/config.js';
-import type { HttpRequest, ResponseSink } from '../server/http.js';
+import type { HttpRequest, ResponseSink } from '../core/http.js';
 
 /** What the platform hands each service when the server starts. */
 export interface Platform {
@@ -42,13 +42,26 @@ export interface ServiceDefinition {
   create(platform: Platform): Promise<ServiceProvider>;
 }
 
+/**
+ * An HTTP endpoint that is not an AWS API call: API Gateway invoke URLs, function URLs, S3 virtual
+ * hosts, CloudFront distributions, Cognito's hosted UI. The server routes each request once: by host
+ * name, then by path prefix, then (for names users choose, such as custom domains) by `claimsHost`.
+ */
+export interface DataPlaneRoute {
+  /** Matched against the Host header lower-cased without its port, e.g. /^([a-z0-9]+)\.execute-api\./. */
+  readonly host?: RegExp;
+  /** Matched against the start of the raw path, e.g. '/restapis/'. */
+  readonly pathPrefix?: string;
+  /** For a route with neither: whether this host name is one of the service's own (custom domains). Synchronous. */
+  claimsHost?(host: string): boolean;
+  /** Serves the request; false when, on a closer look, it is not this route's after all (the AWS API router then runs). */
+  handle(req: HttpRequest, res: ResponseSink): Promise<boolean | void> | boolean | void;
+}
+
 export interface ServiceProvider {
   readonly [operation: string]: OperationHandler | unknown;
-  /**
-   * Data-plane HTTP that is not an AWS API call (API Gateway invoke URLs, function URLs...).
-   * Called for every request before the AWS API router; return true when it was answered.
-   */
-  handleHttp?(req: HttpRequest, res: ResponseSink): Promise<boolean> | boolean;
+  /** Data-plane endpoints of this service, registered with the server's router at start-up. */
+  readonly dataPlanes?: readonly DataPlaneRoute[];
   /** Stops background work (called when the server shuts down). */
   close?(): Promise<void>;
   /** Health detail for /_stratus/health. */
@@ -61,4 +74,56 @@ export interface LoadedService {
   /** The model's precomputed lookups, shared by every caller of this service. */
   readonly index: ServiceIndex;
   readonly provider: ServiceProvider;
+}
+
+/** What a provider has besides its operations. */
+export interface ProviderHooks {
+  readonly dataPlanes?: readonly DataPlaneRoute[];
+  close?(): Promise<void>;
+  health?(): Record<string, unknown>;
+}
+
+/** The capitalised keys of a family: by convention (and checked at start-up against the model) its operations. */
+type OperationKeys<F> = { [K in keyof F]: K extends string ? (K extends Capitalize<K> ? (K extends Uncapitalize<K> ? never : K) : never) : never }[keyof F];
+
+/**
+ * A family of operations (one file of a service, e.g. dynamodb/ops/tables.ts): every capitalised
+ * member must be an operation of the generated `<Service>Api` with its exact signature. A misspelt or
+ * mistyped operation is a compile error where the provider is assembled.
+ */
+export type OperationFamily<Api, F> = F & { [K in OperationKeys<F>]: K extends keyof Api ? Api[K] : never };
+
+/**
+ * The one way to assemble a provider: the operation families of a service, typed by its generated
+ * interface, plus its hooks. Operations are the families' capitalised methods (a family is a class
+ * instance or an object literal), bound to their family; two families may not define one operation.
+ *
+ *   return defineProvider<DynamoDBApi>()([new TableOps(core), new ItemOps(core)], { close: () => core.close() });
+ */
+export function defineProvider<Api>() {
+  return <const F extends readonly object[]>(
+    families: { readonly [I in keyof F]: OperationFamily<Api, F[I]> },
+    hooks: ProviderHooks = {},
+  ): ServiceProvider & Partial<Api> => {
+    const provider: Record<string, unknown> = {};
+    for (const family of families as readonly object[]) {
+      for (const name of operationNames(family)) {
+        if (name in provider) throw new Error(`operation ${name} is defined by two families`);
+        const fn = (family as Record<string, unknown>)[name] as (...args: unknown[]) => unknown;
+        provider[name] = fn.bind(family);
+      }
+    }
+    return Object.assign(provider, hooks) as ServiceProvider & Partial<Api>;
+  };
+}
+
+/** The capitalised function members of an object, its own and along its prototype chain. */
+export function operationNames(family: object): string[] {
+  const names = new Set<string>();
+  for (let o: object | null = family; o && o !== Object.prototype; o = Object.getPrototypeOf(o) as object | null) {
+    for (const name of Object.getOwnPropertyNames(o)) {
+      if (/^[A-Z]/.test(name) && typeof (family as Record<string, unknown>)[name] === 'function') names.add(name);
+    }
+  }
+  return [...names];
 }

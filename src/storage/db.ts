@@ -6,6 +6,12 @@
  * Reads through `Db` see the last committed state. Writes happen in `tx()`, which runs
  * transactions one at a time; a transaction that returned has been committed durably
  * (WAL on disk) before its promise resolves.
+ *
+ * The contract of a `tx()` callback, so that a PostgreSQL implementation can run it SERIALIZABLE and
+ * retry it on a serialization failure: it does SQL and computes, nothing else. No caches written, no
+ * counters bumped, no timers, no I/O outside `tx`; such effects go after the promise resolves, from
+ * the value the callback returned. Migrations run under a lock (SQLite's one writer; an advisory lock
+ * in PostgreSQL) so that two nodes starting at once apply each migration once.
  */
 export type SqlValue = string | number | bigint | Buffer | Uint8Array | null;
 export type Row = Record<string, any>;
@@ -21,6 +27,7 @@ export type Tx = Queryable;
 export interface Migration {
   /** Increasing per service: 1, 2, 3... Applied once, in order. */
   version: number;
+  /** DDL in the portable types of storage/ddl.ts (BIGINT, DOUBLE PRECISION, BYTEA, TEXT COLLATE "C"). */
   sql: string;
 }
 

@@ -18,7 +18,7 @@ import { SFNClient, DescribeExecutionCommand } from '@aws-sdk/client-sfn';
 import { CloudWatchLogsClient, PutLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { APIGatewayClient, GetResourceCommand } from '@aws-sdk/client-api-gateway';
 import { SQSClient, SendMessageCommand } from '@aws-sdk/client-sqs';
-import type { HttpRequest } from '../../src/server/http.js';
+import type { HttpRequest } from '../../src/core/http.js';
 import { checkSigV4Time, parseSigV4, verifySigV4 } from '../../src/aws/sigv4.js';
 
 const run = promisify(execFile);

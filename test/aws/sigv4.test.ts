@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { IncomingMessage } from 'node:http';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { Sha256 } from '@aws-crypto/sha256-js';
-import type { HttpRequest } from '../../src/server/http.js';
+import type { HttpRequest } from '../../src/core/http.js';
 import {
   buildCanonicalRequest,
   buildStringToSign,

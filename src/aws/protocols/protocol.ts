@@ -1,8 +1,8 @@
 import type { AwsError } from '../errors.js';
 import type { OperationModel } from '../model.js';
 import type { ServiceIndex } from '../service-index.js';
-import type { HttpRequest, HttpResponse } from '../../server/http.js';
-import type { RequestContext } from '../../server/context.js';
+import type { HttpRequest, HttpResponse } from '../../core/http.js';
+import type { RequestContext } from '../../core/context.js';
 
 /** The operation a request asks for, with what the protocol learned while finding it. */
 export interface ResolvedOperation {

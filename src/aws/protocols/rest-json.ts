@@ -1,8 +1,8 @@
 import { AwsError } from '../errors.js';
 import type { OperationModel } from '../model.js';
 import type { ServiceIndex } from '../service-index.js';
-import type { HttpResponse } from '../../server/http.js';
-import type { RequestContext } from '../../server/context.js';
+import type { HttpResponse } from '../../core/http.js';
+import type { RequestContext } from '../../core/context.js';
 import { parseJsonBody } from './json.js';
 import { RestProtocol } from './rest.js';
 import { toJsonValue } from './values.js';

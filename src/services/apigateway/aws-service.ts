@@ -1,7 +1,7 @@
 import { isAwsError, notImplemented } from '../../aws/errors.js';
 import { readInput } from '../../aws/validate.js';
 import { toJsonValue } from '../../aws/protocols/values.js';
-import { internalContext } from '../../server/context.js';
+import { internalContext } from '../../core/context.js';
 import type { OperationHandler, Platform } from '../service.js';
 
 /**

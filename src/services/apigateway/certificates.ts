@@ -1,5 +1,5 @@
 import { generateKeyPairSync, randomBytes, sign } from 'node:crypto';
-import type { RequestContext } from '../../server/context.js';
+import type { RequestContext } from '../../core/context.js';
 import { newId, notFound, page, scopeOf } from './control.js';
 import { applyPatch } from './patch.js';
 import type { Store } from './store.js';

@@ -1,6 +1,6 @@
 import { AwsError } from '../../aws/errors.js';
 import { randomId } from '../../core/ids.js';
-import type { RequestContext } from '../../server/context.js';
+import type { RequestContext } from '../../core/context.js';
 import type { Queryable } from '../../storage/db.js';
 import { DEFAULT_ERROR_TEMPLATE, GATEWAY_RESPONSE_STATUS, HTTP_METHODS, defaultGatewayResponse, defaultMethodSetting, defaultModels } from './defaults.js';
 import { applyPatch, badRequest, convert, type FieldType, type PatchOp } from './patch.js';

@@ -3,8 +3,8 @@ import { deflateSync, gzipSync } from 'node:zlib';
 import { request as httpRequest, Agent as HttpAgent, type IncomingHttpHeaders } from 'node:http';
 import { request as httpsRequest, Agent as HttpsAgent } from 'node:https';
 import { checkSigV4Time, parseSigV4, verifySigV4 } from '../../aws/sigv4.js';
-import type { HttpRequest, ResponseSink } from '../../server/http.js';
-import type { Platform } from '../service.js';
+import { hostName, type HttpRequest, type ResponseSink } from '../../core/http.js';
+import type { DataPlaneRoute, Platform } from '../service.js';
 import { defaultMethodSetting } from './defaults.js';
 import { GatewayError, renderGatewayResponse } from './gateway-responses.js';
 import { functionArnOf, lambdaInvoker, LambdaUnavailable, type LambdaInvoke, type LambdaResult } from './lambda.js';
@@ -78,9 +78,11 @@ interface ExecLog {
   lines: string[];
 }
 
-const HOST_RE = /^([a-z0-9]{1,64})\.execute-api\.localhost(?::\d+)?$/i;
+const HOST_RE = /^([a-z0-9]{1,64})\.execute-api\.(?:[a-z0-9-]+\.)?(?:localhost|amazonaws\.com)$/;
 const PATH_PREFIX = '/restapis/';
-const USER_REQUEST = '/_user_request_';
+const USER_REQUEST_RE = /^\/restapis\/([^/]+)\/([^/]+)\/_user_request_(\/.*)?$/;
+const AWS_PATH_PREFIX = '/_aws/execute-api/';
+const AWS_PATH_RE = /^\/_aws\/execute-api\/([^/]+)\/([^/]+)(\/.*)?$/;
 const RELOAD_MS = 1000;
 const MAX_CACHE_ENTRIES = 10000;
 /** API Gateway's payload limit: 10 MB. */
@@ -217,43 +219,45 @@ export class DataPlane {
   }
 
   /**
-   * Answers invoke URLs (host-based, path-based and custom domains); false for everything else,
-   * synchronously (no promise) for the requests of other services while the domain table is fresh.
+   * The invoke URLs this data plane answers: `{apiId}.execute-api.localhost` (also with a region,
+   * and AWS's own `{apiId}.execute-api.{region}.amazonaws.com` for clients behind a DNS override),
+   * the path forms `/restapis/{apiId}/{stage}/_user_request_/...` and `/_aws/execute-api/{apiId}/{stage}/...`,
+   * and custom domain names.
    */
-  handleHttp(req: HttpRequest, res: ResponseSink): Promise<boolean> | boolean {
-    const host = req.headers.host ?? '';
-    if (!host.includes('.execute-api.') && !(req.rawPath.startsWith(PATH_PREFIX) && req.rawPath.includes(USER_REQUEST))) {
-      const fresh = Date.now() - this.domainsLoadedAt < RELOAD_MS;
-      if (fresh && (this.domains.size === 0 || !this.domains.has(host.replace(/:\d+$/, '').toLowerCase()))) return false;
-    }
-    return this.handleAsync(req, res, host);
+  routes(): DataPlaneRoute[] {
+    return [
+      { host: HOST_RE, handle: (req, res) => this.serveHost(req, res) },
+      { pathPrefix: PATH_PREFIX, handle: (req, res) => this.servePath(req, res, USER_REQUEST_RE) },
+      { pathPrefix: AWS_PATH_PREFIX, handle: (req, res) => this.servePath(req, res, AWS_PATH_RE) },
+      // A custom domain is any host name: claimed while the domain table says so, or is due a reload.
+      { claimsHost: (host) => Date.now() - this.domainsLoadedAt >= RELOAD_MS || this.domains.has(host), handle: (req, res) => this.serveDomain(req, res) },
+    ];
   }
 
-  private async handleAsync(req: HttpRequest, res: ResponseSink, host: string): Promise<boolean> {
-    let apiId: string;
-    let rest: string;
-    let customDomain: string | undefined;
-    const hostMatch = host.includes('.execute-api.') ? HOST_RE.exec(host) : null;
-    if (hostMatch) {
-      apiId = hostMatch[1]!.toLowerCase();
-      rest = req.rawPath;
-    } else if (req.rawPath.startsWith(PATH_PREFIX) && req.rawPath.includes(USER_REQUEST)) {
-      const m = /^\/restapis\/([^/]+)\/([^/]+)\/_user_request_(\/.*)?$/.exec(req.rawPath);
-      if (!m) return false;
-      apiId = m[1]!;
-      rest = `/${m[2]}${m[3] ?? ''}`;
-    } else {
-      const domain = await this.domainFor(host.replace(/:\d+$/, '').toLowerCase());
-      if (!domain) return false;
-      const found = DataPlane.mappingFor(domain, req.rawPath);
-      if (!found) {
-        await this.write(req, res, this.bareError(403, 'ForbiddenException', 'Forbidden'));
-        return true;
-      }
-      apiId = found.mapping.restApiId;
-      customDomain = domain.domainName;
-      rest = found.mapping.stage ? `/${encodeURIComponent(found.mapping.stage)}${found.rest === '/' ? '' : found.rest}` : found.rest;
+  private serveHost(req: HttpRequest, res: ResponseSink): Promise<boolean> {
+    const host = hostName(req.headers.host);
+    return this.dispatch(req, res, HOST_RE.exec(host)![1]!, req.rawPath, host);
+  }
+
+  private async servePath(req: HttpRequest, res: ResponseSink, re: RegExp): Promise<boolean> {
+    const m = re.exec(req.rawPath);
+    if (!m) return false;
+    return this.dispatch(req, res, m[1]!, `/${m[2]}${m[3] ?? ''}`, undefined);
+  }
+
+  private async serveDomain(req: HttpRequest, res: ResponseSink): Promise<boolean> {
+    const domain = await this.domainFor(hostName(req.headers.host));
+    if (!domain) return false;
+    const found = DataPlane.mappingFor(domain, req.rawPath);
+    if (!found) {
+      await this.write(req, res, this.bareError(403, 'ForbiddenException', 'Forbidden'));
+      return true;
     }
+    const rest = found.mapping.stage ? `/${encodeURIComponent(found.mapping.stage)}${found.rest === '/' ? '' : found.rest}` : found.rest;
+    return this.dispatch(req, res, found.mapping.restApiId, rest, domain.domainName);
+  }
+
+  private async dispatch(req: HttpRequest, res: ResponseSink, apiId: string, rest: string, domainName: string | undefined): Promise<boolean> {
     const slash = rest.indexOf('/', 1);
     const stageName = decodeURIComponent(slash < 0 ? rest.slice(1) : rest.slice(1, slash));
     const path = slash < 0 ? '/' : rest.slice(slash);
@@ -264,7 +268,7 @@ export class DataPlane {
       rawHeaders: pairs(req.raw.rawHeaders),
       body: req.body,
       sourceIp: (req.raw.socket.remoteAddress ?? '127.0.0.1').replace(/^::ffff:/, ''),
-      domainName: customDomain ?? (hostMatch ? host.replace(/:\d+$/, '') : `${apiId}.execute-api.localhost`),
+      domainName: domainName ?? `${apiId}.execute-api.localhost`,
       original: req,
     });
     await this.write(req, res, reply);

@@ -1,5 +1,5 @@
 import { parse as parseYaml } from 'yaml';
-import type { RequestContext } from '../../server/context.js';
+import type { RequestContext } from '../../core/context.js';
 import { conflict, newId, notFound, page, type ControlPlane } from './control.js';
 import { applyPatch, badRequest } from './patch.js';
 import type { ApiDoc, DocLocation, DocPart, DocVersion, Documentation } from './types.js';

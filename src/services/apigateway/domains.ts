@@ -1,5 +1,5 @@
 import { randomId } from '../../core/ids.js';
-import type { RequestContext } from '../../server/context.js';
+import type { RequestContext } from '../../core/context.js';
 import { conflict, newId, notFound, page, scopeOf } from './control.js';
 import { applyPatch, badRequest } from './patch.js';
 import type { Store } from './store.js';

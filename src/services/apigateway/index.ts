@@ -1,5 +1,4 @@
-import type { HttpRequest, ResponseSink } from '../../server/http.js';
-import type { RequestContext } from '../../server/context.js';
+import type { RequestContext } from '../../core/context.js';
 import type { Platform, ServiceDefinition, ServiceProvider } from '../service.js';
 import { ControlPlane, scopeOf, snapshotOf } from './control.js';
 import { DataPlane, type Deployed } from './dataplane.js';
@@ -117,7 +116,7 @@ export async function createApiGateway(platform: Platform, options: { lambda?: L
     };
   }
 
-  provider.handleHttp = (req: HttpRequest, res: ResponseSink) => data.handleHttp(req, res);
+  provider.dataPlanes = data.routes();
   provider.health = () => ({ engine: 'rest-v1' });
   return provider as ServiceProvider;
 }

@@ -1,5 +1,5 @@
 import { isAwsError } from '../../aws/errors.js';
-import { internalContext } from '../../server/context.js';
+import { internalContext } from '../../core/context.js';
 import type { Platform } from '../service.js';
 
 /** What API Gateway needs from the Lambda provider. */

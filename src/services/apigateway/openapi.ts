@@ -1,5 +1,5 @@
 import { parse as parseYaml, stringify as toYaml } from 'yaml';
-import type { RequestContext } from '../../server/context.js';
+import type { RequestContext } from '../../core/context.js';
 import { checkSibling, newId, notFound, restApiOut, scopeOf, validateIntegration, validatePathPart, type ControlPlane } from './control.js';
 import { GATEWAY_RESPONSE_STATUS, HTTP_METHODS, defaultModels } from './defaults.js';
 import { modelUrl } from './models.js';

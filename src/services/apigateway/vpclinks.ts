@@ -1,4 +1,4 @@
-import type { RequestContext } from '../../server/context.js';
+import type { RequestContext } from '../../core/context.js';
 import { newId, notFound, page, scopeOf } from './control.js';
 import { applyPatch, badRequest } from './patch.js';
 import type { Store } from './store.js';

@@ -4,7 +4,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { AwsError } from '../../aws/errors.js';
 import { SerializedJson } from '../../aws/serialized-json.js';
-import type { RequestContext } from '../../server/context.js';
+import type { RequestContext } from '../../core/context.js';
 import type { Platform } from '../service.js';
 import type { Queryable, Tx } from '../../storage/db.js';
 import { addIndex, consumedCapacity, newConsumed, readUnits, Throttle, writeUnits, type Consumed } from './capacity.js';

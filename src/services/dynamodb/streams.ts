@@ -5,7 +5,7 @@
  * 15 minutes, all on the platform clock.
  */
 import { AwsError } from '../../aws/errors.js';
-import type { RequestContext } from '../../server/context.js';
+import type { RequestContext } from '../../core/context.js';
 import type { Platform } from '../service.js';
 import type { DynamoDbProvider } from './provider.js';
 import { sequenceNumber, STREAM_RETENTION_MS, type Store } from './store.js';

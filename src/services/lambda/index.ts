@@ -8,21 +8,20 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import type { ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve as resolvePath } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AwsError } from '../../aws/errors.js';
 import { validationError } from '../../aws/validate.js';
-import { internalContext, type RequestContext } from '../../server/context.js';
-import type { HttpRequest } from '../../server/http.js';
+import { internalContext, type RequestContext } from '../../core/context.js';
+import type { HttpRequest, ResponseSink } from '../../core/http.js';
 import type { Db, Queryable } from '../../storage/db.js';
 import { cleanScratch, type EnvironmentSpec, type LogEvent, type RuntimePaths } from '../../runtime/environment.js';
 import { EnvironmentPool, type PoolResult } from '../../runtime/pool.js';
 import { PYTHON_BOOTSTRAP } from '../../runtime/bootstraps/python-bootstrap.js';
 import { chownTree, createSandboxDir, functionDir, probeIsolation, uidCandidate, UID_MAX, UID_MIN, type Identity } from '../../runtime/sandbox.js';
 import { LOGS_MIGRATIONS, logWriterFor, type LogWriter } from '../logs/store.js';
-import type { Platform, ServiceDefinition, ServiceProvider } from '../service.js';
+import type { DataPlaneRoute, Platform, ServiceDefinition, ServiceProvider } from '../service.js';
 import { inspectZip, loadCode, storeCode, unpack, type CodeInfo } from './code.js';
 import { LAMBDA_MIGRATIONS, type AliasDoc, type FnConfig, type FnRow } from './store.js';
 
@@ -1245,12 +1244,10 @@ export class LambdaProvider implements ServiceProvider {
   // ---------------------------------------------------------------- data plane, health, close
 
   /** Serves code download URLs (GetFunction's Code.Location); false, synchronously, for anything else. */
-  handleHttp(req: HttpRequest, res: ServerResponse): Promise<boolean> | boolean {
-    if (!req.rawPath.startsWith(CODE_PATH) || req.method !== 'GET') return false;
-    return this.serveCode(req, res);
-  }
+  /** GetFunction's Code.Location: the zip, served as S3 would serve a presigned GET. */
+  readonly dataPlanes: DataPlaneRoute[] = [{ pathPrefix: CODE_PATH, handle: (req, res) => req.method === 'GET' && this.serveCode(req, res) }];
 
-  private async serveCode(req: HttpRequest, res: ServerResponse): Promise<boolean> {
+  private async serveCode(req: HttpRequest, res: ResponseSink): Promise<boolean> {
     const m = /^([0-9]{12})\/([a-z0-9-]+)\/([0-9a-f]{64})\.zip$/.exec(req.rawPath.slice(CODE_PATH.length));
     const zip = m ? await loadCode(this.db, m[1]!, m[2]!, m[3]!) : undefined;
     if (!zip) {

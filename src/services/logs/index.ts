@@ -3,7 +3,7 @@
  * Lambda writes its function logs here (see store.ts for the in-process writer other services use).
  */
 import { AwsError } from '../../aws/errors.js';
-import type { RequestContext } from '../../server/context.js';
+import type { RequestContext } from '../../core/context.js';
 import type { Db } from '../../storage/db.js';
 import type { Platform, ServiceDefinition, ServiceProvider } from '../service.js';
 import {

@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Platform, ServiceDefinition, ServiceProvider } from '../service.js';
-import type { RequestContext } from '../../server/context.js';
+import type { RequestContext } from '../../core/context.js';
 import { AwsError } from '../../aws/errors.js';
 import { validationError } from '../../aws/validate.js';
 import type { Tx } from '../../storage/db.js';

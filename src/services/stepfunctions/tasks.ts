@@ -1,7 +1,7 @@
 /** Task integrations: Lambda, DynamoDB, Step Functions, activities and task-token callbacks. */
 import { randomBytes } from 'node:crypto';
 import type { Platform } from '../service.js';
-import { internalContext } from '../../server/context.js';
+import { internalContext } from '../../core/context.js';
 import { isAwsError } from '../../aws/errors.js';
 import { StatesError } from './asl/errors.js';
 import { classify, type ExecutionInfo, type TaskCall, type TaskRunner } from './asl/engine.js';

@@ -1,23 +1,19 @@
 import type { StsApi } from '../../generated/sts.js';
-import type { ServiceDefinition } from '../service.js';
+import { defineProvider, type ServiceDefinition } from '../service.js';
 
-/**
- * STS: who is calling. Stratus derives the account from the access key (config credentials,
- * a 12-digit key, or the default account); callers with long-term keys are the account root.
- */
+/** STS's identity operation: Stratus derives the account from the access key (config credentials, a 12-digit key, or the default account). */
+class IdentityOps implements Pick<StsApi, 'GetCallerIdentity'> {
+  async GetCallerIdentity(ctx: Parameters<StsApi['GetCallerIdentity']>[0]) {
+    // Callers with long-term keys are the account root.
+    return { UserId: ctx.accountId, Account: ctx.accountId, Arn: `arn:aws:iam::${ctx.accountId}:root` };
+  }
+}
+
+/** STS: who is calling. */
 export const definition: ServiceDefinition = {
   name: 'sts',
   validationErrorCode: 'ValidationError',
   async create() {
-    const provider: Pick<StsApi, 'GetCallerIdentity'> = {
-      async GetCallerIdentity(ctx) {
-        return {
-          UserId: ctx.accountId,
-          Account: ctx.accountId,
-          Arn: `arn:aws:iam::${ctx.accountId}:root`,
-        };
-      },
-    };
-    return provider;
+    return defineProvider<StsApi>()([new IdentityOps()]);
   },
 };

@@ -1,3 +1,4 @@
+import { sqliteDdl } from '../ddl.js';
 import Database from 'better-sqlite3';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -218,7 +219,7 @@ export class SqliteDb implements Db {
       );
       for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
         if (done.has(m.version)) continue;
-        this.writer.raw.exec(m.sql);
+        this.writer.raw.exec(sqliteDdl(m.sql));
         await tx.run('INSERT INTO stratus_migrations (service, version) VALUES (?, ?)', [service, m.version]);
       }
     });

@@ -32,3 +32,12 @@ export interface ResponseSink {
   writeHead(status: number, headers?: OutgoingHttpHeaders): unknown;
   end(body?: Buffer | string): unknown;
 }
+
+/** The Host header lower-cased, without its port. */
+export function hostName(header: string | undefined): string {
+  if (!header) return '';
+  const h = header.toLowerCase();
+  if (h.startsWith('[')) return h.slice(0, h.indexOf(']') + 1);
+  const colon = h.lastIndexOf(':');
+  return colon >= 0 ? h.slice(0, colon) : h;
+}
