@@ -1,0 +1,90 @@
+import type { Db, Queryable, Tx } from './db.js';
+
+/**
+ * Resource tags for every service, in one table keyed by (account, region, resource ARN, key). AWS's
+ * limits are the same across services (50 user tags per resource, keys of 1-128 and values of 0-256
+ * characters, the reserved `aws:` prefix); only the error each service answers differs, so the checks
+ * report a `TagProblem` and the service turns it into its own error.
+ */
+export const MAX_TAGS_PER_RESOURCE = 50;
+export const MAX_TAG_KEY_LENGTH = 128;
+export const MAX_TAG_VALUE_LENGTH = 256;
+
+export type TagProblem =
+  | { kind: 'tooMany'; count: number }
+  | { kind: 'keyLength'; key: string }
+  | { kind: 'valueLength'; key: string; value: string }
+  | { kind: 'reservedPrefix'; key: string };
+
+const MIGRATIONS = [
+  {
+    version: 1,
+    sql: `CREATE TABLE stratus_tags (
+      account TEXT NOT NULL, region TEXT NOT NULL, arn TEXT COLLATE "C" NOT NULL,
+      tag_key TEXT COLLATE "C" NOT NULL, tag_value TEXT NOT NULL,
+      PRIMARY KEY (account, region, arn, tag_key))`,
+  },
+];
+
+export interface TagScope {
+  readonly accountId: string;
+  readonly region: string;
+}
+
+/** The problem with a set of tags on its own (key and value lengths, reserved prefix), if any. */
+export function checkTags(tags: Readonly<Record<string, string>>): TagProblem | undefined {
+  for (const [key, value] of Object.entries(tags)) {
+    if (key.length < 1 || key.length > MAX_TAG_KEY_LENGTH) return { kind: 'keyLength', key };
+    if (value.length > MAX_TAG_VALUE_LENGTH) return { kind: 'valueLength', key, value };
+    if (key.toLowerCase().startsWith('aws:')) return { kind: 'reservedPrefix', key };
+  }
+  return undefined;
+}
+
+export class TagStore {
+  private constructor(private readonly db: Db) {}
+
+  static async open(db: Db): Promise<TagStore> {
+    await db.migrate('tags', MIGRATIONS);
+    return new TagStore(db);
+  }
+
+  /** The resource's tags, in key order. */
+  async list(scope: TagScope, arn: string, q: Queryable = this.db): Promise<Record<string, string>> {
+    const rows = await q.all<{ tag_key: string; tag_value: string }>(
+      'SELECT tag_key, tag_value FROM stratus_tags WHERE account = ? AND region = ? AND arn = ? ORDER BY tag_key',
+      [scope.accountId, scope.region, arn],
+    );
+    return Object.fromEntries(rows.map((r) => [r.tag_key, r.tag_value]));
+  }
+
+  /**
+   * Adds or replaces tags inside the caller's transaction; returns the problem instead of writing when
+   * a tag is malformed or the resource would pass the per-resource limit.
+   */
+  async tag(tx: Tx, scope: TagScope, arn: string, tags: Readonly<Record<string, string>>, limit = MAX_TAGS_PER_RESOURCE): Promise<TagProblem | undefined> {
+    const problem = checkTags(tags);
+    if (problem) return problem;
+    const existing = await this.list(scope, arn, tx);
+    const count = new Set([...Object.keys(existing), ...Object.keys(tags)]).size;
+    if (count > limit) return { kind: 'tooMany', count };
+    for (const [key, value] of Object.entries(tags)) {
+      await tx.run(
+        'INSERT INTO stratus_tags (account, region, arn, tag_key, tag_value) VALUES (?, ?, ?, ?, ?) ON CONFLICT (account, region, arn, tag_key) DO UPDATE SET tag_value = excluded.tag_value',
+        [scope.accountId, scope.region, arn, key, value],
+      );
+    }
+    return undefined;
+  }
+
+  async untag(tx: Tx, scope: TagScope, arn: string, keys: readonly string[]): Promise<void> {
+    for (const key of keys) {
+      await tx.run('DELETE FROM stratus_tags WHERE account = ? AND region = ? AND arn = ? AND tag_key = ?', [scope.accountId, scope.region, arn, key]);
+    }
+  }
+
+  /** Drops every tag of a deleted resource. */
+  async forget(tx: Tx, scope: TagScope, arn: string): Promise<void> {
+    await tx.run('DELETE FROM stratus_tags WHERE account = ? AND region = ? AND arn = ?', [scope.accountId, scope.region, arn]);
+  }
+}
