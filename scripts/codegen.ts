@@ -9,13 +9,24 @@
  * The output is deterministic (shapes sorted by name, operations in model order) so that a re-run
  * on the same models is byte-identical; the files are committed and never edited by hand.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { MemberRef, ServiceModel, Shape } from '../src/aws/model.js';
 
-/** The services generated, by model folder name. */
-export const SERVICES = ['sts', 'dynamodb', 'dynamodbstreams', 'lambda', 'logs', 'stepfunctions', 'apigateway'] as const;
+/**
+ * The services generated, by model folder name: every model in models/aws that has a service folder
+ * in src/services (a new service starts with its folder, then `npm run codegen`).
+ */
+export const SERVICES: readonly string[] = servicesWithModels();
+
+function servicesWithModels(): string[] {
+  const root = repoRoot();
+  const models = join(root, 'models', 'aws');
+  return readdirSync(models)
+    .filter((name) => existsSync(join(models, name, 'service-2.json')) && existsSync(join(root, 'src', 'services', name)))
+    .sort();
+}
 
 /**
  * `<Service>Api` interface base names where metadata.serviceId without spaces is not what we want

@@ -41,7 +41,7 @@ test('header names the model and its API version', () => {
     committed('dynamodb').split('\n')[0],
     '// Generated from models/aws/dynamodb/service-2.json (API version 2012-08-10) by scripts/codegen.ts. Do not edit.',
   );
-  assert.match(committed('lambda'), /^import type \{ RequestContext \} from '\.\.\/server\/context\.js';$/m);
+  assert.match(committed('lambda'), /^import type \{ RequestContext \} from '\.\.\/core\/context\.js';$/m);
   assert.match(committed('lambda'), /^import \{ AwsError \} from '\.\.\/aws\/errors\.js';$/m);
 });
 
