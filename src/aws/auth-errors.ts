@@ -1,46 +1,6 @@
 /**
- * The errors AWS answers when request authentication fails, per service and protocol.
- *
- * AWS services fall into families that answer authentication failures the same way:
- *
- * - `query`  (sts, sns, iam, cloudwatch...; awsQuery XML): HTTP 403 with SignatureDoesNotMatch,
- *            InvalidClientTokenId, MissingAuthenticationToken; IncompleteSignature 400.
- *            Sources: AWS "Common Errors" API reference pages (InvalidClientTokenId 403,
- *            MissingAuthenticationToken 403, IncompleteSignature 400); real STS/SNS responses quoted in
- *            aws/aws-cli#6676 (SignatureDoesNotMatch "Signature expired: ..." on GetCallerIdentity),
- *            devsecops/bootcamp#101 ("Signature not yet current ... + 15 min."), ex-aws/ex_aws#220 and
- *            laravel-notification-channels/aws-sns#31 (InvalidClientTokenId 403 "The security token
- *            included in the request is invalid."), amzn/selling-partner-api-docs#3081 (STS
- *            MissingAuthenticationToken 403 "Request is missing Authentication Token").
- * - `sqs`    (JSON protocol but awsQueryCompatible): the query codes and statuses, with the
- *            x-amzn-query-error header SDKs read the code from (aws/aws-sdk-js-v3#6715: 403
- *            "The security token included in the request is invalid.").
- * - `json`   (dynamodb, dynamodbstreams, logs, stepfunctions, kinesis, events...; the "coral" JSON
- *            front end): HTTP 400 with InvalidSignatureException, UnrecognizedClientException,
- *            MissingAuthenticationTokenException, IncompleteSignatureException. Sources:
- *            aws/aws-sdk-js#254 (DynamoDB InvalidSignatureException 400 "Signature expired: ... - 15 min."),
- *            boto/boto3#509 and yegor256/s3auth#237 (DynamoDB UnrecognizedClientException 400 "The security
- *            token included in the request is invalid."), architect/dynalite#105 and
- *            awslabs/aws-sdk-ios-samples#111 (MissingAuthenticationTokenException 400 "Request is missing
- *            Authentication Token"), localstack/localstack#1869 (Step Functions
- *            UnrecognizedClientException, Status Code 400), iann0036/cloud9-sync#10
- *            (IncompleteSignatureException 400 "... not a valid key=value pair (missing equal-sign) in
- *            Authorization header: '...'"), aws/aws-sdk-cpp#17 (the mismatch message followed by
- *            "The Canonical String for this request should have been ..." and "The String-to-Sign ...").
- * - `rest`   (lambda, apigateway, apigatewayv2, scheduler...; REST-JSON behind the API front door):
- *            the same codes as `json` with HTTP 403. Sources: iann0036/iamlive#58 (Lambda
- *            UnrecognizedClientException StatusCode 403), brefphp/bref#1250 (Lambda
- *            MissingAuthenticationTokenException 403 "Missing Authentication Token"),
- *            aws/chalice#12 (API Gateway MissingAuthenticationTokenException 403), aws/chalice#828
- *            (403 "Authorization header requires 'Credential' parameter. ... Authorization=...").
- * - `s3`     (rest-xml): SignatureDoesNotMatch / InvalidAccessKeyId / RequestTimeTooSkewed /
- *            AccessDenied, all 403, with S3's extra error elements. Sources: aws/aws-sdk-php#612 and
- *            versity/versitygw#1514 (RequestTimeTooSkewed with RequestTime, ServerTime,
- *            MaxAllowedSkewMilliseconds 900000), aws/aws-sdk-php#1333 and versity/versitygw#2116
- *            (AccessDenied "Request has expired" with X-Amz-Expires, Expires, ServerTime),
- *            dmjio/s3-signer#16 (AccessDenied "Request is not yet valid"), S3 REST error code table
- *            (InvalidAccessKeyId "The AWS Access Key Id you provided does not exist in our records.",
- *            SignatureDoesNotMatch, AuthorizationHeaderMalformed, AuthorizationQueryParametersError).
+ * The errors AWS answers when request authentication fails, per service family (query, sqs, json,
+ * rest, s3). docs/platform/sigv4.md lists the families and the public evidence for each answer.
  */
 import { AwsError } from './errors.js';
 import { loadModel } from './model.js';
