@@ -10,6 +10,10 @@ export class StatesError extends Error {
   }
   /** Marks errors that surface as an EvaluationFailed event (JSONata evaluation errors). */
   evaluation = false;
+  /** The EvaluationFailed event of this error is already in the history. */
+  declare recorded?: boolean;
+  /** A failed Map or Parallel records its XxxStateFailed event before the failure is caught or final. */
+  declare needsStateFailed?: boolean;
 }
 
 /** The execution was stopped (StopExecution) or timed out; unwinds every running state. */

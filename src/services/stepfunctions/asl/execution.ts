@@ -1,0 +1,295 @@
+/**
+ * One execution of a state machine: runs its states thread by thread, records the history events and
+ * hands the host its checkpoints. Stop, suspend and the execution timeout unwind the running states.
+ */
+import type { Clock, TimerHandle } from '../../../core/clock.js';
+import { ExecutionInterrupted, StatesError } from './errors.js';
+import { createStateRun } from './states/index.js';
+import {
+  BranchCancelled,
+  compact,
+  outputFields,
+  queryLanguageOf,
+  type CancelToken,
+  type Checkpoint,
+  type EmitOptions,
+  type EngineHost,
+  type ExecutionInfo,
+  type ExecutionResult,
+  type Frame,
+  type HistoryEvent,
+  type StateDefinition,
+  type StateMachineDefinition,
+  type StateResult,
+  type TaskRunner,
+} from './types.js';
+
+export class Execution {
+  readonly events: HistoryEvent[] = [];
+  private unsaved: HistoryEvent[] = [];
+  private nextId = 1;
+  private interrupted: ExecutionInterrupted | undefined;
+  private readonly waiters = new Set<() => void>();
+  private readonly def: StateMachineDefinition;
+  private timeoutTimer: TimerHandle | undefined;
+  private result: ExecutionResult | undefined;
+  private dirty = false;
+  private checkpointedAt = -1000;
+  private stopDetails: { error?: string; cause?: string } = {};
+
+  constructor(
+    definition: StateMachineDefinition | string,
+    readonly info: ExecutionInfo,
+    private readonly host: EngineHost,
+  ) {
+    this.def = typeof definition === 'string' ? (JSON.parse(definition) as StateMachineDefinition) : definition;
+  }
+
+  get clock(): Clock {
+    return this.host.clock;
+  }
+
+  get tasks(): TaskRunner | undefined {
+    return this.host.tasks;
+  }
+
+  /** Stops the execution (StopExecution): running states unwind, ExecutionAborted is recorded. */
+  stop(error?: string, cause?: string): void {
+    if (this.interrupted || this.result) return;
+    this.stopDetails = { error, cause };
+    this.interrupt(new ExecutionInterrupted('ABORTED'));
+  }
+
+  /** Stops running without recording anything (server shutdown): a later resume continues. */
+  suspend(): void {
+    if (this.interrupted || this.result) return;
+    this.interrupt(new ExecutionInterrupted('SUSPENDED'));
+  }
+
+  private interrupt(e: ExecutionInterrupted): void {
+    this.interrupted = e;
+    for (const w of [...this.waiters]) w();
+  }
+
+  /** Calls `fn` when the execution is stopped, suspended or times out; returns the unsubscribe. */
+  onInterrupt(fn: () => void): () => void {
+    this.waiters.add(fn);
+    return () => this.waiters.delete(fn);
+  }
+
+  /** Throws once the execution is stopped, suspended or timed out. */
+  checkInterrupted(): void {
+    if (this.interrupted) throw this.interrupted;
+  }
+
+  /** Records an event in `frame`'s chain (none: linked to event 0 or to `opts.prev`); returns its id. */
+  emit(frame: Frame | undefined, type: string, key?: string, det?: Record<string, unknown>, opts: EmitOptions = {}): number {
+    const id = this.nextId++;
+    const ev: HistoryEvent = { id, previousEventId: opts.prev ?? frame?.last ?? 0, timestamp: this.clock.now(), type };
+    if (key) ev[key] = det ?? {};
+    this.events.push(ev);
+    this.unsaved.push(ev);
+    this.host.onEvent?.(ev);
+    if (frame && opts.update !== false) frame.last = id;
+    return id;
+  }
+
+  get lastEventId(): number {
+    return this.nextId - 1;
+  }
+
+  get nextEventId(): number {
+    return this.nextId;
+  }
+
+  /** Hands the host the events recorded since the last call, with the checkpoint when given. */
+  async saveProgress(cp?: Checkpoint): Promise<void> {
+    if (!this.host.persist) {
+      this.unsaved = [];
+      return;
+    }
+    const batch = this.unsaved;
+    this.unsaved = [];
+    await this.host.persist(cp, batch);
+  }
+
+  /** Sleeps on the platform clock; wakes early (and throws) when the execution is stopped. */
+  async sleepUntil(due: number, cancel?: CancelToken): Promise<void> {
+    this.checkInterrupted();
+    if (cancel?.cancelled) throw new BranchCancelled();
+    const ms = due - this.clock.now();
+    if (ms <= 0) return;
+    await new Promise<void>((resolve) => {
+      let off: () => void = () => undefined;
+      const done = () => {
+        handle.cancel();
+        this.waiters.delete(done);
+        off();
+        resolve();
+      };
+      const handle = this.clock.setTimer(ms, done);
+      this.waiters.add(done);
+      if (cancel) off = cancel.onCancel(done);
+    });
+    this.checkInterrupted();
+    if (cancel?.cancelled) throw new BranchCancelled();
+  }
+
+  /**
+   * Runs (or resumes) the execution to its end. `resume` continues from a checkpoint after a restart;
+   * with `redrive` it restarts a failed execution from the state it failed in (RedriveExecution).
+   */
+  async run(resume?: { checkpoint: Checkpoint; events: HistoryEvent[]; redrive?: boolean }): Promise<ExecutionResult> {
+    const frame: Frame = {
+      last: 0,
+      scope: { vars: {}, parent: undefined },
+      top: true,
+      queryLanguage: queryLanguageOf(this.def, 'JSONPath'),
+    };
+    let input: unknown;
+    let startAt: string = this.def.StartAt;
+    let resumeCp: Checkpoint | undefined;
+    if (resume?.redrive) {
+      this.events.push(...resume.events);
+      this.nextId = (resume.events[resume.events.length - 1]?.id ?? 0) + 1;
+      frame.scope.vars = resume.checkpoint.variables;
+      input = resume.checkpoint.input;
+      startAt = resume.checkpoint.stateName;
+      frame.last = this.emit(undefined, 'ExecutionRedriven', 'executionRedrivenEventDetails', { redriveCount: this.info.redriveCount }, {
+        prev: this.nextId - 1,
+      });
+    } else if (resume) {
+      this.events.push(...resume.events);
+      this.nextId = resume.checkpoint.nextEventId;
+      frame.last = resume.checkpoint.last;
+      frame.scope.vars = resume.checkpoint.variables;
+      input = resume.checkpoint.input;
+      startAt = resume.checkpoint.stateName;
+      resumeCp = resume.checkpoint;
+    } else {
+      input = JSON.parse(this.info.input);
+      if (this.host.initialVariables) frame.scope.vars = { ...this.host.initialVariables };
+      const started: Record<string, unknown> = {
+        input: this.info.input.trim() === '' ? '{}' : compact(input),
+        inputDetails: { truncated: false },
+        roleArn: this.info.roleArn,
+      };
+      if (this.info.aliasArn) started.stateMachineAliasArn = this.info.aliasArn;
+      if (this.info.versionArn) started.stateMachineVersionArn = this.info.versionArn;
+      this.emit(undefined, 'ExecutionStarted', 'executionStartedEventDetails', started);
+    }
+    const timeout = this.def.TimeoutSeconds;
+    if (typeof timeout === 'number' && timeout > 0) {
+      const due = this.info.startTime + timeout * 1000;
+      this.timeoutTimer = this.clock.setTimer(Math.max(0, due - this.clock.now()), () =>
+        this.interrupt(new ExecutionInterrupted('TIMED_OUT')),
+      );
+    }
+    try {
+      const output = await this.runStates(this.def, startAt, input, frame, resumeCp);
+      this.checkInterrupted();
+      this.emit(frame, 'ExecutionSucceeded', 'executionSucceededEventDetails', outputFields(output));
+      this.result = { status: 'SUCCEEDED', output: compact(output) };
+    } catch (e) {
+      if (e instanceof ExecutionInterrupted || this.interrupted) {
+        const why = this.interrupted ?? (e as ExecutionInterrupted);
+        if (why.reason === 'SUSPENDED') {
+          this.timeoutTimer?.cancel();
+          throw why;
+        }
+        if (why.reason === 'ABORTED') {
+          const d: Record<string, unknown> = {};
+          if (this.stopDetails.error !== undefined) d.error = this.stopDetails.error;
+          if (this.stopDetails.cause !== undefined) d.cause = this.stopDetails.cause;
+          this.emit(undefined, 'ExecutionAborted', 'executionAbortedEventDetails', d);
+          this.result = { status: 'ABORTED', error: this.stopDetails.error, cause: this.stopDetails.cause };
+        } else {
+          this.emit(frame, 'ExecutionTimedOut', 'executionTimedOutEventDetails', {
+            error: 'States.Timeout',
+            cause: `The execution timed out after ${timeout} seconds.`,
+          });
+          this.result = { status: 'TIMED_OUT', error: 'States.Timeout' };
+        }
+      } else if (e instanceof StatesError) {
+        const d: Record<string, unknown> = { error: e.error };
+        if (e.cause !== undefined) d.cause = e.cause;
+        this.emit(frame, 'ExecutionFailed', 'executionFailedEventDetails', d);
+        this.result = { status: 'FAILED', error: e.error, cause: e.cause };
+      } else {
+        const cause = e instanceof Error ? e.message : String(e);
+        this.emit(frame, 'ExecutionFailed', 'executionFailedEventDetails', { error: 'States.Runtime', cause });
+        this.result = { status: 'FAILED', error: 'States.Runtime', cause };
+      }
+    }
+    this.timeoutTimer?.cancel();
+    await this.saveProgress();
+    return this.result!;
+  }
+
+  /** Runs a branch or an item processor from its StartAt in `frame`'s thread. */
+  runProgram(program: StateMachineDefinition, input: unknown, frame: Frame): Promise<unknown> {
+    return this.runStates(program, program.StartAt, input, frame);
+  }
+
+  /**
+   * An execution with this one's identity, clock and task runner whose events stay out of this history:
+   * the child executions of a distributed Map keep their own histories.
+   */
+  detached(program: StateMachineDefinition): Execution {
+    return new Execution(program, this.info, { clock: this.clock, tasks: this.tasks });
+  }
+
+  private async runStates(program: StateMachineDefinition, startAt: string, input: unknown, frame: Frame, resume?: Checkpoint): Promise<unknown> {
+    let name = startAt;
+    let data = input;
+    let resumeCp = resume;
+    for (;;) {
+      this.checkInterrupted();
+      if (frame.cancel?.cancelled) throw new BranchCancelled();
+      const state = program.States?.[name] as StateDefinition | undefined;
+      if (!state) throw new StatesError('States.Runtime', `State '${name}' not found in the definition`);
+      const step = await this.runState(name, state, data, frame, resumeCp);
+      resumeCp = undefined;
+      if (step.next === undefined) return step.output;
+      name = step.next;
+      data = step.output;
+    }
+  }
+
+  private async runState(name: string, state: StateDefinition, input: unknown, frame: Frame, resume: Checkpoint | undefined): Promise<StateResult> {
+    const type = String(state.Type);
+    let enteredId: number;
+    let enteredTime: number;
+    if (resume) {
+      enteredId = resume.enteredEventId;
+      enteredTime = resume.enteredTime;
+    } else {
+      enteredTime = this.clock.now();
+      enteredId = this.emit(frame, `${type}StateEntered`, 'stateEnteredEventDetails', {
+        name,
+        input: compact(input),
+        inputDetails: { truncated: false },
+      });
+      // Durable progress: a checkpoint at every state with effects (Task, Wait, Map, Parallel) and at the
+      // state after one, so a completed effect never runs again; pure states in between (Pass, Choice...)
+      // may be replayed after a crash, rewriting the same events, so they checkpoint only every 100 events.
+      const effectful = type === 'Task' || type === 'Wait' || type === 'Map' || type === 'Parallel';
+      if (frame.top && (effectful || this.dirty || this.nextId - this.checkpointedAt >= 100)) {
+        this.dirty = effectful;
+        this.checkpointedAt = this.nextId;
+        await this.saveProgress({
+          stateName: name,
+          input,
+          variables: frame.scope.vars,
+          enteredEventId: enteredId,
+          enteredTime,
+          last: frame.last,
+          nextEventId: this.nextId,
+        });
+      }
+    }
+    const enteredPrev = this.events.find((e) => e.id === enteredId)?.previousEventId ?? 0;
+    const queryLanguage = queryLanguageOf(state, frame.queryLanguage);
+    return createStateRun(this, name, state, type, queryLanguage, input, frame, { id: enteredId, time: enteredTime, prev: enteredPrev }, resume).run();
+  }
+}

@@ -1,0 +1,112 @@
+/** Retry and Catch, shared by the states that can fail and be retried: Task, Map and Parallel. */
+import { setAtPath } from './jsonpath.js';
+import { errorMatches, StatesError } from './errors.js';
+import { evaluateExpression, evaluationError, isJsonataExpr } from './jsonata.js';
+import { StateRun } from './state-run.js';
+import { compact, type EmitOptions, type StateDefinition, type StateResult } from './types.js';
+
+export abstract class RetryingStateRun extends StateRun {
+  /** One try of the state's work, ending with `finish` (or throwing a StatesError). */
+  protected abstract attempt(): Promise<StateResult>;
+
+  protected override async execute(): Promise<StateResult> {
+    const s = this.state;
+    const retriers = (Array.isArray(s.Retry) ? s.Retry : []) as StateDefinition[];
+    const attempts = retriers.map(() => 0);
+    for (;;) {
+      try {
+        return await this.attempt();
+      } catch (e) {
+        if (!(e instanceof StatesError)) throw e;
+        this.execution.checkInterrupted();
+        if (e.evaluation && !e.recorded) {
+          e.recorded = true;
+          this.evaluationFailed(e, this.entered.prev);
+        }
+        const errName = e.error;
+        const idx = retriers.findIndex((r) => errorMatches(r.ErrorEquals ?? [], errName));
+        if (idx >= 0 && !e.evaluation) {
+          const r = retriers[idx]!;
+          const max = r.MaxAttempts ?? 3;
+          if (attempts[idx]! < max) {
+            const interval = r.IntervalSeconds ?? 1;
+            const rate = r.BackoffRate ?? 2.0;
+            let delay = interval * Math.pow(rate, attempts[idx]!);
+            if (typeof r.MaxDelaySeconds === 'number') delay = Math.min(delay, r.MaxDelaySeconds);
+            if (r.JitterStrategy === 'FULL') delay = Math.random() * delay;
+            attempts[idx]!++;
+            this.retryCount++;
+            await this.execution.saveProgress();
+            await this.execution.sleepUntil(this.execution.clock.now() + Math.round(delay * 1000), this.frame.cancel);
+            continue;
+          }
+        }
+        // Failure is final for this state: Map/Parallel record their Failed event first.
+        if ((this.type === 'Map' || this.type === 'Parallel') && (e.needsStateFailed || e.evaluation)) {
+          this.execution.emit(this.frame, `${this.type}StateFailed`, undefined, undefined);
+        }
+        const catchers = (Array.isArray(s.Catch) ? s.Catch : []) as StateDefinition[];
+        const c = catchers.find((x) => errorMatches(x.ErrorEquals ?? [], errName));
+        if (!c) throw e;
+        return this.caught(c, e);
+      }
+    }
+  }
+
+  /** The catcher's Output/Assign (JSONata) or ResultPath/Assign (JSONPath) over the error output, then Next. */
+  private async caught(c: StateDefinition, e: StatesError): Promise<StateResult> {
+    const errorOutput: Record<string, unknown> = { Error: e.error };
+    if (e.cause !== undefined) errorOutput.Cause = e.cause;
+    if (this.queryLanguage === 'JSONata') {
+      const extra = { errorOutput };
+      const output = c.Output !== undefined ? await this.evaluateJsonata(c.Output, 'Output', extra) : errorOutput;
+      const assigned = this.applyAssign(await this.computeAssign(c.Assign, undefined, extra));
+      this.exit(output, assigned);
+      return { output, next: c.Next };
+    }
+    const assignValues = await this.computeAssign(c.Assign, errorOutput);
+    const rp = c.ResultPath;
+    let output: unknown;
+    if (rp === null) output = this.rawInput;
+    else if (rp === undefined || rp === '$') output = errorOutput;
+    else output = setAtPath(this.rawInput, rp, errorOutput);
+    const assigned = this.applyAssign(assignValues);
+    this.exit(output, assigned);
+    return { output, next: c.Next };
+  }
+
+  /** ResultSelector / ResultPath / OutputPath / Assign, or Output / Assign in JSONata. */
+  protected async finish(result: unknown, opts: EmitOptions = {}): Promise<StateResult> {
+    const s = this.state;
+    if (this.queryLanguage === 'JSONata') return this.exitWithJsonataOutput(result, this.nextOf(), { result }, opts);
+    let r = result;
+    if (s.ResultSelector !== undefined) r = this.payload(s.ResultSelector, r);
+    const assignValues = await this.computeAssign(s.Assign, r);
+    const output = this.applyOutputPath(this.applyResultPath(r));
+    const assigned = this.applyAssign(assignValues);
+    this.exit(output, assigned, opts);
+    return { output, next: this.nextOf() };
+  }
+
+  /** An integer field (TimeoutSeconds, MaxConcurrency...) given as a number, as `<name>Path` or as a JSONata expression. */
+  protected async numberField(name: string, dflt: number | undefined): Promise<number | undefined> {
+    const s = this.state;
+    const v = s[name];
+    if (this.queryLanguage === 'JSONata' && isJsonataExpr(v)) {
+      const n = await evaluateExpression(v, this.jsonataScope(), name);
+      if (typeof n !== 'number' || !Number.isInteger(n) || n < 0)
+        throw evaluationError(`${this.prefix} The ${name} field must evaluate to a non-negative integer: ${compact(n)}`, name);
+      return n;
+    }
+    if (typeof v === 'number') return v;
+    const p = s[`${name}Path`];
+    if (typeof p === 'string') {
+      const raw = this.path(p, this.rawInput);
+      const n = typeof raw === 'string' && /^-?\d+$/.test(raw) ? Number(raw) : raw;
+      if (typeof n !== 'number' || !Number.isInteger(n))
+        throw this.runtime(`The ${name}Path field refers to value "${typeof raw === 'string' ? raw : compact(raw)}" which is not a valid integer: ${p}`);
+      return n;
+    }
+    return dflt;
+  }
+}

@@ -1,0 +1,31 @@
+import { StatesError } from '../errors.js';
+import { isIntrinsic } from '../intrinsics.js';
+import { evaluateExpression, isJsonataExpr } from '../jsonata.js';
+import { StateRun } from '../state-run.js';
+import { compact, type StateResult } from '../types.js';
+
+/** Fail: fails the execution with its Error and Cause (literal, from a path, or JSONata). */
+export class FailState extends StateRun {
+  protected override async execute(): Promise<StateResult> {
+    const s = this.state;
+    let error: unknown = s.Error;
+    let cause: unknown = s.Cause;
+    if (this.queryLanguage === 'JSONata') {
+      if (isJsonataExpr(error)) error = await evaluateExpression(error, this.jsonataScope(), 'Error');
+      if (isJsonataExpr(cause)) cause = await evaluateExpression(cause, this.jsonataScope(), 'Cause');
+    } else {
+      if (typeof s.ErrorPath === 'string') error = this.failPath(s.ErrorPath, 'ErrorPath');
+      if (typeof s.CausePath === 'string') cause = this.failPath(s.CausePath, 'CausePath');
+    }
+    throw new StatesError(
+      error === undefined ? undefined! : String(error),
+      cause === undefined ? undefined : typeof cause === 'string' ? cause : compact(cause),
+    );
+  }
+
+  /** ErrorPath and CausePath take a path or an intrinsic function call. */
+  private failPath(p: string, field: string): unknown {
+    if (isIntrinsic(p)) return this.valueOf(p, this.rawInput, field);
+    return this.path(p, this.rawInput);
+  }
+}

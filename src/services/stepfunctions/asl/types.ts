@@ -1,0 +1,176 @@
+/** What the interpreter exchanges with its host (the provider), and the pieces its modules share. */
+import type { Clock } from '../../../core/clock.js';
+
+export interface HistoryEvent {
+  id: number;
+  previousEventId: number;
+  timestamp: number;
+  type: string;
+  [details: string]: unknown;
+}
+
+export interface ExecutionInfo {
+  executionArn: string;
+  name: string;
+  stateMachineArn: string;
+  stateMachineName: string;
+  roleArn: string;
+  startTime: number;
+  /** The execution input as JSON text. */
+  input: string;
+  redriveCount: number;
+  /** Express executions have no RedriveCount in their context object. */
+  express?: boolean;
+  /** Set when the execution was started through a version or an alias ARN. */
+  versionArn?: string;
+  aliasArn?: string;
+  region: string;
+  accountId: string;
+}
+
+export interface TaskCall {
+  resource: string;
+  parameters: unknown;
+  stateName: string;
+  execution: ExecutionInfo;
+  /** The callback token (for .waitForTaskToken and activities). */
+  taskToken: string | undefined;
+  heartbeatSeconds: number | undefined;
+  timeoutSeconds: number | undefined;
+  /** For activities: a worker took the task. */
+  onStarted(workerName: string | undefined): void;
+  /** For callback integrations: the request went out; the task now waits on its token. */
+  onSubmitted(output: unknown): void;
+  /** A heartbeat arrived (SendTaskHeartbeat). */
+  onHeartbeat(): void;
+  signal: AbortSignal;
+}
+
+export interface TaskRunner {
+  /** Runs a Task resource; resolves with its result or rejects with a StatesError. */
+  run(call: TaskCall): Promise<unknown>;
+  /** Creates the token a callback task waits on (registered before the request goes out). */
+  newToken(execution: ExecutionInfo, stateName: string): string;
+}
+
+/** Durable progress of the top-level thread, written at each state entry. */
+export interface Checkpoint {
+  stateName: string;
+  /** Raw input of the state (JSON value). */
+  input: unknown;
+  variables: Record<string, unknown>;
+  enteredEventId: number;
+  enteredTime: number;
+  last: number;
+  nextEventId: number;
+  /** When the Wait state of this checkpoint ends (ms). */
+  waitUntil?: number;
+}
+
+export interface EngineHost {
+  readonly clock: Clock;
+  readonly tasks?: TaskRunner;
+  /** Persist the events emitted since the last call (and the checkpoint, when given). */
+  persist?(checkpoint: Checkpoint | undefined, events: HistoryEvent[]): Promise<void>;
+  /** Express executions record no history detail beyond what the caller needs. */
+  readonly includeHistory?: boolean;
+  /** Workflow variables the execution starts with (TestState's `variables`). */
+  readonly initialVariables?: Record<string, unknown>;
+  /** Sees every event as it is recorded (CloudWatch Logs delivery). */
+  readonly onEvent?: (event: HistoryEvent) => void;
+}
+
+export interface ExecutionResult {
+  status: 'SUCCEEDED' | 'FAILED' | 'ABORTED' | 'TIMED_OUT';
+  output?: string;
+  error?: string;
+  cause?: string;
+}
+
+/** A program of states (StartAt, States, QueryLanguage): the state machine, a Parallel branch, a Map item processor. */
+export type StateMachineDefinition = Record<string, any>;
+
+/** One state of a definition, or an object inside one (a retrier, a catcher, a choice rule, an item batcher). */
+export type StateDefinition = Record<string, any>;
+
+export type QueryLanguage = 'JSONPath' | 'JSONata';
+
+/** A state's or a program's own QueryLanguage, else the one it inherits. */
+export function queryLanguageOf(definition: StateDefinition | StateMachineDefinition | undefined, inherited: QueryLanguage): QueryLanguage {
+  const own = definition?.QueryLanguage;
+  return own === 'JSONata' || own === 'JSONPath' ? own : inherited;
+}
+
+/** What running one state gives: its output and the state to go to (none at the end of a program). */
+export interface StateResult {
+  output: unknown;
+  next: string | undefined;
+}
+
+/** Workflow variables: each branch or iteration sees its parent's and assigns its own. */
+export interface VariableScope {
+  vars: Record<string, unknown>;
+  parent: VariableScope | undefined;
+}
+
+export function lookupVar(scope: VariableScope | undefined, name: string): { found: boolean; value: unknown } {
+  for (let s = scope; s; s = s.parent) if (Object.prototype.hasOwnProperty.call(s.vars, name)) return { found: true, value: s.vars[name] };
+  return { found: false, value: undefined };
+}
+
+export function allVars(scope: VariableScope | undefined): Record<string, unknown> {
+  const chain: VariableScope[] = [];
+  for (let s = scope; s; s = s.parent) chain.unshift(s);
+  return Object.assign({}, ...chain.map((s) => s.vars));
+}
+
+/** Stops one Parallel branch or Map iteration (and what runs inside it) when a sibling failed. */
+export class CancelToken {
+  cancelled = false;
+  private readonly listeners = new Set<() => void>();
+  constructor(parent?: CancelToken) {
+    parent?.onCancel(() => this.cancel());
+  }
+  cancel(): void {
+    if (this.cancelled) return;
+    this.cancelled = true;
+    for (const l of [...this.listeners]) l();
+  }
+  onCancel(fn: () => void): () => void {
+    if (this.cancelled) {
+      fn();
+      return () => undefined;
+    }
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+}
+
+/** Thrown inside a cancelled branch or iteration; its Parallel/Map ignores it. */
+export class BranchCancelled extends Error {}
+
+/** One thread of the execution: the top level, a Parallel branch or a Map iteration. */
+export interface Frame {
+  /** Cancellation of the enclosing branch/iteration (none for the top-level thread). */
+  cancel?: CancelToken;
+  /** The last event of this thread's chain (the next event's previousEventId). */
+  last: number;
+  scope: VariableScope;
+  /** Map iteration context ($$.Map.Item). */
+  mapItem?: { Index: number; Value: unknown; Key?: string };
+  /** The top-level thread checkpoints; nested threads do not. */
+  top: boolean;
+  queryLanguage: QueryLanguage;
+}
+
+/** Options of `Execution.emit`: `update: false` leaves the thread's chain where it was; `prev` links to another event. */
+export interface EmitOptions {
+  update?: boolean;
+  prev?: number;
+}
+
+/** A value as history events record it: compact JSON text (undefined as null). */
+export const compact = (v: unknown): string => JSON.stringify(v === undefined ? null : v);
+
+/** The `output` and `outputDetails` fields of an event. */
+export const outputFields = (output: unknown) => ({ output: compact(output), outputDetails: { truncated: false } });
