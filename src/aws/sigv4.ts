@@ -16,7 +16,7 @@
  * body (S3 presigned URLs: UNSIGNED-PAYLOAD).
  */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
-import type { HttpRequest } from '../core/http.js';
+import { percentDecode, type HttpRequest } from '../core/http.js';
 import { AwsError } from './errors.js';
 import { MAX_SKEW_MS, authFamily, malformedSignatureError, parseAmzDate, signatureScopeError, toAmzDate } from './auth-errors.js';
 
@@ -286,14 +286,6 @@ export function uriEncode(s: string): string {
   return encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
-function safeDecode(s: string): string {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
-}
-
 /** The query string as [name, value] pairs, percent-decoded ('+' is kept as '+'). */
 function parseQuery(rawQuery: string): [string, string][] {
   if (rawQuery === '') return [];
@@ -303,7 +295,7 @@ function parseQuery(rawQuery: string): [string, string][] {
     const eq = pair.indexOf('=');
     const k = eq < 0 ? pair : pair.slice(0, eq);
     const v = eq < 0 ? '' : pair.slice(eq + 1);
-    out.push([safeDecode(k), safeDecode(v)]);
+    out.push([percentDecode(k), percentDecode(v)]);
   }
   return out;
 }

@@ -41,3 +41,13 @@ export function hostName(header: string | undefined): string {
   const colon = h.lastIndexOf(':');
   return colon >= 0 ? h.slice(0, colon) : h;
 }
+
+/** Percent-decodes a URL part; text that is not valid percent-encoding is kept as it is. */
+export function percentDecode(s: string): string {
+  if (!s.includes('%')) return s;
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}

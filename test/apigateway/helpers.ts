@@ -2,7 +2,7 @@ import { request } from 'node:http';
 import { APIGatewayClient } from '@aws-sdk/client-api-gateway';
 import { clientConfig, startServer, type TestServer } from '../helpers/server.js';
 import { createApiGateway } from '../../src/services/apigateway/index.js';
-import type { LambdaInvoke } from '../../src/services/apigateway/lambda.js';
+import type { LambdaInvoke } from '../../src/services/apigateway/dataplane/integrations/lambda.js';
 import type { ServiceDefinition } from '../../src/services/service.js';
 
 export type Handler = (event: any) => unknown | Promise<unknown>;

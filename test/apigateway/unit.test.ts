@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildRoutes, matchRoute, methodFor } from '../../src/services/apigateway/router.js';
 import { escapeJavaScript, inputVariable, jsonPath, renderTemplate, util } from '../../src/services/apigateway/vtl.js';
-import { quotaPeriodStart } from '../../src/services/apigateway/dataplane.js';
+import { quotaPeriodStart } from '../../src/services/apigateway/quota.js';
 import { applyPatch } from '../../src/services/apigateway/patch.js';
 import type { ResourceDoc } from '../../src/services/apigateway/types.js';
 

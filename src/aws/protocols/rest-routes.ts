@@ -1,3 +1,4 @@
+import { percentDecode } from '../../core/http.js';
 import type { OperationModel } from '../model.js';
 
 /** One operation's HTTP binding compiled for matching. */
@@ -71,7 +72,7 @@ export function matchRoute(
   const parts = rawPath
     .split('/')
     .filter((s) => s !== '')
-    .map(decode);
+    .map(percentDecode);
   for (const route of routes) {
     if (route.method !== method) continue;
     if (!route.greedy && route.segments.length !== parts.length) continue;
@@ -107,11 +108,3 @@ function matchSegments(segments: readonly Segment[], parts: string[]): Record<st
   return i === parts.length ? labels : undefined;
 }
 
-function decode(s: string): string {
-  if (!s.includes('%')) return s;
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
-}

@@ -1,8 +1,8 @@
 import type { RequestContext } from '../../core/context.js';
 import type { Platform, ServiceDefinition, ServiceProvider } from '../service.js';
 import { ControlPlane, scopeOf, snapshotOf } from './control.js';
-import { DataPlane, type Deployed } from './dataplane.js';
-import type { LambdaInvoke } from './lambda.js';
+import { DataPlane, type Deployed } from './dataplane/index.js';
+import type { LambdaInvoke } from './dataplane/integrations/lambda.js';
 import { ModelValidators } from './models.js';
 import { OpenApi } from './openapi.js';
 import { Domains } from './domains.js';

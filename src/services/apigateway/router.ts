@@ -1,3 +1,4 @@
+import { percentDecode } from '../../core/http.js';
 import type { MethodDoc, ResourceDoc } from './types.js';
 
 /**
@@ -36,21 +37,13 @@ export function buildRoutes(resources: Record<string, ResourceDoc>): RouteNode |
   return root;
 }
 
-function decode(s: string): string {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
-}
-
 /** Matches a request path (still percent-encoded, starting with '/') against the resource tree. */
 export function matchRoute(root: RouteNode, rawPath: string): RouteMatch | undefined {
   const segs = rawPath.split('/').filter((s, i, all) => !(s === '' && (i === 0 || i === all.length - 1)));
   const params: Record<string, string> = {};
   const walk = (node: RouteNode, i: number): RouteNode | undefined => {
     if (i === segs.length) return node;
-    const seg = decode(segs[i]!);
+    const seg = percentDecode(segs[i]!);
     const s = node.statics.get(seg);
     if (s) {
       const found = walk(s, i + 1);
@@ -64,7 +57,7 @@ export function matchRoute(root: RouteNode, rawPath: string): RouteMatch | undef
       }
     }
     if (node.greedy) {
-      params[node.greedy.name] = segs.slice(i).map(decode).join('/');
+      params[node.greedy.name] = segs.slice(i).map(percentDecode).join('/');
       return node.greedy.node;
     }
     return undefined;

@@ -1,8 +1,7 @@
 /**
- * Resource policies of REST APIs (execute-api:Invoke), evaluated as API Gateway does for each
- * request: an explicit Deny that applies refuses; otherwise, for a policy that exists, an Allow must
- * apply (for IAM-authorized methods the IAM identity stands in for the caller's own permissions,
- * which Stratus does not model, so the resource policy's Allow is what is checked).
+ * Resource policies (API Gateway's execute-api:Invoke today; Lambda, S3, SQS and SNS policies next),
+ * evaluated for one request as AWS does: an explicit Deny that applies refuses; otherwise an Allow
+ * must apply. The caller's own IAM permissions are not modelled, so the resource policy decides.
  *
  * Conditions supported: IpAddress / NotIpAddress on aws:SourceIp (IPv4 CIDR or exact address),
  * StringEquals / StringNotEquals / StringLike / StringNotLike on aws:SourceIp, aws:SourceVpce and
@@ -11,23 +10,26 @@
  */
 
 export interface PolicyRequest {
-  /** arn:aws:execute-api:{region}:{account}:{apiId}/{stage}/{METHOD}/{path} */
-  methodArn: string;
-  region: string;
-  accountId: string;
-  apiId: string;
+  /** The action asked for, e.g. execute-api:Invoke. */
+  action: string;
+  /** The ARN of the resource acted on. */
+  resource: string;
+  /** The caller's address (aws:SourceIp). */
   sourceIp: string;
-  /** The SigV4 caller's account, when the method is AWS_IAM-authorized. */
+  /** The signed caller's account (aws:PrincipalAccount), when the request is signed. */
   callerAccount?: string;
+  /** Turns a service's shorthand in a policy's Resource into an ARN (API Gateway's `execute-api:/stage/GET/path`). */
+  expandResource?: (resource: string) => string;
 }
 
 export type PolicyDecision = { allowed: true } | { allowed: false; explicitDeny: boolean };
 
-type Statement = { Effect?: string; Principal?: unknown; Action?: unknown; NotAction?: unknown; Resource?: unknown; NotResource?: unknown; Condition?: Record<string, Record<string, unknown>> };
+export type PolicyStatement = { Effect?: string; Principal?: unknown; Action?: unknown; NotAction?: unknown; Resource?: unknown; NotResource?: unknown; Condition?: Record<string, Record<string, unknown>> };
 
 const list = (v: unknown): string[] => (v === undefined || v === null ? [] : Array.isArray(v) ? v.map(String) : [String(v)]);
 
-function wildcard(pattern: string, text: string): boolean {
+/** IAM's string wildcards: `*` any run of characters, `?` any one character. */
+export function wildcardMatch(pattern: string, text: string): boolean {
   const re = '^' + pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.') + '$';
   return new RegExp(re, 's').test(text);
 }
@@ -51,12 +53,6 @@ export function ipMatches(cidr: string, ip: string): boolean {
   return (a & mask) === (b & mask);
 }
 
-/** Expands the execute-api:/stage/METHOD/path shorthand to a full ARN. */
-function expandResource(r: string, req: PolicyRequest): string {
-  if (r.startsWith('execute-api:/')) return `arn:aws:execute-api:${req.region}:${req.accountId}:${req.apiId}/${r.slice('execute-api:/'.length)}`;
-  return r;
-}
-
 function principalApplies(principal: unknown, req: PolicyRequest): boolean {
   if (principal === undefined || principal === '*') return true;
   if (principal && typeof principal === 'object') {
@@ -68,7 +64,7 @@ function principalApplies(principal: unknown, req: PolicyRequest): boolean {
   return false;
 }
 
-function conditionsApply(condition: Statement['Condition'], req: PolicyRequest): boolean {
+function conditionsApply(condition: PolicyStatement['Condition'], req: PolicyRequest): boolean {
   if (!condition) return true;
   const keys: Record<string, string | undefined> = {
     'aws:sourceip': req.sourceIp,
@@ -97,10 +93,10 @@ function conditionsApply(condition: Statement['Condition'], req: PolicyRequest):
           ok = actual === undefined || !values.includes(actual);
           break;
         case 'StringLike':
-          ok = actual !== undefined && values.some((v) => wildcard(v, actual));
+          ok = actual !== undefined && values.some((v) => wildcardMatch(v, actual));
           break;
         case 'StringNotLike':
-          ok = actual === undefined || !values.some((v) => wildcard(v, actual));
+          ok = actual === undefined || !values.some((v) => wildcardMatch(v, actual));
           break;
         default:
           return false;
@@ -111,19 +107,20 @@ function conditionsApply(condition: Statement['Condition'], req: PolicyRequest):
   return true;
 }
 
-function applies(s: Statement, req: PolicyRequest): boolean {
-  const actionOk = s.NotAction !== undefined ? !list(s.NotAction).some((a) => wildcard(a, 'execute-api:Invoke')) : list(s.Action).some((a) => wildcard(a, 'execute-api:Invoke'));
+function applies(s: PolicyStatement, req: PolicyRequest): boolean {
+  const actionOk = s.NotAction !== undefined ? !list(s.NotAction).some((a) => wildcardMatch(a, req.action)) : list(s.Action).some((a) => wildcardMatch(a, req.action));
   if (!actionOk) return false;
+  const expand = req.expandResource ?? ((r: string) => r);
   const resourceOk =
-    s.NotResource !== undefined ? !list(s.NotResource).some((r) => wildcard(expandResource(r, req), req.methodArn)) : list(s.Resource).some((r) => wildcard(expandResource(r, req), req.methodArn));
+    s.NotResource !== undefined ? !list(s.NotResource).some((r) => wildcardMatch(expand(r), req.resource)) : list(s.Resource).some((r) => wildcardMatch(expand(r), req.resource));
   return resourceOk && principalApplies(s.Principal, req) && conditionsApply(s.Condition, req);
 }
 
 /** Parses a stored policy; undefined when there is none or it is not valid JSON. */
-export function parsePolicy(text: string | undefined): Statement[] | undefined {
+export function parsePolicy(text: string | undefined): PolicyStatement[] | undefined {
   if (!text) return undefined;
   try {
-    const doc = JSON.parse(text) as { Statement?: Statement | Statement[] };
+    const doc = JSON.parse(text) as { Statement?: PolicyStatement | PolicyStatement[] };
     const s = doc.Statement;
     return s === undefined ? [] : Array.isArray(s) ? s : [s];
   } catch {
@@ -131,14 +128,9 @@ export function parsePolicy(text: string | undefined): Statement[] | undefined {
   }
 }
 
-export function evaluatePolicy(statements: Statement[], req: PolicyRequest): PolicyDecision {
+export function evaluatePolicy(statements: PolicyStatement[], req: PolicyRequest): PolicyDecision {
   const matching = statements.filter((s) => applies(s, req));
   if (matching.some((s) => s.Effect === 'Deny')) return { allowed: false, explicitDeny: true };
   if (matching.some((s) => s.Effect === 'Allow')) return { allowed: true };
   return { allowed: false, explicitDeny: false };
-}
-
-/** The ARN as AWS prints it in the refusal message (account id partly masked). */
-export function maskedArn(arn: string): string {
-  return arn.replace(/^(arn:aws[a-z-]*:execute-api:[^:]*:)(\d{8})(\d{4}):/, (_, head: string, _hidden: string, tail: string) => `${head}********${tail}:`);
 }

@@ -1,8 +1,13 @@
-import { isAwsError, notImplemented } from '../../aws/errors.js';
-import { readInput } from '../../aws/validate.js';
-import { toJsonValue } from '../../aws/protocols/values.js';
-import { internalContext } from '../../core/context.js';
-import type { OperationHandler, Platform } from '../service.js';
+import { isAwsError, notImplemented } from '../../../../aws/errors.js';
+import { readInput } from '../../../../aws/validate.js';
+import { toJsonValue } from '../../../../aws/protocols/values.js';
+import { internalContext } from '../../../../core/context.js';
+import type { OperationHandler, Platform } from '../../../service.js';
+import type { IntegrationDoc } from '../../types.js';
+import { integrationRequestBody, withStageVariables } from '../integration-request.js';
+import { integrationResponse } from '../integration-response.js';
+import { configurationError, type MethodRequest, type Reply } from '../types.js';
+import { callIntegrationFunction, isLambdaUri, type InvokeLambda } from './lambda.js';
 
 /**
  * `AWS` integrations to other Stratus services by action (`arn:aws:apigateway:{region}:{service}:action/{Action}`),
@@ -61,4 +66,40 @@ export class AwsServiceActions {
       throw e;
     }
   }
+}
+
+/** What the REST AWS integration needs besides the request. */
+export interface AwsBackends {
+  readonly invokeLambda: InvokeLambda;
+  readonly actions: AwsServiceActions;
+}
+
+/**
+ * AWS (non-proxy): a service action, or a Lambda function called with the mapped body (its error
+ * message is what selection patterns match); the answer goes through the integration responses.
+ */
+export async function awsIntegration(backends: AwsBackends, req: MethodRequest, i: IntegrationDoc): Promise<Reply> {
+  if (!isLambdaUri(i.uri)) {
+    const uri = withStageVariables(i.uri ?? '', req.stageVariables);
+    let result;
+    try {
+      result = await backends.actions.call(req.dep.scope, uri, integrationRequestBody(req, i), req.requestId);
+    } catch (e) {
+      if (!(e instanceof UnsupportedServiceIntegration)) throw e;
+      throw configurationError(req.log, e.message);
+    }
+    return integrationResponse(req, i, { status: result.status, headers: { 'content-type': 'application/x-amz-json-1.0' }, body: result.body, selector: String(result.status) });
+  }
+  let payload = integrationRequestBody(req, i);
+  if (payload.length === 0) payload = Buffer.from('{}');
+  const out = await callIntegrationFunction(backends.invokeLambda, { scope: req.dep.scope, uri: i.uri, stageVariables: req.stageVariables }, payload, req.log);
+  let selector = '';
+  if (out.functionError) {
+    try {
+      selector = String(JSON.parse(out.payload.toString('utf8')).errorMessage ?? '');
+    } catch {
+      selector = out.payload.toString('utf8');
+    }
+  }
+  return integrationResponse(req, i, { status: 200, headers: { 'content-type': 'application/json' }, body: out.payload, selector, lambda: true, functionError: out.functionError });
 }

@@ -1,0 +1,245 @@
+import { randomUUID } from 'node:crypto';
+import { evaluatePolicy, parsePolicy, wildcardMatch, type PolicyStatement } from '../../../aws/iam-policy.js';
+import { checkSigV4Time, parseSigV4, verifySigV4 } from '../../../aws/sigv4.js';
+import { percentDecode } from '../../../core/http.js';
+import type { Platform } from '../../service.js';
+import { GatewayError } from '../gateway-responses.js';
+import { matchRoute } from '../router.js';
+import type { AuthorizerDoc, Snapshot } from '../types.js';
+import { PerStageCache, stageKey } from './cache.js';
+import { fullMatch, headerMaps } from './http-util.js';
+import { functionArnOf, LambdaUnavailable, type InvokeLambda, type LambdaResult, type LambdaTarget } from './integrations/lambda.js';
+import { newMethodRequest, paramSource, requestContext } from './request-context.js';
+import type { AuthorizerResult, Deployed, MethodRequest, StageRequest } from './types.js';
+
+/**
+ * Who may call a method: the API's resource policy, AWS_IAM (SigV4), and Lambda authorizers (TOKEN
+ * and REQUEST, results cached per stage for their TTL). `callLambdaAuthorizer` takes plain values so
+ * HTTP and WebSocket APIs can use it too.
+ */
+export class MethodAuthorization {
+  private readonly policies = new WeakMap<Snapshot, PolicyStatement[] | undefined>();
+  private readonly results = new PerStageCache<AuthorizerResult>();
+
+  constructor(
+    private readonly platform: Platform,
+    private readonly invoke: InvokeLambda,
+  ) {}
+
+  /** FlushStageAuthorizersCache. */
+  flush(apiId: string, stageName: string): void {
+    this.results.flush(stageKey(apiId, stageName));
+  }
+
+  async authenticate(req: MethodRequest): Promise<void> {
+    const type = req.method.authorizationType;
+    if (type === 'AWS_IAM') this.verifyIam(req);
+    this.checkResourcePolicy(req);
+    if (type === 'CUSTOM') return this.runAuthorizer(req);
+    if (type === 'COGNITO_USER_POOLS') throw new GatewayError('UNAUTHORIZED', 'Unauthorized');
+  }
+
+  private checkResourcePolicy(req: MethodRequest): void {
+    const snap = req.dep.snapshot;
+    if (!snap.policy) return;
+    let statements = this.policies.get(snap);
+    if (statements === undefined && !this.policies.has(snap)) {
+      statements = parsePolicy(snap.policy);
+      this.policies.set(snap, statements);
+    }
+    if (!statements) return;
+    const arn = methodArn(req);
+    const { scope, apiId } = req.dep;
+    const caller = req.identity.accountId as string | null;
+    const decision = evaluatePolicy(statements, {
+      action: 'execute-api:Invoke',
+      resource: arn,
+      sourceIp: req.stageRequest.sourceIp,
+      callerAccount: caller ?? undefined,
+      // The execute-api:/{stage}/{METHOD}/{path} shorthand names this API.
+      expandResource: (r) => (r.startsWith('execute-api:/') ? `arn:aws:execute-api:${scope.region}:${scope.accountId}:${apiId}/${r.slice('execute-api:/'.length)}` : r),
+    });
+    if (decision.allowed) return;
+    const who = caller ? `arn:aws:iam::${caller}:root` : 'anonymous';
+    const message = `User: ${who} is not authorized to perform: execute-api:Invoke on resource: ${maskedArn(arn)}${decision.explicitDeny ? ' with an explicit deny' : ''}`;
+    throw new GatewayError('ACCESS_DENIED', message);
+  }
+
+  private verifyIam(req: MethodRequest): void {
+    const original = req.stageRequest.original;
+    let sig;
+    try {
+      sig = original ? parseSigV4(original, 'execute-api') : undefined;
+    } catch {
+      throw new GatewayError('INVALID_SIGNATURE', 'Authorization header requires \'Credential\' parameter. Authorization header requires \'Signature\' parameter. Authorization header requires \'SignedHeaders\' parameter.', 403);
+    }
+    if (!sig) throw new GatewayError('MISSING_AUTHENTICATION_TOKEN', 'Missing Authentication Token');
+    const cred = this.platform.config.credentials.find((c) => c.accessKeyId === sig.accessKeyId);
+    if (!cred) throw new GatewayError('INVALID_SIGNATURE', 'The security token included in the request is invalid.', 403);
+    const time = checkSigV4Time(sig, this.platform.clock.now());
+    if (time !== 'ok') throw new GatewayError('INVALID_SIGNATURE', 'Signature expired: ' + sig.amzDate + ' is now earlier than the allowed time window.', 403);
+    if (!verifySigV4(original!, sig, cred.secretAccessKey)) {
+      throw new GatewayError('INVALID_SIGNATURE', 'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.', 403);
+    }
+    req.identity = {
+      ...req.identity,
+      accountId: cred.accountId,
+      accessKey: sig.accessKeyId,
+      caller: cred.accountId,
+      user: cred.accountId,
+      userArn: `arn:aws:iam::${cred.accountId}:root`,
+    };
+  }
+
+  private async runAuthorizer(req: MethodRequest): Promise<void> {
+    const a = req.method.authorizerId ? req.dep.snapshot.authorizers[req.method.authorizerId] : undefined;
+    if (!a) throw authorizerConfigurationError();
+    const values = identityValues(req, a);
+    if (!values || (a.type === 'TOKEN' && values.length === 0)) throw new GatewayError('UNAUTHORIZED', 'Unauthorized');
+    if (a.type === 'TOKEN' && a.identityValidationExpression && !fullMatch(a.identityValidationExpression, values[0]!)) throw new GatewayError('UNAUTHORIZED', 'Unauthorized');
+    const ttl = a.authorizerResultTtlInSeconds ?? 300;
+    const stage = stageKey(req.dep.apiId, req.dep.stageName);
+    const cacheKey = `${a.id}\u0000${values.join('\u0000')}`;
+    const now = this.platform.clock.now();
+    let result = ttl > 0 ? this.results.get(stage, cacheKey) : undefined;
+    if (result && result.expires <= now) result = undefined;
+    if (!result) {
+      result = await this.callAuthorizer(req, a, values);
+      if (ttl > 0) {
+        result.expires = this.platform.clock.now() + ttl * 1000;
+        this.results.set(stage, cacheKey, result);
+      }
+    } else req.log.lines.push('Authorizer result served from the cache');
+    const arn = methodArn(req);
+    const applies = (s: AuthorizerResult['statements'][number]) =>
+      s.actions.some((x) => wildcardMatch(x, 'execute-api:Invoke')) && s.resources.some((r) => wildcardMatch(r, arn));
+    if (result.statements.some((s) => s.effect === 'Deny' && applies(s))) throw new GatewayError('ACCESS_DENIED', 'User is not authorized to access this resource with an explicit deny');
+    if (!result.statements.some((s) => s.effect === 'Allow' && applies(s))) throw new GatewayError('ACCESS_DENIED', 'User is not authorized to access this resource');
+    req.authorizer = result;
+  }
+
+  private callAuthorizer(req: MethodRequest, a: AuthorizerDoc, values: string[]): Promise<AuthorizerResult> {
+    const target = { scope: req.dep.scope, uri: a.authorizerUri, stageVariables: req.stageVariables };
+    return callLambdaAuthorizer(this.invoke, target, authorizerEvent(req, a, values));
+  }
+
+  /** TestInvokeAuthorizer: runs an authorizer once (no cache) for a simulated request. */
+  async test(dep: Deployed, authorizerId: string, request: StageRequest): Promise<Record<string, unknown>> {
+    const a = dep.snapshot.authorizers[authorizerId];
+    const started = Date.now();
+    const match = dep.root ? matchRoute(dep.root, request.path) : undefined;
+    const resources = dep.snapshot.resources;
+    const resource = match?.resource ?? resources[Object.keys(resources).find((k) => resources[k]!.path === '/')!]!;
+    const req = newMethodRequest({
+      dep,
+      stageRequest: request,
+      requestId: randomUUID(),
+      extendedRequestId: 'test-invoke-extended-request-id',
+      receivedAt: this.platform.clock.now(),
+      resource,
+      method: { httpMethod: request.method, authorizationType: 'CUSTOM', authorizerId, apiKeyRequired: false },
+      pathParameters: match?.pathParameters ?? {},
+      ...headerMaps(request.rawHeaders),
+      log: { lines: [] },
+    });
+    const done = (clientStatus: number, extra: Record<string, unknown> = {}) => ({ clientStatus, latency: Date.now() - started, log: req.log.lines.join('\n'), ...extra });
+    if (!a) return done(500);
+    const values = identityValues(req, a);
+    if (!values || (a.type === 'TOKEN' && values.length === 0)) return done(401);
+    if (a.type === 'TOKEN' && a.identityValidationExpression && !fullMatch(a.identityValidationExpression, values[0]!)) return done(401);
+    try {
+      const r = await this.callAuthorizer(req, a, values);
+      const policy = { Version: '2012-10-17', Statement: r.statements.map((st) => ({ Action: st.actions, Effect: st.effect, Resource: st.resources })) };
+      const authorization: Record<string, string[]> = {};
+      for (const [k, v] of Object.entries(r.context)) authorization[k] = [String(v)];
+      return done(200, { principalId: r.principalId, policy: JSON.stringify(policy), authorization });
+    } catch (e) {
+      if (e instanceof GatewayError) return done(e.type === 'UNAUTHORIZED' ? 401 : 500);
+      throw e;
+    }
+  }
+}
+
+/** arn:aws:execute-api:{region}:{account}:{apiId}/{stage}/{METHOD}/{path}: what policies and authorizers see. */
+function methodArn(req: MethodRequest): string {
+  const d = req.dep;
+  const { method, path } = req.stageRequest;
+  return `arn:aws:execute-api:${d.scope.region}:${d.scope.accountId}:${d.apiId}/${d.stageName}/${method}${path === '/' ? '/' : path}`;
+}
+
+/** The ARN as AWS prints it in the refusal message (account id partly masked). */
+function maskedArn(arn: string): string {
+  return arn.replace(/^(arn:aws[a-z-]*:execute-api:[^:]*:)(\d{8})(\d{4}):/, (_, head: string, _hidden: string, tail: string) => `${head}********${tail}:`);
+}
+
+/** The values of the authorizer's identity sources; undefined when one is missing or empty. */
+function identityValues(req: MethodRequest, a: AuthorizerDoc): string[] | undefined {
+  if (!a.identitySource) return [];
+  const out: string[] = [];
+  for (const src of a.identitySource.split(',').map((s) => s.trim())) {
+    const v = paramSource(req, src);
+    if (v === undefined || v === '') return undefined;
+    out.push(v);
+  }
+  return out;
+}
+
+/** The REST API's authorizer event: the token, or (REQUEST) the request's parts. */
+function authorizerEvent(req: MethodRequest, a: AuthorizerDoc, values: string[]): Record<string, unknown> {
+  if (a.type === 'TOKEN') return { type: 'TOKEN', methodArn: methodArn(req), authorizationToken: values[0] };
+  return {
+    type: 'REQUEST',
+    methodArn: methodArn(req),
+    resource: req.resource.path,
+    path: percentDecode(req.stageRequest.path),
+    httpMethod: req.stageRequest.method,
+    headers: req.headers,
+    multiValueHeaders: req.multiHeaders,
+    queryStringParameters: req.query,
+    multiValueQueryStringParameters: req.multiQuery,
+    pathParameters: req.pathParameters,
+    stageVariables: req.stageVariables,
+    requestContext: requestContext(req),
+  };
+}
+
+function authorizerConfigurationError(): GatewayError {
+  return new GatewayError('AUTHORIZER_CONFIGURATION_ERROR', null, 500);
+}
+
+/**
+ * Calls a Lambda authorizer with `event` and reads its answer: principalId, an IAM policy document,
+ * a context of scalar values and an optional usage identifier key. A function that throws
+ * 'Unauthorized' means 401; any other failure is the authorizer's configuration error (500).
+ */
+export async function callLambdaAuthorizer(invoke: InvokeLambda, target: LambdaTarget, event: unknown): Promise<AuthorizerResult> {
+  const arn = functionArnOf(target.uri ?? '', target.stageVariables);
+  if (!arn) throw authorizerConfigurationError();
+  let out: LambdaResult;
+  try {
+    out = await invoke(target.scope, arn, Buffer.from(JSON.stringify(event)));
+  } catch (e) {
+    if (e instanceof LambdaUnavailable) throw authorizerConfigurationError();
+    throw e;
+  }
+  let parsed: any;
+  try {
+    parsed = JSON.parse(out.payload.toString('utf8'));
+  } catch {
+    throw authorizerConfigurationError();
+  }
+  if (out.functionError) {
+    if (parsed?.errorMessage === 'Unauthorized') throw new GatewayError('UNAUTHORIZED', 'Unauthorized');
+    throw authorizerConfigurationError();
+  }
+  const policy = parsed?.policyDocument;
+  if (!parsed || typeof parsed !== 'object' || !policy || typeof policy !== 'object' || parsed.principalId === undefined) throw authorizerConfigurationError();
+  const list = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+  const statements = list(policy.Statement as any).map((s: any) => ({ effect: String(s?.Effect ?? ''), actions: list(s?.Action).map(String), resources: list(s?.Resource).map(String) }));
+  const context: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries((parsed.context ?? {}) as Record<string, unknown>)) {
+    if (v !== null && typeof v === 'object') throw authorizerConfigurationError();
+    context[k] = v;
+  }
+  return { principalId: String(parsed.principalId), context, usageIdentifierKey: parsed.usageIdentifierKey, statements, expires: 0 };
+}
