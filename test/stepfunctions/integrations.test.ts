@@ -8,7 +8,7 @@ import { definition as lambdaService } from '../../src/services/lambda/index.js'
 import { definition as logsService } from '../../src/services/logs/index.js';
 import { definition as stsService } from '../../src/services/sts/index.js';
 import { definition as dynamodbService } from '../../src/services/dynamodb/index.js';
-import { setup, machine, start, waitFor, history } from './helpers.js';
+import { setup, machine, start, waitFor, history, fakeLambda } from './helpers.js';
 
 test('real Lambda and DynamoDB integrations: lambda:invoke, a Lambda error caught, dynamodb putItem/getItem/updateItem/deleteItem', async () => {
   const env = await setup({ extra: [lambdaService, logsService, stsService, dynamodbService] });
@@ -152,6 +152,30 @@ test('execution events go to CloudWatch Logs as the loggingConfiguration asks (l
     assert.deepEqual(errorEvents[0].details, { error: 'E', cause: 'C' });
   } finally {
     logs.destroy();
+    await env.stop();
+  }
+});
+
+test('a bad Parameters block gets the target service validation error (DynamoDB, Lambda), before the call', async () => {
+  const calls: { name: string; event: any; type: string }[] = [];
+  const env = await setup({ extra: [dynamodbService, fakeLambda({ echo: (e) => e }, calls)] });
+  try {
+    const failed = async (state: Record<string, unknown>) => {
+      const sm = await machine(env, { StartAt: 'T', States: { T: { Type: 'Task', ...state, End: true } } });
+      const d = await waitFor(env, await start(env, sm));
+      assert.equal(d.status, 'FAILED');
+      return d;
+    };
+    const ddb = await failed({ Resource: 'arn:aws:states:::dynamodb:getItem', Parameters: { Key: { id: { S: 'a' } } } });
+    assert.equal(ddb.error, 'DynamoDB.ValidationException');
+    assert.match(ddb.cause!, /^1 validation error detected: Value null at 'tableName' failed to satisfy constraint: Member must not be null \(Service: DynamoDb, Status Code: 400, Error Code: ValidationException\)$/);
+    const ddbType = await failed({ Resource: 'arn:aws:states:::dynamodb:putItem', Parameters: { TableName: 't', Item: { id: { S: 'a' } }, ReturnValues: 7 } });
+    assert.equal(ddbType.error, 'DynamoDB.SerializationException');
+    const lambda = await failed({ Resource: 'arn:aws:states:::lambda:invoke', Parameters: { FunctionName: 'echo', Qualifier: 'not a qualifier!' } });
+    assert.equal(lambda.error, 'Lambda.ValidationException');
+    assert.match(lambda.cause!, /^1 validation error detected: Value 'not a qualifier!' at 'qualifier' failed to satisfy constraint: Member must satisfy regular expression pattern: /);
+    assert.deepEqual(calls, []);
+  } finally {
     await env.stop();
   }
 });

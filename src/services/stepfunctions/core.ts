@@ -1,0 +1,107 @@
+/**
+ * What the operation families of Step Functions share: storage, the execution runner, the task
+ * integrations with their callback tokens and activity queues, and the lookups and checks several
+ * operations make.
+ */
+import type { Platform } from '../service.js';
+import type { RequestContext } from '../../core/context.js';
+import { validationError } from '../../aws/validate.js';
+import { ExecutionDoesNotExist, InvalidArn, InvalidExecutionInput, StateMachineDoesNotExist, type EncryptionConfiguration } from '../../generated/stepfunctions.js';
+import type { TaskRunner } from './asl/engine.js';
+import { SfnStore, type ExecutionRow, type StateMachineRow, type TagRow } from './store.js';
+import { ExecutionRunner } from './executions/runner.js';
+import { makeTaskRunner, type StartChild } from './tasks/runner.js';
+import { TaskTokens } from './tasks/tokens.js';
+import { ActivityQueues } from './tasks/activity.js';
+
+/** What AWS answers when no customer managed key was configured. */
+export const DEFAULT_ENCRYPTION: EncryptionConfiguration = { type: 'AWS_OWNED_KEY' };
+
+/** Names: 1-80 characters, no whitespace, brackets, wildcards, special or control characters (as AWS). */
+export const NAME_RE = /^[^\s<>{}[\]?*"#%\\^|~`$&,;:/\u0000-\u001f\u007f-\u009f]{1,80}$/;
+
+/** The parts of a Step Functions ARN (`arn:aws:states:region:account:type:name[:...]`), or undefined. */
+export function arnParts(arn: string): string[] | undefined {
+  const p = arn.split(':');
+  if (p.length < 7 || p[0] !== 'arn' || p[2] !== 'states') return undefined;
+  return p;
+}
+
+/** An ARN of the wrong resource type for the operation. */
+export function resourceTypeNotValid(type: string): InvalidArn {
+  return new InvalidArn(`Invalid Arn: 'Resource type not valid in this context: ${type}'`);
+}
+
+/** Refuses Express execution ARNs where only Standard executions (which are stored) are accepted. */
+export function refuseExpress(executionArn: string): void {
+  if (executionArn.split(':')[5] === 'express') throw resourceTypeNotValid('express');
+}
+
+/** Execution input: JSON text of at most 256 KiB ('{}' when absent). */
+export function checkExecutionInput(text: string | undefined): string {
+  const input = text ?? '{}';
+  try {
+    JSON.parse(input);
+  } catch (e) {
+    throw new InvalidExecutionInput(`Invalid State Machine Execution Input: '${(e as Error).message}'`);
+  }
+  if (Buffer.byteLength(input) > 262144) throw new InvalidExecutionInput('Invalid State Machine Execution Input: input size exceeds 262144 bytes');
+  return input;
+}
+
+/**
+ * The model leaves Tag.key optional, but a tag without a key is refused as AWS's validation refuses
+ * a missing required member.
+ */
+export function checkTagKeys(tags: readonly TagRow[] | undefined): void {
+  const missing = (tags ?? []).flatMap((t, i) => (t.key == null ? [i + 1] : []));
+  if (missing.length > 0) {
+    throw validationError(
+      missing.map((n) => `Value null at 'tags.${n}.member.key' failed to satisfy constraint: Member must not be null`),
+      'ValidationException',
+    );
+  }
+}
+
+export class SfnCore {
+  readonly clock;
+  readonly tokens = new TaskTokens();
+  readonly activities = new ActivityQueues();
+  readonly tasks: TaskRunner;
+  readonly runner: ExecutionRunner;
+
+  /** `startChild` runs the states:startExecution integration (tasks/states.ts, through the StartExecution operation). */
+  constructor(
+    readonly platform: Platform,
+    readonly store: SfnStore,
+    startChild: StartChild,
+  ) {
+    this.clock = platform.clock;
+    this.tasks = makeTaskRunner(platform, this.tokens, this.activities, startChild);
+    this.runner = new ExecutionRunner(platform, store, this.tasks);
+  }
+
+  smArn(ctx: RequestContext, name: string): string {
+    return `arn:aws:states:${ctx.region}:${ctx.accountId}:stateMachine:${name}`;
+  }
+
+  /** The state machine of a machine, version or alias ARN, in the caller's account and region. */
+  async stateMachineOrThrow(ctx: RequestContext, arn: string): Promise<StateMachineRow> {
+    const parts = arnParts(arn);
+    if (!parts) throw new StateMachineDoesNotExist(`State Machine Does Not Exist: '${arn}'`);
+    if (parts[5] !== 'stateMachine') throw resourceTypeNotValid(parts[5]!);
+    const row = await this.store.stateMachine(parts.slice(0, 7).join(':'), ctx);
+    if (!row) throw new StateMachineDoesNotExist(`State Machine Does Not Exist: '${arn}'`);
+    return row;
+  }
+
+  /** A Standard execution in the caller's account and region (Express executions are not stored: AWS cannot describe them either). */
+  async executionOrThrow(ctx: RequestContext, arn: string): Promise<ExecutionRow> {
+    const parts = arnParts(arn);
+    if (!parts) throw new ExecutionDoesNotExist(`Execution Does Not Exist: '${arn}'`);
+    if (parts[5] !== 'execution') throw resourceTypeNotValid(parts[5]!);
+    const row = await this.store.execution(arn, ctx);
+    if (!row) throw new ExecutionDoesNotExist(`Execution Does Not Exist: '${arn}'`);
+    return row;
+  }
+}

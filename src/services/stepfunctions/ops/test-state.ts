@@ -1,0 +1,93 @@
+/** TestState: one state run in isolation. */
+import { randomUUID } from 'node:crypto';
+import type { RequestContext } from '../../../core/context.js';
+import { InvalidDefinition, ValidationException, type SFNApi, type TestStateInput, type TestStateOutput } from '../../../generated/stepfunctions.js';
+import { Execution, type ExecutionInfo } from '../asl/engine.js';
+import { invalidDefinitionMessage, parseDefinition } from '../validate.js';
+import { checkExecutionInput, type SfnCore } from '../core.js';
+
+export class TestStateOps implements Pick<SFNApi, 'TestState'> {
+  constructor(private readonly core: SfnCore) {}
+
+  /**
+   * Runs one state in isolation (no retries: a matching Retrier answers RETRIABLE), with the
+   * real integrations. Inspection data: `input` and `variables` (DEBUG/TRACE).
+   */
+  async TestState(ctx: RequestContext, input: TestStateInput) {
+    if (input.mock !== undefined || input.stateConfiguration !== undefined)
+      throw new ValidationException('TestState mocks and state configurations are not supported by Stratus');
+    let parsed: Record<string, any>;
+    try {
+      parsed = JSON.parse(input.definition);
+    } catch (e) {
+      throw new InvalidDefinition(`Invalid State Machine Definition: 'INVALID_JSON_DESCRIPTION: ${(e as Error).message}'`);
+    }
+    let name: string = input.stateName ?? 'TestState';
+    let state: Record<string, any> = parsed;
+    let ql: string | undefined = parsed.QueryLanguage;
+    if (parsed.States && typeof parsed.States === 'object') {
+      name = input.stateName ?? parsed.StartAt;
+      state = parsed.States[name];
+      if (!state) throw new ValidationException(`State '${name}' not found in the definition`);
+    } else ql = undefined;
+    const { Retry, ...rest } = state as { Retry?: { ErrorEquals?: string[] }[] } & Record<string, any>;
+    // The state's transitions end in Succeed states, so that the run stops after the state.
+    const targets = new Set<string>();
+    const add = (t: unknown) => typeof t === 'string' && t !== name && targets.add(t);
+    add(rest.Next);
+    add(rest.Default);
+    for (const c of rest.Choices ?? []) add(c?.Next);
+    for (const c of rest.Catch ?? []) add(c?.Next);
+    const States: Record<string, unknown> = { [name]: rest };
+    for (const t of targets) States[t] = { Type: 'Succeed' };
+    const def = { StartAt: name, States, ...(ql ? { QueryLanguage: ql } : {}) };
+    const check = parseDefinition(JSON.stringify(def));
+    const errors = check.diagnostics.filter((d) => d.severity === 'ERROR');
+    if (errors.length) throw new InvalidDefinition(invalidDefinitionMessage(errors));
+    const data = checkExecutionInput(input.input);
+    let variables: Record<string, unknown> | undefined;
+    if (input.variables !== undefined) {
+      try {
+        variables = JSON.parse(input.variables);
+      } catch {
+        throw new ValidationException('The variables must be a JSON object');
+      }
+    }
+    const now = this.core.clock.now();
+    const execName = randomUUID();
+    const info: ExecutionInfo = {
+      executionArn: `arn:aws:states:${ctx.region}:${ctx.accountId}:execution:TestStateMachine:${execName}`,
+      name: execName,
+      stateMachineArn: `arn:aws:states:${ctx.region}:${ctx.accountId}:stateMachine:TestStateMachine`,
+      stateMachineName: 'TestStateMachine',
+      roleArn: input.roleArn ?? `arn:aws:iam::${ctx.accountId}:role/TestState`,
+      startTime: now,
+      input: data,
+      redriveCount: 0,
+      region: ctx.region,
+      accountId: ctx.accountId,
+    };
+    const exec = new Execution(def, info, { clock: this.core.clock, tasks: this.core.tasks, initialVariables: variables });
+    const result = await exec.run();
+    const events = exec.events;
+    const out: TestStateOutput = {};
+    const exited = events.find((e) => e.type.endsWith('StateExited') && (e.stateExitedEventDetails as { name?: string })?.name === name);
+    const nextEntered = events.find((e) => e.type.endsWith('StateEntered') && (e.stateEnteredEventDetails as { name?: string })?.name !== name);
+    const nextName = (nextEntered?.stateEnteredEventDetails as { name?: string } | undefined)?.name;
+    const caught = !!exited && events.some((e) => e.type.endsWith('Failed') && e.type !== 'ExecutionFailed');
+    if (result.status === 'FAILED' && !exited) {
+      const retriable = (Retry ?? []).some((r) => (r.ErrorEquals ?? []).some((x) => x === result.error || (x === 'States.ALL' && result.error !== 'States.Runtime')));
+      out.status = retriable ? 'RETRIABLE' : 'FAILED';
+      if (result.error !== undefined) out.error = result.error;
+      if (result.cause !== undefined) out.cause = result.cause;
+    } else {
+      out.status = caught ? 'CAUGHT_ERROR' : 'SUCCEEDED';
+      out.output = (exited?.stateExitedEventDetails as { output?: string })?.output ?? result.output;
+      if (nextName) out.nextState = nextName;
+    }
+    if (input.inspectionLevel === 'DEBUG' || input.inspectionLevel === 'TRACE') {
+      out.inspectionData = { input: data, ...(variables ? { variables: JSON.stringify(variables) } : {}) };
+    }
+    return out;
+  }
+}

@@ -1,0 +1,459 @@
+/**
+ * Step Functions storage: the migrations and every SQL statement of the service. Rows are keyed by
+ * ARN (which carries the account and region); the account/region columns scope the listings.
+ * Listings are keyset pages: `limit` rows after a position, in an order an index serves.
+ */
+import type { Db, Migration, Queryable } from '../../storage/db.js';
+import type { ExecutionStatus, StateMachineType } from '../../generated/stepfunctions.js';
+import type { Checkpoint, HistoryEvent } from './asl/engine.js';
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    sql: `
+CREATE TABLE sfn_state_machines (
+  arn TEXT PRIMARY KEY, account TEXT NOT NULL, region TEXT NOT NULL, name TEXT COLLATE "C" NOT NULL,
+  definition TEXT NOT NULL, role_arn TEXT NOT NULL, type TEXT NOT NULL, created BIGINT NOT NULL,
+  logging TEXT, tracing TEXT, description TEXT, revision_id TEXT NOT NULL, next_version INTEGER NOT NULL DEFAULT 1
+);
+CREATE TABLE sfn_versions (
+  arn TEXT PRIMARY KEY, sm_arn TEXT NOT NULL, version INTEGER NOT NULL, definition TEXT NOT NULL, role_arn TEXT NOT NULL,
+  created BIGINT NOT NULL, description TEXT, revision_id TEXT NOT NULL
+);
+CREATE TABLE sfn_aliases (
+  arn TEXT COLLATE "C" PRIMARY KEY, sm_arn TEXT NOT NULL, name TEXT COLLATE "C" NOT NULL, description TEXT, routing TEXT NOT NULL,
+  created BIGINT NOT NULL, updated BIGINT NOT NULL
+);
+CREATE TABLE sfn_executions (
+  arn TEXT COLLATE "C" PRIMARY KEY, account TEXT NOT NULL, region TEXT NOT NULL, sm_arn TEXT NOT NULL, name TEXT NOT NULL,
+  status TEXT NOT NULL, input TEXT NOT NULL, output TEXT, error TEXT, cause TEXT, start_ms BIGINT NOT NULL, stop_ms BIGINT,
+  definition TEXT NOT NULL, role_arn TEXT NOT NULL, checkpoint TEXT, redrive_count INTEGER NOT NULL DEFAULT 0,
+  version_arn TEXT, alias_arn TEXT
+);
+CREATE TABLE sfn_events (execution_arn TEXT NOT NULL, id INTEGER NOT NULL, body TEXT NOT NULL, PRIMARY KEY (execution_arn, id));
+CREATE TABLE sfn_tags (arn TEXT NOT NULL, tag_key TEXT COLLATE "C" NOT NULL, tag_value TEXT NOT NULL, PRIMARY KEY (arn, tag_key));
+CREATE TABLE sfn_activities (arn TEXT PRIMARY KEY, account TEXT NOT NULL, region TEXT NOT NULL, name TEXT COLLATE "C" NOT NULL, created BIGINT NOT NULL);
+`,
+  },
+  {
+    version: 2,
+    sql: `
+ALTER TABLE sfn_state_machines ADD COLUMN encryption TEXT;
+ALTER TABLE sfn_activities ADD COLUMN encryption TEXT;
+`,
+  },
+  { version: 3, sql: 'ALTER TABLE sfn_executions ADD COLUMN redrive_ms BIGINT;' },
+  {
+    // The orders the listings page in (databases of the first versions had sfn_executions_sm).
+    version: 4,
+    sql: `
+DROP INDEX IF EXISTS sfn_executions_sm;
+CREATE INDEX sfn_executions_sm_start ON sfn_executions (sm_arn, start_ms, arn);
+CREATE INDEX sfn_state_machines_scope ON sfn_state_machines (account, region, name);
+CREATE INDEX sfn_versions_sm ON sfn_versions (sm_arn, version);
+CREATE INDEX sfn_aliases_sm ON sfn_aliases (sm_arn, created, arn);
+CREATE INDEX sfn_activities_scope ON sfn_activities (account, region, created, name);
+`,
+  },
+];
+
+export interface Scope {
+  readonly accountId: string;
+  readonly region: string;
+}
+
+export interface StateMachineRow {
+  arn: string;
+  account: string;
+  region: string;
+  name: string;
+  definition: string;
+  role_arn: string;
+  type: StateMachineType;
+  created: number;
+  /** JSON of the normalized LoggingConfiguration. */
+  logging: string | null;
+  tracing: string | null;
+  description: string | null;
+  revision_id: string;
+  next_version: number;
+  encryption: string | null;
+}
+
+export interface VersionRow {
+  arn: string;
+  sm_arn: string;
+  version: number;
+  definition: string;
+  role_arn: string;
+  created: number;
+  description: string | null;
+  revision_id: string;
+}
+
+export interface AliasRow {
+  arn: string;
+  sm_arn: string;
+  name: string;
+  description: string | null;
+  /** JSON of the RoutingConfigurationList. */
+  routing: string;
+  created: number;
+  updated: number;
+}
+
+export interface ExecutionRow {
+  arn: string;
+  account: string;
+  region: string;
+  sm_arn: string;
+  name: string;
+  status: ExecutionStatus;
+  input: string;
+  output: string | null;
+  error: string | null;
+  cause: string | null;
+  start_ms: number;
+  stop_ms: number | null;
+  definition: string;
+  role_arn: string;
+  checkpoint: string | null;
+  redrive_count: number;
+  version_arn: string | null;
+  alias_arn: string | null;
+  redrive_ms?: number | null;
+}
+
+/** What ListExecutions shows of an execution (no input, output or definition). */
+export type ExecutionSummary = Pick<
+  ExecutionRow,
+  'arn' | 'sm_arn' | 'name' | 'status' | 'start_ms' | 'stop_ms' | 'version_arn' | 'alias_arn' | 'redrive_count'
+>;
+
+export interface ActivityRow {
+  arn: string;
+  account: string;
+  region: string;
+  name: string;
+  created: number;
+  encryption: string | null;
+}
+
+export interface TagRow {
+  key?: string;
+  value?: string;
+}
+
+/** How PublishStateMachineVersion ended. */
+export type PublishResult =
+  | { kind: 'published'; arn: string; created: number }
+  | { kind: 'missing' }
+  | { kind: 'conflict'; currentRevision: string };
+
+export class SfnStore {
+  constructor(readonly db: Db) {}
+
+  // ------------------------------------------------------------ state machines and versions
+
+  stateMachine(arn: string, scope?: Scope): Promise<StateMachineRow | undefined> {
+    if (!scope) return this.db.get<StateMachineRow>('SELECT * FROM sfn_state_machines WHERE arn = ?', [arn]);
+    return this.db.get<StateMachineRow>('SELECT * FROM sfn_state_machines WHERE arn = ? AND account = ? AND region = ?', [arn, scope.accountId, scope.region]);
+  }
+
+  async stateMachineLogging(arn: string): Promise<string | null | undefined> {
+    return (await this.db.get<{ logging: string | null }>('SELECT logging FROM sfn_state_machines WHERE arn = ?', [arn]))?.logging;
+  }
+
+  async createStateMachine(sm: Omit<StateMachineRow, 'next_version' | 'description'>, tags: readonly TagRow[] | undefined): Promise<void> {
+    await this.db.tx(async (tx) => {
+      await tx.run(
+        'INSERT INTO sfn_state_machines (arn, account, region, name, definition, role_arn, type, created, logging, tracing, description, revision_id, next_version, encryption) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, 1, ?)',
+        [sm.arn, sm.account, sm.region, sm.name, sm.definition, sm.role_arn, sm.type, sm.created, sm.logging, sm.tracing, sm.revision_id, sm.encryption],
+      );
+      await putTags(tx, sm.arn, tags);
+    });
+  }
+
+  /** Replaces the machine's configuration; `encryption` null keeps the current one. */
+  async updateStateMachine(
+    arn: string,
+    next: { definition: string; role_arn: string; logging: string | null; tracing: string | null; revision_id: string; encryption: string | null },
+  ): Promise<void> {
+    await this.db.run(
+      'UPDATE sfn_state_machines SET definition = ?, role_arn = ?, logging = ?, tracing = ?, revision_id = ?, encryption = COALESCE(?, encryption) WHERE arn = ?',
+      [next.definition, next.role_arn, next.logging, next.tracing, next.revision_id, next.encryption, arn],
+    );
+  }
+
+  async deleteStateMachine(arn: string, scope: Scope): Promise<void> {
+    await this.db.tx(async (tx) => {
+      await tx.run('DELETE FROM sfn_state_machines WHERE arn = ? AND account = ? AND region = ?', [arn, scope.accountId, scope.region]);
+      await tx.run('DELETE FROM sfn_versions WHERE sm_arn = ?', [arn]);
+      await tx.run('DELETE FROM sfn_aliases WHERE sm_arn = ?', [arn]);
+      await tx.run('DELETE FROM sfn_tags WHERE arn = ?', [arn]);
+    });
+  }
+
+  /** State machines of a scope by name, after the name `after`. */
+  listStateMachines(scope: Scope, after: string | undefined, limit: number): Promise<Pick<StateMachineRow, 'arn' | 'name' | 'type' | 'created'>[]> {
+    return this.db.all(
+      `SELECT arn, name, type, created FROM sfn_state_machines WHERE account = ? AND region = ?${after === undefined ? '' : ' AND name > ?'} ORDER BY name LIMIT ?`,
+      [scope.accountId, scope.region, ...(after === undefined ? [] : [after]), limit],
+    );
+  }
+
+  /**
+   * Publishes the machine's current revision as its next version, unless the latest version is that
+   * revision already (then that version is the answer). `revisionId`, when given, must be current.
+   */
+  publishVersion(smArn: string, description: string | undefined, revisionId: string | undefined, now: number): Promise<PublishResult> {
+    return this.db.tx(async (tx): Promise<PublishResult> => {
+      const sm = await tx.get<StateMachineRow>('SELECT * FROM sfn_state_machines WHERE arn = ?', [smArn]);
+      if (!sm) return { kind: 'missing' };
+      if (revisionId !== undefined && revisionId !== sm.revision_id) return { kind: 'conflict', currentRevision: sm.revision_id };
+      const latest = await tx.get<{ arn: string; revision_id: string; created: number }>(
+        'SELECT arn, revision_id, created FROM sfn_versions WHERE sm_arn = ? ORDER BY version DESC LIMIT 1',
+        [smArn],
+      );
+      if (latest && latest.revision_id === sm.revision_id) return { kind: 'published', arn: latest.arn, created: latest.created };
+      const version = sm.next_version;
+      const arn = `${smArn}:${version}`;
+      await tx.run('INSERT INTO sfn_versions (arn, sm_arn, version, definition, role_arn, created, description, revision_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [
+        arn,
+        smArn,
+        version,
+        sm.definition,
+        sm.role_arn,
+        now,
+        description ?? null,
+        sm.revision_id,
+      ]);
+      await tx.run('UPDATE sfn_state_machines SET next_version = ? WHERE arn = ?', [version + 1, smArn]);
+      return { kind: 'published', arn, created: now };
+    });
+  }
+
+  version(arn: string): Promise<VersionRow | undefined> {
+    return this.db.get<VersionRow>('SELECT * FROM sfn_versions WHERE arn = ?', [arn]);
+  }
+
+  async deleteVersion(arn: string): Promise<void> {
+    await this.db.run('DELETE FROM sfn_versions WHERE arn = ?', [arn]);
+  }
+
+  /** Versions of a machine, newest first, below the version number `before`. */
+  listVersions(smArn: string, before: number | undefined, limit: number): Promise<Pick<VersionRow, 'arn' | 'version' | 'created'>[]> {
+    return this.db.all(
+      `SELECT arn, version, created FROM sfn_versions WHERE sm_arn = ?${before === undefined ? '' : ' AND version < ?'} ORDER BY version DESC LIMIT ?`,
+      [smArn, ...(before === undefined ? [] : [before]), limit],
+    );
+  }
+
+  // ------------------------------------------------------------ aliases
+
+  alias(arn: string): Promise<AliasRow | undefined> {
+    return this.db.get<AliasRow>('SELECT * FROM sfn_aliases WHERE arn = ?', [arn]);
+  }
+
+  /** Names of the aliases whose routing names the version. */
+  async aliasesRoutingTo(versionArn: string): Promise<string[]> {
+    const rows = await this.db.all<{ name: string }>('SELECT name FROM sfn_aliases WHERE routing LIKE ? ORDER BY name', [`%"${versionArn}"%`]);
+    return rows.map((r) => r.name);
+  }
+
+  async createAlias(alias: AliasRow): Promise<void> {
+    await this.db.run('INSERT INTO sfn_aliases (arn, sm_arn, name, description, routing, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?)', [
+      alias.arn,
+      alias.sm_arn,
+      alias.name,
+      alias.description,
+      alias.routing,
+      alias.created,
+      alias.updated,
+    ]);
+  }
+
+  async updateAlias(arn: string, description: string | null, routing: string, updated: number): Promise<void> {
+    await this.db.run('UPDATE sfn_aliases SET description = ?, routing = ?, updated = ? WHERE arn = ?', [description, routing, updated, arn]);
+  }
+
+  async deleteAlias(arn: string): Promise<void> {
+    await this.db.run('DELETE FROM sfn_aliases WHERE arn = ?', [arn]);
+  }
+
+  /** Aliases of a machine in creation order, after the position (created, arn). */
+  listAliases(smArn: string, after: readonly [number, string] | undefined, limit: number): Promise<Pick<AliasRow, 'arn' | 'created'>[]> {
+    const [where, params] = after === undefined ? ['', []] : [' AND (created > ? OR (created = ? AND arn > ?))', [after[0], after[0], after[1]]];
+    return this.db.all(`SELECT arn, created FROM sfn_aliases WHERE sm_arn = ?${where} ORDER BY created, arn LIMIT ?`, [smArn, ...params, limit]);
+  }
+
+  // ------------------------------------------------------------ executions
+
+  execution(arn: string, scope?: Scope): Promise<ExecutionRow | undefined> {
+    if (!scope) return this.db.get<ExecutionRow>('SELECT * FROM sfn_executions WHERE arn = ?', [arn]);
+    return this.db.get<ExecutionRow>('SELECT * FROM sfn_executions WHERE arn = ? AND account = ? AND region = ?', [arn, scope.accountId, scope.region]);
+  }
+
+  /** Standard executions that were running when the server stopped. */
+  runningExecutions(): Promise<ExecutionRow[]> {
+    return this.db.all<ExecutionRow>(`SELECT * FROM sfn_executions WHERE status = 'RUNNING'`);
+  }
+
+  async insertExecution(row: ExecutionRow): Promise<void> {
+    await this.db.run(
+      'INSERT INTO sfn_executions (arn, account, region, sm_arn, name, status, input, start_ms, definition, role_arn, redrive_count, version_arn, alias_arn) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)',
+      [row.arn, row.account, row.region, row.sm_arn, row.name, row.status, row.input, row.start_ms, row.definition, row.role_arn, row.version_arn, row.alias_arn],
+    );
+  }
+
+  /** Appends history events and moves the checkpoint, in one transaction. */
+  async saveProgress(arn: string, checkpoint: Checkpoint | undefined, events: readonly HistoryEvent[]): Promise<void> {
+    await this.db.tx(async (tx) => {
+      for (const ev of events) await tx.run('INSERT INTO sfn_events (execution_arn, id, body) VALUES (?, ?, ?)', [arn, ev.id, JSON.stringify(ev)]);
+      if (checkpoint) await tx.run('UPDATE sfn_executions SET checkpoint = ? WHERE arn = ?', [JSON.stringify(checkpoint), arn]);
+    });
+  }
+
+  /** Records the end of an execution; `clearCheckpoint` when nothing is left to redrive. */
+  async finishExecution(
+    arn: string,
+    end: { status: ExecutionStatus; output: string | null; error: string | null; cause: string | null; stop_ms: number },
+    clearCheckpoint: boolean,
+  ): Promise<void> {
+    await this.db.run(`UPDATE sfn_executions SET status = ?, output = ?, error = ?, cause = ?, stop_ms = ?${clearCheckpoint ? ', checkpoint = NULL' : ''} WHERE arn = ?`, [
+      end.status,
+      end.output,
+      end.error,
+      end.cause,
+      end.stop_ms,
+      arn,
+    ]);
+  }
+
+  async abortExecution(arn: string, now: number, error: string | null, cause: string | null): Promise<void> {
+    await this.db.run("UPDATE sfn_executions SET status = 'ABORTED', stop_ms = ?, error = ?, cause = ? WHERE arn = ?", [now, error, cause, arn]);
+  }
+
+  async redriveExecution(arn: string, now: number): Promise<void> {
+    await this.db.run(
+      "UPDATE sfn_executions SET status = 'RUNNING', output = NULL, error = NULL, cause = NULL, stop_ms = NULL, redrive_count = redrive_count + 1, redrive_ms = ? WHERE arn = ?",
+      [now, arn],
+    );
+  }
+
+  /** Executions of a machine, newest first, below the position (start_ms, arn). */
+  listExecutions(
+    smArn: string,
+    filter: { status?: string; versionArn?: string; aliasArn?: string },
+    before: readonly [number, string] | undefined,
+    limit: number,
+  ): Promise<ExecutionSummary[]> {
+    const params: (string | number)[] = [smArn];
+    let sql = 'SELECT arn, sm_arn, name, status, start_ms, stop_ms, version_arn, alias_arn, redrive_count FROM sfn_executions WHERE sm_arn = ?';
+    if (filter.status !== undefined) {
+      sql += ' AND status = ?';
+      params.push(filter.status);
+    }
+    if (filter.versionArn !== undefined) {
+      sql += ' AND version_arn = ?';
+      params.push(filter.versionArn);
+    }
+    if (filter.aliasArn !== undefined) {
+      sql += ' AND alias_arn = ?';
+      params.push(filter.aliasArn);
+    }
+    if (before !== undefined) {
+      sql += ' AND (start_ms < ? OR (start_ms = ? AND arn < ?))';
+      params.push(before[0], before[0], before[1]);
+    }
+    return this.db.all<ExecutionSummary>(`${sql} ORDER BY start_ms DESC, arn DESC LIMIT ?`, [...params, limit]);
+  }
+
+  // ------------------------------------------------------------ history events
+
+  async events(arn: string): Promise<HistoryEvent[]> {
+    const rows = await this.db.all<{ body: string }>('SELECT body FROM sfn_events WHERE execution_arn = ? ORDER BY id', [arn]);
+    return rows.map((r) => JSON.parse(r.body) as HistoryEvent);
+  }
+
+  /** A page of an execution's history: ids after `after` (before it when `reverse`). */
+  async eventsPage(arn: string, after: number | undefined, reverse: boolean, limit: number): Promise<HistoryEvent[]> {
+    const where = after === undefined ? '' : reverse ? ' AND id < ?' : ' AND id > ?';
+    const rows = await this.db.all<{ body: string }>(`SELECT body FROM sfn_events WHERE execution_arn = ?${where} ORDER BY id${reverse ? ' DESC' : ''} LIMIT ?`, [
+      arn,
+      ...(after === undefined ? [] : [after]),
+      limit,
+    ]);
+    return rows.map((r) => JSON.parse(r.body) as HistoryEvent);
+  }
+
+  /** Deletes the execution's events from id `fromId` on (all of them without it). */
+  async deleteEvents(arn: string, fromId?: number): Promise<void> {
+    if (fromId === undefined) await this.db.run('DELETE FROM sfn_events WHERE execution_arn = ?', [arn]);
+    else await this.db.run('DELETE FROM sfn_events WHERE execution_arn = ? AND id >= ?', [arn, fromId]);
+  }
+
+  // ------------------------------------------------------------ activities
+
+  activity(arn: string, scope?: Scope): Promise<ActivityRow | undefined> {
+    if (!scope) return this.db.get<ActivityRow>('SELECT * FROM sfn_activities WHERE arn = ?', [arn]);
+    return this.db.get<ActivityRow>('SELECT * FROM sfn_activities WHERE arn = ? AND account = ? AND region = ?', [arn, scope.accountId, scope.region]);
+  }
+
+  async createActivity(activity: ActivityRow, tags: readonly TagRow[] | undefined): Promise<void> {
+    await this.db.tx(async (tx) => {
+      await tx.run('INSERT INTO sfn_activities (arn, account, region, name, created, encryption) VALUES (?, ?, ?, ?, ?, ?)', [
+        activity.arn,
+        activity.account,
+        activity.region,
+        activity.name,
+        activity.created,
+        activity.encryption,
+      ]);
+      await putTags(tx, activity.arn, tags);
+    });
+  }
+
+  async deleteActivity(arn: string, scope: Scope): Promise<void> {
+    await this.db.tx(async (tx) => {
+      await tx.run('DELETE FROM sfn_activities WHERE arn = ? AND account = ? AND region = ?', [arn, scope.accountId, scope.region]);
+      await tx.run('DELETE FROM sfn_tags WHERE arn = ?', [arn]);
+    });
+  }
+
+  /** Activities of a scope in creation order, after the position (created, name). */
+  listActivities(scope: Scope, after: readonly [number, string] | undefined, limit: number): Promise<Pick<ActivityRow, 'arn' | 'name' | 'created'>[]> {
+    const [where, params] = after === undefined ? ['', []] : [' AND (created > ? OR (created = ? AND name > ?))', [after[0], after[0], after[1]]];
+    return this.db.all(`SELECT arn, name, created FROM sfn_activities WHERE account = ? AND region = ?${where} ORDER BY created, name LIMIT ?`, [
+      scope.accountId,
+      scope.region,
+      ...params,
+      limit,
+    ]);
+  }
+
+  // ------------------------------------------------------------ tags
+
+  async tags(arn: string): Promise<{ key: string; value: string }[]> {
+    const rows = await this.db.all<{ tag_key: string; tag_value: string }>('SELECT tag_key, tag_value FROM sfn_tags WHERE arn = ? ORDER BY tag_key', [arn]);
+    return rows.map((r) => ({ key: r.tag_key, value: r.tag_value }));
+  }
+
+  async tagResource(arn: string, tags: readonly TagRow[]): Promise<void> {
+    await this.db.tx((tx) => putTags(tx, arn, tags));
+  }
+
+  async untagResource(arn: string, keys: readonly string[]): Promise<void> {
+    await this.db.tx(async (tx) => {
+      for (const k of keys) await tx.run('DELETE FROM sfn_tags WHERE arn = ? AND tag_key = ?', [arn, k]);
+    });
+  }
+}
+
+/** Stores tags (keys checked by the caller), replacing the values of existing keys. */
+async function putTags(tx: Queryable, arn: string, tags: readonly TagRow[] | undefined): Promise<void> {
+  for (const t of tags ?? []) {
+    await tx.run('DELETE FROM sfn_tags WHERE arn = ? AND tag_key = ?', [arn, t.key!]);
+    await tx.run('INSERT INTO sfn_tags (arn, tag_key, tag_value) VALUES (?, ?, ?)', [arn, t.key!, t.value ?? '']);
+  }
+}
