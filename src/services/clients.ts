@@ -21,8 +21,16 @@ export interface CallerScope {
   readonly requestId?: string;
 }
 
+export interface ClientOptions {
+  /**
+   * The inputs are JSON values (Step Functions Parameters, a mapped request body): blobs as base64
+   * and timestamps as numbers or text, read and type-checked as a JSON request body is.
+   */
+  readonly fromJson?: boolean;
+}
+
 /** A client of `service` acting in `scope`, or undefined when that service is not loaded. */
-export function serviceClient<Api>(platform: Platform, service: string, scope: CallerScope): ServiceClient<Api> | undefined {
+export function serviceClient<Api>(platform: Platform, service: string, scope: CallerScope, options: ClientOptions = {}): ServiceClient<Api> | undefined {
   const loaded = platform.services.get(service);
   if (!loaded) return undefined;
   const validationCode = loaded.definition.validationErrorCode ?? 'ValidationException';
@@ -35,7 +43,7 @@ export function serviceClient<Api>(platform: Platform, service: string, scope: C
         const handler = loaded.provider[operation] as OperationHandler | undefined;
         if (typeof handler !== 'function') throw notImplemented(service, operation);
         const ctx = internalContext(platform.clock, { ...scope, service, operation });
-        const checked = op.input ? readInput(loaded.index, op.input.shape, input ?? {}, false, validationCode, false) : {};
+        const checked = op.input ? readInput(loaded.index, op.input.shape, input ?? {}, options.fromJson === true, validationCode) : {};
         return handler.call(loaded.provider, ctx, checked);
       };
     },

@@ -1,10 +1,12 @@
+import { createHash } from 'node:crypto';
 import type { Queryable, Row, SqlValue } from './db.js';
 
 /**
  * Keyset pagination for every list operation: `WHERE (keys) > (last seen) ORDER BY keys LIMIT n+1`, so a
- * page costs O(page) whatever the table holds and memory stays bounded. Tokens are opaque to clients,
- * bound to the operation and the caller's scope: a token from another operation, account or region, or
- * a tampered one, is refused, and the service answers its own invalid-token error.
+ * page costs O(page) whatever the table holds and memory stays bounded. Tokens are opaque to clients
+ * and bound to their listing (operation, scope and filters, hashed): a token from another listing,
+ * account or region, or a tampered one, is refused, and the service answers its own invalid-token error.
+ * A service that writes its own SQL uses the token functions and `pageOf` with a LIMIT of size + 1.
  */
 export interface PageScope {
   readonly accountId: string;
@@ -29,23 +31,46 @@ export interface KeysetQuery {
   readonly descending?: boolean;
 }
 
-/** Encodes the position after `key` for `operation` in `scope`. */
-export function encodePageToken(operation: string, scope: PageScope, key: readonly SqlValue[]): string {
-  const payload = JSON.stringify({ o: operation, a: scope.accountId, r: scope.region, k: key.map((v) => (typeof v === 'bigint' ? v.toString() : v)) });
-  return Buffer.from(payload, 'utf8').toString('base64url');
+/**
+ * The identity of one listing: the operation, the caller's scope and every filter that selects its
+ * rows. A token is valid only for the listing it came from.
+ */
+export function listingOf(operation: string, scope: PageScope, ...filters: readonly (string | number | undefined)[]): string {
+  return JSON.stringify([operation, scope.accountId, scope.region, ...filters.map((f) => f ?? null)]);
 }
 
-/** The position a token names, or undefined when it is not a token of this operation and scope. */
-export function decodePageToken(token: string, operation: string, scope: PageScope): SqlValue[] | undefined {
+/** The token for the position after `key` (the ordering key of the last row shown) in `listing`. */
+export function encodePageToken(listing: string, key: readonly SqlValue[]): string {
+  const position = key.map((v) => (typeof v === 'bigint' ? v.toString() : v));
+  return Buffer.from(JSON.stringify([listingHash(listing), ...position]), 'utf8').toString('base64url');
+}
+
+/** The position a token names, or undefined when it is not a token of this listing (the service answers its own error). */
+export function decodePageToken(token: string, listing: string): SqlValue[] | undefined {
+  if (!/^[A-Za-z0-9_-]+$/.test(token)) return undefined;
+  let parts: unknown;
   try {
-    if (!/^[A-Za-z0-9_-]+$/.test(token)) return undefined;
-    const p = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as { o?: unknown; a?: unknown; r?: unknown; k?: unknown };
-    if (p.o !== operation || p.a !== scope.accountId || p.r !== scope.region || !Array.isArray(p.k)) return undefined;
-    if (!p.k.every((v) => v === null || typeof v === 'string' || typeof v === 'number')) return undefined;
-    return p.k as SqlValue[];
+    parts = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
   } catch {
     return undefined;
   }
+  if (!Array.isArray(parts) || parts[0] !== listingHash(listing) || parts.length < 2) return undefined;
+  const key = parts.slice(1);
+  return key.every((v) => v === null || typeof v === 'string' || typeof v === 'number') ? (key as SqlValue[]) : undefined;
+}
+
+/**
+ * The page of `size` rows out of `rows`, read with a limit of size + 1: one more row than shown means
+ * there is a next page, which starts after the last row shown.
+ */
+export function pageOf<T>(listing: string, rows: T[], size: number, keyOf: (row: T) => SqlValue[]): Page<T> {
+  if (rows.length <= size) return { items: rows, next: undefined };
+  const items = rows.slice(0, size);
+  return { items, next: encodePageToken(listing, keyOf(items[items.length - 1]!)) };
+}
+
+function listingHash(listing: string): string {
+  return createHash('sha256').update(listing).digest('base64url').slice(0, 16);
 }
 
 /**
@@ -55,7 +80,7 @@ export function decodePageToken(token: string, operation: string, scope: PageSco
 export async function keysetPage<T extends Row>(
   db: Queryable,
   query: KeysetQuery,
-  options: { operation: string; scope: PageScope; limit: number; after: readonly SqlValue[] | undefined; keyOf: (row: T) => SqlValue[] },
+  options: { listing: string; limit: number; after: readonly SqlValue[] | undefined; keyOf: (row: T) => SqlValue[] },
 ): Promise<Page<T>> {
   const params: SqlValue[] = [...query.params];
   let where = query.where;
@@ -66,9 +91,7 @@ export async function keysetPage<T extends Row>(
   const order = query.keys.map((k) => `${k}${query.descending ? ' DESC' : ''}`).join(', ');
   params.push(options.limit + 1);
   const rows = await db.all<T>(`SELECT ${query.select} FROM ${query.from} WHERE ${where} ORDER BY ${order} LIMIT ?`, params);
-  if (rows.length <= options.limit) return { items: rows, next: undefined };
-  const items = rows.slice(0, options.limit);
-  return { items, next: encodePageToken(options.operation, options.scope, options.keyOf(items[items.length - 1]!)) };
+  return pageOf(options.listing, rows, options.limit, options.keyOf);
 }
 
 /** `(k1 > ?) OR (k1 = ? AND k2 > ?) ...`: row-value comparison written portably. */

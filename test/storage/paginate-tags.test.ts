@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { SqliteDb } from '../../src/storage/sqlite/sqlite-db.js';
-import { decodePageToken, encodePageToken, keysetPage } from '../../src/storage/paginate.js';
+import { decodePageToken, encodePageToken, keysetPage, listingOf } from '../../src/storage/paginate.js';
 import { TagStore } from '../../src/storage/tags.js';
 
 const scope = { accountId: '123456789012', region: 'us-east-1' };
@@ -19,24 +19,26 @@ describe('keyset pagination', () => {
     let after: ReturnType<typeof decodePageToken>;
     for (let pages = 0; ; pages++) {
       assert.ok(pages < 10);
-      const page = await keysetPage<{ created: number; name: string }>(db, query, { operation: 'List', scope, limit: 7, after, keyOf: (r) => [r.created, r.name] });
+      const page = await keysetPage<{ created: number; name: string }>(db, query, { listing: listingOf('List', scope), limit: 7, after, keyOf: (r) => [r.created, r.name] });
       assert.ok(page.items.length <= 7);
       seen.push(...page.items.map((r) => r.name));
       if (!page.next) break;
-      after = decodePageToken(page.next, 'List', scope);
+      after = decodePageToken(page.next, listingOf('List', scope));
       assert.ok(after);
     }
     assert.deepEqual(seen, Array.from({ length: 25 }, (_, i) => `n${String(i).padStart(2, '0')}`));
     await db.close();
   });
 
-  it('refuses a token of another operation, scope, or a tampered one', () => {
-    const token = encodePageToken('ListA', scope, ['x', 1]);
-    assert.deepEqual(decodePageToken(token, 'ListA', scope), ['x', 1]);
-    assert.equal(decodePageToken(token, 'ListB', scope), undefined);
-    assert.equal(decodePageToken(token, 'ListA', { ...scope, region: 'eu-west-1' }), undefined);
-    assert.equal(decodePageToken(token.slice(0, -3), 'ListA', scope), undefined);
-    assert.equal(decodePageToken('not a token!', 'ListA', scope), undefined);
+  it('refuses a token of another operation, scope or filter, or a tampered one', () => {
+    const listing = listingOf('ListA', scope, 'filter');
+    const token = encodePageToken(listing, ['x', 1]);
+    assert.deepEqual(decodePageToken(token, listing), ['x', 1]);
+    assert.equal(decodePageToken(token, listingOf('ListB', scope, 'filter')), undefined);
+    assert.equal(decodePageToken(token, listingOf('ListA', scope, 'other')), undefined);
+    assert.equal(decodePageToken(token, listingOf('ListA', { ...scope, region: 'eu-west-1' }, 'filter')), undefined);
+    assert.equal(decodePageToken(token.slice(0, -3), listing), undefined);
+    assert.equal(decodePageToken('not a token!', listing), undefined);
   });
 });
 

@@ -1,16 +1,15 @@
 /**
- * Pagination of the List operations and GetExecutionHistory: keyset pages read from SQL (`limit`
- * rows after a position), and next tokens that carry the position of the last row shown. A token is
- * bound to its listing (kind and scope, hashed) so that it cannot be replayed against another one.
+ * Pagination of the List operations and GetExecutionHistory, on the shared keyset tokens
+ * (storage/paginate.ts): the store reads `size + 1` rows after a position, and the next token carries
+ * the position of the last row shown, bound to its listing (what it lists, and the filters).
  */
-import { createHash } from 'node:crypto';
 import { InvalidToken } from '../../generated/stepfunctions.js';
+import { decodePageToken, pageOf as sharedPageOf } from '../../storage/paginate.js';
 
-type KeyPart = string | number;
 type KeyTypes = readonly ('string' | 'number')[];
 type KeyOf<T extends KeyTypes> = { -readonly [I in keyof T]: T[I] extends 'number' ? number : string };
 
-/** A listing: what it lists and for which scope (the filters that select its rows). */
+/** A listing: what it lists, for which scope (the filters that select its rows), and its key's types. */
 export interface Listing<T extends KeyTypes> {
   readonly kind: string;
   readonly scope: string;
@@ -30,34 +29,19 @@ export function pageSize(maxResults: number | undefined): number {
 /** The position a next token carries, or undefined for the first page; AWS's InvalidToken for anything else. */
 export function readToken<T extends KeyTypes>(listing: Listing<T>, token: string | undefined): KeyOf<T> | undefined {
   if (token === undefined) return undefined;
-  let parts: unknown;
-  try {
-    parts = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
-  } catch {
-    throw invalidToken();
+  const key = decodePageToken(token, listingId(listing));
+  if (!key || key.length !== listing.key.length || !key.every((v, i) => typeof v === listing.key[i])) {
+    throw new InvalidToken("Invalid Token: 'Invalid token'");
   }
-  if (!Array.isArray(parts) || parts.length !== listing.key.length + 2 || parts[0] !== listing.kind || parts[1] !== scopeHash(listing.scope)) throw invalidToken();
-  const key = parts.slice(2);
-  if (!key.every((v, i) => typeof v === listing.key[i])) throw invalidToken();
   return key as KeyOf<T>;
 }
 
-/**
- * The page of `size` rows out of `rows`, which were read with a limit of size + 1: one more row
- * than shown means there is a next page, which starts after the position of the last row shown.
- */
+/** The page of `size` rows out of `rows`, which were read with a limit of size + 1. */
 export function pageOf<T extends KeyTypes, R>(listing: Listing<T>, rows: R[], size: number, positionOf: (row: R) => KeyOf<T>): Page<R> {
-  if (rows.length <= size) return { rows };
-  const shown = rows.slice(0, size);
-  const position: KeyPart[] = positionOf(shown[shown.length - 1]!);
-  const nextToken = Buffer.from(JSON.stringify([listing.kind, scopeHash(listing.scope), ...position])).toString('base64url');
-  return { rows: shown, nextToken };
+  const page = sharedPageOf(listingId(listing), rows, size, (r) => [...positionOf(r)]);
+  return page.next ? { rows: page.items, nextToken: page.next } : { rows: page.items };
 }
 
-function scopeHash(scope: string): string {
-  return createHash('sha256').update(scope).digest('base64url').slice(0, 16);
-}
-
-function invalidToken(): InvalidToken {
-  return new InvalidToken("Invalid Token: 'Invalid token'");
+function listingId(listing: Listing<KeyTypes>): string {
+  return JSON.stringify([listing.kind, listing.scope]);
 }

@@ -1,11 +1,10 @@
 /** DynamoDB task integrations: arn:aws:states:::dynamodb:getItem / putItem / updateItem / deleteItem. */
-import { internalContext } from '../../../core/context.js';
 import { isAwsError } from '../../../aws/errors.js';
 import type { DynamoDBApi } from '../../../generated/dynamodb.js';
 import type { Platform } from '../../service.js';
 import { StatesError } from '../asl/errors.js';
 import type { TaskCall } from '../asl/engine.js';
-import { targetOperation } from './target.js';
+import { serviceClient } from '../../clients.js';
 
 const OPERATIONS = { getItem: 'GetItem', putItem: 'PutItem', updateItem: 'UpdateItem', deleteItem: 'DeleteItem' } as const;
 
@@ -13,11 +12,10 @@ const OPERATIONS = { getItem: 'GetItem', putItem: 'PutItem', updateItem: 'Update
 export async function dynamodbTask(platform: Platform, call: TaskCall, action: string): Promise<unknown> {
   const operation = Object.hasOwn(OPERATIONS, action) ? OPERATIONS[action as keyof typeof OPERATIONS] : undefined;
   if (!operation) throw new StatesError('States.Runtime', `The resource ${call.resource} is not supported by Stratus`);
-  const run = targetOperation<DynamoDBApi, typeof operation>(platform, 'dynamodb', operation, true);
-  if (!run) throw new StatesError('States.Runtime', `DynamoDB is not available in this Stratus`);
-  const ctx = internalContext(platform.clock, { accountId: call.execution.accountId, region: call.execution.region, service: 'dynamodb', operation });
+  const dynamodb = serviceClient<DynamoDBApi>(platform, 'dynamodb', { accountId: call.execution.accountId, region: call.execution.region }, { fromJson: true });
+  if (!dynamodb) throw new StatesError('States.Runtime', `DynamoDB is not available in this Stratus`);
   try {
-    return jsonClone(await run(ctx, call.parameters));
+    return jsonClone(await (dynamodb[operation] as (input: unknown) => Promise<unknown>)(call.parameters));
   } catch (e) {
     if (isAwsError(e)) throw new StatesError(`DynamoDB.${e.code}`, `${e.message} (Service: DynamoDb, Status Code: ${e.status}, Error Code: ${e.code})`);
     throw e;

@@ -1,11 +1,11 @@
 /** Lambda task integrations: a function ARN as the resource, and arn:aws:states:::lambda:invoke(.waitForTaskToken). */
-import { internalContext, type RequestContext } from '../../../core/context.js';
+import { randomUUID } from 'node:crypto';
 import { isAwsError } from '../../../aws/errors.js';
 import type { InvocationRequest, InvocationResponse, LambdaApi } from '../../../generated/lambda.js';
 import type { Platform } from '../../service.js';
 import { StatesError } from '../asl/errors.js';
 import type { TaskCall } from '../asl/engine.js';
-import { targetOperation } from './target.js';
+import { serviceClient } from '../../clients.js';
 
 /** What a task answers: the function's result ('plain', a function ARN as the resource) or the integration's response. */
 type Style = 'plain' | 'integration' | 'event';
@@ -31,9 +31,9 @@ async function invokeLambda(
   style: Style,
   invocationType?: string,
 ): Promise<unknown> {
-  const invoke = targetOperation<LambdaApi, 'Invoke'>(platform, 'lambda', 'Invoke', false);
-  if (!invoke) throw new StatesError('Lambda.ServiceException', 'Lambda is not available in this Stratus');
-  const ctx = internalContext(platform.clock, { accountId: call.execution.accountId, region: call.execution.region, service: 'lambda', operation: 'Invoke' });
+  const requestId = randomUUID();
+  const lambda = serviceClient<LambdaApi>(platform, 'lambda', { accountId: call.execution.accountId, region: call.execution.region, requestId });
+  if (!lambda) throw new StatesError('Lambda.ServiceException', 'Lambda is not available in this Stratus');
   const request: InvocationRequest = {
     FunctionName: functionName,
     Payload: Buffer.from(JSON.stringify(payload === undefined ? {} : payload)),
@@ -42,16 +42,16 @@ async function invokeLambda(
   };
   let out: InvocationResponse;
   try {
-    out = await invoke(ctx, request);
+    out = await lambda.Invoke(request);
   } catch (e) {
-    if (isAwsError(e)) throw new StatesError(`Lambda.${e.code}`, `${e.message} (Service: Lambda, Status Code: ${e.status}, Error Code: ${e.code}, Request ID: ${ctx.requestId})`);
+    if (isAwsError(e)) throw new StatesError(`Lambda.${e.code}`, `${e.message} (Service: Lambda, Status Code: ${e.status}, Error Code: ${e.code}, Request ID: ${requestId})`);
     throw e;
   }
-  return taskResult(out, style, ctx);
+  return taskResult(out, style, requestId);
 }
 
 /** The task's result from the function's response; a function error fails the task with the error's type. */
-function taskResult(out: InvocationResponse, style: Style, ctx: RequestContext): unknown {
+function taskResult(out: InvocationResponse, style: Style, requestId: string): unknown {
   const text = out.Payload ? Buffer.from(out.Payload).toString('utf8') : '';
   let parsed: unknown = null;
   if (text) {
@@ -71,7 +71,7 @@ function taskResult(out: InvocationResponse, style: Style, ctx: RequestContext):
     ExecutedVersion: out.ExecutedVersion ?? '$LATEST',
     Payload: parsed,
     SdkHttpMetadata: { HttpHeaders: {}, HttpStatusCode: out.StatusCode ?? 200 },
-    SdkResponseMetadata: { RequestId: ctx.requestId },
+    SdkResponseMetadata: { RequestId: requestId },
     StatusCode: out.StatusCode ?? 200,
   };
 }
