@@ -16,7 +16,6 @@ import { inputVariable, jsonPath, renderTemplate } from './vtl.js';
 import { methodSettingKey } from './control.js';
 import { AwsServiceActions, UnsupportedServiceIntegration } from './aws-service.js';
 import { dayOf, quotaPeriodStart } from './quota.js';
-import { logWriterFor } from '../logs/store.js';
 import { evaluatePolicy, maskedArn, parsePolicy } from './policy.js';
 
 /** A request to a deployed API, as the pipeline sees it. */
@@ -470,7 +469,7 @@ export class DataPlane {
   /** Access logs (stage accessLogSettings) and execution logs (method setting loggingLevel) to CloudWatch Logs. */
   private writeLogs(dep: Deployed, req: Req | undefined, log: ExecLog, reply: Reply, context: Record<string, unknown>, failure: GatewayError | undefined): void {
     const now = this.clock.now();
-    const writer = logWriterFor(this.store.db, this.clock);
+    const writer = this.platform.logs;
     const access = dep.stage.accessLogSettings;
     if (access?.destinationArn && access.format) {
       const m = /^arn:aws[a-z-]*:logs:([^:]+):(\d{12}):log-group:([^:*]+)/.exec(access.destinationArn);
