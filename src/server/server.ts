@@ -15,6 +15,7 @@ import type { Config } from '../core/config.js';
 import { VERSION } from '../core/version.js';
 import { SqliteDb } from '../storage/sqlite/sqlite-db.js';
 import type { Db } from '../storage/db.js';
+import { openLogSink } from '../services/logs/sink.js';
 import type { LoadedService, OperationHandler, Platform, ServiceDefinition } from '../services/service.js';
 import type { RequestContext } from '../core/context.js';
 import type { HttpRequest, HttpResponse, ResponseSink } from '../core/http.js';
@@ -52,7 +53,8 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
     if (config.logRequests) process.stdout.write(`${JSON.stringify({ time: new Date(clock.now()).toISOString(), ...fields })}\n`);
   };
   let endpoint = '';
-  const platform: Platform = { db, clock, config, endpoint: () => endpoint, log, services };
+  const logs = await openLogSink(db, clock);
+  const platform: Platform = { db, clock, config, endpoint: () => endpoint, log, services, logs };
 
   const definitions = options.services ?? (await discoverServices());
   for (const definition of definitions) {
@@ -226,6 +228,8 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
       fallback.closeAllConnections();
       await stopped;
       for (const s of [...services.values()].reverse()) await s.provider.close?.();
+      // Last, for the log events services wrote while they stopped.
+      await logs.flush().catch(() => undefined);
       clock.clear();
       await db.close();
     })();

@@ -30,7 +30,7 @@ export interface ClientOptions {
 }
 
 /** A client of `service` acting in `scope`, or undefined when that service is not loaded. */
-export function serviceClient<Api>(platform: Platform, service: string, scope: CallerScope, options: ClientOptions = {}): ServiceClient<Api> | undefined {
+export function serviceClient<Api>(platform: Pick<Platform, 'services' | 'clock'>, service: string, scope: CallerScope, options: ClientOptions = {}): ServiceClient<Api> | undefined {
   const loaded = platform.services.get(service);
   if (!loaded) return undefined;
   const validationCode = loaded.definition.validationErrorCode ?? 'ValidationException';

@@ -16,6 +16,28 @@ export interface Platform {
   readonly log: (fields: Record<string, unknown>) => void;
   /** Other services' providers, by service name, for cross-service calls (Lambda from SFN...). */
   readonly services: ReadonlyMap<string, LoadedService>;
+  /** CloudWatch Logs, for services that write log events (whether or not the Logs service is loaded). */
+  readonly logs: LogSink;
+}
+
+/**
+ * Where services write CloudWatch Logs events: function logs, access logs, execution logs.
+ * Owned by the Logs service (services/logs/sink.ts); the server opens it for every service.
+ */
+export interface LogSink {
+  /**
+   * Queues events for a log stream, creating its log group and stream when missing. They are
+   * stored in batches within moments, and always before the Logs API next reads.
+   */
+  put(entry: {
+    accountId: string;
+    region: string;
+    logGroupName: string;
+    logStreamName: string;
+    events: readonly { timestamp: number; message: string }[];
+  }): void;
+  /** Stores what is queued. */
+  flush(): Promise<void>;
 }
 
 /** An operation handler: the typed input in, the typed output (or an AwsError thrown) out. */

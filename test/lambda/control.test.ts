@@ -217,6 +217,44 @@ describe('lambda control plane', () => {
     await assert.rejects(t.lambda.send(new GetFunctionCommand({ FunctionName: 'ver', Qualifier: '1' })), awsError('ResourceNotFoundException', 404, `Function not found: ${ARN}ver:1`));
   });
 
+  it('pages versions and aliases by marker', async () => {
+    await createFunction(t.lambda, 'pages', code);
+    for (const n of ['1', '2', '3']) {
+      await t.lambda.send(new UpdateFunctionConfigurationCommand({ FunctionName: 'pages', Environment: { Variables: { NUM: n } } }));
+      assert.equal((await t.lambda.send(new PublishVersionCommand({ FunctionName: 'pages' }))).Version, n);
+    }
+    for (const [name, version] of [['a1', '1'], ['a2', '2'], ['a3', '1'], ['a4', '$LATEST']] as const) {
+      await t.lambda.send(new CreateAliasCommand({ FunctionName: 'pages', Name: name, FunctionVersion: version }));
+    }
+    const pages = async <T>(list: (marker: string | undefined) => Promise<{ items: T[]; next: string | undefined }>): Promise<T[][]> => {
+      const out: T[][] = [];
+      let marker: string | undefined;
+      do {
+        const page = await list(marker);
+        out.push(page.items);
+        marker = page.next;
+      } while (marker);
+      return out;
+    };
+    const versions = (maxItems: number) =>
+      pages(async (Marker) => {
+        const page = await t.lambda.send(new ListVersionsByFunctionCommand({ FunctionName: 'pages', MaxItems: maxItems, Marker }));
+        return { items: page.Versions!.map((v) => v.Version!), next: page.NextMarker };
+      });
+    assert.deepEqual(await versions(2), [['$LATEST', '1'], ['2', '3']]);
+    assert.deepEqual(await versions(3), [['$LATEST', '1', '2'], ['3']]);
+    assert.deepEqual(await versions(1), [['$LATEST'], ['1'], ['2'], ['3']]);
+    const aliases = (maxItems: number, functionVersion?: string) =>
+      pages(async (Marker) => {
+        const page = await t.lambda.send(new ListAliasesCommand({ FunctionName: 'pages', FunctionVersion: functionVersion, MaxItems: maxItems, Marker }));
+        return { items: page.Aliases!.map((a) => a.Name!), next: page.NextMarker };
+      });
+    assert.deepEqual(await aliases(3), [['a1', 'a2', 'a3'], ['a4']]);
+    assert.deepEqual(await aliases(1, '1'), [['a1'], ['a3']]);
+    assert.deepEqual(await aliases(2, '$LATEST'), [['a4']]);
+    await assert.rejects(t.lambda.send(new ListVersionsByFunctionCommand({ FunctionName: 'pages', Marker: 'not-a-marker!' })), awsError('InvalidParameterValueException', 400, 'Invalid marker'));
+  });
+
   it('manages reserved concurrency and reports account settings', async () => {
     const settings = await t.lambda.send(new GetAccountSettingsCommand({}));
     assert.equal(settings.AccountLimit?.ConcurrentExecutions, 1000);

@@ -9,7 +9,7 @@ import { startServer } from '../helpers/server.js';
 describe('typed internal clients', async () => {
   const server = await startServer({ services: [dynamodb] });
   after(() => server.stop());
-  const platform = { db: server.db, clock: server.clock, config: server.config, endpoint: () => server.endpoint, log: () => undefined, services: server.services };
+  const platform = { clock: server.clock, services: server.services };
   const scope = { accountId: '123456789012', region: 'eu-west-1' };
 
   it('calls the target provider in the caller scope', async () => {

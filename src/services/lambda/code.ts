@@ -1,16 +1,19 @@
 /**
- * Deployment packages: stored in SQL (so every node sees them), unpacked once per code hash
- * into the Lambda directory (under the data dir, or a temporary one when ephemeral).
+ * Deployment packages: where they come from (ZipFile or S3), the checks of a function's
+ * configuration, storage in SQL (so every node sees them), unpacking into a directory.
  */
 import { createHash } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { AwsError } from '../../aws/errors.js';
+import { validationError } from '../../aws/validate.js';
+import { internalContext, type RequestContext } from '../../core/context.js';
+import { InvalidParameterValueException, type Environment, type FunctionCode, type PackageType } from '../../generated/lambda.js';
 import { listZip, readZipEntry, safeEntryPath, ZipError } from '../../runtime/zip.js';
 import type { Db, Queryable } from '../../storage/db.js';
-
-export const MAX_ZIPPED_BYTES = 50 * 1024 * 1024;
-export const MAX_UNZIPPED_BYTES = 262_144_000;
+import type { Platform } from '../service.js';
+import { USER_FAULT } from './errors.js';
+import { DEPRECATED_RUNTIMES, MAX_ENV_BYTES, MAX_TIMEOUT_SECONDS, MAX_UNZIPPED_BYTES, MAX_ZIPPED_BYTES, RESERVED_ENV, SUPPORTED_RUNTIMES } from './limits.js';
 
 export interface CodeInfo {
   sha256: string;
@@ -19,24 +22,118 @@ export interface CodeInfo {
   unzipped: number;
 }
 
-const invalid = (message: string): AwsError => new AwsError('InvalidParameterValueException', message, 400, { fields: { Type: 'User' } });
-
 /** Checks a zip and measures it, as CreateFunction/UpdateFunctionCode do before storing it. */
 export function inspectZip(zip: Buffer, operation: string): CodeInfo {
   if (zip.length > MAX_ZIPPED_BYTES) {
-    throw new AwsError('RequestEntityTooLargeException', `Request must be smaller than 70167211 bytes for the ${operation} operation`, 413, { fields: { Type: 'User' } });
+    // Not an error of the Lambda model (AWS's front end answers it), hence no generated class.
+    throw new AwsError('RequestEntityTooLargeException', `Request must be smaller than 70167211 bytes for the ${operation} operation`, 413, { fields: USER_FAULT });
   }
   let unzipped = 0;
   try {
     const entries = listZip(zip);
     for (const e of entries) unzipped += e.size;
   } catch (e) {
-    if (e instanceof ZipError) throw invalid('Could not unzip uploaded file. Please check your file, then try to upload again.');
+    if (e instanceof ZipError) throw new InvalidParameterValueException('Could not unzip uploaded file. Please check your file, then try to upload again.', USER_FAULT);
     throw e;
   }
-  if (unzipped > MAX_UNZIPPED_BYTES) throw invalid(`Unzipped size must be smaller than ${MAX_UNZIPPED_BYTES} bytes`);
+  if (unzipped > MAX_UNZIPPED_BYTES) throw new InvalidParameterValueException(`Unzipped size must be smaller than ${MAX_UNZIPPED_BYTES} bytes`, USER_FAULT);
   const digest = createHash('sha256').update(zip).digest();
   return { sha256: digest.toString('base64'), hex: digest.toString('hex'), size: zip.length, unzipped };
+}
+
+/** The configuration members CreateFunction and UpdateFunctionConfiguration check alike. */
+export interface CheckedSettings {
+  Timeout?: number;
+  MemorySize?: number;
+  Environment?: Environment;
+  Runtime?: string;
+  PackageType?: PackageType;
+}
+
+/** Checks limits, package type, runtime and environment variables, with AWS's messages. */
+export function checkSettings(input: CheckedSettings): void {
+  const issues: string[] = [];
+  if (input.Timeout !== undefined && input.Timeout > MAX_TIMEOUT_SECONDS) {
+    issues.push(`Value '${input.Timeout}' at 'timeout' failed to satisfy constraint: Member must have value less than or equal to ${MAX_TIMEOUT_SECONDS}`);
+  }
+  if (input.MemorySize !== undefined && input.MemorySize > 10240) {
+    issues.push(`Value '${input.MemorySize}' at 'memorySize' failed to satisfy constraint: Member must have value less than or equal to 10240`);
+  }
+  if (issues.length) throw validationError(issues, 'ValidationException');
+  if (input.PackageType === 'Image') throw new InvalidParameterValueException('Stratus does not support container image functions (PackageType Image); use a .zip deployment package.', USER_FAULT);
+  if (input.Runtime !== undefined) {
+    if (DEPRECATED_RUNTIMES.has(input.Runtime)) {
+      throw new InvalidParameterValueException(
+        `The runtime parameter of ${input.Runtime} is no longer supported for creating or updating AWS Lambda functions. We recommend you use a supported runtime while creating or updating functions.`,
+        USER_FAULT,
+      );
+    }
+    if (!SUPPORTED_RUNTIMES.includes(input.Runtime)) {
+      throw new InvalidParameterValueException(`Stratus does not support the runtime parameter of ${input.Runtime}. Supported runtimes: ${SUPPORTED_RUNTIMES.join(', ')}.`, USER_FAULT);
+    }
+  }
+  const vars = input.Environment?.Variables;
+  if (vars) {
+    const measured = JSON.stringify(vars);
+    if (Buffer.byteLength(measured) > MAX_ENV_BYTES) {
+      throw new InvalidParameterValueException(`Lambda was unable to configure your environment variables because the environment variables you have provided exceeded the 4KB limit. String measured: ${measured}`, USER_FAULT);
+    }
+    for (const key of Object.keys(vars)) {
+      if (!/^[a-zA-Z]([a-zA-Z0-9_])+$/.test(key)) {
+        throw new InvalidParameterValueException(`Lambda was unable to configure your environment variables because the environment variables you have provided contains invalid keys: ${key}`, USER_FAULT);
+      }
+      if (RESERVED_ENV.has(key)) {
+        throw new InvalidParameterValueException(
+          `Lambda was unable to configure your environment variables because the environment variables you have provided contains reserved keys that are currently not supported for modification. Reserved keys used in this request: ${key}`,
+          USER_FAULT,
+        );
+      }
+    }
+  }
+}
+
+/** Reads the package from ZipFile or S3Bucket/S3Key, and checks it. */
+export async function codeFrom(platform: Platform, ctx: RequestContext, code: FunctionCode, operation: string): Promise<{ info: CodeInfo; zip: Buffer }> {
+  if (code.ImageUri !== undefined) throw new InvalidParameterValueException('Stratus does not support container image functions (ImageUri); use a .zip deployment package.', USER_FAULT);
+  let zip: Buffer | undefined;
+  if (code.ZipFile !== undefined) {
+    if (code.S3Bucket !== undefined || code.S3Key !== undefined) throw new InvalidParameterValueException('Please provide a source for function code.', USER_FAULT);
+    zip = Buffer.from(code.ZipFile);
+  } else if (code.S3Bucket !== undefined && code.S3Key !== undefined) {
+    zip = await fromS3(platform, ctx, code.S3Bucket, code.S3Key, code.S3ObjectVersion);
+  } else {
+    throw new InvalidParameterValueException('Please provide a source for function code.', USER_FAULT);
+  }
+  return { info: inspectZip(zip, operation), zip };
+}
+
+/** GetObject on the S3 service of this server, when it has one. */
+async function fromS3(platform: Platform, ctx: RequestContext, bucket: string, key: string, version?: string): Promise<Buffer> {
+  const failure = (code: string, message: string): string => `Error occurred while GetObject. S3 Error Code: ${code}. S3 Error Message: ${message}`;
+  const s3 = platform.services.get('s3')?.provider as Record<string, unknown> | undefined;
+  const getObject = s3?.GetObject as ((c: RequestContext, i: unknown) => Promise<{ Body?: unknown }>) | undefined;
+  if (!getObject) throw new InvalidParameterValueException(failure('NoSuchBucket', 'The specified bucket does not exist'), USER_FAULT);
+  let out: { Body?: unknown };
+  try {
+    out = await getObject.call(s3, internalContext(platform.clock, { accountId: ctx.accountId, region: ctx.region, service: 's3', operation: 'GetObject' }), {
+      Bucket: bucket,
+      Key: key,
+      VersionId: version,
+    });
+  } catch (e) {
+    const err = e as AwsError;
+    throw new InvalidParameterValueException(failure(err.code ?? 'InternalError', err.message), USER_FAULT);
+  }
+  const body = out.Body;
+  if (Buffer.isBuffer(body)) return body;
+  if (body instanceof Uint8Array) return Buffer.from(body);
+  if (typeof body === 'string') return Buffer.from(body);
+  if (body && typeof (body as AsyncIterable<Buffer>)[Symbol.asyncIterator] === 'function') {
+    const chunks: Buffer[] = [];
+    for await (const c of body as AsyncIterable<Buffer>) chunks.push(Buffer.from(c));
+    return Buffer.concat(chunks);
+  }
+  throw new InvalidParameterValueException(failure('InternalError', 'empty object body'), USER_FAULT);
 }
 
 export async function storeCode(tx: Queryable, accountId: string, region: string, info: CodeInfo, zip: Buffer): Promise<void> {

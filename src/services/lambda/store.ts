@@ -1,3 +1,15 @@
+import type {
+  AliasRoutingConfiguration,
+  Architecture,
+  EphemeralStorage,
+  FunctionConfiguration,
+  LogFormat,
+  LoggingConfig,
+  PackageType,
+  SnapStartApplyOn,
+  SnapStartOptimizationStatus,
+  TracingMode,
+} from '../../generated/lambda.js';
 import type { Migration } from '../../storage/db.js';
 
 export const LAMBDA_MIGRATIONS: Migration[] = [
@@ -5,9 +17,9 @@ export const LAMBDA_MIGRATIONS: Migration[] = [
     version: 1,
     sql: `
 CREATE TABLE IF NOT EXISTS lambda_functions (
-  account TEXT NOT NULL, region TEXT NOT NULL, name TEXT NOT NULL,
+  account TEXT NOT NULL, region TEXT NOT NULL, name TEXT NOT NULL COLLATE "C",
   config TEXT NOT NULL, reserved INTEGER, tags TEXT NOT NULL, next_version INTEGER NOT NULL,
-  event_config TEXT, created INTEGER NOT NULL,
+  event_config TEXT, created BIGINT NOT NULL,
   PRIMARY KEY (account, region, name)
 );
 CREATE TABLE IF NOT EXISTS lambda_versions (
@@ -16,7 +28,7 @@ CREATE TABLE IF NOT EXISTS lambda_versions (
   PRIMARY KEY (account, region, name, version)
 );
 CREATE TABLE IF NOT EXISTS lambda_aliases (
-  account TEXT NOT NULL, region TEXT NOT NULL, name TEXT NOT NULL, alias TEXT NOT NULL,
+  account TEXT NOT NULL, region TEXT NOT NULL, name TEXT NOT NULL, alias TEXT NOT NULL COLLATE "C",
   config TEXT NOT NULL,
   PRIMARY KEY (account, region, name, alias)
 );
@@ -27,13 +39,13 @@ CREATE TABLE IF NOT EXISTS lambda_policies (
 );
 CREATE TABLE IF NOT EXISTS lambda_code (
   account TEXT NOT NULL, region TEXT NOT NULL, sha TEXT NOT NULL,
-  zip BLOB NOT NULL, size INTEGER NOT NULL, unzipped INTEGER NOT NULL,
+  zip BYTEA NOT NULL, size INTEGER NOT NULL, unzipped INTEGER NOT NULL,
   PRIMARY KEY (account, region, sha)
 );
 CREATE TABLE IF NOT EXISTS lambda_async (
   id TEXT NOT NULL PRIMARY KEY, account TEXT NOT NULL, region TEXT NOT NULL, name TEXT NOT NULL,
-  qualifier TEXT, payload BLOB NOT NULL, request_id TEXT NOT NULL, attempt INTEGER NOT NULL,
-  next_at INTEGER NOT NULL, created INTEGER NOT NULL, lease INTEGER
+  qualifier TEXT, payload BYTEA NOT NULL, request_id TEXT NOT NULL, attempt INTEGER NOT NULL,
+  next_at BIGINT NOT NULL, created BIGINT NOT NULL, lease BIGINT
 );
 `,
   },
@@ -49,13 +61,14 @@ CREATE TABLE IF NOT EXISTS lambda_uids (
   },
 ];
 
-/** A function configuration as stored (the FunctionConfiguration shape plus internal fields). */
-export interface FnConfig {
+/**
+ * A function configuration as stored: the API's FunctionConfiguration with the members Stratus
+ * always sets, plus internal fields (withoutInternalFields drops them before it is shown).
+ */
+export interface FnConfig extends FunctionConfiguration {
   FunctionName: string;
   FunctionArn: string;
-  Runtime?: string;
   Role: string;
-  Handler?: string;
   CodeSize: number;
   Description: string;
   Timeout: number;
@@ -64,23 +77,13 @@ export interface FnConfig {
   CodeSha256: string;
   Version: string;
   Environment?: { Variables: Record<string, string> };
-  TracingConfig: { Mode: string };
+  TracingConfig: { Mode: TracingMode };
   RevisionId: string;
-  PackageType: string;
-  Architectures: string[];
-  EphemeralStorage: { Size: number };
-  LoggingConfig: { LogFormat: string; LogGroup: string; ApplicationLogLevel?: string; SystemLogLevel?: string };
-  SnapStart: { ApplyOn: string; OptimizationStatus: string };
-  DeadLetterConfig?: { TargetArn?: string };
-  KMSKeyArn?: string;
-  Layers?: { Arn: string; CodeSize: number }[];
-  RuntimeVersionConfig?: { RuntimeVersionArn: string };
-  State?: string;
-  StateReason?: string;
-  StateReasonCode?: string;
-  LastUpdateStatus?: string;
-  LastUpdateStatusReason?: string;
-  LastUpdateStatusReasonCode?: string;
+  PackageType: PackageType;
+  Architectures: Architecture[];
+  EphemeralStorage: EphemeralStorage;
+  LoggingConfig: LoggingConfig & { LogFormat: LogFormat; LogGroup: string };
+  SnapStart: { ApplyOn: SnapStartApplyOn; OptimizationStatus: SnapStartOptimizationStatus };
   /** Internal: unzipped size of the package. */
   _unzipped: number;
 }
@@ -95,9 +98,10 @@ export interface FnRow {
   created: number;
 }
 
+/** An alias as stored (its name and ARN are its row's key). */
 export interface AliasDoc {
   FunctionVersion: string;
   Description: string;
-  RoutingConfig?: { AdditionalVersionWeights?: Record<string, number> };
+  RoutingConfig?: AliasRoutingConfiguration;
   RevisionId: string;
 }

@@ -36,7 +36,7 @@ export class DataPlane {
       auth: new MethodAuthorization(platform, invokeLambda),
       usage: new UsageLimits(store, platform.clock),
       cache: new ResponseCache(platform.clock),
-      logs: new StageLogs(platform, store),
+      logs: new StageLogs(platform),
       backends: { clock: platform.clock, invokeLambda, actions: new AwsServiceActions(platform), certificates: this.certificates },
     };
     this.invokeUrls = new InvokeUrls(this.domains, (apiId, stageName, request) => this.serve(apiId, stageName, request));

@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Platform } from '../../service.js';
-import { logWriterFor } from '../../logs/store.js';
 import type { GatewayError } from '../gateway-responses.js';
-import type { Store } from '../store.js';
 import { methodSettings, valueAt } from './request-context.js';
 import type { Deployed, ExecutionLog, MethodRequest, Reply } from './types.js';
 
@@ -14,10 +12,7 @@ export class StageLogs {
   /** This node's log stream in access and execution log groups. */
   private readonly logStream = randomUUID().replace(/-/g, '');
 
-  constructor(
-    private readonly platform: Platform,
-    private readonly store: Store,
-  ) {}
+  constructor(private readonly platform: Platform) {}
 
   /** Whether this request writes access or execution logs (checked before building anything). */
   wanted(dep: Deployed, req: MethodRequest | undefined): boolean {
@@ -30,7 +25,7 @@ export class StageLogs {
 
   write(dep: Deployed, req: MethodRequest | undefined, log: ExecutionLog, reply: Reply, context: Record<string, unknown>, failure: GatewayError | undefined): void {
     const now = this.platform.clock.now();
-    const writer = logWriterFor(this.store.db, this.platform.clock);
+    const writer = this.platform.logs;
     const access = dep.stage.accessLogSettings;
     if (access?.destinationArn && access.format) {
       const m = /^arn:aws[a-z-]*:logs:([^:]+):(\d{12}):log-group:([^:*]+)/.exec(access.destinationArn);

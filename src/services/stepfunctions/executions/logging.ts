@@ -2,6 +2,7 @@
  * CloudWatch Logs delivery of execution events, as the machine's loggingConfiguration asks
  * (level ALL/ERROR/FATAL, includeExecutionData), when the Logs service is loaded.
  */
+import { parseResourceArn } from '../../../aws/arn.js';
 import type { Platform } from '../../service.js';
 import type { LoggingConfiguration } from '../../../generated/stepfunctions.js';
 import type { HistoryEvent } from '../asl/engine.js';
@@ -30,16 +31,11 @@ async function eventLogger(platform: Platform, store: SfnStore, row: ExecutionRo
   const level = cfg?.level ?? 'OFF';
   const groupArn: string | undefined = cfg?.destinations?.[0]?.cloudWatchLogsLogGroup?.logGroupArn;
   if (level === 'OFF' || !groupArn || !platform.services.get('logs')) return undefined;
-  const m = /^arn:[^:]+:logs:([^:]*):(\d{12}):log-group:([^:]+)(:\*)?$/.exec(groupArn);
-  if (!m) return undefined;
-  const [, region, account, group] = m;
-  let writer: { put(input: { accountId: string; region: string; logGroupName: string; logStreamName: string; events: { timestamp: number; message: string }[] }): void };
-  try {
-    const logs = await import('../../logs/store.js');
-    writer = logs.logWriterFor(platform.db, platform.clock);
-  } catch {
-    return undefined;
-  }
+  const arn = parseResourceArn(groupArn, 'logs', 'log-group:');
+  if (!arn || !/^\d{12}$/.test(arn.account)) return undefined;
+  const { region, account } = arn;
+  const group = arn.name.replace(/:\*$/, '');
+  const writer = platform.logs;
   const d = new Date(row.start_ms);
   const pad = (n: number) => String(n).padStart(2, '0');
   const stream = `states/${row.sm_arn.split(':')[6]}/${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}-${pad(d.getUTCHours())}-${pad(d.getUTCMinutes())}/${row.name.slice(0, 64)}`;

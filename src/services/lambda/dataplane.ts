@@ -1,0 +1,33 @@
+/**
+ * The code-download data plane: GetFunction's Code.Location, a URL on this server that answers
+ * the deployment package as S3 answers a presigned GET.
+ */
+import type { HttpRequest, ResponseSink } from '../../core/http.js';
+import type { Db } from '../../storage/db.js';
+import type { DataPlaneRoute } from '../service.js';
+import { loadCode } from './code.js';
+import type { Scope } from './core.js';
+
+const CODE_PATH = '/stratus-lambda-code/';
+
+/** Where GetFunction tells clients to download a package from. */
+export function codeLocation(endpoint: string, scope: Scope, hex: string): string {
+  return `${endpoint}${CODE_PATH}${scope.accountId}/${scope.region}/${hex}.zip`;
+}
+
+export function codeDownloadRoute(db: Db): DataPlaneRoute {
+  return { pathPrefix: CODE_PATH, handle: (req, res) => req.method === 'GET' && serveCode(db, req, res) };
+}
+
+async function serveCode(db: Db, req: HttpRequest, res: ResponseSink): Promise<boolean> {
+  const m = /^([0-9]{12})\/([a-z0-9-]+)\/([0-9a-f]{64})\.zip$/.exec(req.rawPath.slice(CODE_PATH.length));
+  const zip = m ? await loadCode(db, m[1]!, m[2]!, m[3]!) : undefined;
+  if (!zip) {
+    res.writeHead(404, { 'content-type': 'application/xml' });
+    res.end('<?xml version="1.0" encoding="UTF-8"?><Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message></Error>');
+    return true;
+  }
+  res.writeHead(200, { 'content-type': 'application/zip', 'content-length': zip.length });
+  res.end(zip);
+  return true;
+}

@@ -1,0 +1,246 @@
+/** Lambda functions: create, read, list, update code and configuration, delete. */
+import { createHash, randomUUID } from 'node:crypto';
+import type { RequestContext } from '../../../core/context.js';
+import {
+  InvalidParameterValueException,
+  ResourceConflictException,
+  ResourceNotFoundException,
+  type CreateFunctionRequest,
+  type DeleteFunctionRequest,
+  type DeleteFunctionResponse,
+  type FunctionConfiguration,
+  type GetFunctionConfigurationRequest,
+  type GetFunctionRequest,
+  type GetFunctionResponse,
+  type LambdaApi,
+  type LastUpdateStatusReasonCode,
+  type ListFunctionsRequest,
+  type ListFunctionsResponse,
+  type UpdateFunctionCodeRequest,
+  type UpdateFunctionConfigurationRequest,
+} from '../../../generated/lambda.js';
+import { checkSettings, codeFrom, storeCode } from '../code.js';
+import { decodeMarker, encodeMarker, fnArnBase, functionKey, isVersionNumber, lastModified, withoutInternalFields, type LambdaCore, type Scope } from '../core.js';
+import { codeLocation } from '../dataplane.js';
+import { USER_FAULT } from '../errors.js';
+import { DEFAULT_PAGE_SIZE } from '../limits.js';
+import type { AliasDoc, FnConfig, FnRow } from '../store.js';
+import { publishVersion } from './versions-aliases.js';
+
+const NO_LAYERS = 'Stratus does not support Lambda layers yet; include dependencies in the deployment package.';
+/**
+ * What AWS answers while an update is applied (Stratus applies it at once; clients then wait for
+ * Successful). AWS sends the reason code 'Creating', which the model's enum lacks.
+ */
+const IN_PROGRESS: FunctionConfiguration = {
+  LastUpdateStatus: 'InProgress',
+  LastUpdateStatusReason: 'The function is being created.',
+  LastUpdateStatusReasonCode: 'Creating' as LastUpdateStatusReasonCode,
+};
+
+type FunctionOperations = 'CreateFunction' | 'GetFunction' | 'GetFunctionConfiguration' | 'ListFunctions' | 'UpdateFunctionCode' | 'UpdateFunctionConfiguration' | 'DeleteFunction';
+
+export class FunctionOps implements Pick<LambdaApi, FunctionOperations> {
+  constructor(private readonly core: LambdaCore) {}
+
+  async CreateFunction(ctx: RequestContext, input: CreateFunctionRequest): Promise<FunctionConfiguration> {
+    const { name } = this.core.parseName(ctx, input.FunctionName);
+    const packageType = input.PackageType ?? 'Zip';
+    checkSettings({ ...input, PackageType: packageType });
+    if (input.Runtime === undefined || input.Handler === undefined) {
+      throw new InvalidParameterValueException('Runtime and Handler are mandatory parameters for functions created with deployment packages.', USER_FAULT);
+    }
+    const { info, zip } = await codeFrom(this.core.platform, ctx, input.Code, 'CreateFunction');
+    const now = ctx.clock.now();
+    const config: FnConfig = {
+      FunctionName: name,
+      FunctionArn: `${fnArnBase(ctx)}${name}`,
+      Runtime: input.Runtime,
+      Role: input.Role,
+      Handler: input.Handler,
+      CodeSize: info.size,
+      Description: input.Description ?? '',
+      Timeout: input.Timeout ?? 3,
+      MemorySize: input.MemorySize ?? 128,
+      LastModified: lastModified(now),
+      CodeSha256: info.sha256,
+      Version: '$LATEST',
+      Environment: input.Environment?.Variables ? { Variables: { ...input.Environment.Variables } } : undefined,
+      TracingConfig: { Mode: input.TracingConfig?.Mode ?? 'PassThrough' },
+      RevisionId: randomUUID(),
+      PackageType: packageType,
+      Architectures: input.Architectures ?? ['x86_64'],
+      EphemeralStorage: { Size: input.EphemeralStorage?.Size ?? 512 },
+      LoggingConfig: {
+        LogFormat: input.LoggingConfig?.LogFormat ?? 'Text',
+        LogGroup: input.LoggingConfig?.LogGroup ?? `/aws/lambda/${name}`,
+        ...(input.LoggingConfig?.ApplicationLogLevel ? { ApplicationLogLevel: input.LoggingConfig.ApplicationLogLevel } : {}),
+        ...(input.LoggingConfig?.SystemLogLevel ? { SystemLogLevel: input.LoggingConfig.SystemLogLevel } : {}),
+      },
+      SnapStart: { ApplyOn: 'None', OptimizationStatus: 'Off' },
+      DeadLetterConfig: input.DeadLetterConfig?.TargetArn ? { TargetArn: input.DeadLetterConfig.TargetArn } : undefined,
+      KMSKeyArn: input.KMSKeyArn,
+      RuntimeVersionConfig: { RuntimeVersionArn: `arn:aws:lambda:${ctx.region}::runtime:${createHash('sha256').update(input.Runtime).digest('hex')}` },
+      _unzipped: info.unzipped,
+    };
+    if (input.Layers?.length) throw new InvalidParameterValueException(NO_LAYERS, USER_FAULT);
+    const published = await this.core.db.tx(async (tx) => {
+      const existing = await tx.get('SELECT name FROM lambda_functions WHERE account = ? AND region = ? AND name = ?', [ctx.accountId, ctx.region, name]);
+      if (existing) throw new ResourceConflictException(`Function already exist: ${name}`, USER_FAULT);
+      await storeCode(tx, ctx.accountId, ctx.region, info, zip);
+      await tx.run(
+        'INSERT INTO lambda_functions (account, region, name, config, reserved, tags, next_version, created) VALUES (?, ?, ?, ?, NULL, ?, 1, ?)',
+        [ctx.accountId, ctx.region, name, JSON.stringify(config), JSON.stringify(input.Tags ?? {}), now],
+      );
+      return input.Publish ? publishVersion(this.core, tx, ctx, name, config, undefined) : undefined;
+    });
+    // Unpack now, and start a runtime process ahead, so the first invoke does not pay for them.
+    await this.core.files.codeDir(ctx, name, info.hex, zip);
+    this.prepare(config);
+    const shown = withoutInternalFields(published ?? config);
+    return { ...shown, State: 'Pending', StateReason: 'The function is being created.', StateReasonCode: 'Creating', LastUpdateStatus: undefined };
+  }
+
+  async GetFunction(ctx: RequestContext, input: GetFunctionRequest): Promise<GetFunctionResponse> {
+    const { name, qualifier } = this.core.parseName(ctx, input.FunctionName, input.Qualifier);
+    const t = await this.core.resolve(ctx, name, qualifier);
+    const hex = Buffer.from(t.config.CodeSha256, 'base64').toString('hex');
+    const out: GetFunctionResponse = {
+      Configuration: withoutInternalFields(t.config),
+      Code: { RepositoryType: 'S3', Location: codeLocation(this.core.platform.endpoint(), ctx, hex) },
+      Tags: JSON.parse(t.row.tags) as Record<string, string>,
+    };
+    if (t.row.reserved !== null) out.Concurrency = { ReservedConcurrentExecutions: t.row.reserved };
+    return out;
+  }
+
+  async GetFunctionConfiguration(ctx: RequestContext, input: GetFunctionConfigurationRequest): Promise<FunctionConfiguration> {
+    const { name, qualifier } = this.core.parseName(ctx, input.FunctionName, input.Qualifier);
+    return withoutInternalFields((await this.core.resolve(ctx, name, qualifier)).config);
+  }
+
+  async ListFunctions(ctx: RequestContext, input: ListFunctionsRequest): Promise<ListFunctionsResponse> {
+    const limit = input.MaxItems ?? DEFAULT_PAGE_SIZE;
+    const after = input.Marker ? decodeMarker(input.Marker) : '';
+    const rows = await this.core.db.all<FnRow>('SELECT * FROM lambda_functions WHERE account = ? AND region = ? AND name > ? ORDER BY name LIMIT ?', [
+      ctx.accountId,
+      ctx.region,
+      after,
+      limit + 1,
+    ]);
+    const page = rows.slice(0, limit);
+    const functions: FunctionConfiguration[] = [];
+    for (const row of page) {
+      functions.push(withoutInternalFields(JSON.parse(row.config) as FnConfig));
+      if (input.FunctionVersion === 'ALL') {
+        const versions = await this.core.db.all<{ config: string }>('SELECT config FROM lambda_versions WHERE account = ? AND region = ? AND name = ? ORDER BY version', [
+          ctx.accountId,
+          ctx.region,
+          row.name,
+        ]);
+        for (const v of versions) functions.push(withoutInternalFields(JSON.parse(v.config) as FnConfig));
+      }
+    }
+    return { Functions: functions, NextMarker: rows.length > limit ? encodeMarker(page[page.length - 1]!.name) : undefined };
+  }
+
+  async UpdateFunctionCode(ctx: RequestContext, input: UpdateFunctionCodeRequest): Promise<FunctionConfiguration> {
+    const { name, qualifier } = this.core.parseName(ctx, input.FunctionName);
+    if (qualifier !== undefined) throw new InvalidParameterValueException('Unsupported qualifier: UpdateFunctionCode applies to $LATEST.', USER_FAULT);
+    await this.core.fnRow(ctx, name);
+    const { info, zip } = await codeFrom(this.core.platform, ctx, input, 'UpdateFunctionCode');
+    const result = await this.core.db.tx(async (tx) => {
+      const config = await this.core.latestForUpdate(ctx, name, tx, input.RevisionId);
+      if (input.DryRun) return { ...config, CodeSha256: info.sha256, CodeSize: info.size };
+      await storeCode(tx, ctx.accountId, ctx.region, info, zip);
+      config.CodeSha256 = info.sha256;
+      config.CodeSize = info.size;
+      config._unzipped = info.unzipped;
+      if (input.Architectures) config.Architectures = input.Architectures;
+      config.LastModified = lastModified(ctx.clock.now());
+      config.RevisionId = randomUUID();
+      await tx.run('UPDATE lambda_functions SET config = ? WHERE account = ? AND region = ? AND name = ?', [JSON.stringify(config), ctx.accountId, ctx.region, name]);
+      return input.Publish ? publishVersion(this.core, tx, ctx, name, config, undefined) : config;
+    });
+    if (!input.DryRun) {
+      await this.core.files.codeDir(ctx, name, info.hex, zip);
+      this.retireLatest(ctx, name);
+    }
+    const shown = withoutInternalFields(result);
+    return input.Publish ? { ...shown, LastUpdateStatus: 'Successful', LastUpdateStatusReason: undefined, LastUpdateStatusReasonCode: undefined } : { ...shown, ...IN_PROGRESS };
+  }
+
+  async UpdateFunctionConfiguration(ctx: RequestContext, input: UpdateFunctionConfigurationRequest): Promise<FunctionConfiguration> {
+    const { name, qualifier } = this.core.parseName(ctx, input.FunctionName);
+    if (qualifier !== undefined) throw new InvalidParameterValueException('Unsupported qualifier: UpdateFunctionConfiguration applies to $LATEST.', USER_FAULT);
+    checkSettings(input);
+    if (input.Layers?.length) throw new InvalidParameterValueException(NO_LAYERS, USER_FAULT);
+    const result = await this.core.db.tx(async (tx) => {
+      const config = await this.core.latestForUpdate(ctx, name, tx, input.RevisionId);
+      for (const key of ['Role', 'Handler', 'Description', 'Timeout', 'MemorySize', 'Runtime', 'KMSKeyArn'] as const) {
+        if (input[key] !== undefined) (config as unknown as Record<string, unknown>)[key] = input[key];
+      }
+      if (input.Environment !== undefined) {
+        config.Environment = input.Environment.Variables && Object.keys(input.Environment.Variables).length ? { Variables: { ...input.Environment.Variables } } : undefined;
+      }
+      if (input.EphemeralStorage) config.EphemeralStorage = { Size: input.EphemeralStorage.Size };
+      if (input.TracingConfig?.Mode) config.TracingConfig = { Mode: input.TracingConfig.Mode };
+      if (input.DeadLetterConfig) config.DeadLetterConfig = input.DeadLetterConfig.TargetArn ? { TargetArn: input.DeadLetterConfig.TargetArn } : undefined;
+      if (input.LoggingConfig) config.LoggingConfig = { ...config.LoggingConfig, ...input.LoggingConfig };
+      config.LastModified = lastModified(ctx.clock.now());
+      config.RevisionId = randomUUID();
+      await tx.run('UPDATE lambda_functions SET config = ? WHERE account = ? AND region = ? AND name = ?', [JSON.stringify(config), ctx.accountId, ctx.region, name]);
+      return config;
+    });
+    this.retireLatest(ctx, name);
+    this.prepare(result);
+    return { ...withoutInternalFields(result), ...IN_PROGRESS };
+  }
+
+  async DeleteFunction(ctx: RequestContext, input: DeleteFunctionRequest): Promise<DeleteFunctionResponse> {
+    const { name, qualifier } = this.core.parseName(ctx, input.FunctionName, input.Qualifier);
+    await this.core.db.tx(async (tx) => {
+      await this.core.fnRow(ctx, name, tx);
+      const args = [ctx.accountId, ctx.region, name];
+      if (qualifier !== undefined) {
+        if (qualifier === '$LATEST') throw new InvalidParameterValueException('$LATEST version cannot be deleted without deleting the function.', USER_FAULT);
+        if (!isVersionNumber(qualifier)) throw new InvalidParameterValueException('Deletion of aliases is not supported.', USER_FAULT);
+        if (!(await this.core.versionConfig(ctx, name, qualifier, tx))) throw new ResourceNotFoundException(`Function not found: ${fnArnBase(ctx)}${name}:${qualifier}`, USER_FAULT);
+        const aliases = await tx.all<{ alias: string; config: string }>('SELECT alias, config FROM lambda_aliases WHERE account = ? AND region = ? AND name = ?', args);
+        const using = aliases.filter((a) => {
+          const doc = JSON.parse(a.config) as AliasDoc;
+          return doc.FunctionVersion === qualifier || Object.keys(doc.RoutingConfig?.AdditionalVersionWeights ?? {}).includes(qualifier);
+        });
+        if (using.length) throw new ResourceConflictException(`Unable to delete version because the following aliases reference it: [${using.map((a) => a.alias).join(', ')}]`, USER_FAULT);
+        await tx.run('DELETE FROM lambda_versions WHERE account = ? AND region = ? AND name = ? AND version = ?', [...args, Number(qualifier)]);
+        await tx.run('DELETE FROM lambda_policies WHERE account = ? AND region = ? AND name = ? AND qualifier = ?', [...args, qualifier]);
+        return;
+      }
+      for (const table of ['lambda_functions', 'lambda_versions', 'lambda_aliases', 'lambda_policies', 'lambda_async']) {
+        await tx.run(`DELETE FROM ${table} WHERE account = ? AND region = ? AND name = ?`, args);
+      }
+    });
+    this.core.forgetReservedSum(ctx);
+    const prefix = `${functionKey(ctx, name)}:${qualifier !== undefined ? `${qualifier}:` : ''}`;
+    this.core.pool.retire((key) => key.startsWith(prefix));
+    if (qualifier === undefined) this.core.files.removeAfterDeletion(ctx, name);
+    return {};
+  }
+
+  /** Starts an environment of this configuration ahead of its first invocation. */
+  private prepare(c: FnConfig): void {
+    this.core.pool.prepare({
+      runtime: c.Runtime ?? 'provided.al2023',
+      memoryMb: c.MemorySize,
+      ephemeralMb: c.EphemeralStorage.Size,
+      variables: c.Environment?.Variables ?? {},
+      taskRoot: this.core.files.sharedCodeDir(Buffer.from(c.CodeSha256, 'base64').toString('hex')),
+    });
+  }
+
+  /** Environments of $LATEST run the old code or configuration: none takes new invocations. */
+  private retireLatest(scope: Scope, name: string): void {
+    const prefix = `${functionKey(scope, name)}:$LATEST:`;
+    this.core.pool.retire((key) => key.startsWith(prefix));
+  }
+}

@@ -1,0 +1,207 @@
+/**
+ * Lambda on the filesystem: its root directory (under the data directory, or a temporary one),
+ * the runtime files environments start from, the sandbox when functions are isolated, and each
+ * function's unpacked code.
+ */
+import { randomUUID } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve as resolvePath } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Clock } from '../../core/clock.js';
+import type { Config } from '../../core/config.js';
+import { ServiceException } from '../../generated/lambda.js';
+import { PYTHON_BOOTSTRAP } from '../../runtime/bootstraps/python-bootstrap.js';
+import { cleanScratch, type RuntimePaths } from '../../runtime/environment.js';
+import { chownTree, createSandboxDir, functionDir, probeIsolation, uidCandidate, UID_MAX, UID_MIN, type Identity } from '../../runtime/sandbox.js';
+import type { Db } from '../../storage/db.js';
+import type { Scope } from './core.js';
+import { loadCode, unpack } from './code.js';
+import { SERVICE_FAULT } from './errors.js';
+import { MAX_TIMEOUT_SECONDS } from './limits.js';
+
+export interface LambdaPaths extends RuntimePaths {
+  /** The sandbox directory is Stratus's own temporary one (removed on close). */
+  readonly ownSandbox: boolean;
+}
+
+export interface LambdaLayout {
+  /** Lambda's directory: `<dataDir>/lambda`, or a temporary directory when the server is ephemeral. */
+  readonly root: string;
+  readonly ephemeralRoot: boolean;
+  readonly paths: LambdaPaths;
+}
+
+/** Creates Lambda's directories and runtime files, once per server. */
+export function layOut(config: Config): LambdaLayout {
+  const root = config.dataDir ? resolvePath(config.dataDir, 'lambda') : mkdtempSync(join(tmpdir(), 'stratus-lambda-'));
+  const paths = runtimePaths(root, config.services.lambda ?? {}, config.dataDir ? resolvePath(config.dataDir) : undefined);
+  return { root, ephemeralRoot: !config.dataDir, paths };
+}
+
+/** Where the runtime files live and how environments reach the SDK, set up once per server. */
+function runtimePaths(root: string, settings: Record<string, unknown>, dataDir: string | undefined): LambdaPaths {
+  const here = dirname(fileURLToPath(import.meta.url));
+  // Code directories get an empty package.json above them so .js handlers are CommonJS unless
+  // their own package.json says otherwise (as under /var/task on AWS).
+  mkdirSync(join(root, 'code'), { recursive: true });
+  writeFileSync(join(root, 'code', 'package.json'), '{}\n');
+  const scratchDir = join(root, 'scratch');
+  mkdirSync(scratchDir, { recursive: true });
+  cleanScratch(scratchDir);
+  // The AWS SDK for JavaScript v3 is part of AWS's Node runtimes; expose the one Stratus ships with.
+  const projectModules = resolvePath(here, '../../../../node_modules');
+  const nodeModules = [projectModules, resolvePath(here, '../../../node_modules')].find((p) => existsSync(join(p, '@aws-sdk')));
+  const nodeBootstrap = resolvePath(here, '../../runtime/bootstraps/node-bootstrap.js');
+  const python = typeof settings.python === 'string' ? settings.python : existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
+  const sandboxSetting = typeof settings.sandboxDir === 'string' ? settings.sandboxDir : undefined;
+  // Isolation (root only): functions' files live in a sandbox directory outside the data directory.
+  const isolation = probeIsolation(settings.isolation, [process.execPath, nodeBootstrap, nodeModules ?? '', python, sandboxSetting ?? (existsSync('/var/tmp') ? '/var/tmp' : '/tmp')].filter(Boolean));
+  let sandboxDir = root;
+  let runtimeDir = join(root, 'runtime');
+  const ownSandbox = isolation.mode !== 'none' && !sandboxSetting;
+  if (isolation.mode !== 'none') {
+    sandboxDir = createSandboxDir(sandboxSetting, isolation.mode);
+    runtimeDir = join(sandboxDir, 'runtime');
+    // Nothing of the server's data is readable by functions.
+    for (const dir of [dataDir, root]) if (dir) chmodSync(dir, 0o700);
+  }
+  mkdirSync(runtimeDir, { recursive: true, mode: 0o755 });
+  chmodSync(runtimeDir, 0o755);
+  const pythonBootstrap = join(runtimeDir, 'bootstrap.py');
+  writeFileSync(pythonBootstrap, PYTHON_BOOTSTRAP, { mode: 0o644 });
+  return {
+    runtimeDir,
+    nodeBootstrap,
+    pythonBootstrap,
+    prlimit: ['/usr/bin/prlimit', '/bin/prlimit'].find((p) => existsSync(p)),
+    python,
+    scratchDir,
+    nodePath: nodeModules,
+    isolation,
+    sandboxDir,
+    ownSandbox,
+  };
+}
+
+/** Functions' code directories and sandbox identities. */
+export class FunctionFiles {
+  readonly root: string;
+  readonly paths: LambdaPaths;
+  private readonly ephemeralRoot: boolean;
+  /** Code directories known to be unpacked, by `uid:hex` (isolated) or `hex`. */
+  private readonly unpacked = new Set<string>();
+  /** Function uid by `account:region:name` (isolation modes uid/namespace). */
+  private readonly uids = new Map<string, number>();
+  /** Code directory and identity by `account:region:name:hex` (the warm path skips the checks). */
+  private readonly codeDirs = new Map<string, { dir: string; identity: Identity | undefined }>();
+  /**
+   * Pending removals of deleted functions' directories. They live in memory only: a server that
+   * stops before one fires leaves that directory on disk (a function created again under the same
+   * name gets the same uid and reuses it; a temporary sandbox goes as a whole on close).
+   */
+  private readonly removals = new Map<string, { cancel(): void }>();
+  private closed = false;
+
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    layout: LambdaLayout,
+  ) {
+    this.root = layout.root;
+    this.paths = layout.paths;
+    this.ephemeralRoot = layout.ephemeralRoot;
+  }
+
+  /** The shared directory of a code hash, for functions that are not isolated. */
+  sharedCodeDir(hex: string): string {
+    return join(this.root, 'code', hex);
+  }
+
+  /**
+   * The directory a function's code runs from, unpacked if needed: shared by code hash when not
+   * isolated; isolated, the function's own copy in its own 0700 directory, owned by its uid.
+   * With `zip` (new code), the package is unpacked from it rather than read back from SQL.
+   */
+  async codeDir(scope: Scope, name: string, hex: string, zip?: Buffer): Promise<{ dir: string; identity: Identity | undefined }> {
+    const cacheKey = `${scope.accountId}:${scope.region}:${name}:${hex}`;
+    const cached = this.codeDirs.get(cacheKey);
+    if (cached && !zip) return cached;
+    const identity = this.paths.isolation.mode === 'none' ? undefined : await this.identityFor(scope, name);
+    const dir = identity ? join(functionDir(this.paths.sandboxDir, identity), `task-${hex}`) : this.sharedCodeDir(hex);
+    const key = identity ? `${identity.uid}:${hex}` : hex;
+    if (!this.unpacked.has(key) && !existsSync(dir)) {
+      const code = zip ?? (await loadCode(this.db, scope.accountId, scope.region, hex));
+      if (!code) throw new ServiceException('The deployment package of the function is missing.', SERVICE_FAULT);
+      unpack(code, dir);
+      if (identity) chownTree(dir, identity);
+    }
+    this.unpacked.add(key);
+    const out = { dir, identity };
+    if (this.codeDirs.size > 10_000) this.codeDirs.clear();
+    this.codeDirs.set(cacheKey, out);
+    return out;
+  }
+
+  /**
+   * The function's own uid/gid: stable per function (stored in lambda_uids), picked from
+   * 60000-64999 starting at a hash of its name, the next free one on a collision.
+   */
+  private async identityFor(scope: Scope, name: string): Promise<Identity> {
+    const key = `${scope.accountId}:${scope.region}:${name}`;
+    let uid = this.uids.get(key);
+    if (uid === undefined) {
+      const args = [scope.accountId, scope.region, name];
+      for (let attempt = 0; attempt <= UID_MAX - UID_MIN + 1; attempt++) {
+        const row = await this.db.get<{ uid: number }>('SELECT uid FROM lambda_uids WHERE account = ? AND region = ? AND name = ?', args);
+        if (row) {
+          uid = Number(row.uid);
+          break;
+        }
+        if (attempt > UID_MAX - UID_MIN) break;
+        await this.db.run('INSERT INTO lambda_uids (account, region, name, uid) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING', [...args, uidCandidate(key, attempt)]);
+      }
+      if (uid === undefined) throw new ServiceException('No unprivileged uid is left for this function (60000-64999 are all in use).', SERVICE_FAULT);
+      this.uids.set(key, uid);
+    }
+    return { uid, gid: uid };
+  }
+
+  /**
+   * A deleted (isolated) function's own directory, with its code copies, goes once invocations
+   * still running on it are over (after the longest timeout), unless a function of that name
+   * exists again by then.
+   */
+  removeAfterDeletion(scope: Scope, name: string): void {
+    if (this.paths.isolation.mode === 'none') return;
+    const key = `${scope.accountId}:${scope.region}:${name}`;
+    const uid = this.uids.get(key);
+    if (uid === undefined) return;
+    const id = `${key}:${randomUUID()}`;
+    const timer = this.clock.setTimer((MAX_TIMEOUT_SECONDS + 5) * 1000, () => {
+      this.removals.delete(id);
+      void (async () => {
+        if (this.closed) return;
+        const row = await this.db.get('SELECT name FROM lambda_functions WHERE account = ? AND region = ? AND name = ?', [scope.accountId, scope.region, name]);
+        if (row || this.closed) return;
+        rmSync(join(this.paths.sandboxDir, String(uid)), { recursive: true, force: true });
+        for (const k of [...this.unpacked]) if (k.startsWith(`${uid}:`)) this.unpacked.delete(k);
+        for (const k of [...this.codeDirs.keys()]) if (k.startsWith(`${key}:`)) this.codeDirs.delete(k);
+      })().catch(() => undefined);
+    });
+    this.removals.set(id, timer);
+  }
+
+  /** Cancels pending removals (before the environments stop). */
+  close(): void {
+    this.closed = true;
+    for (const t of this.removals.values()) t.cancel();
+    this.removals.clear();
+  }
+
+  /** Removes Stratus's temporary directories (once no environment runs). */
+  removeTemporaryDirectories(): void {
+    if (this.ephemeralRoot) rmSync(this.root, { recursive: true, force: true });
+    if (this.paths.ownSandbox) rmSync(this.paths.sandboxDir, { recursive: true, force: true });
+  }
+}
