@@ -13,7 +13,7 @@ import { buildRoutes, matchRoute, methodFor, type RouteNode } from './router.js'
 import type { Scope, Store } from './store.js';
 import type { BasePathMappingDoc, DomainDoc, ApiKeyDoc, AuthorizerDoc, IntegrationDoc, MethodDoc, MethodSettingDoc, ResourceDoc, Snapshot, StageDoc, UsagePlanDoc } from './types.js';
 import { inputVariable, jsonPath, renderTemplate } from './vtl.js';
-import { methodSettingKey } from './control.js';
+import { methodSettingKey } from './common.js';
 import { AwsServiceActions, UnsupportedServiceIntegration } from './aws-service.js';
 import { dayOf, quotaPeriodStart } from './quota.js';
 import { logWriterFor } from '../logs/store.js';
