@@ -35,6 +35,8 @@ import {
   DeleteDocumentationPartCommand,
   GetDocumentationPartCommand,
   UpdateAccountCommand,
+  CreateApiKeyCommand,
+  GetApiKeysCommand,
 } from '@aws-sdk/client-api-gateway';
 import { startGateway, type Gateway } from './helpers.js';
 
@@ -202,5 +204,26 @@ describe('apigateway control plane', () => {
     assert.equal(g.responseTemplates?.['application/json'], '{"message":$context.error.messageString}');
     await gw.client.send(new DeleteRestApiCommand({ restApiId: api.id }));
     await rejects(gw.client.send(new GetRestApiCommand({ restApiId: api.id })), 'NotFoundException', 404);
+  });
+  it('pages REST APIs and API keys by position, each item once, and rejects a position it did not give', async () => {
+    const created = new Set<string>();
+    for (const name of ['page-a', 'page-b', 'page-c']) created.add((await gw.client.send(new CreateRestApiCommand({ name }))).id!);
+    const seen: string[] = [];
+    let position: string | undefined;
+    do {
+      const p = await gw.client.send(new GetRestApisCommand({ limit: 2, position }));
+      assert.ok((p.items?.length ?? 0) <= 2);
+      seen.push(...(p.items ?? []).map((a) => a.id!));
+      position = p.position;
+    } while (position);
+    assert.equal(new Set(seen).size, seen.length);
+    for (const id of created) assert.ok(seen.includes(id));
+    const whole = await gw.client.send(new GetRestApisCommand({ limit: 500 }));
+    assert.deepEqual(seen, whole.items?.map((a) => a.id));
+    for (const name of ['pk-1', 'pk-2', 'other']) await gw.client.send(new CreateApiKeyCommand({ name }));
+    const first = await gw.client.send(new GetApiKeysCommand({ nameQuery: 'pk-', limit: 1 }));
+    const second = await gw.client.send(new GetApiKeysCommand({ nameQuery: 'pk-', limit: 1, position: first.position }));
+    assert.deepEqual([...(first.items ?? []), ...(second.items ?? [])].map((k) => k.name).sort(), ['pk-1', 'pk-2']);
+    await rejects(gw.client.send(new GetRestApisCommand({ position: 'bm9wZQ' })), 'BadRequestException', 400, /Invalid position parameter/);
   });
 });

@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import { gunzipSync } from 'node:zlib';
 import { createServer as createHttpsServer } from 'node:https';
 import { X509Certificate } from 'node:crypto';
-import { selfSigned } from '../../src/services/apigateway/certificates.js';
+import { selfSigned } from '../../src/services/apigateway/control/certificates.js';
 import type { AddressInfo } from 'node:net';
 import { CreateVpcLinkCommand, GetVpcLinksCommand, PutIntegrationCommand, GenerateClientCertificateCommand, CreateBasePathMappingCommand, CreateDeploymentCommand, CreateDomainNameCommand, DeleteDomainNameCommand, GetBasePathMappingsCommand, GetStageCommand, PutGatewayResponseCommand, PutIntegrationResponseCommand, UpdateRestApiCommand, UpdateStageCommand } from '@aws-sdk/client-api-gateway';
 import { http, startGateway, type Gateway } from './helpers.js';

@@ -1,28 +1,28 @@
-import { parse as parseYaml, stringify as toYaml } from 'yaml';
-import type { RequestContext } from '../../core/context.js';
-import { checkSibling, newId, notFound, restApiOut, scopeOf, validateIntegration, validatePathPart, type ControlPlane } from './control.js';
-import { GATEWAY_RESPONSE_STATUS, HTTP_METHODS, defaultModels } from './defaults.js';
+import { parse as parseYaml } from 'yaml';
+import { BadRequestException } from '../../generated/apigateway.js';
+import { newId } from './common.js';
+import { checkSibling, childPath, validateIntegration, validatePathPart } from './control/checks.js';
+import { GATEWAY_RESPONSE_STATUS, defaultModels } from './defaults.js';
 import { modelUrl } from './models.js';
-import { badRequest } from './patch.js';
-import type { Store } from './store.js';
 import type { ApiDoc, AuthorizerDoc, IntegrationDoc, MethodDoc, ResourceDoc, Snapshot } from './types.js';
 
 type Obj = Record<string, any>;
 const OPS = ['get', 'put', 'post', 'delete', 'patch', 'options', 'head', 'x-amazon-apigateway-any-method'];
 
-function parseSpec(body: Buffer | undefined): Obj {
+/** Reads an OpenAPI 3.x or Swagger 2.0 definition, JSON or YAML. */
+export function parseSpec(body: Buffer | undefined): Obj {
   const text = (body ?? Buffer.alloc(0)).toString('utf8');
-  if (!text.trim()) throw badRequest('Invalid OpenAPI input: the body is empty');
+  if (!text.trim()) throw new BadRequestException('Invalid OpenAPI input: the body is empty');
   let spec: unknown;
   try {
     spec = text.trimStart().startsWith('{') ? JSON.parse(text) : parseYaml(text);
   } catch (e) {
-    throw badRequest(`Invalid OpenAPI input: ${(e as Error).message}`);
+    throw new BadRequestException(`Invalid OpenAPI input: ${(e as Error).message}`);
   }
-  if (!spec || typeof spec !== 'object') throw badRequest('Invalid OpenAPI input: not an object');
+  if (!spec || typeof spec !== 'object') throw new BadRequestException('Invalid OpenAPI input: not an object');
   const s = spec as Obj;
   if (!(typeof s.openapi === 'string' && s.openapi.startsWith('3.')) && String(s.swagger) !== '2.0') {
-    throw badRequest('Invalid OpenAPI input: only OpenAPI 3.x and Swagger 2.0 definitions are supported');
+    throw new BadRequestException('Invalid OpenAPI input: only OpenAPI 3.x and Swagger 2.0 definitions are supported');
   }
   return s;
 }
@@ -243,7 +243,7 @@ function ensureResource(doc: ApiDoc, path: string): ResourceDoc {
     }
     validatePathPart(part);
     checkSibling(doc, current, part);
-    const r: ResourceDoc = { id: newId(6), parentId: current.id, pathPart: part, path: current.path === '/' ? `/${part}` : `${current.path}/${part}` };
+    const r: ResourceDoc = { id: newId(6), parentId: current.id, pathPart: part, path: childPath(current, part) };
     doc.resources[r.id] = r;
     current = r;
   }
@@ -401,61 +401,3 @@ export function exportSpec(
   }
   return out;
 }
-
-export class OpenApi {
-  constructor(
-    private readonly control: ControlPlane,
-    private readonly store: Store,
-  ) {}
-
-  async ImportRestApi(ctx: RequestContext, input: any) {
-    const spec = parseSpec(input.body);
-    const doc = this.control.newApiDoc(ctx, { name: spec.info?.title ?? 'imported', endpointConfiguration: endpointOf(input.parameters) });
-    const warnings = importInto(doc, spec, 'overwrite');
-    if (!doc.api.name) throw badRequest('Invalid OpenAPI input: info.title is required');
-    if (warnings.length && input.failOnWarnings) throw badRequest(`Errors found during import:\n\t${warnings.join('\n\t')}`);
-    const s = scopeOf(ctx);
-    await this.store.db.tx((tx) => this.store.putApi(tx, s, doc));
-    // Warnings are part of the answer, not of the stored API.
-    return { ...restApiOut(doc), warnings: warnings.length ? warnings : undefined };
-  }
-
-  async PutRestApi(ctx: RequestContext, input: any) {
-    const spec = parseSpec(input.body);
-    const mode = (input.mode ?? 'merge') as 'merge' | 'overwrite';
-    if (mode !== 'merge' && mode !== 'overwrite') throw badRequest('Invalid mode, must be one of: [merge, overwrite]');
-    return this.control.mutate(ctx, input.restApiId, (doc) => {
-      const warnings = importInto(doc, spec, mode);
-      if (warnings.length && input.failOnWarnings) throw badRequest(`Errors found during import:\n\t${warnings.join('\n\t')}`);
-      return { ...restApiOut(doc), warnings: warnings.length ? warnings : undefined };
-    });
-  }
-
-  async GetExport(ctx: RequestContext, input: any) {
-    const s = scopeOf(ctx);
-    const doc = await this.control.loadApi(this.store.db, s, input.restApiId);
-    const stage = await this.store.getStage(this.store.db, s, input.restApiId, input.stageName);
-    if (!stage) throw notFound('Invalid stage identifier specified');
-    const dep = await this.store.getDeployment(this.store.db, s, input.restApiId, stage.deploymentId);
-    if (!dep) throw notFound('Invalid Deployment identifier specified');
-    const type = input.exportType;
-    if (type !== 'oas30' && type !== 'swagger') throw badRequest(`Invalid export type specified: ${type}. Must be one of: [oas30, swagger]`);
-    const ext = String(input.parameters?.extensions ?? '');
-    const withIntegrations = ext.split(',').some((e) => e.trim() === 'integrations' || e.trim() === 'apigateway');
-    const spec = exportSpec(doc.api, dep.snapshot, stage.stageName, s.region, type === 'oas30', withIntegrations);
-    const yaml = /yaml/.test(input.accepts ?? '');
-    const stamp = new Date(ctx.clock.now()).toISOString().replace(/[-:]/g, '').slice(0, 15);
-    return {
-      contentType: yaml ? 'application/yaml' : 'application/json',
-      contentDisposition: `attachment; filename="${type}_${stamp}.${yaml ? 'yaml' : 'json'}"`,
-      body: Buffer.from(yaml ? toYaml(spec) : JSON.stringify(spec, null, 2)),
-    };
-  }
-}
-
-function endpointOf(parameters: Record<string, string> | undefined): { types: string[] } | undefined {
-  const t = parameters?.endpointConfigurationTypes;
-  return t ? { types: [t] } : undefined;
-}
-
-export { HTTP_METHODS };

@@ -1,27 +1,28 @@
 import type { Db, Migration, Queryable } from '../../storage/db.js';
-import type { ApiDoc, ApiKeyDoc, DeploymentDoc, DomainDoc, StageDoc, UsagePlanDoc } from './types.js';
-import type { CertificateDoc } from './certificates.js';
-import type { VpcLinkDoc } from './vpclinks.js';
+import { DocTable, type Scope } from '../../storage/documents.js';
+import type { AccountDoc, ApiDoc, ApiKeyDoc, CertificateDoc, DeploymentDoc, DomainDoc, StageDoc, UsagePlanDoc, VpcLinkDoc } from './types.js';
+
+export type { Scope };
 
 export const MIGRATIONS: Migration[] = [
   {
     version: 1,
     sql: `
-CREATE TABLE apigw_apis (account TEXT NOT NULL, region TEXT NOT NULL, id TEXT NOT NULL, created INTEGER NOT NULL, doc TEXT NOT NULL, PRIMARY KEY (account, region, id));
+CREATE TABLE apigw_apis (account TEXT NOT NULL, region TEXT NOT NULL, id TEXT COLLATE "C" NOT NULL, created BIGINT NOT NULL, doc TEXT NOT NULL, PRIMARY KEY (account, region, id));
 CREATE INDEX apigw_apis_id ON apigw_apis (id);
-CREATE TABLE apigw_deployments (account TEXT NOT NULL, region TEXT NOT NULL, api_id TEXT NOT NULL, id TEXT NOT NULL, created INTEGER NOT NULL, doc TEXT NOT NULL, PRIMARY KEY (account, region, api_id, id));
-CREATE TABLE apigw_stages (account TEXT NOT NULL, region TEXT NOT NULL, api_id TEXT NOT NULL, name TEXT NOT NULL, doc TEXT NOT NULL, PRIMARY KEY (account, region, api_id, name));
-CREATE TABLE apigw_keys (account TEXT NOT NULL, region TEXT NOT NULL, id TEXT NOT NULL, value TEXT NOT NULL, created INTEGER NOT NULL, doc TEXT NOT NULL, PRIMARY KEY (account, region, id));
+CREATE TABLE apigw_deployments (account TEXT NOT NULL, region TEXT NOT NULL, api_id TEXT NOT NULL, id TEXT COLLATE "C" NOT NULL, created BIGINT NOT NULL, doc TEXT NOT NULL, PRIMARY KEY (account, region, api_id, id));
+CREATE TABLE apigw_stages (account TEXT NOT NULL, region TEXT NOT NULL, api_id TEXT NOT NULL, name TEXT COLLATE "C" NOT NULL, doc TEXT NOT NULL, PRIMARY KEY (account, region, api_id, name));
+CREATE TABLE apigw_keys (account TEXT NOT NULL, region TEXT NOT NULL, id TEXT COLLATE "C" NOT NULL, value TEXT NOT NULL, created BIGINT NOT NULL, doc TEXT NOT NULL, PRIMARY KEY (account, region, id));
 CREATE INDEX apigw_keys_value ON apigw_keys (account, region, value);
-CREATE TABLE apigw_plans (account TEXT NOT NULL, region TEXT NOT NULL, id TEXT NOT NULL, doc TEXT NOT NULL, PRIMARY KEY (account, region, id));
-CREATE TABLE apigw_plan_keys (account TEXT NOT NULL, region TEXT NOT NULL, plan_id TEXT NOT NULL, key_id TEXT NOT NULL, PRIMARY KEY (account, region, plan_id, key_id));
-CREATE TABLE apigw_usage (account TEXT NOT NULL, region TEXT NOT NULL, plan_id TEXT NOT NULL, key_id TEXT NOT NULL, day TEXT NOT NULL, used INTEGER NOT NULL, PRIMARY KEY (account, region, plan_id, key_id, day));
+CREATE TABLE apigw_plans (account TEXT NOT NULL, region TEXT NOT NULL, id TEXT COLLATE "C" NOT NULL, doc TEXT NOT NULL, PRIMARY KEY (account, region, id));
+CREATE TABLE apigw_plan_keys (account TEXT NOT NULL, region TEXT NOT NULL, plan_id TEXT COLLATE "C" NOT NULL, key_id TEXT COLLATE "C" NOT NULL, PRIMARY KEY (account, region, plan_id, key_id));
+CREATE TABLE apigw_usage (account TEXT NOT NULL, region TEXT NOT NULL, plan_id TEXT NOT NULL, key_id TEXT COLLATE "C" NOT NULL, day TEXT COLLATE "C" NOT NULL, used INTEGER NOT NULL, PRIMARY KEY (account, region, plan_id, key_id, day));
 `,
   },
   {
     version: 2,
     sql: `
-CREATE TABLE apigw_domains (account TEXT NOT NULL, region TEXT NOT NULL, name TEXT NOT NULL, doc TEXT NOT NULL, PRIMARY KEY (account, region, name));
+CREATE TABLE apigw_domains (account TEXT NOT NULL, region TEXT NOT NULL, name TEXT COLLATE "C" NOT NULL, doc TEXT NOT NULL, PRIMARY KEY (account, region, name));
 CREATE INDEX apigw_domains_name ON apigw_domains (name);
 `,
   },
@@ -31,128 +32,84 @@ CREATE INDEX apigw_domains_name ON apigw_domains (name);
   },
   {
     version: 4,
-    sql: `CREATE TABLE apigw_certs (account TEXT NOT NULL, region TEXT NOT NULL, id TEXT NOT NULL, created INTEGER NOT NULL, doc TEXT NOT NULL, PRIMARY KEY (account, region, id));`,
+    sql: `CREATE TABLE apigw_certs (account TEXT NOT NULL, region TEXT NOT NULL, id TEXT COLLATE "C" NOT NULL, created BIGINT NOT NULL, doc TEXT NOT NULL, PRIMARY KEY (account, region, id));`,
   },
   {
     version: 5,
-    sql: `CREATE TABLE apigw_vpclinks (account TEXT NOT NULL, region TEXT NOT NULL, id TEXT NOT NULL, created INTEGER NOT NULL, doc TEXT NOT NULL, PRIMARY KEY (account, region, id));`,
+    sql: `CREATE TABLE apigw_vpclinks (account TEXT NOT NULL, region TEXT NOT NULL, id TEXT COLLATE "C" NOT NULL, created BIGINT NOT NULL, doc TEXT NOT NULL, PRIMARY KEY (account, region, id));`,
   },
 ];
 
-export interface Scope {
-  accountId: string;
-  region: string;
-}
-
-/** SQL access for API Gateway; documents are JSON text. */
+/** SQL access for API Gateway: one document table per resource kind, plus plan keys and usage counters. */
 export class Store {
+  /** REST API documents (resource tree, models, authorizers...), listed in creation order. */
+  readonly apis = new DocTable<ApiDoc>({ table: 'apigw_apis', key: ['id'], orderBy: ['created'], columns: { created: (d) => d.api.createdDate } });
+  readonly deployments = new DocTable<DeploymentDoc, readonly [apiId: string, id: string]>({
+    table: 'apigw_deployments',
+    key: ['api_id', 'id'],
+    orderBy: ['created'],
+    columns: { created: (d) => d.createdDate },
+  });
+  readonly stages = new DocTable<StageDoc, readonly [apiId: string, name: string]>({ table: 'apigw_stages', key: ['api_id', 'name'] });
+  /** API keys; `value` is stored beside the document for the data plane's lookup by key value. */
+  readonly keys = new DocTable<ApiKeyDoc>({ table: 'apigw_keys', key: ['id'], orderBy: ['created'], columns: { created: (k) => k.createdDate, value: (k) => k.value } });
+  readonly plans = new DocTable<UsagePlanDoc>({ table: 'apigw_plans', key: ['id'] });
+  /** Custom domain names, with their base path mappings inside the document. */
+  readonly domains = new DocTable<DomainDoc>({ table: 'apigw_domains', key: ['name'] });
+  readonly certificates = new DocTable<CertificateDoc>({ table: 'apigw_certs', key: ['id'], orderBy: ['created'], columns: { created: (c) => c.createdDate } });
+  readonly vpcLinks = new DocTable<VpcLinkDoc>({ table: 'apigw_vpclinks', key: ['id'], orderBy: ['created'], columns: { created: (l) => l.created } });
+  /** Account settings (UpdateAccount): one document per account and region. */
+  readonly account = new DocTable<AccountDoc, readonly []>({ table: 'apigw_account', key: [] });
+
   constructor(readonly db: Db) {}
 
   async init(): Promise<void> {
     await this.db.migrate('apigateway', MIGRATIONS);
   }
 
-  // ---- REST APIs
-  async getApi(q: Queryable, s: Scope, id: string): Promise<ApiDoc | undefined> {
-    const row = await q.get<{ doc: string }>('SELECT doc FROM apigw_apis WHERE account = ? AND region = ? AND id = ?', [s.accountId, s.region, id]);
-    return row ? (JSON.parse(row.doc) as ApiDoc) : undefined;
-  }
-  async listApis(q: Queryable, s: Scope): Promise<ApiDoc[]> {
-    const rows = await q.all<{ doc: string }>('SELECT doc FROM apigw_apis WHERE account = ? AND region = ? ORDER BY created, id', [s.accountId, s.region]);
-    return rows.map((r) => JSON.parse(r.doc) as ApiDoc);
-  }
-  async putApi(q: Queryable, s: Scope, doc: ApiDoc): Promise<void> {
-    const text = JSON.stringify(doc);
-    const { changes } = await q.run('UPDATE apigw_apis SET doc = ? WHERE account = ? AND region = ? AND id = ?', [text, s.accountId, s.region, doc.api.id]);
-    if (changes === 0) await q.run('INSERT INTO apigw_apis (account, region, id, created, doc) VALUES (?, ?, ?, ?, ?)', [s.accountId, s.region, doc.api.id, doc.api.createdDate, text]);
-  }
+  /** Deletes a REST API with its deployments and stages. */
   async deleteApi(q: Queryable, s: Scope, id: string): Promise<void> {
-    const p = [s.accountId, s.region, id];
-    await q.run('DELETE FROM apigw_apis WHERE account = ? AND region = ? AND id = ?', p);
-    await q.run('DELETE FROM apigw_deployments WHERE account = ? AND region = ? AND api_id = ?', p);
-    await q.run('DELETE FROM apigw_stages WHERE account = ? AND region = ? AND api_id = ?', p);
+    await this.apis.delete(q, s, [id]);
+    await this.deployments.deleteAll(q, s, [id]);
+    await this.stages.deleteAll(q, s, [id]);
   }
+
   /** The account and region an API id belongs to (ids are unique across accounts). */
   async locateApi(q: Queryable, id: string): Promise<Scope | undefined> {
     const row = await q.get<{ account: string; region: string }>('SELECT account, region FROM apigw_apis WHERE id = ?', [id]);
     return row ? { accountId: row.account, region: row.region } : undefined;
   }
 
-  // ---- deployments
-  async getDeployment(q: Queryable, s: Scope, apiId: string, id: string): Promise<DeploymentDoc | undefined> {
-    const row = await q.get<{ doc: string }>('SELECT doc FROM apigw_deployments WHERE account = ? AND region = ? AND api_id = ? AND id = ?', [s.accountId, s.region, apiId, id]);
-    return row ? (JSON.parse(row.doc) as DeploymentDoc) : undefined;
-  }
-  async listDeployments(q: Queryable, s: Scope, apiId: string): Promise<DeploymentDoc[]> {
-    const rows = await q.all<{ doc: string }>('SELECT doc FROM apigw_deployments WHERE account = ? AND region = ? AND api_id = ? ORDER BY created, id', [s.accountId, s.region, apiId]);
-    return rows.map((r) => JSON.parse(r.doc) as DeploymentDoc);
-  }
-  async putDeployment(q: Queryable, s: Scope, apiId: string, doc: DeploymentDoc): Promise<void> {
-    const text = JSON.stringify(doc);
-    const { changes } = await q.run('UPDATE apigw_deployments SET doc = ? WHERE account = ? AND region = ? AND api_id = ? AND id = ?', [text, s.accountId, s.region, apiId, doc.id]);
-    if (changes === 0) await q.run('INSERT INTO apigw_deployments (account, region, api_id, id, created, doc) VALUES (?, ?, ?, ?, ?, ?)', [s.accountId, s.region, apiId, doc.id, doc.createdDate, text]);
-  }
-  async deleteDeployment(q: Queryable, s: Scope, apiId: string, id: string): Promise<void> {
-    await q.run('DELETE FROM apigw_deployments WHERE account = ? AND region = ? AND api_id = ? AND id = ?', [s.accountId, s.region, apiId, id]);
+  /** Every custom domain, across accounts (the data plane routes by Host). */
+  async allDomains(q: Queryable): Promise<(DomainDoc & { scope: Scope })[]> {
+    const rows = await q.all<{ account: string; region: string; doc: string }>('SELECT account, region, doc FROM apigw_domains', []);
+    return rows.map((r) => ({ ...(JSON.parse(r.doc) as DomainDoc), scope: { accountId: r.account, region: r.region } }));
   }
 
-  // ---- stages
-  async getStage(q: Queryable, s: Scope, apiId: string, name: string): Promise<StageDoc | undefined> {
-    const row = await q.get<{ doc: string }>('SELECT doc FROM apigw_stages WHERE account = ? AND region = ? AND api_id = ? AND name = ?', [s.accountId, s.region, apiId, name]);
-    return row ? (JSON.parse(row.doc) as StageDoc) : undefined;
+  // ---- the data plane's lookups
+  getStage(q: Queryable, s: Scope, apiId: string, name: string): Promise<StageDoc | undefined> {
+    return this.stages.get(q, s, [apiId, name]);
   }
-  async listStages(q: Queryable, s: Scope, apiId: string): Promise<StageDoc[]> {
-    const rows = await q.all<{ doc: string }>('SELECT doc FROM apigw_stages WHERE account = ? AND region = ? AND api_id = ? ORDER BY name', [s.accountId, s.region, apiId]);
-    return rows.map((r) => JSON.parse(r.doc) as StageDoc);
+  getDeployment(q: Queryable, s: Scope, apiId: string, id: string): Promise<DeploymentDoc | undefined> {
+    return this.deployments.get(q, s, [apiId, id]);
   }
-  async putStage(q: Queryable, s: Scope, apiId: string, doc: StageDoc): Promise<void> {
-    const text = JSON.stringify(doc);
-    const { changes } = await q.run('UPDATE apigw_stages SET doc = ? WHERE account = ? AND region = ? AND api_id = ? AND name = ?', [text, s.accountId, s.region, apiId, doc.stageName]);
-    if (changes === 0) await q.run('INSERT INTO apigw_stages (account, region, api_id, name, doc) VALUES (?, ?, ?, ?, ?)', [s.accountId, s.region, apiId, doc.stageName, text]);
+  getKeyByValue(q: Queryable, s: Scope, value: string): Promise<ApiKeyDoc | undefined> {
+    return this.keys.find(q, s, 'value', value);
   }
-  async deleteStage(q: Queryable, s: Scope, apiId: string, name: string): Promise<void> {
-    await q.run('DELETE FROM apigw_stages WHERE account = ? AND region = ? AND api_id = ? AND name = ?', [s.accountId, s.region, apiId, name]);
+  getPlan(q: Queryable, s: Scope, id: string): Promise<UsagePlanDoc | undefined> {
+    return this.plans.get(q, s, [id]);
+  }
+  getCertificate(q: Queryable, s: Scope, id: string): Promise<CertificateDoc | undefined> {
+    return this.certificates.get(q, s, [id]);
   }
 
-  // ---- API keys
-  async getKey(q: Queryable, s: Scope, id: string): Promise<ApiKeyDoc | undefined> {
-    const row = await q.get<{ doc: string }>('SELECT doc FROM apigw_keys WHERE account = ? AND region = ? AND id = ?', [s.accountId, s.region, id]);
-    return row ? (JSON.parse(row.doc) as ApiKeyDoc) : undefined;
-  }
-  async getKeyByValue(q: Queryable, s: Scope, value: string): Promise<ApiKeyDoc | undefined> {
-    const row = await q.get<{ doc: string }>('SELECT doc FROM apigw_keys WHERE account = ? AND region = ? AND value = ?', [s.accountId, s.region, value]);
-    return row ? (JSON.parse(row.doc) as ApiKeyDoc) : undefined;
-  }
-  async listKeys(q: Queryable, s: Scope): Promise<ApiKeyDoc[]> {
-    const rows = await q.all<{ doc: string }>('SELECT doc FROM apigw_keys WHERE account = ? AND region = ? ORDER BY created, id', [s.accountId, s.region]);
-    return rows.map((r) => JSON.parse(r.doc) as ApiKeyDoc);
-  }
-  async putKey(q: Queryable, s: Scope, doc: ApiKeyDoc): Promise<void> {
-    const text = JSON.stringify(doc);
-    const { changes } = await q.run('UPDATE apigw_keys SET doc = ?, value = ? WHERE account = ? AND region = ? AND id = ?', [text, doc.value, s.accountId, s.region, doc.id]);
-    if (changes === 0) await q.run('INSERT INTO apigw_keys (account, region, id, value, created, doc) VALUES (?, ?, ?, ?, ?, ?)', [s.accountId, s.region, doc.id, doc.value, doc.createdDate, text]);
-  }
+  // ---- API keys and usage plans
   async deleteKey(q: Queryable, s: Scope, id: string): Promise<void> {
-    await q.run('DELETE FROM apigw_keys WHERE account = ? AND region = ? AND id = ?', [s.accountId, s.region, id]);
+    await this.keys.delete(q, s, [id]);
     await q.run('DELETE FROM apigw_plan_keys WHERE account = ? AND region = ? AND key_id = ?', [s.accountId, s.region, id]);
   }
-
-  // ---- usage plans
-  async getPlan(q: Queryable, s: Scope, id: string): Promise<UsagePlanDoc | undefined> {
-    const row = await q.get<{ doc: string }>('SELECT doc FROM apigw_plans WHERE account = ? AND region = ? AND id = ?', [s.accountId, s.region, id]);
-    return row ? (JSON.parse(row.doc) as UsagePlanDoc) : undefined;
-  }
-  async listPlans(q: Queryable, s: Scope): Promise<UsagePlanDoc[]> {
-    const rows = await q.all<{ doc: string }>('SELECT doc FROM apigw_plans WHERE account = ? AND region = ? ORDER BY id', [s.accountId, s.region]);
-    return rows.map((r) => JSON.parse(r.doc) as UsagePlanDoc);
-  }
-  async putPlan(q: Queryable, s: Scope, doc: UsagePlanDoc): Promise<void> {
-    const text = JSON.stringify(doc);
-    const { changes } = await q.run('UPDATE apigw_plans SET doc = ? WHERE account = ? AND region = ? AND id = ?', [text, s.accountId, s.region, doc.id]);
-    if (changes === 0) await q.run('INSERT INTO apigw_plans (account, region, id, doc) VALUES (?, ?, ?, ?)', [s.accountId, s.region, doc.id, text]);
-  }
   async deletePlan(q: Queryable, s: Scope, id: string): Promise<void> {
-    await q.run('DELETE FROM apigw_plans WHERE account = ? AND region = ? AND id = ?', [s.accountId, s.region, id]);
+    await this.plans.delete(q, s, [id]);
     await q.run('DELETE FROM apigw_plan_keys WHERE account = ? AND region = ? AND plan_id = ?', [s.accountId, s.region, id]);
     await q.run('DELETE FROM apigw_usage WHERE account = ? AND region = ? AND plan_id = ?', [s.accountId, s.region, id]);
   }
@@ -172,73 +129,6 @@ export class Store {
     return r.changes;
   }
 
-  // ---- custom domain names (base path mappings inside the document)
-  async getDomain(q: Queryable, s: Scope, name: string): Promise<DomainDoc | undefined> {
-    const row = await q.get<{ doc: string }>('SELECT doc FROM apigw_domains WHERE account = ? AND region = ? AND name = ?', [s.accountId, s.region, name]);
-    return row ? (JSON.parse(row.doc) as DomainDoc) : undefined;
-  }
-  async listDomains(q: Queryable, s: Scope): Promise<DomainDoc[]> {
-    const rows = await q.all<{ doc: string }>('SELECT doc FROM apigw_domains WHERE account = ? AND region = ? ORDER BY name', [s.accountId, s.region]);
-    return rows.map((r) => JSON.parse(r.doc) as DomainDoc);
-  }
-  async putDomain(q: Queryable, s: Scope, doc: DomainDoc): Promise<void> {
-    const text = JSON.stringify(doc);
-    const { changes } = await q.run('UPDATE apigw_domains SET doc = ? WHERE account = ? AND region = ? AND name = ?', [text, s.accountId, s.region, doc.domainName]);
-    if (changes === 0) await q.run('INSERT INTO apigw_domains (account, region, name, doc) VALUES (?, ?, ?, ?)', [s.accountId, s.region, doc.domainName, text]);
-  }
-  async deleteDomain(q: Queryable, s: Scope, name: string): Promise<void> {
-    await q.run('DELETE FROM apigw_domains WHERE account = ? AND region = ? AND name = ?', [s.accountId, s.region, name]);
-  }
-  /** Every custom domain, across accounts (the data plane routes by Host). */
-  async allDomains(q: Queryable): Promise<(DomainDoc & { scope: Scope })[]> {
-    const rows = await q.all<{ account: string; region: string; doc: string }>('SELECT account, region, doc FROM apigw_domains', []);
-    return rows.map((r) => ({ ...(JSON.parse(r.doc) as DomainDoc), scope: { accountId: r.account, region: r.region } }));
-  }
-
-  // ---- client certificates
-  async getCertificate(q: Queryable, s: Scope, id: string): Promise<CertificateDoc | undefined> {
-    const row = await q.get<{ doc: string }>('SELECT doc FROM apigw_certs WHERE account = ? AND region = ? AND id = ?', [s.accountId, s.region, id]);
-    return row ? (JSON.parse(row.doc) as CertificateDoc) : undefined;
-  }
-  async listCertificates(q: Queryable, s: Scope): Promise<CertificateDoc[]> {
-    const rows = await q.all<{ doc: string }>('SELECT doc FROM apigw_certs WHERE account = ? AND region = ? ORDER BY created, id', [s.accountId, s.region]);
-    return rows.map((r) => JSON.parse(r.doc) as CertificateDoc);
-  }
-  async putCertificate(q: Queryable, s: Scope, c: CertificateDoc): Promise<void> {
-    await q.run('DELETE FROM apigw_certs WHERE account = ? AND region = ? AND id = ?', [s.accountId, s.region, c.clientCertificateId]);
-    await q.run('INSERT INTO apigw_certs (account, region, id, created, doc) VALUES (?, ?, ?, ?, ?)', [s.accountId, s.region, c.clientCertificateId, c.createdDate, JSON.stringify(c)]);
-  }
-  async deleteCertificate(q: Queryable, s: Scope, id: string): Promise<void> {
-    await q.run('DELETE FROM apigw_certs WHERE account = ? AND region = ? AND id = ?', [s.accountId, s.region, id]);
-  }
-
-  // ---- VPC links
-  async getVpcLink(q: Queryable, s: Scope, id: string): Promise<VpcLinkDoc | undefined> {
-    const row = await q.get<{ doc: string }>('SELECT doc FROM apigw_vpclinks WHERE account = ? AND region = ? AND id = ?', [s.accountId, s.region, id]);
-    return row ? (JSON.parse(row.doc) as VpcLinkDoc) : undefined;
-  }
-  async listVpcLinks(q: Queryable, s: Scope): Promise<VpcLinkDoc[]> {
-    const rows = await q.all<{ doc: string }>('SELECT doc FROM apigw_vpclinks WHERE account = ? AND region = ? ORDER BY created, id', [s.accountId, s.region]);
-    return rows.map((r) => JSON.parse(r.doc) as VpcLinkDoc);
-  }
-  async putVpcLink(q: Queryable, s: Scope, l: VpcLinkDoc): Promise<void> {
-    await q.run('DELETE FROM apigw_vpclinks WHERE account = ? AND region = ? AND id = ?', [s.accountId, s.region, l.id]);
-    await q.run('INSERT INTO apigw_vpclinks (account, region, id, created, doc) VALUES (?, ?, ?, ?, ?)', [s.accountId, s.region, l.id, l.created, JSON.stringify(l)]);
-  }
-  async deleteVpcLink(q: Queryable, s: Scope, id: string): Promise<void> {
-    await q.run('DELETE FROM apigw_vpclinks WHERE account = ? AND region = ? AND id = ?', [s.accountId, s.region, id]);
-  }
-
-  // ---- account settings (UpdateAccount)
-  async getAccount(q: Queryable, s: Scope): Promise<{ cloudwatchRoleArn?: string } | undefined> {
-    const row = await q.get<{ doc: string }>('SELECT doc FROM apigw_account WHERE account = ? AND region = ?', [s.accountId, s.region]);
-    return row ? (JSON.parse(row.doc) as { cloudwatchRoleArn?: string }) : undefined;
-  }
-  async putAccount(q: Queryable, s: Scope, doc: { cloudwatchRoleArn?: string }): Promise<void> {
-    await q.run('DELETE FROM apigw_account WHERE account = ? AND region = ?', [s.accountId, s.region]);
-    await q.run('INSERT INTO apigw_account (account, region, doc) VALUES (?, ?, ?)', [s.accountId, s.region, JSON.stringify(doc)]);
-  }
-
   // ---- usage (quota counters per key, plan and UTC day)
   async usage(q: Queryable, s: Scope, planId: string, keyId: string | undefined, fromDay: string, toDay: string): Promise<{ key_id: string; day: string; used: number }[]> {
     const params = [s.accountId, s.region, planId, fromDay, toDay];
@@ -250,11 +140,15 @@ export class Store {
     return q.all(sql + ' ORDER BY key_id, day', params);
   }
   async addUsage(q: Queryable, s: Scope, planId: string, keyId: string, day: string, n: number): Promise<void> {
-    const { changes } = await q.run('UPDATE apigw_usage SET used = used + ? WHERE account = ? AND region = ? AND plan_id = ? AND key_id = ? AND day = ?', [n, s.accountId, s.region, planId, keyId, day]);
-    if (changes === 0) await q.run('INSERT INTO apigw_usage (account, region, plan_id, key_id, day, used) VALUES (?, ?, ?, ?, ?, ?)', [s.accountId, s.region, planId, keyId, day, n]);
+    await q.run(
+      'INSERT INTO apigw_usage (account, region, plan_id, key_id, day, used) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (account, region, plan_id, key_id, day) DO UPDATE SET used = apigw_usage.used + excluded.used',
+      [s.accountId, s.region, planId, keyId, day, n],
+    );
   }
   async setUsage(q: Queryable, s: Scope, planId: string, keyId: string, day: string, used: number): Promise<void> {
-    await q.run('DELETE FROM apigw_usage WHERE account = ? AND region = ? AND plan_id = ? AND key_id = ? AND day = ?', [s.accountId, s.region, planId, keyId, day]);
-    await q.run('INSERT INTO apigw_usage (account, region, plan_id, key_id, day, used) VALUES (?, ?, ?, ?, ?, ?)', [s.accountId, s.region, planId, keyId, day, used]);
+    await q.run(
+      'INSERT INTO apigw_usage (account, region, plan_id, key_id, day, used) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (account, region, plan_id, key_id, day) DO UPDATE SET used = excluded.used',
+      [s.accountId, s.region, planId, keyId, day, used],
+    );
   }
 }

@@ -264,3 +264,28 @@ export interface Documentation {
   versions: Record<string, DocVersion>;
 }
 
+
+/** A client certificate: the PEM certificate AWS shows and the private key only the data plane uses. */
+export interface CertificateDoc {
+  clientCertificateId: string;
+  description?: string;
+  pemEncodedCertificate: string;
+  privateKeyPem: string;
+  createdDate: number;
+  expirationDate: number;
+  tags?: StrMap;
+}
+
+export interface VpcLinkDoc {
+  id: string;
+  name: string;
+  description?: string;
+  targetArns: string[];
+  tags?: StrMap;
+  created: number;
+}
+
+/** Settings of UpdateAccount, per account and region. */
+export interface AccountDoc {
+  cloudwatchRoleArn?: string;
+}

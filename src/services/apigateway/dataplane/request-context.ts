@@ -1,5 +1,5 @@
 import { percentDecode } from '../../../core/http.js';
-import { methodSettingKey } from '../control.js';
+import { methodSettingKey } from '../common.js';
 import { defaultMethodSetting } from '../defaults.js';
 import type { MethodSettingDoc } from '../types.js';
 import { jsonPath } from '../vtl.js';

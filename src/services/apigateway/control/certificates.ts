@@ -1,24 +1,25 @@
 import { generateKeyPairSync, randomBytes, sign } from 'node:crypto';
-import type { RequestContext } from '../../core/context.js';
-import { newId, notFound, page, scopeOf } from './control.js';
-import { applyPatch } from './patch.js';
-import type { Store } from './store.js';
+import type { RequestContext } from '../../../core/context.js';
+import type {
+  APIGatewayApi,
+  ClientCertificate,
+  ClientCertificates,
+  DeleteClientCertificateRequest,
+  GenerateClientCertificateRequest,
+  GetClientCertificateRequest,
+  GetClientCertificatesRequest,
+  UpdateClientCertificateRequest,
+} from '../../../generated/apigateway.js';
+import { date, newId, scopeOf, wholeSecond } from '../common.js';
+import type { CertificateDoc } from '../types.js';
+import { TableResources, type ControlCore } from './core.js';
+import { tagsOut } from './shapes.js';
 
 /**
  * Client certificates: API Gateway's self-signed certificates that backends can require from it.
  * GenerateClientCertificate makes an RSA 2048 key and a self-signed X.509 v3 certificate (valid one
  * year, as on AWS); HTTP and HTTP_PROXY integrations over HTTPS present it when the stage names it.
  */
-
-export interface CertificateDoc {
-  clientCertificateId: string;
-  description?: string;
-  pemEncodedCertificate: string;
-  privateKeyPem: string;
-  createdDate: number;
-  expirationDate: number;
-  tags?: Record<string, string>;
-}
 
 // ---- a minimal DER writer for the certificate
 
@@ -66,56 +67,47 @@ export function selfSigned(commonName: string, notBefore: number, notAfter: numb
   return { cert: `-----BEGIN CERTIFICATE-----\n${b64}\n-----END CERTIFICATE-----\n`, key: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString() };
 }
 
-const out = (c: CertificateDoc) => ({
+const out = (c: CertificateDoc): ClientCertificate => ({
   clientCertificateId: c.clientCertificateId,
   description: c.description,
   pemEncodedCertificate: c.pemEncodedCertificate,
-  createdDate: new Date(c.createdDate),
-  expirationDate: new Date(c.expirationDate),
-  tags: c.tags && Object.keys(c.tags).length ? c.tags : undefined,
+  createdDate: date(c.createdDate),
+  expirationDate: date(c.expirationDate),
+  tags: tagsOut(c.tags),
 });
 
-export class Certificates {
-  constructor(
-    private readonly store: Store,
-    private readonly deleted: () => void,
-  ) {}
+export class CertificateOps
+  implements Pick<APIGatewayApi, 'GenerateClientCertificate' | 'GetClientCertificate' | 'GetClientCertificates' | 'UpdateClientCertificate' | 'DeleteClientCertificate'>
+{
+  private readonly certificates: TableResources<CertificateDoc, ClientCertificate>;
 
-  async GenerateClientCertificate(ctx: RequestContext, input: any) {
-    const now = Math.floor(ctx.clock.now() / 1000) * 1000;
+  constructor(private readonly core: ControlCore) {
+    this.certificates = new TableResources(core, { table: core.store.certificates, missing: 'Invalid Client Certificate identifier specified', fields: { description: 'string' }, out });
+  }
+
+  async GenerateClientCertificate(ctx: RequestContext, input: GenerateClientCertificateRequest): Promise<ClientCertificate> {
+    const now = wholeSecond(ctx);
     const expires = now + 365 * 86400000;
     const { cert, key } = selfSigned('ApiGateway', now, expires);
     const c: CertificateDoc = { clientCertificateId: newId(6), description: input.description, pemEncodedCertificate: cert, privateKeyPem: key, createdDate: now, expirationDate: expires, tags: input.tags };
-    await this.store.db.tx((tx) => this.store.putCertificate(tx, scopeOf(ctx), c));
+    await this.core.db.tx((tx) => this.core.store.certificates.put(tx, scopeOf(ctx), [c.clientCertificateId], c));
     return out(c);
   }
 
-  private async get(ctx: RequestContext, id: string): Promise<CertificateDoc> {
-    const c = await this.store.getCertificate(this.store.db, scopeOf(ctx), id);
-    if (!c) throw notFound('Invalid Client Certificate identifier specified');
-    return c;
+  GetClientCertificate(ctx: RequestContext, input: GetClientCertificateRequest): Promise<ClientCertificate> {
+    return this.certificates.get(ctx, input.clientCertificateId);
   }
 
-  async GetClientCertificate(ctx: RequestContext, input: any) {
-    return out(await this.get(ctx, input.clientCertificateId));
+  GetClientCertificates(ctx: RequestContext, input: GetClientCertificatesRequest): Promise<ClientCertificates> {
+    return this.certificates.list(ctx, input);
   }
 
-  async GetClientCertificates(ctx: RequestContext, input: any) {
-    const p = page(await this.store.listCertificates(this.store.db, scopeOf(ctx)), input.position, input.limit);
-    return { items: p.items.map(out), position: p.position };
+  UpdateClientCertificate(ctx: RequestContext, input: UpdateClientCertificateRequest): Promise<ClientCertificate> {
+    return this.certificates.update(ctx, input.clientCertificateId, input.patchOperations);
   }
 
-  async UpdateClientCertificate(ctx: RequestContext, input: any) {
-    const c = await this.get(ctx, input.clientCertificateId);
-    applyPatch(c as unknown as Record<string, any>, input.patchOperations, { description: 'string' });
-    await this.store.db.tx((tx) => this.store.putCertificate(tx, scopeOf(ctx), c));
-    return out(c);
-  }
-
-  async DeleteClientCertificate(ctx: RequestContext, input: any) {
-    await this.get(ctx, input.clientCertificateId);
-    await this.store.db.tx((tx) => this.store.deleteCertificate(tx, scopeOf(ctx), input.clientCertificateId));
-    this.deleted();
-    return {};
+  async DeleteClientCertificate(ctx: RequestContext, input: DeleteClientCertificateRequest): Promise<void> {
+    await this.certificates.delete(ctx, input.clientCertificateId);
+    this.core.hooks.forgetCertificates();
   }
 }
