@@ -1,4 +1,5 @@
 import { sqliteDdl } from '../ddl.js';
+import { DirectoryLock } from './dir-lock.js';
 import Database from 'better-sqlite3';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -73,6 +74,8 @@ export class SqliteDb implements Db {
   private readonly writer: Connection;
   private readonly reader: Connection;
   private readonly tempDir: string | undefined;
+  /** The data directory is this process's alone while the database is open (see dir-lock.ts). */
+  private readonly lock: DirectoryLock | undefined;
   private pending: PendingTx[] = [];
   private batchScheduled = false;
   private inTx = false;
@@ -86,9 +89,11 @@ export class SqliteDb implements Db {
   constructor(options: SqliteOptions = {}) {
     if (options.dataDir) {
       mkdirSync(options.dataDir, { recursive: true });
+      this.lock = new DirectoryLock(options.dataDir);
       this.tempDir = undefined;
       this.path = join(options.dataDir, 'stratus.db');
     } else {
+      this.lock = undefined;
       this.tempDir = mkdtempSync(join(tmpdir(), 'stratus-'));
       this.path = join(this.tempDir, 'stratus.db');
     }
@@ -230,6 +235,7 @@ export class SqliteDb implements Db {
     this.closeRead();
     this.reader.raw.close();
     this.writer.raw.close();
+    this.lock?.release();
     if (this.tempDir) rmSync(this.tempDir, { recursive: true, force: true });
   }
 }

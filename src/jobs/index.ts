@@ -1,0 +1,126 @@
+/**
+ * Durable background work for every service: a job is a row in SQL (`queue.ts`), run by a runner
+ * per kind on the platform clock (`runner.ts`), under a lease, so that nothing lives only in memory
+ * and several nodes sharing a database run each job once.
+ *
+ *   const jobs = await Jobs.open({ db, clock, log });
+ *   jobs.handle('lambda.async', async (job) => { ...; return { then: 'retry', delayMs: 60_000 } }, { concurrency: 10, leaseMs: 960_000 });
+ *   await jobs.enqueue({ kind: 'lambda.async', account, region, payload: { ... } });
+ *
+ * Leases of a process that died. A lease names its owner node (`stratus_nodes`, one row per live
+ * process) and runs out at `lease_until`; a run in progress renews it. A node that starts takes
+ * over AT ONCE every lease whose owner is not a live node, instead of waiting for it to run out:
+ * - SQLite (`shared: false`): the data directory is held by one process at a time (an exclusive
+ *   lock the kernel drops when the process dies, storage/sqlite/dir-lock.ts), so at start every
+ *   other node is dead: their rows go and all their leases are released.
+ * - PostgreSQL (`shared: true`, later): each node heartbeats every `heartbeatMs`; a node silent for
+ *   `staleMs` is dead, and the next heartbeat of any node releases its leases. `lease_until` stays
+ *   the backstop for a node that is alive but stuck. Runners also poll every `pollMs`, since another
+ *   node's enqueue does not wake them.
+ * Every claim bumps the job's `rev` (a fencing token), so a run that lost its lease to another node
+ * records nothing. Heartbeats use the platform clock: advancing it is a single-node (test) feature.
+ *
+ * Enqueueing inside a service's own transaction: `await enqueue(tx, spec, now)` from queue.ts in
+ * the `db.tx` callback, then `jobs.wake(kind, dueAt)` once it has committed.
+ */
+import type { Clock } from '../core/clock.js';
+import type { Db } from '../storage/db.js';
+import { NodeRegistry } from './nodes.js';
+import { cancel, cancelPrefix, enqueue, JOBS_MIGRATIONS, type JobSpec, type OnConflict } from './queue.js';
+import { Runner, type HandlerOptions, type JobHandler, type RunnerHost } from './runner.js';
+import { Schedules, SCHEDULE_KIND } from './recurring.js';
+
+export type { Job, JobSpec, OnConflict } from './queue.js';
+export type { HandlerOptions, JobHandler, JobOutcome, RunContext } from './runner.js';
+
+export interface JobsOptions {
+  readonly db: Db;
+  readonly clock: Clock;
+  readonly log?: (fields: Record<string, unknown>) => void;
+  /** Whether other live processes share the database. Default: false for SQLite, true otherwise. */
+  readonly shared?: boolean;
+  /** Shared database only: heartbeat period, staleness after which a node is dead, and the longest sleep of a runner. */
+  readonly heartbeatMs?: number;
+  readonly staleMs?: number;
+  readonly pollMs?: number;
+}
+
+export class Jobs {
+  private readonly runners = new Map<string, Runner<any>>();
+  private readonly host: RunnerHost;
+  private closed = false;
+  /** Durable recurring schedules (cron, rate, at) that enqueue a job of their kind at each fire. */
+  readonly schedules: Schedules;
+
+  private constructor(
+    readonly db: Db,
+    readonly clock: Clock,
+    private readonly nodes: NodeRegistry,
+    log: (fields: Record<string, unknown>) => void,
+    pollMs: number | undefined,
+  ) {
+    this.host = { db, clock, owner: nodes.id, pollMs, log, wake: (kind, dueAt) => this.wake(kind, dueAt) };
+    this.schedules = new Schedules(this);
+  }
+
+  /** Creates the tables if needed, registers this node and takes over the leases of dead ones. */
+  static async open(options: JobsOptions): Promise<Jobs> {
+    const shared = options.shared ?? options.db.dialect !== 'sqlite';
+    await options.db.migrate('jobs', JOBS_MIGRATIONS);
+    const log = options.log ?? (() => {});
+    const timing = { shared, heartbeatMs: options.heartbeatMs ?? 10_000, staleMs: options.staleMs ?? 30_000 };
+    const nodes = new NodeRegistry(options.db, options.clock, timing, () => jobs.kickAll(), log);
+    const jobs: Jobs = new Jobs(options.db, options.clock, nodes, log, shared ? (options.pollMs ?? 1000) : undefined);
+    await nodes.join();
+    jobs.handle(SCHEDULE_KIND, jobs.schedules.fire, { concurrency: 4 });
+    return jobs;
+  }
+
+  /** This process's node id (the owner its leases name). */
+  get nodeId(): string {
+    return this.nodes.id;
+  }
+
+  /** Runs the jobs of `kind` with `handler` in this process, starting with those already due. One handler per kind. */
+  handle<P>(kind: string, handler: JobHandler<P>, options: HandlerOptions = {}): void {
+    if (this.runners.has(kind)) throw new Error(`jobs of kind ${kind} already have a handler`);
+    const runner = new Runner<P>(kind, handler, options, this.host);
+    this.runners.set(kind, runner);
+    runner.kick();
+  }
+
+  /** Enqueues a job (by default replacing one with the same key) and wakes its runner. Returns its key. */
+  async enqueue<P>(spec: JobSpec<P>, onConflict: OnConflict = 'replace'): Promise<string> {
+    const now = this.clock.now();
+    const key = await this.db.tx((tx) => enqueue(tx, spec, now, onConflict));
+    this.wake(spec.kind, spec.dueAt ?? now);
+    return key;
+  }
+
+  /** Removes a job; true if it existed. */
+  cancel(kind: string, key: string): Promise<boolean> {
+    return this.db.tx((tx) => cancel(tx, kind, key));
+  }
+
+  /** Removes the jobs of `kind` whose key starts with `prefix`; how many. */
+  cancelPrefix(kind: string, prefix: string): Promise<number> {
+    return this.db.tx((tx) => cancelPrefix(tx, kind, prefix));
+  }
+
+  /** A job of `kind` was enqueued (in a service's own transaction) due at `dueAt`: its runner in this process claims it in time. */
+  wake(kind: string, dueAt: number = this.clock.now()): void {
+    if (!this.closed) this.runners.get(kind)?.wake(dueAt);
+  }
+
+  private kickAll(): void {
+    for (const runner of this.runners.values()) runner.kick();
+  }
+
+  /** Stops every runner and leaves (the leases still held go to other nodes at once). Before `db.close()`. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await Promise.all([...this.runners.values()].map((r) => r.close()));
+    await this.nodes.leave();
+  }
+}

@@ -1,0 +1,143 @@
+/**
+ * The one polling loop of every event-source mapping: for each shard of a mapping, a job (leased,
+ * so one node polls a shard at a time) whose payload is the shard's checkpoint. A run reads records
+ * after the checkpoint, filters them, gathers a batch (size, bytes, batching window), sends it,
+ * and in the same transaction that releases the lease moves the checkpoint past what it read and
+ * schedules the next run: at once if the shard had more, after `idleMs` if it was caught up, after
+ * a backoff (checkpoint unchanged, the same records read again) if the send failed.
+ */
+import type { Clock } from '../../core/clock.js';
+import type { Jobs } from '../index.js';
+import type { Job } from '../queue.js';
+import type { JobOutcome, RunContext } from '../runner.js';
+import { Batcher, type BatchLimits } from './batcher.js';
+import type { RecordFilter, Sender, Source } from './source.js';
+
+/** One event-source mapping, as its service reads it from SQL when a shard's turn comes. */
+export interface Mapping<R> {
+  readonly source: Source<R>;
+  readonly sender: Sender<R>;
+  readonly filter?: RecordFilter<R>;
+  readonly batch: BatchLimits;
+  /** Pause before reading a caught-up shard again. Default 1 s. */
+  readonly idleMs?: number;
+  /** Delay before a batch whose send failed is read and sent again, by failed attempts so far. Default 1 s doubling up to 1 min. */
+  readonly backoff?: (attempt: number) => number;
+  /** Failed sends after which a batch is given up: handed to `onDiscard` (a failure destination) and passed over. Default: never. */
+  readonly maxAttempts?: number;
+  readonly onDiscard?: (records: readonly R[], shard: string, error: unknown) => Promise<void>;
+}
+
+interface Checkpoint {
+  readonly mapping: string;
+  readonly shard: string;
+  readonly position: string | null;
+}
+
+export interface PollerOptions {
+  /** Shards polled at once by this process. Default 10. */
+  readonly concurrency?: number;
+  /** How long a node may hold a shard without renewing its lease. Default 60 s. */
+  readonly leaseMs?: number;
+}
+
+/** A run reads at most this many batches' worth of records, filtered out or not, before it checkpoints. */
+const MAX_EXAMINED_BATCHES = 10;
+
+const defaultBackoff = (attempt: number): number => Math.min(60_000, 1000 * 2 ** Math.min(attempt, 6));
+
+export class Pollers<R> {
+  private readonly clock: Clock;
+
+  /**
+   * Polls the mappings of job kind `kind` (e.g. 'lambda.esm'); `resolve` reads a mapping by id,
+   * undefined once it is deleted (its shard jobs then end).
+   */
+  constructor(
+    private readonly jobs: Jobs,
+    private readonly kind: string,
+    private readonly resolve: (mapping: string) => Promise<Mapping<R> | undefined>,
+    options: PollerOptions = {},
+  ) {
+    this.clock = jobs.clock;
+    jobs.handle<Checkpoint>(kind, (job, run) => this.poll(job, run), { concurrency: options.concurrency ?? 10, leaseMs: options.leaseMs });
+  }
+
+  /**
+   * Polls every shard of `mapping` that is not polled yet, from its starting position. Idempotent:
+   * call it again when the source's shards change. A mapping id must not contain '/'.
+   */
+  async start(mapping: string, scope: { account?: string; region?: string } = {}): Promise<void> {
+    const resolved = await this.resolve(mapping);
+    if (!resolved) return;
+    for (const shard of await resolved.source.shards()) {
+      const payload: Checkpoint = { mapping, shard, position: null };
+      await this.jobs.enqueue({ kind: this.kind, key: `${mapping}/${shard}`, ...scope, payload }, 'keep');
+    }
+  }
+
+  /** Stops polling a mapping (a run in progress finishes, its checkpoint fenced off). */
+  stop(mapping: string): Promise<number> {
+    return this.jobs.cancelPrefix(this.kind, `${mapping}/`);
+  }
+
+  private async poll(job: Job<Checkpoint>, run: RunContext): Promise<JobOutcome> {
+    const { mapping, shard } = job.payload;
+    const m = await this.resolve(mapping);
+    if (!m) return { then: 'done' };
+    const batch = new Batcher<R>(m.batch);
+    const filteredOut: R[] = [];
+    let position = job.payload.position;
+    let caughtUp = false;
+    // Reads while the shard has records at hand; once caught up, waits for more only while the
+    // batch's window is open. A run examines a bounded number of records (a filter may drop most).
+    for (let examined = 0; ; ) {
+      const limit = Math.max(1, batch.room);
+      const entries = await m.source.read(shard, position, limit);
+      let closed = false;
+      for (const entry of entries) {
+        if (m.filter && !m.filter(entry.record)) filteredOut.push(entry.record);
+        else if (!batch.add(entry.record, entry.bytes, this.clock.now())) {
+          closed = true; // this record opens the next batch
+          break;
+        }
+        position = entry.position;
+        examined++;
+      }
+      caughtUp = !closed && entries.length < limit;
+      if (closed || batch.full || examined >= MAX_EXAMINED_BATCHES * m.batch.maxRecords) break;
+      if (!caughtUp) continue;
+      const now = this.clock.now();
+      if (batch.deadline === undefined || now >= batch.deadline) break;
+      await this.sleep(Math.min(m.idleMs ?? 1000, batch.deadline - now), run.signal);
+      // Stopping: nothing is recorded any more, the shard is read again from its checkpoint later.
+      if (run.signal.aborted) return { then: 'retry', delayMs: 0, countAttempt: false };
+    }
+    if (batch.records.length > 0) {
+      try {
+        await m.sender.send(batch.records, { mapping, shard, attempt: job.attempt });
+      } catch (error) {
+        if (m.maxAttempts === undefined || job.attempt + 1 < m.maxAttempts) return { then: 'retry', delayMs: (m.backoff ?? defaultBackoff)(job.attempt) };
+        await m.onDiscard?.(batch.records, shard, error);
+      }
+    }
+    await m.source.acknowledge?.(shard, [...batch.records, ...filteredOut]);
+    const now = this.clock.now();
+    const checkpoint: Checkpoint = { mapping, shard, position };
+    return { then: 'reschedule', dueAt: caughtUp ? now + (m.idleMs ?? 1000) : now, payload: checkpoint };
+  }
+
+  private sleep(ms: number, signal: AbortSignal): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = this.clock.setTimer(ms, resolve);
+      signal.addEventListener(
+        'abort',
+        () => {
+          timer.cancel();
+          resolve();
+        },
+        { once: true },
+      );
+    });
+  }
+}

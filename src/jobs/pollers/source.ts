@@ -1,0 +1,44 @@
+/**
+ * The two ends of an event-source mapping (Lambda ESM, later Pipes): where records come from and
+ * where batches of them go. Modelled on LocalStack's event_source_mapping pollers and senders: a
+ * source adapter per service (SQS, Kinesis, DynamoDB Streams), a sender per target (Lambda).
+ */
+
+/** One record read from a shard, with the position just after it (what a checkpoint stores). */
+export interface SourceEntry<R> {
+  readonly record: R;
+  readonly position: string;
+  /** Its size in the payload the sender builds, for the batch's byte cap. */
+  readonly bytes: number;
+}
+
+export interface Source<R> {
+  /** The shards to read; each is polled under its own lease. A queue is a single shard. */
+  shards(): Promise<readonly string[]>;
+  /**
+   * Up to `limit` records of `shard` after `position`, oldest first; `position` null means the
+   * mapping's starting position (TRIM_HORIZON, LATEST, AT_TIMESTAMP). A stream reads without side
+   * effects; a queue receives (its messages become invisible for its visibility timeout).
+   */
+  read(shard: string, position: string | null, limit: number): Promise<readonly SourceEntry<R>[]>;
+  /**
+   * The records were delivered or filtered out, and the checkpoint moves past them: a queue deletes
+   * its messages. Streams need nothing (the checkpoint in SQL is their progress).
+   */
+  acknowledge?(shard: string, records: readonly R[]): Promise<void>;
+}
+
+export interface SendContext {
+  readonly mapping: string;
+  readonly shard: string;
+  /** Earlier failed sends of this batch. */
+  readonly attempt: number;
+}
+
+export interface Sender<R> {
+  /** Delivers one batch; throws if the target failed (the batch is sent again after a backoff). */
+  send(records: readonly R[], context: SendContext): Promise<void>;
+}
+
+/** Which records a mapping passes on (FilterCriteria, through the shared event-pattern matcher). */
+export type RecordFilter<R> = (record: R) => boolean;

@@ -1,0 +1,212 @@
+/**
+ * The durable job table every service's background work lives in: one row per job in
+ * `stratus_jobs`, identified by (kind, key). The SQL only; `runner.ts` runs the jobs and
+ * `index.ts` ties the pieces together (the lease design is described there).
+ *
+ * A row is due at `due_at`. A claim leases it: `lease_owner` (the node that runs it) and
+ * `lease_until` (when another node may take it if the owner neither finishes nor renews). Every
+ * claim and every replacement bumps `rev`, a fencing token: the finishing writes of a claim apply
+ * only while `rev` is the one it claimed, so a run that lost its job (cancelled, replaced, or taken
+ * over after its lease expired) cannot delete or reschedule what came after it.
+ *
+ * Every method takes the transaction it runs in, so a service can enqueue in the same transaction
+ * as its own writes (SQL only, per the tx contract of storage/db.ts).
+ */
+import { randomUUID } from 'node:crypto';
+import type { Migration, Queryable, Tx } from '../storage/db.js';
+
+export const JOBS_MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    sql: `
+      CREATE TABLE stratus_jobs (
+        kind TEXT COLLATE "C" NOT NULL,
+        key TEXT COLLATE "C" NOT NULL,
+        account TEXT NOT NULL,
+        region TEXT NOT NULL,
+        due_at BIGINT NOT NULL,
+        lease_owner TEXT,
+        lease_until BIGINT,
+        attempt INTEGER NOT NULL,
+        rev BIGINT NOT NULL,
+        enqueued_at BIGINT NOT NULL,
+        payload TEXT NOT NULL,
+        PRIMARY KEY (kind, key)
+      );
+      CREATE INDEX stratus_jobs_due ON stratus_jobs (kind, due_at);
+      CREATE INDEX stratus_jobs_owner ON stratus_jobs (lease_owner);
+      CREATE TABLE stratus_nodes (
+        id TEXT PRIMARY KEY,
+        started_at BIGINT NOT NULL,
+        heartbeat_at BIGINT NOT NULL
+      );`,
+  },
+];
+
+/** A job to enqueue. */
+export interface JobSpec<P = unknown> {
+  readonly kind: string;
+  /** Unique within the kind; enqueueing an existing key keeps or replaces that job. Absent: a new random key. */
+  readonly key?: string;
+  /** The account and region the work belongs to ('' for platform-wide work). */
+  readonly account?: string;
+  readonly region?: string;
+  /** Platform time (ms) at which it becomes due; absent: now. */
+  readonly dueAt?: number;
+  /** Stored as JSON. */
+  readonly payload?: P;
+}
+
+/** What to do when a job with the same (kind, key) exists: leave it as it is, or replace its due time, payload and attempt count. */
+export type OnConflict = 'keep' | 'replace';
+
+/** A claimed job, as its handler sees it. */
+export interface Job<P = unknown> {
+  readonly kind: string;
+  readonly key: string;
+  readonly account: string;
+  readonly region: string;
+  /** When it was due (platform ms). */
+  readonly dueAt: number;
+  /** Failed runs so far (retries that counted). */
+  readonly attempt: number;
+  /** When it was first enqueued (platform ms), e.g. for a maximum event age. */
+  readonly enqueuedAt: number;
+  readonly payload: P;
+  /** The fencing token of this claim. */
+  readonly rev: number;
+}
+
+interface JobRow {
+  kind: string;
+  key: string;
+  account: string;
+  region: string;
+  due_at: number;
+  attempt: number;
+  enqueued_at: number;
+  payload: string;
+  rev: number;
+}
+
+const CLAIMABLE = '(lease_until IS NULL OR lease_until <= ?) AND (lease_owner IS NULL OR lease_owner <> ?)';
+
+/** Inserts a job, or keeps/replaces the one with its key. Returns the key. */
+export async function enqueue(tx: Tx, spec: JobSpec, now: number, onConflict: OnConflict = 'replace'): Promise<string> {
+  const key = spec.key ?? randomUUID();
+  const payload = JSON.stringify(spec.payload ?? null);
+  const dueAt = spec.dueAt ?? now;
+  // A replacement keeps a running claim's lease: the run finishes (its fenced writes miss) and the
+  // replacement runs after it, never beside it.
+  const conflict =
+    onConflict === 'keep'
+      ? 'DO NOTHING'
+      : 'DO UPDATE SET account = excluded.account, region = excluded.region, due_at = excluded.due_at, attempt = 0, rev = stratus_jobs.rev + 1, enqueued_at = excluded.enqueued_at, payload = excluded.payload';
+  await tx.run(
+    `INSERT INTO stratus_jobs (kind, key, account, region, due_at, lease_owner, lease_until, attempt, rev, enqueued_at, payload)
+     VALUES (?, ?, ?, ?, ?, NULL, NULL, 0, 1, ?, ?) ON CONFLICT (kind, key) ${conflict}`,
+    [spec.kind, key, spec.account ?? '', spec.region ?? '', dueAt, now, payload],
+  );
+  return key;
+}
+
+/**
+ * Leases up to `limit` due jobs of `kind` to `owner` until `now + leaseMs`, oldest due first. Jobs
+ * leased by `owner` itself are skipped: this node is running them (and renews their leases).
+ */
+export async function claimDue(tx: Tx, kind: string, limit: number, owner: string, leaseMs: number, now: number): Promise<Job[]> {
+  const rows = await tx.all<JobRow>(
+    `SELECT kind, key, account, region, due_at, attempt, enqueued_at, payload, rev FROM stratus_jobs
+     WHERE kind = ? AND due_at <= ? AND ${CLAIMABLE} ORDER BY due_at LIMIT ?`,
+    [kind, now, now, owner, limit],
+  );
+  const claimed: Job[] = [];
+  for (const row of rows) {
+    const { changes } = await tx.run(
+      `UPDATE stratus_jobs SET lease_owner = ?, lease_until = ?, rev = rev + 1 WHERE kind = ? AND key = ? AND rev = ? AND ${CLAIMABLE}`,
+      [owner, now + leaseMs, kind, row.key, row.rev, now, owner],
+    );
+    if (changes === 1) claimed.push(toJob(row, row.rev + 1));
+  }
+  return claimed;
+}
+
+/** The job is done: removes it. False when the claim was fenced off (the job is no longer this claim's). */
+export async function complete(tx: Tx, job: Job, owner: string): Promise<boolean> {
+  const { changes } = await tx.run('DELETE FROM stratus_jobs WHERE kind = ? AND key = ? AND rev = ?', [job.kind, job.key, job.rev]);
+  return changes === 1 || release(tx, job, owner);
+}
+
+/** Runs the job again at `dueAt`, counting a failed attempt or not (a throttle is no failure). */
+export async function retry(tx: Tx, job: Job, owner: string, dueAt: number, countAttempt = true): Promise<boolean> {
+  const { changes } = await tx.run(
+    'UPDATE stratus_jobs SET due_at = ?, attempt = attempt + ?, lease_owner = NULL, lease_until = NULL WHERE kind = ? AND key = ? AND rev = ?',
+    [dueAt, countAttempt ? 1 : 0, job.kind, job.key, job.rev],
+  );
+  return changes === 1 || release(tx, job, owner);
+}
+
+/** Keeps the job for another run at `dueAt` (recurring work: a schedule, a poller), with a new payload if given. */
+export async function reschedule(tx: Tx, job: Job, owner: string, dueAt: number, payload: unknown): Promise<boolean> {
+  const { changes } = await tx.run(
+    'UPDATE stratus_jobs SET due_at = ?, payload = ?, attempt = 0, lease_owner = NULL, lease_until = NULL WHERE kind = ? AND key = ? AND rev = ?',
+    [dueAt, JSON.stringify(payload ?? null), job.kind, job.key, job.rev],
+  );
+  return changes === 1 || release(tx, job, owner);
+}
+
+/**
+ * A fenced-off claim lets go of the lease it may still hold (the job was replaced while it ran, so
+ * the replacement may run now). Always false: this claim's outcome was not recorded.
+ */
+async function release(tx: Tx, job: Job, owner: string): Promise<false> {
+  await tx.run('UPDATE stratus_jobs SET lease_owner = NULL, lease_until = NULL WHERE kind = ? AND key = ? AND lease_owner = ?', [job.kind, job.key, owner]);
+  return false;
+}
+
+/** Extends the leases `owner` holds on these jobs of `kind` to `until`. */
+export async function renew(tx: Tx, kind: string, keys: readonly string[], owner: string, until: number): Promise<void> {
+  for (const key of keys) {
+    await tx.run('UPDATE stratus_jobs SET lease_until = ? WHERE kind = ? AND key = ? AND lease_owner = ?', [until, kind, key, owner]);
+  }
+}
+
+/** Removes a job, leased or not (a run in progress finds it gone when it finishes). */
+export async function cancel(tx: Tx, kind: string, key: string): Promise<boolean> {
+  return (await tx.run('DELETE FROM stratus_jobs WHERE kind = ? AND key = ?', [kind, key])).changes === 1;
+}
+
+/** Removes every job of `kind` whose key starts with `prefix` (e.g. every shard of one event-source mapping). */
+export async function cancelPrefix(tx: Tx, kind: string, prefix: string): Promise<number> {
+  // A key range rather than LIKE, whose wildcards a key may contain: [prefix, prefix with its last
+  // character incremented), in byte order ("C" collation; UTF-8 keeps code point order).
+  const end = prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
+  return (await tx.run('DELETE FROM stratus_jobs WHERE kind = ? AND key >= ? AND key < ?', [kind, prefix, end])).changes;
+}
+
+/** When the earliest job of `kind` that nobody leases is due, if any: the one wake-up a runner arms. */
+export async function nextDue(db: Queryable, kind: string): Promise<number | undefined> {
+  const row = await db.get<{ due_at: number }>('SELECT due_at FROM stratus_jobs WHERE kind = ? AND lease_owner IS NULL ORDER BY due_at LIMIT 1', [kind]);
+  return row ? Number(row.due_at) : undefined;
+}
+
+/** One job as stored (for tests and admin views), unclaimed. */
+export async function peek<P = unknown>(db: Queryable, kind: string, key: string): Promise<(Job<P> & { leaseOwner: string | null; leaseUntil: number | null }) | undefined> {
+  const row = await db.get<JobRow & { lease_owner: string | null; lease_until: number | null }>('SELECT * FROM stratus_jobs WHERE kind = ? AND key = ?', [kind, key]);
+  if (!row) return undefined;
+  return { ...(toJob(row, row.rev) as Job<P>), leaseOwner: row.lease_owner, leaseUntil: row.lease_until === null ? null : Number(row.lease_until) };
+}
+
+function toJob(row: JobRow, rev: number): Job {
+  return {
+    kind: row.kind,
+    key: row.key,
+    account: row.account,
+    region: row.region,
+    dueAt: Number(row.due_at),
+    attempt: row.attempt,
+    enqueuedAt: Number(row.enqueued_at),
+    payload: JSON.parse(row.payload) as unknown,
+    rev: Number(rev),
+  };
+}

@@ -1,0 +1,214 @@
+/**
+ * Runs the jobs of one kind in this process: claims due jobs in bounded batches (never more than
+ * its free concurrency), runs each handler outside the claim transaction, renews the leases of the
+ * runs in progress, and records each outcome. Between claims it sleeps on ONE platform-clock timer
+ * armed for the kind's next due time (read from SQL, never from rows held in memory), so advancing
+ * the clock runs what became due.
+ */
+import type { Clock, TimerHandle } from '../core/clock.js';
+import type { Db, Tx } from '../storage/db.js';
+import { claimDue, complete, enqueue, nextDue, renew, reschedule, retry, type Job, type JobSpec } from './queue.js';
+
+/** What a handler asks for once it is done with a job; returning nothing means `done`. */
+export type JobOutcome =
+  /** Removes the job; `enqueue` adds jobs in the same transaction (follow-up work; an existing key is kept). */
+  | { readonly then: 'done'; readonly enqueue?: readonly JobSpec[] }
+  /** Runs it again after `delayMs`; `countAttempt: false` for a throttle rather than a failure. */
+  | { readonly then: 'retry'; readonly delayMs: number; readonly countAttempt?: boolean }
+  /** Keeps it for another run at `dueAt` (recurring work), with a new payload if given. */
+  | { readonly then: 'reschedule'; readonly dueAt: number; readonly payload?: unknown; readonly enqueue?: readonly JobSpec[] };
+
+export interface RunContext {
+  /** Aborted when the process stops its jobs: a long handler stops early (its job runs again later). */
+  readonly signal: AbortSignal;
+}
+
+export type JobHandler<P = unknown> = (job: Job<P>, run: RunContext) => Promise<JobOutcome | void>;
+
+export interface HandlerOptions {
+  /** How many jobs of this kind run at once in this process. Default 1. */
+  readonly concurrency?: number;
+  /** How long a claim holds a job before another node may take it; runs in progress renew it every third of it. Default 60 s. */
+  readonly leaseMs?: number;
+  /** Delay before the next run of a job whose handler threw, by its failed attempts so far. Default 1 s doubling up to 5 min. */
+  readonly backoff?: (attempt: number) => number;
+  /** A job whose handler threw this many times is dropped (and logged). Default: retried forever. */
+  readonly maxAttempts?: number;
+}
+
+/** What a runner needs from the process around it (index.ts). */
+export interface RunnerHost {
+  readonly db: Db;
+  readonly clock: Clock;
+  /** This node's id, the owner named by its leases. */
+  readonly owner: string;
+  /** With a shared database, the longest sleep between claims (other nodes' enqueues are not seen otherwise). */
+  readonly pollMs: number | undefined;
+  readonly log: (fields: Record<string, unknown>) => void;
+  /** Tells the runner of `kind` that a job is due at `dueAt` (after a follow-up was enqueued). */
+  wake(kind: string, dueAt: number): void;
+}
+
+const defaultBackoff = (attempt: number): number => Math.min(300_000, 1000 * 2 ** Math.min(attempt, 9));
+
+export class Runner<P = unknown> {
+  private readonly concurrency: number;
+  private readonly leaseMs: number;
+  private readonly running = new Map<string, Job<P>>();
+  private readonly abort = new AbortController();
+  private timer: TimerHandle | undefined;
+  private renewTimer: TimerHandle | undefined;
+  private ticking: Promise<void> | undefined;
+  private again = false;
+  private closed = false;
+
+  constructor(
+    readonly kind: string,
+    private readonly handler: JobHandler<P>,
+    private readonly options: HandlerOptions,
+    private readonly host: RunnerHost,
+  ) {
+    this.concurrency = Math.max(1, options.concurrency ?? 1);
+    this.leaseMs = Math.max(1000, options.leaseMs ?? 60_000);
+  }
+
+  /** Claims what is due now (or, while a claim is under way, once more after it). */
+  kick(): void {
+    if (this.closed) return;
+    if (this.ticking) {
+      this.again = true;
+      return;
+    }
+    this.ticking = this.tick().finally(() => (this.ticking = undefined));
+  }
+
+  /** A job of this kind is due at `dueAt`: claim now, or wake up then if that is sooner than planned. */
+  wake(dueAt: number): void {
+    if (this.ticking || dueAt <= this.host.clock.now()) return this.kick();
+    if (this.closed || this.running.size >= this.concurrency) return;
+    if (!this.timer || this.timer.due > dueAt) this.arm(dueAt);
+  }
+
+  /** Stops claiming; runs in progress see their signal aborted and record nothing more. */
+  async close(): Promise<void> {
+    this.closed = true;
+    this.timer?.cancel();
+    this.renewTimer?.cancel();
+    this.abort.abort();
+    await this.ticking;
+  }
+
+  private async tick(): Promise<void> {
+    try {
+      do {
+        this.again = false;
+        const free = this.concurrency - this.running.size;
+        if (free > 0) {
+          const now = this.host.clock.now();
+          const claimed = await this.host.db.tx((tx) => claimDue(tx, this.kind, free, this.host.owner, this.leaseMs, now));
+          if (this.closed) return;
+          for (const job of claimed) this.start(job as Job<P>);
+        }
+        // Full: a run that finishes claims again. Otherwise: sleep until the next due time (and
+        // at most pollMs with a shared database); nothing due, no timer.
+        const wakeUps = [];
+        if (this.running.size < this.concurrency) {
+          const next = await nextDue(this.host.db, this.kind);
+          if (this.closed) return;
+          if (next !== undefined) wakeUps.push(next);
+          if (this.host.pollMs !== undefined) wakeUps.push(this.host.clock.now() + this.host.pollMs);
+        }
+        if (wakeUps.length > 0) this.arm(Math.min(...wakeUps));
+        else {
+          this.timer?.cancel();
+          this.timer = undefined;
+        }
+      } while (this.again && !this.closed);
+    } catch (e) {
+      if (this.closed) return;
+      this.host.log({ level: 'error', jobs: this.kind, error: String((e as Error)?.stack ?? e) });
+      this.arm(this.host.clock.now() + 1000);
+    }
+  }
+
+  private arm(at: number): void {
+    this.timer?.cancel();
+    this.timer = this.host.clock.setTimer(Math.max(0, at - this.host.clock.now()), () => {
+      this.timer = undefined;
+      this.kick();
+    });
+  }
+
+  private start(job: Job<P>): void {
+    this.running.set(job.key, job);
+    this.renewTimer ??= this.host.clock.setTimer(this.leaseMs / 3, () => void this.renewLeases());
+    void this.run(job);
+  }
+
+  private async run(job: Job<P>): Promise<void> {
+    let outcome: JobOutcome;
+    try {
+      outcome = (await this.handler(job, { signal: this.abort.signal })) ?? { then: 'done' };
+    } catch (e) {
+      outcome = this.afterFailure(job, e);
+    }
+    await this.finish(job, outcome);
+    this.running.delete(job.key);
+    this.kick();
+  }
+
+  private afterFailure(job: Job<P>, error: unknown): JobOutcome {
+    const attempts = job.attempt + 1;
+    const fields = { level: 'error', jobs: this.kind, key: job.key, attempt: attempts, error: String((error as Error)?.stack ?? error) };
+    if (this.options.maxAttempts !== undefined && attempts >= this.options.maxAttempts) {
+      this.host.log({ ...fields, dropped: true });
+      return { then: 'done' };
+    }
+    this.host.log(fields);
+    return { then: 'retry', delayMs: (this.options.backoff ?? defaultBackoff)(job.attempt) };
+  }
+
+  /** Records the outcome; a storage failure is retried (the lease stays renewed meanwhile). */
+  private async finish(job: Job<P>, outcome: JobOutcome): Promise<void> {
+    for (let failures = 0; !this.closed; failures++) {
+      try {
+        const now = this.host.clock.now();
+        const recorded = await this.host.db.tx((tx) => record(tx, job, this.host.owner, outcome, now));
+        if (recorded && outcome.then !== 'retry') {
+          for (const spec of outcome.enqueue ?? []) this.host.wake(spec.kind, spec.dueAt ?? now);
+        }
+        return;
+      } catch (e) {
+        this.host.log({ level: 'error', jobs: this.kind, key: job.key, finishing: outcome.then, error: String((e as Error)?.stack ?? e) });
+        await this.host.clock.sleep(Math.min(60_000, 1000 * 2 ** Math.min(failures, 6)));
+      }
+    }
+  }
+
+  /** Keeps the leases of the runs in progress; `renewTimer` stays set while a renewal is under way, so there is one chain. */
+  private async renewLeases(): Promise<void> {
+    if (!this.closed && this.running.size > 0) {
+      const until = this.host.clock.now() + this.leaseMs;
+      try {
+        await this.host.db.tx((tx) => renew(tx, this.kind, [...this.running.keys()], this.host.owner, until));
+      } catch (e) {
+        this.host.log({ level: 'error', jobs: this.kind, renewing: this.running.size, error: String((e as Error)?.stack ?? e) });
+      }
+    }
+    this.renewTimer = !this.closed && this.running.size > 0 ? this.host.clock.setTimer(this.leaseMs / 3, () => void this.renewLeases()) : undefined;
+  }
+}
+
+async function record(tx: Tx, job: Job, owner: string, outcome: JobOutcome, now: number): Promise<boolean> {
+  switch (outcome.then) {
+    case 'retry':
+      return retry(tx, job, owner, now + outcome.delayMs, outcome.countAttempt ?? true);
+    case 'done':
+    case 'reschedule': {
+      const recorded = outcome.then === 'done' ? await complete(tx, job, owner) : await reschedule(tx, job, owner, outcome.dueAt, outcome.payload ?? job.payload);
+      // Follow-ups belong to this claim's outcome: a fenced-off claim enqueues nothing.
+      if (recorded) for (const spec of outcome.enqueue ?? []) await enqueue(tx, spec, now, 'keep');
+      return recorded;
+    }
+  }
+}
