@@ -16,6 +16,7 @@ import { VERSION } from '../core/version.js';
 import { SqliteDb } from '../storage/sqlite/sqlite-db.js';
 import type { Db } from '../storage/db.js';
 import { openLogSink } from '../services/logs/sink.js';
+import { Jobs } from '../jobs/index.js';
 import type { LoadedService, OperationHandler, Platform, ServiceDefinition } from '../services/service.js';
 import type { RequestContext } from '../core/context.js';
 import type { HttpRequest, HttpResponse, ResponseSink } from '../core/http.js';
@@ -54,7 +55,8 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
   };
   let endpoint = '';
   const logs = await openLogSink(db, clock);
-  const platform: Platform = { db, clock, config, endpoint: () => endpoint, log, services, logs };
+  const jobs = await Jobs.open({ db, clock, log });
+  const platform: Platform = { db, clock, config, endpoint: () => endpoint, log, services, logs, jobs };
 
   const definitions = options.services ?? (await discoverServices());
   for (const definition of definitions) {
@@ -228,6 +230,7 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
       fallback.closeAllConnections();
       await stopped;
       for (const s of [...services.values()].reverse()) await s.provider.close?.();
+      await jobs.close();
       // Last, for the log events services wrote while they stopped.
       await logs.flush().catch(() => undefined);
       clock.clear();

@@ -1,4 +1,5 @@
 import type { Clock } from '../core/clock.js';
+import type { Jobs } from '../jobs/index.js';
 import type { Db } from '../storage/db.js';
 import type { ServiceModel } from '../aws/model.js';
 import type { ServiceIndex } from '../aws/service-index.js';
@@ -16,6 +17,8 @@ export interface Platform {
   readonly log: (fields: Record<string, unknown>) => void;
   /** Other services' providers, by service name, for cross-service calls (Lambda from SFN...). */
   readonly services: ReadonlyMap<string, LoadedService>;
+  /** Durable background work (leased jobs, schedules, pollers): docs/platform/jobs.md. */
+  readonly jobs: Jobs;
   /** CloudWatch Logs, for services that write log events (whether or not the Logs service is loaded). */
   readonly logs: LogSink;
 }
