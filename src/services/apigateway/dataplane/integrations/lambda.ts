@@ -1,4 +1,7 @@
 import { isAwsError } from '../../../../aws/errors.js';
+import { parseResourceArn } from '../../../../aws/arn.js';
+import type { LambdaApi } from '../../../../generated/lambda.js';
+import { serviceClient } from '../../../clients.js';
 import { internalContext } from '../../../../core/context.js';
 import { percentDecode } from '../../../../core/http.js';
 import type { Platform } from '../../../service.js';
@@ -15,7 +18,7 @@ import { configurationError, type ExecutionLog, type MethodRequest, type Reply }
  * values (scope, URI, stage variables) so that HTTP and WebSocket APIs can use it too.
  */
 
-/** What API Gateway needs from the Lambda provider. */
+/** A stand-in for Lambda's Invoke (tests give API Gateway a fake function this way). */
 export interface LambdaInvoke {
   (
     ctx: unknown,
@@ -46,20 +49,21 @@ export function isLambdaUri(uri: string | undefined): boolean {
   return /:lambda:path\//.test(uri ?? '');
 }
 
-/** Calls the Lambda provider in-process (or `override`, a test's stand-in), in the function's own account and region. */
+/**
+ * Calls the Lambda service in-process through its typed client (or `override`, a test's stand-in), in
+ * the function's own account and region.
+ */
 export function lambdaInvoker(platform: Platform, override?: LambdaInvoke): InvokeLambda {
   return async (scope, functionArn, payload) => {
-    const invoke = override ?? (platform.services.get('lambda')?.provider.Invoke as LambdaInvoke | undefined);
-    if (typeof invoke !== 'function') throw new LambdaUnavailable('The Lambda service is not available');
-    const arnAccount = /^arn:aws[a-z-]*:lambda:([^:]+):(\d{12}):function:/.exec(functionArn);
-    const ctx = internalContext(platform.clock, {
-      accountId: arnAccount?.[2] ?? scope.accountId,
-      region: arnAccount?.[1] ?? scope.region,
-      service: 'lambda',
-      operation: 'Invoke',
-    });
+    const fn = parseResourceArn(functionArn, 'lambda', 'function:');
+    const caller = { accountId: fn?.account || scope.accountId, region: fn?.region || scope.region };
+    const input = { FunctionName: functionArn, Payload: payload, InvocationType: 'RequestResponse' as const };
+    const lambda = override ? undefined : serviceClient<LambdaApi>(platform, 'lambda', caller);
+    if (!override && !lambda) throw new LambdaUnavailable('The Lambda service is not available');
     try {
-      const out = await invoke.call(platform.services.get('lambda')?.provider ?? {}, ctx, { FunctionName: functionArn, Payload: payload, InvocationType: 'RequestResponse' });
+      const out = override
+        ? await override(internalContext(platform.clock, { ...caller, service: 'lambda', operation: 'Invoke' }), input)
+        : await lambda!.Invoke(input);
       const body = out.Payload ? Buffer.from(out.Payload) : Buffer.alloc(0);
       return { functionError: !!out.FunctionError, payload: body };
     } catch (e) {
