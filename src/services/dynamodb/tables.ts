@@ -400,13 +400,3 @@ export function describeTable(t: TableMeta, now: number, stats: Stats | undefine
   }
   return d;
 }
-
-/** Every key attribute a table's indexes use: name -> type. */
-export function indexKeyAttrs(t: TableMeta): Map<string, KeyType> {
-  const m = new Map<string, KeyType>();
-  for (const ix of [...t.lsis, ...t.gsis]) {
-    m.set(ix.hash.name, ix.hash.type);
-    if (ix.range) m.set(ix.range.name, ix.range.type);
-  }
-  return m;
-}
