@@ -11,6 +11,9 @@
  * ddb_ttl          expiry time of each item of a table with TTL enabled (swept in expiry order).
  * ddb_stream_records  DynamoDB Streams records (one shard per stream, 24 hours), written in the
  *                  same transaction as the item change they describe.
+ *
+ * The migrations are written in the portable types of storage/ddl.ts (each keeps the SQLite
+ * affinity the column had, so data directories created before stay valid).
  */
 import type { Db, Migration, Queryable, Tx } from '../../storage/db.js';
 import { randomUUID } from 'node:crypto';
@@ -25,27 +28,27 @@ export const MIGRATIONS: Migration[] = [
 CREATE TABLE ddb_tables (
   account TEXT NOT NULL,
   region TEXT NOT NULL,
-  name TEXT NOT NULL,
-  id INTEGER NOT NULL,
+  name TEXT COLLATE "C" NOT NULL,
+  id BIGINT NOT NULL,
   meta TEXT NOT NULL,
   PRIMARY KEY (account, region, name)
 );
 CREATE TABLE ddb_items (
-  tid INTEGER NOT NULL,
-  pk BLOB NOT NULL,
-  sk BLOB NOT NULL,
+  tid BIGINT NOT NULL,
+  pk BYTEA NOT NULL,
+  sk BYTEA NOT NULL,
   h INTEGER NOT NULL,
   size INTEGER NOT NULL,
   item TEXT NOT NULL,
   PRIMARY KEY (tid, pk, sk)
 );
 CREATE TABLE ddb_index_items (
-  tid INTEGER NOT NULL,
+  tid BIGINT NOT NULL,
   iname TEXT NOT NULL,
-  ipk BLOB NOT NULL,
-  isk BLOB NOT NULL,
-  pk BLOB NOT NULL,
-  sk BLOB NOT NULL,
+  ipk BYTEA NOT NULL,
+  isk BYTEA NOT NULL,
+  pk BYTEA NOT NULL,
+  sk BYTEA NOT NULL,
   h INTEGER NOT NULL,
   size INTEGER NOT NULL,
   PRIMARY KEY (tid, iname, ipk, isk, pk, sk)
@@ -55,12 +58,12 @@ CREATE TABLE ddb_tokens (
   region TEXT NOT NULL,
   token TEXT NOT NULL,
   digest TEXT NOT NULL,
-  created REAL NOT NULL,
+  created DOUBLE PRECISION NOT NULL,
   PRIMARY KEY (account, region, token)
 );
 CREATE TABLE ddb_seq (
   name TEXT NOT NULL PRIMARY KEY,
-  value INTEGER NOT NULL
+  value BIGINT NOT NULL
 );
 `,
   },
@@ -69,8 +72,8 @@ CREATE TABLE ddb_seq (
     sql: `
 CREATE TABLE ddb_stream_records (
   sid TEXT NOT NULL,
-  seq INTEGER NOT NULL,
-  created REAL NOT NULL,
+  seq BIGINT NOT NULL,
+  created DOUBLE PRECISION NOT NULL,
   record TEXT NOT NULL,
   PRIMARY KEY (sid, seq)
 );
@@ -80,10 +83,10 @@ CREATE TABLE ddb_stream_records (
     version: 3,
     sql: `
 CREATE TABLE ddb_ttl (
-  tid INTEGER NOT NULL,
-  pk BLOB NOT NULL,
-  sk BLOB NOT NULL,
-  expires REAL NOT NULL,
+  tid BIGINT NOT NULL,
+  pk BYTEA NOT NULL,
+  sk BYTEA NOT NULL,
+  expires DOUBLE PRECISION NOT NULL,
   PRIMARY KEY (tid, pk, sk)
 );
 CREATE INDEX ddb_ttl_due ON ddb_ttl (tid, expires);
