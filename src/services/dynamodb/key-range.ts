@@ -2,7 +2,8 @@
  * A Query's key condition as a key range: the partition key and the bounds of the sort key, in
  * the byte-sortable encoding storage orders items by (keys.ts).
  */
-import type { BCondition } from './expressions/bind.js';
+import type { BCondition, BOperand } from './expressions/bind.js';
+import type { KeyAttr } from './tables.js';
 import { encodeKey, invalidParam, validation, type AttributeValue } from './values.js';
 
 /** One end of a sort key range. */
@@ -33,8 +34,8 @@ function prefixEnd(prefix: Buffer): Buffer | undefined {
 /** Turns a bound key condition into the partition key and a sort key byte range. */
 export function keyRangeOf(
   cond: BCondition,
-  hash: { name: string; type: string },
-  range: { name: string; type: string } | undefined,
+  hash: KeyAttr,
+  range: KeyAttr | undefined,
 ): { pk: Buffer; lo?: KeyBound; hi?: KeyBound } {
   const clauses: BCondition[] = [];
   const flatten = (c: BCondition): void => {
@@ -49,14 +50,14 @@ export function keyRangeOf(
   let lo: KeyBound | undefined;
   let hi: KeyBound | undefined;
   const seen = new Set<string>();
-  const typed = (attr: { name: string; type: string }, v: AttributeValue): Buffer => {
-    if ((v as any)[attr.type] === undefined) throw invalidParam('Condition parameter type does not match schema type');
-    return encodeKey(v, attr.type as 'S');
+  const typed = (attr: KeyAttr, v: AttributeValue): Buffer => {
+    if (v[attr.type] === undefined) throw invalidParam('Condition parameter type does not match schema type');
+    return encodeKey(v, attr.type);
   };
   for (const c of clauses) {
     let name: string;
-    let attr: { name: string; type: string } | undefined;
-    const pathName = (o: any): string => {
+    let attr: KeyAttr | undefined;
+    const pathName = (o: BOperand): string => {
       if (o.k === 'size') throw validation('KeyConditionExpressions cannot contain nested operations');
       if (o.k !== 'path') throw validation('Invalid condition in KeyConditionExpression: No key attribute specified');
       if (o.p.length > 1) throw validation('KeyConditionExpressions cannot have conditions on nested attributes');
