@@ -9,8 +9,11 @@
  * and holding up to 300 seconds of unused capacity (AWS's burst credit). A request is refused
  * with ProvisionedThroughputExceededException while the bucket is empty.
  */
-import { AwsError } from '../../aws/errors.js';
 import type { Clock } from '../../core/clock.js';
+import { ProvisionedThroughputExceededException, type ConsumedCapacity } from '../../generated/dynamodb.js';
+import { indexKey, projectedNames, projectItem } from './keys.js';
+import type { TableMeta } from './tables.js';
+import { itemSize, type Item } from './values.js';
 
 export function readUnits(size: number, consistent: boolean, transactional = false): number {
   const units = Math.max(1, Math.ceil(size / 4096));
@@ -18,7 +21,7 @@ export function readUnits(size: number, consistent: boolean, transactional = fal
   return consistent ? units : units / 2;
 }
 
-export function writeUnits(size: number, transactional = false): number {
+function writeUnits(size: number, transactional = false): number {
   const units = Math.max(1, Math.ceil(size / 1024));
   return transactional ? units * 2 : units;
 }
@@ -41,19 +44,38 @@ export function addIndex(c: Consumed, kind: 'GSI' | 'LSI', name: string, units: 
 }
 
 /** The ConsumedCapacity member for ReturnConsumedCapacity TOTAL or INDEXES. */
-export function consumedCapacity(tableName: string, c: Consumed, mode: string | undefined, kind: 'read' | 'write'): Record<string, unknown> | undefined {
+export function consumedCapacity(tableName: string, c: Consumed, mode: string | undefined, kind: 'read' | 'write'): ConsumedCapacity | undefined {
   if (mode !== 'TOTAL' && mode !== 'INDEXES') return undefined;
   let total = c.table;
   for (const v of c.gsis.values()) total += v;
   for (const v of c.lsis.values()) total += v;
   const unitsField = kind === 'read' ? 'ReadCapacityUnits' : 'WriteCapacityUnits';
-  const out: Record<string, unknown> = { TableName: tableName, CapacityUnits: total, [unitsField]: total };
+  const out: ConsumedCapacity = { TableName: tableName, CapacityUnits: total, [unitsField]: total };
   if (mode === 'INDEXES') {
     out.Table = { CapacityUnits: c.table, [unitsField]: c.table };
     if (c.gsis.size) out.GlobalSecondaryIndexes = Object.fromEntries([...c.gsis].map(([k, v]) => [k, { CapacityUnits: v, [unitsField]: v }]));
     if (c.lsis.size) out.LocalSecondaryIndexes = Object.fromEntries([...c.lsis].map(([k, v]) => [k, { CapacityUnits: v, [unitsField]: v }]));
   }
   return out;
+}
+
+/** Adds the write units of a change of one item from `old` to `item` to `c`: the table's and each index's it touches. */
+export function addWriteUnits(c: Consumed, t: TableMeta, old: Item | undefined, oldSize: number, item: Item | undefined, newSize: number, transactional = false): void {
+  c.table += writeUnits(Math.max(oldSize, newSize), transactional);
+  for (const ix of t.lsis.length ? [...t.lsis, ...t.gsis] : t.gsis) {
+    const before = old && indexKey(ix, old);
+    const after = item && indexKey(ix, item);
+    if (!before && !after) continue;
+    const names = projectedNames(t, ix);
+    const sz = (x: Item | undefined) => (x ? itemSize(projectItem(x, names)) : 0);
+    let units = 0;
+    if (before && after && before.ipk.equals(after.ipk) && before.isk.equals(after.isk)) units = writeUnits(Math.max(sz(old), sz(item)), transactional);
+    else {
+      if (before) units += writeUnits(sz(old), transactional);
+      if (after) units += writeUnits(sz(item), transactional);
+    }
+    addIndex(c, ix.kind, ix.name, units);
+  }
 }
 
 const BURST_SECONDS = 300;
@@ -64,13 +86,6 @@ interface Bucket {
   rate: number;
 }
 
-export function throughputExceeded(): AwsError {
-  return new AwsError(
-    'ProvisionedThroughputExceededException',
-    'The level of configured provisioned throughput for the table was exceeded. Consider increasing your provisioning level with the UpdateTable API.',
-    400,
-  );
-}
 
 export class Throttle {
   private readonly buckets = new Map<string, Bucket>();
@@ -97,7 +112,11 @@ export class Throttle {
   /** Throws when the table's bucket for this direction is empty. */
   check(key: string, rate: number): void {
     if (!this.enabled || rate <= 0) return;
-    if (this.bucket(key, rate).tokens <= 0) throw throughputExceeded();
+    if (this.bucket(key, rate).tokens <= 0) {
+      throw new ProvisionedThroughputExceededException(
+        'The level of configured provisioned throughput for the table was exceeded. Consider increasing your provisioning level with the UpdateTable API.',
+      );
+    }
   }
 
   /** Takes consumed units out of the bucket (it may go below zero, as AWS's does). */

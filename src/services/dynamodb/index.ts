@@ -1,5 +1,13 @@
-import type { ServiceDefinition, ServiceProvider } from '../service.js';
-import { DynamoDbProvider } from './provider.js';
+import type { DynamoDBApi } from '../../generated/dynamodb.js';
+import { defineProvider, type ServiceDefinition } from '../service.js';
+import { DynamoDbCore } from './core.js';
+import { BatchOps } from './ops/batch.js';
+import { ItemOps } from './ops/items.js';
+import { PartiqlOps } from './ops/partiql.js';
+import { QueryOps } from './ops/query.js';
+import { TableOps } from './ops/tables.js';
+import { TransactionOps } from './ops/transactions.js';
+import { TtlOps, TtlSweeper } from './ops/ttl.js';
 
 /** DynamoDB (awsJson1.0, target prefix DynamoDB_20120810). */
 export const definition: ServiceDefinition = {
@@ -7,8 +15,13 @@ export const definition: ServiceDefinition = {
   validationErrorCode: 'ValidationException',
   wireShapes: ['AttributeValue'],
   async create(platform) {
-    const provider = new DynamoDbProvider(platform);
-    await provider.init();
-    return provider as unknown as ServiceProvider;
+    const core = new DynamoDbCore(platform);
+    await core.store.init();
+    const sweeper = new TtlSweeper(core);
+    sweeper.start();
+    return defineProvider<DynamoDBApi>()(
+      [new TableOps(core), new TtlOps(core), new ItemOps(core), new BatchOps(core), new TransactionOps(core), new QueryOps(core), new PartiqlOps(core)],
+      { close: () => sweeper.close(), health: () => core.health() },
+    );
   },
 };

@@ -8,15 +8,21 @@
  * ddb_index_items  one row per item per secondary index holding the index key (same encoding)
  *                  and the base table key; maintained in the same transaction as the item.
  * ddb_tokens       TransactWriteItems ClientRequestTokens (idempotency for 10 minutes).
+ * ddb_seq          counters by name (the last table id given).
  * ddb_ttl          expiry time of each item of a table with TTL enabled (swept in expiry order).
  * ddb_stream_records  DynamoDB Streams records (one shard per stream, 24 hours), written in the
  *                  same transaction as the item change they describe.
+ *
+ * The migrations are written in the portable types of storage/ddl.ts (each keeps the SQLite
+ * affinity the column had, so data directories created before stay valid).
  */
 import type { Db, Migration, Queryable, Tx } from '../../storage/db.js';
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../../core/clock.js';
 import { activeStream, type IndexMeta, type Stats, type StreamMeta, type TableMeta } from './tables.js';
-import { encodeKey, invalidParam, itemSize, utf8Len, validation, valuesEqual, valueSize, type AttributeValue, type Item } from './values.js';
+import { hashKey, indexKey, projectedNames, type EncodedKey } from './keys.js';
+import type { KeyBound, ReadScope } from './key-range.js';
+import { itemSize, typeOf, utf8Len, valuesEqual, valueSize, type Item } from './values.js';
 
 export const MIGRATIONS: Migration[] = [
   {
@@ -25,27 +31,27 @@ export const MIGRATIONS: Migration[] = [
 CREATE TABLE ddb_tables (
   account TEXT NOT NULL,
   region TEXT NOT NULL,
-  name TEXT NOT NULL,
-  id INTEGER NOT NULL,
+  name TEXT COLLATE "C" NOT NULL,
+  id BIGINT NOT NULL,
   meta TEXT NOT NULL,
   PRIMARY KEY (account, region, name)
 );
 CREATE TABLE ddb_items (
-  tid INTEGER NOT NULL,
-  pk BLOB NOT NULL,
-  sk BLOB NOT NULL,
+  tid BIGINT NOT NULL,
+  pk BYTEA NOT NULL,
+  sk BYTEA NOT NULL,
   h INTEGER NOT NULL,
   size INTEGER NOT NULL,
   item TEXT NOT NULL,
   PRIMARY KEY (tid, pk, sk)
 );
 CREATE TABLE ddb_index_items (
-  tid INTEGER NOT NULL,
+  tid BIGINT NOT NULL,
   iname TEXT NOT NULL,
-  ipk BLOB NOT NULL,
-  isk BLOB NOT NULL,
-  pk BLOB NOT NULL,
-  sk BLOB NOT NULL,
+  ipk BYTEA NOT NULL,
+  isk BYTEA NOT NULL,
+  pk BYTEA NOT NULL,
+  sk BYTEA NOT NULL,
   h INTEGER NOT NULL,
   size INTEGER NOT NULL,
   PRIMARY KEY (tid, iname, ipk, isk, pk, sk)
@@ -55,12 +61,12 @@ CREATE TABLE ddb_tokens (
   region TEXT NOT NULL,
   token TEXT NOT NULL,
   digest TEXT NOT NULL,
-  created REAL NOT NULL,
+  created DOUBLE PRECISION NOT NULL,
   PRIMARY KEY (account, region, token)
 );
 CREATE TABLE ddb_seq (
   name TEXT NOT NULL PRIMARY KEY,
-  value INTEGER NOT NULL
+  value BIGINT NOT NULL
 );
 `,
   },
@@ -69,8 +75,8 @@ CREATE TABLE ddb_seq (
     sql: `
 CREATE TABLE ddb_stream_records (
   sid TEXT NOT NULL,
-  seq INTEGER NOT NULL,
-  created REAL NOT NULL,
+  seq BIGINT NOT NULL,
+  created DOUBLE PRECISION NOT NULL,
   record TEXT NOT NULL,
   PRIMARY KEY (sid, seq)
 );
@@ -80,10 +86,10 @@ CREATE TABLE ddb_stream_records (
     version: 3,
     sql: `
 CREATE TABLE ddb_ttl (
-  tid INTEGER NOT NULL,
-  pk BLOB NOT NULL,
-  sk BLOB NOT NULL,
-  expires REAL NOT NULL,
+  tid BIGINT NOT NULL,
+  pk BYTEA NOT NULL,
+  sk BYTEA NOT NULL,
+  expires DOUBLE PRECISION NOT NULL,
   PRIMARY KEY (tid, pk, sk)
 );
 CREATE INDEX ddb_ttl_due ON ddb_ttl (tid, expires);
@@ -104,102 +110,6 @@ export function expiryOf(t: TableMeta, item: Item | undefined, nowMs: number): n
   return n;
 }
 
-const EMPTY: Buffer = Buffer.alloc(0);
-
-/** Segments hash into [0, HASH_RANGE): 31 bits, so the value fits a signed 32-bit INTEGER in any SQL. */
-export const HASH_RANGE = 2 ** 31;
-
-/** FNV-1a over the partition key bytes: spreads items over parallel Scan segments. */
-export function hashKey(pk: Buffer): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < pk.length; i++) {
-    h ^= pk[i]!;
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0) % HASH_RANGE;
-}
-
-export interface EncodedKey {
-  pk: Buffer;
-  sk: Buffer;
-}
-
-function typeName(v: AttributeValue): string {
-  for (const k in v) return k;
-  return 'NULL';
-}
-
-/** The primary key of an item being written, checked as PutItem does. */
-export function itemKey(t: TableMeta, item: Item): EncodedKey {
-  const pk = keyPart(t, t.hash.name, t.hash.type, item[t.hash.name], 'hash');
-  const sk = t.range ? keyPart(t, t.range.name, t.range.type, item[t.range.name], 'range') : EMPTY;
-  return { pk, sk };
-}
-
-function keyPart(_t: TableMeta, name: string, type: string, v: AttributeValue | undefined, part: 'hash' | 'range'): Buffer {
-  if (v === undefined) throw invalidParam(`Missing the key ${name} in the item`);
-  const actual = typeName(v);
-  if (actual !== type) throw invalidParam(`Type mismatch for key ${name} expected: ${type} actual: ${actual}`);
-  const b = encodeKey(v, type as 'S');
-  if ((type === 'S' && v.S === '') || (type === 'B' && b.length === 0)) {
-    throw validation(
-      `One or more parameter values are not valid. The AttributeValue for a key attribute cannot contain an empty ${type === 'S' ? 'string' : 'binary'} value. Key: ${name}`,
-    );
-  }
-  const size = type === 'S' ? utf8Len(v.S!) : type === 'B' ? b.length : 0;
-  if (part === 'hash' && size > 2048) throw invalidParam('Size of hashkey has exceeded the maximum size limit of2048 bytes');
-  if (part === 'range' && size > 1024) throw invalidParam('Aggregated size of all range keys has exceeded the size limit of 1024 bytes');
-  return b;
-}
-
-/** A Key parameter (GetItem, DeleteItem, UpdateItem...): exactly the table's key attributes. */
-export function keyParam(t: TableMeta, key: Item): EncodedKey {
-  const names = Object.keys(key);
-  const expected = t.range ? 2 : 1;
-  if (names.length !== expected) throw validation('The provided key element does not match the schema');
-  const h = key[t.hash.name];
-  if (!h || typeName(h) !== t.hash.type) throw validation('The provided key element does not match the schema');
-  let r: AttributeValue | undefined;
-  if (t.range) {
-    r = key[t.range.name];
-    if (!r || typeName(r) !== t.range.type) throw validation('The provided key element does not match the schema');
-  }
-  return itemKey(t, key);
-}
-
-/** The key of `item` in index `ix`, or undefined when the item is not in the index (sparse). */
-export function indexKey(ix: IndexMeta, item: Item): { ipk: Buffer; isk: Buffer } | undefined {
-  const h = item[ix.hash.name];
-  if (h === undefined) return undefined;
-  let isk: Buffer = EMPTY;
-  if (ix.range) {
-    const r = item[ix.range.name];
-    if (r === undefined) return undefined;
-    isk = encodeKey(r, ix.range.type);
-  }
-  return { ipk: encodeKey(h, ix.hash.type), isk };
-}
-
-/** Checks an item's index key attributes (types, empty values) as PutItem does. */
-export function checkIndexAttrs(t: TableMeta, item: Item, update = false): void {
-  for (const ix of t.lsis.length || t.gsis.length ? [...t.lsis, ...t.gsis] : []) {
-    for (const k of ix.range ? [ix.hash, ix.range] : [ix.hash]) {
-      const v = item[k.name];
-      if (v === undefined) continue;
-      const actual = typeName(v);
-      if (actual !== k.type) {
-        if (update) throw validation('The update expression attempted to update the secondary index key to unsupported type');
-        throw invalidParam(`Type mismatch for Index Key ${k.name} Expected: ${k.type} Actual: ${actual} IndexName: ${ix.name}`);
-      }
-      if ((k.type === 'S' && v.S === '') || (k.type === 'B' && v.B === '')) {
-        throw validation(
-          `One or more parameter values are not valid. A value specified for a secondary index key is not supported. The AttributeValue for a key attribute cannot contain an empty ${k.type === 'S' ? 'string' : 'binary'} value. IndexName: ${ix.name}, IndexKey: ${k.name}`,
-        );
-      }
-    }
-  }
-}
-
 export interface StoredRow {
   item: string;
   size: number;
@@ -217,9 +127,27 @@ export function sequenceNumber(seq: number): string {
   return (10n ** 20n + BigInt(seq)).toString();
 }
 
+/** A row of a Query or Scan page: the item with its base table key and, read through an index, its index key. */
+export interface PageRow extends StoredRow {
+  pk: Buffer;
+  sk: Buffer;
+  ipk?: Buffer;
+  isk?: Buffer;
+}
+
+/** Where a Query or Scan page resumes: the key of the last row read (with its index key for an index). */
+export type Cursor = Omit<PageRow, 'item' | 'size'>;
+
+/** TransactWriteItems ClientRequestTokens are remembered this long. */
+const TOKEN_TTL_MS = 10 * 60 * 1000;
+
+/**
+ * The SQL of DynamoDB. Methods taking a `Tx` only run SQL, so that a transaction can be retried;
+ * the table metadata cache is written by the caller once a transaction has committed
+ * (`cacheTable`, `forgetTable`).
+ */
 export class Store {
   private readonly cache = new Map<string, TableMeta>();
-  private readonly streamSeq = new Map<string, number>();
 
   constructor(
     readonly db: Db,
@@ -234,15 +162,31 @@ export class Store {
     return account + '\u0000' + region + '\u0000' + name;
   }
 
-  async table(account: string, region: string, name: string, q: Queryable = this.db): Promise<TableMeta | undefined> {
+  /** A table's committed metadata, cached. */
+  async table(account: string, region: string, name: string): Promise<TableMeta | undefined> {
     const key = this.cacheKey(account, region, name);
     const hit = this.cache.get(key);
     if (hit) return hit;
-    const row = await q.get<{ meta: string }>('SELECT meta FROM ddb_tables WHERE account = ? AND region = ? AND name = ?', [account, region, name]);
-    if (!row) return undefined;
-    const meta = JSON.parse(row.meta) as TableMeta;
-    this.cache.set(key, meta);
+    const meta = await this.loadTable(this.db, account, region, name);
+    if (meta) this.cache.set(key, meta);
     return meta;
+  }
+
+  /** A table's metadata as `q` sees it, not cached: in a transaction, a fresh copy to change and save. */
+  async loadTable(q: Queryable, account: string, region: string, name: string): Promise<TableMeta | undefined> {
+    const row = await q.get<{ meta: string }>('SELECT meta FROM ddb_tables WHERE account = ? AND region = ? AND name = ?', [account, region, name]);
+    return row ? (JSON.parse(row.meta) as TableMeta) : undefined;
+  }
+
+  /** Caches metadata a committed transaction wrote. */
+  cacheTable(t: TableMeta): void {
+    this.cache.set(this.cacheKey(t.account, t.region, t.name), t);
+  }
+
+  /** Forgets what is cached of a deleted table. */
+  forgetTable(t: TableMeta): void {
+    this.cache.delete(this.cacheKey(t.account, t.region, t.name));
+    this.statsCache.delete(t.id);
   }
 
   /** Every table with TTL enabled (for the expiry sweeper). */
@@ -262,6 +206,10 @@ export class Store {
     return rows.map((r) => r.name);
   }
 
+  async tableExists(tx: Tx, account: string, region: string, name: string): Promise<boolean> {
+    return (await tx.get('SELECT 1 AS x FROM ddb_tables WHERE account = ? AND region = ? AND name = ?', [account, region, name])) !== undefined;
+  }
+
   async countTables(tx: Queryable, account: string, region: string): Promise<number> {
     const row = await tx.get<{ n: number }>('SELECT COUNT(*) AS n FROM ddb_tables WHERE account = ? AND region = ?', [account, region]);
     return Number(row?.n ?? 0);
@@ -277,12 +225,10 @@ export class Store {
 
   async insertTable(tx: Tx, t: TableMeta): Promise<void> {
     await tx.run('INSERT INTO ddb_tables (account, region, name, id, meta) VALUES (?, ?, ?, ?, ?)', [t.account, t.region, t.name, t.id, JSON.stringify(t)]);
-    this.cache.delete(this.cacheKey(t.account, t.region, t.name));
   }
 
   async saveTable(tx: Tx, t: TableMeta): Promise<void> {
     await tx.run('UPDATE ddb_tables SET meta = ? WHERE account = ? AND region = ? AND name = ?', [JSON.stringify(t), t.account, t.region, t.name]);
-    this.cache.set(this.cacheKey(t.account, t.region, t.name), t);
   }
 
   async deleteTable(tx: Tx, t: TableMeta): Promise<void> {
@@ -290,13 +236,6 @@ export class Store {
     await tx.run('DELETE FROM ddb_items WHERE tid = ?', [t.id]);
     await tx.run('DELETE FROM ddb_index_items WHERE tid = ?', [t.id]);
     await tx.run('DELETE FROM ddb_ttl WHERE tid = ?', [t.id]);
-    this.cache.delete(this.cacheKey(t.account, t.region, t.name));
-    this.statsCache.delete(t.id);
-  }
-
-  /** Forgets cached metadata (after a failed transaction that may have changed it). */
-  invalidate(t: { account: string; region: string; name: string }): void {
-    this.cache.delete(this.cacheKey(t.account, t.region, t.name));
   }
 
   private readonly statsCache = new Map<number, { at: number; value: Stats }>();
@@ -344,7 +283,7 @@ export class Store {
 
   private async updateTtl(tx: Tx, t: TableMeta, k: EncodedKey, item: Item | undefined): Promise<void> {
     const expires = expiryOf(t, item, this.clock.now());
-    if (expires === undefined) await tx.run('DELETE FROM ddb_ttl WHERE tid = ? AND pk = ? AND sk = ?', [t.id, k.pk, k.sk]);
+    if (expires === undefined) await this.forgetExpiry(tx, t, k);
     else {
       await tx.run('INSERT INTO ddb_ttl (tid, pk, sk, expires) VALUES (?, ?, ?, ?) ON CONFLICT (tid, pk, sk) DO UPDATE SET expires = excluded.expires', [
         t.id,
@@ -355,16 +294,26 @@ export class Store {
     }
   }
 
+  /** Drops an item's expiry row. */
+  async forgetExpiry(tx: Tx, t: TableMeta, k: EncodedKey): Promise<void> {
+    await tx.run('DELETE FROM ddb_ttl WHERE tid = ? AND pk = ? AND sk = ?', [t.id, k.pk, k.sk]);
+  }
+
   /** Rebuilds a table's expiry rows from its items (TTL enabled on a table with data). */
   async rebuildTtl(tx: Tx, t: TableMeta): Promise<void> {
     await tx.run('DELETE FROM ddb_ttl WHERE tid = ?', [t.id]);
     if (!t.ttl?.enabled) return;
-    let after: { pk: Buffer; sk: Buffer } | undefined;
+    await this.forEachItem(tx, t, (key, item) => this.updateTtl(tx, t, key, item));
+  }
+
+  /** Calls `fn` on every item of a table in key order, reading 500 at a time. */
+  private async forEachItem(tx: Tx, t: TableMeta, fn: (key: EncodedKey, item: Item) => Promise<void>): Promise<void> {
+    let after: EncodedKey | undefined;
     for (;;) {
       const rows: { pk: Buffer; sk: Buffer; item: string }[] = after
         ? await tx.all('SELECT pk, sk, item FROM ddb_items WHERE tid = ? AND (pk > ? OR (pk = ? AND sk > ?)) ORDER BY pk, sk LIMIT 500', [t.id, after.pk, after.pk, after.sk])
         : await tx.all('SELECT pk, sk, item FROM ddb_items WHERE tid = ? ORDER BY pk, sk LIMIT 500', [t.id]);
-      for (const r of rows) await this.updateTtl(tx, t, { pk: r.pk, sk: r.sk }, JSON.parse(r.item) as Item);
+      for (const r of rows) await fn({ pk: r.pk, sk: r.sk }, JSON.parse(r.item) as Item);
       if (rows.length < 500) break;
       const last = rows[rows.length - 1]!;
       after = { pk: last.pk, sk: last.sk };
@@ -380,7 +329,7 @@ export class Store {
   async delete(tx: Tx, t: TableMeta, k: EncodedKey, old: Item | undefined, byService = false): Promise<void> {
     await tx.run('DELETE FROM ddb_items WHERE tid = ? AND pk = ? AND sk = ?', [t.id, k.pk, k.sk]);
     if (old && (t.gsis.length || t.lsis.length)) await this.updateIndexes(tx, t, k, old, undefined);
-    if (t.ttl?.enabled) await tx.run('DELETE FROM ddb_ttl WHERE tid = ? AND pk = ? AND sk = ?', [t.id, k.pk, k.sk]);
+    if (t.ttl?.enabled) await this.forgetExpiry(tx, t, k);
     const st = activeStream(t);
     if (st && old) await this.appendRecord(tx, t, st, old, undefined, byService);
   }
@@ -388,13 +337,10 @@ export class Store {
   /** Writes the stream record of one item change (none when the item did not change). */
   private async appendRecord(tx: Tx, t: TableMeta, st: StreamMeta, old: Item | undefined, item: Item | undefined, byService = false): Promise<void> {
     if (old && item && valuesEqual({ M: old }, { M: item })) return;
-    let seq = this.streamSeq.get(st.id);
-    if (seq === undefined) {
-      const row = await tx.get<{ m: number | null }>('SELECT MAX(seq) AS m FROM ddb_stream_records WHERE sid = ?', [st.id]);
-      seq = Number(row?.m ?? 0);
-    }
-    seq++;
-    this.streamSeq.set(st.id, seq);
+    // Read in the transaction (not counted in memory) so that a rolled-back or retried write
+    // leaves no trace; trimStream keeps the newest record, so numbers never go back.
+    const row = await tx.get<{ m: number | null }>('SELECT MAX(seq) AS m FROM ddb_stream_records WHERE sid = ?', [st.id]);
+    const seq = Number(row?.m ?? 0) + 1;
     const now = this.clock.now();
     const source = (item ?? old)!;
     const keys: Item = { [t.hash.name]: source[t.hash.name]! };
@@ -444,61 +390,137 @@ export class Store {
 
   /** Builds one index's rows from the items already in the table (GSI backfill). */
   async backfill(tx: Tx, t: TableMeta, ix: IndexMeta): Promise<void> {
-    let after: { pk: Buffer; sk: Buffer } | undefined;
-    for (;;) {
-      const rows: { pk: Buffer; sk: Buffer; item: string }[] = after
-        ? await tx.all('SELECT pk, sk, item FROM ddb_items WHERE tid = ? AND (pk > ? OR (pk = ? AND sk > ?)) ORDER BY pk, sk LIMIT 500', [t.id, after.pk, after.pk, after.sk])
-        : await tx.all('SELECT pk, sk, item FROM ddb_items WHERE tid = ? ORDER BY pk, sk LIMIT 500', [t.id]);
-      for (const r of rows) {
-        const item = JSON.parse(r.item) as Item;
-        const key = indexKey(ix, item);
-        if (!key) continue;
-        if (!typesMatch(ix, item)) continue;
-        await tx.run('INSERT INTO ddb_index_items (tid, iname, ipk, isk, pk, sk, h, size) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [
-          t.id,
-          ix.name,
-          key.ipk,
-          key.isk,
-          r.pk,
-          r.sk,
-          hashKey(key.ipk),
-          projectedSize(t, ix, item),
-        ]);
-      }
-      if (rows.length < 500) break;
-      const last = rows[rows.length - 1]!;
-      after = { pk: last.pk, sk: last.sk };
-    }
+    await this.forEachItem(tx, t, async (k, item) => {
+      const key = indexKey(ix, item);
+      if (!key || !typesMatch(ix, item)) return;
+      await tx.run('INSERT INTO ddb_index_items (tid, iname, ipk, isk, pk, sk, h, size) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [
+        t.id,
+        ix.name,
+        key.ipk,
+        key.isk,
+        k.pk,
+        k.sk,
+        hashKey(key.ipk),
+        projectedSize(t, ix, item),
+      ]);
+    });
   }
 
   async dropIndex(tx: Tx, t: TableMeta, name: string): Promise<void> {
     await tx.run('DELETE FROM ddb_index_items WHERE tid = ? AND iname = ?', [t.id, name]);
+  }
+
+  /** One batch of a Query or Scan: up to `limit` rows in key order after `cursor`, within `scope`. */
+  async readRows(t: TableMeta, ix: IndexMeta | undefined, scope: ReadScope, cursor: Cursor | undefined, limit: number): Promise<PageRow[]> {
+    const where: string[] = [];
+    const params: (Buffer | number | string)[] = [];
+    const dir = scope.forward ? 'ASC' : 'DESC';
+    const gt = scope.forward ? '>' : '<';
+    if (!ix) {
+      where.push('tid = ?');
+      params.push(t.id);
+      if (scope.pk) {
+        where.push('pk = ?');
+        params.push(scope.pk);
+        rangeSql('sk', scope, where, params);
+        if (cursor) {
+          where.push(`sk ${gt} ?`);
+          params.push(cursor.sk);
+        }
+      } else {
+        if (scope.segment) {
+          where.push('h >= ? AND h < ?');
+          params.push(scope.segment.lo, scope.segment.hi);
+        }
+        if (cursor) {
+          where.push('(pk > ? OR (pk = ? AND sk > ?))');
+          params.push(cursor.pk, cursor.pk, cursor.sk);
+        }
+      }
+      params.push(limit);
+      const order = scope.pk ? `sk ${dir}` : 'pk, sk';
+      return this.db.all<PageRow>(`SELECT pk, sk, size, item FROM ddb_items WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ?`, params);
+    }
+    where.push('x.tid = ? AND x.iname = ?');
+    params.push(t.id, ix.name);
+    if (scope.pk) {
+      where.push('x.ipk = ?');
+      params.push(scope.pk);
+      rangeSql('x.isk', scope, where, params);
+      if (cursor) {
+        where.push(`(x.isk ${gt} ? OR (x.isk = ? AND (x.pk ${gt} ? OR (x.pk = ? AND x.sk ${gt} ?))))`);
+        params.push(cursor.isk!, cursor.isk!, cursor.pk, cursor.pk, cursor.sk);
+      }
+    } else {
+      if (scope.segment) {
+        where.push('x.h >= ? AND x.h < ?');
+        params.push(scope.segment.lo, scope.segment.hi);
+      }
+      if (cursor) {
+        where.push('(x.ipk > ? OR (x.ipk = ? AND (x.isk > ? OR (x.isk = ? AND (x.pk > ? OR (x.pk = ? AND x.sk > ?))))))');
+        params.push(cursor.ipk!, cursor.ipk!, cursor.isk!, cursor.isk!, cursor.pk, cursor.pk, cursor.sk);
+      }
+    }
+    params.push(limit);
+    const order = scope.pk ? `x.isk ${dir}, x.pk ${dir}, x.sk ${dir}` : 'x.ipk, x.isk, x.pk, x.sk';
+    return this.db.all<PageRow>(
+      `SELECT x.ipk AS ipk, x.isk AS isk, x.pk AS pk, x.sk AS sk, i.size AS size, i.item AS item FROM ddb_index_items x JOIN ddb_items i ON i.tid = x.tid AND i.pk = x.pk AND i.sk = x.sk WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ?`,
+      params,
+    );
+  }
+
+  /** The request digest a ClientRequestToken was last used with, if within the last 10 minutes. */
+  async tokenDigest(tx: Tx, account: string, region: string, token: string): Promise<string | undefined> {
+    const prior = await tx.get<{ digest: string; created: number }>('SELECT digest, created FROM ddb_tokens WHERE account = ? AND region = ? AND token = ?', [account, region, token]);
+    return prior && this.clock.now() - Number(prior.created) < TOKEN_TTL_MS ? prior.digest : undefined;
+  }
+
+  /** Remembers a ClientRequestToken with its request digest, and forgets expired ones. */
+  async saveToken(tx: Tx, account: string, region: string, token: string, digest: string): Promise<void> {
+    const now = this.clock.now();
+    await tx.run('DELETE FROM ddb_tokens WHERE account = ? AND region = ? AND token = ?', [account, region, token]);
+    await tx.run('INSERT INTO ddb_tokens (account, region, token, digest, created) VALUES (?, ?, ?, ?, ?)', [account, region, token, digest, now]);
+    await tx.run('DELETE FROM ddb_tokens WHERE created < ?', [now - TOKEN_TTL_MS]);
+  }
+
+  /** The first sequence number readable (records from `since` on) and the last one written, of a stream. */
+  async streamBounds(sid: string, since: number): Promise<{ first: number; last: number }> {
+    const row = await this.db.get<{ lo: number | null }>('SELECT MIN(seq) AS lo FROM ddb_stream_records WHERE sid = ? AND created >= ?', [sid, since]);
+    const all = await this.db.get<{ hi: number | null }>('SELECT MAX(seq) AS hi FROM ddb_stream_records WHERE sid = ?', [sid]);
+    const last = Number(all?.hi ?? 0);
+    return { first: row?.lo == null ? last + 1 : Number(row.lo), last };
+  }
+
+  /** Deletes a stream's records written before `before`, except the newest (which numbers the next). */
+  async trimStream(sid: string, before: number): Promise<void> {
+    await this.db.tx((tx) =>
+      tx.run('DELETE FROM ddb_stream_records WHERE sid = ? AND created < ? AND seq < (SELECT MAX(seq) FROM ddb_stream_records WHERE sid = ?)', [sid, before, sid]),
+    );
+  }
+
+  /** Up to `limit` records of a stream from sequence number `from` on, written since `since`. */
+  async streamRecords(sid: string, from: number, since: number, limit: number): Promise<{ seq: number; record: string }[]> {
+    return this.db.all('SELECT seq, record FROM ddb_stream_records WHERE sid = ? AND seq >= ? AND created >= ? ORDER BY seq LIMIT ?', [sid, from, since, limit]);
+  }
+}
+
+function rangeSql(col: string, scope: { lo?: KeyBound; hi?: KeyBound }, where: string[], params: (Buffer | number | string)[]): void {
+  if (scope.lo) {
+    where.push(`${col} ${scope.lo.inclusive ? '>=' : '>'} ?`);
+    params.push(scope.lo.v);
+  }
+  if (scope.hi) {
+    where.push(`${col} ${scope.hi.inclusive ? '<=' : '<'} ?`);
+    params.push(scope.hi.v);
   }
 }
 
 function typesMatch(ix: IndexMeta, item: Item): boolean {
   for (const k of ix.range ? [ix.hash, ix.range] : [ix.hash]) {
     const v = item[k.name];
-    if (!v || typeName(v) !== k.type) return false;
+    if (!v || typeOf(v) !== k.type) return false;
   }
   return true;
-}
-
-/** Attribute names an index projects (undefined = all). */
-export function projectedNames(t: TableMeta, ix: IndexMeta): Set<string> | undefined {
-  if (ix.projection.ProjectionType === 'ALL') return undefined;
-  const names = new Set<string>([t.hash.name, ix.hash.name]);
-  if (t.range) names.add(t.range.name);
-  if (ix.range) names.add(ix.range.name);
-  for (const n of ix.projection.NonKeyAttributes ?? []) names.add(n);
-  return names;
-}
-
-export function projectItem(item: Item, names: Set<string> | undefined): Item {
-  if (!names) return item;
-  const out: Item = {};
-  for (const n of names) if (item[n] !== undefined) out[n] = item[n]!;
-  return out;
 }
 
 function projectedSize(t: TableMeta, ix: IndexMeta, item: Item): number {

@@ -2,7 +2,7 @@
  * Table metadata: validation of CreateTable/UpdateTable input with AWS's messages, the stored
  * shape of a table, and its TableDescription.
  */
-import { AwsError } from '../../aws/errors.js';
+import { LimitExceededException, type KeySchemaElement, type TableDescription, type TableStatus } from '../../generated/dynamodb.js';
 import { invalidParam, validation, type KeyType } from './values.js';
 
 export interface KeyAttr {
@@ -110,14 +110,6 @@ export function tableArn(t: { region: string; account: string; name: string }): 
   return `arn:aws:dynamodb:${t.region}:${t.account}:table/${t.name}`;
 }
 
-export function notFound(): AwsError {
-  return new AwsError('ResourceNotFoundException', 'Requested resource not found', 400);
-}
-
-export function tableNotFound(name: string): AwsError {
-  return new AwsError('ResourceNotFoundException', `Requested resource not found: Table: ${name} not found`, 400);
-}
-
 /** Table names may be given as ARNs; returns the plain name. */
 export function tableNameOf(nameOrArn: string): string {
   if (nameOrArn.startsWith('arn:')) {
@@ -175,7 +167,7 @@ function checkThroughput(pt: any, where: string): { read: number; write: number 
     throw invalidParam(`ProvisionedThroughput${where} must be at least 1: ReadCapacityUnits: ${read}, WriteCapacityUnits: ${write}`);
   }
   if (read > 40000 || write > 40000) {
-    throw new AwsError('LimitExceededException', `Subscriber limit exceeded: Provisioned throughput for the table cannot exceed 40000 read and write capacity units`, 400);
+    throw new LimitExceededException(`Subscriber limit exceeded: Provisioned throughput for the table cannot exceed 40000 read and write capacity units`);
   }
   return { read, write };
 }
@@ -309,8 +301,8 @@ export function unsupportedTableParams(input: any): void {
   }
 }
 
-function keySchema(hash: KeyAttr, range?: KeyAttr): { AttributeName: string; KeyType: string }[] {
-  const out = [{ AttributeName: hash.name, KeyType: 'HASH' }];
+function keySchema(hash: KeyAttr, range?: KeyAttr): KeySchemaElement[] {
+  const out: KeySchemaElement[] = [{ AttributeName: hash.name, KeyType: 'HASH' }];
   if (range) out.push({ AttributeName: range.name, KeyType: 'RANGE' });
   return out;
 }
@@ -328,9 +320,9 @@ export interface Stats {
   indexes: Map<string, { count: number; bytes: number }>;
 }
 
-export function describeTable(t: TableMeta, now: number, stats: Stats | undefined, status?: string): Record<string, unknown> {
+export function describeTable(t: TableMeta, now: number, stats: Stats | undefined, status?: TableStatus): TableDescription {
   const arn = tableArn(t);
-  const d: Record<string, unknown> = {
+  const d: TableDescription = {
     AttributeDefinitions: t.attributeDefinitions,
     TableName: t.name,
     KeySchema: keySchema(t.hash, t.range),
@@ -399,14 +391,4 @@ export function describeTable(t: TableMeta, now: number, stats: Stats | undefine
     };
   }
   return d;
-}
-
-/** Every key attribute a table's indexes use: name -> type. */
-export function indexKeyAttrs(t: TableMeta): Map<string, KeyType> {
-  const m = new Map<string, KeyType>();
-  for (const ix of [...t.lsis, ...t.gsis]) {
-    m.set(ix.hash.name, ix.hash.type);
-    if (ix.range) m.set(ix.range.name, ix.range.type);
-  }
-  return m;
 }

@@ -258,12 +258,3 @@ export function encodeKey(v: AttributeValue, type: KeyType): Buffer {
   if (type === 'N') return encodeNumberKey(v.N!);
   return Buffer.from(v.B!, 'base64');
 }
-
-export function keyValueSize(v: AttributeValue): number {
-  return valueSize(v);
-}
-
-/** A deep copy safe to mutate (items are plain JSON). */
-export function cloneValue<T>(v: T): T {
-  return structuredClone(v);
-}

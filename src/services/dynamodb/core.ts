@@ -1,0 +1,129 @@
+/**
+ * What every DynamoDB operation family shares: the store, provisioned-throughput throttling, the
+ * platform clock, and finding tables and indexes with DynamoDB's errors.
+ */
+import type { AwsError } from '../../aws/errors.js';
+import type { RequestContext } from '../../core/context.js';
+import { ResourceNotFoundException } from '../../generated/dynamodb.js';
+import type { Db, Tx } from '../../storage/db.js';
+import type { Platform } from '../service.js';
+import { Throttle, type Consumed } from './capacity.js';
+import { Store } from './store.js';
+import { tableNameOf, type IndexMeta, type TableMeta } from './tables.js';
+import { validation } from './values.js';
+
+const stores = new WeakMap<Platform, Store>();
+
+/** The store of the DynamoDB service of a server, if it is loaded: DynamoDB Streams reads the records its tables write. */
+export function dynamoDbStore(platform: Platform): Store | undefined {
+  return stores.get(platform);
+}
+
+export function tableNotFound(name: string): AwsError {
+  return new ResourceNotFoundException(`Requested resource not found: Table: ${name} not found`);
+}
+
+export class DynamoDbCore {
+  readonly store: Store;
+  readonly throttle: Throttle;
+  /** How long a new table or index stays CREATING (platform ms; 0 by default). */
+  readonly activationMs: number;
+  /** How often the TTL sweeper looks for expired items (platform ms). */
+  readonly ttlSweepMs: number;
+
+  constructor(readonly platform: Platform) {
+    this.store = new Store(platform.db, platform.clock);
+    const opts = platform.config.services?.dynamodb ?? {};
+    this.throttle = new Throttle(platform.clock, opts.throttling !== false);
+    this.activationMs = typeof opts.tableActivationMs === 'number' ? opts.tableActivationMs : 0;
+    this.ttlSweepMs = typeof opts.ttlSweepMs === 'number' ? opts.ttlSweepMs : 1000;
+    stores.set(platform, this.store);
+  }
+
+  get db(): Db {
+    return this.platform.db;
+  }
+
+  now(): number {
+    return this.platform.clock.now();
+  }
+
+  /**
+   * A table by name or ARN. For item operations (`forItems`) a table still being created is not
+   * found yet and the error names no table, as in AWS.
+   */
+  async tableOrThrow(ctx: RequestContext, nameOrArn: string, forItems = true): Promise<TableMeta> {
+    const name = tableNameOf(nameOrArn);
+    const t = await this.store.table(ctx.accountId, ctx.region, name);
+    if (!t) throw forItems ? new ResourceNotFoundException('Requested resource not found') : tableNotFound(name);
+    if (forItems && this.now() < t.activeAt) throw new ResourceNotFoundException('Requested resource not found');
+    return t;
+  }
+
+  /**
+   * Changes a table's metadata in one transaction: `change` gets the table as the transaction
+   * reads it, may run SQL, and throws to change nothing. The new metadata is cached once committed.
+   */
+  async changeTable(
+    ctx: RequestContext,
+    name: string,
+    change: (t: TableMeta, tx: Tx) => Promise<void> | void,
+    missing: () => AwsError = () => tableNotFound(name),
+  ): Promise<TableMeta> {
+    const t = await this.db.tx(async (tx) => {
+      const t = await this.store.loadTable(tx, ctx.accountId, ctx.region, name);
+      if (!t) throw missing();
+      await change(t, tx);
+      await this.store.saveTable(tx, t);
+      return t;
+    });
+    this.store.cacheTable(t);
+    return t;
+  }
+
+  /** The index a Query, Scan or PartiQL SELECT names, if any, checked as readable. */
+  indexOrThrow(t: TableMeta, name: string | undefined, consistent: boolean): IndexMeta | undefined {
+    if (name === undefined) return undefined;
+    const ix = t.gsis.find((g) => g.name === name) ?? t.lsis.find((l) => l.name === name);
+    if (!ix) throw validation(`The table does not have the specified index: ${name}`);
+    if (ix.kind === 'GSI' && consistent) throw validation('Consistent reads are not supported on global secondary indexes');
+    if (ix.kind === 'GSI' && this.now() < ix.activeAt) {
+      throw validation(`Cannot read from backfilling global secondary index: ${name}`);
+    }
+    return ix;
+  }
+
+  // Provisioned throughput: a read or write is refused while its bucket is empty, and charged
+  // with what it consumed once done.
+
+  checkRead(t: TableMeta, ix?: IndexMeta): void {
+    if (t.billingMode !== 'PROVISIONED') return;
+    if (ix?.kind === 'GSI') this.throttle.check(`${t.id}:r:${ix.name}`, ix.read);
+    else this.throttle.check(`${t.id}:r`, t.read);
+  }
+
+  chargeRead(t: TableMeta, units: number, ix?: IndexMeta): void {
+    if (t.billingMode !== 'PROVISIONED') return;
+    if (ix?.kind === 'GSI') this.throttle.consume(`${t.id}:r:${ix.name}`, ix.read, units);
+    else this.throttle.consume(`${t.id}:r`, t.read, units);
+  }
+
+  checkWrite(t: TableMeta): void {
+    if (t.billingMode !== 'PROVISIONED') return;
+    this.throttle.check(`${t.id}:w`, t.write);
+    for (const g of t.gsis) this.throttle.check(`${t.id}:w:${g.name}`, g.write);
+  }
+
+  chargeWrite(t: TableMeta, c: Consumed): void {
+    if (t.billingMode !== 'PROVISIONED') return;
+    this.throttle.consume(`${t.id}:w`, t.write, c.table);
+    for (const g of t.gsis) {
+      const u = c.gsis.get(g.name);
+      if (u) this.throttle.consume(`${t.id}:w:${g.name}`, g.write, u);
+    }
+  }
+
+  health(): Record<string, unknown> {
+    return { throttling: this.throttle.enabled };
+  }
+}

@@ -1,0 +1,325 @@
+/**
+ * Table operations: create, describe, list, delete and update tables, account limits and
+ * endpoints, and tags. Table metadata and its validation live in ../tables.ts.
+ */
+import { randomUUID } from 'node:crypto';
+import type { RequestContext } from '../../../core/context.js';
+import {
+  LimitExceededException,
+  ResourceInUseException,
+  ResourceNotFoundException,
+  type CreateTableInput,
+  type CreateTableOutput,
+  type DeleteTableInput,
+  type DeleteTableOutput,
+  type DescribeEndpointsResponse,
+  type DescribeLimitsOutput,
+  type DescribeTableInput,
+  type DescribeTableOutput,
+  type DynamoDBApi,
+  type ListTablesInput,
+  type ListTablesOutput,
+  type ListTagsOfResourceInput,
+  type ListTagsOfResourceOutput,
+  type TagResourceInput,
+  type UntagResourceInput,
+  type UpdateTableInput,
+  type UpdateTableOutput,
+} from '../../../generated/dynamodb.js';
+import type { Tx } from '../../../storage/db.js';
+import { tableNotFound, type DynamoDbCore } from '../core.js';
+import type { Store } from '../store.js';
+import {
+  activeStream,
+  attributeDefs,
+  buildIndex,
+  buildTable,
+  checkStreamSpec,
+  describeTable,
+  MAX_GSIS,
+  tableNameOf,
+  tableStatus,
+  unsupportedTableParams,
+  type TableMeta,
+} from '../tables.js';
+import { invalidParam, validation } from '../values.js';
+
+const MAX_TABLES = 2500;
+const MAX_TAGS = 50;
+
+type TableOperations =
+  | 'CreateTable'
+  | 'DescribeTable'
+  | 'ListTables'
+  | 'DeleteTable'
+  | 'UpdateTable'
+  | 'DescribeLimits'
+  | 'DescribeEndpoints'
+  | 'TagResource'
+  | 'UntagResource'
+  | 'ListTagsOfResource';
+
+export class TableOps implements Pick<DynamoDBApi, TableOperations> {
+  constructor(private readonly core: DynamoDbCore) {}
+
+  async CreateTable(ctx: RequestContext, input: CreateTableInput): Promise<CreateTableOutput> {
+    const now = this.core.now();
+    const name = String(input.TableName);
+    const pattern = /^[a-zA-Z0-9_.-]+$/;
+    if (name.length < 3 || name.length > 255 || !pattern.test(name)) {
+      const issues: string[] = [];
+      if (name.length < 3) issues.push(`Value '${name}' at 'tableName' failed to satisfy constraint: Member must have length greater than or equal to 3`);
+      if (name.length > 255) issues.push(`Value '${name}' at 'tableName' failed to satisfy constraint: Member must have length less than or equal to 255`);
+      if (!pattern.test(name)) issues.push(`Value '${name}' at 'tableName' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+`);
+      throw validation(`${issues.length} validation error${issues.length > 1 ? 's' : ''} detected: ${issues.join('; ')}`);
+    }
+    const meta = buildTable(input, { account: ctx.accountId, region: ctx.region, now, tableId: randomUUID(), activeAt: now + this.core.activationMs });
+    const store = this.core.store;
+    const t = await this.core.db.tx(async (tx) => {
+      if (await store.tableExists(tx, ctx.accountId, ctx.region, meta.name)) throw new ResourceInUseException(`Table already exists: ${meta.name}`);
+      if ((await store.countTables(tx, ctx.accountId, ctx.region)) >= MAX_TABLES) {
+        throw new LimitExceededException(`Subscriber limit exceeded: Too many tables. Limit: ${MAX_TABLES}`);
+      }
+      const full: TableMeta = { ...meta, id: await store.nextId(tx) };
+      await store.insertTable(tx, full);
+      return full;
+    });
+    store.cacheTable(t);
+    return { TableDescription: describeTable(t, now, undefined, 'CREATING') };
+  }
+
+  async DescribeTable(ctx: RequestContext, input: DescribeTableInput): Promise<DescribeTableOutput> {
+    const t = await this.core.tableOrThrow(ctx, input.TableName, false);
+    return { Table: describeTable(t, this.core.now(), await this.core.store.stats(t, this.core.now())) };
+  }
+
+  async ListTables(ctx: RequestContext, input: ListTablesInput): Promise<ListTablesOutput> {
+    const names = await this.core.store.listTables(ctx.accountId, ctx.region);
+    const limit = input.Limit ?? 100;
+    let start = 0;
+    const after = input.ExclusiveStartTableName;
+    if (after !== undefined) {
+      start = names.findIndex((n) => n > after);
+      if (start < 0) start = names.length;
+    }
+    const page = names.slice(start, start + limit);
+    const out: ListTablesOutput = { TableNames: page };
+    if (start + limit < names.length) out.LastEvaluatedTableName = page[page.length - 1];
+    return out;
+  }
+
+  async DeleteTable(ctx: RequestContext, input: DeleteTableInput): Promise<DeleteTableOutput> {
+    const name = tableNameOf(input.TableName);
+    const now = this.core.now();
+    const store = this.core.store;
+    const t = await this.core.db.tx(async (tx) => {
+      const t = await store.loadTable(tx, ctx.accountId, ctx.region, name);
+      if (!t) throw tableNotFound(name);
+      if (t.deletionProtection) {
+        throw validation('Resource cannot be deleted as it is currently protected against deletion. Disable deletion protection first.');
+      }
+      if (now < t.activeAt) throw new ResourceInUseException(`Attempt to change a resource which is still in use: Table is being created: ${name}`);
+      await store.deleteTable(tx, t);
+      return t;
+    });
+    store.forgetTable(t);
+    this.core.throttle.forget(`${t.id}:`);
+    return { TableDescription: describeTable(t, now, undefined, 'DELETING') };
+  }
+
+  async UpdateTable(ctx: RequestContext, input: UpdateTableInput): Promise<UpdateTableOutput> {
+    const name = tableNameOf(input.TableName);
+    const now = this.core.now();
+    const t = await this.core.changeTable(ctx, name, async (t, tx) => {
+      let changed = updateStream(t, input, now);
+      if (input.ReplicaUpdates) throw validation('Stratus does not support global table replicas: ReplicaUpdates is not supported');
+      unsupportedTableParams(input);
+      changed = updateSettings(t, input) || changed;
+      if (tableStatus(t, now) !== 'ACTIVE' && (input.ProvisionedThroughput || input.GlobalSecondaryIndexUpdates || input.BillingMode)) {
+        throw new ResourceInUseException(`Attempt to change a resource which is still in use: Table is being updated: ${name}`);
+      }
+      changed = updateBillingMode(t, input, now) || changed;
+      changed = updateProvisioned(t, input, now) || changed;
+      if (input.GlobalSecondaryIndexUpdates) changed = (await updateIndexes(this.core.store, tx, t, input, now + this.core.activationMs)) || changed;
+      if (!changed) {
+        throw validation(
+          'At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, GlobalSecondaryIndexUpdates or SSESpecification or ReplicaUpdates is required',
+        );
+      }
+      if (t.billingMode === 'PROVISIONED' && (t.read === 0 || t.write === 0)) {
+        throw validation('One or more parameter values were invalid: ProvisionedThroughput must be specified when BillingMode is PROVISIONED');
+      }
+    });
+    return { TableDescription: describeTable(t, now, await this.core.store.stats(t, this.core.now())) };
+  }
+
+  async DescribeLimits(): Promise<DescribeLimitsOutput> {
+    return {
+      AccountMaxReadCapacityUnits: 80000,
+      AccountMaxWriteCapacityUnits: 80000,
+      TableMaxReadCapacityUnits: 40000,
+      TableMaxWriteCapacityUnits: 40000,
+    };
+  }
+
+  async DescribeEndpoints(): Promise<DescribeEndpointsResponse> {
+    const address = this.core.platform.endpoint().replace(/^https?:\/\//, '');
+    return { Endpoints: [{ Address: address, CachePeriodInMinutes: 1440 }] };
+  }
+
+  async TagResource(ctx: RequestContext, input: TagResourceInput): Promise<void> {
+    const name = (await this.tableByArn(ctx, input.ResourceArn)).name;
+    await this.core.changeTable(ctx, name, (t) => {
+      for (const tag of input.Tags) t.tags[tag.Key] = tag.Value;
+      if (Object.keys(t.tags).length > MAX_TAGS) throw new LimitExceededException(`Subscriber limit exceeded: The number of tags exceeds the limit of ${MAX_TAGS}`);
+    });
+  }
+
+  async UntagResource(ctx: RequestContext, input: UntagResourceInput): Promise<void> {
+    const name = (await this.tableByArn(ctx, input.ResourceArn)).name;
+    await this.core.changeTable(ctx, name, (t) => {
+      for (const k of input.TagKeys) delete t.tags[k];
+    });
+  }
+
+  async ListTagsOfResource(ctx: RequestContext, input: ListTagsOfResourceInput): Promise<ListTagsOfResourceOutput> {
+    const t = await this.tableByArn(ctx, input.ResourceArn);
+    return { Tags: Object.entries(t.tags).map(([Key, Value]) => ({ Key, Value })) };
+  }
+
+  private async tableByArn(ctx: RequestContext, arn: string): Promise<TableMeta> {
+    const m = /^arn:[^:]+:dynamodb:([^:]*):([^:]*):table\/([^/]+)$/.exec(arn);
+    if (!m) throw validation(`Invalid TableArn: Invalid ResourceArn provided as input ${arn}`);
+    const t = m[1] === ctx.region && m[2] === ctx.accountId ? await this.core.store.table(ctx.accountId, ctx.region, m[3]!) : undefined;
+    if (!t) throw new ResourceNotFoundException(`Requested resource not found: ResourcArn: ${arn} not found`);
+    return t;
+  }
+}
+
+// UpdateTable, one part of the table at a time. Each helper changes `t` and says whether the
+// request asked for a change there.
+
+/** Enables or disables the table's stream. */
+function updateStream(t: TableMeta, input: UpdateTableInput, now: number): boolean {
+  const spec = input.StreamSpecification;
+  if (!spec) return false;
+  const current = activeStream(t);
+  if (spec.StreamEnabled && current) throw validation(`Table already has an enabled stream: TableName: ${t.name}`);
+  if (!spec.StreamEnabled && !current) throw validation(`Table already has no enabled stream: TableName: ${t.name}`);
+  const next = checkStreamSpec(spec, now, randomUUID());
+  t.streams ??= [];
+  if (next) t.streams.push(next);
+  else current!.disabledAt = now;
+  return true;
+}
+
+/** On-demand maximums, warm throughput, table class, deletion protection and encryption. */
+function updateSettings(t: TableMeta, input: UpdateTableInput): boolean {
+  if (input.OnDemandThroughput !== undefined) t.onDemand = input.OnDemandThroughput;
+  if (input.WarmThroughput !== undefined) t.warm = input.WarmThroughput;
+  if (input.TableClass !== undefined) t.tableClass = input.TableClass;
+  if (input.DeletionProtectionEnabled !== undefined) t.deletionProtection = input.DeletionProtectionEnabled;
+  if (input.SSESpecification !== undefined) t.sse = input.SSESpecification;
+  return [input.OnDemandThroughput, input.WarmThroughput, input.TableClass, input.DeletionProtectionEnabled, input.SSESpecification].some((v) => v !== undefined);
+}
+
+/** A switch between provisioned and on-demand billing (on-demand drops every provisioned figure). */
+function updateBillingMode(t: TableMeta, input: UpdateTableInput, now: number): boolean {
+  if (input.BillingMode === undefined) return false;
+  t.billingModeExplicit = true;
+  if (input.BillingMode === t.billingMode) return false;
+  t.billingMode = input.BillingMode;
+  if (t.billingMode === 'PAY_PER_REQUEST') {
+    t.lastPayPerRequestAt = now;
+    t.read = 0;
+    t.write = 0;
+    for (const g of t.gsis) {
+      g.read = 0;
+      g.write = 0;
+    }
+  } else if (!input.ProvisionedThroughput) {
+    throw validation('One or more parameter values were invalid: ProvisionedThroughput must be specified when BillingMode is PROVISIONED');
+  }
+  return true;
+}
+
+/** New provisioned read and write capacity, with the increase and decrease times AWS reports. */
+function updateProvisioned(t: TableMeta, input: UpdateTableInput, now: number): boolean {
+  if (!input.ProvisionedThroughput) return false;
+  if (t.billingMode === 'PAY_PER_REQUEST') {
+    throw validation('One or more parameter values were invalid: Neither ReadCapacityUnits nor WriteCapacityUnits can be specified when BillingMode is PAY_PER_REQUEST');
+  }
+  const r = input.ProvisionedThroughput.ReadCapacityUnits;
+  const w = input.ProvisionedThroughput.WriteCapacityUnits;
+  if (r === t.read && w === t.write && input.BillingMode === undefined) {
+    throw validation(
+      `The provisioned throughput for the table will not change. The requested value equals the current value. Current ReadCapacityUnits provisioned for the table: ${t.read}. Requested ReadCapacityUnits: ${r}. Current WriteCapacityUnits provisioned for the table: ${t.write}. Requested WriteCapacityUnits: ${w}. Refer to the Amazon DynamoDB Developer Guide for current limits and how to request higher limits.`,
+    );
+  }
+  if (r > t.read || w > t.write) t.lastIncreaseAt = now;
+  if (r < t.read || w < t.write) {
+    t.lastDecreaseAt = now;
+    t.decreasesToday++;
+  }
+  t.read = r;
+  t.write = w;
+  return true;
+}
+
+/** GlobalSecondaryIndexUpdates: creates (with backfill), deletes and throughput updates of GSIs. */
+async function updateIndexes(store: Store, tx: Tx, t: TableMeta, input: UpdateTableInput, activeAt: number): Promise<boolean> {
+  const updates = input.GlobalSecondaryIndexUpdates ?? [];
+  const added = (input.AttributeDefinitions ?? []).filter((d) => !t.attributeDefinitions.some((x) => x.AttributeName === d.AttributeName));
+  const defs = attributeDefs({ AttributeDefinitions: [...t.attributeDefinitions, ...added] });
+  for (const d of input.AttributeDefinitions ?? []) {
+    const existing = t.attributeDefinitions.find((x) => x.AttributeName === d.AttributeName);
+    if (existing && existing.AttributeType !== d.AttributeType) {
+      throw invalidParam(`Cannot change the type of an attribute in AttributeDefinitions: ${d.AttributeName}`);
+    }
+  }
+  if (updates.length > 1 && updates.filter((u) => u.Create || u.Delete).length > 1) {
+    throw new LimitExceededException('Subscriber limit exceeded: Only 1 online index can be created or deleted simultaneously per table');
+  }
+  let changed = false;
+  for (const u of updates) {
+    if (u.Create) {
+      const spec = u.Create;
+      if (t.gsis.some((g) => g.name === spec.IndexName) || t.lsis.some((g) => g.name === spec.IndexName)) {
+        throw invalidParam(`Table already has an index with name: ${spec.IndexName}`);
+      }
+      if (t.gsis.length >= MAX_GSIS) throw new LimitExceededException(`Subscriber limit exceeded: GlobalSecondaryIndex count exceeds the per-table limit of ${MAX_GSIS}`);
+      const ix = buildIndex('GSI', spec, defs, t, activeAt);
+      for (const k of ix.range ? [ix.hash, ix.range] : [ix.hash]) {
+        if (!t.attributeDefinitions.some((d) => d.AttributeName === k.name)) t.attributeDefinitions.push({ AttributeName: k.name, AttributeType: k.type });
+      }
+      t.gsis.push(ix);
+      await store.backfill(tx, t, ix);
+    } else if (u.Delete) {
+      const indexName = u.Delete.IndexName;
+      const i = t.gsis.findIndex((g) => g.name === indexName);
+      if (i < 0) throw new ResourceNotFoundException(`Requested resource not found: Index: ${indexName} not found`);
+      t.gsis.splice(i, 1);
+      await store.dropIndex(tx, t, indexName);
+    } else if (u.Update) {
+      const spec = u.Update;
+      const g = t.gsis.find((x) => x.name === spec.IndexName);
+      if (!g) throw new ResourceNotFoundException(`Requested resource not found: Index: ${spec.IndexName} not found`);
+      if (spec.ProvisionedThroughput) {
+        if (t.billingMode === 'PAY_PER_REQUEST') {
+          throw invalidParam(`ProvisionedThroughput should not be specified for index: ${g.name} when BillingMode is PAY_PER_REQUEST`);
+        }
+        g.read = spec.ProvisionedThroughput.ReadCapacityUnits;
+        g.write = spec.ProvisionedThroughput.WriteCapacityUnits;
+      }
+    } else continue;
+    changed = true;
+  }
+  // Drop attribute definitions no key uses any more.
+  const used = new Set<string>([t.hash.name, ...(t.range ? [t.range.name] : [])]);
+  for (const ix of [...t.lsis, ...t.gsis]) {
+    used.add(ix.hash.name);
+    if (ix.range) used.add(ix.range.name);
+  }
+  t.attributeDefinitions = t.attributeDefinitions.filter((d) => used.has(d.AttributeName));
+  return changed;
+}
