@@ -239,9 +239,10 @@ export class JsonNumber {
 
 /**
  * Parses JSON text for matching (events, message bodies): like JSON.parse, except that numbers become
- * JsonNumber so that their written form is kept. Throws PatternSyntaxError for text that is not JSON.
+ * JsonNumber so that their written form is kept. Throws PatternSyntaxError for text that is not JSON, or
+ * that goes on after its value unless `trailing` is 'ignore' (as Jackson's tree reader does by default).
  */
-export function parseJson(text: string): unknown {
+export function parseJson(text: string, trailing: 'error' | 'ignore' = 'error'): unknown {
   const tokens = new JsonTokenizer(text);
   const value = (t: Token | undefined): unknown => {
     if (!t) throw new PatternSyntaxError('Unexpected end-of-input', text.length);
@@ -273,6 +274,6 @@ export function parseJson(text: string): unknown {
     }
   };
   const root = value(tokens.next());
-  if (tokens.next() !== undefined) throw new PatternSyntaxError('Unexpected content after the JSON value', text.length);
+  if (trailing === 'error' && tokens.next() !== undefined) throw new PatternSyntaxError('Unexpected content after the JSON value', text.length);
   return root;
 }
