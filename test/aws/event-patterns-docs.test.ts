@@ -9,17 +9,8 @@ const matches = (pattern: string | object, event: string | object): boolean =>
     typeof event === 'string' ? parseJson(event) : event,
   );
 
-const ec2 = {
-  version: '0',
-  id: '6a7e8feb-b491-4cf7-a9f1-bf3703467718',
-  'detail-type': 'EC2 Instance State-change Notification',
-  source: 'aws.ec2',
-  account: '111122223333',
-  time: '2017-12-22T18:43:48Z',
-  region: 'us-west-1',
-  resources: ['arn:aws:ec2:us-west-1:123456789012:instance/i-1234567890abcdef0'],
-  detail: { 'instance-id': 'i-1234567890abcdef0', state: 'terminated' },
-};
+// The EC2 event of the guide, reduced to the fields these examples read.
+const ec2 = { source: 'aws.ec2', 'detail-type': 'EC2 Instance State-change Notification', detail: { 'instance-id': 'i-1234567890abcdef0', state: 'terminated' } };
 
 // EventBridge user guide, "Amazon EventBridge event patterns" and "Matching events on event field values".
 describe('event patterns (EventBridge guide): fields and values', () => {
