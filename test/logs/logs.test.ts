@@ -1,5 +1,8 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
   CloudWatchLogsClient,
   CreateLogGroupCommand,
@@ -10,12 +13,22 @@ import {
   DescribeLogStreamsCommand,
   FilterLogEventsCommand,
   GetLogEventsCommand,
+  ListTagsForResourceCommand,
+  ListTagsLogGroupCommand,
   PutLogEventsCommand,
   PutRetentionPolicyCommand,
+  TagLogGroupCommand,
+  TagResourceCommand,
+  UntagLogGroupCommand,
+  UntagResourceCommand,
 } from '@aws-sdk/client-cloudwatch-logs';
+import { internalContext } from '../../src/core/context.js';
 import { clientConfig, startServer, type TestServer } from '../helpers/server.js';
-import { definition as logsService, writeLogEvents, logWriterFor } from '../../src/services/logs/index.js';
-import { compileFilter } from '../../src/services/logs/index.js';
+import { definition as logsService } from '../../src/services/logs/index.js';
+import { writeLogEvents, logWriterFor } from '../../src/services/logs/store.js';
+import { compileFilter } from '../../src/services/logs/filter.js';
+
+const ARN = 'arn:aws:logs:us-east-1:000000000000:log-group:';
 
 function awsError(name: string, message?: string) {
   return (e: Error): boolean => {
@@ -133,5 +146,142 @@ describe('CloudWatch Logs', () => {
     assert.equal(compileFilter('"a b" -c')('a b c'), false);
     assert.equal(compileFilter('"a b"')('ab'), false);
     assert.equal(compileFilter('"a b" -c')('a b'), true);
+  });
+
+  it('brings back a deleted log group when the sink writes to it again', async () => {
+    const sink = logWriterFor(server.db, server.clock);
+    const entry = (message: string) => ({ accountId: '000000000000', region: 'us-east-1', logGroupName: '/sink/again', logStreamName: 's', events: [{ timestamp: server.clock.now(), message }] });
+    sink.put(entry('before'));
+    await sink.flush();
+    await logs.send(new DeleteLogGroupCommand({ logGroupName: '/sink/again' }));
+    sink.put(entry('after'));
+    const out = await logs.send(new GetLogEventsCommand({ logGroupName: '/sink/again', logStreamName: 's', startFromHead: true }));
+    assert.deepEqual(out.events!.map((e) => e.message), ['after']);
+  });
+
+  it('pages log streams by name and by last event time with tokens bound to their listing', async () => {
+    await logs.send(new CreateLogGroupCommand({ logGroupName: '/paged' }));
+    const names = ['a', 'b', 'c', 'd', 'e'];
+    for (const logStreamName of names) await logs.send(new CreateLogStreamCommand({ logGroupName: '/paged', logStreamName }));
+    const now = server.clock.now();
+    // Last event times in the order e, c, a (b and d have none and order by their creation time).
+    for (const [i, logStreamName] of ['e', 'c', 'a'].entries()) {
+      await logs.send(new PutLogEventsCommand({ logGroupName: '/paged', logStreamName, logEvents: [{ timestamp: now + 10_000 + i, message: 'm' }] }));
+    }
+    const pageThrough = async (input: { orderBy?: 'LogStreamName' | 'LastEventTime'; descending?: boolean }): Promise<string[]> => {
+      const seen: string[] = [];
+      let nextToken: string | undefined;
+      do {
+        const out = await logs.send(new DescribeLogStreamsCommand({ logGroupName: '/paged', limit: 2, nextToken, ...input }));
+        assert.ok(out.logStreams!.length <= 2);
+        seen.push(...out.logStreams!.map((s) => s.logStreamName!));
+        nextToken = out.nextToken;
+      } while (nextToken);
+      return seen;
+    };
+    assert.deepEqual(await pageThrough({}), names);
+    assert.deepEqual(await pageThrough({ descending: true }), [...names].reverse());
+    assert.deepEqual(await pageThrough({ orderBy: 'LastEventTime', descending: true }), ['a', 'c', 'e', 'd', 'b']);
+    const first = await logs.send(new DescribeLogStreamsCommand({ logGroupName: '/paged', limit: 2 }));
+    await assert.rejects(
+      logs.send(new DescribeLogStreamsCommand({ logGroupName: '/paged', limit: 2, descending: true, nextToken: first.nextToken })),
+      awsError('InvalidParameterException', 'The specified nextToken is invalid.'),
+    );
+    await assert.rejects(
+      logs.send(new DescribeLogGroupsCommand({ nextToken: first.nextToken })),
+      awsError('InvalidParameterException', 'The specified nextToken is invalid.'),
+    );
+  });
+
+  it('filters log groups by a name pattern, where _ is not a wildcard', async () => {
+    await logs.send(new CreateLogGroupCommand({ logGroupName: '/pattern/A_b' }));
+    await logs.send(new CreateLogGroupCommand({ logGroupName: '/pattern/axb' }));
+    const out = await logs.send(new DescribeLogGroupsCommand({ logGroupNamePattern: 'a_B' }));
+    assert.deepEqual(out.logGroups!.map((g) => g.logGroupName), ['/pattern/A_b']);
+  });
+
+  it('pages FilterLogEvents with tokens bound to the filter', async () => {
+    const now = server.clock.now();
+    await logs.send(new PutLogEventsCommand({ logGroupName: '/paged', logStreamName: 'b', logEvents: [1, 2, 3].map((i) => ({ timestamp: now + i, message: `hit ${i}` })) }));
+    const page1 = await logs.send(new FilterLogEventsCommand({ logGroupName: '/paged', filterPattern: 'hit', limit: 2 }));
+    assert.deepEqual(page1.events!.map((e) => e.message), ['hit 1', 'hit 2']);
+    const page2 = await logs.send(new FilterLogEventsCommand({ logGroupName: '/paged', filterPattern: 'hit', limit: 2, nextToken: page1.nextToken }));
+    assert.deepEqual(page2.events!.map((e) => e.message), ['hit 3']);
+    await assert.rejects(
+      logs.send(new FilterLogEventsCommand({ logGroupName: '/paged', filterPattern: 'other', nextToken: page1.nextToken })),
+      awsError('InvalidParameterException', 'The specified nextToken is invalid.'),
+    );
+  });
+
+  it('reads a decimal limit as its integer part instead of failing (issue #10)', async () => {
+    const provider = server.services.get('logs')!.provider as Record<string, (ctx: unknown, input: unknown) => Promise<any>>;
+    const ctx = internalContext(server.clock, { accountId: '000000000000', region: 'us-east-1', service: 'logs' });
+    const streams = await provider.DescribeLogStreams!(ctx, { logGroupName: '/paged', limit: 1.5 });
+    assert.equal(streams.logStreams.length, 1);
+    const groups = await provider.DescribeLogGroups!(ctx, { limit: 1.5 });
+    assert.equal(groups.logGroups.length, 1);
+    const events = await provider.GetLogEvents!(ctx, { logGroupName: '/paged', logStreamName: 'b', limit: 1.5, startFromHead: true });
+    assert.equal(events.events.length, 1);
+    const filtered = await provider.FilterLogEvents!(ctx, { logGroupName: '/paged', limit: 1.5 });
+    assert.equal(filtered.events.length, 1);
+    // Over the wire, whatever the reader makes of 1.5, the answer is not an internal failure.
+    const res = await fetch(server.endpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'Logs_20140328.DescribeLogStreams' },
+      body: JSON.stringify({ logGroupName: '/paged', limit: 1.5 }),
+    });
+    assert.ok(res.status < 500, `${res.status} ${await res.text()}`);
+  });
+
+  it('tags log groups through the ARN and the name operations', async () => {
+    await logs.send(new CreateLogGroupCommand({ logGroupName: '/tagged', tags: { team: 'a' } }));
+    const arn = `${ARN}/tagged`;
+    assert.deepEqual((await logs.send(new ListTagsForResourceCommand({ resourceArn: arn }))).tags, { team: 'a' });
+    await logs.send(new TagResourceCommand({ resourceArn: arn, tags: { env: 'dev', team: 'b' } }));
+    await logs.send(new TagLogGroupCommand({ logGroupName: '/tagged', tags: { cost: '1' } }));
+    assert.deepEqual((await logs.send(new ListTagsLogGroupCommand({ logGroupName: '/tagged' }))).tags, { cost: '1', env: 'dev', team: 'b' });
+    await logs.send(new UntagResourceCommand({ resourceArn: arn, tagKeys: ['env'] }));
+    await logs.send(new UntagLogGroupCommand({ logGroupName: '/tagged', tags: ['cost'] }));
+    assert.deepEqual((await logs.send(new ListTagsForResourceCommand({ resourceArn: arn }))).tags, { team: 'b' });
+
+    await assert.rejects(
+      logs.send(new ListTagsForResourceCommand({ resourceArn: 'arn:aws:logs:us-east-1:000000000000:destination:d' })),
+      awsError('ValidationException', 'Invalid resourceArn'),
+    );
+    await assert.rejects(
+      logs.send(new TagResourceCommand({ resourceArn: `${ARN}/missing`, tags: { a: 'b' } })),
+      awsError('ResourceNotFoundException', 'The specified log group does not exist.'),
+    );
+    const many = Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`k${i}`, 'v']));
+    await assert.rejects(logs.send(new TagResourceCommand({ resourceArn: arn, tags: many })), awsError('TooManyTagsException'));
+
+    await logs.send(new DeleteLogGroupCommand({ logGroupName: '/tagged' }));
+    await logs.send(new CreateLogGroupCommand({ logGroupName: '/tagged' }));
+    assert.deepEqual((await logs.send(new ListTagsForResourceCommand({ resourceArn: arn }))).tags, {});
+  });
+});
+
+describe('CloudWatch Logs tags kept in the old column', () => {
+  it('moves them to the shared tags table at start-up', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'stratus-logs-'));
+    try {
+      const first = await startServer({ config: { dataDir }, services: [logsService] });
+      await first.db.tx((tx) =>
+        tx.run("INSERT INTO logs_groups (account, region, name, created, class, stored_bytes, tags) VALUES ('000000000000', 'us-east-1', '/old', 1, 'STANDARD', 0, ?)", [
+          JSON.stringify({ owner: 'me' }),
+        ]),
+      );
+      await first.stop();
+      const second = await startServer({ config: { dataDir }, services: [logsService] });
+      try {
+        const logs = new CloudWatchLogsClient(clientConfig(second.endpoint));
+        assert.deepEqual((await logs.send(new ListTagsLogGroupCommand({ logGroupName: '/old' }))).tags, { owner: 'me' });
+        assert.deepEqual(await second.db.all("SELECT tags FROM logs_groups WHERE name = '/old'"), [{ tags: null }]);
+      } finally {
+        await second.stop();
+      }
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,31 +1,34 @@
 /**
- * CloudWatch Logs storage: log groups, log streams and events in SQL, keyed by account and region.
- * Other services (Lambda, API Gateway, Step Functions) write through `writeLogEvents` (immediate,
- * in one transaction) or `logWriterFor(db, clock).put(...)` (buffered, flushed in batches, and
- * always before the Logs API reads).
+ * CloudWatch Logs storage: log groups, log streams and events in SQL, keyed by account and region,
+ * and the buffered writer behind the Platform's Logs sink (sink.ts): other services write through
+ * `platform.logs`, never through this module.
  */
 import type { Clock } from '../../core/clock.js';
 import type { Db, Migration, Queryable, SqlValue } from '../../storage/db.js';
 
+/**
+ * `logs_groups.tags` is where CreateLogGroup kept tags before the shared tags table (storage/tags.ts):
+ * nothing writes it now, and the Logs service moves what it still holds at start-up (core.ts).
+ */
 export const LOGS_MIGRATIONS: Migration[] = [
   {
     version: 1,
     sql: `
 CREATE TABLE IF NOT EXISTS logs_groups (
-  account TEXT NOT NULL, region TEXT NOT NULL, name TEXT NOT NULL,
-  created INTEGER NOT NULL, retention INTEGER, kms_key TEXT, class TEXT NOT NULL,
-  stored_bytes INTEGER NOT NULL, tags TEXT,
+  account TEXT NOT NULL, region TEXT NOT NULL, name TEXT COLLATE "C" NOT NULL,
+  created BIGINT NOT NULL, retention INTEGER, kms_key TEXT, class TEXT NOT NULL,
+  stored_bytes BIGINT NOT NULL, tags TEXT,
   PRIMARY KEY (account, region, name)
 );
 CREATE TABLE IF NOT EXISTS logs_streams (
-  account TEXT NOT NULL, region TEXT NOT NULL, group_name TEXT NOT NULL, name TEXT NOT NULL,
-  created INTEGER NOT NULL, first_ts INTEGER, last_ts INTEGER, last_ingest INTEGER,
-  stored_bytes INTEGER NOT NULL,
+  account TEXT NOT NULL, region TEXT NOT NULL, group_name TEXT NOT NULL, name TEXT COLLATE "C" NOT NULL,
+  created BIGINT NOT NULL, first_ts BIGINT, last_ts BIGINT, last_ingest BIGINT,
+  stored_bytes BIGINT NOT NULL,
   PRIMARY KEY (account, region, group_name, name)
 );
 CREATE TABLE IF NOT EXISTS logs_events (
-  account TEXT NOT NULL, region TEXT NOT NULL, group_name TEXT NOT NULL, stream_name TEXT NOT NULL,
-  id INTEGER NOT NULL, ts INTEGER NOT NULL, ingest INTEGER NOT NULL, message TEXT NOT NULL,
+  account TEXT NOT NULL, region TEXT NOT NULL, group_name TEXT NOT NULL, stream_name TEXT COLLATE "C" NOT NULL,
+  id BIGINT NOT NULL, ts BIGINT NOT NULL, ingest BIGINT NOT NULL, message TEXT NOT NULL,
   PRIMARY KEY (account, region, group_name, stream_name, id)
 );
 CREATE INDEX IF NOT EXISTS logs_events_by_group ON logs_events (account, region, group_name, ts, id);
@@ -47,16 +50,19 @@ export interface WriteLogEventsInput {
 }
 
 /** The largest event message CloudWatch Logs keeps (longer ones are truncated). */
-export const MAX_EVENT_BYTES = 256 * 1024 - 26;
+const MAX_EVENT_BYTES = 256 * 1024 - 26;
 
 let lastId = 0;
-/** Increasing event ids (ordering within a stream), unique per process. */
-export function nextEventId(now: number): number {
+/**
+ * Increasing event ids (ordering within a stream), unique per process. Taken inside transactions:
+ * a retried transaction takes fresh ids, which are just as ordered.
+ */
+function nextEventId(now: number): number {
   lastId = Math.max(lastId + 1, now * 1024);
   return lastId;
 }
 
-export async function ensureLogGroup(tx: Queryable, accountId: string, region: string, name: string, now: number): Promise<void> {
+async function ensureLogGroup(tx: Queryable, accountId: string, region: string, name: string, now: number): Promise<void> {
   await tx.run(
     'INSERT INTO logs_groups (account, region, name, created, class, stored_bytes) VALUES (?, ?, ?, ?, ?, 0) ON CONFLICT DO NOTHING',
     [accountId, region, name, now, 'STANDARD'],
@@ -68,6 +74,32 @@ export async function ensureLogStream(tx: Queryable, accountId: string, region: 
     'INSERT INTO logs_streams (account, region, group_name, name, created, stored_bytes) VALUES (?, ?, ?, ?, ?, 0) ON CONFLICT DO NOTHING',
     [accountId, region, group, name, now],
   );
+}
+
+export interface GroupRow {
+  name: string;
+  created: number;
+  retention: number | null;
+  kms_key: string | null;
+  class: string;
+  stored_bytes: number;
+}
+
+export interface StreamRow {
+  name: string;
+  created: number;
+  first_ts: number | null;
+  last_ts: number | null;
+  last_ingest: number | null;
+  stored_bytes: number;
+}
+
+export interface EventRow {
+  id: number;
+  ts: number;
+  ingest: number;
+  message: string;
+  stream_name: string;
 }
 
 /** Inserts events into an existing stream (within the caller's transaction). */
@@ -111,16 +143,19 @@ export async function insertEvents(tx: Queryable, input: WriteLogEventsInput, no
 }
 
 /**
- * Writes log events now, creating the log group and stream when missing (as Lambda, API Gateway
- * and Step Functions do with their log groups). Resolves once the events are stored.
+ * Inserts events, creating the log group and stream when missing (as Lambda, API Gateway and Step
+ * Functions do with their log groups), within the caller's transaction.
  */
+async function appendEvents(tx: Queryable, input: WriteLogEventsInput, now: number): Promise<void> {
+  await ensureLogGroup(tx, input.accountId, input.region, input.logGroupName, now);
+  await ensureLogStream(tx, input.accountId, input.region, input.logGroupName, input.logStreamName, now);
+  await insertEvents(tx, input, now);
+}
+
+/** Writes log events now, unbuffered (after what is buffered); resolves once they are stored. */
 export async function writeLogEvents(db: Db, input: WriteLogEventsInput, now: number): Promise<void> {
   await flushPendingLogs(db);
-  await db.tx(async (tx) => {
-    await ensureLogGroup(tx, input.accountId, input.region, input.logGroupName, now);
-    await ensureLogStream(tx, input.accountId, input.region, input.logGroupName, input.logStreamName, now);
-    await insertEvents(tx, input, now);
-  });
+  await db.tx((tx) => appendEvents(tx, input, now));
 }
 
 /** Buffers log events and writes them in batches (one transaction per flush). */
@@ -128,9 +163,6 @@ export class LogWriter {
   private buffer: WriteLogEventsInput[] = [];
   private timer: NodeJS.Timeout | undefined;
   private flushing: Promise<void> = Promise.resolve();
-  private closed = false;
-  /** Streams known to exist (their group and stream rows were written by this writer). */
-  private readonly known = new Set<string>();
 
   constructor(
     private readonly db: Db,
@@ -139,18 +171,13 @@ export class LogWriter {
   ) {}
 
   put(input: WriteLogEventsInput): void {
-    if (this.closed || input.events.length === 0) return;
+    if (input.events.length === 0) return;
     this.buffer.push(input);
     if (!this.timer) {
       // Internal batching delay, not an AWS-visible time.
       this.timer = setTimeout(() => void this.flush().catch(() => undefined), this.delayMs);
       this.timer.unref();
     }
-  }
-
-  /** Forgets known streams (a log group or stream was deleted). */
-  forget(): void {
-    this.known.clear();
   }
 
   get pending(): number {
@@ -173,27 +200,14 @@ export class LogWriter {
         if (merged) merged.events.push(...input.events);
         else byStream.set(key, { ...input, events: [...input.events] });
       }
-      const created: string[] = [];
+      // The group and stream are created when missing on every flush (two keyed no-op inserts per
+      // stream), so a group or stream deleted meanwhile comes back with its new events.
       await this.db.tx(async (tx) => {
-        for (const [key, input] of byStream) {
-          if (!this.known.has(key)) {
-            await ensureLogGroup(tx, input.accountId, input.region, input.logGroupName, now);
-            await ensureLogStream(tx, input.accountId, input.region, input.logGroupName, input.logStreamName, now);
-            created.push(key);
-          }
-          await insertEvents(tx, input, now);
-        }
+        for (const input of byStream.values()) await appendEvents(tx, input, now);
       });
-      for (const key of created) this.known.add(key);
-      if (this.known.size > 10_000) this.known.clear();
     });
     this.flushing = run.catch(() => undefined);
     return run;
-  }
-
-  async close(): Promise<void> {
-    await this.flush().catch(() => undefined);
-    this.closed = true;
   }
 }
 
