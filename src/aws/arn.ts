@@ -74,3 +74,14 @@ export function parseResourceArn(text: string, service: string, type: string): (
 export function isAccountId(text: string): boolean {
   return /^\d{12}$/.test(text);
 }
+
+/**
+ * A CloudWatch Logs log group ARN (`arn:aws:logs:region:account:log-group:name`, with or without the
+ * `:*` DescribeLogGroups shows), as several services name their log destinations.
+ */
+export function parseLogGroupArn(text: string): { name: string; account: string; region: string } | undefined {
+  const parsed = parseResourceArn(text, 'logs', 'log-group:');
+  if (!parsed) return undefined;
+  const name = parsed.name.endsWith(':*') ? parsed.name.slice(0, -2) : parsed.name;
+  return name === '' || name.includes(':') ? undefined : { name, account: parsed.account, region: parsed.region };
+}

@@ -2,7 +2,7 @@
  * What the Logs operation families share: the database, the tags table, the lookups of log groups
  * and streams, how a request names its log group, and the paging tokens and limits.
  */
-import { arnFor, parseResourceArn } from '../../aws/arn.js';
+import { arnFor, parseLogGroupArn } from '../../aws/arn.js';
 import type { RequestContext } from '../../core/context.js';
 import { InvalidParameterException, ResourceNotFoundException, TooManyTagsException } from '../../generated/logs.js';
 import type { Db, Queryable, SqlValue } from '../../storage/db.js';
@@ -75,15 +75,7 @@ export function groupName(input: { logGroupName?: string; logGroupIdentifier?: s
   }
   const id = input.logGroupIdentifier ?? input.logGroupName;
   if (id === undefined) throw new InvalidParameterException('Either logGroupName or logGroupIdentifier must be specified.');
-  return groupOfArn(id)?.name ?? id;
-}
-
-/** The log group an ARN names (with or without the `:*` DescribeLogGroups shows), with the ARN's account and region. */
-export function groupOfArn(arn: string): { name: string; account: string; region: string } | undefined {
-  const parsed = parseResourceArn(arn, 'logs', 'log-group:');
-  if (!parsed) return undefined;
-  const name = parsed.name.endsWith(':*') ? parsed.name.slice(0, -2) : parsed.name;
-  return name === '' ? undefined : { name, account: parsed.account, region: parsed.region };
+  return parseLogGroupArn(id)?.name ?? id;
 }
 
 /**

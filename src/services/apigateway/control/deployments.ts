@@ -1,3 +1,4 @@
+import { isAccountId, parseLogGroupArn } from '../../../aws/arn.js';
 import type { RequestContext } from '../../../core/context.js';
 import {
   BadRequestException,
@@ -55,7 +56,7 @@ function patchAccessLog(st: StageDoc, op: PatchOp, segs: string[]): void {
   const a = (st.accessLogSettings ??= {});
   if (op.op === 'remove') delete a[field];
   else a[field] = op.value ?? '';
-  if (field === 'destinationArn' && a.destinationArn && !/^arn:aws[a-z-]*:logs:[^:]+:\d{12}:log-group:[^:*]+(:\*)?$/.test(a.destinationArn)) {
+  if (field === 'destinationArn' && a.destinationArn && !isLogDestination(a.destinationArn)) {
     throw new BadRequestException(`Invalid CloudWatch Logs log group ARN: ${a.destinationArn}`);
   }
 }
@@ -301,4 +302,10 @@ export class DeploymentOps
     await this.core.loadApi(this.core.db, s, input.restApiId);
     await this.core.stage(this.core.db, s, input.restApiId, input.stageName);
   }
+}
+
+/** A log group ARN API Gateway accepts as an access log destination: a region and a 12-digit account. */
+function isLogDestination(arn: string): boolean {
+  const group = parseLogGroupArn(arn);
+  return !!group && group.region !== '' && isAccountId(group.account);
 }

@@ -1,3 +1,4 @@
+import { parseLogGroupArn } from '../../../aws/arn.js';
 import { randomUUID } from 'node:crypto';
 import type { Platform } from '../../service.js';
 import type { GatewayError } from '../gateway-responses.js';
@@ -28,8 +29,8 @@ export class StageLogs {
     const writer = this.platform.logs;
     const access = dep.stage.accessLogSettings;
     if (access?.destinationArn && access.format) {
-      const m = /^arn:aws[a-z-]*:logs:([^:]+):(\d{12}):log-group:([^:*]+)/.exec(access.destinationArn);
-      if (m) {
+      const group = parseLogGroupArn(access.destinationArn);
+      if (group) {
         const ctx: Record<string, unknown> = {
           ...context,
           status: reply.status,
@@ -41,7 +42,7 @@ export class StageLogs {
           const v = valueAt(ctx, path);
           return v === undefined || v === null ? '-' : String(v);
         });
-        writer.put({ accountId: m[2]!, region: m[1]!, logGroupName: m[3]!, logStreamName: this.logStream, events: [{ timestamp: now, message }] });
+        writer.put({ accountId: group.account, region: group.region, logGroupName: group.name, logStreamName: this.logStream, events: [{ timestamp: now, message }] });
       }
     }
     if (req) {

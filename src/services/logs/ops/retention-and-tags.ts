@@ -21,7 +21,8 @@ import {
   type UntagLogGroupRequest,
   type UntagResourceRequest,
 } from '../../../generated/logs.js';
-import { GROUP_NOT_FOUND, groupArn, groupName, groupOfArn, tagProblem, type LogsCore } from '../core.js';
+import { parseLogGroupArn } from '../../../aws/arn.js';
+import { GROUP_NOT_FOUND, groupArn, groupName, tagProblem, type LogsCore } from '../core.js';
 
 const RETENTION_DAYS = new Set([1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653]);
 
@@ -86,7 +87,7 @@ export class RetentionAndTagOps implements Pick<CloudWatchLogsApi, RetentionAndT
    * and region. AWS refuses the `:*` form DescribeLogGroups shows as `arn` with this error.
    */
   private taggedGroup(ctx: RequestContext, resourceArn: string): string {
-    const group = resourceArn.endsWith(':*') ? undefined : groupOfArn(resourceArn);
+    const group = resourceArn.endsWith(':*') ? undefined : parseLogGroupArn(resourceArn);
     if (!group) throw new ValidationException('Invalid resourceArn');
     if (group.account !== ctx.accountId || group.region !== ctx.region) throw new ResourceNotFoundException(GROUP_NOT_FOUND);
     return group.name;
