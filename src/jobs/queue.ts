@@ -55,6 +55,8 @@ export interface JobSpec<P = unknown> {
   readonly dueAt?: number;
   /** Stored as JSON. */
   readonly payload?: P;
+  /** Failed attempts already made, for work moved from elsewhere (a migration); default 0. */
+  readonly attempt?: number;
 }
 
 /** What to do when a job with the same (kind, key) exists: leave it as it is, or replace its due time, payload and attempt count. */
@@ -101,11 +103,11 @@ export async function enqueue(tx: Tx, spec: JobSpec, now: number, onConflict: On
   const conflict =
     onConflict === 'keep'
       ? 'DO NOTHING'
-      : 'DO UPDATE SET account = excluded.account, region = excluded.region, due_at = excluded.due_at, attempt = 0, rev = stratus_jobs.rev + 1, enqueued_at = excluded.enqueued_at, payload = excluded.payload';
+      : 'DO UPDATE SET account = excluded.account, region = excluded.region, due_at = excluded.due_at, attempt = excluded.attempt, rev = stratus_jobs.rev + 1, enqueued_at = excluded.enqueued_at, payload = excluded.payload';
   await tx.run(
     `INSERT INTO stratus_jobs (kind, key, account, region, due_at, lease_owner, lease_until, attempt, rev, enqueued_at, payload)
-     VALUES (?, ?, ?, ?, ?, NULL, NULL, 0, 1, ?, ?) ON CONFLICT (kind, key) ${conflict}`,
-    [spec.kind, key, spec.account ?? '', spec.region ?? '', dueAt, now, payload],
+     VALUES (?, ?, ?, ?, ?, NULL, NULL, ?, 1, ?, ?) ON CONFLICT (kind, key) ${conflict}`,
+    [spec.kind, key, spec.account ?? '', spec.region ?? '', dueAt, spec.attempt ?? 0, now, payload],
   );
   return key;
 }

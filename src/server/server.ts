@@ -229,8 +229,9 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
       server.closeIdle();
       fallback.closeAllConnections();
       await stopped;
-      for (const s of [...services.values()].reverse()) await s.provider.close?.();
+      // Background work stops first: a run that ends while its service shuts down records nothing (it runs again later).
       await jobs.close();
+      for (const s of [...services.values()].reverse()) await s.provider.close?.();
       // Last, for the log events services wrote while they stopped.
       await logs.flush().catch(() => undefined);
       clock.clear();

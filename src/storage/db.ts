@@ -29,6 +29,11 @@ export interface Migration {
   version: number;
   /** DDL in the portable types of storage/ddl.ts (BIGINT, DOUBLE PRECISION, BYTEA, TEXT COLLATE "C"). */
   sql: string;
+  /**
+   * Moves data in code, after `sql` and in the same transaction, where portable SQL cannot (e.g.
+   * re-encoding a BYTEA column as JSON). A tx() callback: SQL only.
+   */
+  data?: (tx: Tx) => Promise<void>;
 }
 
 export interface Db extends Queryable {

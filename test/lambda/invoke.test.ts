@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { CreateAliasCommand, DeleteFunctionConcurrencyCommand, InvokeCommand, PublishVersionCommand, PutFunctionConcurrencyCommand, PutFunctionEventInvokeConfigCommand, UpdateFunctionCodeCommand } from '@aws-sdk/client-lambda';
+import { CreateAliasCommand, DeleteFunctionCommand, DeleteFunctionConcurrencyCommand, InvokeCommand, PublishVersionCommand, PutFunctionConcurrencyCommand, PutFunctionEventInvokeConfigCommand, UpdateFunctionCodeCommand } from '@aws-sdk/client-lambda';
 import { CloudWatchLogsClient, DescribeLogGroupsCommand, DescribeLogStreamsCommand, FilterLogEventsCommand, GetLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { clientConfig } from '../helpers/server.js';
 import { internalContext } from '../../src/core/context.js';
@@ -10,6 +10,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { startServer } from '../helpers/server.js';
+import { peek } from '../../src/jobs/queue.js';
+import { LAMBDA_MIGRATIONS } from '../../src/services/lambda/store.js';
+import { SqliteDb } from '../../src/storage/sqlite/sqlite-db.js';
 import { createFunction, json, SERVICES, startLambdaServer, zip, type LambdaTestContext } from './helpers.js';
 
 describe('lambda invocation modes, concurrency, async retries and logs', () => {
@@ -38,6 +41,11 @@ describe('lambda invocation modes, concurrency, async retries and logs', () => {
       await sleep(25);
     }
     throw new Error(`fewer than ${count} events matching ${pattern} in ${group}`);
+  }
+
+  /** The function's async invocations still queued (jobs keyed account/region/name/id). */
+  function pendingEvents(name: string): Promise<unknown[]> {
+    return t.server.db.all("SELECT key FROM stratus_jobs WHERE kind = 'lambda.async' AND key LIKE ?", [`%/${name}/%`]);
   }
 
   it('answers DryRun with 204 and Event with 202, and runs the event', async () => {
@@ -103,7 +111,7 @@ describe('lambda invocation modes, concurrency, async retries and logs', () => {
     assert.ok(first[0]!.message!.includes([...ids][0]!));
     const errors = await waitForEvents('/aws/lambda/always-fails', '"Invoke Error"', 3);
     assert.equal(errors.length, 3);
-    const left = await t.server.db.all('SELECT id FROM lambda_async WHERE name = ?', ['always-fails']);
+    const left = await pendingEvents('always-fails');
     assert.equal(left.length, 0, 'the event is dropped after the last retry');
   });
 
@@ -113,11 +121,20 @@ describe('lambda invocation modes, concurrency, async retries and logs', () => {
     await t.lambda.send(new InvokeCommand({ FunctionName: 'no-retry', InvocationType: 'Event', Payload: Buffer.from('{}') }));
     await waitForEvents('/aws/lambda/no-retry', 'REPORT', 1);
     for (let i = 0; i < 100; i++) {
-      const left = await t.server.db.all('SELECT id FROM lambda_async WHERE name = ?', ['no-retry']);
+      const left = await pendingEvents('no-retry');
       if (left.length === 0) break;
       await sleep(20);
     }
-    assert.equal((await t.server.db.all('SELECT id FROM lambda_async WHERE name = ?', ['no-retry'])).length, 0);
+    assert.equal((await pendingEvents('no-retry')).length, 0);
+  });
+
+  it('drops the pending async invocations of a deleted function', async () => {
+    await createFunction(t.lambda, 'deleted-with-events', { 'index.js': 'exports.handler = async () => 1;' });
+    await t.lambda.send(new PutFunctionConcurrencyCommand({ FunctionName: 'deleted-with-events', ReservedConcurrentExecutions: 0 }));
+    await t.lambda.send(new InvokeCommand({ FunctionName: 'deleted-with-events', InvocationType: 'Event', Payload: Buffer.from('{}') }));
+    assert.equal((await pendingEvents('deleted-with-events')).length, 1);
+    await t.lambda.send(new DeleteFunctionCommand({ FunctionName: 'deleted-with-events' }));
+    assert.equal((await pendingEvents('deleted-with-events')).length, 0);
   });
 
   it('keeps the in-process Invoke contract other services use', async () => {
@@ -166,6 +183,24 @@ describe('lambda invocation modes, concurrency, async retries and logs', () => {
 });
 
 describe('lambda async invocations are durable', () => {
+  /** How many events of the group match, once some do (polled in real time, bounded so a broken test fails). */
+  async function logCount(endpoint: string, group: string, pattern: string): Promise<number> {
+    const logs = new CloudWatchLogsClient(clientConfig(endpoint));
+    let found = 0;
+    // The throttled event is retried with a short backoff (no clock advance: advancing platform
+    // time would also time out the function it starts).
+    for (let i = 0; i < 600 && found === 0; i++) {
+      await sleep(25);
+      try {
+        const out = await logs.send(new FilterLogEventsCommand({ logGroupName: group, filterPattern: pattern }));
+        found = out.events?.length ?? 0;
+      } catch (e) {
+        if ((e as Error).name !== 'ResourceNotFoundException') throw e;
+      }
+    }
+    return found;
+  }
+
   it('runs an acknowledged Event invocation after a restart of the server', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'stratus-lambda-durable-'));
     try {
@@ -181,21 +216,48 @@ describe('lambda async invocations are durable', () => {
       const second = await startServer({ config: { dataDir }, services: SERVICES });
       try {
         const lambda2 = new LambdaClient(clientConfig(second.endpoint));
-        const logs2 = new CloudWatchLogsClient(clientConfig(second.endpoint));
         await lambda2.send(new DeleteFunctionConcurrencyCommand({ FunctionName: 'durable' }));
-        let found = 0;
-        // The throttled event is retried with a short backoff (no clock advance: advancing platform
-        // time would also time out the function it starts).
-        for (let i = 0; i < 600 && found === 0; i++) {
-          await sleep(25);
-          try {
-            const out = await logs2.send(new FilterLogEventsCommand({ logGroupName: '/aws/lambda/durable', filterPattern: '"durable ran v1"' }));
-            found = out.events?.length ?? 0;
-          } catch (e) {
-            if ((e as Error).name !== 'ResourceNotFoundException') throw e;
-          }
-        }
+        const found = await logCount(second.endpoint, '/aws/lambda/durable', '"durable ran v1"');
         assert.equal(found, 1);
+      } finally {
+        await second.stop();
+      }
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('moves the events of a data directory of an earlier version (the lambda_async table) into jobs', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'stratus-lambda-legacy-'));
+    try {
+      const first = await startServer({ config: { dataDir }, services: SERVICES });
+      const lambda1 = new LambdaClient(clientConfig(first.endpoint));
+      await createFunction(lambda1, 'legacy', { 'index.js': 'exports.handler = async (e) => { console.log("legacy ran", e.k); return 1; };' });
+      await lambda1.send(new PutFunctionConcurrencyCommand({ FunctionName: 'legacy', ReservedConcurrentExecutions: 0 }));
+      await first.stop();
+      // The data directory as an earlier version left it: Lambda's migrations 1-2 only, one event
+      // queued in lambda_async that failed once already.
+      const created = Date.now() - 60_000;
+      const db = new SqliteDb({ dataDir });
+      await db.migrate('lambda-earlier', [LAMBDA_MIGRATIONS[0]!]);
+      await db.run("DELETE FROM stratus_migrations WHERE service = 'lambda' AND version > 2");
+      await db.run(
+        'INSERT INTO lambda_async (id, account, region, name, qualifier, payload, request_id, attempt, next_at, created, lease) VALUES (?, ?, ?, ?, NULL, ?, ?, 1, ?, ?, ?)',
+        ['e1', '000000000000', 'us-east-1', 'legacy', Buffer.from('{"k":"v1"}'), 'legacy-request', created + 60_000, created, created + 1000],
+      );
+      await db.close();
+
+      const second = await startServer({ config: { dataDir }, services: SERVICES });
+      try {
+        await assert.rejects(async () => second.db.get('SELECT id FROM lambda_async'), /no such table/);
+        const job = await peek<{ name: string; requestId: string; event: string }>(second.db, 'lambda.async', '000000000000/us-east-1/legacy/e1');
+        assert.deepEqual(
+          { attempt: job?.attempt, enqueuedAt: job?.enqueuedAt, name: job?.payload.name, requestId: job?.payload.requestId, event: Buffer.from(job?.payload.event ?? '', 'base64').toString() },
+          { attempt: 1, enqueuedAt: created, name: 'legacy', requestId: 'legacy-request', event: '{"k":"v1"}' },
+        );
+        const lambda2 = new LambdaClient(clientConfig(second.endpoint));
+        await lambda2.send(new DeleteFunctionConcurrencyCommand({ FunctionName: 'legacy' }));
+        assert.equal(await logCount(second.endpoint, '/aws/lambda/legacy', '"legacy ran v1"'), 1);
       } finally {
         await second.stop();
       }

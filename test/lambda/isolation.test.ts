@@ -261,6 +261,37 @@ describe('lambda isolation modes chosen by configuration', () => {
     }
   });
 
+  it("removes a deleted function's own directory after a restart too (the removal is a job, not a timer)", { skip: !isRoot && 'not running as root' }, async () => {
+    const parent = existsSync('/var/tmp') ? '/var/tmp' : tmpdir();
+    const dataDir = mkdtempSync(join(parent, 'stratus-iso-restart-'));
+    const sandboxDir = mkdtempSync(join(parent, 'stratus-iso-sandbox-'));
+    const config = { dataDir, services: { lambda: { sandboxDir, idleTimeoutSeconds: 600 } } };
+    try {
+      const first = await startServer({ config, services: SERVICES });
+      let own: string;
+      try {
+        const t = { server: first, lambda: new LambdaClient(clientConfig(first.endpoint)) };
+        await createFunction(t.lambda, 'r-a', { 'index.js': probe });
+        own = dirname(((await invoke(t, 'r-a')).payload as { root: string }).root);
+        await t.lambda.send(new DeleteFunctionCommand({ FunctionName: 'r-a' }));
+      } finally {
+        await first.stop();
+      }
+      assert.equal(existsSync(own), true);
+      const second = await startServer({ config, services: SERVICES });
+      try {
+        second.clock.advance(906_000);
+        for (let i = 0; i < 200 && existsSync(own); i++) await new Promise((r) => setTimeout(r, 10));
+        assert.equal(existsSync(own), false);
+      } finally {
+        await second.stop();
+      }
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+      rmSync(sandboxDir, { recursive: true, force: true });
+    }
+  });
+
   it('isolation: false keeps functions as the server user (the behaviour without root)', async () => {
     const t = await startLambdaServer({ isolation: false });
     try {

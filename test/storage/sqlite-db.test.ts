@@ -5,6 +5,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Tx } from '../../src/storage/db.js';
 import { SqliteDb } from '../../src/storage/sqlite/sqlite-db.js';
 
 const migrations = [
@@ -20,6 +21,28 @@ describe('SqliteDb', () => {
     await db.migrate('t', migrations);
     await db.run('INSERT INTO t_kv (k, v, n) VALUES (?, ?, ?)', ['a', 'x', 1]);
     assert.deepEqual(await db.get('SELECT k, v, n FROM t_kv'), { k: 'a', v: 'x', n: 1 });
+    await db.close();
+  });
+
+  it("runs a migration's data step after its sql, once, and not at all if it throws", async () => {
+    const db = new SqliteDb();
+    await db.migrate('t', migrations);
+    await db.run('INSERT INTO t_kv (k, v) VALUES (?, ?)', ['a', 'x']);
+    const failing = { version: 3, sql: 'ALTER TABLE t_kv ADD COLUMN w TEXT', data: async () => Promise.reject(new Error('boom')) };
+    await assert.rejects(db.migrate('t', [...migrations, failing]), /boom/);
+    let runs = 0;
+    const moving = {
+      version: 3,
+      sql: 'ALTER TABLE t_kv ADD COLUMN w TEXT',
+      data: async (tx: Tx) => {
+        runs++;
+        await tx.run("UPDATE t_kv SET w = v || '!'");
+      },
+    };
+    await db.migrate('t', [...migrations, moving]);
+    await db.migrate('t', [...migrations, moving]);
+    assert.equal(runs, 1);
+    assert.deepEqual(await db.get('SELECT k, w FROM t_kv'), { k: 'a', w: 'x!' });
     await db.close();
   });
 

@@ -98,7 +98,7 @@ export class LambdaCore {
       this.specs.clear();
     });
     this.clock = platform.clock;
-    this.files = new FunctionFiles(this.db, this.clock, layout);
+    this.files = new FunctionFiles(this.db, platform.jobs, layout);
   }
 
   /** The `services.lambda` section of the configuration. */

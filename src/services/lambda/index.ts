@@ -42,7 +42,6 @@ export const definition: ServiceDefinition = {
     const core = new LambdaCore(platform, pool, layout);
     const runner = new InvocationRunner(core);
     const queue = new AsyncQueue(core, runner);
-    await queue.resume();
     const { isolation } = layout.paths;
     const provider = defineProvider<LambdaApi>()(
       [new FunctionOps(core), new VersionAliasOps(core), new ConcurrencyOps(core), new PermissionOps(core), new TagOps(core), new EventConfigOps(core), new InvokeOps(core, runner, queue)],
@@ -50,8 +49,6 @@ export const definition: ServiceDefinition = {
         dataPlanes: [codeDownloadRoute(core.db)],
         health: () => ({ environments: pool.stats(), isolation: isolation.mode, ...(isolation.reason ? { isolationReason: isolation.reason } : {}) }),
         async close() {
-          queue.close();
-          core.files.close();
           await pool.close();
           core.files.removeTemporaryDirectories();
         },

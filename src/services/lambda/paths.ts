@@ -3,18 +3,17 @@
  * the runtime files environments start from, the sandbox when functions are isolated, and each
  * function's unpacked code.
  */
-import { randomUUID } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve as resolvePath } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Clock } from '../../core/clock.js';
 import type { Config } from '../../core/config.js';
+import type { Job, Jobs, JobSpec } from '../../jobs/index.js';
 import { ServiceException } from '../../generated/lambda.js';
 import { PYTHON_BOOTSTRAP } from '../../runtime/bootstraps/python-bootstrap.js';
 import { cleanScratch, type RuntimePaths } from '../../runtime/environment.js';
 import { chownTree, createSandboxDir, functionDir, probeIsolation, uidCandidate, UID_MAX, UID_MIN, type Identity } from '../../runtime/sandbox.js';
-import type { Db } from '../../storage/db.js';
+import type { Db, Queryable } from '../../storage/db.js';
 import type { Scope } from './core.js';
 import { loadCode, unpack } from './code.js';
 import { SERVICE_FAULT } from './errors.js';
@@ -84,6 +83,14 @@ function runtimePaths(root: string, settings: Record<string, unknown>, dataDir: 
   };
 }
 
+/** The job that removes a deleted function's own directory (its key). */
+const CODE_REMOVAL_KIND = 'lambda.code-removal';
+
+interface CodeRemoval {
+  name: string;
+  uid: number;
+}
+
 /** Functions' code directories and sandbox identities. */
 export class FunctionFiles {
   readonly root: string;
@@ -95,22 +102,16 @@ export class FunctionFiles {
   private readonly uids = new Map<string, number>();
   /** Code directory and identity by `account:region:name:hex` (the warm path skips the checks). */
   private readonly codeDirs = new Map<string, { dir: string; identity: Identity | undefined }>();
-  /**
-   * Pending removals of deleted functions' directories. They live in memory only: a server that
-   * stops before one fires leaves that directory on disk (a function created again under the same
-   * name gets the same uid and reuses it; a temporary sandbox goes as a whole on close).
-   */
-  private readonly removals = new Map<string, { cancel(): void }>();
-  private closed = false;
-
   constructor(
     private readonly db: Db,
-    private readonly clock: Clock,
+    jobs: Jobs,
     layout: LambdaLayout,
   ) {
     this.root = layout.root;
     this.paths = layout.paths;
     this.ephemeralRoot = layout.ephemeralRoot;
+    // In every isolation mode: removals a previous run enqueued still happen.
+    jobs.handle<CodeRemoval>(CODE_REMOVAL_KIND, (job) => this.remove(job));
   }
 
   /** The shared directory of a code hash, for functions that are not isolated. */
@@ -151,15 +152,10 @@ export class FunctionFiles {
     const key = `${scope.accountId}:${scope.region}:${name}`;
     let uid = this.uids.get(key);
     if (uid === undefined) {
-      const args = [scope.accountId, scope.region, name];
       for (let attempt = 0; attempt <= UID_MAX - UID_MIN + 1; attempt++) {
-        const row = await this.db.get<{ uid: number }>('SELECT uid FROM lambda_uids WHERE account = ? AND region = ? AND name = ?', args);
-        if (row) {
-          uid = Number(row.uid);
-          break;
-        }
-        if (attempt > UID_MAX - UID_MIN) break;
-        await this.db.run('INSERT INTO lambda_uids (account, region, name, uid) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING', [...args, uidCandidate(key, attempt)]);
+        uid = await storedUid(this.db, scope, name);
+        if (uid !== undefined || attempt > UID_MAX - UID_MIN) break;
+        await this.db.run('INSERT INTO lambda_uids (account, region, name, uid) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING', [scope.accountId, scope.region, name, uidCandidate(key, attempt)]);
       }
       if (uid === undefined) throw new ServiceException('No unprivileged uid is left for this function (60000-64999 are all in use).', SERVICE_FAULT);
       this.uids.set(key, uid);
@@ -170,33 +166,31 @@ export class FunctionFiles {
   /**
    * A deleted (isolated) function's own directory, with its code copies, goes once invocations
    * still running on it are over (after the longest timeout), unless a function of that name
-   * exists again by then.
+   * exists again by then: the job to enqueue in the deletion's transaction, if the function has a
+   * directory of its own. Keyed by the directory, so deleting again postpones its removal.
    */
-  removeAfterDeletion(scope: Scope, name: string): void {
-    if (this.paths.isolation.mode === 'none') return;
-    const key = `${scope.accountId}:${scope.region}:${name}`;
-    const uid = this.uids.get(key);
-    if (uid === undefined) return;
-    const id = `${key}:${randomUUID()}`;
-    const timer = this.clock.setTimer((MAX_TIMEOUT_SECONDS + 5) * 1000, () => {
-      this.removals.delete(id);
-      void (async () => {
-        if (this.closed) return;
-        const row = await this.db.get('SELECT name FROM lambda_functions WHERE account = ? AND region = ? AND name = ?', [scope.accountId, scope.region, name]);
-        if (row || this.closed) return;
-        rmSync(join(this.paths.sandboxDir, String(uid)), { recursive: true, force: true });
-        for (const k of [...this.unpacked]) if (k.startsWith(`${uid}:`)) this.unpacked.delete(k);
-        for (const k of [...this.codeDirs.keys()]) if (k.startsWith(`${key}:`)) this.codeDirs.delete(k);
-      })().catch(() => undefined);
-    });
-    this.removals.set(id, timer);
+  async removalAfterDeletion(q: Queryable, scope: Scope, name: string, now: number): Promise<JobSpec<CodeRemoval> | undefined> {
+    if (this.paths.isolation.mode === 'none') return undefined;
+    const uid = await storedUid(q, scope, name);
+    if (uid === undefined) return undefined;
+    return {
+      kind: CODE_REMOVAL_KIND,
+      key: join(this.paths.sandboxDir, String(uid)),
+      account: scope.accountId,
+      region: scope.region,
+      dueAt: now + (MAX_TIMEOUT_SECONDS + 5) * 1000,
+      payload: { name, uid },
+    };
   }
 
-  /** Cancels pending removals (before the environments stop). */
-  close(): void {
-    this.closed = true;
-    for (const t of this.removals.values()) t.cancel();
-    this.removals.clear();
+  private async remove(job: Job<CodeRemoval>): Promise<void> {
+    const { name, uid } = job.payload;
+    const row = await this.db.get('SELECT name FROM lambda_functions WHERE account = ? AND region = ? AND name = ?', [job.account, job.region, name]);
+    if (row) return;
+    rmSync(job.key, { recursive: true, force: true });
+    const key = `${job.account}:${job.region}:${name}`;
+    for (const k of [...this.unpacked]) if (k.startsWith(`${uid}:`)) this.unpacked.delete(k);
+    for (const k of [...this.codeDirs.keys()]) if (k.startsWith(`${key}:`)) this.codeDirs.delete(k);
   }
 
   /** Removes Stratus's temporary directories (once no environment runs). */
@@ -204,4 +198,10 @@ export class FunctionFiles {
     if (this.ephemeralRoot) rmSync(this.root, { recursive: true, force: true });
     if (this.paths.ownSandbox) rmSync(this.paths.sandboxDir, { recursive: true, force: true });
   }
+}
+
+/** The uid a function was given (lambda_uids), if any. */
+async function storedUid(q: Queryable, scope: Scope, name: string): Promise<number | undefined> {
+  const row = await q.get<{ uid: number }>('SELECT uid FROM lambda_uids WHERE account = ? AND region = ? AND name = ?', [scope.accountId, scope.region, name]);
+  return row ? Number(row.uid) : undefined;
 }

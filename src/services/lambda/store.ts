@@ -11,6 +11,7 @@ import type {
   TracingMode,
 } from '../../generated/lambda.js';
 import type { Migration } from '../../storage/db.js';
+import { moveAsyncTableToJobs } from './invoke/async-queue.js';
 
 export const LAMBDA_MIGRATIONS: Migration[] = [
   {
@@ -59,6 +60,9 @@ CREATE TABLE IF NOT EXISTS lambda_uids (
 );
 `,
   },
+  // Async invocations are jobs now (invoke/async-queue.ts): pending events move to stratus_jobs.
+  { version: 3, sql: '', data: moveAsyncTableToJobs },
+  { version: 4, sql: 'DROP TABLE lambda_async;' },
 ];
 
 /**

@@ -225,6 +225,7 @@ export class SqliteDb implements Db {
       for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
         if (done.has(m.version)) continue;
         this.writer.raw.exec(sqliteDdl(m.sql));
+        await m.data?.(tx);
         await tx.run('INSERT INTO stratus_migrations (service, version) VALUES (?, ?)', [service, m.version]);
       }
     });

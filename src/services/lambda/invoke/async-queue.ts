@@ -1,133 +1,125 @@
 /**
- * Asynchronous (Event) invocations: a durable queue in `lambda_async`. Each event is a row, run
- * under a lease so that one node runs it when several share the database, retried with backoff
- * (MaximumRetryAttempts, MaximumEventAgeInSeconds of the event invoke configuration), deleted once
- * it succeeded, ran out of attempts or of age, or its function is gone.
+ * Asynchronous (Event) invocations: each is a job of kind `lambda.async` (src/jobs/), its payload
+ * the invocation, so it is in SQL from the 202 on and a restarted server (even after kill -9) runs
+ * it at once. A run retries a function error after AWS's delays (1 min, then 2 min) up to
+ * MaximumRetryAttempts of the event invoke configuration, retries a throttle or an environment that
+ * failed to run with a backoff that counts no attempt, and drops the event once it succeeded, ran
+ * out of attempts or of age (MaximumEventAgeInSeconds), or its function is gone.
  */
 import { randomUUID } from 'node:crypto';
 import { internalContext, type RequestContext } from '../../../core/context.js';
+import type { Job, JobOutcome, RunContext } from '../../../jobs/index.js';
+import { enqueue } from '../../../jobs/queue.js';
 import type { PoolResult } from '../../../runtime/pool.js';
-import type { LambdaCore, Target } from '../core.js';
-import { ASYNC_RETRY_DELAYS_MS, MAX_EVENT_AGE_MS } from '../limits.js';
+import type { Tx } from '../../../storage/db.js';
+import type { LambdaCore, Scope, Target } from '../core.js';
+import { ASYNC_RETRY_DELAYS_MS, MAX_EVENT_AGE_MS, MAX_TIMEOUT_SECONDS } from '../limits.js';
 import type { EventConfigDoc } from '../ops/event-config.js';
 import type { InvocationRunner } from './sync.js';
 
-interface EventRow {
+export const ASYNC_KIND = 'lambda.async';
+
+/** The payload of a `lambda.async` job. */
+export interface AsyncInvocation {
+  name: string;
+  qualifier: string | null;
+  /** The request id of the Invoke, which every attempt keeps. */
+  requestId: string;
+  /** The event as the caller sent it, base64. */
+  event: string;
+}
+
+/** Keys of a function's async invocations start with this, so that DeleteFunction drops them (`cancelPrefix`). */
+export function asyncKeyPrefix(scope: Scope, name: string): string {
+  return `${scope.accountId}/${scope.region}/${name}/`;
+}
+
+/**
+ * Migration: the events of the former `lambda_async` table (data directories of earlier versions)
+ * become jobs, keeping their request id, due time, attempts and age; in batches, so a backlog is
+ * never held in memory at once.
+ */
+export async function moveAsyncTableToJobs(tx: Tx): Promise<void> {
+  for (;;) {
+    const rows = await tx.all<LegacyAsyncRow>('SELECT * FROM lambda_async LIMIT 100');
+    if (rows.length === 0) return;
+    for (const r of rows) {
+      const payload: AsyncInvocation = { name: r.name, qualifier: r.qualifier, requestId: r.request_id, event: Buffer.from(r.payload).toString('base64') };
+      const spec = { kind: ASYNC_KIND, key: asyncKeyPrefix({ accountId: r.account, region: r.region }, r.name) + r.id, account: r.account, region: r.region, dueAt: Number(r.next_at), attempt: r.attempt, payload };
+      // Enqueued when the event was acknowledged: its maximum age counts from then.
+      await enqueue(tx, spec, Number(r.created));
+      await tx.run('DELETE FROM lambda_async WHERE id = ?', [r.id]);
+    }
+  }
+}
+
+interface LegacyAsyncRow {
+  id: string;
   account: string;
   region: string;
   name: string;
   qualifier: string | null;
-  payload: Buffer;
+  payload: Uint8Array;
   request_id: string;
   attempt: number;
+  next_at: number;
   created: number;
-  lease: number | null;
+}
+
+/** The delay before retrying a throttled event, or one whose environment failed to run it. */
+function backoffMs(attempt: number): number {
+  return Math.min(5 * 60_000, 1000 * 2 ** Math.min(8, attempt));
 }
 
 export class AsyncQueue {
-  /** When each pending event of this process runs next, by event id. */
-  private readonly timers = new Map<string, { cancel(): void }>();
-  private closed = false;
-
   constructor(
     private readonly core: LambdaCore,
     private readonly runner: InvocationRunner,
-  ) {}
+  ) {
+    // The lease outlasts the longest invocation; runs in progress renew it anyway.
+    core.platform.jobs.handle<AsyncInvocation>(ASYNC_KIND, (job, run) => this.run(job, run), {
+      concurrency: core.accountLimit(),
+      leaseMs: (MAX_TIMEOUT_SECONDS + 60) * 1000,
+    });
+  }
 
   async enqueue(ctx: RequestContext, name: string, qualifier: string | undefined, payload: Buffer): Promise<void> {
-    const id = randomUUID();
-    const now = ctx.clock.now();
-    await this.core.db.run(
-      'INSERT INTO lambda_async (id, account, region, name, qualifier, payload, request_id, attempt, next_at, created, lease) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, NULL)',
-      [id, ctx.accountId, ctx.region, name, qualifier ?? null, payload, ctx.requestId, now, now],
-    );
-    this.schedule(id, 0);
-  }
-
-  /** Picks up async events left by a previous run. */
-  async resume(): Promise<void> {
-    const rows = await this.core.db.all<{ id: string; next_at: number; lease: number | null }>('SELECT id, next_at, lease FROM lambda_async');
-    const now = this.core.clock.now();
-    for (const r of rows) this.schedule(r.id, Math.max(0, Math.max(r.next_at, (r.lease ?? 0) + 1) - now));
-  }
-
-  close(): void {
-    this.closed = true;
-    for (const t of this.timers.values()) t.cancel();
-    this.timers.clear();
-  }
-
-  private schedule(id: string, delayMs: number): void {
-    if (this.closed) return;
-    this.timers.get(id)?.cancel();
-    const timer = this.core.clock.setTimer(delayMs, () => {
-      this.timers.delete(id);
-      void this.run(id).catch((e: unknown) => this.logFailure(id, e));
+    await this.core.platform.jobs.enqueue<AsyncInvocation>({
+      kind: ASYNC_KIND,
+      key: asyncKeyPrefix(ctx, name) + randomUUID(),
+      account: ctx.accountId,
+      region: ctx.region,
+      payload: { name, qualifier: qualifier ?? null, requestId: ctx.requestId, event: payload.toString('base64') },
     });
-    this.timers.set(id, timer);
   }
 
-  private logFailure(id: string, e: unknown): void {
-    this.core.platform.log({ level: 'error', service: 'lambda', asyncEvent: id, error: String((e as Error)?.stack ?? e) });
-  }
-
-  private async run(id: string): Promise<void> {
-    if (this.closed) return;
-    const db = this.core.db;
+  private async run(job: Job<AsyncInvocation>, { signal }: RunContext): Promise<JobOutcome | void> {
+    // Jobs start with the services, before the server listens: environments need its endpoint.
+    if (!this.core.platform.endpoint()) return { then: 'retry', delayMs: 100, countAttempt: false };
+    const { name, qualifier, requestId, event } = job.payload;
     const clock = this.core.clock;
-    const now = clock.now();
-    const row = await db.get<EventRow>('SELECT * FROM lambda_async WHERE id = ?', [id]);
-    if (!row) return;
-    const ctx = internalContext(clock, { accountId: row.account, region: row.region, service: 'lambda', operation: 'Invoke', requestId: row.request_id });
-    const drop = async (): Promise<void> => {
-      await db.run('DELETE FROM lambda_async WHERE id = ?', [id]);
-    };
+    const ctx = internalContext(clock, { accountId: job.account, region: job.region, service: 'lambda', operation: 'Invoke', requestId });
     let target: Target;
     try {
-      target = await this.core.resolve(ctx, row.name, row.qualifier ?? undefined, true);
+      target = await this.core.resolve(ctx, name, qualifier ?? undefined, true);
     } catch {
-      return drop();
-    }
-    // A lease (the function's timeout plus a margin) so that only one node runs an event when
-    // several share the database; an expired lease (a node died) lets another node run it.
-    const leaseMs = (target.config.Timeout + 60) * 1000;
-    const { changes } = await db.run('UPDATE lambda_async SET lease = ? WHERE id = ? AND (lease IS NULL OR lease < ?)', [now + leaseMs, id, now]);
-    if (changes === 0) {
-      if (row.lease !== null) this.schedule(id, Math.max(1000, row.lease - now + 1));
       return;
     }
     const eventConfig: Partial<EventConfigDoc> = target.row.event_config ? (JSON.parse(target.row.event_config) as EventConfigDoc) : {};
     const maxRetries = eventConfig.MaximumRetryAttempts ?? 2;
     const maxAge = (eventConfig.MaximumEventAgeInSeconds ?? MAX_EVENT_AGE_MS / 1000) * 1000;
-    if (now - row.created > maxAge) return drop();
-    const reason = await this.runner.acquire(ctx, target);
-    if (reason) {
-      // Throttled: retried with backoff until the maximum event age.
-      const delay = Math.min(5 * 60_000, 1000 * 2 ** Math.min(8, row.attempt));
-      await db.run('UPDATE lambda_async SET lease = NULL, next_at = ? WHERE id = ?', [now + delay, id]);
-      this.schedule(id, delay);
-      return;
-    }
+    if (clock.now() - job.enqueuedAt > maxAge) return;
+    if (await this.runner.acquire(ctx, target)) return { then: 'retry', delayMs: backoffMs(job.attempt), countAttempt: false };
     let result: PoolResult | undefined;
     try {
-      result = await this.runner.run(ctx, target, Buffer.from(row.payload), row.request_id);
+      result = await this.runner.run(ctx, target, Buffer.from(event, 'base64'), requestId);
     } catch (e) {
-      this.logFailure(id, e);
+      if (!signal.aborted) this.core.platform.log({ level: 'error', service: 'lambda', asyncEvent: job.key, error: String((e as Error)?.stack ?? e) });
     } finally {
       this.runner.release(ctx, target);
     }
-    if (!result) {
-      if (this.closed) return;
-      const delay = 1000 * 2 ** Math.min(8, row.attempt);
-      await db.run('UPDATE lambda_async SET lease = NULL, next_at = ? WHERE id = ?', [clock.now() + delay, id]);
-      this.schedule(id, delay);
-      return;
-    }
-    if (result.outcome === 'success') return drop();
-    const attempt = row.attempt + 1;
-    if (attempt > maxRetries) return drop();
-    const delay = ASYNC_RETRY_DELAYS_MS[Math.min(attempt - 1, ASYNC_RETRY_DELAYS_MS.length - 1)]!;
-    await db.run('UPDATE lambda_async SET attempt = ?, next_at = ?, lease = NULL WHERE id = ?', [attempt, clock.now() + delay, id]);
-    this.schedule(id, delay);
+    if (!result) return { then: 'retry', delayMs: backoffMs(job.attempt), countAttempt: false };
+    if (result.outcome === 'success' || job.attempt + 1 > maxRetries) return;
+    return { then: 'retry', delayMs: ASYNC_RETRY_DELAYS_MS[Math.min(job.attempt, ASYNC_RETRY_DELAYS_MS.length - 1)]! };
   }
 }

@@ -19,10 +19,12 @@ import {
   type UpdateFunctionCodeRequest,
   type UpdateFunctionConfigurationRequest,
 } from '../../../generated/lambda.js';
+import { cancelPrefix, enqueue } from '../../../jobs/queue.js';
 import { checkSettings, codeFrom, storeCode } from '../code.js';
 import { decodeMarker, encodeMarker, fnArnBase, functionKey, isVersionNumber, lastModified, withoutInternalFields, type LambdaCore, type Scope } from '../core.js';
 import { codeLocation } from '../dataplane.js';
 import { USER_FAULT } from '../errors.js';
+import { ASYNC_KIND, asyncKeyPrefix } from '../invoke/async-queue.js';
 import { DEFAULT_PAGE_SIZE } from '../limits.js';
 import type { AliasDoc, FnConfig, FnRow } from '../store.js';
 import { publishVersion } from './versions-aliases.js';
@@ -199,7 +201,8 @@ export class FunctionOps implements Pick<LambdaApi, FunctionOperations> {
 
   async DeleteFunction(ctx: RequestContext, input: DeleteFunctionRequest): Promise<DeleteFunctionResponse> {
     const { name, qualifier } = this.core.parseName(ctx, input.FunctionName, input.Qualifier);
-    await this.core.db.tx(async (tx) => {
+    const now = ctx.clock.now();
+    const removal = await this.core.db.tx(async (tx) => {
       await this.core.fnRow(ctx, name, tx);
       const args = [ctx.accountId, ctx.region, name];
       if (qualifier !== undefined) {
@@ -214,16 +217,21 @@ export class FunctionOps implements Pick<LambdaApi, FunctionOperations> {
         if (using.length) throw new ResourceConflictException(`Unable to delete version because the following aliases reference it: [${using.map((a) => a.alias).join(', ')}]`, USER_FAULT);
         await tx.run('DELETE FROM lambda_versions WHERE account = ? AND region = ? AND name = ? AND version = ?', [...args, Number(qualifier)]);
         await tx.run('DELETE FROM lambda_policies WHERE account = ? AND region = ? AND name = ? AND qualifier = ?', [...args, qualifier]);
-        return;
+        return undefined;
       }
-      for (const table of ['lambda_functions', 'lambda_versions', 'lambda_aliases', 'lambda_policies', 'lambda_async']) {
+      for (const table of ['lambda_functions', 'lambda_versions', 'lambda_aliases', 'lambda_policies']) {
         await tx.run(`DELETE FROM ${table} WHERE account = ? AND region = ? AND name = ?`, args);
       }
+      // Its pending async invocations go with it; its own directory once its last invocations are over.
+      await cancelPrefix(tx, ASYNC_KIND, asyncKeyPrefix(ctx, name));
+      const spec = await this.core.files.removalAfterDeletion(tx, ctx, name, now);
+      if (spec) await enqueue(tx, spec, now);
+      return spec;
     });
+    if (removal) this.core.platform.jobs.wake(removal.kind, removal.dueAt);
     this.core.forgetReservedSum(ctx);
     const prefix = `${functionKey(ctx, name)}:${qualifier !== undefined ? `${qualifier}:` : ''}`;
     this.core.pool.retire((key) => key.startsWith(prefix));
-    if (qualifier === undefined) this.core.files.removeAfterDeletion(ctx, name);
     return {};
   }
 
