@@ -1,3 +1,4 @@
+import { isAccountId, parseResourceArn } from '../../../aws/arn.js';
 /** Tags of functions (on the unqualified function ARN), kept in the function's row. */
 import type { RequestContext } from '../../../core/context.js';
 import {
@@ -46,8 +47,10 @@ export class TagOps implements Pick<LambdaApi, 'TagResource' | 'UntagResource' |
 
 /** The function name in a taggable ARN of this account and region. */
 function taggedFunction(ctx: RequestContext, resource: string): string {
-  const m = /^arn:aws[a-zA-Z-]*:lambda:([^:]+):(\d{12}):function:([a-zA-Z0-9-_]+)$/.exec(resource);
-  if (!m) throw new InvalidParameterValueException(`Tags are supported on unqualified function ARNs only in Stratus: ${resource}`, USER_FAULT);
-  if (m[1] !== ctx.region || m[2] !== ctx.accountId) throw new ResourceNotFoundException(`Function not found: ${resource}`, USER_FAULT);
-  return m[3]!;
+  const arn = parseResourceArn(resource, 'lambda', 'function:');
+  if (!arn || !isAccountId(arn.account) || arn.region === '' || !/^[a-zA-Z0-9-_]+$/.test(arn.name)) {
+    throw new InvalidParameterValueException(`Tags are supported on unqualified function ARNs only in Stratus: ${resource}`, USER_FAULT);
+  }
+  if (arn.region !== ctx.region || arn.account !== ctx.accountId) throw new ResourceNotFoundException(`Function not found: ${resource}`, USER_FAULT);
+  return arn.name;
 }
