@@ -59,8 +59,22 @@ export interface JobSpec<P = unknown> {
   readonly attempt?: number;
 }
 
-/** What to do when a job with the same (kind, key) exists: leave it as it is, or replace its due time, payload and attempt count. */
-export type OnConflict = 'keep' | 'replace';
+/**
+ * What to do when a job with the same (kind, key) exists: leave it as it is, replace its due time,
+ * payload and attempt count, or (`'earlier'`) keep it but make it due by the new due time at the
+ * latest. `'earlier'` also fences off a run in progress, so that the job runs again after it: that
+ * run may have read the state before the change that asked for the earlier time.
+ */
+export type OnConflict = 'keep' | 'replace' | 'earlier';
+
+const CONFLICT_SQL: Record<OnConflict, string> = {
+  keep: 'DO NOTHING',
+  // A replacement keeps a running claim's lease: the run finishes (its fenced writes miss) and the
+  // replacement runs after it, never beside it.
+  replace:
+    'DO UPDATE SET account = excluded.account, region = excluded.region, due_at = excluded.due_at, attempt = excluded.attempt, rev = stratus_jobs.rev + 1, enqueued_at = excluded.enqueued_at, payload = excluded.payload',
+  earlier: 'DO UPDATE SET due_at = CASE WHEN excluded.due_at < stratus_jobs.due_at THEN excluded.due_at ELSE stratus_jobs.due_at END, rev = stratus_jobs.rev + 1',
+};
 
 /** A claimed job, as its handler sees it. */
 export interface Job<P = unknown> {
@@ -93,20 +107,23 @@ interface JobRow {
 
 const CLAIMABLE = '(lease_until IS NULL OR lease_until <= ?) AND (lease_owner IS NULL OR lease_owner <> ?)';
 
-/** Inserts a job, or keeps/replaces the one with its key. Returns the key. */
+/** Inserts a job, or keeps, replaces or brings forward the one with its key (see `OnConflict`). Returns the key. */
 export async function enqueue(tx: Tx, spec: JobSpec, now: number, onConflict: OnConflict = 'replace'): Promise<string> {
   const key = spec.key ?? randomUUID();
   const payload = JSON.stringify(spec.payload ?? null);
   const dueAt = spec.dueAt ?? now;
-  // A replacement keeps a running claim's lease: the run finishes (its fenced writes miss) and the
-  // replacement runs after it, never beside it.
-  const conflict =
-    onConflict === 'keep'
-      ? 'DO NOTHING'
-      : 'DO UPDATE SET account = excluded.account, region = excluded.region, due_at = excluded.due_at, attempt = excluded.attempt, rev = stratus_jobs.rev + 1, enqueued_at = excluded.enqueued_at, payload = excluded.payload';
+  if (onConflict === 'earlier') {
+    // Most calls find the job due by then already (a write path calls this for each write): a read,
+    // so that they do not all write its row.
+    const current = await tx.get<{ due_at: number; lease_owner: string | null }>('SELECT due_at, lease_owner FROM stratus_jobs WHERE kind = ? AND key = ?', [
+      spec.kind,
+      key,
+    ]);
+    if (current && current.lease_owner === null && Number(current.due_at) <= dueAt) return key;
+  }
   await tx.run(
     `INSERT INTO stratus_jobs (kind, key, account, region, due_at, lease_owner, lease_until, attempt, rev, enqueued_at, payload)
-     VALUES (?, ?, ?, ?, ?, NULL, NULL, ?, 1, ?, ?) ON CONFLICT (kind, key) ${conflict}`,
+     VALUES (?, ?, ?, ?, ?, NULL, NULL, ?, 1, ?, ?) ON CONFLICT (kind, key) ${CONFLICT_SQL[onConflict]}`,
     [spec.kind, key, spec.account ?? '', spec.region ?? '', dueAt, spec.attempt ?? 0, now, payload],
   );
   return key;

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { cancel, claimDue, complete, enqueue, nextDue, peek, retry, type Job } from '../../src/jobs/queue.js';
+import { cancel, claimDue, complete, enqueue, nextDue, peek, reschedule, retry, type Job } from '../../src/jobs/queue.js';
 import { openJobs, settled, until } from './helpers.js';
 
 describe('job queue (SQL)', () => {
@@ -65,6 +65,27 @@ describe('job queue (SQL)', () => {
       assert.equal(await db.tx((tx) => cancel(tx, 'k', 'x')), true);
       assert.equal(await db.tx((tx) => complete(tx, again!, 'n')), false);
       assert.equal(await peek(db, 'k', 'x'), undefined);
+    } finally {
+      await close();
+    }
+  });
+
+  it("'earlier' brings a job forward, never back, and fences off a run in progress", async () => {
+    const { db, clock, close } = await openJobs();
+    try {
+      const now = clock.now();
+      const earlier = (dueAt: number) => db.tx((tx) => enqueue(tx, { kind: 'k', key: 'e', dueAt, payload: { dueAt } }, now, 'earlier'));
+      await earlier(now + 5000);
+      await earlier(now + 9000);
+      assert.deepEqual([(await peek(db, 'k', 'e'))?.dueAt, (await peek(db, 'k', 'e'))?.payload], [now + 5000, { dueAt: now + 5000 }]);
+      await earlier(now + 1000);
+      assert.deepEqual([(await peek(db, 'k', 'e'))?.dueAt, (await peek(db, 'k', 'e'))?.payload], [now + 1000, { dueAt: now + 5000 }], 'the payload stays');
+
+      const [run] = await db.tx((tx) => claimDue(tx, 'k', 1, 'n', 60_000, now + 1000));
+      await earlier(now + 7000);
+      assert.equal(await db.tx((tx) => reschedule(tx, run!, 'n', now + 20_000, null)), false, 'the run may predate the write: fenced off');
+      const after = await peek(db, 'k', 'e');
+      assert.deepEqual([after?.dueAt, after?.leaseOwner], [now + 1000, null], 'due again at once');
     } finally {
       await close();
     }

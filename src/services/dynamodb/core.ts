@@ -8,9 +8,9 @@ import { ResourceNotFoundException } from '../../generated/dynamodb.js';
 import type { Db, Tx } from '../../storage/db.js';
 import type { Platform } from '../service.js';
 import { Throttle, type Consumed } from './capacity.js';
-import { Store } from './store.js';
+import { expiryDueAt, expiryOf, Store, TTL_JOB } from './store.js';
 import { tableNameOf, type IndexMeta, type TableMeta } from './tables.js';
-import { validation } from './values.js';
+import { validation, type Item } from './values.js';
 
 const stores = new WeakMap<Platform, Store>();
 
@@ -28,15 +28,12 @@ export class DynamoDbCore {
   readonly throttle: Throttle;
   /** How long a new table or index stays CREATING (platform ms; 0 by default). */
   readonly activationMs: number;
-  /** How often the TTL sweeper looks for expired items (platform ms). */
-  readonly ttlSweepMs: number;
 
   constructor(readonly platform: Platform) {
     this.store = new Store(platform.db, platform.clock);
     const opts = platform.config.services?.dynamodb ?? {};
     this.throttle = new Throttle(platform.clock, opts.throttling !== false);
     this.activationMs = typeof opts.tableActivationMs === 'number' ? opts.tableActivationMs : 0;
-    this.ttlSweepMs = typeof opts.ttlSweepMs === 'number' ? opts.ttlSweepMs : 1000;
     stores.set(platform, this.store);
   }
 
@@ -79,6 +76,16 @@ export class DynamoDbCore {
     });
     this.store.cacheTable(t);
     return t;
+  }
+
+  /**
+   * After a committed write of `item` to `t`. The write brought the table's TTL job forward to the
+   * item's expiry in its transaction (store.put) if that is sooner: the runner of this process
+   * learns it here (a no-op when it is to wake up sooner anyway).
+   */
+  wakeTtl(t: TableMeta, item: Item | undefined): void {
+    const expires = expiryOf(t, item, this.now());
+    if (expires !== undefined) this.platform.jobs.wake(TTL_JOB, expiryDueAt(expires));
   }
 
   /** The index a Query, Scan or PartiQL SELECT names, if any, checked as readable. */

@@ -8,6 +8,7 @@ import { QueryOps } from './ops/query.js';
 import { TableOps } from './ops/tables.js';
 import { TransactionOps } from './ops/transactions.js';
 import { TtlOps, TtlSweeper } from './ops/ttl.js';
+import { TTL_JOB } from './store.js';
 
 /** DynamoDB (awsJson1.0, target prefix DynamoDB_20120810). */
 export const definition: ServiceDefinition = {
@@ -17,11 +18,10 @@ export const definition: ServiceDefinition = {
   async create(platform) {
     const core = new DynamoDbCore(platform);
     await core.store.init();
-    const sweeper = new TtlSweeper(core);
-    sweeper.start();
+    platform.jobs.handle(TTL_JOB, new TtlSweeper(core).run, { concurrency: 2 });
     return defineProvider<DynamoDBApi>()(
       [new TableOps(core), new TtlOps(core), new ItemOps(core), new BatchOps(core), new TransactionOps(core), new QueryOps(core), new PartiqlOps(core)],
-      { close: () => sweeper.close(), health: () => core.health() },
+      { health: () => core.health() },
     );
   },
 };

@@ -9,7 +9,8 @@
  *                  and the base table key; maintained in the same transaction as the item.
  * ddb_tokens       TransactWriteItems ClientRequestTokens (idempotency for 10 minutes).
  * ddb_seq          counters by name (the last table id given).
- * ddb_ttl          expiry time of each item of a table with TTL enabled (swept in expiry order).
+ * ddb_ttl          expiry time of each item of a table with TTL enabled (swept in expiry order by
+ *                  the table's `dynamodb.ttl` job, due at its first expiry: ops/ttl.ts).
  * ddb_stream_records  DynamoDB Streams records (one shard per stream, 24 hours), written in the
  *                  same transaction as the item change they describe.
  *
@@ -19,6 +20,7 @@
 import type { Db, Migration, Queryable, Tx } from '../../storage/db.js';
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../../core/clock.js';
+import { cancel, enqueue, type JobSpec } from '../../jobs/queue.js';
 import { activeStream, type IndexMeta, type Stats, type StreamMeta, type TableMeta } from './tables.js';
 import { hashKey, indexKey, projectedNames, type EncodedKey } from './keys.js';
 import type { KeyBound, ReadScope } from './key-range.js';
@@ -95,10 +97,45 @@ CREATE TABLE ddb_ttl (
 CREATE INDEX ddb_ttl_due ON ddb_ttl (tid, expires);
 `,
   },
+  {
+    // TTL moved from a sweeper loop to one job per table (stratus_jobs exists: the server opens its
+    // jobs before the services): tables that have expiry rows get their job, due at their first
+    // expiry (payload as ttlJob writes it; table names need no JSON escaping).
+    version: 4,
+    sql: `
+INSERT INTO stratus_jobs (kind, key, account, region, due_at, lease_owner, lease_until, attempt, rev, enqueued_at, payload)
+SELECT 'dynamodb.ttl', CAST(t.id AS TEXT), t.account, t.region,
+  CASE WHEN MIN(x.expires) < 8640000000000 THEN CAST(MIN(x.expires) * 1000 AS BIGINT) ELSE 8640000000000000 END,
+  NULL, NULL, 0, 1, 0, '{"name":"' || t.name || '"}'
+FROM ddb_tables t JOIN ddb_ttl x ON x.tid = t.id
+GROUP BY t.id, t.account, t.region, t.name;
+`,
+  },
 ];
 
 /** AWS ignores TTL values more than five years in the past. */
 const TTL_MAX_AGE_S = 5 * 365 * 24 * 60 * 60;
+
+/** The job, one per table with TTL enabled and expiry rows, keyed by table id, that deletes expired items (ops/ttl.ts). */
+export const TTL_JOB = 'dynamodb.ttl';
+
+export interface TtlJobPayload {
+  /** The table's name (with the job's account and region, how the run finds the table). */
+  readonly name: string;
+}
+
+/** The latest time a JavaScript Date holds: a later expiry is due then. */
+const MAX_DUE_MS = 8.64e15;
+
+/** When an expiry (epoch seconds) is due, in platform ms. */
+export function expiryDueAt(expires: number): number {
+  return Math.min(MAX_DUE_MS, Math.ceil(expires * 1000));
+}
+
+/** The TTL job of a table, due when `expires` (epoch seconds) passes. */
+export function ttlJob(t: TableMeta, expires: number): JobSpec<TtlJobPayload> {
+  return { kind: TTL_JOB, key: String(t.id), account: t.account, region: t.region, dueAt: expiryDueAt(expires), payload: { name: t.name } };
+}
 
 /** An item's expiry (epoch seconds) under a table's TTL attribute, if it has a usable one. */
 export function expiryOf(t: TableMeta, item: Item | undefined, nowMs: number): number | undefined {
@@ -189,20 +226,17 @@ export class Store {
     this.statsCache.delete(t.id);
   }
 
-  /** Every table with TTL enabled (for the expiry sweeper). */
-  async ttlTables(): Promise<TableMeta[]> {
-    const rows = await this.db.all<{ account: string; region: string; name: string; meta: string }>('SELECT account, region, name, meta FROM ddb_tables');
-    const out: TableMeta[] = [];
-    for (const r of rows) {
-      if (!r.meta.includes('"ttl"')) continue;
-      const t = await this.table(r.account, r.region, r.name);
-      if (t?.ttl?.enabled) out.push(t);
-    }
-    return out;
-  }
-
-  async listTables(account: string, region: string): Promise<string[]> {
-    const rows = await this.db.all<{ name: string }>('SELECT name FROM ddb_tables WHERE account = ? AND region = ? ORDER BY name', [account, region]);
+  /** Up to `limit` table names in name order, after `after` if given (keyset on the primary key). */
+  async tableNames(account: string, region: string, after: string | undefined, limit: number): Promise<string[]> {
+    const rows =
+      after === undefined
+        ? await this.db.all<{ name: string }>('SELECT name FROM ddb_tables WHERE account = ? AND region = ? ORDER BY name LIMIT ?', [account, region, limit])
+        : await this.db.all<{ name: string }>('SELECT name FROM ddb_tables WHERE account = ? AND region = ? AND name > ? ORDER BY name LIMIT ?', [
+            account,
+            region,
+            after,
+            limit,
+          ]);
     return rows.map((r) => r.name);
   }
 
@@ -236,6 +270,7 @@ export class Store {
     await tx.run('DELETE FROM ddb_items WHERE tid = ?', [t.id]);
     await tx.run('DELETE FROM ddb_index_items WHERE tid = ?', [t.id]);
     await tx.run('DELETE FROM ddb_ttl WHERE tid = ?', [t.id]);
+    await cancel(tx, TTL_JOB, String(t.id));
   }
 
   private readonly statsCache = new Map<number, { at: number; value: Stats }>();
@@ -276,13 +311,19 @@ export class Store {
       [t.id, k.pk, k.sk, hashKey(k.pk), size, json],
     );
     if (t.gsis.length || t.lsis.length) await this.updateIndexes(tx, t, k, old, item);
-    if (t.ttl?.enabled) await this.updateTtl(tx, t, k, item);
+    if (t.ttl?.enabled) {
+      const now = this.clock.now();
+      const expires = await this.writeExpiry(tx, t, k, item, now);
+      // The table's TTL job runs by this expiry (the caller wakes it once committed: DynamoDbCore.wakeTtl).
+      if (expires !== undefined) await enqueue(tx, ttlJob(t, expires), now, 'earlier');
+    }
     const st = activeStream(t);
     if (st) await this.appendRecord(tx, t, st, old, item);
   }
 
-  private async updateTtl(tx: Tx, t: TableMeta, k: EncodedKey, item: Item | undefined): Promise<void> {
-    const expires = expiryOf(t, item, this.clock.now());
+  /** Keeps an item's expiry row in step with the item; returns its expiry (epoch seconds), if any. */
+  private async writeExpiry(tx: Tx, t: TableMeta, k: EncodedKey, item: Item, now: number): Promise<number | undefined> {
+    const expires = expiryOf(t, item, now);
     if (expires === undefined) await this.forgetExpiry(tx, t, k);
     else {
       await tx.run('INSERT INTO ddb_ttl (tid, pk, sk, expires) VALUES (?, ?, ?, ?) ON CONFLICT (tid, pk, sk) DO UPDATE SET expires = excluded.expires', [
@@ -292,6 +333,7 @@ export class Store {
         expires,
       ]);
     }
+    return expires;
   }
 
   /** Drops an item's expiry row. */
@@ -299,11 +341,21 @@ export class Store {
     await tx.run('DELETE FROM ddb_ttl WHERE tid = ? AND pk = ? AND sk = ?', [t.id, k.pk, k.sk]);
   }
 
-  /** Rebuilds a table's expiry rows from its items (TTL enabled on a table with data). */
+  /**
+   * Rebuilds a table's expiry rows from its items (TTL enabled on a table with data, or disabled),
+   * and schedules its TTL job at the first expiry, or cancels it when there is none.
+   */
   async rebuildTtl(tx: Tx, t: TableMeta): Promise<void> {
     await tx.run('DELETE FROM ddb_ttl WHERE tid = ?', [t.id]);
-    if (!t.ttl?.enabled) return;
-    await this.forEachItem(tx, t, (key, item) => this.updateTtl(tx, t, key, item));
+    const now = this.clock.now();
+    if (t.ttl?.enabled) {
+      await this.forEachItem(tx, t, async (key, item) => {
+        await this.writeExpiry(tx, t, key, item, now);
+      });
+    }
+    const first = await this.firstExpiry(tx, t);
+    if (first === undefined) await cancel(tx, TTL_JOB, String(t.id));
+    else await enqueue(tx, ttlJob(t, first), now, 'replace');
   }
 
   /** Calls `fn` on every item of a table in key order, reading 500 at a time. */
@@ -320,9 +372,15 @@ export class Store {
     }
   }
 
-  /** Keys of items whose expiry has passed, oldest first. */
-  async dueTtl(t: TableMeta, nowMs: number, limit: number): Promise<EncodedKey[]> {
-    return this.db.all<EncodedKey>('SELECT pk, sk FROM ddb_ttl WHERE tid = ? AND expires <= ? ORDER BY expires LIMIT ?', [t.id, nowMs / 1000, limit]);
+  /** Keys of up to `limit` items whose expiry has passed, oldest first. */
+  async dueTtl(q: Queryable, t: TableMeta, nowMs: number, limit: number): Promise<EncodedKey[]> {
+    return q.all<EncodedKey>('SELECT pk, sk FROM ddb_ttl WHERE tid = ? AND expires <= ? ORDER BY expires LIMIT ?', [t.id, nowMs / 1000, limit]);
+  }
+
+  /** The earliest expiry (epoch seconds) of a table's items, if any (read from the expiry index). */
+  async firstExpiry(q: Queryable, t: TableMeta): Promise<number | undefined> {
+    const row = await q.get<{ expires: number }>('SELECT expires FROM ddb_ttl WHERE tid = ? ORDER BY expires LIMIT 1', [t.id]);
+    return row ? Number(row.expires) : undefined;
   }
 
   /** Deletes an item; `byService` marks a TTL expiry (its stream record names DynamoDB as the actor). */

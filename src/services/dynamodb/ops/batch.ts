@@ -186,6 +186,7 @@ export class BatchOps implements Pick<DynamoDBApi, 'BatchGetItem' | 'BatchWriteI
       }
       return consumed;
     });
+    for (const w of writes) if (!skipped.has(w.t)) this.core.wakeTtl(w.t, w.item);
     const unprocessed: Wire<BatchWriteItemOutput>['UnprocessedItems'] = {};
     for (const t of skipped) unprocessed[requestKey.get(t)!] = requests[requestKey.get(t)!]!;
     const out: Wire<BatchWriteItemOutput> = { UnprocessedItems: unprocessed };

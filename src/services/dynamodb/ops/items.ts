@@ -88,6 +88,7 @@ async function writeOne(core: DynamoDbCore, t: TableMeta, w: SingleWrite, opts: 
     return { old, item: change?.item, consumed };
   });
   core.chargeWrite(t, consumed);
+  core.wakeTtl(t, item);
   const out: WriteResult = {};
   const attributes = returnedAttributes(opts.ReturnValues ?? 'NONE', old, item, w.paths ?? []);
   if (attributes) out.Attributes = attributes;

@@ -94,17 +94,11 @@ export class TableOps implements Pick<DynamoDBApi, TableOperations> {
   }
 
   async ListTables(ctx: RequestContext, input: ListTablesInput): Promise<ListTablesOutput> {
-    const names = await this.core.store.listTables(ctx.accountId, ctx.region);
+    // Keyset on the table name: one more name than the page shows says there is a next page.
     const limit = input.Limit ?? 100;
-    let start = 0;
-    const after = input.ExclusiveStartTableName;
-    if (after !== undefined) {
-      start = names.findIndex((n) => n > after);
-      if (start < 0) start = names.length;
-    }
-    const page = names.slice(start, start + limit);
-    const out: ListTablesOutput = { TableNames: page };
-    if (start + limit < names.length) out.LastEvaluatedTableName = page[page.length - 1];
+    const names = await this.core.store.tableNames(ctx.accountId, ctx.region, input.ExclusiveStartTableName, limit + 1);
+    const out: ListTablesOutput = { TableNames: names.slice(0, limit) };
+    if (names.length > limit) out.LastEvaluatedTableName = names[limit - 1];
     return out;
   }
 

@@ -77,6 +77,8 @@ interface Outcome {
   /** False when the token shows the transaction was applied already (nothing written again). */
   applied: boolean;
   consumed: Map<TableMeta, Consumed>;
+  /** The items put or updated. */
+  written: { t: TableMeta; item: Item }[];
 }
 
 /** Checks every condition, then applies every write, in one storage transaction. */
@@ -100,7 +102,7 @@ export async function runTransaction(
             'Request parameters in the request do not match with the request parameters of the prior request with the same token',
           );
         }
-        return { applied: false, consumed }; // Already applied: answer as the first time, without writing again.
+        return { applied: false, consumed, written: [] }; // Already applied: answer as the first time, without writing again.
       }
     }
     const olds: { row?: StoredRow; old?: Item }[] = [];
@@ -146,6 +148,7 @@ export async function runTransaction(
         { CancellationReasons: reasons },
       );
     }
+    const written: Outcome['written'] = [];
     for (let i = 0; i < plans.length; i++) {
       const p = plans[i]!;
       const { row, old } = olds[i]!;
@@ -164,10 +167,12 @@ export async function runTransaction(
       const size = itemSize(item);
       await store.put(tx, p.t, p.key, item, JSON.stringify(item), size, old);
       addWriteUnits(c, p.t, old, row?.size ?? 0, item, size, true);
+      written.push({ t: p.t, item });
     }
     if (token) await store.saveToken(tx, ctx.accountId, ctx.region, token, digest);
-    return { applied: true, consumed };
+    return { applied: true, consumed, written };
   });
+  for (const { t, item } of outcome.written) core.wakeTtl(t, item);
   const list: ConsumedCapacity[] = [];
   for (const [t, c] of outcome.consumed) {
     if (outcome.applied) core.chargeWrite(t, c);

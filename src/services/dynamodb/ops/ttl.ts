@@ -1,9 +1,16 @@
 /**
- * Time to live: UpdateTimeToLive and DescribeTimeToLive, and the sweeper that deletes expired
- * items (with a stream record naming DynamoDB as the actor), as AWS's background process does.
+ * Time to live: UpdateTimeToLive and DescribeTimeToLive, and the job that deletes expired items
+ * (with a stream record naming DynamoDB as the actor), as AWS's background process does.
+ *
+ * Each table with TTL enabled and items that expire has one leased job (`TTL_JOB`, keyed by table
+ * id, store.ts) due at its first expiry, read from the expiry index. Enabling TTL schedules it,
+ * disabling it or deleting the table cancels it, and a write that sets an earlier expiry brings it
+ * forward in the write's transaction. A run deletes one bounded batch, then reschedules the job at
+ * the next expiry (at once if more are due) or ends it.
  */
-import type { TimerHandle } from '../../../core/clock.js';
 import type { RequestContext } from '../../../core/context.js';
+import type { JobOutcome } from '../../../jobs/index.js';
+import { peek, type Job } from '../../../jobs/queue.js';
 import {
   ResourceNotFoundException,
   type DescribeTimeToLiveInput,
@@ -14,7 +21,7 @@ import {
 } from '../../../generated/dynamodb.js';
 import type { DynamoDbCore } from '../core.js';
 import { parseItem } from '../request.js';
-import { expiryOf } from '../store.js';
+import { expiryDueAt, expiryOf, TTL_JOB, type TtlJobPayload } from '../store.js';
 import { tableNameOf } from '../tables.js';
 import { validation } from '../values.js';
 
@@ -42,6 +49,7 @@ export class TtlOps implements Pick<DynamoDBApi, 'UpdateTimeToLive' | 'DescribeT
       },
       () => new ResourceNotFoundException('Requested resource not found'),
     );
+    this.core.platform.jobs.wake(TTL_JOB);
     return { TimeToLiveSpecification: { Enabled: spec.Enabled, AttributeName: spec.AttributeName } };
   }
 
@@ -52,61 +60,34 @@ export class TtlOps implements Pick<DynamoDBApi, 'UpdateTimeToLive' | 'DescribeT
   }
 }
 
-/** Deletes expired items in batches on the platform clock. */
-export class TtlSweeper {
-  private sweepTimer: TimerHandle | undefined;
-  private sweeping: Promise<void> | undefined;
-  private closed = false;
+/** Expired items deleted by one run of a table's TTL job (in one transaction). */
+const SWEEP_BATCH = 200;
 
+/** Runs the TTL jobs: `jobs.handle(TTL_JOB, sweeper.run)`. */
+export class TtlSweeper {
   constructor(private readonly core: DynamoDbCore) {}
 
-  start(): void {
-    this.scheduleSweep(this.core.ttlSweepMs);
-  }
-
-  private scheduleSweep(ms: number): void {
-    if (this.closed) return;
-    this.sweepTimer?.cancel();
-    this.sweepTimer = this.core.platform.clock.setTimer(ms, () => {
-      this.sweeping = this.sweep()
-        .catch((e) => this.core.platform.log({ service: 'dynamodb', event: 'ttl-sweep-failed', error: String(e) }))
-        .then((more) => {
-          this.sweeping = undefined;
-          this.scheduleSweep(more === true ? 0 : this.core.ttlSweepMs);
-        });
-    });
-  }
-
-  /** Deletes due items; true when there may be more due right away. */
-  async sweep(): Promise<boolean> {
-    let more = false;
+  /** Deletes a batch of the table's expired items; then waits for its next expiry, or ends. */
+  readonly run = async (job: Job<TtlJobPayload>): Promise<JobOutcome> => {
     const store = this.core.store;
-    for (const t of await store.ttlTables()) {
-      const now = this.core.now();
-      const due = await store.dueTtl(t, now, 200);
-      if (due.length === 200) more = true;
-      if (!due.length) continue;
-      await this.core.db.tx(async (tx) => {
-        const current = await store.loadTable(tx, t.account, t.region, t.name);
-        if (!current?.ttl?.enabled || current.id !== t.id) return;
-        for (const key of due) {
-          const row = await store.getRow(tx, current, key);
-          if (!row) {
-            await store.forgetExpiry(tx, current, key);
-            continue;
-          }
-          const item = parseItem(row.item);
-          const exp = expiryOf(current, item, now);
-          if (exp !== undefined && exp * 1000 <= now) await store.delete(tx, current, key, item, true);
-        }
-      });
-    }
-    return more;
-  }
-
-  async close(): Promise<void> {
-    this.closed = true;
-    this.sweepTimer?.cancel();
-    await this.sweeping;
-  }
+    const now = this.core.now();
+    const next = await this.core.db.tx(async (tx) => {
+      // Reading its job row orders this transaction after the writes that bring the job forward (a
+      // SERIALIZABLE database then sees the conflict with one that raced this run), and a job
+      // cancelled meanwhile (TTL disabled, table deleted) ends here.
+      if (!(await peek(tx, TTL_JOB, job.key))) return undefined;
+      const t = await store.loadTable(tx, job.account, job.region, job.payload.name);
+      if (!t?.ttl?.enabled || String(t.id) !== job.key) return undefined;
+      for (const key of await store.dueTtl(tx, t, now, SWEEP_BATCH)) {
+        const row = await store.getRow(tx, t, key);
+        const item = row && parseItem(row.item);
+        // An expiry row always goes: with its item, or alone when the item is gone or its expiry no
+        // longer counts (more than five years in the past by now), so every run makes progress.
+        if (item && expiryOf(t, item, now) !== undefined) await store.delete(tx, t, key, item, true);
+        else await store.forgetExpiry(tx, t, key);
+      }
+      return store.firstExpiry(tx, t);
+    });
+    return next === undefined ? { then: 'done' } : { then: 'reschedule', dueAt: expiryDueAt(next) };
+  };
 }

@@ -35,10 +35,10 @@ export class StreamsCore {
 
   /** Finds a stream by ARN in the caller's account and region. */
   async stream(ctx: RequestContext, arn: string): Promise<{ t: TableMeta; st: StreamMeta }> {
-    const m = /^arn:[^:]+:dynamodb:([^:]*):([^:]*):table\/([^/]+)\/stream\/(.+)$/.exec(arn);
+    const m = parseStreamArn(arn);
     if (!m) throw validation(`Invalid StreamArn: ${arn}`);
-    const t = m[1] === ctx.region && m[2] === ctx.accountId ? await this.store().table(ctx.accountId, ctx.region, m[3]!) : undefined;
-    const st = t?.streams?.find((s) => s.label === m[4]);
+    const t = m.region === ctx.region && m.account === ctx.accountId ? await this.store().table(ctx.accountId, ctx.region, m.table) : undefined;
+    const st = t?.streams?.find((s) => s.label === m.label);
     if (!t || !st || this.expired(st)) throw new ResourceNotFoundException(`Requested resource not found: Stream: ${arn} not found`);
     return { t, st };
   }
@@ -47,6 +47,12 @@ export class StreamsCore {
   bounds(st: StreamMeta): Promise<{ first: number; last: number }> {
     return this.store().streamBounds(st.id, this.now() - STREAM_RETENTION_MS);
   }
+}
+
+/** The parts of a stream ARN (`arn:aws:dynamodb:<region>:<account>:table/<name>/stream/<label>`), if it is one. */
+export function parseStreamArn(arn: string): { region: string; account: string; table: string; label: string } | undefined {
+  const m = /^arn:[^:]+:dynamodb:([^:]*):([^:]*):table\/([^/]+)\/stream\/(.+)$/.exec(arn);
+  return m ? { region: m[1]!, account: m[2]!, table: m[3]!, label: m[4]! } : undefined;
 }
 
 /** The one shard of a stream. */

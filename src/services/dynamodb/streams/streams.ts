@@ -11,33 +11,51 @@ import {
   type Stream,
 } from '../../../generated/dynamodbstreams.js';
 import { sequenceNumber } from '../store.js';
-import { streamArn } from '../tables.js';
-import { shardId, type StreamsCore } from './core.js';
+import { streamArn, type TableMeta } from '../tables.js';
+import { parseStreamArn, shardId, type StreamsCore } from './core.js';
+
+/** Table names read at a time while listing streams. */
+const TABLE_PAGE = 100;
 
 export class StreamOps implements Pick<DynamoDBStreamsApi, 'ListStreams' | 'DescribeStream'> {
   constructor(private readonly core: StreamsCore) {}
 
+  /** Streams in table name order, then in creation order; a page resumes after the stream its ARN names (keyset). */
   async ListStreams(ctx: RequestContext, input: ListStreamsInput): Promise<ListStreamsOutput> {
-    const store = this.core.store();
-    const names = input.TableName ? [input.TableName] : await store.listTables(ctx.accountId, ctx.region);
+    const limit = input.Limit ?? 100;
+    const after = input.ExclusiveStartStreamArn === undefined ? undefined : parseStreamArn(input.ExclusiveStartStreamArn);
     const out: Stream[] = [];
-    for (const name of names) {
-      const t = await store.table(ctx.accountId, ctx.region, name);
-      if (!t) {
-        if (input.TableName) throw new ResourceNotFoundException(`Requested resource not found: Table: ${name} not found`);
-        continue;
-      }
+    for await (const t of this.tables(ctx, input.TableName, after?.table)) {
       for (const st of t.streams ?? []) {
-        if (!this.core.expired(st)) out.push({ StreamArn: streamArn(t, st.label), TableName: t.name, StreamLabel: st.label });
+        if (this.core.expired(st) || (t.name === after?.table && st.label <= after.label)) continue;
+        out.push({ StreamArn: streamArn(t, st.label), TableName: t.name, StreamLabel: st.label });
+        // One more than the page shows: there is a next page.
+        if (out.length > limit) return { Streams: out.slice(0, limit), LastEvaluatedStreamArn: out[limit - 1]!.StreamArn };
       }
     }
-    let start = 0;
-    if (input.ExclusiveStartStreamArn) start = out.findIndex((s) => s.StreamArn === input.ExclusiveStartStreamArn) + 1;
-    const limit = input.Limit ?? 100;
-    const page = out.slice(start, start + limit);
-    const res: ListStreamsOutput = { Streams: page };
-    if (start + limit < out.length) res.LastEvaluatedStreamArn = page[page.length - 1]!.StreamArn;
-    return res;
+    return { Streams: out };
+  }
+
+  /** The table named, or every table from `from` on in name order, read by pages of names. */
+  private async *tables(ctx: RequestContext, only: string | undefined, from: string | undefined): AsyncGenerator<TableMeta> {
+    const store = this.core.store();
+    if (only !== undefined) {
+      const t = await store.table(ctx.accountId, ctx.region, only);
+      if (!t) throw new ResourceNotFoundException(`Requested resource not found: Table: ${only} not found`);
+      yield t;
+      return;
+    }
+    const first = from === undefined ? undefined : await store.table(ctx.accountId, ctx.region, from);
+    if (first) yield first;
+    for (let after = from; ; ) {
+      const names = await store.tableNames(ctx.accountId, ctx.region, after, TABLE_PAGE);
+      for (const name of names) {
+        const t = await store.table(ctx.accountId, ctx.region, name);
+        if (t) yield t;
+      }
+      if (names.length < TABLE_PAGE) return;
+      after = names[names.length - 1];
+    }
   }
 
   async DescribeStream(ctx: RequestContext, input: DescribeStreamInput): Promise<DescribeStreamOutput> {
