@@ -12,7 +12,8 @@ import { SfnStore, type ExecutionRow, type StateMachineRow, type TagRow } from '
 import { ExecutionRunner } from './executions/runner.js';
 import { makeTaskRunner, type StartChild } from './tasks/runner.js';
 import { TaskTokens } from './tasks/tokens.js';
-import { ActivityQueues } from './tasks/activity.js';
+import { TokenStore } from './tasks/token-store.js';
+import { ActivityPolls } from './tasks/activity.js';
 
 /** What AWS answers when no customer managed key was configured. */
 export const DEFAULT_ENCRYPTION: EncryptionConfiguration = { type: 'AWS_OWNED_KEY' };
@@ -65,8 +66,9 @@ export function checkTagKeys(tags: readonly TagRow[] | undefined): void {
 
 export class SfnCore {
   readonly clock;
-  readonly tokens = new TaskTokens();
-  readonly activities = new ActivityQueues();
+  readonly tokenStore: TokenStore;
+  readonly activities: ActivityPolls;
+  readonly tokens: TaskTokens;
   readonly tasks: TaskRunner;
   readonly runner: ExecutionRunner;
 
@@ -77,8 +79,11 @@ export class SfnCore {
     startChild: StartChild,
   ) {
     this.clock = platform.clock;
-    this.tasks = makeTaskRunner(platform, this.tokens, this.activities, startChild);
-    this.runner = new ExecutionRunner(platform, store, this.tasks);
+    this.tokenStore = new TokenStore(platform.db);
+    this.activities = new ActivityPolls(platform.clock);
+    this.tokens = new TaskTokens(platform, this.tokenStore, this.activities);
+    this.tasks = makeTaskRunner(platform, this.tokens, startChild);
+    this.runner = new ExecutionRunner(platform, store, this.tasks, this.tokens);
   }
 
   smArn(ctx: RequestContext, name: string): string {

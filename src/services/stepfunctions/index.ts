@@ -1,6 +1,7 @@
 /**
  * Step Functions (awsJson1.0, AWSStepFunctions). State machines, executions (Standard: durable in
- * SQL, resumed after a restart; Express: in memory), history, activities, task tokens, tags.
+ * SQL, run as leased jobs that park while they wait; Express: in memory), history, activities and
+ * task tokens (in SQL), tags.
  */
 import type { SFNApi } from '../../generated/stepfunctions.js';
 import { defineProvider, type ServiceDefinition } from '../service.js';
@@ -24,10 +25,12 @@ export const definition: ServiceDefinition = {
   async create(platform) {
     await platform.db.migrate('stepfunctions', MIGRATIONS);
     // Nested executions (states:startExecution tasks) start through the StartExecution operation.
-    const core = new SfnCore(platform, new SfnStore(platform.db), (parent, params, mode) => nested.start(parent, params, mode));
+    const core = new SfnCore(platform, new SfnStore(platform.db), (parent, params, mode, signal) => nested.start(parent, params, mode, signal));
     const executions = new ExecutionOps(core);
     const nested = new NestedExecutions(core, executions);
-    await core.runner.resumeAll();
+    // Tokens of in-memory executions (Express, TestState) whose process is gone.
+    await core.tokenStore.forgetDeadNodes();
+    core.runner.start();
     return defineProvider<SFNApi>()(
       [new StateMachineOps(core), new AliasOps(core), executions, new TestStateOps(core), new ActivityOps(core), new CallbackOps(core), new TagOps(core)],
       { close: () => core.runner.close(), health: () => ({ running: core.runner.size }) },

@@ -1,11 +1,19 @@
 /**
- * Step Functions storage: the migrations and every SQL statement of the service. Rows are keyed by
- * ARN (which carries the account and region); the account/region columns scope the listings.
- * Listings are keyset pages: `limit` rows after a position, in an order an index serves.
+ * Step Functions storage: the migrations and the SQL statements of the service (those of task
+ * tokens are in tasks/token-store.ts). Rows are keyed by ARN (which carries the account and region);
+ * the account/region columns scope the listings. Listings are keyset pages: `limit` rows after a
+ * position, in an order an index serves.
+ *
+ * A RUNNING Standard execution always has its job (EXECUTION_JOB, keyed by its ARN), enqueued in the
+ * transaction that starts, redrives or stops it, or that answers one of its task tokens.
  */
-import type { Db, Migration, Queryable } from '../../storage/db.js';
+import type { Db, Migration, Queryable, Tx } from '../../storage/db.js';
+import { enqueue } from '../../jobs/queue.js';
 import type { ExecutionStatus, StateMachineType } from '../../generated/stepfunctions.js';
 import type { Checkpoint, HistoryEvent } from './asl/engine.js';
+
+/** The job that runs a Standard execution (executions/runner.ts), keyed by the execution's ARN. */
+export const EXECUTION_JOB = 'sfn.execution';
 
 export const MIGRATIONS: readonly Migration[] = [
   {
@@ -53,6 +61,23 @@ CREATE INDEX sfn_state_machines_scope ON sfn_state_machines (account, region, na
 CREATE INDEX sfn_versions_sm ON sfn_versions (sm_arn, version);
 CREATE INDEX sfn_aliases_sm ON sfn_aliases (sm_arn, created, arn);
 CREATE INDEX sfn_activities_scope ON sfn_activities (account, region, created, name);
+`,
+  },
+  {
+    // Task tokens and activity tasks in SQL; StopExecution's request; a job for each execution that
+    // was running when the server stopped before executions ran as jobs.
+    version: 5,
+    sql: `
+CREATE TABLE sfn_task_tokens (
+  token TEXT COLLATE "C" PRIMARY KEY, execution_arn TEXT COLLATE "C" NOT NULL, account TEXT NOT NULL, region TEXT NOT NULL,
+  node TEXT, activity_arn TEXT, input TEXT, created BIGINT NOT NULL, worker TEXT, started BIGINT,
+  timeout_at BIGINT, heartbeat_s INTEGER, heartbeat_at BIGINT, outcome TEXT
+);
+CREATE INDEX sfn_task_tokens_execution ON sfn_task_tokens (execution_arn);
+CREATE INDEX sfn_task_tokens_queue ON sfn_task_tokens (activity_arn, started, created);
+ALTER TABLE sfn_executions ADD COLUMN stop_request TEXT;
+INSERT INTO stratus_jobs (kind, key, account, region, due_at, lease_owner, lease_until, attempt, rev, enqueued_at, payload)
+  SELECT '${EXECUTION_JOB}', arn, account, region, 0, NULL, NULL, 0, 1, start_ms, 'null' FROM sfn_executions WHERE status = 'RUNNING';
 `,
   },
 ];
@@ -122,6 +147,8 @@ export interface ExecutionRow {
   version_arn: string | null;
   alias_arn: string | null;
   redrive_ms?: number | null;
+  /** JSON of StopExecution's error and cause, until the execution's run records the stop. */
+  stop_request?: string | null;
 }
 
 /** What ListExecutions shows of an execution (no input, output or definition). */
@@ -294,51 +321,57 @@ export class SfnStore {
     return this.db.get<ExecutionRow>('SELECT * FROM sfn_executions WHERE arn = ? AND account = ? AND region = ?', [arn, scope.accountId, scope.region]);
   }
 
-  /** Standard executions that were running when the server stopped. */
-  runningExecutions(): Promise<ExecutionRow[]> {
-    return this.db.all<ExecutionRow>(`SELECT * FROM sfn_executions WHERE status = 'RUNNING'`);
-  }
-
-  async insertExecution(row: ExecutionRow): Promise<void> {
-    await this.db.run(
-      'INSERT INTO sfn_executions (arn, account, region, sm_arn, name, status, input, start_ms, definition, role_arn, redrive_count, version_arn, alias_arn) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)',
-      [row.arn, row.account, row.region, row.sm_arn, row.name, row.status, row.input, row.start_ms, row.definition, row.role_arn, row.version_arn, row.alias_arn],
-    );
-  }
-
-  /** Appends history events and moves the checkpoint, in one transaction. */
-  async saveProgress(arn: string, checkpoint: Checkpoint | undefined, events: readonly HistoryEvent[]): Promise<void> {
+  /** Stores a new Standard execution and enqueues its job. */
+  async startExecution(row: ExecutionRow, now: number): Promise<void> {
     await this.db.tx(async (tx) => {
-      for (const ev of events) await tx.run('INSERT INTO sfn_events (execution_arn, id, body) VALUES (?, ?, ?)', [arn, ev.id, JSON.stringify(ev)]);
-      if (checkpoint) await tx.run('UPDATE sfn_executions SET checkpoint = ? WHERE arn = ?', [JSON.stringify(checkpoint), arn]);
+      await tx.run(
+        'INSERT INTO sfn_executions (arn, account, region, sm_arn, name, status, input, start_ms, definition, role_arn, redrive_count, version_arn, alias_arn) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)',
+        [row.arn, row.account, row.region, row.sm_arn, row.name, row.status, row.input, row.start_ms, row.definition, row.role_arn, row.version_arn, row.alias_arn],
+      );
+      await enqueueRun(tx, row, now);
     });
   }
 
-  /** Records the end of an execution; `clearCheckpoint` when nothing is left to redrive. */
-  async finishExecution(
-    arn: string,
-    end: { status: ExecutionStatus; output: string | null; error: string | null; cause: string | null; stop_ms: number },
-    clearCheckpoint: boolean,
-  ): Promise<void> {
-    await this.db.run(`UPDATE sfn_executions SET status = ?, output = ?, error = ?, cause = ?, stop_ms = ?${clearCheckpoint ? ', checkpoint = NULL' : ''} WHERE arn = ?`, [
-      end.status,
-      end.output,
-      end.error,
-      end.cause,
-      end.stop_ms,
-      arn,
-    ]);
+  /**
+   * Appends history events and moves the checkpoint, or records the end of the execution (its tokens
+   * go; its last checkpoint stays when `end.keepCheckpoint`, for RedriveExecution), in one transaction.
+   */
+  async saveProgress(arn: string, checkpoint: Checkpoint | undefined, events: readonly HistoryEvent[], end?: ExecutionEnd): Promise<void> {
+    await this.db.tx(async (tx) => {
+      for (const ev of events) await tx.run('INSERT INTO sfn_events (execution_arn, id, body) VALUES (?, ?, ?)', [arn, ev.id, JSON.stringify(ev)]);
+      if (checkpoint) {
+        await tx.run('UPDATE sfn_executions SET checkpoint = ? WHERE arn = ?', [JSON.stringify(checkpoint), arn]);
+        // Past the task that waited on them, the answered (or ended) tokens are history.
+        if (!checkpoint.task) await tx.run('DELETE FROM sfn_task_tokens WHERE execution_arn = ? AND outcome IS NOT NULL', [arn]);
+      }
+      if (end) {
+        await tx.run(
+          `UPDATE sfn_executions SET status = ?, output = ?, error = ?, cause = ?, stop_ms = ?, stop_request = NULL${end.keepCheckpoint ? '' : ', checkpoint = NULL'} WHERE arn = ?`,
+          [end.status, end.output, end.error, end.cause, end.stop_ms, arn],
+        );
+        await tx.run('DELETE FROM sfn_task_tokens WHERE execution_arn = ?', [arn]);
+      }
+    });
   }
 
-  async abortExecution(arn: string, now: number, error: string | null, cause: string | null): Promise<void> {
-    await this.db.run("UPDATE sfn_executions SET status = 'ABORTED', stop_ms = ?, error = ?, cause = ? WHERE arn = ?", [now, error, cause, arn]);
+  /** RedriveExecution: RUNNING again, its job enqueued (the run sees its last event is the failure, and redrives). */
+  async redriveExecution(row: ExecutionRow, now: number): Promise<void> {
+    await this.db.tx(async (tx) => {
+      await tx.run(
+        "UPDATE sfn_executions SET status = 'RUNNING', output = NULL, error = NULL, cause = NULL, stop_ms = NULL, stop_request = NULL, redrive_count = redrive_count + 1, redrive_ms = ? WHERE arn = ?",
+        [now, row.arn],
+      );
+      await enqueueRun(tx, row, now);
+    });
   }
 
-  async redriveExecution(arn: string, now: number): Promise<void> {
-    await this.db.run(
-      "UPDATE sfn_executions SET status = 'RUNNING', output = NULL, error = NULL, cause = NULL, stop_ms = NULL, redrive_count = redrive_count + 1, redrive_ms = ? WHERE arn = ?",
-      [now, arn],
-    );
+  /** StopExecution: records the request and runs the execution now (its run stops it). False when it is not running. */
+  requestStop(row: ExecutionRow, request: { error?: string; cause?: string }, now: number): Promise<boolean> {
+    return this.db.tx(async (tx) => {
+      const { changes } = await tx.run("UPDATE sfn_executions SET stop_request = ? WHERE arn = ? AND status = 'RUNNING'", [JSON.stringify(request), row.arn]);
+      if (changes === 1) await enqueueRun(tx, row, now);
+      return changes === 1;
+    });
   }
 
   /** Executions of a machine, newest first, below the position (start_ms, arn). */
@@ -448,6 +481,21 @@ export class SfnStore {
       for (const k of keys) await tx.run('DELETE FROM sfn_tags WHERE arn = ? AND tag_key = ?', [arn, k]);
     });
   }
+}
+
+/** How an execution ended, as its row records it. */
+export interface ExecutionEnd {
+  status: ExecutionStatus;
+  output: string | null;
+  error: string | null;
+  cause: string | null;
+  stop_ms: number;
+  keepCheckpoint: boolean;
+}
+
+/** Enqueues the execution's job, due now: a run that is under way finishes first, then it runs again. */
+export async function enqueueRun(tx: Tx, row: Pick<ExecutionRow, 'arn' | 'account' | 'region'>, now: number): Promise<void> {
+  await enqueue(tx, { kind: EXECUTION_JOB, key: row.arn, account: row.account, region: row.region }, now);
 }
 
 /** Stores tags (keys checked by the caller), replacing the values of existing keys. */

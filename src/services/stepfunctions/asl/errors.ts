@@ -16,10 +16,22 @@ export class StatesError extends Error {
   declare needsStateFailed?: boolean;
 }
 
-/** The execution was stopped (StopExecution) or timed out; unwinds every running state. */
+/**
+ * The execution was stopped (StopExecution) or timed out, or this run of it ends (SUSPENDED: the
+ * server stops; PARKED: it only waits, until `wakeAt` or an answer); unwinds every running state.
+ */
 export class ExecutionInterrupted extends Error {
-  constructor(readonly reason: 'ABORTED' | 'TIMED_OUT' | 'SUSPENDED') {
+  constructor(
+    readonly reason: 'ABORTED' | 'TIMED_OUT' | 'SUSPENDED' | 'PARKED',
+    /** PARKED: when the host resumes it at the latest (none: only an answer or a stop does). */
+    readonly wakeAt?: number,
+  ) {
     super(reason);
+  }
+
+  /** Whether the execution goes on in a later run (its durable state stays as it is). */
+  get resumable(): boolean {
+    return this.reason === 'SUSPENDED' || this.reason === 'PARKED';
   }
 }
 

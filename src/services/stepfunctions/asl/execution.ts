@@ -1,6 +1,6 @@
 /**
  * One execution of a state machine: runs its states thread by thread, records the history events and
- * hands the host its checkpoints. Stop, suspend and the execution timeout unwind the running states.
+ * hands the host its checkpoints. Stop, suspend, park and the execution timeout unwind the running states.
  */
 import type { Clock, TimerHandle } from '../../../core/clock.js';
 import { ExecutionInterrupted, StatesError } from './errors.js';
@@ -53,6 +53,22 @@ export class Execution {
     return this.host.tasks;
   }
 
+  /** Whether the host resumes this execution from its checkpoints (see EngineHost.durable). */
+  get durable(): boolean {
+    return this.host.durable === true;
+  }
+
+  /** Why the execution is interrupted, if it is. */
+  get interruption(): ExecutionInterrupted | undefined {
+    return this.interrupted;
+  }
+
+  /** When the execution times out (ms), if it has a TimeoutSeconds. */
+  private get deadline(): number | undefined {
+    const timeout = this.def.TimeoutSeconds;
+    return typeof timeout === 'number' && timeout > 0 ? this.info.startTime + timeout * 1000 : undefined;
+  }
+
   /** Stops the execution (StopExecution): running states unwind, ExecutionAborted is recorded. */
   stop(error?: string, cause?: string): void {
     if (this.interrupted || this.result) return;
@@ -66,7 +82,21 @@ export class Execution {
     this.interrupt(new ExecutionInterrupted('SUSPENDED'));
   }
 
+  /**
+   * Ends this run of a durable execution whose top-level thread only waits, its checkpoint saved: the
+   * host resumes it by `until` (or the execution's timeout), or sooner when an answer comes.
+   */
+  park(until: number | undefined): void {
+    if (!this.durable || this.interrupted || this.result) return;
+    const deadline = this.deadline;
+    if (deadline !== undefined && deadline <= this.clock.now()) return this.interrupt(new ExecutionInterrupted('TIMED_OUT'));
+    const wakeAt = until === undefined ? deadline : deadline === undefined ? until : Math.min(until, deadline);
+    this.interrupt(new ExecutionInterrupted('PARKED', wakeAt));
+  }
+
+  /** The first interruption wins (a timeout after a stop or a suspension changes nothing). */
   private interrupt(e: ExecutionInterrupted): void {
+    if (this.interrupted) return;
     this.interrupted = e;
     for (const w of [...this.waiters]) w();
   }
@@ -85,7 +115,7 @@ export class Execution {
   /** Records an event in `frame`'s chain (none: linked to event 0 or to `opts.prev`); returns its id. */
   emit(frame: Frame | undefined, type: string, key?: string, det?: Record<string, unknown>, opts: EmitOptions = {}): number {
     const id = this.nextId++;
-    const ev: HistoryEvent = { id, previousEventId: opts.prev ?? frame?.last ?? 0, timestamp: this.clock.now(), type };
+    const ev: HistoryEvent = { id, previousEventId: opts.prev ?? frame?.last ?? 0, timestamp: opts.at ?? this.clock.now(), type };
     if (key) ev[key] = det ?? {};
     this.events.push(ev);
     this.unsaved.push(ev);
@@ -102,15 +132,15 @@ export class Execution {
     return this.nextId;
   }
 
-  /** Hands the host the events recorded since the last call, with the checkpoint when given. */
-  async saveProgress(cp?: Checkpoint): Promise<void> {
+  /** Hands the host the events recorded since the last call, with the checkpoint or the execution's end when given. */
+  async saveProgress(cp?: Checkpoint, end?: ExecutionResult): Promise<void> {
     if (!this.host.persist) {
       this.unsaved = [];
       return;
     }
     const batch = this.unsaved;
     this.unsaved = [];
-    await this.host.persist(cp, batch);
+    await this.host.persist(cp, batch, end);
   }
 
   /** Sleeps on the platform clock; wakes early (and throws) when the execution is stopped. */
@@ -179,12 +209,11 @@ export class Execution {
       this.emit(undefined, 'ExecutionStarted', 'executionStartedEventDetails', started);
     }
     const timeout = this.def.TimeoutSeconds;
-    if (typeof timeout === 'number' && timeout > 0) {
-      const due = this.info.startTime + timeout * 1000;
-      this.timeoutTimer = this.clock.setTimer(Math.max(0, due - this.clock.now()), () =>
-        this.interrupt(new ExecutionInterrupted('TIMED_OUT')),
-      );
-    }
+    const deadline = this.deadline;
+    // A resumed execution past its deadline times out before it runs anything.
+    if (deadline !== undefined && deadline <= this.clock.now()) this.interrupt(new ExecutionInterrupted('TIMED_OUT'));
+    else if (deadline !== undefined)
+      this.timeoutTimer = this.clock.setTimer(deadline - this.clock.now(), () => this.interrupt(new ExecutionInterrupted('TIMED_OUT')));
     try {
       const output = await this.runStates(this.def, startAt, input, frame, resumeCp);
       this.checkInterrupted();
@@ -193,7 +222,7 @@ export class Execution {
     } catch (e) {
       if (e instanceof ExecutionInterrupted || this.interrupted) {
         const why = this.interrupted ?? (e as ExecutionInterrupted);
-        if (why.reason === 'SUSPENDED') {
+        if (why.resumable) {
           this.timeoutTimer?.cancel();
           throw why;
         }
@@ -222,7 +251,7 @@ export class Execution {
       }
     }
     this.timeoutTimer?.cancel();
-    await this.saveProgress();
+    await this.saveProgress(undefined, this.result);
     return this.result!;
   }
 

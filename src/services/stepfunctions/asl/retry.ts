@@ -3,16 +3,28 @@ import { setAtPath } from './jsonpath.js';
 import { errorMatches, StatesError } from './errors.js';
 import { evaluateExpression, evaluationError, isJsonataExpr } from './jsonata.js';
 import { StateRun } from './state-run.js';
-import { compact, type EmitOptions, type StateDefinition, type StateResult } from './types.js';
+import { compact, type Checkpoint, type EmitOptions, type StateDefinition, type StateResult } from './types.js';
 
 export abstract class RetryingStateRun extends StateRun {
   /** One try of the state's work, ending with `finish` (or throwing a StatesError). */
   protected abstract attempt(): Promise<StateResult>;
 
+  /** How many times each retrier retried the state so far. */
+  protected attempts: number[] = [];
+
+  /** The retry progress a checkpoint of this state records. */
+  protected get retries(): Checkpoint['retries'] {
+    return { attempts: [...this.attempts], count: this.retryCount };
+  }
+
   protected override async execute(): Promise<StateResult> {
     const s = this.state;
     const retriers = (Array.isArray(s.Retry) ? s.Retry : []) as StateDefinition[];
-    const attempts = retriers.map(() => 0);
+    const attempts = this.resume?.retries?.attempts.slice() ?? retriers.map(() => 0);
+    this.attempts = attempts;
+    this.retryCount = this.resume?.retries?.count ?? 0;
+    const retryAt = this.resume?.retryAt;
+    if (retryAt !== undefined) await this.sleepUntil(retryAt, { retries: this.retries, retryAt });
     for (;;) {
       try {
         return await this.attempt();
@@ -36,8 +48,8 @@ export abstract class RetryingStateRun extends StateRun {
             if (r.JitterStrategy === 'FULL') delay = Math.random() * delay;
             attempts[idx]!++;
             this.retryCount++;
-            await this.execution.saveProgress();
-            await this.execution.sleepUntil(this.execution.clock.now() + Math.round(delay * 1000), this.frame.cancel);
+            const at = this.execution.clock.now() + Math.round(delay * 1000);
+            await this.sleepUntil(at, { retries: this.retries, retryAt: at });
             continue;
           }
         }

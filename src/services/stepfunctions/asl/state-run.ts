@@ -253,6 +253,35 @@ export class StateRun {
     return { output, next };
   }
 
+  // ---------------- durable waits
+
+  /** A checkpoint that resumes this state (entered, not exited) with `progress` (what it is waiting for). */
+  protected checkpoint(progress: Partial<Checkpoint>): Checkpoint {
+    return {
+      stateName: this.name,
+      input: this.rawInput,
+      variables: this.frame.scope.vars,
+      enteredEventId: this.entered.id,
+      enteredTime: this.entered.time,
+      last: this.frame.last,
+      nextEventId: this.execution.nextEventId,
+      ...progress,
+    };
+  }
+
+  /**
+   * Sleeps until `due` on the platform clock. The top-level thread checkpoints first (`progress` says
+   * what resumes the wait) and, in a durable execution, parks instead of sleeping.
+   */
+  protected async sleepUntil(due: number, progress: Partial<Checkpoint>): Promise<void> {
+    if (!this.frame.top) await this.execution.saveProgress();
+    else {
+      await this.execution.saveProgress(this.checkpoint(progress));
+      if (due > this.execution.clock.now()) this.execution.park(due);
+    }
+    await this.execution.sleepUntil(due, this.frame.cancel);
+  }
+
   protected nextOf(): string | undefined {
     return this.state.End === true ? undefined : (this.state.Next as string | undefined);
   }

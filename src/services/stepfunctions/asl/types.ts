@@ -37,12 +37,16 @@ export interface TaskCall {
   taskToken: string | undefined;
   heartbeatSeconds: number | undefined;
   timeoutSeconds: number | undefined;
-  /** For activities: a worker took the task. */
-  onStarted(workerName: string | undefined): void;
+  /** The token outlives this process: the task is in a durable execution's top-level thread, which resumes to take the answer. */
+  durable: boolean;
+  /** For activities: a worker took the task (at `at`, when that was earlier than now). */
+  onStarted(workerName: string | undefined, at?: number): void;
   /** For callback integrations: the request went out; the task now waits on its token. */
   onSubmitted(output: unknown): void;
-  /** A heartbeat arrived (SendTaskHeartbeat). */
-  onHeartbeat(): void;
+  /** A callback task has nothing left to do but wait for its token's answer. */
+  onWaiting(): void;
+  /** A heartbeat arrived (SendTaskHeartbeat), at `at` when that was earlier than now. */
+  onHeartbeat(at?: number): void;
   signal: AbortSignal;
 }
 
@@ -51,6 +55,11 @@ export interface TaskRunner {
   run(call: TaskCall): Promise<unknown>;
   /** Creates the token a callback task waits on (registered before the request goes out). */
   newToken(execution: ExecutionInfo, stateName: string): string;
+  /**
+   * A callback task resumed from its checkpoint (its execution was parked): reports what happened to
+   * its token meanwhile (onStarted, onHeartbeat), then resolves with its answer as `run` does.
+   */
+  resume?(call: TaskCall): Promise<unknown>;
 }
 
 /** Durable progress of the top-level thread, written at each state entry. */
@@ -65,13 +74,38 @@ export interface Checkpoint {
   nextEventId: number;
   /** When the Wait state of this checkpoint ends (ms). */
   waitUntil?: number;
+  /** Retry progress of the state (Task, Map, Parallel) when it had been retried. */
+  retries?: { attempts: number[]; count: number };
+  /** When the retry interval the state is sleeping in ends (ms). */
+  retryAt?: number;
+  /** The callback task the state is waiting on. */
+  task?: TaskWait;
+}
+
+/** A callback Task waiting for its token's answer, as its checkpoint records it. */
+export interface TaskWait {
+  token: string;
+  resource: string;
+  /** TimeoutSeconds' deadline (ms). */
+  timeoutAt?: number;
+  heartbeatSeconds?: number;
+  /** Since when the heartbeat timer runs (ms): the task's start, its activity's start or its last heartbeat. */
+  heartbeatFrom?: number;
+  /** For activities: ActivityStarted is in the history. */
+  started: boolean;
 }
 
 export interface EngineHost {
   readonly clock: Clock;
   readonly tasks?: TaskRunner;
-  /** Persist the events emitted since the last call (and the checkpoint, when given). */
-  persist?(checkpoint: Checkpoint | undefined, events: HistoryEvent[]): Promise<void>;
+  /** Persist the events emitted since the last call (and the checkpoint, or the execution's end, when given). */
+  persist?(checkpoint: Checkpoint | undefined, events: HistoryEvent[], end?: ExecutionResult): Promise<void>;
+  /**
+   * The host persists every checkpoint and resumes the execution from it (Standard executions): a
+   * top-level thread with nothing to do but wait (Wait, a retry interval, a callback task) ends the
+   * run instead (ExecutionInterrupted PARKED), and the host runs it again when the wait is over.
+   */
+  readonly durable?: boolean;
   /** Express executions record no history detail beyond what the caller needs. */
   readonly includeHistory?: boolean;
   /** Workflow variables the execution starts with (TestState's `variables`). */
@@ -163,10 +197,11 @@ export interface Frame {
   queryLanguage: QueryLanguage;
 }
 
-/** Options of `Execution.emit`: `update: false` leaves the thread's chain where it was; `prev` links to another event. */
+/** Options of `Execution.emit`: `update: false` leaves the thread's chain where it was; `prev` links to another event; `at` dates it. */
 export interface EmitOptions {
   update?: boolean;
   prev?: number;
+  at?: number;
 }
 
 /** A value as history events record it: compact JSON text (undefined as null). */

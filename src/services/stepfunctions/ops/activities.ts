@@ -60,7 +60,7 @@ export class ActivityOps implements Pick<SFNApi, 'CreateActivity' | 'DescribeAct
 
   async GetActivityTask(ctx: RequestContext, input: GetActivityTaskInput) {
     await this.activityOrThrow(ctx, input.activityArn);
-    return this.core.activities.poll(input.activityArn, input.workerName, this.core.clock);
+    return this.core.activities.poll(input.activityArn, () => this.core.tokens.take(input.activityArn, input.workerName));
   }
 
   private async activityOrThrow(ctx: RequestContext, arn: string): Promise<ActivityRow> {

@@ -9,40 +9,38 @@ import {
   type SendTaskSuccessInput,
   type SFNApi,
 } from '../../../generated/stepfunctions.js';
-import { StatesError } from '../asl/errors.js';
 import type { SfnCore } from '../core.js';
-import type { TokenWaiter } from '../tasks/tokens.js';
 
 export class CallbackOps implements Pick<SFNApi, 'SendTaskSuccess' | 'SendTaskFailure' | 'SendTaskHeartbeat'> {
   constructor(private readonly core: SfnCore) {}
 
   async SendTaskSuccess(_ctx: RequestContext, input: SendTaskSuccessInput) {
-    const w = this.waiter(input.taskToken);
-    let out: unknown;
+    let output: unknown;
     try {
-      out = JSON.parse(input.output);
+      output = JSON.parse(input.output);
     } catch {
+      // A token that takes no answer is refused before its output is looked at.
+      refuse(input.taskToken, await this.core.tokens.isOpen(input.taskToken));
       throw new InvalidOutput(`Invalid Output: '${input.output}'`);
     }
-    w.resolve(out);
+    refuse(input.taskToken, await this.core.tokens.answer(input.taskToken, { output }));
     return {};
   }
 
   async SendTaskFailure(_ctx: RequestContext, input: SendTaskFailureInput) {
-    this.waiter(input.taskToken).reject(new StatesError(input.error ?? '', input.cause));
+    refuse(input.taskToken, await this.core.tokens.answer(input.taskToken, { error: input.error ?? '', ...(input.cause !== undefined ? { cause: input.cause } : {}) }));
     return {};
   }
 
   async SendTaskHeartbeat(_ctx: RequestContext, input: SendTaskHeartbeatInput) {
-    this.waiter(input.taskToken).heartbeat();
+    refuse(input.taskToken, await this.core.tokens.heartbeat(input.taskToken));
     return {};
   }
+}
 
-  /** The task waiting on the token; a token no task waits on is malformed or its task ended. */
-  private waiter(token: string): TokenWaiter {
-    const w = this.core.tokens.waiter(token);
-    if (w) return w;
-    if (typeof token !== 'string' || token.length < 20) throw new InvalidToken('Invalid Token');
-    throw new TaskTimedOut('Task Timed Out');
-  }
+/** A token no task waits on is malformed, or its task ended. */
+function refuse(token: string, accepted: boolean): void {
+  if (accepted) return;
+  if (typeof token !== 'string' || token.length < 20) throw new InvalidToken('Invalid Token');
+  throw new TaskTimedOut('Task Timed Out');
 }

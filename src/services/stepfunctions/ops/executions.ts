@@ -25,7 +25,7 @@ import {
   type StopExecutionInput,
   type SyncExecutionStatus,
 } from '../../../generated/stepfunctions.js';
-import type { Checkpoint, HistoryEvent } from '../asl/engine.js';
+import type { HistoryEvent } from '../asl/engine.js';
 import { DEFAULT_ENCRYPTION, NAME_RE, arnParts, checkExecutionInput, refuseExpress, type SfnCore } from '../core.js';
 import type { ExecutionRow } from '../store.js';
 import { pageOf, pageSize, readToken } from '../pages.js';
@@ -68,9 +68,7 @@ export class ExecutionOps
       if (existing.status === 'RUNNING' && existing.input === data) return { executionArn: arn, startDate: new Date(existing.start_ms) };
       throw new ExecutionAlreadyExists(`Execution Already Exists: '${arn}'`);
     }
-    const row = newRow(ctx, arn, target, name, data, now);
-    await this.core.store.insertExecution(row);
-    this.core.runner.launch(row, undefined);
+    await this.core.runner.launch(newRow(ctx, arn, target, name, data, now));
     return { executionArn: arn, startDate: new Date(now) };
   }
 
@@ -183,15 +181,9 @@ export class ExecutionOps
     refuseExpress(input.executionArn);
     const row = await this.core.executionOrThrow(ctx, input.executionArn);
     const now = this.core.clock.now();
-    const r = this.core.runner.get(row.arn);
     if (row.status !== 'RUNNING') return { stopDate: new Date(row.stop_ms ?? now) };
-    if (r) {
-      r.exec.stop(input.error, input.cause);
-      await r.done;
-    } else if (!row.arn.includes(':express:')) {
-      await this.core.store.abortExecution(row.arn, now, input.error ?? null, input.cause ?? null);
-    }
-    const after = row.arn.includes(':express:') ? row : await this.core.executionOrThrow(ctx, row.arn);
+    await this.core.runner.stop(row, input.error, input.cause);
+    const after = await this.core.executionOrThrow(ctx, row.arn);
     return { stopDate: new Date(after.stop_ms ?? now) };
   }
 
@@ -217,11 +209,7 @@ export class ExecutionOps
     if (reason) throw new ExecutionNotRedrivable(reason);
     if (this.core.runner.get(row.arn)) throw new ExecutionNotRedrivable(`Execution is RUNNING and cannot be redriven`);
     const now = this.core.clock.now();
-    const events = await this.core.store.events(row.arn);
-    const cp = JSON.parse(row.checkpoint!) as Checkpoint;
-    await this.core.store.redriveExecution(row.arn, now);
-    const updated: ExecutionRow = { ...row, status: 'RUNNING', redrive_count: row.redrive_count + 1, redrive_ms: now };
-    this.core.runner.launch(updated, { checkpoint: cp, events, redrive: true });
+    await this.core.runner.redrive(row, now);
     return { redriveDate: new Date(now) };
   }
 

@@ -68,7 +68,7 @@ export class TestStateOps implements Pick<SFNApi, 'TestState'> {
       accountId: ctx.accountId,
     };
     const exec = new Execution(def, info, { clock: this.core.clock, tasks: this.core.tasks, initialVariables: variables });
-    const result = await exec.run();
+    const result = await exec.run().finally(() => this.core.tokens.forget(info.executionArn));
     const events = exec.events;
     const out: TestStateOutput = {};
     const exited = events.find((e) => e.type.endsWith('StateExited') && (e.stateExitedEventDetails as { name?: string })?.name === name);

@@ -1,70 +1,61 @@
-/** Activity tasks: queued per activity until a worker's GetActivityTask takes them. */
+/**
+ * GetActivityTask's long poll: hands out the oldest task queued (in SQL) for the activity, waiting up
+ * to 60 s for one. A task queued in this process wakes the activity's pollers at once; tasks queued by
+ * other processes sharing the database are seen at the next look, every second.
+ */
 import type { Clock } from '../../../core/clock.js';
 import type { GetActivityTaskOutput } from '../../../generated/stepfunctions.js';
-import type { TaskCall } from '../asl/engine.js';
-import type { TaskTokens } from './tokens.js';
-
-interface ActivityTask {
-  token: string;
-  input: string;
-  started(workerName: string | undefined): void;
-}
 
 /** How long GetActivityTask waits for a task, as AWS. */
 const LONG_POLL_MS = 60_000;
+/** How often a waiting poll looks again without being woken (tasks queued by other nodes). */
+const RECHECK_MS = 1000;
 
-/** Scheduled tasks and waiting workers per activity ARN (in memory; a resumed execution re-schedules its task). */
-export class ActivityQueues {
-  private readonly queues = new Map<string, ActivityTask[]>();
-  private readonly pollers = new Map<string, ((t: ActivityTask) => void)[]>();
+export class ActivityPolls {
+  /** Per activity ARN, the wake-ups of the polls waiting in this process. */
+  private readonly waiting = new Map<string, Set<() => void>>();
 
-  /** Runs an activity task: a worker takes it, then answers through its token. */
-  run(tokens: TaskTokens, call: TaskCall): Promise<unknown> {
-    const done = tokens.wait(call.taskToken!, call.execution.executionArn, () => call.onHeartbeat(), call.signal);
-    this.enqueue(call.resource, { token: call.taskToken!, input: JSON.stringify(call.parameters ?? null), started: (w) => call.onStarted(w) }, call.signal);
-    return done;
+  constructor(private readonly clock: Clock) {}
+
+  /** A task was queued for the activity: its polls look again now. */
+  wake(activityArn: string): void {
+    for (const wake of this.waiting.get(activityArn) ?? []) wake();
   }
 
-  /** GetActivityTask: the oldest task of the activity, or the next one scheduled within the long poll (nothing after it). */
-  poll(activityArn: string, workerName: string | undefined, clock: Clock): Promise<GetActivityTaskOutput> | GetActivityTaskOutput {
-    const take = (t: ActivityTask): GetActivityTaskOutput => {
-      t.started(workerName);
-      return { taskToken: t.token, input: t.input };
-    };
-    const queue = this.queues.get(activityArn);
-    if (queue && queue.length) return take(queue.shift()!);
-    return new Promise((resolve) => {
-      const list = this.pollers.get(activityArn) ?? [];
-      const poller = (t: ActivityTask) => {
-        timer.cancel();
-        resolve(take(t));
-      };
-      list.push(poller);
-      this.pollers.set(activityArn, list);
-      const timer = clock.setTimer(LONG_POLL_MS, () => {
-        const l = this.pollers.get(activityArn) ?? [];
-        this.pollers.set(activityArn, l.filter((p) => p !== poller));
-        resolve({});
-      });
-    });
-  }
-
-  private enqueue(activityArn: string, task: ActivityTask, signal: AbortSignal): void {
-    const pollers = this.pollers.get(activityArn);
-    if (pollers && pollers.length) {
-      pollers.shift()!(task);
-      return;
+  /** Takes a task with `take`; until one comes or the long poll is over ({} then), looks again whenever woken. */
+  async poll(activityArn: string, take: () => Promise<GetActivityTaskOutput | undefined>): Promise<GetActivityTaskOutput> {
+    const deadline = this.clock.now() + LONG_POLL_MS;
+    for (;;) {
+      // Listening before looking: a task queued during the look wakes the next wait at once.
+      const woken = this.listen(activityArn);
+      try {
+        const task = await take();
+        if (task) return task;
+        const left = deadline - this.clock.now();
+        if (left <= 0) return {};
+        await woken.until(Math.min(left, RECHECK_MS));
+      } finally {
+        woken.stop();
+      }
     }
-    const q = this.queues.get(activityArn) ?? [];
-    q.push(task);
-    this.queues.set(activityArn, q);
-    signal.addEventListener(
-      'abort',
-      () => {
-        const list = this.queues.get(activityArn);
-        if (list) this.queues.set(activityArn, list.filter((t) => t !== task));
+  }
+
+  private listen(activityArn: string): { until(ms: number): Promise<void>; stop(): void } {
+    let wake!: () => void;
+    const woken = new Promise<void>((resolve) => (wake = resolve));
+    const set = this.waiting.get(activityArn) ?? new Set();
+    set.add(wake);
+    this.waiting.set(activityArn, set);
+    return {
+      until: async (ms) => {
+        const timer = this.clock.setTimer(ms, wake);
+        await woken;
+        timer.cancel();
       },
-      { once: true },
-    );
+      stop: () => {
+        set.delete(wake);
+        if (set.size === 0 && this.waiting.get(activityArn) === set) this.waiting.delete(activityArn);
+      },
+    };
   }
 }

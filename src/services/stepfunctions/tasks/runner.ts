@@ -3,20 +3,25 @@ import type { Platform } from '../../service.js';
 import { StatesError } from '../asl/errors.js';
 import { classify, type ExecutionInfo, type TaskCall, type TaskRunner } from '../asl/engine.js';
 import type { TaskTokens } from './tokens.js';
-import type { ActivityQueues } from './activity.js';
 import { invokeFunctionResource, lambdaInvoke } from './lambda.js';
 import { dynamodbTask } from './dynamodb.js';
 import { nestedMode, type NestedMode } from './states.js';
 
 /** Starts a nested execution (tasks/states.ts); given to the runner, which the executions it starts use in turn. */
-export type StartChild = (parent: ExecutionInfo, params: Record<string, any>, mode: NestedMode) => Promise<unknown>;
+export type StartChild = (parent: ExecutionInfo, params: Record<string, any>, mode: NestedMode, signal: AbortSignal) => Promise<unknown>;
 
-export function makeTaskRunner(platform: Platform, tokens: TaskTokens, activities: ActivityQueues, startChild: StartChild): TaskRunner {
+export function makeTaskRunner(platform: Platform, tokens: TaskTokens, startChild: StartChild): TaskRunner {
   return {
     newToken: () => tokens.newToken(),
+    resume: (call) => tokens.resume(call),
     async run(call: TaskCall): Promise<unknown> {
       const kind = classify(call.resource);
-      if (kind.type === 'activity') return activities.run(tokens, call);
+      if (kind.type === 'activity') {
+        // A worker takes the task (GetActivityTask), then answers through its token.
+        const { answer } = await tokens.open(call, { arn: call.resource, input: JSON.stringify(call.parameters ?? null) });
+        call.onWaiting();
+        return answer;
+      }
       const waitToken = call.resource.endsWith('.waitForTaskToken');
       const invoke = async (): Promise<unknown> => {
         if (kind.type === 'lambda') return invokeFunctionResource(platform, call);
@@ -24,15 +29,16 @@ export function makeTaskRunner(platform: Platform, tokens: TaskTokens, activitie
         if (kind.service === 'lambda' && action === 'invoke') return lambdaInvoke(platform, call, waitToken);
         if (kind.service === 'dynamodb') return dynamodbTask(platform, call, action);
         const mode = kind.service === 'states' ? nestedMode(action) : undefined;
-        if (mode) return startChild(call.execution, (call.parameters ?? {}) as Record<string, any>, mode);
+        if (mode) return startChild(call.execution, (call.parameters ?? {}) as Record<string, any>, mode, call.signal);
         throw new StatesError('States.Runtime', `The resource ${call.resource} is not supported by Stratus`);
       };
       if (waitToken) {
-        const p = tokens.wait(call.taskToken!, call.execution.executionArn, () => call.onHeartbeat(), call.signal);
-        p.catch(() => undefined);
+        // The token is stored before the request goes out: its answer may come before the request returns.
+        const { answer } = await tokens.open(call);
         const out = await invoke();
         call.onSubmitted(out);
-        return p;
+        call.onWaiting();
+        return answer;
       }
       return invoke();
     },

@@ -21,8 +21,11 @@ export class NestedExecutions {
     private readonly executions: Pick<SFNApi, 'StartExecution'>,
   ) {}
 
-  /** Starts a child execution through StartExecution (in the parent's account and region); its errors become StepFunctions.<Code>Exception. */
-  async start(parent: ExecutionInfo, params: Record<string, any>, mode: NestedMode): Promise<unknown> {
+  /**
+   * Starts a child execution through StartExecution (in the parent's account and region); its errors
+   * become StepFunctions.<Code>Exception. The sync modes wait for its end (until `signal` aborts).
+   */
+  async start(parent: ExecutionInfo, params: Record<string, any>, mode: NestedMode, signal: AbortSignal): Promise<unknown> {
     const ctx = internalContext(this.core.clock, { accountId: parent.accountId, region: parent.region, service: 'stepfunctions', operation: 'StartExecution' });
     let started: StartExecutionOutput;
     try {
@@ -34,7 +37,8 @@ export class NestedExecutions {
     }
     if (mode === 'fire') return { ExecutionArn: started.executionArn, StartDate: started.startDate.getTime() / 1000 };
     const r = this.core.runner.get(started.executionArn);
-    if (r) await r.done;
+    if (r?.express) await r.done;
+    else await this.core.runner.ended(started.executionArn, signal);
     // An Express child is not stored: its row lives in the running entry until it ends.
     const row = r?.express && r.row ? r.row : await this.core.executionOrThrow(ctx, started.executionArn);
     if (row.status !== 'SUCCEEDED') {

@@ -3,65 +3,75 @@ import { ExecutionInterrupted, StatesError } from '../errors.js';
 import { evaluateExpression, isJsonataExpr } from '../jsonata.js';
 import { classify, type ResourceKind } from '../resources.js';
 import { RetryingStateRun } from '../retry.js';
-import { BranchCancelled, compact, outputFields, type StateResult, type TaskCall } from '../types.js';
+import { BranchCancelled, compact, outputFields, type StateResult, type TaskCall, type TaskRunner, type TaskWait } from '../types.js';
 
-/** Task: hands its resource to the host's task runner, under TimeoutSeconds and HeartbeatSeconds. */
+/** What one attempt of a Task runs: its resource, parameters and limits (those of the wait it resumes, for a resumed one). */
+interface TaskAttempt {
+  resource: string;
+  kind: ResourceKind;
+  params: unknown;
+  timeoutSeconds: number | undefined;
+  heartbeatSeconds: number | undefined;
+}
+
+/**
+ * Task: hands its resource to the host's task runner, under TimeoutSeconds and HeartbeatSeconds. A
+ * callback task of a durable execution's top-level thread parks while it waits for its token, and
+ * resumes from its checkpoint without sending its request again.
+ */
 export class TaskState extends RetryingStateRun {
   protected override async attempt(): Promise<StateResult> {
-    const s = this.state;
     const runner = this.execution.tasks;
-    let params: unknown;
-    const resource: string =
-      this.queryLanguage === 'JSONata' && isJsonataExpr(s.Resource) ? String(await evaluateExpression(s.Resource, this.jsonataScope(), 'Resource')) : s.Resource;
-    const kind = classify(resource);
-    const callback = resource.endsWith('.waitForTaskToken') || kind.type === 'activity';
-    if (callback && runner) this.taskToken = runner.newToken(this.execution.info, this.name);
-    if (this.queryLanguage === 'JSONata') {
-      params = s.Arguments !== undefined ? await this.evaluateJsonata(s.Arguments, 'Arguments') : this.rawInput;
-    } else {
-      params = this.effectiveInput();
-    }
-    const timeoutSeconds = await this.numberField('TimeoutSeconds', undefined);
-    const heartbeatSeconds = await this.numberField('HeartbeatSeconds', undefined);
-
+    const resumed = this.resume?.task;
+    // The checkpoint's wait belongs to the first attempt after the resume only.
+    if (this.resume) this.resume.task = undefined;
+    const a = resumed ? this.resumedAttempt(resumed) : await this.schedule(runner);
+    const { resource, kind } = a;
     const ev = taskEvents(kind);
-    const sched: Record<string, unknown> =
-      kind.type === 'service'
-        ? { resourceType: kind.service, resource: kind.action, region: this.execution.info.region, parameters: compact(params) }
-        : { resource, input: compact(params), inputDetails: { truncated: false } };
-    if (timeoutSeconds !== undefined) sched.timeoutInSeconds = timeoutSeconds;
-    if (heartbeatSeconds !== undefined) sched.heartbeatInSeconds = heartbeatSeconds;
     const res = kind.type === 'service' ? { resourceType: kind.service, resource: kind.action } : {};
-    this.execution.emit(this.frame, ev.scheduled, ev.key('Scheduled'), sched);
-    if (kind.type !== 'activity')
-      this.execution.emit(this.frame, ev.started, ev.startedKey ? ev.key('Started') : undefined, kind.type === 'service' ? res : undefined);
-    if (!runner) {
-      throw new StatesError('States.Runtime', `${this.prefix} No task runner is configured for resource '${resource}'`);
-    }
-    await this.execution.saveProgress();
+    if (!runner) throw new StatesError('States.Runtime', `${this.prefix} No task runner is configured for resource '${resource}'`);
+    if (!resumed) await this.execution.saveProgress();
+    const clock = this.execution.clock;
     const ac = new AbortController();
-    const offInterrupt = this.execution.onInterrupt(() => ac.abort());
+    const offInterrupt = this.execution.onInterrupt(() => ac.abort(this.execution.interruption));
     let timer: TimerHandle | undefined;
     let heartbeat: TimerHandle | undefined;
     let rejectTimeout: ((e: StatesError) => void) | undefined;
     const timeoutPromise = new Promise<never>((_, reject) => {
       rejectTimeout = reject;
     });
-    const armHeartbeat = () => {
-      heartbeat?.cancel();
-      if (heartbeatSeconds !== undefined)
-        heartbeat = this.execution.clock.setTimer(heartbeatSeconds * 1000, () => {
-          ac.abort();
-          rejectTimeout?.(new StatesError('States.HeartbeatTimeout', undefined));
-        });
+    const fail = (error: string) => {
+      ac.abort();
+      rejectTimeout?.(new StatesError(error, undefined));
     };
-    // Without TimeoutSeconds a task may run as long as its integration allows (AWS's default is 99999999 s).
-    if (timeoutSeconds !== undefined)
-      timer = this.execution.clock.setTimer(timeoutSeconds * 1000, () => {
-        ac.abort();
-        rejectTimeout?.(new StatesError('States.Timeout', undefined));
-      });
-    if (kind.type !== 'activity') armHeartbeat();
+    const wait: TaskWait = {
+      token: this.taskToken!,
+      resource,
+      timeoutAt: resumed ? resumed.timeoutAt : a.timeoutSeconds !== undefined ? clock.now() + a.timeoutSeconds * 1000 : undefined,
+      heartbeatSeconds: a.heartbeatSeconds,
+      heartbeatFrom: resumed?.heartbeatFrom,
+      started: resumed?.started ?? false,
+    };
+    // A resumed wait arms its timers once the runner told what happened meanwhile (an answer that
+    // came before a deadline wins over it, even when the execution resumes after it).
+    let armed = !resumed;
+    const armHeartbeat = (from: number) => {
+      wait.heartbeatFrom = Math.max(from, wait.heartbeatFrom ?? from);
+      heartbeat?.cancel();
+      if (armed && wait.heartbeatSeconds !== undefined)
+        heartbeat = clock.setTimer(wait.heartbeatFrom + wait.heartbeatSeconds * 1000 - clock.now(), () => fail('States.HeartbeatTimeout'));
+    };
+    const arm = () => {
+      armed = true;
+      // Without TimeoutSeconds a task may run as long as its integration allows (AWS's default is 99999999 s).
+      if (wait.timeoutAt !== undefined) timer = clock.setTimer(wait.timeoutAt - clock.now(), () => fail('States.Timeout'));
+      if (wait.heartbeatFrom !== undefined) armHeartbeat(wait.heartbeatFrom);
+    };
+    if (armed) {
+      arm();
+      if (kind.type !== 'activity') armHeartbeat(clock.now());
+    }
+    let settled = false;
     const interrupted = new Promise<never>((_, reject) => {
       const off = this.execution.onInterrupt(() => {
         off();
@@ -78,26 +88,35 @@ export class TaskState extends RetryingStateRun {
     try {
       const call: TaskCall = {
         resource,
-        parameters: params,
+        parameters: a.params,
         stateName: this.name,
         execution: this.execution.info,
         taskToken: this.taskToken,
-        heartbeatSeconds,
-        timeoutSeconds,
-        onStarted: (workerName) => {
-          const d: Record<string, unknown> = {};
-          if (workerName) d.workerName = workerName;
-          this.execution.emit(this.frame, 'ActivityStarted', 'activityStartedEventDetails', d);
-          armHeartbeat();
+        heartbeatSeconds: a.heartbeatSeconds,
+        timeoutSeconds: a.timeoutSeconds,
+        durable: this.frame.top && this.execution.durable,
+        onStarted: (workerName, at = clock.now()) => {
+          if (!wait.started) {
+            wait.started = true;
+            const d: Record<string, unknown> = {};
+            if (workerName) d.workerName = workerName;
+            this.execution.emit(this.frame, 'ActivityStarted', 'activityStartedEventDetails', d, { at });
+          }
+          armHeartbeat(at);
         },
         onSubmitted: (output) => {
           this.execution.emit(this.frame, 'TaskSubmitted', 'taskSubmittedEventDetails', { ...res, ...outputFields(output) });
           void this.execution.saveProgress();
         },
-        onHeartbeat: () => armHeartbeat(),
+        onWaiting: () => {
+          if (!armed) arm();
+          if (call.durable) void this.park(wait, () => settled);
+        },
+        onHeartbeat: (at = clock.now()) => armHeartbeat(at),
         signal: ac.signal,
       };
-      result = await Promise.race([runner.run(call), timeoutPromise, interrupted]);
+      const run = resumed ? this.resumeWait(runner, call) : runner.run(call);
+      result = await Promise.race([run, timeoutPromise, interrupted]);
     } catch (e) {
       this.execution.checkInterrupted();
       if (e instanceof BranchCancelled) throw e;
@@ -109,13 +128,65 @@ export class TaskState extends RetryingStateRun {
       }
       throw e;
     } finally {
+      settled = true;
       timer?.cancel();
       heartbeat?.cancel();
       offInterrupt();
+      // Lets the runner forget the token (an interruption aborted it already, with its reason).
+      ac.abort();
       this.taskToken = undefined;
     }
     this.execution.emit(this.frame, ev.succeeded, ev.key('Succeeded'), { ...res, ...outputFields(result) });
     return this.finish(result);
+  }
+
+  /** A fresh attempt: evaluates the resource, the token, the parameters and the limits, and records the scheduling. */
+  private async schedule(runner: TaskRunner | undefined): Promise<TaskAttempt> {
+    const s = this.state;
+    const resource: string =
+      this.queryLanguage === 'JSONata' && isJsonataExpr(s.Resource) ? String(await evaluateExpression(s.Resource, this.jsonataScope(), 'Resource')) : s.Resource;
+    const kind = classify(resource);
+    const callback = resource.endsWith('.waitForTaskToken') || kind.type === 'activity';
+    if (callback && runner) this.taskToken = runner.newToken(this.execution.info, this.name);
+    const params = this.queryLanguage === 'JSONata' ? (s.Arguments !== undefined ? await this.evaluateJsonata(s.Arguments, 'Arguments') : this.rawInput) : this.effectiveInput();
+    const timeoutSeconds = await this.numberField('TimeoutSeconds', undefined);
+    const heartbeatSeconds = await this.numberField('HeartbeatSeconds', undefined);
+    const ev = taskEvents(kind);
+    const sched: Record<string, unknown> =
+      kind.type === 'service'
+        ? { resourceType: kind.service, resource: kind.action, region: this.execution.info.region, parameters: compact(params) }
+        : { resource, input: compact(params), inputDetails: { truncated: false } };
+    if (timeoutSeconds !== undefined) sched.timeoutInSeconds = timeoutSeconds;
+    if (heartbeatSeconds !== undefined) sched.heartbeatInSeconds = heartbeatSeconds;
+    const res = kind.type === 'service' ? { resourceType: kind.service, resource: kind.action } : {};
+    this.execution.emit(this.frame, ev.scheduled, ev.key('Scheduled'), sched);
+    if (kind.type !== 'activity')
+      this.execution.emit(this.frame, ev.started, ev.startedKey ? ev.key('Started') : undefined, kind.type === 'service' ? res : undefined);
+    return { resource, kind, params, timeoutSeconds, heartbeatSeconds };
+  }
+
+  /** The attempt whose wait a checkpoint recorded: its request went out (or its activity task was queued) before the park. */
+  private resumedAttempt(wait: TaskWait): TaskAttempt {
+    this.taskToken = wait.token;
+    return { resource: wait.resource, kind: classify(wait.resource), params: undefined, timeoutSeconds: undefined, heartbeatSeconds: wait.heartbeatSeconds };
+  }
+
+  private resumeWait(runner: TaskRunner, call: TaskCall): Promise<unknown> {
+    if (!runner.resume) throw new StatesError('States.Runtime', `${this.prefix} The task runner cannot resume a callback task`);
+    return runner.resume(call);
+  }
+
+  /** Saves the checkpoint of the wait, then parks unless the answer came meanwhile. A failed save leaves the execution waiting in memory. */
+  private async park(wait: TaskWait, settled: () => boolean): Promise<void> {
+    try {
+      await this.execution.saveProgress(this.checkpoint({ retries: this.retries, task: { ...wait } }));
+    } catch {
+      return;
+    }
+    if (settled()) return;
+    const dues = [wait.timeoutAt, wait.heartbeatFrom !== undefined && wait.heartbeatSeconds !== undefined ? wait.heartbeatFrom + wait.heartbeatSeconds * 1000 : undefined];
+    const wakeAt = dues.filter((d): d is number => d !== undefined);
+    this.execution.park(wakeAt.length ? Math.min(...wakeAt) : undefined);
   }
 }
 

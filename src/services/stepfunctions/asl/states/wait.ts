@@ -13,20 +13,8 @@ export class WaitState extends StateRun {
       due = this.queryLanguage === 'JSONata' ? await this.dueJsonata(base) : this.dueJsonPath(base);
       // AWS keeps the delay in a signed 32-bit count of seconds (about 24855 days).
       if ((due - base) / 1000 > 2147483647) throw this.runtime('Wait state delay is too long.');
-      if (this.frame.top)
-        await this.execution.saveProgress({
-          stateName: this.name,
-          input: this.rawInput,
-          variables: this.frame.scope.vars,
-          enteredEventId: this.entered.id,
-          enteredTime: this.entered.time,
-          last: this.frame.last,
-          nextEventId: this.execution.nextEventId,
-          waitUntil: due,
-        });
-      else await this.execution.saveProgress();
     }
-    await this.execution.sleepUntil(due, this.frame.cancel);
+    await this.sleepUntil(due, { waitUntil: due });
     if (this.queryLanguage === 'JSONata') return this.exitWithJsonataOutput(this.rawInput, this.nextOf());
     const v = this.applyInputPath();
     const assignValues = await this.computeAssign(this.state.Assign, v);
