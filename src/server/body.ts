@@ -222,6 +222,11 @@ export class ChunkedFraming implements BodyFraming {
   }
 }
 
+/** Whether the body is at most `max` bytes, one still arriving read whole first (only then is there anything to await). */
+export function bodyWithin(req: IncomingRequest, max: number): boolean | Promise<boolean> {
+  return req.incoming ? readWhole(req, max) : req.body.length <= max;
+}
+
 /** Reads a body still arriving whole into `req.body`; false (the rest left unread) when it passes `max`. */
 export async function readWhole(req: IncomingRequest, max: number): Promise<boolean> {
   const whole = await req.incoming!.readAll(max);

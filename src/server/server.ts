@@ -18,7 +18,7 @@ import { createBlobStore, type BlobStore } from '../storage/blobs/index.js';
 import type { DataPlaneRoute, LoadedService, OperationHandler, Platform, ServiceDefinition } from '../services/service.js';
 import type { RequestContext } from '../core/context.js';
 import { closeSource, type HttpRequest, type HttpResponse, type ResponseSink } from '../core/http.js';
-import { bufferedStream, ConnectionClosedError, MalformedBodyError, readWhole, verifiedStream, type IncomingRequest } from './body.js';
+import { bodyWithin, bufferedStream, ConnectionClosedError, MalformedBodyError, readWhole, verifiedStream, type IncomingRequest } from './body.js';
 import { createHttp1Server } from './http1.js';
 import { createFallbackServer } from './node-fallback.js';
 import { DataPlaneRouter } from './dataplane-router.js';
@@ -86,19 +86,18 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
 
   /**
    * Every request: the body is read whole (under the limit of where it goes) before anything
-   * answers it, except for a streaming route or operation, which gets it as it arrives. Each
-   * `req.incoming ? await ... : ...` keeps the common case (the body came with the head) free of awaits.
+   * answers it, except for a streaming route or operation, which gets it as it arrives.
    */
   async function handle(req: IncomingRequest, res: ResponseSink): Promise<void> {
     const started = process.hrtime.bigint();
     if (req.rawPath.startsWith('/_stratus/')) {
-      if (req.incoming && !(await readWhole(req, DEFAULT_MAX_BODY_BYTES))) return tooLarge(req, res);
+      if (!(await bodyWithin(req, DEFAULT_MAX_BODY_BYTES))) return tooLarge(req, res);
       return admin(req, res);
     }
     const route = dataPlanes.match(req);
     if (route) {
       if (route.streaming) req.stream ??= req.incoming ?? bufferedStream(req.body);
-      else if (!(req.incoming ? await readWhole(req, routeLimits.get(route) ?? DEFAULT_MAX_BODY_BYTES) : true)) return tooLarge(req, res);
+      else if (!(await bodyWithin(req, routeLimits.get(route) ?? DEFAULT_MAX_BODY_BYTES))) return tooLarge(req, res);
       const handled = route.handle(req, res);
       if (handled !== false && (await handled) !== false) return;
     }
@@ -115,14 +114,15 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
     if (req.incoming && isQueryRequest(req) && !(await readWhole(req, DEFAULT_MAX_BODY_BYTES))) return tooLarge(req, res);
     const routed = router.route(req, sig?.service);
     if (!routed) {
-      if (req.incoming && !(await readWhole(req, DEFAULT_MAX_BODY_BYTES))) return tooLarge(req, res);
+      if (!(await bodyWithin(req, DEFAULT_MAX_BODY_BYTES))) return tooLarge(req, res);
       // What AWS's front door answers for a request no service recognises.
       send(res, req, { status: 404, headers: {}, body: '<UnknownOperationException/>' });
       return;
     }
     const svc = routed.service;
     const protocol: Protocol = routed.protocol;
-    // A body still arriving streams to an operation that takes a stream, else is read whole here.
+    // A body still arriving streams to an operation that takes a stream, else is read whole here
+    // (the common case, a body that came whole, awaits nothing).
     let early: ResolvedOperation | undefined;
     if (req.incoming) {
       try {
