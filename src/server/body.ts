@@ -39,18 +39,11 @@ export class IncomingBody implements BodyStream {
   private wake: (() => void) | undefined;
   private paused = false;
   private started = false;
-  /** Body bytes received so far. */
-  received = 0;
 
   constructor(
     readonly length: number | undefined,
     private readonly flow: BodyFlow,
   ) {}
-
-  /** Whether the client sent all of the body (read or not). */
-  get complete(): boolean {
-    return this.ended;
-  }
 
   // The transport's side.
 
@@ -58,7 +51,6 @@ export class IncomingBody implements BodyStream {
     if (data.length === 0) return;
     this.queue.push(data);
     this.queued += data.length;
-    this.received += data.length;
     if (!this.paused && this.queued >= HIGH_WATER) {
       this.paused = true;
       this.flow.pause();
@@ -113,7 +105,7 @@ export class IncomingBody implements BodyStream {
 
   /**
    * The whole body, or 'too-large' as soon as the declared length or the running count passes
-   * `max` (the rest is then left unread). Chunks are joined once at the end: linear in the size.
+   * `max` (the rest is then left unread). Linear in the size: each byte is copied once.
    */
   async readAll(max: number): Promise<Buffer | 'too-large'> {
     if (this.length !== undefined && this.length > max) return 'too-large';
@@ -126,6 +118,7 @@ export class IncomingBody implements BodyStream {
       for (let chunk = await this.read(); chunk; chunk = await this.read()) at += chunk.copy(whole, at);
       return whole;
     }
+    // A chunked body: its chunks are joined once, at its end.
     const chunks: Buffer[] = [];
     let size = 0;
     for (let chunk = await this.read(); chunk; chunk = await this.read()) {
