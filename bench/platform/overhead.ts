@@ -2,6 +2,8 @@
  * The platform's per-request cost: a signed awsJson request through Stratus's whole path (SigV4 parse,
  * routing, model-driven parsing and validation, a trivial provider, serialization) against the floor
  * of a bare Node HTTP server answering the same bytes, with the same load generator in the same run.
+ * Besides throughput, each row gives the CPU time per request of this process (server and load
+ * generator together): on a shared machine it moves less than req/s, so compare it between rows.
  *   npm run build && node dist/bench/platform/overhead.js [seconds]
  */
 import http from 'node:http';
@@ -43,8 +45,8 @@ console.log(`platform overhead, ${seconds} s per row, signed awsJson1.0 requests
 for (const connections of [1, 8, 32]) {
   for (const [name, endpoint] of [['bare node http (floor)', bareUrl], ['stratus DescribeExecution (echo)', stratus.endpoint]] as const) {
     await runLoad({ endpoint, connections, durationMs: 500, request, sign }); // warm-up
-    const r = await runLoad({ endpoint, connections, durationMs: seconds * 1000, request, sign });
-    console.log(row(`${name} c=${connections}`, r));
+    const r = await runLoad({ endpoint, connections, durationMs: seconds * 1000, request, sign, cpuPids: [process.pid] });
+    console.log(`${row(`${name} c=${connections}`, r)}   cpu ${r.cpuUsPerRequest!.toFixed(1).padStart(5)} us/req`);
   }
 }
 await stratus.close();

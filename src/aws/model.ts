@@ -44,6 +44,8 @@ export interface MemberRef {
   queryName?: string;
   hostLabel?: boolean;
   eventpayload?: boolean;
+  /** A payload blob sent as a stream (S3 Body); older models mark the shape instead. */
+  streaming?: boolean;
 }
 
 export type ShapeType =

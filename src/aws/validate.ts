@@ -172,8 +172,12 @@ function walk(
     case 'bigdecimal':
     case 'biginteger':
       if (fromJson && typeof value !== 'number') throw typeMismatch(index, shape, shapeName, value);
-      // The older Coral truncates a decimal sent for an integer member.
-      if (fromJson && (shape.type === 'integer' || shape.type === 'long') && !Number.isInteger(value) && isLegacyCoral(index.name)) return Math.floor(value as number);
+      if (fromJson && (shape.type === 'integer' || shape.type === 'long') && !Number.isInteger(value)) {
+        // The older Coral truncates a decimal sent for an integer member; the newer one refuses it
+        // ("DECIMAL_VALUE can not be converted to an Integer"), as it refuses a string there.
+        if (isLegacyCoral(index.name)) return Math.floor(value as number);
+        throw typeMismatch(index, shape, shapeName, value);
+      }
       return value;
     case 'timestamp':
       return fromJson ? readJsonTimestamp(value) : value;

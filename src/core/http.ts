@@ -1,6 +1,10 @@
 import type { OutgoingHttpHeaders } from 'node:http';
 
-/** An HTTP request as the routers and protocol parsers see it: the whole body already read. */
+/**
+ * An HTTP request as the routers, protocol parsers and data planes see it. Most requests arrive
+ * with their whole body in `body`; a streaming route or operation (DataPlaneRoute `streaming`, a
+ * model payload member marked `streaming`, e.g. S3 PutObject) gets it in `stream` instead.
+ */
 export interface HttpRequest {
   readonly method: string;
   /** The path without the query string, still percent-encoded. */
@@ -9,9 +13,22 @@ export interface HttpRequest {
   readonly rawQuery: string;
   /** Lower-cased header names; repeated headers joined with ', '. */
   readonly headers: Readonly<Record<string, string | undefined>>;
+  /** The whole body; empty when it streams (`stream` is set). */
   readonly body: Buffer;
+  /** The body as it arrives, for streaming routes and operations only. */
+  readonly stream?: BodyStream;
   /** The headers as received (name, value, name, value...) and the peer's address. */
   readonly raw: RawRequestInfo;
+}
+
+/**
+ * A request body read as it arrives, once. Reading pulls: while the reader does not ask for more,
+ * the connection is paused (backpressure), so a 5 GB upload holds a few chunks in memory at a time.
+ * Iteration throws when the client goes away or sends a malformed body.
+ */
+export interface BodyStream extends AsyncIterable<Buffer> {
+  /** The declared Content-Length; undefined for a chunked body. */
+  readonly length: number | undefined;
 }
 
 /** What Node's IncomingMessage offers beyond HttpRequest, and the fast HTTP/1.1 server also provides. */
@@ -20,17 +37,38 @@ export interface RawRequestInfo {
   readonly socket: { readonly remoteAddress?: string };
 }
 
+/** A response body produced as it is sent: chunks are written as the consumer (the socket) takes them. */
+export type BodySource = AsyncIterable<Uint8Array>;
+
 export interface HttpResponse {
   status: number;
   headers: Record<string, string>;
-  body: Buffer | string;
+  /** A stream is sent with its content-length header when set, else chunked. */
+  body: Buffer | string | BodySource;
 }
 
-/** Where a response is written: Node's ServerResponse, or the fast HTTP/1.1 server's writer. */
+/** Where a response is written: the fast HTTP/1.1 server's writer, or an adapter over Node's ServerResponse. */
 export interface ResponseSink {
   readonly headersSent: boolean;
   writeHead(status: number, headers?: OutgoingHttpHeaders): unknown;
+  /** Sends the head and a whole body (one socket write for small responses). */
   end(body?: Buffer | string): unknown;
+  /**
+   * Sends the head and then `body` as it is produced, waiting for the socket to drain (backpressure):
+   * with Content-Length when writeHead gave one, else chunked. Resolves once all is written;
+   * rejects if the client went away (the source is then closed through its iterator's return()).
+   */
+  stream(body: BodySource): Promise<void>;
+}
+
+/** True for a value to send as a stream (an async iterable that is not a Buffer or string). */
+export function isBodySource(value: unknown): value is BodySource {
+  return typeof value === 'object' && value !== null && typeof (value as BodySource)[Symbol.asyncIterator] === 'function';
+}
+
+/** Lets a body that will not be sent release what it holds (an open file, a blob reader). */
+export async function closeSource(body: BodySource): Promise<void> {
+  await body[Symbol.asyncIterator]().return?.();
 }
 
 /** The Host header lower-cased, without its port. */

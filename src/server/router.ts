@@ -67,7 +67,8 @@ export class ServiceRouter<S> {
   }
 }
 
-function isQueryRequest(req: HttpRequest): boolean {
+/** A query-protocol request: its routing and operation are in its (form-encoded) body, which must be read first. */
+export function isQueryRequest(req: HttpRequest): boolean {
   if (req.rawPath !== '/' && req.rawPath !== '') return false;
   const ct = req.headers['content-type'] ?? '';
   if (req.method === 'POST' && ct.startsWith('application/x-www-form-urlencoded')) return true;

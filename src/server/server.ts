@@ -1,11 +1,10 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { resolve as resolvePath } from 'node:path';
 import { AwsError, internalFailure, isAwsError, notImplemented } from '../aws/errors.js';
 import { loadModel } from '../aws/model.js';
 import { AwsJsonProtocol } from '../aws/protocols/json.js';
-import type { Protocol } from '../aws/protocols/protocol.js';
+import type { Protocol, ResolvedOperation } from '../aws/protocols/protocol.js';
 import { ServiceIndex } from '../aws/service-index.js';
 import { setEnumOrder } from '../aws/validate.js';
 import { authError } from '../aws/auth-errors.js';
@@ -13,20 +12,23 @@ import { checkSigV4Time, parseSigV4, signatureDetails, verifySigV4, type SigV4In
 import { PlatformClock } from '../core/clock.js';
 import type { Config } from '../core/config.js';
 import { VERSION } from '../core/version.js';
-import { SqliteDb } from '../storage/sqlite/sqlite-db.js';
+import { openDb } from '../storage/open.js';
 import type { Db } from '../storage/db.js';
 import { openLogSink } from '../services/logs/sink.js';
 import { Jobs } from '../jobs/index.js';
-import type { LoadedService, OperationHandler, Platform, ServiceDefinition } from '../services/service.js';
+import { createBlobStore, type BlobStore } from '../storage/blobs/index.js';
+import type { DataPlaneRoute, LoadedService, OperationHandler, Platform, ServiceDefinition } from '../services/service.js';
 import type { RequestContext } from '../core/context.js';
-import type { HttpRequest, HttpResponse, ResponseSink } from '../core/http.js';
+import { closeSource, type HttpRequest, type HttpResponse, type ResponseSink } from '../core/http.js';
+import { bodyWithin, bufferedStream, ConnectionClosedError, MalformedBodyError, readWhole, verifiedStream, type IncomingRequest } from './body.js';
 import { createHttp1Server } from './http1.js';
+import { createFallbackServer } from './node-fallback.js';
 import { DataPlaneRouter } from './dataplane-router.js';
 import { checkOperations, discoverServices } from './registry.js';
-import { ServiceRouter } from './router.js';
+import { isQueryRequest, ServiceRouter } from './router.js';
 
-/** Largest request body read; larger ones get 413 without being buffered. */
-const MAX_BODY_BYTES = 128 * 1024 * 1024;
+/** Largest request body read whole unless the service sets its own (ServiceDefinition.maxBodyBytes). */
+const DEFAULT_MAX_BODY_BYTES = 128 * 1024 * 1024;
 
 export interface Stratus {
   readonly endpoint: string;
@@ -34,6 +36,7 @@ export interface Stratus {
   readonly clock: PlatformClock;
   readonly config: Config;
   readonly db: Db;
+  readonly blobs: BlobStore;
   readonly services: ReadonlyMap<string, LoadedService>;
   close(): Promise<void>;
 }
@@ -42,13 +45,16 @@ export interface StartOptions {
   clock?: PlatformClock;
   /** Service definitions to serve instead of the discovered ones (tests). */
   services?: ServiceDefinition[];
+  /** Data-plane routes besides the services' own (tests and benches: endpoints of their own). */
+  extraDataPlanes?: (platform: Platform) => readonly DataPlaneRoute[];
 }
 
 /** Starts Stratus: storage, every service, and the one HTTP listener. */
 export async function startStratus(config: Config, options: StartOptions = {}): Promise<Stratus> {
   const startedAt = Date.now();
   const clock = options.clock ?? new PlatformClock();
-  const db = new SqliteDb({ dataDir: config.dataDir, sync: config.sync });
+  const db = openDb(config);
+  const blobs = await createBlobStore(config, db);
   const services = new Map<string, LoadedService>();
   const log = (fields: Record<string, unknown>): void => {
     if (config.logRequests) process.stdout.write(`${JSON.stringify({ time: new Date(clock.now()).toISOString(), ...fields })}\n`);
@@ -56,7 +62,7 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
   let endpoint = '';
   const logs = await openLogSink(db, clock);
   const jobs = await Jobs.open({ db, clock, log });
-  const platform: Platform = { db, clock, config, endpoint: () => endpoint, log, services, logs, jobs };
+  const platform: Platform = { db, blobs, clock, config, endpoint: () => endpoint, log, services, logs, jobs };
 
   const definitions = options.services ?? (await discoverServices());
   for (const definition of definitions) {
@@ -76,13 +82,26 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
     return /^\d{12}$/.test(accessKeyId) ? accessKeyId : config.defaultAccountId;
   };
 
-  const dataPlanes = new DataPlaneRouter([...services.values()].flatMap((s) => s.provider.dataPlanes ?? []));
+  const maxBodyOf = (s: LoadedService): number => s.definition.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  /** Each data-plane route with the body limit of the service it belongs to. */
+  const routeLimits = new Map<DataPlaneRoute, number>();
+  for (const s of services.values()) for (const r of s.provider.dataPlanes ?? []) routeLimits.set(r, maxBodyOf(s));
+  const dataPlanes = new DataPlaneRouter([...routeLimits.keys(), ...(options.extraDataPlanes?.(platform) ?? [])]);
 
-  async function handle(req: HttpRequest, res: ResponseSink): Promise<void> {
+  /**
+   * Every request: the body is read whole (under the limit of where it goes) before anything
+   * answers it, except for a streaming route or operation, which gets it as it arrives.
+   */
+  async function handle(req: IncomingRequest, res: ResponseSink): Promise<void> {
     const started = process.hrtime.bigint();
-    if (req.rawPath.startsWith('/_stratus/')) return admin(req, res);
+    if (req.rawPath.startsWith('/_stratus/')) {
+      if (!(await bodyWithin(req, DEFAULT_MAX_BODY_BYTES))) return tooLarge(req, res);
+      return admin(req, res);
+    }
     const route = dataPlanes.match(req);
     if (route) {
+      if (route.streaming) req.stream ??= req.incoming ?? bufferedStream(req.body);
+      else if (!(await bodyWithin(req, routeLimits.get(route) ?? DEFAULT_MAX_BODY_BYTES))) return tooLarge(req, res);
       const handled = route.handle(req, res);
       if (handled !== false && (await handled) !== false) return;
     }
@@ -95,14 +114,29 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
     } catch (e) {
       sigError = e;
     }
+    // The query protocol names its service version and operation in the body.
+    if (req.incoming && isQueryRequest(req) && !(await readWhole(req, DEFAULT_MAX_BODY_BYTES))) return tooLarge(req, res);
     const routed = router.route(req, sig?.service);
     if (!routed) {
+      if (!(await bodyWithin(req, DEFAULT_MAX_BODY_BYTES))) return tooLarge(req, res);
       // What AWS's front door answers for a request no service recognises.
       send(res, req, { status: 404, headers: {}, body: '<UnknownOperationException/>' });
       return;
     }
     const svc = routed.service;
     const protocol: Protocol = routed.protocol;
+    // A body still arriving streams to an operation that takes a stream, else is read whole here
+    // (the common case, a body that came whole, awaits nothing).
+    let early: ResolvedOperation | undefined;
+    if (req.incoming) {
+      try {
+        early = protocol.resolve(req, svc.index);
+      } catch {
+        // Answered below, in the protocol's words, once the body is read.
+      }
+      if (early && protocol.streamsInput(svc.index, early.operation)) req.stream = req.incoming;
+      else if (!(await readWhole(req, maxBodyOf(svc)))) return tooLarge(req, res);
+    } else if (req.body.length > maxBodyOf(svc)) return tooLarge(req, res);
     const ctx: RequestContext = {
       requestId: randomUUID(),
       accountId: accountFor(sig?.accessKeyId),
@@ -119,7 +153,8 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
     try {
       if (sigError) throw sigError;
       if (config.auth === 'strict') authenticate(req, sig, svc.index.name);
-      const resolved = protocol.resolve(req, svc.index);
+      const resolved = early ?? protocol.resolve(req, svc.index);
+      if (!req.stream && protocol.streamsInput(svc.index, resolved.operation)) req.stream = bufferedStream(req.body);
       const name = resolved.operation.name;
       ctx.operation = name;
       const input = protocol.input(req, svc.index, resolved, svc.definition.validationErrorCode ?? 'ValidationException');
@@ -128,6 +163,7 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
       const output = await handler.call(svc.provider, ctx, input);
       response = protocol.output(svc.index, resolved.operation, output, ctx);
     } catch (e) {
+      if (e instanceof MalformedBodyError || e instanceof ConnectionClosedError) throw e;
       let err: AwsError;
       if (isAwsError(e)) {
         err = e;
@@ -137,7 +173,8 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
       }
       response = protocol.error(svc.index, err, ctx);
     }
-    send(res, req, response);
+    const sending = send(res, req, response);
+    if (sending) await sending;
     log({
       requestId: ctx.requestId,
       service: ctx.service,
@@ -147,7 +184,7 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
     });
   }
 
-  function authenticate(req: HttpRequest, sig: SigV4Info | undefined, service: string): void {
+  function authenticate(req: IncomingRequest, sig: SigV4Info | undefined, service: string): void {
     if (!sig) throw authError(service, 'missing', {});
     const details = {
       accessKeyId: sig.accessKeyId,
@@ -162,11 +199,17 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
     const time = checkSigV4Time(sig, details.nowMs);
     if (time !== 'ok') throw authError(service, time, details);
     if (!verifySigV4(req, sig, cred.secretAccessKey)) throw authError(service, 'signature', { ...details, ...signatureDetails(req, sig) });
+    // A streamed body is checked against its declared hash as it is read (the reader gets the error at its end).
+    const claimed = req.headers['x-amz-content-sha256'];
+    if (req.stream && claimed && /^[0-9a-fA-F]{64}$/.test(claimed)) {
+      req.stream = verifiedStream(req.stream, claimed, () => authError(service, 'signature', { ...details, ...signatureDetails(req, sig) }));
+    }
   }
 
   function admin(req: HttpRequest, res: ResponseSink): void {
-    const json = (status: number, body: unknown): void =>
+    const json = (status: number, body: unknown): void => {
       send(res, req, { status, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    };
     if (req.rawPath === '/_stratus/health' && (req.method === 'GET' || req.method === 'HEAD')) {
       json(200, {
         version: VERSION,
@@ -198,19 +241,21 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
     json(404, { message: `unknown admin path ${req.rawPath}` });
   }
 
+  /** A body that could not be read is the client's doing: 400 for a malformed one, nothing for one cut off. */
+  const serve = (req: IncomingRequest, res: ResponseSink): Promise<void> =>
+    handle(req, res).catch((e: unknown) => {
+      if (e instanceof ConnectionClosedError) return;
+      if (e instanceof MalformedBodyError) {
+        send(res, req, { status: 400, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ message: 'Bad Request' }) });
+        return;
+      }
+      log({ level: 'error', error: String((e as Error)?.stack ?? e) });
+      throw e;
+    });
   // The fast HTTP/1.1 server takes every connection; Node's http server (not listening itself)
   // serves connections handed to it for an Upgrade.
-  const fallback: Server = createServer({ keepAliveTimeout: 65_000, requestTimeout: 0 }, (raw, res) => {
-    void readRequest(raw, res).then((req) => (req ? handle(req, res) : undefined));
-  });
-  const server = createHttp1Server(
-    (req, res) =>
-      handle(req, res).catch((e: unknown) => {
-        log({ level: 'error', error: String((e as Error)?.stack ?? e) });
-        throw e;
-      }),
-    { maxBodyBytes: MAX_BODY_BYTES, fallback, keepAliveMs: 65_000 },
-  );
+  const fallback = createFallbackServer(serve);
+  const server = createHttp1Server(serve, { fallback, keepAliveMs: 65_000 });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
@@ -235,58 +280,18 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
       // Last, for the log events services wrote while they stopped.
       await logs.flush().catch(() => undefined);
       clock.clear();
+      await blobs.close();
       await db.close();
     })();
     return closing;
   };
 
-  return { endpoint, port, clock, config, db, services, close };
+  return { endpoint, port, clock, config, db, blobs, services, close };
 }
 
-/** Reads the whole body (up to MAX_BODY_BYTES); answers 413 itself and returns undefined past that. */
-function readRequest(raw: IncomingMessage, res: ServerResponse): Promise<HttpRequest | undefined> {
-  return new Promise((resolve, reject) => {
-    const declared = Number(raw.headers['content-length'] ?? 0);
-    if (declared > MAX_BODY_BYTES) {
-      tooLarge(res);
-      raw.resume();
-      resolve(undefined);
-      return;
-    }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    raw.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        tooLarge(res);
-        raw.destroy();
-        resolve(undefined);
-        return;
-      }
-      chunks.push(chunk);
-    });
-    raw.on('error', reject);
-    raw.on('end', () => {
-      const url = raw.url ?? '/';
-      const q = url.indexOf('?');
-      const headers: Record<string, string | undefined> = {};
-      for (const [k, v] of Object.entries(raw.headers)) headers[k] = Array.isArray(v) ? v.join(', ') : v;
-      resolve({
-        method: raw.method ?? 'GET',
-        rawPath: q >= 0 ? url.slice(0, q) : url,
-        rawQuery: q >= 0 ? url.slice(q + 1) : '',
-        headers,
-        body: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks),
-        raw,
-      });
-    });
-  });
-}
-
-function tooLarge(res: ServerResponse): void {
-  if (res.headersSent) return;
-  res.writeHead(413, { 'content-type': 'application/json', connection: 'close' });
-  res.end(JSON.stringify({ message: 'Request entity too large' }));
+/** 413, before the rest of the body is read (the connection then closes). */
+function tooLarge(req: HttpRequest, res: ResponseSink): void {
+  send(res, req, { status: 413, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ message: 'Request entity too large' }) });
 }
 
 const EXPOSED_HEADERS = 'x-amzn-requestid, x-amz-request-id, x-amz-id-2, x-amzn-errortype, x-amz-function-error, x-amz-log-result, x-amz-executed-version, etag, x-amz-version-id, date';
@@ -295,8 +300,8 @@ const EXPOSED_HEADERS = 'x-amzn-requestid, x-amz-request-id, x-amz-id-2, x-amzn-
  * Writes a response. Browsers send Origin on every cross-origin request, so the CORS headers they
  * need to read AWS responses go only to requests that carry one (SDKs and the CLI never do).
  */
-export function send(res: ResponseSink, req: HttpRequest, response: HttpResponse): void {
-  if (res.headersSent) return;
+export function send(res: ResponseSink, req: HttpRequest, response: HttpResponse): Promise<void> | undefined {
+  if (res.headersSent) return undefined;
   const headers: Record<string, string | number> = response.headers;
   const origin = req.headers.origin;
   if (origin) {
@@ -305,10 +310,18 @@ export function send(res: ResponseSink, req: HttpRequest, response: HttpResponse
     headers.vary = 'Origin';
   }
   const body = response.body;
+  if (typeof body !== 'string' && !Buffer.isBuffer(body)) {
+    // A stream: sent with the content-length the headers give, else chunked.
+    res.writeHead(response.status, headers);
+    if (req.method !== 'HEAD') return res.stream(body);
+    res.end();
+    return closeSource(body);
+  }
   // A HEAD response describes the body a GET would send (e.g. S3 HeadObject's Content-Length).
   if (req.method !== 'HEAD' || !headers['content-length']) headers['content-length'] = typeof body === 'string' ? Buffer.byteLength(body) : body.length;
   res.writeHead(response.status, headers);
   res.end(req.method === 'HEAD' ? undefined : body);
+  return undefined;
 }
 
 function preflight(req: HttpRequest, res: ResponseSink): void {

@@ -6,6 +6,7 @@ import type { ServiceIndex } from '../aws/service-index.js';
 import type { RequestContext } from '../core/context.js';
 import type { Config } from '../core/config.js';
 import type { HttpRequest, ResponseSink } from '../core/http.js';
+import type { BlobStore } from '../storage/blobs/index.js';
 
 /** What the platform hands each service when the server starts. */
 export interface Platform {
@@ -17,6 +18,8 @@ export interface Platform {
   readonly log: (fields: Record<string, unknown>) => void;
   /** Other services' providers, by service name, for cross-service calls (Lambda from SFN...). */
   readonly services: ReadonlyMap<string, LoadedService>;
+  /** Large binary values (objects, code, uploads) kept outside SQL rows. */
+  readonly blobs: BlobStore;
   /** Durable background work (leased jobs, schedules, pollers): docs/platform/jobs.md. */
   readonly jobs: Jobs;
   /** CloudWatch Logs, for services that write log events (whether or not the Logs service is loaded). */
@@ -63,6 +66,11 @@ export interface ServiceDefinition {
    * message ("Member must satisfy enum value set: [...]"): shape name -> values in AWS's order.
    */
   readonly enumOrder?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * Largest request body read whole for this service (its API and its data planes), default 128 MiB;
+   * past it the request gets 413 without the rest being read. Streaming operations and routes have no limit here.
+   */
+  readonly maxBodyBytes?: number;
   /** Creates the provider; runs migrations and starts background jobs. */
   create(platform: Platform): Promise<ServiceProvider>;
 }
@@ -79,6 +87,11 @@ export interface DataPlaneRoute {
   readonly pathPrefix?: string;
   /** For a route with neither: whether this host name is one of the service's own (custom domains). Synchronous. */
   claimsHost?(host: string): boolean;
+  /**
+   * The route reads the body as it arrives (`req.stream`, with backpressure) instead of whole in
+   * `req.body`: for uploads of any size. The handler must read it to its end or answer without it.
+   */
+  readonly streaming?: boolean;
   /** Serves the request; false when, on a closer look, it is not this route's after all (the AWS API router then runs). */
   handle(req: HttpRequest, res: ResponseSink): Promise<boolean | void> | boolean | void;
 }

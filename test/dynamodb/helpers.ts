@@ -3,7 +3,7 @@ import { startServer, clientConfig, type TestServer } from '../helpers/server.js
 import { definition } from '../../src/services/dynamodb/index.js';
 import { definition as streamsDefinition } from '../../src/services/dynamodbstreams/index.js';
 import type { Config } from '../../src/core/config.js';
-import { DYNAMODB_TEST_SIGNER, signedJsonHeaders } from '../../bench/lib/load.js';
+import { DYNAMODB_TEST_SIGNER, signedJsonHeaders } from '../helpers/sign.js';
 
 export interface Env {
   server: TestServer;

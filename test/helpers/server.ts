@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultConfig, type Config } from '../../src/core/config.js';
-import { startStratus, type Stratus } from '../../src/server/server.js';
+import { startStratus, type StartOptions, type Stratus } from '../../src/server/server.js';
 import type { ServiceDefinition } from '../../src/services/service.js';
 
 export interface TestServer extends Stratus {
@@ -11,10 +11,10 @@ export interface TestServer extends Stratus {
 
 /** Starts Stratus in this process on a free port, ephemeral unless a dataDir is given. */
 export async function startServer(
-  options: { config?: Partial<Config>; services?: ServiceDefinition[] } = {},
+  options: { config?: Partial<Config>; services?: ServiceDefinition[]; extraDataPlanes?: StartOptions['extraDataPlanes'] } = {},
 ): Promise<TestServer> {
   const config: Config = { ...defaultConfig(), port: 0, dataDir: undefined, logRequests: false, ...options.config };
-  const stratus = await startStratus(config, { services: options.services });
+  const stratus = await startStratus(config, { services: options.services, extraDataPlanes: options.extraDataPlanes });
   return Object.assign(stratus, { stop: () => stratus.close() });
 }
 

@@ -7,7 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Shape } from '../../src/aws/model.js';
 import { startServer, type TestServer } from '../helpers/server.js';
-import { signHeaders } from '../../bench/lib/load.js';
+import { signHeaders } from '../helpers/sign.js';
 
 /** A small deterministic PRNG (mulberry32). */
 function rng(seed: number): () => number {

@@ -42,6 +42,11 @@ export class AwsJsonProtocol implements Protocol {
     return { operation };
   }
 
+  /** Bodies of this protocol are whole documents. */
+  streamsInput(): boolean {
+    return false;
+  }
+
   input(req: HttpRequest, svc: ServiceIndex, resolved: ResolvedOperation, validationCode: string): any {
     const inputShape = resolved.operation.input?.shape;
     let body: unknown;

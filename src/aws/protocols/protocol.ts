@@ -20,6 +20,11 @@ export interface ResolvedOperation {
  */
 export interface Protocol {
   resolve(req: HttpRequest, svc: ServiceIndex): ResolvedOperation;
+  /**
+   * Whether the operation's input payload streams (a blob marked `streaming`, S3 PutObject's Body):
+   * the provider then gets the body as a stream (HttpRequest.stream) instead of a Buffer.
+   */
+  streamsInput(svc: ServiceIndex, operation: OperationModel): boolean;
   input(req: HttpRequest, svc: ServiceIndex, resolved: ResolvedOperation, validationCode: string): any;
   output(svc: ServiceIndex, operation: OperationModel, output: any, ctx: RequestContext): HttpResponse;
   error(svc: ServiceIndex, err: AwsError, ctx: RequestContext): HttpResponse;

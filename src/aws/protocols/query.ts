@@ -21,6 +21,11 @@ export class QueryProtocol implements Protocol {
     return { operation, params };
   }
 
+  /** Bodies of this protocol are whole documents. */
+  streamsInput(): boolean {
+    return false;
+  }
+
   input(req: HttpRequest, service: ServiceIndex, resolved: ResolvedOperation, validationCode: string): any {
     const svc = queryView(service);
     const inputRef = resolved.operation.input;

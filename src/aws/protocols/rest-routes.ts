@@ -73,15 +73,19 @@ export function matchRoute(
     .split('/')
     .filter((s) => s !== '')
     .map(percentDecode);
+  // SDKs name the operation in `x-id` where several share a route (S3's PUT /{Bucket}/{Key+}: PutObject, CopyObject).
+  const named = query.get('x-id');
+  let first: RouteMatch | undefined;
   for (const route of routes) {
     if (route.method !== method) continue;
     if (!route.greedy && route.segments.length !== parts.length) continue;
     const labels = matchSegments(route.segments, parts);
     if (!labels) continue;
     if (!route.query.every(([k, v]) => query.has(k) && (v === undefined || query.get(k) === v))) continue;
-    return { route, labels };
+    if (named === null || route.operation.name === named) return { route, labels };
+    first ??= { route, labels };
   }
-  return undefined;
+  return first;
 }
 
 function matchSegments(segments: readonly Segment[], parts: string[]): Record<string, string> | undefined {

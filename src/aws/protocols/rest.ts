@@ -1,8 +1,8 @@
 import { AwsError } from '../errors.js';
-import type { OperationModel, Shape } from '../model.js';
+import type { MemberRef, OperationModel, Shape } from '../model.js';
 import type { ServiceIndex } from '../service-index.js';
 import { BOUND_MEMBERS, readInput } from '../validate.js';
-import type { HttpRequest, HttpResponse } from '../../core/http.js';
+import { isBodySource, type BodySource, type BodyStream, type HttpRequest, type HttpResponse } from '../../core/http.js';
 import type { RequestContext } from '../../core/context.js';
 import type { Protocol, ResolvedOperation } from './protocol.js';
 import { matchRoute } from './rest-routes.js';
@@ -28,6 +28,12 @@ export abstract class RestProtocol implements Protocol {
     return { operation: match.route.operation, labels: match.labels };
   }
 
+  streamsInput(svc: ServiceIndex, operation: OperationModel): boolean {
+    const shape = operation.input ? svc.shape(operation.input.shape) : undefined;
+    const payload = shape?.payload ? shape.members?.[shape.payload] : undefined;
+    return !!payload && streams(svc, payload);
+  }
+
   input(req: HttpRequest, svc: ServiceIndex, resolved: ResolvedOperation, validationCode: string): any {
     const inputRef = resolved.operation.input;
     if (!inputRef) return {};
@@ -37,6 +43,8 @@ export abstract class RestProtocol implements Protocol {
     const boundQuery = new Set<string>();
     let queryMap: string | undefined;
     let payloadValue: unknown;
+    // A streaming payload reaches the provider as the body stream itself, unread.
+    let payloadStream: BodyStream | undefined;
     for (const [name, ref] of Object.entries(shape.members ?? {})) {
       const memberShape = svc.shape(ref.shape);
       const wireName = ref.locationName ?? name;
@@ -76,7 +84,8 @@ export abstract class RestProtocol implements Protocol {
         }
         default:
           if (shape.payload === name) {
-            if (memberShape.type === 'blob') payloadValue = req.body;
+            if (memberShape.type === 'blob' && req.stream && streams(svc, ref)) payloadStream = req.stream;
+            else if (memberShape.type === 'blob') payloadValue = req.body;
             else if (memberShape.type === 'string') payloadValue = req.body.toString('utf8');
             else if (req.body.length > 0) raw[name] = this.readBody(svc, ref.shape, req.body);
           }
@@ -88,15 +97,19 @@ export abstract class RestProtocol implements Protocol {
       raw[queryMap] = map;
     }
     // A required payload (API Gateway's ImportRestApi body) must be present when the input is validated.
-    if (shape.payload && shape.required?.includes(shape.payload) && payloadValue !== undefined && (payloadValue as Buffer | string).length > 0) {
-      raw[shape.payload] = Buffer.isBuffer(payloadValue) ? payloadValue.toString('base64') : payloadValue;
+    if (shape.payload && shape.required?.includes(shape.payload)) {
+      if (payloadStream) raw[shape.payload] = '';
+      else if (payloadValue !== undefined && (payloadValue as Buffer | string).length > 0) {
+        raw[shape.payload] = Buffer.isBuffer(payloadValue) ? payloadValue.toString('base64') : payloadValue;
+      }
     }
     const bound: Record<string, unknown> = {};
     for (const [name, ref] of Object.entries(shape.members ?? {})) if (ref.location && name in raw) bound[name] = raw[name];
     (raw as { [BOUND_MEMBERS]?: Record<string, unknown> })[BOUND_MEMBERS] = bound;
     if (!shape.payload && req.body.length > 0) Object.assign(raw, this.readBody(svc, inputRef.shape, req.body));
     const input = readInput(svc, inputRef.shape, raw, true, validationCode, this.restJson);
-    if (payloadValue !== undefined && (payloadValue as Buffer | string).length > 0) input[shape.payload!] = payloadValue;
+    if (payloadStream) input[shape.payload!] = payloadStream;
+    else if (payloadValue !== undefined && (payloadValue as Buffer | string).length > 0) input[shape.payload!] = payloadValue;
     return input;
   }
 
@@ -111,7 +124,7 @@ export abstract class RestProtocol implements Protocol {
     const shapeName = operation.output?.shape;
     if (!shapeName || !output) return { status, headers, body: '' };
     const shape = svc.shape(shapeName);
-    let body: Buffer | string = '';
+    let body: Buffer | string | BodySource = '';
     for (const [name, ref] of Object.entries(shape.members ?? {})) {
       const v = output[name];
       if (v === undefined || v === null) continue;
@@ -128,7 +141,8 @@ export abstract class RestProtocol implements Protocol {
         status = v as number;
       } else if (shape.payload === name) {
         if (memberShape.type === 'blob' || memberShape.type === 'string') {
-          body = Buffer.isBuffer(v) || typeof v === 'string' ? v : Buffer.from(v as Uint8Array);
+          // A streaming payload (S3 GetObject's Body) may be returned as an async iterable, sent as produced.
+          body = Buffer.isBuffer(v) || typeof v === 'string' || isBodySource(v) ? v : Buffer.from(v as Uint8Array);
           headers['content-type'] ??= memberShape.type === 'blob' ? 'application/octet-stream' : 'text/plain';
         } else {
           const written = this.writeBody(svc, operation, ref.shape, v as Record<string, unknown>);
@@ -148,6 +162,11 @@ export abstract class RestProtocol implements Protocol {
     }
     return { status, headers, body };
   }
+}
+
+/** A payload blob sent as a stream: marked on its member (current models) or on its shape (older ones). */
+function streams(svc: ServiceIndex, ref: MemberRef): boolean {
+  return !!ref.streaming || !!svc.shape(ref.shape).streaming;
 }
 
 /** Turns a text value (URI label, query, header) into its JSON-shaped form for readInput. */

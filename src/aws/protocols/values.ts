@@ -65,7 +65,11 @@ export function fromText(index: ServiceIndex, shape: Shape, text: string, defaul
     case 'float':
     case 'double': {
       const n = Number(text);
-      if (text.trim() === '' || Number.isNaN(n)) throw serializationError(`STRING_VALUE can not be converted to ${shape.type === 'integer' ? 'an Integer' : 'a Long'}`);
+      const integral = shape.type === 'integer' || shape.type === 'long';
+      // A decimal where the model wants an integer is refused like any other text that is not one.
+      if (text.trim() === '' || Number.isNaN(n) || (integral && !Number.isInteger(n))) {
+        throw serializationError(`STRING_VALUE can not be converted to ${shape.type === 'integer' ? 'an Integer' : 'a Long'}`);
+      }
       return n;
     }
     case 'boolean':
