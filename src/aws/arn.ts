@@ -75,6 +75,20 @@ export function isAccountId(text: string): boolean {
   return /^\d{12}$/.test(text);
 }
 
+/** The ARN of an account's root user (`arn:aws:iam::123456789012:root`), as policies and callers name an account. */
+export function accountRootArn(scope: { accountId: string; region: string }): string {
+  return arnFor('iam', scope, 'root');
+}
+
+/**
+ * Whether `text` is an IAM role ARN (`arn:aws:iam::123456789012:role/path/name`), as services check
+ * the roles they are given to assume: no region, a 12-digit account, a role name on one line.
+ */
+export function isRoleArn(text: string): boolean {
+  const arn = parseArn(text);
+  return !!arn && arn.service === 'iam' && arn.region === '' && isAccountId(arn.account) && /^role\/.+$/.test(arn.resource);
+}
+
 /**
  * A CloudWatch Logs log group ARN (`arn:aws:logs:region:account:log-group:name`, with or without the
  * `:*` DescribeLogGroups shows), as several services name their log destinations.

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { arnFor, formatArn, parseArn, parseResourceArn, partitionOf } from '../../src/aws/arn.js';
+import { accountRootArn, arnFor, formatArn, isRoleArn, parseArn, parseResourceArn, partitionOf } from '../../src/aws/arn.js';
 
 describe('ARNs', () => {
   it('parses the five fields and keeps colons inside the resource', () => {
@@ -28,5 +28,26 @@ describe('ARNs', () => {
     assert.equal(parseResourceArn('arn:aws:dynamodb:us-east-1:123456789012:table/Users', 'dynamodb', 'table/')?.name, 'Users');
     assert.equal(parseResourceArn('arn:aws:dynamodb:us-east-1:123456789012:table/', 'dynamodb', 'table/'), undefined);
     assert.equal(parseResourceArn('arn:aws:lambda:us-east-1:123456789012:function:f', 'dynamodb', 'table/'), undefined);
+  });
+
+  it('names an account root user in the partition of the region', () => {
+    assert.equal(accountRootArn({ accountId: '123456789012', region: 'us-east-1' }), 'arn:aws:iam::123456789012:root');
+    assert.equal(accountRootArn({ accountId: '123456789012', region: 'cn-north-1' }), 'arn:aws-cn:iam::123456789012:root');
+  });
+
+  it('recognises IAM role ARNs', () => {
+    for (const good of ['arn:aws:iam::123456789012:role/r', 'arn:aws-us-gov:iam::123456789012:role/path/to/r', 'arn:aws:iam::123456789012:role/a:b']) {
+      assert.equal(isRoleArn(good), true, good);
+    }
+    const bad = [
+      'arn:aws:iam::123456789012:role/',
+      'arn:aws:iam::123456789012:user/u',
+      'arn:aws:iam:us-east-1:123456789012:role/r',
+      'arn:aws:iam::12345:role/r',
+      'arn:aws:sts::123456789012:role/r',
+      'arn:aws:iam::123456789012:role/a\nb',
+      'role/r',
+    ];
+    for (const text of bad) assert.equal(isRoleArn(text), false, text);
   });
 });

@@ -1,3 +1,4 @@
+import { parseArn } from '../../aws/arn.js';
 import { randomId } from '../../core/ids.js';
 import type { RequestContext } from '../../core/context.js';
 import { BadRequestException, NotFoundException } from '../../generated/apigateway.js';
@@ -81,4 +82,13 @@ export async function pageTable<T>(
     after = p.next;
   } while (after && items.length < max);
   return { items, position: after ? encodePosition(after) : undefined };
+}
+
+/**
+ * An AWS integration URI, `arn:aws:apigateway:{region}:{service}:{path|action}/...`: an apigateway
+ * ARN whose account field names the service integrated with (`lambda`, `dynamodb`, `s3`...).
+ */
+export function parseIntegrationUri(uri: string): { region: string; service: string; resource: string } | undefined {
+  const arn = parseArn(uri);
+  return arn?.service === 'apigateway' && arn.account !== '' ? { region: arn.region, service: arn.account, resource: arn.resource } : undefined;
 }

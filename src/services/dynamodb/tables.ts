@@ -2,6 +2,7 @@
  * Table metadata: validation of CreateTable/UpdateTable input with AWS's messages, the stored
  * shape of a table, and its TableDescription.
  */
+import { arnFor, parseResourceArn } from '../../aws/arn.js';
 import { LimitExceededException, type KeySchemaElement, type TableDescription, type TableStatus } from '../../generated/dynamodb.js';
 import { invalidParam, validation, type KeyType } from './values.js';
 
@@ -107,17 +108,19 @@ export const MAX_GSIS = 20;
 export const MAX_LSIS = 5;
 
 export function tableArn(t: { region: string; account: string; name: string }): string {
-  return `arn:aws:dynamodb:${t.region}:${t.account}:table/${t.name}`;
+  return arnFor('dynamodb', { accountId: t.account, region: t.region }, `table/${t.name}`);
+}
+
+/** The parts of a table ARN (`arn:aws:dynamodb:<region>:<account>:table/<name>`); ValidationException when it is not one. */
+export function parseTableArn(text: string): { region: string; account: string; name: string } {
+  const arn = parseResourceArn(text, 'dynamodb', 'table/');
+  if (!arn || arn.name.includes('/')) throw validation(`Invalid TableArn: Invalid ResourceArn provided as input ${text}`);
+  return { region: arn.region, account: arn.account, name: arn.name };
 }
 
 /** Table names may be given as ARNs; returns the plain name. */
 export function tableNameOf(nameOrArn: string): string {
-  if (nameOrArn.startsWith('arn:')) {
-    const m = /^arn:[^:]+:dynamodb:[^:]*:[^:]*:table\/([^/]+)$/.exec(nameOrArn);
-    if (!m) throw validation(`Invalid TableArn: Invalid ResourceArn provided as input ${nameOrArn}`);
-    return m[1]!;
-  }
-  return nameOrArn;
+  return nameOrArn.startsWith('arn:') ? parseTableArn(nameOrArn).name : nameOrArn;
 }
 
 function keyOf(schema: any[], defs: Map<string, KeyType>, where: string): { hash: KeyAttr; range?: KeyAttr } {
@@ -387,7 +390,7 @@ export function describeTable(t: TableMeta, now: number, stats: Stats | undefine
     d.SSEDescription = {
       Status: 'ENABLED',
       SSEType: 'KMS',
-      KMSMasterKeyArn: `arn:aws:kms:${t.region}:${t.account}:key/${t.sse.KMSMasterKeyId ?? 'aws/dynamodb'}`,
+      KMSMasterKeyArn: arnFor('kms', { accountId: t.account, region: t.region }, `key/${t.sse.KMSMasterKeyId ?? 'aws/dynamodb'}`),
     };
   }
   return d;

@@ -2,6 +2,7 @@
  * What Lambda's operation families share: settings, the database (behind a wrapper that empties
  * the read caches on every write), names and lookups of functions, versions and aliases.
  */
+import { arnFor, parseArn } from '../../aws/arn.js';
 import { AwsError } from '../../aws/errors.js';
 import type { Clock } from '../../core/clock.js';
 import type { RequestContext } from '../../core/context.js';
@@ -30,8 +31,19 @@ export interface Target {
   alias?: string;
 }
 
+/** The ARN of the caller's functions up to the name: `arn:aws:lambda:<region>:<account>:function:`. */
 export function fnArnBase(scope: Scope): string {
-  return `arn:aws:lambda:${scope.region}:${scope.accountId}:function:`;
+  return arnFor('lambda', scope, 'function:');
+}
+
+/**
+ * A function name without its ARN prefix (`arn:aws:lambda:<region>:`): the region the prefix gave, and
+ * the rest (`[account:][function:]name[:qualifier]`, a partial ARN). Anything else is a name as given.
+ */
+function withoutArnPrefix(functionName: string): { region?: string; rest: string } {
+  const arn = parseArn(functionName);
+  if (arn?.service !== 'lambda' || !/^[a-z0-9-]+$/.test(arn.region)) return { rest: functionName };
+  return { region: arn.region, rest: `${arn.account}:${arn.resource}` };
 }
 
 /** The key of a function in this process's maps (uids, concurrency, caches). */
@@ -148,14 +160,15 @@ export class LambdaCore {
 
   /** Splits FunctionName (name, partial ARN or ARN, maybe with a qualifier) and Qualifier. */
   parseName(ctx: RequestContext, functionName: string, qualifier?: string): { name: string; qualifier: string | undefined } {
-    const m = /^(?:arn:aws[a-zA-Z-]*:lambda:([a-z0-9-]+):)?(?:(\d{12}):)?(?:function:)?([a-zA-Z0-9-_.]+)(?::([a-zA-Z0-9-_$.]+))?$/.exec(functionName);
+    const { region, rest } = withoutArnPrefix(functionName);
+    const m = /^(?:(\d{12}):)?(?:function:)?([a-zA-Z0-9-_.]+)(?::([a-zA-Z0-9-_$.]+))?$/.exec(rest);
     if (!m) {
       throw new InvalidParameterValueException(
         `1 validation error detected: Value '${functionName}' at 'functionName' failed to satisfy constraint: Member must satisfy regular expression pattern`,
         USER_FAULT,
       );
     }
-    const [, region, account, name, fromArn] = m;
+    const [, account, name, fromArn] = m;
     if (region && region !== ctx.region) throw new InvalidParameterValueException(`Functions from '${region}' are not reachable in this region ('${ctx.region}')`, USER_FAULT);
     // Not an error of the Lambda model (IAM answers it on AWS), hence no generated class.
     if (account && account !== ctx.accountId) throw new AwsError('AccessDeniedException', `User is not authorized to access function ${functionName}`, 403, { fields: USER_FAULT });

@@ -1,3 +1,4 @@
+import { accountRootArn } from '../../aws/arn.js';
 import type { StsApi } from '../../generated/sts.js';
 import { defineProvider, type ServiceDefinition } from '../service.js';
 
@@ -5,7 +6,7 @@ import { defineProvider, type ServiceDefinition } from '../service.js';
 class IdentityOps implements Pick<StsApi, 'GetCallerIdentity'> {
   async GetCallerIdentity(ctx: Parameters<StsApi['GetCallerIdentity']>[0]) {
     // Callers with long-term keys are the account root.
-    return { UserId: ctx.accountId, Account: ctx.accountId, Arn: `arn:aws:iam::${ctx.accountId}:root` };
+    return { UserId: ctx.accountId, Account: ctx.accountId, Arn: accountRootArn(ctx) };
   }
 }
 

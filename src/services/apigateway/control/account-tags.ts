@@ -1,3 +1,4 @@
+import { isRoleArn, parseArn } from '../../../aws/arn.js';
 import type { RequestContext } from '../../../core/context.js';
 import {
   BadRequestException,
@@ -20,10 +21,12 @@ const MAX_TAGS = 50;
 /** The taggable resources an ARN names: REST APIs, stages, API keys and usage plans. */
 type Taggable = { kind: 'api'; apiId: string } | { kind: 'stage'; apiId: string; stage: string } | { kind: 'key'; id: string } | { kind: 'plan'; id: string };
 
-function parseArn(ctx: RequestContext, arn: string): Taggable {
-  const m = /^arn:aws[a-z-]*:apigateway:([^:]*):[^:]*:\/(.+)$/.exec(arn);
-  if (!m || m[1] !== ctx.region) throw new BadRequestException(`Invalid resource ARN: ${arn}`);
-  const parts = m[2]!.split('/');
+function taggableOf(ctx: RequestContext, arn: string): Taggable {
+  const parsed = parseArn(arn);
+  // The resource is a path on one line: `/restapis/a1b2c3`, `/restapis/a1b2c3/stages/prod`...
+  const path = parsed?.service === 'apigateway' && parsed.region === ctx.region ? /^\/(.+)$/.exec(parsed.resource)?.[1] : undefined;
+  if (path === undefined) throw new BadRequestException(`Invalid resource ARN: ${arn}`);
+  const parts = path.split('/');
   if (parts[0] === 'restapis' && parts.length === 2) return { kind: 'api', apiId: parts[1]! };
   if (parts[0] === 'restapis' && parts[2] === 'stages' && parts.length === 4) return { kind: 'stage', apiId: parts[1]!, stage: parts[3]! };
   if (parts[0] === 'apikeys' && parts.length === 2) return { kind: 'key', id: parts[1]! };
@@ -48,7 +51,7 @@ export class AccountAndTagOps implements Pick<APIGatewayApi, 'GetAccount' | 'Upd
         // The UsagePlans feature is always on (as for every account created since 2016).
         return segs[0] === 'features' && op.op === 'add' && op.value === 'UsagePlans';
       });
-      if (settings.cloudwatchRoleArn && !/^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/.test(settings.cloudwatchRoleArn)) throw new BadRequestException('The role ARN is not well formed');
+      if (settings.cloudwatchRoleArn && !isRoleArn(settings.cloudwatchRoleArn)) throw new BadRequestException('The role ARN is not well formed');
       await this.core.store.account.put(tx, s, [], settings);
     });
     return this.GetAccount(ctx);
@@ -57,7 +60,7 @@ export class AccountAndTagOps implements Pick<APIGatewayApi, 'GetAccount' | 'Upd
   /** Runs `change` on the tags of the resource `arn` names; stores them when it returns true. */
   private async withTags(ctx: RequestContext, arn: string, change: (tags: Record<string, string>) => boolean): Promise<Record<string, string>> {
     const s = scopeOf(ctx);
-    const target = parseArn(ctx, arn);
+    const target = taggableOf(ctx, arn);
     const { store } = this.core;
     return this.core.db.tx(async (tx) => {
       let tags: Record<string, string>;

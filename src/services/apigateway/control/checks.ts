@@ -1,4 +1,5 @@
 import { BadRequestException, ConflictException } from '../../../generated/apigateway.js';
+import { parseIntegrationUri } from '../common.js';
 import { HTTP_METHODS } from '../defaults.js';
 import type { FieldType } from '../patch.js';
 import type { ApiDoc, AuthorizerDoc, IntegrationDoc, MethodDoc, MethodSettingDoc, ResourceDoc, UsagePlanDoc } from '../types.js';
@@ -45,7 +46,8 @@ export function validateIntegration(i: IntegrationDoc): void {
     if (!/^https?:\/\/[^/]+/i.test(i.uri!)) throw new BadRequestException('Invalid HTTP endpoint specified for URI');
   }
   if (type === 'AWS' || type === 'AWS_PROXY') {
-    if (!/^arn:aws[a-z-]*:apigateway:[^:]*:[^:]+:(path|action)\//.test(i.uri!)) throw new BadRequestException('AWS ARN for integration must contain path or action');
+    const target = parseIntegrationUri(i.uri!);
+    if (!target || !/^(path|action)\//.test(target.resource)) throw new BadRequestException('AWS ARN for integration must contain path or action');
     if (type === 'AWS_PROXY' && !/:lambda:path\/\d{4}-\d{2}-\d{2}\/functions\/.+\/invocations$/.test(i.uri!)) {
       throw new BadRequestException("Integrations of type 'AWS_PROXY' currently only supports Lambda function and Firehose stream invocations.");
     }

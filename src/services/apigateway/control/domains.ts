@@ -1,3 +1,4 @@
+import { arnFor } from '../../../aws/arn.js';
 import { randomId } from '../../../core/ids.js';
 import type { RequestContext } from '../../../core/context.js';
 import {
@@ -48,7 +49,7 @@ function out(d: DomainDoc, ctx: RequestContext): DomainName {
   return {
     domainName: d.domainName,
     domainNameId: d.domainNameId,
-    domainNameArn: `arn:aws:apigateway:${ctx.region}::/domainnames/${d.domainName}`,
+    domainNameArn: arnFor('apigateway', { accountId: '', region: ctx.region }, `/domainnames/${d.domainName}`),
     certificateArn: d.certificateArn,
     certificateName: d.certificateName,
     certificateUploadDate: edge ? date(d.certificateUploadDate) : undefined,

@@ -1,3 +1,4 @@
+import { isAccountId, parseResourceArn } from '../../../aws/arn.js';
 import type { RequestContext } from '../../../core/context.js';
 import {
   BadRequestException,
@@ -21,7 +22,11 @@ import { tagsOut } from './shapes.js';
  * VPC_LINK integration connects to the host of its URI as the load balancer would forward to it.
  */
 
-const NLB_ARN = /^arn:aws[a-z-]*:elasticloadbalancing:[^:]+:\d{12}:loadbalancer\/net\/[^/]+\/[^/]+$/;
+/** A Network Load Balancer's ARN: `arn:aws:elasticloadbalancing:<region>:<account>:loadbalancer/net/<name>/<id>`. */
+function isNlbArn(text: string): boolean {
+  const arn = parseResourceArn(text, 'elasticloadbalancing', 'loadbalancer/net/');
+  return !!arn && arn.region !== '' && isAccountId(arn.account) && /^[^/]+\/[^/]+$/.test(arn.name);
+}
 
 const out = (l: VpcLinkDoc): VpcLink => ({
   id: l.id,
@@ -43,7 +48,7 @@ export class VpcLinkOps implements Pick<APIGatewayApi, 'CreateVpcLink' | 'GetVpc
   async CreateVpcLink(ctx: RequestContext, input: CreateVpcLinkRequest): Promise<VpcLink> {
     const targets = input.targetArns ?? [];
     if (targets.length !== 1) throw new BadRequestException('A VPC link for a REST API takes exactly one Network Load Balancer ARN in targetArns');
-    if (!NLB_ARN.test(targets[0]!)) throw new BadRequestException(`Invalid Network Load Balancer ARN: ${targets[0]}`);
+    if (!isNlbArn(targets[0]!)) throw new BadRequestException(`Invalid Network Load Balancer ARN: ${targets[0]}`);
     const link: VpcLinkDoc = { id: newId(6), name: input.name, description: input.description, targetArns: targets, tags: input.tags, created: ctx.clock.now() };
     await this.core.db.tx((tx) => this.core.store.vpcLinks.put(tx, scopeOf(ctx), [link.id], link));
     return out(link);

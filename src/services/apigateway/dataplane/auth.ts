@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { accountRootArn, arnFor, formatArn, isAccountId, parseArn } from '../../../aws/arn.js';
 import { evaluatePolicy, parsePolicy, wildcardMatch, type PolicyStatement } from '../../../aws/iam-policy.js';
 import { checkSigV4Time, parseSigV4, verifySigV4 } from '../../../aws/sigv4.js';
 import { percentDecode } from '../../../core/http.js';
@@ -57,10 +58,10 @@ export class MethodAuthorization {
       sourceIp: req.stageRequest.sourceIp,
       callerAccount: caller ?? undefined,
       // The execute-api:/{stage}/{METHOD}/{path} shorthand names this API.
-      expandResource: (r) => (r.startsWith('execute-api:/') ? `arn:aws:execute-api:${scope.region}:${scope.accountId}:${apiId}/${r.slice('execute-api:/'.length)}` : r),
+      expandResource: (r) => (r.startsWith('execute-api:/') ? arnFor('execute-api', scope, `${apiId}/${r.slice('execute-api:/'.length)}`) : r),
     });
     if (decision.allowed) return;
-    const who = caller ? `arn:aws:iam::${caller}:root` : 'anonymous';
+    const who = caller ? accountRootArn({ accountId: caller, region: scope.region }) : 'anonymous';
     const message = `User: ${who} is not authorized to perform: execute-api:Invoke on resource: ${maskedArn(arn)}${decision.explicitDeny ? ' with an explicit deny' : ''}`;
     throw new GatewayError('ACCESS_DENIED', message);
   }
@@ -87,7 +88,7 @@ export class MethodAuthorization {
       accessKey: sig.accessKeyId,
       caller: cred.accountId,
       user: cred.accountId,
-      userArn: `arn:aws:iam::${cred.accountId}:root`,
+      userArn: accountRootArn({ accountId: cred.accountId, region: req.dep.scope.region }),
     };
   }
 
@@ -164,12 +165,13 @@ export class MethodAuthorization {
 function methodArn(req: MethodRequest): string {
   const d = req.dep;
   const { method, path } = req.stageRequest;
-  return `arn:aws:execute-api:${d.scope.region}:${d.scope.accountId}:${d.apiId}/${d.stageName}/${method}${path === '/' ? '/' : path}`;
+  return arnFor('execute-api', d.scope, `${d.apiId}/${d.stageName}/${method}${path === '/' ? '/' : path}`);
 }
 
 /** The ARN as AWS prints it in the refusal message (account id partly masked). */
 function maskedArn(arn: string): string {
-  return arn.replace(/^(arn:aws[a-z-]*:execute-api:[^:]*:)(\d{8})(\d{4}):/, (_, head: string, _hidden: string, tail: string) => `${head}********${tail}:`);
+  const parts = parseArn(arn);
+  return parts && isAccountId(parts.account) ? formatArn({ ...parts, account: `********${parts.account.slice(8)}` }) : arn;
 }
 
 /** The values of the authorizer's identity sources; undefined when one is missing or empty. */

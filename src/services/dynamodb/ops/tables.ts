@@ -37,6 +37,7 @@ import {
   checkStreamSpec,
   describeTable,
   MAX_GSIS,
+  parseTableArn,
   tableNameOf,
   tableStatus,
   unsupportedTableParams,
@@ -182,9 +183,8 @@ export class TableOps implements Pick<DynamoDBApi, TableOperations> {
   }
 
   private async tableByArn(ctx: RequestContext, arn: string): Promise<TableMeta> {
-    const m = /^arn:[^:]+:dynamodb:([^:]*):([^:]*):table\/([^/]+)$/.exec(arn);
-    if (!m) throw validation(`Invalid TableArn: Invalid ResourceArn provided as input ${arn}`);
-    const t = m[1] === ctx.region && m[2] === ctx.accountId ? await this.core.store.table(ctx.accountId, ctx.region, m[3]!) : undefined;
+    const { region, account, name } = parseTableArn(arn);
+    const t = region === ctx.region && account === ctx.accountId ? await this.core.store.table(ctx.accountId, ctx.region, name) : undefined;
     if (!t) throw new ResourceNotFoundException(`Requested resource not found: ResourcArn: ${arn} not found`);
     return t;
   }

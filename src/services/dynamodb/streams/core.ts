@@ -5,6 +5,7 @@
  * 15 minutes, all on the platform clock. The records are in DynamoDB's store, which this service
  * shares (`dynamoDbStore`).
  */
+import { parseResourceArn } from '../../../aws/arn.js';
 import { AwsError } from '../../../aws/errors.js';
 import type { RequestContext } from '../../../core/context.js';
 import { ResourceNotFoundException } from '../../../generated/dynamodbstreams.js';
@@ -50,9 +51,10 @@ export class StreamsCore {
 }
 
 /** The parts of a stream ARN (`arn:aws:dynamodb:<region>:<account>:table/<name>/stream/<label>`), if it is one. */
-export function parseStreamArn(arn: string): { region: string; account: string; table: string; label: string } | undefined {
-  const m = /^arn:[^:]+:dynamodb:([^:]*):([^:]*):table\/([^/]+)\/stream\/(.+)$/.exec(arn);
-  return m ? { region: m[1]!, account: m[2]!, table: m[3]!, label: m[4]! } : undefined;
+export function parseStreamArn(text: string): { region: string; account: string; table: string; label: string } | undefined {
+  const arn = parseResourceArn(text, 'dynamodb', 'table/');
+  const m = arn && /^([^/]+)\/stream\/(.+)$/.exec(arn.name);
+  return arn && m ? { region: arn.region, account: arn.account, table: m[1]!, label: m[2]! } : undefined;
 }
 
 /** The one shard of a stream. */

@@ -1,5 +1,6 @@
 /** Lambda functions: create, read, list, update code and configuration, delete. */
 import { createHash, randomUUID } from 'node:crypto';
+import { arnFor } from '../../../aws/arn.js';
 import type { RequestContext } from '../../../core/context.js';
 import {
   InvalidParameterValueException,
@@ -82,7 +83,7 @@ export class FunctionOps implements Pick<LambdaApi, FunctionOperations> {
       SnapStart: { ApplyOn: 'None', OptimizationStatus: 'Off' },
       DeadLetterConfig: input.DeadLetterConfig?.TargetArn ? { TargetArn: input.DeadLetterConfig.TargetArn } : undefined,
       KMSKeyArn: input.KMSKeyArn,
-      RuntimeVersionConfig: { RuntimeVersionArn: `arn:aws:lambda:${ctx.region}::runtime:${createHash('sha256').update(input.Runtime).digest('hex')}` },
+      RuntimeVersionConfig: { RuntimeVersionArn: arnFor('lambda', { accountId: '', region: ctx.region }, `runtime:${createHash('sha256').update(input.Runtime).digest('hex')}`) },
       _unzipped: info.unzipped,
     };
     if (input.Layers?.length) throw new InvalidParameterValueException(NO_LAYERS, USER_FAULT);

@@ -1,5 +1,6 @@
 /** Resource-based policies of functions, versions and aliases (stored and shown; Stratus does not enforce them). */
 import { randomUUID } from 'node:crypto';
+import { accountRootArn, isAccountId } from '../../../aws/arn.js';
 import type { RequestContext } from '../../../core/context.js';
 import {
   InvalidParameterValueException,
@@ -50,7 +51,7 @@ export class PermissionOps implements Pick<LambdaApi, PermissionOperations> {
       const stmt: Record<string, unknown> = {
         Sid: input.StatementId,
         Effect: 'Allow',
-        Principal: principal === '*' ? '*' : /^\d{12}$/.test(principal) ? { AWS: `arn:aws:iam::${principal}:root` } : principal.startsWith('arn:') ? { AWS: principal } : { Service: principal },
+        Principal: principal === '*' ? '*' : isAccountId(principal) ? { AWS: accountRootArn({ accountId: principal, region: ctx.region }) } : principal.startsWith('arn:') ? { AWS: principal } : { Service: principal },
         Action: input.Action,
         Resource: resource,
       };

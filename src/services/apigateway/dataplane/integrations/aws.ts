@@ -3,6 +3,7 @@ import { readInput } from '../../../../aws/validate.js';
 import { toJsonValue } from '../../../../aws/protocols/values.js';
 import { internalContext } from '../../../../core/context.js';
 import type { OperationHandler, Platform } from '../../../service.js';
+import { parseIntegrationUri } from '../../common.js';
 import type { IntegrationDoc } from '../../types.js';
 import { integrationRequestBody, withStageVariables } from '../integration-request.js';
 import { integrationResponse } from '../integration-response.js';
@@ -30,15 +31,15 @@ export class AwsServiceActions {
   constructor(private readonly platform: Platform) {}
 
   async call(scope: { accountId: string; region: string }, uri: string, body: Buffer, requestId: string): Promise<ServiceActionResult> {
-    const m = /^arn:aws[a-z-]*:apigateway:([^:]*):([^:]+):action\/([A-Za-z0-9]+)(?:[?&].*)?$/.exec(uri);
-    if (!m) throw new UnsupportedServiceIntegration(`only action-style AWS integrations are supported (${uri})`);
-    const service = SERVICE_NAMES[m[2]!.split('.').pop()!] ?? m[2]!;
+    const target = parseIntegrationUri(uri);
+    const action = target && /^action\/([A-Za-z0-9]+)(?:[?&].*)?$/.exec(target.resource)?.[1];
+    if (!target || !action) throw new UnsupportedServiceIntegration(`only action-style AWS integrations are supported (${uri})`);
+    const service = SERVICE_NAMES[target.service.split('.').pop()!] ?? target.service;
     const loaded = this.platform.services.get(service);
-    if (!loaded) throw new UnsupportedServiceIntegration(`the service ${m[2]} is not available in Stratus`);
+    if (!loaded) throw new UnsupportedServiceIntegration(`the service ${target.service} is not available in Stratus`);
     const protocol = loaded.model.metadata.protocol;
     if (protocol !== 'json') throw new UnsupportedServiceIntegration(`AWS integrations to ${service} (${protocol}) are not supported by Stratus yet`);
     const index = loaded.index;
-    const action = m[3]!;
     const op = index.operations.get(action);
     const handler = loaded.provider[action] as OperationHandler | undefined;
     const error = (status: number, type: string, message: string): ServiceActionResult => ({ status, body: Buffer.from(JSON.stringify({ __type: type, message })) });
@@ -47,7 +48,7 @@ export class AwsServiceActions {
       const e = notImplemented(service, action);
       return error(e.status, e.code, e.message);
     }
-    const ctx = internalContext(this.platform.clock, { accountId: scope.accountId, region: m[1] || scope.region, service, operation: action, requestId });
+    const ctx = internalContext(this.platform.clock, { accountId: scope.accountId, region: target.region || scope.region, service, operation: action, requestId });
     try {
       let json: unknown = {};
       if (body.length) {
