@@ -8,6 +8,7 @@
  * aws:SourceVpc (requests to Stratus never come through a VPC endpoint), and on aws:PrincipalAccount.
  * A statement with any other condition does not apply.
  */
+import { parseArn } from './arn.js';
 
 export interface PolicyRequest {
   /** The action asked for, e.g. execute-api:Invoke. */
@@ -59,7 +60,11 @@ function principalApplies(principal: unknown, req: PolicyRequest): boolean {
     const aws = list((principal as Record<string, unknown>).AWS);
     if (aws.includes('*')) return true;
     if (!req.callerAccount) return false;
-    return aws.some((p) => p === req.callerAccount || p.startsWith(`arn:aws:iam::${req.callerAccount}:`));
+    return aws.some((p) => {
+      if (p === req.callerAccount) return true;
+      const arn = parseArn(p);
+      return arn?.service === 'iam' && arn.account === req.callerAccount;
+    });
   }
   return false;
 }

@@ -3,6 +3,7 @@
  * integrations with their callback tokens and activity queues, and the lookups and checks several
  * operations make.
  */
+import { arnFor } from '../../aws/arn.js';
 import type { Platform } from '../service.js';
 import type { RequestContext } from '../../core/context.js';
 import { validationError } from '../../aws/validate.js';
@@ -87,7 +88,7 @@ export class SfnCore {
   }
 
   smArn(ctx: RequestContext, name: string): string {
-    return `arn:aws:states:${ctx.region}:${ctx.accountId}:stateMachine:${name}`;
+    return arnFor('states', ctx, `stateMachine:${name}`);
   }
 
   /** The state machine of a machine, version or alias ARN, in the caller's account and region. */

@@ -1,4 +1,5 @@
 /** Activities: their definitions, and the workers' GetActivityTask. */
+import { arnFor } from '../../../aws/arn.js';
 import type { RequestContext } from '../../../core/context.js';
 import {
   ActivityDoesNotExist,
@@ -19,7 +20,7 @@ export class ActivityOps implements Pick<SFNApi, 'CreateActivity' | 'DescribeAct
 
   async CreateActivity(ctx: RequestContext, input: CreateActivityInput) {
     if (!NAME_RE.test(input.name)) throw new InvalidName(`Invalid Name: '${input.name}'`);
-    const arn = `arn:aws:states:${ctx.region}:${ctx.accountId}:activity:${input.name}`;
+    const arn = arnFor('states', ctx, `activity:${input.name}`);
     const existing = await this.core.store.activity(arn);
     if (existing) return { activityArn: arn, creationDate: new Date(existing.created) };
     const now = this.core.clock.now();

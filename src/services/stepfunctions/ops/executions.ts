@@ -1,4 +1,5 @@
 /** Executions: start (Standard, Express, synchronous Express), describe, list, stop, history, redrive. */
+import { arnFor } from '../../../aws/arn.js';
 import { randomUUID } from 'node:crypto';
 import type { RequestContext } from '../../../core/context.js';
 import {
@@ -58,11 +59,11 @@ export class ExecutionOps
     if (!NAME_RE.test(name)) throw new InvalidName(`Invalid Name: '${name}'`);
     const now = this.core.clock.now();
     if (target.sm.type === 'EXPRESS') {
-      const arn = `arn:aws:states:${ctx.region}:${ctx.accountId}:express:${target.sm.name}:${name}:${randomUUID()}`;
+      const arn = arnFor('states', ctx, `express:${target.sm.name}:${name}:${randomUUID()}`);
       void this.core.runner.runExpress(newRow(ctx, arn, target, name, data, now)).catch(() => undefined);
       return { executionArn: arn, startDate: new Date(now) };
     }
-    const arn = `arn:aws:states:${ctx.region}:${ctx.accountId}:execution:${target.sm.name}:${name}`;
+    const arn = arnFor('states', ctx, `execution:${target.sm.name}:${name}`);
     const existing = await this.core.store.execution(arn);
     if (existing) {
       if (existing.status === 'RUNNING' && existing.input === data) return { executionArn: arn, startDate: new Date(existing.start_ms) };
@@ -79,7 +80,7 @@ export class ExecutionOps
     const name = input.name ?? randomUUID();
     if (!NAME_RE.test(name)) throw new InvalidName(`Invalid Name: '${name}'`);
     const now = this.core.clock.now();
-    const arn = `arn:aws:states:${ctx.region}:${ctx.accountId}:express:${target.sm.name}:${name}:${randomUUID()}`;
+    const arn = arnFor('states', ctx, `express:${target.sm.name}:${name}:${randomUUID()}`);
     const row = await this.core.runner.runExpress(newRow(ctx, arn, target, name, data, now));
     const out: StartSyncExecutionOutput = {
       executionArn: arn,

@@ -1,4 +1,5 @@
 /** State machines and their versions. */
+import { isRoleArn } from '../../../aws/arn.js';
 import { randomUUID } from 'node:crypto';
 import type { RequestContext } from '../../../core/context.js';
 import {
@@ -32,7 +33,6 @@ import { DEFAULT_ENCRYPTION, NAME_RE, arnParts, checkTagKeys, resourceTypeNotVal
 import type { StateMachineRow } from '../store.js';
 import { pageOf, pageSize, readToken } from '../pages.js';
 
-const IAM_ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/.+/;
 
 export class StateMachineOps
   implements
@@ -57,7 +57,7 @@ export class StateMachineOps
     const type = input.type ?? 'STANDARD';
     checkDefinition(input.definition);
     if (input.loggingConfiguration) checkLogging(input.loggingConfiguration);
-    if (!IAM_ROLE_ARN.test(input.roleArn ?? '')) throw new InvalidArn(`Invalid Arn: '${input.roleArn}'`);
+    if (!isRoleArn(input.roleArn ?? '')) throw new InvalidArn(`Invalid Arn: '${input.roleArn}'`);
     if (input.versionDescription !== undefined && input.publish !== true) throw new ValidationException('Version description can only be set when publish is true');
     const arn = this.core.smArn(ctx, name);
     const now = this.core.clock.now();

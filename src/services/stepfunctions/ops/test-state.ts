@@ -1,4 +1,5 @@
 /** TestState: one state run in isolation. */
+import { arnFor } from '../../../aws/arn.js';
 import { randomUUID } from 'node:crypto';
 import type { RequestContext } from '../../../core/context.js';
 import { InvalidDefinition, ValidationException, type SFNApi, type TestStateInput, type TestStateOutput } from '../../../generated/stepfunctions.js';
@@ -56,11 +57,11 @@ export class TestStateOps implements Pick<SFNApi, 'TestState'> {
     const now = this.core.clock.now();
     const execName = randomUUID();
     const info: ExecutionInfo = {
-      executionArn: `arn:aws:states:${ctx.region}:${ctx.accountId}:execution:TestStateMachine:${execName}`,
+      executionArn: arnFor('states', ctx, `execution:TestStateMachine:${execName}`),
       name: execName,
-      stateMachineArn: `arn:aws:states:${ctx.region}:${ctx.accountId}:stateMachine:TestStateMachine`,
+      stateMachineArn: arnFor('states', ctx, `stateMachine:TestStateMachine`),
       stateMachineName: 'TestStateMachine',
-      roleArn: input.roleArn ?? `arn:aws:iam::${ctx.accountId}:role/TestState`,
+      roleArn: input.roleArn ?? arnFor('iam', ctx, 'role/TestState'),
       startTime: now,
       input: data,
       redriveCount: 0,
