@@ -60,10 +60,18 @@ export class TagStore {
 
   /**
    * Adds or replaces tags inside the caller's transaction; returns the problem instead of writing when
-   * a tag is malformed or the resource would pass the per-resource limit.
+   * `check` finds a malformed tag or the resource would pass `limit`. A service whose API has accepted
+   * more than AWS's common rules (`checkTags`) passes its own `check`.
    */
-  async tag(tx: Tx, scope: TagScope, arn: string, tags: Readonly<Record<string, string>>, limit = MAX_TAGS_PER_RESOURCE): Promise<TagProblem | undefined> {
-    const problem = checkTags(tags);
+  async tag(
+    tx: Tx,
+    scope: TagScope,
+    arn: string,
+    tags: Readonly<Record<string, string>>,
+    limit = MAX_TAGS_PER_RESOURCE,
+    check: (tags: Readonly<Record<string, string>>) => TagProblem | undefined = checkTags,
+  ): Promise<TagProblem | undefined> {
+    const problem = check(tags);
     if (problem) return problem;
     const existing = await this.list(scope, arn, tx);
     const count = new Set([...Object.keys(existing), ...Object.keys(tags)]).size;
