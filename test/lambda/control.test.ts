@@ -29,20 +29,10 @@ import {
   UpdateFunctionConfigurationCommand,
 } from '@aws-sdk/client-lambda';
 import { clientConfig } from '../helpers/server.js';
-import { createFunction, ROLE, startLambdaServer, zip, type LambdaTestContext } from './helpers.js';
+import { awsError, createFunction, ROLE, startLambdaServer, zip, type LambdaTestContext } from './helpers.js';
 
 const ARN = 'arn:aws:lambda:us-east-1:000000000000:function:';
 const code = { 'index.js': 'exports.handler = async () => 1;' };
-
-function awsError(name: string, status: number, message?: RegExp | string) {
-  return (e: Error & { $metadata?: { httpStatusCode?: number } }): boolean => {
-    assert.equal(e.name, name, e.message);
-    assert.equal(e.$metadata?.httpStatusCode, status);
-    if (typeof message === 'string') assert.equal(e.message, message);
-    else if (message) assert.match(e.message, message);
-    return true;
-  };
-}
 
 describe('lambda control plane', () => {
   let t: LambdaTestContext;

@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { LambdaClient, CreateFunctionCommand, waitUntilFunctionActiveV2, type CreateFunctionCommandInput } from '@aws-sdk/client-lambda';
 import { createZip } from '../../src/runtime/zip.js';
 import { clientConfig, startServer, type TestServer } from '../helpers/server.js';
@@ -49,4 +50,15 @@ export function json(payload: Uint8Array | undefined): unknown {
 
 export function text(payload: Uint8Array | undefined): string {
   return payload ? Buffer.from(payload).toString('utf8') : '';
+}
+
+/** An assert.rejects check: the AWS error's name, HTTP status and (exact or matching) message. */
+export function awsError(name: string, status: number, message?: RegExp | string) {
+  return (e: Error & { $metadata?: { httpStatusCode?: number } }): boolean => {
+    assert.equal(e.name, name, e.message);
+    assert.equal(e.$metadata?.httpStatusCode, status);
+    if (typeof message === 'string') assert.equal(e.message, message);
+    else if (message) assert.match(e.message, message);
+    return true;
+  };
 }

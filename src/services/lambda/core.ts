@@ -1,22 +1,23 @@
 /**
  * What Lambda's operation families share: settings, the database (behind a wrapper that empties
- * the read caches on every write), names and lookups of functions, versions and aliases.
+ * the read caches on every write), the tags table, names and lookups of functions, versions and aliases.
  */
 import { arnFor, parseArn } from '../../aws/arn.js';
 import { AwsError } from '../../aws/errors.js';
 import type { Clock } from '../../core/clock.js';
 import type { RequestContext } from '../../core/context.js';
-import { InvalidParameterValueException, PreconditionFailedException, ResourceNotFoundException, type FunctionConfiguration } from '../../generated/lambda.js';
+import { InvalidParameterValueException, PreconditionFailedException, ResourceNotFoundException, type FunctionConfiguration, type Tags } from '../../generated/lambda.js';
 import type { EnvironmentSpec } from '../../runtime/environment.js';
 import type { EnvironmentPool } from '../../runtime/pool.js';
-import type { Db, Queryable } from '../../storage/db.js';
+import type { Db, Queryable, Tx } from '../../storage/db.js';
 import { notifyingWrites } from '../../storage/notifying-db.js';
+import { MAX_TAGS_PER_RESOURCE, TagStore } from '../../storage/tags.js';
 import type { Platform } from '../service.js';
 import { Concurrency } from './concurrency.js';
 import { REVISION_MISMATCH, USER_FAULT } from './errors.js';
 import { DEFAULT_ACCOUNT_CONCURRENCY, MIN_UNRESERVED } from './limits.js';
 import { FunctionFiles, type LambdaLayout } from './paths.js';
-import type { AliasDoc, FnConfig, FnRow } from './store.js';
+import { LAMBDA_MIGRATIONS, type AliasDoc, type FnConfig, type FnRow } from './store.js';
 
 /** The account and region a function lives in. */
 export type Scope = Pick<RequestContext, 'accountId' | 'region'>;
@@ -34,6 +35,19 @@ export interface Target {
 /** The ARN of the caller's functions up to the name: `arn:aws:lambda:<region>:<account>:function:`. */
 export function fnArnBase(scope: Scope): string {
   return arnFor('lambda', scope, 'function:');
+}
+
+/** A function's unqualified ARN, under which its tags are kept (versions and aliases have none of their own). */
+export function functionArn(scope: Scope, name: string): string {
+  return `${fnArnBase(scope)}${name}`;
+}
+
+/**
+ * Lambda has taken any tag key and value so far, and AWS's messages for its key and value rules are
+ * not known, so of the shared table's checks only the number of tags applies.
+ */
+function anyTags(): undefined {
+  return undefined;
 }
 
 /**
@@ -99,10 +113,11 @@ export class LambdaCore {
   /** Parsed configurations by their stored text (read-only; the invoke path reads them often). */
   private readonly parsedConfigs = new Map<string, FnConfig>();
 
-  constructor(
+  private constructor(
     readonly platform: Platform,
     readonly pool: EnvironmentPool,
     layout: LambdaLayout,
+    readonly tags: TagStore,
   ) {
     this.db = notifyingWrites(platform.db, () => {
       this.writes++;
@@ -111,6 +126,37 @@ export class LambdaCore {
     });
     this.clock = platform.clock;
     this.files = new FunctionFiles(this.db, platform.jobs, layout);
+  }
+
+  /** Opens the Lambda tables and the tags table, and moves tags still kept in the old column. */
+  static async open(platform: Platform, pool: EnvironmentPool, layout: LambdaLayout): Promise<LambdaCore> {
+    await platform.db.migrate('lambda', LAMBDA_MIGRATIONS);
+    const core = new LambdaCore(platform, pool, layout, await TagStore.open(platform.db));
+    await core.moveColumnTags();
+    return core;
+  }
+
+  /** Adds or replaces tags of a function in the caller's transaction; AWS's error past 50 tags. */
+  async tagFunction(tx: Tx, scope: Scope, name: string, tags: Tags): Promise<void> {
+    const problem = await this.tags.tag(tx, scope, functionArn(scope, name), tags, MAX_TAGS_PER_RESOURCE, anyTags);
+    if (problem) throw new InvalidParameterValueException('Number of tags exceeds resource tag limit.', USER_FAULT);
+  }
+
+  /**
+   * Tags that functions kept in `lambda_functions.tags` before the shared tags table, moved there
+   * whole (an old CreateFunction did not count them); the column is left empty.
+   */
+  private async moveColumnTags(): Promise<void> {
+    await this.db.tx(async (tx) => {
+      const rows = await tx.all<{ account: string; region: string; name: string; tags: string }>(
+        "SELECT account, region, name, tags FROM lambda_functions WHERE tags <> '{}'",
+      );
+      for (const row of rows) {
+        const scope = { accountId: row.account, region: row.region };
+        await this.tags.tag(tx, scope, functionArn(scope, row.name), JSON.parse(row.tags) as Tags, Infinity, anyTags);
+        await tx.run("UPDATE lambda_functions SET tags = '{}' WHERE account = ? AND region = ? AND name = ?", [row.account, row.region, row.name]);
+      }
+    });
   }
 
   /** The `services.lambda` section of the configuration. */

@@ -18,13 +18,11 @@ import { PermissionOps } from './ops/permissions.js';
 import { TagOps } from './ops/tags.js';
 import { VersionAliasOps } from './ops/versions-aliases.js';
 import { layOut } from './paths.js';
-import { LAMBDA_MIGRATIONS } from './store.js';
 
 export const definition: ServiceDefinition = {
   name: 'lambda',
   validationErrorCode: 'ValidationException',
   async create(platform: Platform): Promise<ServiceProvider> {
-    await platform.db.migrate('lambda', LAMBDA_MIGRATIONS);
     const layout = layOut(platform.config);
     const settings = platform.config.services.lambda ?? {};
     const idle = Number(settings.idleTimeoutSeconds);
@@ -39,7 +37,7 @@ export const definition: ServiceDefinition = {
       // Environments starting at once (default: CPU count, at least 2); see src/runtime/pool.ts.
       maxStarting: settings.maxStartingEnvironments === undefined ? undefined : Number(settings.maxStartingEnvironments),
     });
-    const core = new LambdaCore(platform, pool, layout);
+    const core = await LambdaCore.open(platform, pool, layout);
     const runner = new InvocationRunner(core);
     const queue = new AsyncQueue(core, runner);
     const { isolation } = layout.paths;

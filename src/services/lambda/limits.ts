@@ -8,7 +8,6 @@ export const MAX_UNZIPPED_BYTES = 262_144_000;
 export const MAX_TOTAL_CODE_BYTES = 80_530_636_800;
 export const MAX_ENV_BYTES = 4096;
 export const MAX_POLICY_BYTES = 20480;
-export const MAX_TAGS = 50;
 export const MAX_CLIENT_CONTEXT = 3583;
 /** The longest function timeout, in seconds. */
 export const MAX_TIMEOUT_SECONDS = 900;

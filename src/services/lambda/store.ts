@@ -92,11 +92,11 @@ export interface FnConfig extends FunctionConfiguration {
   _unzipped: number;
 }
 
+/** A function's row (its `tags` column stays '{}': tags are kept in the shared tags table, storage/tags.ts). */
 export interface FnRow {
   name: string;
   config: string;
   reserved: number | null;
-  tags: string;
   next_version: number;
   event_config: string | null;
   created: number;

@@ -22,7 +22,7 @@ import {
 } from '../../../generated/lambda.js';
 import { cancelPrefix, enqueue } from '../../../jobs/queue.js';
 import { checkSettings, codeFrom, storeCode } from '../code.js';
-import { decodeMarker, encodeMarker, fnArnBase, functionKey, isVersionNumber, lastModified, withoutInternalFields, type LambdaCore, type Scope } from '../core.js';
+import { decodeMarker, encodeMarker, fnArnBase, functionArn, functionKey, isVersionNumber, lastModified, withoutInternalFields, type LambdaCore, type Scope } from '../core.js';
 import { codeLocation } from '../dataplane.js';
 import { USER_FAULT } from '../errors.js';
 import { ASYNC_KIND, asyncKeyPrefix } from '../invoke/async-queue.js';
@@ -91,10 +91,12 @@ export class FunctionOps implements Pick<LambdaApi, FunctionOperations> {
       const existing = await tx.get('SELECT name FROM lambda_functions WHERE account = ? AND region = ? AND name = ?', [ctx.accountId, ctx.region, name]);
       if (existing) throw new ResourceConflictException(`Function already exist: ${name}`, USER_FAULT);
       await storeCode(tx, ctx.accountId, ctx.region, info, zip);
+      // The tags column is the old place of tags, left empty: they go to the shared tags table.
       await tx.run(
-        'INSERT INTO lambda_functions (account, region, name, config, reserved, tags, next_version, created) VALUES (?, ?, ?, ?, NULL, ?, 1, ?)',
-        [ctx.accountId, ctx.region, name, JSON.stringify(config), JSON.stringify(input.Tags ?? {}), now],
+        "INSERT INTO lambda_functions (account, region, name, config, reserved, tags, next_version, created) VALUES (?, ?, ?, ?, NULL, '{}', 1, ?)",
+        [ctx.accountId, ctx.region, name, JSON.stringify(config), now],
       );
+      if (input.Tags) await this.core.tagFunction(tx, ctx, name, input.Tags);
       return input.Publish ? publishVersion(this.core, tx, ctx, name, config, undefined) : undefined;
     });
     // Unpack now, and start a runtime process ahead, so the first invoke does not pay for them.
@@ -111,7 +113,7 @@ export class FunctionOps implements Pick<LambdaApi, FunctionOperations> {
     const out: GetFunctionResponse = {
       Configuration: withoutInternalFields(t.config),
       Code: { RepositoryType: 'S3', Location: codeLocation(this.core.platform.endpoint(), ctx, hex) },
-      Tags: JSON.parse(t.row.tags) as Record<string, string>,
+      Tags: await this.core.tags.list(ctx, functionArn(ctx, name)),
     };
     if (t.row.reserved !== null) out.Concurrency = { ReservedConcurrentExecutions: t.row.reserved };
     return out;
@@ -223,6 +225,7 @@ export class FunctionOps implements Pick<LambdaApi, FunctionOperations> {
       for (const table of ['lambda_functions', 'lambda_versions', 'lambda_aliases', 'lambda_policies']) {
         await tx.run(`DELETE FROM ${table} WHERE account = ? AND region = ? AND name = ?`, args);
       }
+      await this.core.tags.forget(tx, ctx, functionArn(ctx, name));
       // Its pending async invocations go with it; its own directory once its last invocations are over.
       await cancelPrefix(tx, ASYNC_KIND, asyncKeyPrefix(ctx, name));
       const spec = await this.core.files.removalAfterDeletion(tx, ctx, name, now);

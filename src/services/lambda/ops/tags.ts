@@ -1,5 +1,5 @@
+/** Tags of functions (on the unqualified function ARN), kept in the shared tags table (storage/tags.ts). */
 import { isAccountId, parseResourceArn } from '../../../aws/arn.js';
-/** Tags of functions (on the unqualified function ARN), kept in the function's row. */
 import type { RequestContext } from '../../../core/context.js';
 import {
   InvalidParameterValueException,
@@ -8,12 +8,10 @@ import {
   type ListTagsRequest,
   type ListTagsResponse,
   type TagResourceRequest,
-  type Tags,
   type UntagResourceRequest,
 } from '../../../generated/lambda.js';
-import type { LambdaCore } from '../core.js';
+import { functionArn, type LambdaCore } from '../core.js';
 import { USER_FAULT } from '../errors.js';
-import { MAX_TAGS } from '../limits.js';
 
 export class TagOps implements Pick<LambdaApi, 'TagResource' | 'UntagResource' | 'ListTags'> {
   constructor(private readonly core: LambdaCore) {}
@@ -21,27 +19,23 @@ export class TagOps implements Pick<LambdaApi, 'TagResource' | 'UntagResource' |
   async TagResource(ctx: RequestContext, input: TagResourceRequest): Promise<void> {
     const name = taggedFunction(ctx, input.Resource);
     await this.core.db.tx(async (tx) => {
-      const row = await this.core.fnRow(ctx, name, tx);
-      const tags = { ...(JSON.parse(row.tags) as Tags), ...input.Tags };
-      if (Object.keys(tags).length > MAX_TAGS) throw new InvalidParameterValueException('Number of tags exceeds resource tag limit.', USER_FAULT);
-      await tx.run('UPDATE lambda_functions SET tags = ? WHERE account = ? AND region = ? AND name = ?', [JSON.stringify(tags), ctx.accountId, ctx.region, name]);
+      await this.core.fnRow(ctx, name, tx);
+      await this.core.tagFunction(tx, ctx, name, input.Tags);
     });
   }
 
   async UntagResource(ctx: RequestContext, input: UntagResourceRequest): Promise<void> {
     const name = taggedFunction(ctx, input.Resource);
     await this.core.db.tx(async (tx) => {
-      const row = await this.core.fnRow(ctx, name, tx);
-      const tags = JSON.parse(row.tags) as Tags;
-      for (const k of input.TagKeys) delete tags[k];
-      await tx.run('UPDATE lambda_functions SET tags = ? WHERE account = ? AND region = ? AND name = ?', [JSON.stringify(tags), ctx.accountId, ctx.region, name]);
+      await this.core.fnRow(ctx, name, tx);
+      await this.core.tags.untag(tx, ctx, functionArn(ctx, name), input.TagKeys);
     });
   }
 
   async ListTags(ctx: RequestContext, input: ListTagsRequest): Promise<ListTagsResponse> {
     const name = taggedFunction(ctx, input.Resource);
-    const row = await this.core.fnRow(ctx, name);
-    return { Tags: JSON.parse(row.tags) as Tags };
+    await this.core.fnRow(ctx, name);
+    return { Tags: await this.core.tags.list(ctx, functionArn(ctx, name)) };
   }
 }
 
