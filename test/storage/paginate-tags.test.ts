@@ -61,4 +61,21 @@ describe('tags', () => {
     assert.deepEqual(await tags.list(scope, arn), {});
     await db.close();
   });
+
+  it("applies a service's own rules, and lists entries in byte order where an object would put integer-like keys first", async () => {
+    const db = new SqliteDb();
+    const tags = await TagStore.open(db);
+    const arn = 'arn:aws:states:us-east-1:123456789012:activity:a';
+    const many = Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, 'v']));
+    assert.equal(await db.tx((tx) => tags.tag(tx, scope, arn, many, { limit: Infinity })), undefined);
+    await db.tx((tx) => tags.forget(tx, scope, arn));
+    assert.equal(await db.tx((tx) => tags.tag(tx, scope, arn, { 'aws:x': 'v', b: '', '10': 't', '9': 'n' }, { acceptReservedPrefix: true })), undefined);
+    assert.deepEqual(await tags.entries(scope, arn), [
+      ['10', 't'],
+      ['9', 'n'],
+      ['aws:x', 'v'],
+      ['b', ''],
+    ]);
+    await db.close();
+  });
 });

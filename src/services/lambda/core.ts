@@ -11,7 +11,7 @@ import type { EnvironmentSpec } from '../../runtime/environment.js';
 import type { EnvironmentPool } from '../../runtime/pool.js';
 import type { Db, Queryable, Tx } from '../../storage/db.js';
 import { notifyingWrites } from '../../storage/notifying-db.js';
-import { MAX_TAGS_PER_RESOURCE, TagStore } from '../../storage/tags.js';
+import { TagStore, type TagRules } from '../../storage/tags.js';
 import type { Platform } from '../service.js';
 import { Concurrency } from './concurrency.js';
 import { REVISION_MISMATCH, USER_FAULT } from './errors.js';
@@ -46,9 +46,7 @@ export function functionArn(scope: Scope, name: string): string {
  * Lambda has taken any tag key and value so far, and AWS's messages for its key and value rules are
  * not known, so of the shared table's checks only the number of tags applies.
  */
-function anyTags(): undefined {
-  return undefined;
-}
+const LAMBDA_TAG_RULES: TagRules = { acceptReservedPrefix: true, acceptAnyLength: true };
 
 /**
  * A function name without its ARN prefix (`arn:aws:lambda:<region>:`): the region the prefix gave, and
@@ -138,7 +136,7 @@ export class LambdaCore {
 
   /** Adds or replaces tags of a function in the caller's transaction; AWS's error past 50 tags. */
   async tagFunction(tx: Tx, scope: Scope, name: string, tags: Tags): Promise<void> {
-    const problem = await this.tags.tag(tx, scope, functionArn(scope, name), tags, MAX_TAGS_PER_RESOURCE, anyTags);
+    const problem = await this.tags.tag(tx, scope, functionArn(scope, name), tags, LAMBDA_TAG_RULES);
     if (problem) throw new InvalidParameterValueException('Number of tags exceeds resource tag limit.', USER_FAULT);
   }
 
@@ -153,7 +151,7 @@ export class LambdaCore {
       );
       for (const row of rows) {
         const scope = { accountId: row.account, region: row.region };
-        await this.tags.tag(tx, scope, functionArn(scope, row.name), JSON.parse(row.tags) as Tags, Infinity, anyTags);
+        await this.tags.tag(tx, scope, functionArn(scope, row.name), JSON.parse(row.tags) as Tags, { ...LAMBDA_TAG_RULES, limit: Infinity });
         await tx.run("UPDATE lambda_functions SET tags = '{}' WHERE account = ? AND region = ? AND name = ?", [row.account, row.region, row.name]);
       }
     });

@@ -7,9 +7,19 @@ import { arnFor } from '../../aws/arn.js';
 import type { Platform } from '../service.js';
 import type { RequestContext } from '../../core/context.js';
 import { validationError } from '../../aws/validate.js';
-import { ExecutionDoesNotExist, InvalidArn, InvalidExecutionInput, StateMachineDoesNotExist, type EncryptionConfiguration } from '../../generated/stepfunctions.js';
+import {
+  ExecutionDoesNotExist,
+  InvalidArn,
+  InvalidExecutionInput,
+  StateMachineDoesNotExist,
+  TooManyTags,
+  ValidationException,
+  type EncryptionConfiguration,
+  type Tag,
+} from '../../generated/stepfunctions.js';
+import { MAX_TAGS_PER_RESOURCE, type TagProblem } from '../../storage/tags.js';
 import type { TaskRunner } from './asl/engine.js';
-import { SfnStore, type ExecutionRow, type StateMachineRow, type TagRow } from './store.js';
+import { SfnStore, type ExecutionRow, type StateMachineRow } from './store.js';
 import { ExecutionRunner } from './executions/runner.js';
 import { makeTaskRunner, type StartChild } from './tasks/runner.js';
 import { TaskTokens } from './tasks/tokens.js';
@@ -52,10 +62,11 @@ export function checkExecutionInput(text: string | undefined): string {
 }
 
 /**
- * The model leaves Tag.key optional, but a tag without a key is refused as AWS's validation refuses
- * a missing required member.
+ * A request's tags as a map (a later tag replaces an earlier one of the same key; no value is an
+ * empty one). The model leaves Tag.key optional, but a tag without a key is refused as AWS's
+ * validation refuses a missing required member.
  */
-export function checkTagKeys(tags: readonly TagRow[] | undefined): void {
+export function tagMap(tags: readonly Tag[] | undefined): Record<string, string> {
   const missing = (tags ?? []).flatMap((t, i) => (t.key == null ? [i + 1] : []));
   if (missing.length > 0) {
     throw validationError(
@@ -63,6 +74,16 @@ export function checkTagKeys(tags: readonly TagRow[] | undefined): void {
       'ValidationException',
     );
   }
+  return Object.fromEntries((tags ?? []).map((t) => [t.key!, t.value ?? '']));
+}
+
+/**
+ * The error for tags the tags table refuses. With Step Functions' rules (store.ts) that is the count;
+ * the model's key and value lengths are checked before an operation runs, so the rest cannot happen.
+ */
+export function tagError(problem: TagProblem): TooManyTags | ValidationException {
+  if (problem.kind === 'tooMany') return new TooManyTags(`Too many tags: the resource can have at most ${MAX_TAGS_PER_RESOURCE} tags`);
+  return new ValidationException(`Invalid tag: '${problem.key}'`);
 }
 
 export class SfnCore {

@@ -4,6 +4,7 @@
  * task tokens (in SQL), tags.
  */
 import type { SFNApi } from '../../generated/stepfunctions.js';
+import { TagStore } from '../../storage/tags.js';
 import { defineProvider, type ServiceDefinition } from '../service.js';
 import { MIGRATIONS, SfnStore } from './store.js';
 import { SfnCore } from './core.js';
@@ -23,9 +24,11 @@ export const definition: ServiceDefinition = {
   // test_sfn_api.py::TestSnfApi::test_state_machine_status_filter, 14-03-2024).
   enumOrder: { ExecutionStatus: ['SUCCEEDED', 'TIMED_OUT', 'PENDING_REDRIVE', 'ABORTED', 'FAILED', 'RUNNING'] },
   async create(platform) {
+    // The tags table first: a migration moves the tags Step Functions kept in its own table there.
+    const tags = await TagStore.open(platform.db);
     await platform.db.migrate('stepfunctions', MIGRATIONS);
     // Nested executions (states:startExecution tasks) start through the StartExecution operation.
-    const core = new SfnCore(platform, new SfnStore(platform.db), (parent, params, mode, signal) => nested.start(parent, params, mode, signal));
+    const core = new SfnCore(platform, new SfnStore(platform.db, tags), (parent, params, mode, signal) => nested.start(parent, params, mode, signal));
     const executions = new ExecutionOps(core);
     const nested = new NestedExecutions(core, executions);
     // Tokens of in-memory executions (Express, TestState) whose process is gone.

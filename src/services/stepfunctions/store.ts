@@ -4,10 +4,13 @@
  * the account/region columns scope the listings. Listings are keyset pages: `limit` rows after a
  * position, in an order an index serves.
  *
+ * Tags are in the shared tags table (storage/tags.ts), under the resource's account and region.
+ *
  * A RUNNING Standard execution always has its job (EXECUTION_JOB, keyed by its ARN), enqueued in the
  * transaction that starts, redrives or stops it, or that answers one of its task tokens.
  */
 import type { Db, Migration, Queryable, Tx } from '../../storage/db.js';
+import type { TagProblem, TagRules, TagStore } from '../../storage/tags.js';
 import { enqueue } from '../../jobs/queue.js';
 import type { ExecutionStatus, StateMachineType } from '../../generated/stepfunctions.js';
 import type { Checkpoint, HistoryEvent } from './asl/engine.js';
@@ -80,7 +83,25 @@ INSERT INTO stratus_jobs (kind, key, account, region, due_at, lease_owner, lease
   SELECT '${EXECUTION_JOB}', arn, account, region, 0, NULL, NULL, 0, 1, start_ms, 'null' FROM sfn_executions WHERE status = 'RUNNING';
 `,
   },
+  {
+    // Tags move to the shared tags table (opened before these migrations), under their resource's
+    // account and region; deletes removed a resource's tags with it, so every row has its resource.
+    version: 6,
+    sql: `
+INSERT INTO stratus_tags (account, region, arn, tag_key, tag_value)
+  SELECT r.account, r.region, t.arn, t.tag_key, t.tag_value FROM sfn_tags t
+  JOIN (SELECT arn, account, region FROM sfn_state_machines UNION ALL SELECT arn, account, region FROM sfn_activities) r ON r.arn = t.arn;
+DROP TABLE sfn_tags;
+`,
+  },
 ];
+
+/**
+ * Step Functions' tags as it always answered: `aws:` keys accepted, and no count at creation (only
+ * TagResource checks it). Key and value lengths are the model's, checked before an operation runs.
+ */
+export const TAG_RULES: TagRules = { acceptReservedPrefix: true };
+const CREATION_TAG_RULES: TagRules = { ...TAG_RULES, limit: Infinity };
 
 export interface Scope {
   readonly accountId: string;
@@ -166,11 +187,6 @@ export interface ActivityRow {
   encryption: string | null;
 }
 
-export interface TagRow {
-  key?: string;
-  value?: string;
-}
-
 /** How PublishStateMachineVersion ended. */
 export type PublishResult =
   | { kind: 'published'; arn: string; created: number }
@@ -178,7 +194,10 @@ export type PublishResult =
   | { kind: 'conflict'; currentRevision: string };
 
 export class SfnStore {
-  constructor(readonly db: Db) {}
+  constructor(
+    readonly db: Db,
+    readonly tags: TagStore,
+  ) {}
 
   // ------------------------------------------------------------ state machines and versions
 
@@ -191,13 +210,16 @@ export class SfnStore {
     return (await this.db.get<{ logging: string | null }>('SELECT logging FROM sfn_state_machines WHERE arn = ?', [arn]))?.logging;
   }
 
-  async createStateMachine(sm: Omit<StateMachineRow, 'next_version' | 'description'>, tags: readonly TagRow[] | undefined): Promise<void> {
-    await this.db.tx(async (tx) => {
+  /** Stores the machine with its tags, or answers what is wrong with the tags and stores nothing. */
+  createStateMachine(sm: Omit<StateMachineRow, 'next_version' | 'description'>, tags: Readonly<Record<string, string>>): Promise<TagProblem | undefined> {
+    return this.db.tx(async (tx) => {
+      const problem = await this.tags.tag(tx, scopeOf(sm), sm.arn, tags, CREATION_TAG_RULES);
+      if (problem) return problem;
       await tx.run(
         'INSERT INTO sfn_state_machines (arn, account, region, name, definition, role_arn, type, created, logging, tracing, description, revision_id, next_version, encryption) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, 1, ?)',
         [sm.arn, sm.account, sm.region, sm.name, sm.definition, sm.role_arn, sm.type, sm.created, sm.logging, sm.tracing, sm.revision_id, sm.encryption],
       );
-      await putTags(tx, sm.arn, tags);
+      return undefined;
     });
   }
 
@@ -217,7 +239,7 @@ export class SfnStore {
       await tx.run('DELETE FROM sfn_state_machines WHERE arn = ? AND account = ? AND region = ?', [arn, scope.accountId, scope.region]);
       await tx.run('DELETE FROM sfn_versions WHERE sm_arn = ?', [arn]);
       await tx.run('DELETE FROM sfn_aliases WHERE sm_arn = ?', [arn]);
-      await tx.run('DELETE FROM sfn_tags WHERE arn = ?', [arn]);
+      await this.tags.forget(tx, scope, arn);
     });
   }
 
@@ -433,8 +455,11 @@ export class SfnStore {
     return this.db.get<ActivityRow>('SELECT * FROM sfn_activities WHERE arn = ? AND account = ? AND region = ?', [arn, scope.accountId, scope.region]);
   }
 
-  async createActivity(activity: ActivityRow, tags: readonly TagRow[] | undefined): Promise<void> {
-    await this.db.tx(async (tx) => {
+  /** Stores the activity with its tags, or answers what is wrong with the tags and stores nothing. */
+  createActivity(activity: ActivityRow, tags: Readonly<Record<string, string>>): Promise<TagProblem | undefined> {
+    return this.db.tx(async (tx) => {
+      const problem = await this.tags.tag(tx, scopeOf(activity), activity.arn, tags, CREATION_TAG_RULES);
+      if (problem) return problem;
       await tx.run('INSERT INTO sfn_activities (arn, account, region, name, created, encryption) VALUES (?, ?, ?, ?, ?, ?)', [
         activity.arn,
         activity.account,
@@ -443,14 +468,14 @@ export class SfnStore {
         activity.created,
         activity.encryption,
       ]);
-      await putTags(tx, activity.arn, tags);
+      return undefined;
     });
   }
 
   async deleteActivity(arn: string, scope: Scope): Promise<void> {
     await this.db.tx(async (tx) => {
       await tx.run('DELETE FROM sfn_activities WHERE arn = ? AND account = ? AND region = ?', [arn, scope.accountId, scope.region]);
-      await tx.run('DELETE FROM sfn_tags WHERE arn = ?', [arn]);
+      await this.tags.forget(tx, scope, arn);
     });
   }
 
@@ -467,20 +492,14 @@ export class SfnStore {
 
   // ------------------------------------------------------------ tags
 
-  async tags(arn: string): Promise<{ key: string; value: string }[]> {
-    const rows = await this.db.all<{ tag_key: string; tag_value: string }>('SELECT tag_key, tag_value FROM sfn_tags WHERE arn = ? ORDER BY tag_key', [arn]);
-    return rows.map((r) => ({ key: r.tag_key, value: r.tag_value }));
+  /** The account and region of the state machine or activity an ARN names, if it exists (in any scope, as tagging finds it). */
+  taggedResource(arn: string, table: 'sfn_state_machines' | 'sfn_activities', q: Queryable = this.db): Promise<Scope | undefined> {
+    return q.get<Scope>(`SELECT account AS "accountId", region FROM ${table} WHERE arn = ?`, [arn]);
   }
+}
 
-  async tagResource(arn: string, tags: readonly TagRow[]): Promise<void> {
-    await this.db.tx((tx) => putTags(tx, arn, tags));
-  }
-
-  async untagResource(arn: string, keys: readonly string[]): Promise<void> {
-    await this.db.tx(async (tx) => {
-      for (const k of keys) await tx.run('DELETE FROM sfn_tags WHERE arn = ? AND tag_key = ?', [arn, k]);
-    });
-  }
+function scopeOf(row: { account: string; region: string }): Scope {
+  return { accountId: row.account, region: row.region };
 }
 
 /** How an execution ended, as its row records it. */
@@ -496,12 +515,4 @@ export interface ExecutionEnd {
 /** Enqueues the execution's job, due now: a run that is under way finishes first, then it runs again. */
 export async function enqueueRun(tx: Tx, row: Pick<ExecutionRow, 'arn' | 'account' | 'region'>, now: number): Promise<void> {
   await enqueue(tx, { kind: EXECUTION_JOB, key: row.arn, account: row.account, region: row.region }, now);
-}
-
-/** Stores tags (keys checked by the caller), replacing the values of existing keys. */
-async function putTags(tx: Queryable, arn: string, tags: readonly TagRow[] | undefined): Promise<void> {
-  for (const t of tags ?? []) {
-    await tx.run('DELETE FROM sfn_tags WHERE arn = ? AND tag_key = ?', [arn, t.key!]);
-    await tx.run('INSERT INTO sfn_tags (arn, tag_key, tag_value) VALUES (?, ?, ?)', [arn, t.key!, t.value ?? '']);
-  }
 }

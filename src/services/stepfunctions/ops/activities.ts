@@ -11,7 +11,7 @@ import {
   type ListActivitiesInput,
   type SFNApi,
 } from '../../../generated/stepfunctions.js';
-import { DEFAULT_ENCRYPTION, NAME_RE, checkTagKeys, type SfnCore } from '../core.js';
+import { DEFAULT_ENCRYPTION, NAME_RE, tagError, tagMap, type SfnCore } from '../core.js';
 import type { ActivityRow } from '../store.js';
 import { pageOf, pageSize, readToken } from '../pages.js';
 
@@ -24,11 +24,11 @@ export class ActivityOps implements Pick<SFNApi, 'CreateActivity' | 'DescribeAct
     const existing = await this.core.store.activity(arn);
     if (existing) return { activityArn: arn, creationDate: new Date(existing.created) };
     const now = this.core.clock.now();
-    checkTagKeys(input.tags);
-    await this.core.store.createActivity(
+    const problem = await this.core.store.createActivity(
       { arn, account: ctx.accountId, region: ctx.region, name: input.name, created: now, encryption: JSON.stringify(input.encryptionConfiguration ?? DEFAULT_ENCRYPTION) },
-      input.tags,
+      tagMap(input.tags),
     );
+    if (problem) throw tagError(problem);
     return { activityArn: arn, creationDate: new Date(now) };
   }
 

@@ -29,7 +29,7 @@ import {
   type SFNApi,
 } from '../../../generated/stepfunctions.js';
 import { invalidDefinitionMessage, labelErrorMessage, labelProblem, parseDefinition } from '../validate.js';
-import { DEFAULT_ENCRYPTION, NAME_RE, arnParts, checkTagKeys, resourceTypeNotValid, type SfnCore } from '../core.js';
+import { DEFAULT_ENCRYPTION, NAME_RE, arnParts, resourceTypeNotValid, tagError, tagMap, type SfnCore } from '../core.js';
 import type { StateMachineRow } from '../store.js';
 import { pageOf, pageSize, readToken } from '../pages.js';
 
@@ -67,8 +67,8 @@ export class StateMachineOps
         return { stateMachineArn: arn, creationDate: new Date(existing.created) };
       throw new StateMachineAlreadyExists(`State Machine Already Exists: '${arn}'`);
     }
-    checkTagKeys(input.tags);
-    await this.core.store.createStateMachine(
+    const tags = tagMap(input.tags);
+    const problem = await this.core.store.createStateMachine(
       {
         arn,
         account: ctx.accountId,
@@ -83,8 +83,9 @@ export class StateMachineOps
         revision_id: '',
         encryption: JSON.stringify(input.encryptionConfiguration ?? DEFAULT_ENCRYPTION),
       },
-      input.tags,
+      tags,
     );
+    if (problem) throw tagError(problem);
     const out: CreateStateMachineOutput = { stateMachineArn: arn, creationDate: new Date(now) };
     if (input.publish) out.stateMachineVersionArn = (await this.publish(arn, input.versionDescription)).stateMachineVersionArn;
     return out;
