@@ -1,16 +1,17 @@
 /**
- * What every DynamoDB operation family shares: the store, provisioned-throughput throttling, the
- * platform clock, and finding tables and indexes with DynamoDB's errors.
+ * What every DynamoDB operation family shares: the store, the tags table, provisioned-throughput
+ * throttling, the platform clock, and finding tables and indexes with DynamoDB's errors.
  */
 import type { AwsError } from '../../aws/errors.js';
 import type { RequestContext } from '../../core/context.js';
-import { ResourceNotFoundException } from '../../generated/dynamodb.js';
+import { LimitExceededException, ResourceNotFoundException, type Tag } from '../../generated/dynamodb.js';
 import type { Db, Tx } from '../../storage/db.js';
+import { MAX_TAG_KEY_LENGTH, MAX_TAG_VALUE_LENGTH, MAX_TAGS_PER_RESOURCE, TagStore, type TagProblem } from '../../storage/tags.js';
 import type { Platform } from '../service.js';
 import { Throttle, type Consumed } from './capacity.js';
 import { expiryDueAt, expiryOf, Store, TTL_JOB } from './store.js';
 import { tableNameOf, type IndexMeta, type TableMeta } from './tables.js';
-import { validation, type Item } from './values.js';
+import { invalidParam, validation, type Item } from './values.js';
 
 const stores = new WeakMap<Platform, Store>();
 
@@ -23,18 +24,47 @@ export function tableNotFound(name: string): AwsError {
   return new ResourceNotFoundException(`Requested resource not found: Table: ${name} not found`);
 }
 
+/** A tag list as a map (a key given twice keeps its last value, as TagResource applies them in order). */
+export function tagMap(tags: readonly Tag[]): Record<string, string> {
+  return Object.fromEntries(tags.map((t) => [t.Key, t.Value]));
+}
+
+/** The error for tags the shared tags table refuses. */
+export function tagError(problem: TagProblem): AwsError {
+  switch (problem.kind) {
+    case 'tooMany':
+      return new LimitExceededException(`Subscriber limit exceeded: The number of tags exceeds the limit of ${MAX_TAGS_PER_RESOURCE}`);
+    case 'reservedPrefix':
+      return invalidParam(`Tag keys beginning with 'aws:' are reserved for AWS use: ${problem.key}`);
+    case 'keyLength':
+      return invalidParam(`Tag keys must be 1 to ${MAX_TAG_KEY_LENGTH} characters long: ${problem.key}`);
+    case 'valueLength':
+      return invalidParam(`Tag values must be at most ${MAX_TAG_VALUE_LENGTH} characters long (key ${problem.key})`);
+  }
+}
+
 export class DynamoDbCore {
   readonly store: Store;
   readonly throttle: Throttle;
   /** How long a new table or index stays CREATING (platform ms; 0 by default). */
   readonly activationMs: number;
 
-  constructor(readonly platform: Platform) {
+  private constructor(
+    readonly platform: Platform,
+    readonly tags: TagStore,
+  ) {
     this.store = new Store(platform.db, platform.clock);
     const opts = platform.config.services?.dynamodb ?? {};
     this.throttle = new Throttle(platform.clock, opts.throttling !== false);
     this.activationMs = typeof opts.tableActivationMs === 'number' ? opts.tableActivationMs : 0;
     stores.set(platform, this.store);
+  }
+
+  /** Opens the tags table, then the DynamoDB tables (whose migration 5 moves table tags into it). */
+  static async open(platform: Platform): Promise<DynamoDbCore> {
+    const core = new DynamoDbCore(platform, await TagStore.open(platform.db));
+    await core.store.init(core.tags);
+    return core;
   }
 
   get db(): Db {

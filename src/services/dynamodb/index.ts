@@ -6,6 +6,7 @@ import { ItemOps } from './ops/items.js';
 import { PartiqlOps } from './ops/partiql.js';
 import { QueryOps } from './ops/query.js';
 import { TableOps } from './ops/tables.js';
+import { TagOps } from './ops/tags.js';
 import { TransactionOps } from './ops/transactions.js';
 import { TtlOps, TtlSweeper } from './ops/ttl.js';
 import { TTL_JOB } from './store.js';
@@ -16,11 +17,10 @@ export const definition: ServiceDefinition = {
   validationErrorCode: 'ValidationException',
   wireShapes: ['AttributeValue'],
   async create(platform) {
-    const core = new DynamoDbCore(platform);
-    await core.store.init();
+    const core = await DynamoDbCore.open(platform);
     platform.jobs.handle(TTL_JOB, new TtlSweeper(core).run, { concurrency: 2 });
     return defineProvider<DynamoDBApi>()(
-      [new TableOps(core), new TtlOps(core), new ItemOps(core), new BatchOps(core), new TransactionOps(core), new QueryOps(core), new PartiqlOps(core)],
+      [new TableOps(core), new TagOps(core), new TtlOps(core), new ItemOps(core), new BatchOps(core), new TransactionOps(core), new QueryOps(core), new PartiqlOps(core)],
       { health: () => core.health() },
     );
   },

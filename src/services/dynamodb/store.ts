@@ -13,6 +13,7 @@
  *                  the table's `dynamodb.ttl` job, due at its first expiry: ops/ttl.ts).
  * ddb_stream_records  DynamoDB Streams records (one shard per stream, 24 hours), written in the
  *                  same transaction as the item change they describe.
+ * Table tags are kept in the shared tags table (storage/tags.ts) under the table's ARN.
  *
  * The migrations are written in the portable types of storage/ddl.ts (each keeps the SQLite
  * affinity the column had, so data directories created before stay valid).
@@ -21,7 +22,8 @@ import type { Db, Migration, Queryable, Tx } from '../../storage/db.js';
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../../core/clock.js';
 import { cancel, enqueue, type JobSpec } from '../../jobs/queue.js';
-import { activeStream, type IndexMeta, type Stats, type StreamMeta, type TableMeta } from './tables.js';
+import type { TagStore } from '../../storage/tags.js';
+import { activeStream, tableArn, type IndexMeta, type Stats, type StreamMeta, type TableMeta } from './tables.js';
 import { hashKey, indexKey, projectedNames, type EncodedKey } from './keys.js';
 import type { KeyBound, ReadScope } from './key-range.js';
 import { itemSize, typeOf, utf8Len, valuesEqual, valueSize, type Item } from './values.js';
@@ -191,8 +193,26 @@ export class Store {
     private readonly clock: Clock,
   ) {}
 
-  async init(): Promise<void> {
-    await this.db.migrate('dynamodb', MIGRATIONS);
+  /** Applies the migrations; the tags table must be open (migration 5 moves tags into it). */
+  async init(tags: TagStore): Promise<void> {
+    await this.db.migrate('dynamodb', [...MIGRATIONS, { version: 5, sql: '', data: (tx) => this.moveMetadataTags(tx, tags) }]);
+  }
+
+  /**
+   * Tags that tables kept in their metadata (`tags`) before the shared tags table, moved there. A
+   * set the tags table refuses (a reserved `aws:` key, which DynamoDB accepted then) stays in the
+   * metadata rather than being lost.
+   */
+  private async moveMetadataTags(tx: Tx, tags: TagStore): Promise<void> {
+    const rows = await tx.all<{ meta: string }>('SELECT meta FROM ddb_tables');
+    for (const row of rows) {
+      const t = JSON.parse(row.meta) as TableMeta & { tags?: Record<string, string> };
+      if (t.tags === undefined) continue;
+      const problem = await tags.tag(tx, { accountId: t.account, region: t.region }, tableArn(t), t.tags);
+      if (problem) continue;
+      delete t.tags;
+      await this.saveTable(tx, t);
+    }
   }
 
   private cacheKey(account: string, region: string, name: string): string {

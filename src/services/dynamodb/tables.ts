@@ -3,7 +3,8 @@
  * shape of a table, and its TableDescription.
  */
 import { arnFor, parseResourceArn } from '../../aws/arn.js';
-import { LimitExceededException, type KeySchemaElement, type TableDescription, type TableStatus } from '../../generated/dynamodb.js';
+import { LimitExceededException, type KeySchemaElement, type TableDescription, type TableStatus, type Tag } from '../../generated/dynamodb.js';
+import { MAX_TAGS_PER_RESOURCE } from '../../storage/tags.js';
 import { invalidParam, validation, type KeyType } from './values.js';
 
 export interface KeyAttr {
@@ -90,7 +91,6 @@ export interface TableMeta {
   decreasesToday: number;
   tableClass?: 'STANDARD' | 'STANDARD_INFREQUENT_ACCESS';
   deletionProtection: boolean;
-  tags: Record<string, string>;
   gsis: IndexMeta[];
   lsis: IndexMeta[];
   /** Every stream the table had (the last one is current while enabled). */
@@ -264,9 +264,8 @@ export function buildTable(input: any, ctx: { account: string; region: string; n
       `Number of attributes in KeySchema does not exactly match number of attributes defined in AttributeDefinitions`,
     );
   }
-  const tags: Record<string, string> = {};
-  for (const t of input.Tags ?? []) tags[t.Key] = t.Value;
-  if (Object.keys(tags).length > 50) throw validation('One or more parameter values were invalid: Too many tags');
+  // The tags themselves are written by CreateTable, to the shared tags table.
+  if (new Set((input.Tags ?? []).map((t: Tag) => t.Key)).size > MAX_TAGS_PER_RESOURCE) throw validation('One or more parameter values were invalid: Too many tags');
   const stream = checkStreamSpec(input.StreamSpecification, ctx.now, ctx.tableId, true);
   unsupportedTableParams(input);
   return {
@@ -287,7 +286,6 @@ export function buildTable(input: any, ctx: { account: string; region: string; n
     decreasesToday: 0,
     tableClass: input.TableClass,
     deletionProtection: !!input.DeletionProtectionEnabled,
-    tags,
     gsis,
     lsis,
     sse: input.SSESpecification,

@@ -1,6 +1,6 @@
 /**
  * Table operations: create, describe, list, delete and update tables, account limits and
- * endpoints, and tags. Table metadata and its validation live in ../tables.ts.
+ * endpoints. Table metadata and its validation live in ../tables.ts; tags in ./tags.ts.
  */
 import { randomUUID } from 'node:crypto';
 import type { RequestContext } from '../../../core/context.js';
@@ -19,15 +19,11 @@ import {
   type DynamoDBApi,
   type ListTablesInput,
   type ListTablesOutput,
-  type ListTagsOfResourceInput,
-  type ListTagsOfResourceOutput,
-  type TagResourceInput,
-  type UntagResourceInput,
   type UpdateTableInput,
   type UpdateTableOutput,
 } from '../../../generated/dynamodb.js';
 import type { Tx } from '../../../storage/db.js';
-import { tableNotFound, type DynamoDbCore } from '../core.js';
+import { tableNotFound, tagError, tagMap, type DynamoDbCore } from '../core.js';
 import type { Store } from '../store.js';
 import {
   activeStream,
@@ -37,7 +33,7 @@ import {
   checkStreamSpec,
   describeTable,
   MAX_GSIS,
-  parseTableArn,
+  tableArn,
   tableNameOf,
   tableStatus,
   unsupportedTableParams,
@@ -46,7 +42,6 @@ import {
 import { invalidParam, validation } from '../values.js';
 
 const MAX_TABLES = 2500;
-const MAX_TAGS = 50;
 
 type TableOperations =
   | 'CreateTable'
@@ -55,10 +50,7 @@ type TableOperations =
   | 'DeleteTable'
   | 'UpdateTable'
   | 'DescribeLimits'
-  | 'DescribeEndpoints'
-  | 'TagResource'
-  | 'UntagResource'
-  | 'ListTagsOfResource';
+  | 'DescribeEndpoints';
 
 export class TableOps implements Pick<DynamoDBApi, TableOperations> {
   constructor(private readonly core: DynamoDbCore) {}
@@ -83,6 +75,8 @@ export class TableOps implements Pick<DynamoDBApi, TableOperations> {
       }
       const full: TableMeta = { ...meta, id: await store.nextId(tx) };
       await store.insertTable(tx, full);
+      const problem = await this.core.tags.tag(tx, ctx, tableArn(full), tagMap(input.Tags ?? []));
+      if (problem) throw tagError(problem);
       return full;
     });
     store.cacheTable(t);
@@ -115,6 +109,7 @@ export class TableOps implements Pick<DynamoDBApi, TableOperations> {
       }
       if (now < t.activeAt) throw new ResourceInUseException(`Attempt to change a resource which is still in use: Table is being created: ${name}`);
       await store.deleteTable(tx, t);
+      await this.core.tags.forget(tx, ctx, tableArn(t));
       return t;
     });
     store.forgetTable(t);
@@ -160,33 +155,6 @@ export class TableOps implements Pick<DynamoDBApi, TableOperations> {
   async DescribeEndpoints(): Promise<DescribeEndpointsResponse> {
     const address = this.core.platform.endpoint().replace(/^https?:\/\//, '');
     return { Endpoints: [{ Address: address, CachePeriodInMinutes: 1440 }] };
-  }
-
-  async TagResource(ctx: RequestContext, input: TagResourceInput): Promise<void> {
-    const name = (await this.tableByArn(ctx, input.ResourceArn)).name;
-    await this.core.changeTable(ctx, name, (t) => {
-      for (const tag of input.Tags) t.tags[tag.Key] = tag.Value;
-      if (Object.keys(t.tags).length > MAX_TAGS) throw new LimitExceededException(`Subscriber limit exceeded: The number of tags exceeds the limit of ${MAX_TAGS}`);
-    });
-  }
-
-  async UntagResource(ctx: RequestContext, input: UntagResourceInput): Promise<void> {
-    const name = (await this.tableByArn(ctx, input.ResourceArn)).name;
-    await this.core.changeTable(ctx, name, (t) => {
-      for (const k of input.TagKeys) delete t.tags[k];
-    });
-  }
-
-  async ListTagsOfResource(ctx: RequestContext, input: ListTagsOfResourceInput): Promise<ListTagsOfResourceOutput> {
-    const t = await this.tableByArn(ctx, input.ResourceArn);
-    return { Tags: Object.entries(t.tags).map(([Key, Value]) => ({ Key, Value })) };
-  }
-
-  private async tableByArn(ctx: RequestContext, arn: string): Promise<TableMeta> {
-    const { region, account, name } = parseTableArn(arn);
-    const t = region === ctx.region && account === ctx.accountId ? await this.core.store.table(ctx.accountId, ctx.region, name) : undefined;
-    if (!t) throw new ResourceNotFoundException(`Requested resource not found: ResourcArn: ${arn} not found`);
-    return t;
   }
 }
 
