@@ -35,17 +35,17 @@ test('tags are listed in key order on one page and replaced by key', async () =>
   assert.equal(out.NextToken, undefined);
 });
 
-test('tags over the limit or with the reserved prefix are refused and change nothing', async () => {
+test('tags over the limit are refused and change nothing; aws: keys are taken, as DynamoDB always took them', async () => {
   await env.client.send(hashTable('tags-limits', { Tags: [{ Key: 'keep', Value: 'me' }] }));
   const many = Array.from({ length: 50 }, (_, i) => ({ Key: `k${i}`, Value: 'v' }));
   const e = await error(() => env.client.send(new TagResourceCommand({ ResourceArn: arnOf('tags-limits'), Tags: many })));
   assert.deepEqual([e.name, e.message], ['LimitExceededException', 'Subscriber limit exceeded: The number of tags exceeds the limit of 50']);
-  const reserved = await error(() => env.client.send(new TagResourceCommand({ ResourceArn: arnOf('tags-limits'), Tags: [{ Key: 'aws:x', Value: '1' }] })));
-  assert.equal(reserved.name, 'ValidationException');
   assert.deepEqual((await listTags(env, 'tags-limits')).Tags, [{ Key: 'keep', Value: 'me' }]);
-  const created = await error(() => env.client.send(hashTable('tags-reserved', { Tags: [{ Key: 'AWS:y', Value: '1' }] })));
-  assert.equal(created.name, 'ValidationException');
-  assert.equal((await error(() => listTags(env, 'tags-reserved'))).name, 'ResourceNotFoundException');
+  await env.client.send(new TagResourceCommand({ ResourceArn: arnOf('tags-limits'), Tags: [{ Key: 'aws:x', Value: '1' }] }));
+  assert.deepEqual((await listTags(env, 'tags-limits')).Tags, [
+    { Key: 'aws:x', Value: '1' },
+    { Key: 'keep', Value: 'me' },
+  ]);
 });
 
 test('DeleteTable forgets the tags: a new table of the same name has none', async () => {
@@ -92,8 +92,11 @@ test('a data directory with tags in the table metadata has them moved to the tag
       const metaTags = async (name: string) => JSON.parse((await e.server.db.get<{ meta: string }>('SELECT meta FROM ddb_tables WHERE name = ?', [name]))!.meta).tags;
       assert.equal(await metaTags('old-tagged'), undefined);
       assert.equal(await metaTags('old-untagged'), undefined);
-      // The tags table refuses the reserved key: the set stays in the metadata rather than being lost.
-      assert.deepEqual(await metaTags('old-reserved'), old['old-reserved']);
+      assert.equal(await metaTags('old-reserved'), undefined);
+      assert.deepEqual((await listTags(e, 'old-reserved')).Tags, [
+        { Key: 'aws:x', Value: '1' },
+        { Key: 'owner', Value: 'me' },
+      ]);
       await e.client.send(new TagResourceCommand({ ResourceArn: arnOf('old-tagged'), Tags: [{ Key: 'new', Value: 'yes' }] }));
       assert.deepEqual((await listTags(e, 'old-tagged')).Tags?.map((t) => t.Key), ['env', 'new', 'team']);
     } finally {

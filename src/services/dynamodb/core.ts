@@ -6,12 +6,12 @@ import type { AwsError } from '../../aws/errors.js';
 import type { RequestContext } from '../../core/context.js';
 import { LimitExceededException, ResourceNotFoundException, type Tag } from '../../generated/dynamodb.js';
 import type { Db, Tx } from '../../storage/db.js';
-import { MAX_TAG_KEY_LENGTH, MAX_TAG_VALUE_LENGTH, MAX_TAGS_PER_RESOURCE, TagStore, type TagProblem } from '../../storage/tags.js';
+import { MAX_TAGS_PER_RESOURCE, TagStore, type TagProblem, type TagRules } from '../../storage/tags.js';
 import type { Platform } from '../service.js';
 import { Throttle, type Consumed } from './capacity.js';
 import { expiryDueAt, expiryOf, Store, TTL_JOB } from './store.js';
 import { tableNameOf, type IndexMeta, type TableMeta } from './tables.js';
-import { invalidParam, validation, type Item } from './values.js';
+import { validation, type Item } from './values.js';
 
 const stores = new WeakMap<Platform, Store>();
 
@@ -29,18 +29,13 @@ export function tagMap(tags: readonly Tag[]): Record<string, string> {
   return Object.fromEntries(tags.map((t) => [t.Key, t.Value]));
 }
 
-/** The error for tags the shared tags table refuses. */
+/** What DynamoDB takes as tags: `aws:` keys too (it always has); key and value lengths are the model's, checked first. */
+export const DYNAMODB_TAG_RULES: TagRules = { acceptReservedPrefix: true };
+
+/** The error for tags the shared tags table refuses under DYNAMODB_TAG_RULES: only their number can be. */
 export function tagError(problem: TagProblem): AwsError {
-  switch (problem.kind) {
-    case 'tooMany':
-      return new LimitExceededException(`Subscriber limit exceeded: The number of tags exceeds the limit of ${MAX_TAGS_PER_RESOURCE}`);
-    case 'reservedPrefix':
-      return invalidParam(`Tag keys beginning with 'aws:' are reserved for AWS use: ${problem.key}`);
-    case 'keyLength':
-      return invalidParam(`Tag keys must be 1 to ${MAX_TAG_KEY_LENGTH} characters long: ${problem.key}`);
-    case 'valueLength':
-      return invalidParam(`Tag values must be at most ${MAX_TAG_VALUE_LENGTH} characters long (key ${problem.key})`);
-  }
+  if (problem.kind !== 'tooMany') throw new Error(`tag problem ${problem.kind} cannot pass the model's validation`);
+  return new LimitExceededException(`Subscriber limit exceeded: The number of tags exceeds the limit of ${MAX_TAGS_PER_RESOURCE}`);
 }
 
 export class DynamoDbCore {

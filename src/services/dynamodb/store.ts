@@ -198,18 +198,13 @@ export class Store {
     await this.db.migrate('dynamodb', [...MIGRATIONS, { version: 5, sql: '', data: (tx) => this.moveMetadataTags(tx, tags) }]);
   }
 
-  /**
-   * Tags that tables kept in their metadata (`tags`) before the shared tags table, moved there. A
-   * set the tags table refuses (a reserved `aws:` key, which DynamoDB accepted then) stays in the
-   * metadata rather than being lost.
-   */
+  /** Tags that tables kept in their metadata (`tags`) before the shared tags table, moved there whole. */
   private async moveMetadataTags(tx: Tx, tags: TagStore): Promise<void> {
     const rows = await tx.all<{ meta: string }>('SELECT meta FROM ddb_tables');
     for (const row of rows) {
       const t = JSON.parse(row.meta) as TableMeta & { tags?: Record<string, string> };
       if (t.tags === undefined) continue;
-      const problem = await tags.tag(tx, { accountId: t.account, region: t.region }, tableArn(t), t.tags);
-      if (problem) continue;
+      await tags.tag(tx, { accountId: t.account, region: t.region }, tableArn(t), t.tags, { acceptReservedPrefix: true, acceptAnyLength: true, limit: Infinity });
       delete t.tags;
       await this.saveTable(tx, t);
     }

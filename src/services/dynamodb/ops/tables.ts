@@ -23,7 +23,7 @@ import {
   type UpdateTableOutput,
 } from '../../../generated/dynamodb.js';
 import type { Tx } from '../../../storage/db.js';
-import { tableNotFound, tagError, tagMap, type DynamoDbCore } from '../core.js';
+import { DYNAMODB_TAG_RULES, tableNotFound, tagError, tagMap, type DynamoDbCore } from '../core.js';
 import type { Store } from '../store.js';
 import {
   activeStream,
@@ -75,7 +75,7 @@ export class TableOps implements Pick<DynamoDBApi, TableOperations> {
       }
       const full: TableMeta = { ...meta, id: await store.nextId(tx) };
       await store.insertTable(tx, full);
-      const problem = await this.core.tags.tag(tx, ctx, tableArn(full), tagMap(input.Tags ?? []));
+      const problem = await this.core.tags.tag(tx, ctx, tableArn(full), tagMap(input.Tags ?? []), DYNAMODB_TAG_RULES);
       if (problem) throw tagError(problem);
       return full;
     });

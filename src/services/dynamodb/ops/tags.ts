@@ -12,7 +12,7 @@ import {
   type UntagResourceInput,
 } from '../../../generated/dynamodb.js';
 import type { Tx } from '../../../storage/db.js';
-import { tableNotFound, tagError, tagMap, type DynamoDbCore } from '../core.js';
+import { DYNAMODB_TAG_RULES, tableNotFound, tagError, tagMap, type DynamoDbCore } from '../core.js';
 import { parseTableArn, tableArn, type TableMeta } from '../tables.js';
 
 type TagOperations = 'TagResource' | 'UntagResource' | 'ListTagsOfResource';
@@ -22,7 +22,7 @@ export class TagOps implements Pick<DynamoDBApi, TagOperations> {
 
   async TagResource(ctx: RequestContext, input: TagResourceInput): Promise<void> {
     await this.changeTags(ctx, input.ResourceArn, async (tx, arn) => {
-      const problem = await this.core.tags.tag(tx, ctx, arn, tagMap(input.Tags));
+      const problem = await this.core.tags.tag(tx, ctx, arn, tagMap(input.Tags), DYNAMODB_TAG_RULES);
       if (problem) throw tagError(problem);
     });
   }
