@@ -262,20 +262,20 @@ describe('CloudWatch Logs', () => {
 });
 
 describe('CloudWatch Logs tags kept in the old column', () => {
-  it('moves them to the shared tags table at start-up', async () => {
+  it('moves them whole to the shared tags table at start-up, aws: keys included', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'stratus-logs-'));
     try {
       const first = await startServer({ config: { dataDir }, services: [logsService] });
       await first.db.tx((tx) =>
         tx.run("INSERT INTO logs_groups (account, region, name, created, class, stored_bytes, tags) VALUES ('000000000000', 'us-east-1', '/old', 1, 'STANDARD', 0, ?)", [
-          JSON.stringify({ owner: 'me' }),
+          JSON.stringify({ owner: 'me', 'aws:old': 'kept' }),
         ]),
       );
       await first.stop();
       const second = await startServer({ config: { dataDir }, services: [logsService] });
       try {
         const logs = new CloudWatchLogsClient(clientConfig(second.endpoint));
-        assert.deepEqual((await logs.send(new ListTagsLogGroupCommand({ logGroupName: '/old' }))).tags, { owner: 'me' });
+        assert.deepEqual((await logs.send(new ListTagsLogGroupCommand({ logGroupName: '/old' }))).tags, { 'aws:old': 'kept', owner: 'me' });
         assert.deepEqual(await second.db.all("SELECT tags FROM logs_groups WHERE name = '/old'"), [{ tags: null }]);
       } finally {
         await second.stop();

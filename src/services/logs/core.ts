@@ -45,8 +45,8 @@ export class LogsCore {
   }
 
   /**
-   * Tags that CreateLogGroup kept in `logs_groups.tags` before the shared tags table, moved there. A
-   * set the tags table refuses (a reserved `aws:` key) stays in the column rather than being lost.
+   * Tags that CreateLogGroup kept in `logs_groups.tags` before the shared tags table, moved there
+   * whole: what an earlier version accepted stays visible, even where today's checks would refuse it.
    */
   private async moveColumnTags(): Promise<void> {
     const rows = await this.db.all<{ account: string; region: string; name: string; tags: string }>(
@@ -56,8 +56,9 @@ export class LogsCore {
     await this.db.tx(async (tx) => {
       for (const row of rows) {
         const scope = { accountId: row.account, region: row.region };
-        const problem = await this.tags.tag(tx, scope, groupArn(scope, row.name), JSON.parse(row.tags) as Record<string, string>);
-        if (!problem) await tx.run('UPDATE logs_groups SET tags = NULL WHERE account = ? AND region = ? AND name = ?', [row.account, row.region, row.name]);
+        const tags = JSON.parse(row.tags) as Record<string, string>;
+        await this.tags.tag(tx, scope, groupArn(scope, row.name), tags, { limit: Infinity, acceptReservedPrefix: true, acceptAnyLength: true });
+        await tx.run('UPDATE logs_groups SET tags = NULL WHERE account = ? AND region = ? AND name = ?', [row.account, row.region, row.name]);
       }
     });
   }
