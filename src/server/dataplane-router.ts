@@ -2,9 +2,10 @@ import { hostName, type HttpRequest } from '../core/http.js';
 import type { DataPlaneRoute } from '../services/service.js';
 
 /**
- * Finds the data plane a request is for, once per request: by host name (the AWS host with its
- * suffix swapped for `localhost`, or the AWS host itself), then by path prefix, then by host names
- * that services claim at run time (custom domains). Most requests are AWS API calls and match none.
+ * Finds the data plane a request is for, once per request and from its head alone. A host name a
+ * route owns comes first, whatever the path (a custom domain's `/restapis/...` is the API's): the
+ * AWS host with its suffix swapped for `localhost` or the AWS host itself, then names services claim
+ * at run time (custom domains). Then path prefixes. Most requests are AWS API calls and match none.
  */
 export class DataPlaneRouter {
   private readonly byHost: DataPlaneRoute[];
@@ -20,13 +21,18 @@ export class DataPlaneRouter {
 
   match(req: HttpRequest): DataPlaneRoute | undefined {
     const host = hostName(req.headers.host);
+    // The plain endpoint is where AWS API calls go: no route owns it.
     if (host && !isPlainHost(host)) {
-      for (const r of this.byHost) if (r.host!.test(host)) return r;
+      for (const r of this.byHost) if (r.host!.test(host) && accepts(r, req)) return r;
+      for (const r of this.claimers) if (r.claimsHost!(host) && accepts(r, req)) return r;
     }
-    for (const r of this.byPath) if (req.rawPath.startsWith(r.pathPrefix!)) return r;
-    if (host) for (const r of this.claimers) if (r.claimsHost!(host)) return r;
+    for (const r of this.byPath) if (req.rawPath.startsWith(r.pathPrefix!) && accepts(r, req)) return r;
     return undefined;
   }
+}
+
+function accepts(route: DataPlaneRoute, req: HttpRequest): boolean {
+  return route.accepts?.(req) ?? true;
 }
 
 /** The names clients use to reach the API endpoint itself: no data plane lives there. */

@@ -89,8 +89,9 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
   const dataPlanes = new DataPlaneRouter([...routeLimits.keys(), ...(options.extraDataPlanes?.(platform) ?? [])]);
 
   /**
-   * Every request: the body is read whole (under the limit of where it goes) before anything
-   * answers it, except for a streaming route or operation, which gets it as it arrives.
+   * Every request: where it goes is decided from its head (a data-plane route, else an AWS API);
+   * then the body is read whole under that destination's limit before anything answers it, except
+   * for a streaming route or operation, which gets it as it arrives.
    */
   async function handle(req: IncomingRequest, res: ResponseSink): Promise<void> {
     const started = process.hrtime.bigint();
@@ -102,8 +103,7 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
     if (route) {
       if (route.streaming) req.stream ??= req.incoming ?? bufferedStream(req.body);
       else if (!(await bodyWithin(req, routeLimits.get(route) ?? DEFAULT_MAX_BODY_BYTES))) return tooLarge(req, res);
-      const handled = route.handle(req, res);
-      if (handled !== false && (await handled) !== false) return;
+      return route.handle(req, res);
     }
     if (req.method === 'OPTIONS' && req.headers['access-control-request-method']) return preflight(req, res);
 

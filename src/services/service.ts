@@ -77,23 +77,32 @@ export interface ServiceDefinition {
 
 /**
  * An HTTP endpoint that is not an AWS API call: API Gateway invoke URLs, function URLs, S3 virtual
- * hosts, CloudFront distributions, Cognito's hosted UI. The server routes each request once: by host
- * name, then by path prefix, then (for names users choose, such as custom domains) by `claimsHost`.
+ * hosts, CloudFront distributions, Cognito's hosted UI. The server routes each request once, from its
+ * head alone: a host of the route's own (`host`, then `claimsHost`) whatever the path, then a path
+ * prefix. Requests to the plain endpoint (localhost, an IP address) only match by path.
  */
 export interface DataPlaneRoute {
   /** Matched against the Host header lower-cased without its port, e.g. /^([a-z0-9]+)\.execute-api\./. */
   readonly host?: RegExp;
   /** Matched against the start of the raw path, e.g. '/restapis/'. */
   readonly pathPrefix?: string;
-  /** For a route with neither: whether this host name is one of the service's own (custom domains). Synchronous. */
+  /**
+   * For a route with neither: whether this host name is one of the service's own (custom domains).
+   * Called for every request to a host name other than the plain endpoint: synchronous, from memory.
+   */
   claimsHost?(host: string): boolean;
+  /**
+   * A closer look at the head (method, path) once host or path matched, before the body is read:
+   * false leaves the request to the next route, else to the AWS API router.
+   */
+  accepts?(req: HttpRequest): boolean;
   /**
    * The route reads the body as it arrives (`req.stream`, with backpressure) instead of whole in
    * `req.body`: for uploads of any size. The handler must read it to its end or answer without it.
    */
   readonly streaming?: boolean;
-  /** Serves the request; false when, on a closer look, it is not this route's after all (the AWS API router then runs). */
-  handle(req: HttpRequest, res: ResponseSink): Promise<boolean | void> | boolean | void;
+  /** Serves the request: a matched route answers it (declining is `accepts`'s, before the body is read). */
+  handle(req: HttpRequest, res: ResponseSink): Promise<void> | void;
 }
 
 export interface ServiceProvider {

@@ -25,12 +25,13 @@ export async function createApiGateway(platform: Platform, options: { lambda?: L
   const store = new Store(platform.db);
   await store.init();
   const data = new DataPlane(platform, store, options.lambda);
+  await data.open();
   const core = new ControlCore(store, {
     invalidate: (apiId) => data.invalidate(apiId),
     flushCache: (apiId, stage) => data.flushCache(apiId, stage),
     flushAuthorizers: (apiId, stage) => data.flushAuthorizers(apiId, stage),
     forgetCertificates: () => data.forgetCertificates(),
-    domainsChanged: () => data.invalidateDomains(),
+    domainsChanged: () => data.domainsChanged(),
   });
   return defineProvider<APIGatewayApi>()(
     [
@@ -50,7 +51,7 @@ export async function createApiGateway(platform: Platform, options: { lambda?: L
       new OpenApiOps(core),
       new TestInvokeOps(core, data),
     ],
-    { dataPlanes: data.routes(), health: () => ({ engine: 'rest-v1' }) },
+    { dataPlanes: data.routes(), close: () => data.close(), health: () => ({ engine: 'rest-v1' }) },
   );
 }
 

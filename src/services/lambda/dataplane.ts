@@ -16,18 +16,17 @@ export function codeLocation(endpoint: string, scope: Scope, hex: string): strin
 }
 
 export function codeDownloadRoute(db: Db): DataPlaneRoute {
-  return { pathPrefix: CODE_PATH, handle: (req, res) => req.method === 'GET' && serveCode(db, req, res) };
+  return { pathPrefix: CODE_PATH, accepts: (req) => req.method === 'GET', handle: (req, res) => serveCode(db, req, res) };
 }
 
-async function serveCode(db: Db, req: HttpRequest, res: ResponseSink): Promise<boolean> {
+async function serveCode(db: Db, req: HttpRequest, res: ResponseSink): Promise<void> {
   const m = /^([0-9]{12})\/([a-z0-9-]+)\/([0-9a-f]{64})\.zip$/.exec(req.rawPath.slice(CODE_PATH.length));
   const zip = m ? await loadCode(db, m[1]!, m[2]!, m[3]!) : undefined;
   if (!zip) {
     res.writeHead(404, { 'content-type': 'application/xml' });
     res.end('<?xml version="1.0" encoding="UTF-8"?><Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message></Error>');
-    return true;
+    return;
   }
   res.writeHead(200, { 'content-type': 'application/zip', 'content-length': zip.length });
   res.end(zip);
-  return true;
 }

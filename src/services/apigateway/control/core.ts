@@ -15,8 +15,8 @@ export interface ControlHooks {
   flushAuthorizers(apiId: string, stage: string): void;
   /** A client certificate was deleted. */
   forgetCertificates(): void;
-  /** A custom domain name or one of its base path mappings changed. */
-  domainsChanged(): void;
+  /** A custom domain name or one of its base path mappings changed: resolves once the data plane serves the change. */
+  domainsChanged(): Promise<void>;
 }
 
 /** What every control plane family shares: the store, the data plane hooks and the lookups with AWS's NotFound messages. */

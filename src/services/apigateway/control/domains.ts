@@ -127,7 +127,7 @@ export class DomainOps
       if (await this.core.store.domains.get(tx, s, [name])) throw new ConflictException('The domain name you provided already exists.');
       await this.core.store.domains.put(tx, s, [name], d);
     });
-    this.core.hooks.domainsChanged();
+    await this.core.hooks.domainsChanged();
     return out(d, ctx);
   }
 
@@ -145,7 +145,7 @@ export class DomainOps
 
   async DeleteDomainName(ctx: RequestContext, input: DeleteDomainNameRequest): Promise<void> {
     await this.domains.delete(ctx, input.domainName);
-    this.core.hooks.domainsChanged();
+    await this.core.hooks.domainsChanged();
   }
 
   // ---- base path mappings
@@ -165,7 +165,7 @@ export class DomainOps
       await this.core.store.domains.put(tx, s, [d.domainName], d);
       return r;
     });
-    this.core.hooks.domainsChanged();
+    await this.core.hooks.domainsChanged();
     return result;
   }
 

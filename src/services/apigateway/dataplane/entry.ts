@@ -17,29 +17,61 @@ export type ServeStage = (apiId: string, stageName: string, request: StageReques
 
 type ScopedDomain = DomainDoc & { scope: Scope };
 
-/** Custom domain names by host name, reloaded at most every second (at once after a local change). */
+/**
+ * Custom domain names by host name, in memory so that routing a request never waits on storage:
+ * reloaded at once after this process's domain writes and every RELOAD_MS in the background (for
+ * writes by other nodes sharing the database) until close().
+ */
 export class CustomDomains {
   private domains = new Map<string, ScopedDomain>();
-  private loadedAt = 0;
+  private timer: NodeJS.Timeout | undefined;
+  /** Reloads started, and the latest one applied: one that read the table earlier never replaces a later one. */
+  private started = 0;
+  private applied = 0;
+  private readonly loading = new Set<Promise<void>>();
 
-  constructor(private readonly store: Store) {}
+  constructor(
+    private readonly store: Store,
+    private readonly log: (fields: Record<string, unknown>) => void,
+  ) {}
 
-  invalidate(): void {
-    this.loadedAt = 0;
+  async open(): Promise<void> {
+    await this.reload();
+    this.timer = setInterval(() => {
+      if (this.loading.size === 0) void this.reload();
+    }, RELOAD_MS);
+    this.timer.unref();
   }
 
-  /** Whether a host may be a custom domain: it is one, or the table is due a reload. Synchronous, for routing. */
+  /** Reads the table again; resolves once this read (or a later one) is what `claims` answers from. */
+  reload(): Promise<void> {
+    const seq = ++this.started;
+    const loading = this.store
+      .allDomains(this.store.db)
+      .then((all) => {
+        if (seq < this.applied) return;
+        this.applied = seq;
+        this.domains = new Map(all.map((d) => [d.domainName, d]));
+      })
+      // The names held stay in use; the next reload tries again.
+      .catch((e: unknown) => this.log({ level: 'error', service: 'apigateway', error: `custom domains not reloaded: ${String(e)}` }))
+      .finally(() => this.loading.delete(loading));
+    this.loading.add(loading);
+    return loading;
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.timer);
+    await Promise.all(this.loading);
+  }
+
+  /** Whether a host name is a custom domain. Synchronous and from memory, for routing. */
   claims(host: string): boolean {
-    return Date.now() - this.loadedAt >= RELOAD_MS || this.domains.has(host);
+    return this.domains.has(host);
   }
 
-  async find(hostname: string): Promise<ScopedDomain | undefined> {
-    const now = Date.now();
-    if (now - this.loadedAt >= RELOAD_MS) {
-      this.loadedAt = now;
-      this.domains = new Map((await this.store.allDomains(this.store.db)).map((d) => [d.domainName, d]));
-    }
-    return this.domains.size ? this.domains.get(hostname) : undefined;
+  find(host: string): ScopedDomain | undefined {
+    return this.domains.get(host);
   }
 }
 
@@ -50,32 +82,28 @@ export class InvokeUrls {
     private readonly serve: ServeStage,
   ) {}
 
-  serveHost(req: HttpRequest, res: ResponseSink): Promise<boolean> {
+  serveHost(req: HttpRequest, res: ResponseSink): Promise<void> {
     const host = hostName(req.headers.host);
     return this.dispatch(req, res, HOST_RE.exec(host)![1]!, req.rawPath, host);
   }
 
-  /** The path forms: `/restapis/{apiId}/{stage}/_user_request_/...` and `/_aws/execute-api/{apiId}/{stage}/...`. */
-  async servePath(req: HttpRequest, res: ResponseSink, re: RegExp): Promise<boolean> {
-    const m = re.exec(req.rawPath);
-    if (!m) return false;
+  /** The path forms (`re` matched the path already): `/restapis/{apiId}/{stage}/_user_request_/...` and `/_aws/execute-api/{apiId}/{stage}/...`. */
+  servePath(req: HttpRequest, res: ResponseSink, re: RegExp): Promise<void> {
+    const m = re.exec(req.rawPath)!;
     return this.dispatch(req, res, m[1]!, `/${m[2]}${m[3] ?? ''}`, undefined);
   }
 
-  async serveDomain(req: HttpRequest, res: ResponseSink): Promise<boolean> {
-    const domain = await this.domains.find(hostName(req.headers.host));
-    if (!domain) return false;
-    const found = mappingFor(domain, req.rawPath);
-    if (!found) {
-      writeReply(req, res, bareError(403, 'ForbiddenException', 'Forbidden'));
-      return true;
-    }
+  /** A custom domain (claimed by name); one deleted since it was claimed has no mappings left. */
+  async serveDomain(req: HttpRequest, res: ResponseSink): Promise<void> {
+    const domain = this.domains.find(hostName(req.headers.host));
+    const found = domain && mappingFor(domain, req.rawPath);
+    if (!found) return writeReply(req, res, bareError(403, 'ForbiddenException', 'Forbidden'));
     const rest = found.mapping.stage ? `/${encodeURIComponent(found.mapping.stage)}${found.rest === '/' ? '' : found.rest}` : found.rest;
     return this.dispatch(req, res, found.mapping.restApiId, rest, domain.domainName);
   }
 
   /** `rest` is `/{stage}/{path inside the stage}`. */
-  private async dispatch(req: HttpRequest, res: ResponseSink, apiId: string, rest: string, domainName: string | undefined): Promise<boolean> {
+  private async dispatch(req: HttpRequest, res: ResponseSink, apiId: string, rest: string, domainName: string | undefined): Promise<void> {
     const slash = rest.indexOf('/', 1);
     const stageName = decodeURIComponent(slash < 0 ? rest.slice(1) : rest.slice(1, slash));
     const path = slash < 0 ? '/' : rest.slice(slash);
@@ -90,7 +118,6 @@ export class InvokeUrls {
       original: req,
     });
     writeReply(req, res, reply);
-    return true;
   }
 }
 

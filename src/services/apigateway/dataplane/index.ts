@@ -28,7 +28,7 @@ export class DataPlane {
 
   constructor(platform: Platform, store: Store, lambda?: LambdaInvoke) {
     this.deployments = new DeploymentCache(store);
-    this.domains = new CustomDomains(store);
+    this.domains = new CustomDomains(store, platform.log);
     this.certificates = new ClientCertificates(store);
     const invokeLambda = lambdaInvoker(platform, lambda);
     this.stages = {
@@ -59,8 +59,18 @@ export class DataPlane {
     this.certificates.forget();
   }
 
-  invalidateDomains(): void {
-    this.domains.invalidate();
+  /** Loads what must be in memory before the first request: the custom domain names. */
+  open(): Promise<void> {
+    return this.domains.open();
+  }
+
+  close(): Promise<void> {
+    return this.domains.close();
+  }
+
+  /** A custom domain or one of its mappings changed: resolves once requests see the change. */
+  domainsChanged(): Promise<void> {
+    return this.domains.reload();
   }
 
   /**
@@ -73,9 +83,9 @@ export class DataPlane {
     const urls = this.invokeUrls;
     return [
       { host: HOST_RE, handle: (req, res) => urls.serveHost(req, res) },
-      { pathPrefix: PATH_PREFIX, handle: (req, res) => urls.servePath(req, res, USER_REQUEST_RE) },
-      { pathPrefix: AWS_PATH_PREFIX, handle: (req, res) => urls.servePath(req, res, AWS_PATH_RE) },
-      // A custom domain is any host name: claimed while the domain table says so, or is due a reload.
+      pathRoute(PATH_PREFIX, USER_REQUEST_RE, urls),
+      pathRoute(AWS_PATH_PREFIX, AWS_PATH_RE, urls),
+      // A custom domain is any host name: claimed by the names held in memory.
       { claimsHost: (host) => this.domains.claims(host), handle: (req, res) => urls.serveDomain(req, res) },
     ];
   }
@@ -98,4 +108,9 @@ export class DataPlane {
   testAuthorizer(dep: Deployed, authorizerId: string, request: StageRequest): Promise<Record<string, unknown>> {
     return this.stages.auth.test(dep, authorizerId, request);
   }
+}
+
+/** A path form of the invoke URL: other paths under its prefix (the control plane's `/restapis/{id}`) are AWS API calls. */
+function pathRoute(prefix: string, re: RegExp, urls: InvokeUrls): DataPlaneRoute {
+  return { pathPrefix: prefix, accepts: (req) => re.test(req.rawPath), handle: (req, res) => urls.servePath(req, res, re) };
 }
