@@ -24,7 +24,8 @@ import {
 import { DynamoDBClient, CreateTableCommand, GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { clientConfig, spawnServer } from '../helpers/server.js';
 import { peek } from '../../src/jobs/queue.js';
-import { EXECUTION_JOB } from '../../src/services/stepfunctions/store.js';
+import { EXECUTION_JOB, SfnStore } from '../../src/services/stepfunctions/store.js';
+import { TagStore } from '../../src/storage/tags.js';
 import { setup, machine, start, waitFor, history, fakeLambda, ROLE, type Env } from './helpers.js';
 
 /** Waits until `running` executions (none by default) run in the server's memory: the others are parked (or over). */
@@ -276,17 +277,23 @@ test('a one-hour Wait survives a restart as a durable wake-up: it ends when the 
   }
 });
 
+/** Starts an execution whose task sends its token to the Lambda function 'ask', and waits until it parked. */
+async function startParkedOnToken(env: Env): Promise<string> {
+  const sm = await machine(env, {
+    StartAt: 'Ask',
+    States: { Ask: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken', Parameters: { FunctionName: 'ask', Payload: { 'token.$': '$$.Task.Token' } }, End: true } },
+  });
+  const arn = await start(env, sm);
+  await waitFor(env, arn, (_d, h) => h.some((e) => e.type === 'TaskSubmitted'));
+  await parked(env.server.endpoint);
+  return arn;
+}
+
 test('StopExecution of a parked execution records ExecutionAborted and ends its task token', async () => {
   const calls: { name: string; event: any; type: string }[] = [];
   const env = await setup({ extra: [fakeLambda({ ask: () => ({}) }, calls)] });
   try {
-    const sm = await machine(env, {
-      StartAt: 'Ask',
-      States: { Ask: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken', Parameters: { FunctionName: 'ask', Payload: { 'token.$': '$$.Task.Token' } }, End: true } },
-    });
-    const arn = await start(env, sm);
-    await waitFor(env, arn, (_d, h) => h.some((e) => e.type === 'TaskSubmitted'));
-    await parked(env.server.endpoint);
+    const arn = await startParkedOnToken(env);
     await env.client.send(new StopExecutionCommand({ executionArn: arn, error: 'Stopped', cause: 'by the test' }));
     const d = await env.client.send(new DescribeExecutionCommand({ executionArn: arn }));
     assert.equal(d.status, 'ABORTED');
@@ -297,6 +304,92 @@ test('StopExecution of a parked execution records ExecutionAborted and ends its 
     assert.deepEqual(h.at(-1)!.executionAbortedEventDetails, { error: 'Stopped', cause: 'by the test' });
     await assert.rejects(env.client.send(new SendTaskSuccessCommand({ taskToken: calls[0]!.event.token, output: '{}' })), (e: Error) => e.name === 'TaskTimedOut');
   } finally {
+    await env.stop();
+  }
+});
+
+test('StopExecution answers while 100 executions hold every run: a parked and a queued execution are ABORTED at once', { timeout: 120_000 }, async () => {
+  const calls: { name: string; event: any; type: string }[] = [];
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  const env = await setup({ extra: [fakeLambda({ ask: () => ({}), slow: () => gate.then(() => ({ done: true })) }, calls)] });
+  try {
+    const parkedArn = await startParkedOnToken(env);
+    const slow = await machine(env, { StartAt: 'Slow', States: { Slow: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Parameters: { FunctionName: 'slow' }, End: true } } });
+    const busy: string[] = [];
+    for (let i = 0; i < 100; i++) busy.push(await start(env, slow));
+    await parked(env.server.endpoint, 100);
+    // No run is free for this one: it stays queued.
+    const queuedArn = await start(env, await machine(env, { StartAt: 'P', States: { P: { Type: 'Pass', End: true } } }), { n: 1 });
+
+    await env.client.send(new StopExecutionCommand({ executionArn: parkedArn, error: 'Stopped', cause: 'by the test' }));
+    const d = await env.client.send(new DescribeExecutionCommand({ executionArn: parkedArn }));
+    assert.equal(d.status, 'ABORTED');
+    assert.equal(d.error, 'Stopped');
+    assert.equal(d.cause, 'by the test');
+    assert.ok(d.stopDate);
+    const h = await history(env, parkedArn);
+    assert.deepEqual(types(h), ['ExecutionStarted', 'TaskStateEntered', 'TaskScheduled', 'TaskStarted', 'TaskSubmitted', 'ExecutionAborted']);
+    assert.equal(h.at(-1)!.previousEventId, 0);
+    assert.deepEqual(h.at(-1)!.executionAbortedEventDetails, { error: 'Stopped', cause: 'by the test' });
+    await assert.rejects(env.client.send(new SendTaskSuccessCommand({ taskToken: calls[0]!.event.token, output: '{}' })), (e: Error) => e.name === 'TaskTimedOut');
+
+    const stopped = await env.client.send(new StopExecutionCommand({ executionArn: queuedArn }));
+    const q = await env.client.send(new DescribeExecutionCommand({ executionArn: queuedArn }));
+    assert.equal(q.status, 'ABORTED');
+    assert.deepEqual(q.stopDate, stopped.stopDate);
+    const qh = await history(env, queuedArn);
+    assert.deepEqual(
+      qh.map((e) => [e.id, e.previousEventId, e.type]),
+      [
+        [1, 0, 'ExecutionStarted'],
+        [2, 0, 'ExecutionAborted'],
+      ],
+    );
+    assert.deepEqual(qh[1]!.executionAbortedEventDetails, {});
+    assert.equal(await peek(env.server.db, EXECUTION_JOB, queuedArn), undefined, 'the job of the stopped execution is gone');
+
+    // The stops did not wait for a run: all 100 still hold theirs.
+    assert.equal(calls.filter((c) => c.name === 'slow').length, 100);
+    await parked(env.server.endpoint, 100);
+    release();
+    for (const arn of busy) assert.equal((await waitFor(env, arn)).status, 'SUCCEEDED');
+    assert.equal((await env.client.send(new DescribeExecutionCommand({ executionArn: queuedArn }))).status, 'ABORTED');
+    assert.equal((await history(env, queuedArn)).length, 2, 'the stopped execution never ran');
+  } finally {
+    release();
+    await env.stop();
+  }
+});
+
+test('a run that goes on after another process stopped its execution writes nothing more and ends', async () => {
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  const calls: { name: string; event: any; type: string }[] = [];
+  const env = await setup({ extra: [fakeLambda({ slow: () => gate.then(() => ({ done: true })) }, calls)] });
+  try {
+    const sm = await machine(env, {
+      StartAt: 'Slow',
+      States: { Slow: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Parameters: { FunctionName: 'slow' }, Next: 'After' }, After: { Type: 'Pass', End: true } },
+    });
+    const arn = await start(env, sm);
+    await eventually('the Lambda call', async () => (calls.length === 1 ? true : undefined));
+    // Another process's StopExecution: it does not have the run in memory, so it aborts in SQL.
+    const elsewhere = new SfnStore(env.server.db, await TagStore.open(env.server.db));
+    const row = (await elsewhere.execution(arn))!;
+    assert.ok(await elsewhere.abortExecution(row, { error: 'Elsewhere' }, env.server.clock.now()));
+    release();
+    await parked(env.server.endpoint);
+    const d = await env.client.send(new DescribeExecutionCommand({ executionArn: arn }));
+    assert.equal(d.status, 'ABORTED');
+    assert.equal(d.error, 'Elsewhere');
+    assert.equal(d.output, undefined);
+    const h = await history(env, arn);
+    assert.deepEqual(types(h), ['ExecutionStarted', 'TaskStateEntered', 'TaskScheduled', 'TaskStarted', 'ExecutionAborted']);
+    assertChained(h.slice(0, -1));
+    assert.equal(await peek(env.server.db, EXECUTION_JOB, arn), undefined);
+  } finally {
+    release();
     await env.stop();
   }
 });

@@ -7,13 +7,15 @@
  * Tags are in the shared tags table (storage/tags.ts), under the resource's account and region.
  *
  * A RUNNING Standard execution always has its job (EXECUTION_JOB, keyed by its ARN), enqueued in the
- * transaction that starts, redrives or stops it, or that answers one of its task tokens.
+ * transaction that starts or redrives it, or that answers one of its task tokens. A run writes only
+ * while its execution is RUNNING at the redrive it loaded (RunFence): a stop written here (or a
+ * redrive) while a run goes on elsewhere fences that run off.
  */
 import type { Db, Migration, Queryable, Tx } from '../../storage/db.js';
 import type { TagProblem, TagRules, TagStore } from '../../storage/tags.js';
-import { enqueue } from '../../jobs/queue.js';
+import { cancel, enqueue } from '../../jobs/queue.js';
 import type { ExecutionStatus, StateMachineType } from '../../generated/stepfunctions.js';
-import type { Checkpoint, HistoryEvent } from './asl/engine.js';
+import { stoppedHistory, type Checkpoint, type ExecutionInfo, type HistoryEvent, type StopDetails } from './asl/engine.js';
 
 /** The job that runs a Standard execution (executions/runner.ts), keyed by the execution's ARN. */
 export const EXECUTION_JOB = 'sfn.execution';
@@ -67,8 +69,9 @@ CREATE INDEX sfn_activities_scope ON sfn_activities (account, region, created, n
 `,
   },
   {
-    // Task tokens and activity tasks in SQL; StopExecution's request; a job for each execution that
-    // was running when the server stopped before executions ran as jobs.
+    // Task tokens and activity tasks in SQL; StopExecution's request (no longer written: StopExecution
+    // aborts in SQL now); a job for each execution that was running when the server stopped before
+    // executions ran as jobs.
     version: 5,
     sql: `
 CREATE TABLE sfn_task_tokens (
@@ -168,8 +171,12 @@ export interface ExecutionRow {
   version_arn: string | null;
   alias_arn: string | null;
   redrive_ms?: number | null;
-  /** JSON of StopExecution's error and cause, until the execution's run records the stop. */
-  stop_request?: string | null;
+}
+
+/** Which run of an execution may write: one that loaded it RUNNING at this redrive count. */
+export interface RunFence {
+  readonly arn: string;
+  readonly redriveCount: number;
 }
 
 /** What ListExecutions shows of an execution (no input, output or definition). */
@@ -357,9 +364,12 @@ export class SfnStore {
   /**
    * Appends history events and moves the checkpoint, or records the end of the execution (its tokens
    * go; its last checkpoint stays when `end.keepCheckpoint`, for RedriveExecution), in one transaction.
+   * False, writing nothing, when the run is fenced off.
    */
-  async saveProgress(arn: string, checkpoint: Checkpoint | undefined, events: readonly HistoryEvent[], end?: ExecutionEnd): Promise<void> {
-    await this.db.tx(async (tx) => {
+  saveProgress(fence: RunFence, checkpoint: Checkpoint | undefined, events: readonly HistoryEvent[], end?: ExecutionEnd): Promise<boolean> {
+    const arn = fence.arn;
+    return this.db.tx(async (tx) => {
+      if (!(await isCurrentRun(tx, fence))) return false;
       for (const ev of events) await tx.run('INSERT INTO sfn_events (execution_arn, id, body) VALUES (?, ?, ?)', [arn, ev.id, JSON.stringify(ev)]);
       if (checkpoint) {
         await tx.run('UPDATE sfn_executions SET checkpoint = ? WHERE arn = ?', [JSON.stringify(checkpoint), arn]);
@@ -368,11 +378,12 @@ export class SfnStore {
       }
       if (end) {
         await tx.run(
-          `UPDATE sfn_executions SET status = ?, output = ?, error = ?, cause = ?, stop_ms = ?, stop_request = NULL${end.keepCheckpoint ? '' : ', checkpoint = NULL'} WHERE arn = ?`,
+          `UPDATE sfn_executions SET status = ?, output = ?, error = ?, cause = ?, stop_ms = ?${end.keepCheckpoint ? '' : ', checkpoint = NULL'} WHERE arn = ?`,
           [end.status, end.output, end.error, end.cause, end.stop_ms, arn],
         );
         await tx.run('DELETE FROM sfn_task_tokens WHERE execution_arn = ?', [arn]);
       }
+      return true;
     });
   }
 
@@ -380,19 +391,34 @@ export class SfnStore {
   async redriveExecution(row: ExecutionRow, now: number): Promise<void> {
     await this.db.tx(async (tx) => {
       await tx.run(
-        "UPDATE sfn_executions SET status = 'RUNNING', output = NULL, error = NULL, cause = NULL, stop_ms = NULL, stop_request = NULL, redrive_count = redrive_count + 1, redrive_ms = ? WHERE arn = ?",
+        "UPDATE sfn_executions SET status = 'RUNNING', output = NULL, error = NULL, cause = NULL, stop_ms = NULL, redrive_count = redrive_count + 1, redrive_ms = ? WHERE arn = ?",
         [now, row.arn],
       );
       await enqueueRun(tx, row, now);
     });
   }
 
-  /** StopExecution: records the request and runs the execution now (its run stops it). False when it is not running. */
-  requestStop(row: ExecutionRow, request: { error?: string; cause?: string }, now: number): Promise<boolean> {
+  /**
+   * StopExecution of an execution no run of this process has in memory, in one transaction: ABORTED
+   * at `now`, the events a run stopped at once would record (asl stoppedHistory) after those stored,
+   * its tokens and queued activity tasks gone (later answers are refused), its job cancelled. The
+   * events written; none when it is not RUNNING.
+   */
+  abortExecution(row: ExecutionRow, stop: StopDetails, now: number): Promise<HistoryEvent[] | undefined> {
     return this.db.tx(async (tx) => {
-      const { changes } = await tx.run("UPDATE sfn_executions SET stop_request = ? WHERE arn = ? AND status = 'RUNNING'", [JSON.stringify(request), row.arn]);
-      if (changes === 1) await enqueueRun(tx, row, now);
-      return changes === 1;
+      const { changes } = await tx.run("UPDATE sfn_executions SET status = 'ABORTED', output = NULL, error = ?, cause = ?, stop_ms = ? WHERE arn = ? AND status = 'RUNNING'", [
+        stop.error ?? null,
+        stop.cause ?? null,
+        now,
+        row.arn,
+      ]);
+      if (changes === 0) return undefined;
+      const last = await tx.get<{ body: string }>('SELECT body FROM sfn_events WHERE execution_arn = ? ORDER BY id DESC LIMIT 1', [row.arn]);
+      const events = stoppedHistory(executionInfo(row), last && (JSON.parse(last.body) as HistoryEvent), now, stop);
+      for (const ev of events) await tx.run('INSERT INTO sfn_events (execution_arn, id, body) VALUES (?, ?, ?)', [row.arn, ev.id, JSON.stringify(ev)]);
+      await tx.run('DELETE FROM sfn_task_tokens WHERE execution_arn = ?', [row.arn]);
+      await cancel(tx, EXECUTION_JOB, row.arn);
+      return events;
     });
   }
 
@@ -442,10 +468,13 @@ export class SfnStore {
     return rows.map((r) => JSON.parse(r.body) as HistoryEvent);
   }
 
-  /** Deletes the execution's events from id `fromId` on (all of them without it). */
-  async deleteEvents(arn: string, fromId?: number): Promise<void> {
-    if (fromId === undefined) await this.db.run('DELETE FROM sfn_events WHERE execution_arn = ?', [arn]);
-    else await this.db.run('DELETE FROM sfn_events WHERE execution_arn = ? AND id >= ?', [arn, fromId]);
+  /** Deletes the execution's events from id `fromId` on (all of them without it). False, deleting nothing, when the run is fenced off. */
+  deleteEvents(fence: RunFence, fromId = 0): Promise<boolean> {
+    return this.db.tx(async (tx) => {
+      if (!(await isCurrentRun(tx, fence))) return false;
+      await tx.run('DELETE FROM sfn_events WHERE execution_arn = ? AND id >= ?', [fence.arn, fromId]);
+      return true;
+    });
   }
 
   // ------------------------------------------------------------ activities
@@ -500,6 +529,31 @@ export class SfnStore {
 
 function scopeOf(row: { account: string; region: string }): Scope {
   return { accountId: row.account, region: row.region };
+}
+
+/** Whether the fenced run may write: its execution is RUNNING at the redrive it loaded. */
+async function isCurrentRun(tx: Tx, fence: RunFence): Promise<boolean> {
+  const row = await tx.get("SELECT 1 AS running FROM sfn_executions WHERE arn = ? AND status = 'RUNNING' AND redrive_count = ?", [fence.arn, fence.redriveCount]);
+  return row !== undefined;
+}
+
+/** What the interpreter knows of the execution (its context object). */
+export function executionInfo(row: ExecutionRow): ExecutionInfo {
+  return {
+    executionArn: row.arn,
+    name: row.name,
+    stateMachineArn: row.version_arn ?? row.sm_arn,
+    stateMachineName: row.sm_arn.split(':')[6]!,
+    roleArn: row.role_arn,
+    startTime: row.start_ms,
+    input: row.input,
+    redriveCount: row.redrive_count,
+    express: row.arn.includes(':express:'),
+    ...(row.version_arn ? { versionArn: row.version_arn } : {}),
+    ...(row.alias_arn ? { aliasArn: row.alias_arn } : {}),
+    region: row.region,
+    accountId: row.account,
+  };
 }
 
 /** How an execution ended, as its row records it. */

@@ -12,7 +12,7 @@
  * state-run.ts (one state's run: context object, paths, JSONata, Assign), retry.ts (Retry/Catch),
  * states/ (one file per state type) and resources.ts (what a Task resource names).
  */
-export { Execution } from './execution.js';
+export { END_EVENTS, Execution, stoppedHistory, type StopDetails } from './execution.js';
 export { classify, type ResourceKind } from './resources.js';
 export { StatesError } from './errors.js';
 export type { Checkpoint, EngineHost, ExecutionInfo, ExecutionResult, HistoryEvent, TaskCall, TaskRunner, TaskWait } from './types.js';

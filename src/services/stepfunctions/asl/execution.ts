@@ -35,7 +35,7 @@ export class Execution {
   private result: ExecutionResult | undefined;
   private dirty = false;
   private checkpointedAt = -1000;
-  private stopDetails: { error?: string; cause?: string } = {};
+  private stopDetails: StopDetails = {};
 
   constructor(
     definition: StateMachineDefinition | string,
@@ -185,9 +185,7 @@ export class Execution {
       frame.scope.vars = resume.checkpoint.variables;
       input = resume.checkpoint.input;
       startAt = resume.checkpoint.stateName;
-      frame.last = this.emit(undefined, 'ExecutionRedriven', 'executionRedrivenEventDetails', { redriveCount: this.info.redriveCount }, {
-        prev: this.nextId - 1,
-      });
+      frame.last = this.emit(undefined, 'ExecutionRedriven', 'executionRedrivenEventDetails', redrivenDetails(this.info), { prev: this.nextId - 1 });
     } else if (resume) {
       this.events.push(...resume.events);
       this.nextId = resume.checkpoint.nextEventId;
@@ -199,14 +197,7 @@ export class Execution {
     } else {
       input = JSON.parse(this.info.input);
       if (this.host.initialVariables) frame.scope.vars = { ...this.host.initialVariables };
-      const started: Record<string, unknown> = {
-        input: this.info.input.trim() === '' ? '{}' : compact(input),
-        inputDetails: { truncated: false },
-        roleArn: this.info.roleArn,
-      };
-      if (this.info.aliasArn) started.stateMachineAliasArn = this.info.aliasArn;
-      if (this.info.versionArn) started.stateMachineVersionArn = this.info.versionArn;
-      this.emit(undefined, 'ExecutionStarted', 'executionStartedEventDetails', started);
+      this.emit(undefined, 'ExecutionStarted', 'executionStartedEventDetails', startedDetails(this.info, input));
     }
     const timeout = this.def.TimeoutSeconds;
     const deadline = this.deadline;
@@ -227,10 +218,7 @@ export class Execution {
           throw why;
         }
         if (why.reason === 'ABORTED') {
-          const d: Record<string, unknown> = {};
-          if (this.stopDetails.error !== undefined) d.error = this.stopDetails.error;
-          if (this.stopDetails.cause !== undefined) d.cause = this.stopDetails.cause;
-          this.emit(undefined, 'ExecutionAborted', 'executionAbortedEventDetails', d);
+          this.emit(undefined, 'ExecutionAborted', 'executionAbortedEventDetails', abortedDetails(this.stopDetails));
           this.result = { status: 'ABORTED', error: this.stopDetails.error, cause: this.stopDetails.cause };
         } else {
           this.emit(frame, 'ExecutionTimedOut', 'executionTimedOutEventDetails', {
@@ -321,4 +309,55 @@ export class Execution {
     const queryLanguage = queryLanguageOf(state, frame.queryLanguage);
     return createStateRun(this, name, state, type, queryLanguage, input, frame, { id: enteredId, time: enteredTime, prev: enteredPrev }, resume).run();
   }
+}
+
+/** StopExecution's error and cause. */
+export interface StopDetails {
+  error?: string;
+  cause?: string;
+}
+
+/** Last events of an execution that ended; a RUNNING execution whose history ends so was redriven. */
+export const END_EVENTS: ReadonlySet<string> = new Set(['ExecutionFailed', 'ExecutionTimedOut', 'ExecutionAborted']);
+
+/**
+ * What a run that resumes an execution after its stored history (`last`: its last event) records
+ * when it was stopped before it runs anything: ExecutionStarted when nothing is stored yet (at the
+ * start time), ExecutionRedriven when a redrive did not run yet, then ExecutionAborted. StopExecution
+ * writes these for an execution that no run has in memory.
+ */
+export function stoppedHistory(info: ExecutionInfo, last: Pick<HistoryEvent, 'id' | 'type'> | undefined, at: number, stop: StopDetails): HistoryEvent[] {
+  const events: HistoryEvent[] = [];
+  let id = last?.id ?? 0;
+  if (!last) {
+    const input: unknown = JSON.parse(info.input);
+    events.push({ id: ++id, previousEventId: 0, timestamp: info.startTime, type: 'ExecutionStarted', executionStartedEventDetails: startedDetails(info, input) });
+  } else if (END_EVENTS.has(last.type)) {
+    events.push({ id: ++id, previousEventId: last.id, timestamp: at, type: 'ExecutionRedriven', executionRedrivenEventDetails: redrivenDetails(info) });
+  }
+  events.push({ id: ++id, previousEventId: 0, timestamp: at, type: 'ExecutionAborted', executionAbortedEventDetails: abortedDetails(stop) });
+  return events;
+}
+
+function startedDetails(info: ExecutionInfo, input: unknown): Record<string, unknown> {
+  const started: Record<string, unknown> = {
+    input: info.input.trim() === '' ? '{}' : compact(input),
+    inputDetails: { truncated: false },
+    roleArn: info.roleArn,
+  };
+  if (info.aliasArn) started.stateMachineAliasArn = info.aliasArn;
+  if (info.versionArn) started.stateMachineVersionArn = info.versionArn;
+  return started;
+}
+
+function redrivenDetails(info: ExecutionInfo): Record<string, unknown> {
+  return { redriveCount: info.redriveCount };
+}
+
+/** The error and cause StopExecution gave, those it gave only. */
+function abortedDetails(stop: StopDetails): Record<string, unknown> {
+  const d: Record<string, unknown> = {};
+  if (stop.error !== undefined) d.error = stop.error;
+  if (stop.cause !== undefined) d.cause = stop.cause;
+  return d;
 }

@@ -98,7 +98,11 @@ export interface TaskWait {
 export interface EngineHost {
   readonly clock: Clock;
   readonly tasks?: TaskRunner;
-  /** Persist the events emitted since the last call (and the checkpoint, or the execution's end, when given). */
+  /**
+   * Persist the events emitted since the last call (and the checkpoint, or the execution's end, when
+   * given). A host whose run lost the execution meanwhile (stopped or redriven elsewhere) writes
+   * nothing and suspends the execution.
+   */
   persist?(checkpoint: Checkpoint | undefined, events: HistoryEvent[], end?: ExecutionResult): Promise<void>;
   /**
    * The host persists every checkpoint and resumes the execution from it (Standard executions): a

@@ -5,15 +5,20 @@
  * Wait state, a retry interval, a task token), parks: the run ends and the job is rescheduled for
  * when the wait ends or a deadline passes (TimeoutSeconds, HeartbeatSeconds, the execution's
  * timeout). Whatever ends a wait sooner re-enqueues the job in its own transaction: a token's answer,
- * an activity worker, StopExecution. A resumed run continues from the last checkpoint.
+ * an activity worker. A resumed run continues from the last checkpoint.
+ *
+ * StopExecution answers once the stop is durable, without waiting for a free run: a run of this
+ * process stops at once and records ExecutionAborted; any other execution (parked, queued, or run
+ * by another process) is aborted in SQL, and a run elsewhere finds its next write fenced off and
+ * ends without a trace (store.ts RunFence).
  *
  * Express executions live in memory only.
  */
 import type { JobOutcome } from '../../../jobs/index.js';
 import type { Platform } from '../../service.js';
-import { Execution, type Checkpoint, type ExecutionInfo, type ExecutionResult, type HistoryEvent, type TaskRunner } from '../asl/engine.js';
+import { END_EVENTS, Execution, type Checkpoint, type ExecutionResult, type HistoryEvent, type StopDetails, type TaskRunner } from '../asl/engine.js';
 import { ExecutionInterrupted } from '../asl/errors.js';
-import { EXECUTION_JOB, type ExecutionEnd, type ExecutionRow, type SfnStore } from '../store.js';
+import { EXECUTION_JOB, executionInfo, type ExecutionEnd, type ExecutionRow, type RunFence, type SfnStore } from '../store.js';
 import type { TaskTokens } from '../tasks/tokens.js';
 import { deferredLogger } from './logging.js';
 
@@ -39,9 +44,6 @@ type RunEnd = { readonly then: 'ended' | 'suspended' } | { readonly then: 'parke
 
 /** Where a run starts: the beginning, a checkpoint, or a redrive of a failed execution. */
 type Resume = { checkpoint: Checkpoint; events: HistoryEvent[]; redrive?: boolean } | undefined;
-
-/** Last events of an execution that ended; a RUNNING execution whose history ends so was redriven. */
-const END_EVENTS = new Set(['ExecutionFailed', 'ExecutionTimedOut', 'ExecutionAborted']);
 
 export class ExecutionRunner {
   private readonly running = new Map<string, RunningExecution>();
@@ -84,15 +86,20 @@ export class ExecutionRunner {
   }
 
   /**
-   * StopExecution: records the request and re-enqueues the execution's job, stops it at once when it
-   * runs here, and resolves once it ended (a parked execution's next run records the stop).
+   * StopExecution; resolves once the stop is stored. A run of this process stops and records it; an
+   * execution it does not stop (not here, or parked meanwhile) is aborted in SQL.
    */
-  async stop(row: ExecutionRow, error: string | undefined, cause: string | undefined): Promise<void> {
-    if (!(await this.store.requestStop(row, { error, cause }, this.platform.clock.now()))) return;
-    this.platform.jobs.wake(EXECUTION_JOB);
+  async stop(row: ExecutionRow, stop: StopDetails): Promise<void> {
     const run = this.running.get(row.arn) ?? (await this.loading.get(row.arn));
-    run?.exec.stop(error, cause);
-    await this.ended(row.arn);
+    if (run) {
+      run.exec.stop(stop.error, stop.cause);
+      await run.done.catch(() => undefined);
+    }
+    const events = await this.store.abortExecution(row, stop, this.platform.clock.now());
+    if (!events) return;
+    const log = deferredLogger(this.platform, this.store, row);
+    for (const e of events) log(e);
+    this.wakeEndWaits(row.arn);
   }
 
   /** Resolves once the execution is no longer RUNNING (or `signal` aborts). */
@@ -168,39 +175,40 @@ export class ExecutionRunner {
   private async load(arn: string): Promise<RunningExecution | undefined> {
     const row = await this.store.execution(arn);
     if (!row || row.status !== 'RUNNING') return undefined;
+    const fence: RunFence = { arn, redriveCount: row.redrive_count };
     const events = await this.store.events(arn);
     let resume: Resume;
     if (!row.checkpoint) {
       // Nothing durable beyond the start: run from the beginning.
-      if (events.length) await this.store.deleteEvents(arn);
+      if (events.length && !(await this.store.deleteEvents(fence))) return undefined;
     } else if (END_EVENTS.has(events[events.length - 1]?.type ?? '')) {
       resume = { checkpoint: JSON.parse(row.checkpoint) as Checkpoint, events, redrive: true };
     } else {
       const checkpoint = JSON.parse(row.checkpoint) as Checkpoint;
       // Events after the checkpoint belong to the interrupted state: they are rewritten by the resumed run.
-      await this.store.deleteEvents(arn, checkpoint.nextEventId);
+      if (!(await this.store.deleteEvents(fence, checkpoint.nextEventId))) return undefined;
       resume = { checkpoint, events: events.filter((e) => e.id < checkpoint.nextEventId) };
     }
-    return this.run(row, resume);
+    return this.run(row, fence, resume);
   }
 
-  private run(row: ExecutionRow, resume: Resume): RunningExecution {
+  private run(row: ExecutionRow, fence: RunFence, resume: Resume): RunningExecution {
     const arn = row.arn;
     const clock = this.platform.clock;
-    const exec = new Execution(row.definition, executionInfo(row), {
+    // Set once a write of this run was fenced off: the execution was stopped (or redriven) without it.
+    let fencedOff = false;
+    const exec: Execution = new Execution(row.definition, executionInfo(row), {
       clock,
       tasks: this.tasks,
       durable: true,
       onEvent: deferredLogger(this.platform, this.store, row),
       persist: async (cp, events, end) => {
-        if (!events.length && !cp && !end) return;
-        await this.store.saveProgress(arn, cp, events, end && endOf(end, clock.now()));
+        if (fencedOff || (!events.length && !cp && !end)) return;
+        if (await this.store.saveProgress(fence, cp, events, end && endOf(end, clock.now()))) return;
+        fencedOff = true;
+        exec.suspend();
       },
     });
-    if (row.stop_request) {
-      const { error, cause } = JSON.parse(row.stop_request) as { error?: string; cause?: string };
-      exec.stop(error, cause);
-    }
     // Loaded while the service stopped: suspended before it does anything.
     if (this.closed) exec.suspend();
     const done = (async (): Promise<RunEnd> => {
@@ -209,17 +217,22 @@ export class ExecutionRunner {
         return { then: 'ended' };
       } catch (e) {
         if (e instanceof ExecutionInterrupted && e.reason === 'PARKED') return { then: 'parked', wakeAt: e.wakeAt };
-        if (e instanceof ExecutionInterrupted && e.reason === 'SUSPENDED') return { then: 'suspended' };
+        if (e instanceof ExecutionInterrupted && e.reason === 'SUSPENDED') return { then: fencedOff ? 'ended' : 'suspended' };
         this.platform.log({ level: 'error', service: 'stepfunctions', execution: arn, error: String((e as Error)?.stack ?? e) });
         throw e;
       } finally {
         this.running.delete(arn);
-        for (const wake of this.endWaits.get(arn) ?? []) wake();
+        this.wakeEndWaits(arn);
       }
     })();
     const running = { exec, done, express: false };
     this.running.set(arn, running);
     return running;
+  }
+
+  /** The waits for the execution's end look at its row now. */
+  private wakeEndWaits(executionArn: string): void {
+    for (const wake of this.endWaits.get(executionArn) ?? []) wake();
   }
 }
 
@@ -240,23 +253,4 @@ function endOf(r: ExecutionResult, now: number): ExecutionEnd {
 /** Resolves once the jobs of this process stop: what a run returns after that is not recorded (the job runs again at the next start). */
 function whenAborted(signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => (signal.aborted ? resolve() : signal.addEventListener('abort', () => resolve(), { once: true })));
-}
-
-/** What the interpreter knows of the execution (its context object). */
-function executionInfo(row: ExecutionRow): ExecutionInfo {
-  return {
-    executionArn: row.arn,
-    name: row.name,
-    stateMachineArn: row.version_arn ?? row.sm_arn,
-    stateMachineName: row.sm_arn.split(':')[6]!,
-    roleArn: row.role_arn,
-    startTime: row.start_ms,
-    input: row.input,
-    redriveCount: row.redrive_count,
-    express: row.arn.includes(':express:'),
-    ...(row.version_arn ? { versionArn: row.version_arn } : {}),
-    ...(row.alias_arn ? { aliasArn: row.alias_arn } : {}),
-    region: row.region,
-    accountId: row.account,
-  };
 }

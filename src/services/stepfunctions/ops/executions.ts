@@ -183,7 +183,7 @@ export class ExecutionOps
     const row = await this.core.executionOrThrow(ctx, input.executionArn);
     const now = this.core.clock.now();
     if (row.status !== 'RUNNING') return { stopDate: new Date(row.stop_ms ?? now) };
-    await this.core.runner.stop(row, input.error, input.cause);
+    await this.core.runner.stop(row, { error: input.error, cause: input.cause });
     const after = await this.core.executionOrThrow(ctx, row.arn);
     return { stopDate: new Date(after.stop_ms ?? now) };
   }
@@ -195,8 +195,9 @@ export class ExecutionOps
     const listing = { kind: 'history', scope: `${row.arn} ${reverse}`, key: ['number'] } as const;
     const after = readToken(listing, input.nextToken)?.[0];
     const size = pageSize(input.maxResults);
-    const running = this.core.runner.get(row.arn);
-    // A running execution's history is in memory (its last events may not be stored yet).
+    // A running execution's history is in memory (its last events may not be stored yet); a run that
+    // goes on after its execution was stopped elsewhere is not the history.
+    const running = row.status === 'RUNNING' ? this.core.runner.get(row.arn) : undefined;
     const events = running ? eventsAfter(running.exec.events, after, reverse, size + 1) : await this.core.store.eventsPage(row.arn, after, reverse, size + 1);
     const page = pageOf(listing, events, size, (e) => [e.id]);
     const include = input.includeExecutionData !== false;

@@ -31,6 +31,8 @@ export class TaskState extends RetryingStateRun {
     const res = kind.type === 'service' ? { resourceType: kind.service, resource: kind.action } : {};
     if (!runner) throw new StatesError('States.Runtime', `${this.prefix} No task runner is configured for resource '${resource}'`);
     if (!resumed) await this.execution.saveProgress();
+    // Stopped meanwhile (or this run lost the execution, see EngineHost.persist): the request does not go out.
+    this.execution.checkInterrupted();
     const clock = this.execution.clock;
     const ac = new AbortController();
     const offInterrupt = this.execution.onInterrupt(() => ac.abort(this.execution.interruption));
