@@ -1,6 +1,6 @@
 /**
  * Deployment packages: where they come from (ZipFile or S3), the checks of a function's
- * configuration, storage in SQL (so every node sees them), unpacking into a directory.
+ * configuration, unpacking into a directory (they are stored in the blob store: code-store.ts).
  */
 import { createHash } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,7 +10,6 @@ import { validationError } from '../../aws/validate.js';
 import { internalContext, type RequestContext } from '../../core/context.js';
 import { InvalidParameterValueException, type Environment, type FunctionCode, type PackageType } from '../../generated/lambda.js';
 import { listZip, readZipEntry, safeEntryPath, ZipError } from '../../runtime/zip.js';
-import type { Db, Queryable } from '../../storage/db.js';
 import type { Platform } from '../service.js';
 import { USER_FAULT } from './errors.js';
 import { DEPRECATED_RUNTIMES, MAX_ENV_BYTES, MAX_TIMEOUT_SECONDS, MAX_UNZIPPED_BYTES, MAX_ZIPPED_BYTES, RESERVED_ENV, SUPPORTED_RUNTIMES } from './limits.js';
@@ -20,6 +19,12 @@ export interface CodeInfo {
   hex: string;
   size: number;
   unzipped: number;
+}
+
+/** A checked deployment package, as a request brought it. */
+export interface CodePackage {
+  info: CodeInfo;
+  zip: Buffer;
 }
 
 /** Checks a zip and measures it, as CreateFunction/UpdateFunctionCode do before storing it. */
@@ -93,7 +98,7 @@ export function checkSettings(input: CheckedSettings): void {
 }
 
 /** Reads the package from ZipFile or S3Bucket/S3Key, and checks it. */
-export async function codeFrom(platform: Platform, ctx: RequestContext, code: FunctionCode, operation: string): Promise<{ info: CodeInfo; zip: Buffer }> {
+export async function codeFrom(platform: Platform, ctx: RequestContext, code: FunctionCode, operation: string): Promise<CodePackage> {
   if (code.ImageUri !== undefined) throw new InvalidParameterValueException('Stratus does not support container image functions (ImageUri); use a .zip deployment package.', USER_FAULT);
   let zip: Buffer | undefined;
   if (code.ZipFile !== undefined) {
@@ -134,18 +139,6 @@ async function fromS3(platform: Platform, ctx: RequestContext, bucket: string, k
     return Buffer.concat(chunks);
   }
   throw new InvalidParameterValueException(failure('InternalError', 'empty object body'), USER_FAULT);
-}
-
-export async function storeCode(tx: Queryable, accountId: string, region: string, info: CodeInfo, zip: Buffer): Promise<void> {
-  await tx.run(
-    'INSERT INTO lambda_code (account, region, sha, zip, size, unzipped) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
-    [accountId, region, info.hex, zip, info.size, info.unzipped],
-  );
-}
-
-export async function loadCode(db: Db, accountId: string, region: string, hex: string): Promise<Buffer | undefined> {
-  const row = await db.get<{ zip: Buffer }>('SELECT zip FROM lambda_code WHERE account = ? AND region = ? AND sha = ?', [accountId, region, hex]);
-  return row ? Buffer.from(row.zip) : undefined;
 }
 
 /** Unpacks a zip into `dir` (atomically: into a sibling then renamed). */

@@ -13,6 +13,7 @@ import type { Db, Queryable, Tx } from '../../storage/db.js';
 import { notifyingWrites } from '../../storage/notifying-db.js';
 import { TagStore, type TagRules } from '../../storage/tags.js';
 import type { Platform } from '../service.js';
+import { CodeStore } from './code-store.js';
 import { Concurrency } from './concurrency.js';
 import { REVISION_MISMATCH, USER_FAULT } from './errors.js';
 import { DEFAULT_ACCOUNT_CONCURRENCY, MIN_UNRESERVED } from './limits.js';
@@ -95,6 +96,8 @@ export class LambdaCore {
   readonly db: Db;
   readonly clock: Clock;
   readonly files: FunctionFiles;
+  /** Deployment packages, in the blob store. */
+  readonly code: CodeStore;
   /** In-flight invocations of this process. */
   readonly concurrency = new Concurrency();
   /** Sum of reserved concurrency by `account:region`, dropped when a reservation or function changes. */
@@ -123,13 +126,18 @@ export class LambdaCore {
       this.specs.clear();
     });
     this.clock = platform.clock;
-    this.files = new FunctionFiles(this.db, platform.jobs, layout);
+    this.code = new CodeStore(this.db, platform.blobs, platform.log);
+    this.files = new FunctionFiles(this.db, this.code, platform.jobs, layout);
   }
 
-  /** Opens the Lambda tables and the tags table, and moves tags still kept in the old column. */
+  /**
+   * Opens the Lambda tables, the code store and the tags table, and moves what an earlier version
+   * kept elsewhere (zips in SQL, tags in a column).
+   */
   static async open(platform: Platform, pool: EnvironmentPool, layout: LambdaLayout): Promise<LambdaCore> {
     await platform.db.migrate('lambda', LAMBDA_MIGRATIONS);
     const core = new LambdaCore(platform, pool, layout, await TagStore.open(platform.db));
+    await core.code.migrate();
     await core.moveColumnTags();
     return core;
   }

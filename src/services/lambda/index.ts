@@ -44,7 +44,7 @@ export const definition: ServiceDefinition = {
     const provider = defineProvider<LambdaApi>()(
       [new FunctionOps(core), new VersionAliasOps(core), new ConcurrencyOps(core), new PermissionOps(core), new TagOps(core), new EventConfigOps(core), new InvokeOps(core, runner, queue)],
       {
-        dataPlanes: [codeDownloadRoute(core.db)],
+        dataPlanes: [codeDownloadRoute(core.code)],
         health: () => ({ environments: pool.stats(), isolation: isolation.mode, ...(isolation.reason ? { isolationReason: isolation.reason } : {}) }),
         async close() {
           await pool.close();

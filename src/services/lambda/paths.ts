@@ -15,7 +15,8 @@ import { cleanScratch, type RuntimePaths } from '../../runtime/environment.js';
 import { chownTree, createSandboxDir, functionDir, probeIsolation, uidCandidate, UID_MAX, UID_MIN, type Identity } from '../../runtime/sandbox.js';
 import type { Db, Queryable } from '../../storage/db.js';
 import type { Scope } from './core.js';
-import { loadCode, unpack } from './code.js';
+import { unpack } from './code.js';
+import type { CodeStore } from './code-store.js';
 import { SERVICE_FAULT } from './errors.js';
 import { MAX_TIMEOUT_SECONDS } from './limits.js';
 
@@ -104,6 +105,7 @@ export class FunctionFiles {
   private readonly codeDirs = new Map<string, { dir: string; identity: Identity | undefined }>();
   constructor(
     private readonly db: Db,
+    private readonly code: CodeStore,
     jobs: Jobs,
     layout: LambdaLayout,
   ) {
@@ -122,7 +124,7 @@ export class FunctionFiles {
   /**
    * The directory a function's code runs from, unpacked if needed: shared by code hash when not
    * isolated; isolated, the function's own copy in its own 0700 directory, owned by its uid.
-   * With `zip` (new code), the package is unpacked from it rather than read back from SQL.
+   * With `zip` (new code), the package is unpacked from it rather than read back from the blob store.
    */
   async codeDir(scope: Scope, name: string, hex: string, zip?: Buffer): Promise<{ dir: string; identity: Identity | undefined }> {
     const cacheKey = `${scope.accountId}:${scope.region}:${name}:${hex}`;
@@ -132,7 +134,7 @@ export class FunctionFiles {
     const dir = identity ? join(functionDir(this.paths.sandboxDir, identity), `task-${hex}`) : this.sharedCodeDir(hex);
     const key = identity ? `${identity.uid}:${hex}` : hex;
     if (!this.unpacked.has(key) && !existsSync(dir)) {
-      const code = zip ?? (await loadCode(this.db, scope.accountId, scope.region, hex));
+      const code = zip ?? (await this.code.load(scope, hex));
       if (!code) throw new ServiceException('The deployment package of the function is missing.', SERVICE_FAULT);
       unpack(code, dir);
       if (identity) chownTree(dir, identity);

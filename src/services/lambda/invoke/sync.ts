@@ -21,6 +21,7 @@ import {
 } from '../../../generated/lambda.js';
 import type { EnvironmentSpec } from '../../../runtime/environment.js';
 import type { PoolResult } from '../../../runtime/pool.js';
+import { codeHex } from '../code-store.js';
 import { functionKey, type LambdaCore, type Scope, type Target } from '../core.js';
 import { USER_FAULT } from '../errors.js';
 import { MAX_ASYNC_PAYLOAD, MAX_CLIENT_CONTEXT, MAX_SYNC_PAYLOAD } from '../limits.js';
@@ -59,9 +60,8 @@ export class InvocationRunner {
   /** What an environment of this function version runs with (cached like the function rows). */
   private async environmentSpec(scope: Scope, target: Target): Promise<EnvironmentSpec> {
     const c = target.config;
-    const hex = Buffer.from(c.CodeSha256, 'base64').toString('hex');
     const generation = this.core.generation;
-    const { dir, identity } = await this.core.files.codeDir(scope, target.row.name, hex);
+    const { dir, identity } = await this.core.files.codeDir(scope, target.row.name, codeHex(c));
     const spec: EnvironmentSpec = {
       key: this.specKey(scope, target),
       runtime: c.Runtime ?? 'provided.al2023',

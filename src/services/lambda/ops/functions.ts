@@ -21,7 +21,8 @@ import {
   type UpdateFunctionConfigurationRequest,
 } from '../../../generated/lambda.js';
 import { cancelPrefix, enqueue } from '../../../jobs/queue.js';
-import { checkSettings, codeFrom, storeCode } from '../code.js';
+import { checkSettings, codeFrom, type CodePackage } from '../code.js';
+import { codeHex } from '../code-store.js';
 import { decodeMarker, encodeMarker, fnArnBase, functionArn, functionKey, isVersionNumber, lastModified, withoutInternalFields, type LambdaCore, type Scope } from '../core.js';
 import { codeLocation } from '../dataplane.js';
 import { USER_FAULT } from '../errors.js';
@@ -53,7 +54,8 @@ export class FunctionOps implements Pick<LambdaApi, FunctionOperations> {
     if (input.Runtime === undefined || input.Handler === undefined) {
       throw new InvalidParameterValueException('Runtime and Handler are mandatory parameters for functions created with deployment packages.', USER_FAULT);
     }
-    const { info, zip } = await codeFrom(this.core.platform, ctx, input.Code, 'CreateFunction');
+    const pkg = await codeFrom(this.core.platform, ctx, input.Code, 'CreateFunction');
+    const { info } = pkg;
     const now = ctx.clock.now();
     const config: FnConfig = {
       FunctionName: name,
@@ -87,20 +89,20 @@ export class FunctionOps implements Pick<LambdaApi, FunctionOperations> {
       _unzipped: info.unzipped,
     };
     if (input.Layers?.length) throw new InvalidParameterValueException(NO_LAYERS, USER_FAULT);
-    const published = await this.core.db.tx(async (tx) => {
+    const published = await this.core.code.storing(ctx, pkg, async (tx, keepCode) => {
       const existing = await tx.get('SELECT name FROM lambda_functions WHERE account = ? AND region = ? AND name = ?', [ctx.accountId, ctx.region, name]);
       if (existing) throw new ResourceConflictException(`Function already exist: ${name}`, USER_FAULT);
-      await storeCode(tx, ctx.accountId, ctx.region, info, zip);
+      await keepCode();
       // The tags column is the old place of tags, left empty: they go to the shared tags table.
       await tx.run(
-        "INSERT INTO lambda_functions (account, region, name, config, reserved, tags, next_version, created) VALUES (?, ?, ?, ?, NULL, '{}', 1, ?)",
-        [ctx.accountId, ctx.region, name, JSON.stringify(config), now],
+        "INSERT INTO lambda_functions (account, region, name, config, reserved, tags, next_version, created, code_sha) VALUES (?, ?, ?, ?, NULL, '{}', 1, ?, ?)",
+        [ctx.accountId, ctx.region, name, JSON.stringify(config), now, info.hex],
       );
       if (input.Tags) await this.core.tagFunction(tx, ctx, name, input.Tags);
       return input.Publish ? publishVersion(this.core, tx, ctx, name, config, undefined) : undefined;
     });
     // Unpack now, and start a runtime process ahead, so the first invoke does not pay for them.
-    await this.core.files.codeDir(ctx, name, info.hex, zip);
+    await this.core.files.codeDir(ctx, name, info.hex, pkg.zip);
     this.prepare(config);
     const shown = withoutInternalFields(published ?? config);
     return { ...shown, State: 'Pending', StateReason: 'The function is being created.', StateReasonCode: 'Creating', LastUpdateStatus: undefined };
@@ -109,10 +111,9 @@ export class FunctionOps implements Pick<LambdaApi, FunctionOperations> {
   async GetFunction(ctx: RequestContext, input: GetFunctionRequest): Promise<GetFunctionResponse> {
     const { name, qualifier } = this.core.parseName(ctx, input.FunctionName, input.Qualifier);
     const t = await this.core.resolve(ctx, name, qualifier);
-    const hex = Buffer.from(t.config.CodeSha256, 'base64').toString('hex');
     const out: GetFunctionResponse = {
       Configuration: withoutInternalFields(t.config),
-      Code: { RepositoryType: 'S3', Location: codeLocation(this.core.platform.endpoint(), ctx, hex) },
+      Code: { RepositoryType: 'S3', Location: codeLocation(this.core.platform.endpoint(), ctx, codeHex(t.config)) },
       Tags: await this.core.tags.list(ctx, functionArn(ctx, name)),
     };
     if (t.row.reserved !== null) out.Concurrency = { ReservedConcurrentExecutions: t.row.reserved };
@@ -153,26 +154,39 @@ export class FunctionOps implements Pick<LambdaApi, FunctionOperations> {
     const { name, qualifier } = this.core.parseName(ctx, input.FunctionName);
     if (qualifier !== undefined) throw new InvalidParameterValueException('Unsupported qualifier: UpdateFunctionCode applies to $LATEST.', USER_FAULT);
     await this.core.fnRow(ctx, name);
-    const { info, zip } = await codeFrom(this.core.platform, ctx, input, 'UpdateFunctionCode');
-    const result = await this.core.db.tx(async (tx) => {
+    const pkg = await codeFrom(this.core.platform, ctx, input, 'UpdateFunctionCode');
+    const result = input.DryRun ? await this.checkedUpdate(ctx, name, input.RevisionId, pkg) : await this.updateCode(ctx, name, input, pkg);
+    const shown = withoutInternalFields(result);
+    return input.Publish ? { ...shown, LastUpdateStatus: 'Successful', LastUpdateStatusReason: undefined, LastUpdateStatusReasonCode: undefined } : { ...shown, ...IN_PROGRESS };
+  }
+
+  /** What UpdateFunctionCode would make of $LATEST, stored nowhere (DryRun). */
+  private async checkedUpdate(ctx: RequestContext, name: string, revisionId: string | undefined, pkg: CodePackage): Promise<FnConfig> {
+    const config = await this.core.latestForUpdate(ctx, name, this.core.db, revisionId);
+    return { ...config, CodeSha256: pkg.info.sha256, CodeSize: pkg.info.size };
+  }
+
+  /** Gives $LATEST new code (publishing it when asked); the code nothing uses any more goes. */
+  private async updateCode(ctx: RequestContext, name: string, input: UpdateFunctionCodeRequest, pkg: CodePackage): Promise<FnConfig> {
+    const { info } = pkg;
+    const { result, released } = await this.core.code.storing(ctx, pkg, async (tx, keepCode) => {
       const config = await this.core.latestForUpdate(ctx, name, tx, input.RevisionId);
-      if (input.DryRun) return { ...config, CodeSha256: info.sha256, CodeSize: info.size };
-      await storeCode(tx, ctx.accountId, ctx.region, info, zip);
+      const previous = codeHex(config);
+      await keepCode();
       config.CodeSha256 = info.sha256;
       config.CodeSize = info.size;
       config._unzipped = info.unzipped;
       if (input.Architectures) config.Architectures = input.Architectures;
       config.LastModified = lastModified(ctx.clock.now());
       config.RevisionId = randomUUID();
-      await tx.run('UPDATE lambda_functions SET config = ? WHERE account = ? AND region = ? AND name = ?', [JSON.stringify(config), ctx.accountId, ctx.region, name]);
-      return input.Publish ? publishVersion(this.core, tx, ctx, name, config, undefined) : config;
+      await tx.run('UPDATE lambda_functions SET config = ?, code_sha = ? WHERE account = ? AND region = ? AND name = ?', [JSON.stringify(config), info.hex, ctx.accountId, ctx.region, name]);
+      const result = input.Publish ? await publishVersion(this.core, tx, ctx, name, config, undefined) : config;
+      return { result, released: await this.core.code.release(tx, ctx, [previous]) };
     });
-    if (!input.DryRun) {
-      await this.core.files.codeDir(ctx, name, info.hex, zip);
-      this.retireLatest(ctx, name);
-    }
-    const shown = withoutInternalFields(result);
-    return input.Publish ? { ...shown, LastUpdateStatus: 'Successful', LastUpdateStatusReason: undefined, LastUpdateStatusReasonCode: undefined } : { ...shown, ...IN_PROGRESS };
+    await this.core.code.forget(released);
+    await this.core.files.codeDir(ctx, name, info.hex, pkg.zip);
+    this.retireLatest(ctx, name);
+    return result;
   }
 
   async UpdateFunctionConfiguration(ctx: RequestContext, input: UpdateFunctionConfigurationRequest): Promise<FunctionConfiguration> {
@@ -205,13 +219,14 @@ export class FunctionOps implements Pick<LambdaApi, FunctionOperations> {
   async DeleteFunction(ctx: RequestContext, input: DeleteFunctionRequest): Promise<DeleteFunctionResponse> {
     const { name, qualifier } = this.core.parseName(ctx, input.FunctionName, input.Qualifier);
     const now = ctx.clock.now();
-    const removal = await this.core.db.tx(async (tx) => {
+    const { removal, released } = await this.core.db.tx(async (tx) => {
       await this.core.fnRow(ctx, name, tx);
       const args = [ctx.accountId, ctx.region, name];
       if (qualifier !== undefined) {
         if (qualifier === '$LATEST') throw new InvalidParameterValueException('$LATEST version cannot be deleted without deleting the function.', USER_FAULT);
         if (!isVersionNumber(qualifier)) throw new InvalidParameterValueException('Deletion of aliases is not supported.', USER_FAULT);
-        if (!(await this.core.versionConfig(ctx, name, qualifier, tx))) throw new ResourceNotFoundException(`Function not found: ${fnArnBase(ctx)}${name}:${qualifier}`, USER_FAULT);
+        const version = await this.core.versionConfig(ctx, name, qualifier, tx);
+        if (!version) throw new ResourceNotFoundException(`Function not found: ${fnArnBase(ctx)}${name}:${qualifier}`, USER_FAULT);
         const aliases = await tx.all<{ alias: string; config: string }>('SELECT alias, config FROM lambda_aliases WHERE account = ? AND region = ? AND name = ?', args);
         const using = aliases.filter((a) => {
           const doc = JSON.parse(a.config) as AliasDoc;
@@ -220,8 +235,12 @@ export class FunctionOps implements Pick<LambdaApi, FunctionOperations> {
         if (using.length) throw new ResourceConflictException(`Unable to delete version because the following aliases reference it: [${using.map((a) => a.alias).join(', ')}]`, USER_FAULT);
         await tx.run('DELETE FROM lambda_versions WHERE account = ? AND region = ? AND name = ? AND version = ?', [...args, Number(qualifier)]);
         await tx.run('DELETE FROM lambda_policies WHERE account = ? AND region = ? AND name = ? AND qualifier = ?', [...args, qualifier]);
-        return undefined;
+        return { removal: undefined, released: await this.core.code.release(tx, ctx, [codeHex(version)]) };
       }
+      const codes = await tx.all<{ code_sha: string }>(
+        'SELECT code_sha FROM lambda_functions WHERE account = ? AND region = ? AND name = ? UNION SELECT code_sha FROM lambda_versions WHERE account = ? AND region = ? AND name = ?',
+        [...args, ...args],
+      );
       for (const table of ['lambda_functions', 'lambda_versions', 'lambda_aliases', 'lambda_policies']) {
         await tx.run(`DELETE FROM ${table} WHERE account = ? AND region = ? AND name = ?`, args);
       }
@@ -230,8 +249,9 @@ export class FunctionOps implements Pick<LambdaApi, FunctionOperations> {
       await cancelPrefix(tx, ASYNC_KIND, asyncKeyPrefix(ctx, name));
       const spec = await this.core.files.removalAfterDeletion(tx, ctx, name, now);
       if (spec) await enqueue(tx, spec, now);
-      return spec;
+      return { removal: spec, released: await this.core.code.release(tx, ctx, codes.map((c) => c.code_sha)) };
     });
+    await this.core.code.forget(released);
     if (removal) this.core.platform.jobs.wake(removal.kind, removal.dueAt);
     this.core.forgetReservedSum(ctx);
     const prefix = `${functionKey(ctx, name)}:${qualifier !== undefined ? `${qualifier}:` : ''}`;
@@ -246,7 +266,7 @@ export class FunctionOps implements Pick<LambdaApi, FunctionOperations> {
       memoryMb: c.MemorySize,
       ephemeralMb: c.EphemeralStorage.Size,
       variables: c.Environment?.Variables ?? {},
-      taskRoot: this.core.files.sharedCodeDir(Buffer.from(c.CodeSha256, 'base64').toString('hex')),
+      taskRoot: this.core.files.sharedCodeDir(codeHex(c)),
     });
   }
 

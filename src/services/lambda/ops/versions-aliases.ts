@@ -21,6 +21,7 @@ import {
   type UpdateAliasRequest,
 } from '../../../generated/lambda.js';
 import type { Queryable } from '../../../storage/db.js';
+import { codeHex } from '../code-store.js';
 import { decodeMarker, encodeMarker, fnArnBase, lastModified, withoutInternalFields, type LambdaCore, type Scope } from '../core.js';
 import { REVISION_MISMATCH, USER_FAULT } from '../errors.js';
 import { DEFAULT_PAGE_SIZE } from '../limits.js';
@@ -72,7 +73,15 @@ export async function publishVersion(core: LambdaCore, tx: Queryable, ctx: Reque
     RevisionId: randomUUID(),
     LastModified: lastModified(ctx.clock.now()),
   };
-  await tx.run('INSERT INTO lambda_versions (account, region, name, version, config) VALUES (?, ?, ?, ?, ?)', [ctx.accountId, ctx.region, name, Number(version), JSON.stringify(config)]);
+  // The version uses the code row $LATEST uses (code-store.ts).
+  await tx.run('INSERT INTO lambda_versions (account, region, name, version, config, code_sha) VALUES (?, ?, ?, ?, ?, ?)', [
+    ctx.accountId,
+    ctx.region,
+    name,
+    Number(version),
+    JSON.stringify(config),
+    codeHex(config),
+  ]);
   await tx.run('UPDATE lambda_functions SET next_version = ? WHERE account = ? AND region = ? AND name = ?', [row.next_version + 1, ctx.accountId, ctx.region, name]);
   return config;
 }
