@@ -5,6 +5,7 @@
  *
  *   const jobs = await Jobs.open({ db, clock, log });
  *   jobs.handle('lambda.async', async (job) => { ...; return { then: 'retry', delayMs: 60_000 } }, { concurrency: 10, leaseMs: 960_000 });
+ *   jobs.start();                // once the process is ready to serve what the handlers call (the server listens)
  *   await jobs.enqueue({ kind: 'lambda.async', account, region, payload: { ... } });
  *
  * Leases of a process that died. A lease names its owner node (`stratus_nodes`, one row per live
@@ -15,10 +16,11 @@
  *   other node is dead: their rows go and all their leases are released.
  * - PostgreSQL (`shared: true`, later): each node heartbeats every `heartbeatMs`; a node silent for
  *   `staleMs` is dead, and the next heartbeat of any node releases its leases. `lease_until` stays
- *   the backstop for a node that is alive but stuck. Runners also poll every `pollMs`, since another
+ *   the backstop for a node that is alive but stuck. Runners poll every `pollMs` (1 s), since another
  *   node's enqueue does not wake them.
- * Every claim bumps the job's `rev` (a fencing token), so a run that lost its lease to another node
- * records nothing. Heartbeats use the platform clock: advancing it is a single-node (test) feature.
+ * Every claim has an id of its own (queue.ts), so a run that lost its lease records nothing.
+ * Runners of every database also poll (every 10 s with SQLite), a backstop for a wake-up missed.
+ * Heartbeats use the platform clock: advancing it is a single-node (test) feature.
  *
  * Enqueueing inside a service's own transaction: `await enqueue(tx, spec, now)` from queue.ts in
  * the `db.tx` callback, then `jobs.wake(kind, dueAt)` once it has committed.
@@ -39,15 +41,19 @@ export interface JobsOptions {
   readonly log?: (fields: Record<string, unknown>) => void;
   /** Whether other live processes share the database. Default: false for SQLite, true otherwise. */
   readonly shared?: boolean;
-  /** Shared database only: heartbeat period, staleness after which a node is dead, and the longest sleep of a runner. */
+  /** Shared database only: heartbeat period, and staleness after which a node is dead. */
   readonly heartbeatMs?: number;
   readonly staleMs?: number;
+  /** The longest sleep of a runner, in platform time. Default 1 s with a shared database, 10 s otherwise. */
   readonly pollMs?: number;
+  /** How long (real time) `close()` waits for the handlers in progress to end. Default 5 s. */
+  readonly closeGraceMs?: number;
 }
 
 export class Jobs {
   private readonly runners = new Map<string, Runner<any>>();
   private readonly host: RunnerHost;
+  private started = false;
   private closed = false;
   /** Durable recurring schedules (cron, rate, at) that enqueue a job of their kind at each fire. */
   readonly schedules: Schedules;
@@ -57,9 +63,9 @@ export class Jobs {
     readonly clock: Clock,
     private readonly nodes: NodeRegistry,
     log: (fields: Record<string, unknown>) => void,
-    pollMs: number | undefined,
+    timing: Pick<RunnerHost, 'pollMs' | 'closeGraceMs'>,
   ) {
-    this.host = { db, clock, owner: nodes.id, pollMs, log, wake: (kind, dueAt) => this.wake(kind, dueAt) };
+    this.host = { db, clock, owner: nodes.id, ...timing, log, wake: (kind, dueAt) => this.wake(kind, dueAt) };
     this.schedules = new Schedules(this);
   }
 
@@ -70,7 +76,10 @@ export class Jobs {
     const log = options.log ?? (() => {});
     const timing = { shared, heartbeatMs: options.heartbeatMs ?? 10_000, staleMs: options.staleMs ?? 30_000 };
     const nodes = new NodeRegistry(options.db, options.clock, timing, () => jobs.kickAll(), log);
-    const jobs: Jobs = new Jobs(options.db, options.clock, nodes, log, shared ? (options.pollMs ?? 1000) : undefined);
+    const jobs: Jobs = new Jobs(options.db, options.clock, nodes, log, {
+      pollMs: options.pollMs ?? (shared ? 1000 : 10_000),
+      closeGraceMs: options.closeGraceMs ?? 5000,
+    });
     await nodes.join();
     jobs.handle(SCHEDULE_KIND, jobs.schedules.fire, { concurrency: 4 });
     return jobs;
@@ -81,12 +90,21 @@ export class Jobs {
     return this.nodes.id;
   }
 
-  /** Runs the jobs of `kind` with `handler` in this process, starting with those already due. One handler per kind. */
+  /** Runs the jobs of `kind` with `handler` in this process, from `start()` on, starting with those already due. One handler per kind. */
   handle<P>(kind: string, handler: JobHandler<P>, options: HandlerOptions = {}): void {
     if (this.runners.has(kind)) throw new Error(`jobs of kind ${kind} already have a handler`);
     const runner = new Runner<P>(kind, handler, options, this.host);
     this.runners.set(kind, runner);
-    runner.kick();
+    if (this.started) runner.kick();
+  }
+
+  /**
+   * Starts running jobs. Until then handlers are only registered: the server starts its jobs once it
+   * listens, since handlers call it (a Lambda environment is handed the server's endpoint).
+   */
+  start(): void {
+    this.started = true;
+    this.kickAll();
   }
 
   /** Enqueues a job (by default replacing one with the same key) and wakes its runner. Returns its key. */
@@ -109,14 +127,17 @@ export class Jobs {
 
   /** A job of `kind` was enqueued (in a service's own transaction) due at `dueAt`: its runner in this process claims it in time. */
   wake(kind: string, dueAt: number = this.clock.now()): void {
-    if (!this.closed) this.runners.get(kind)?.wake(dueAt);
+    if (this.started && !this.closed) this.runners.get(kind)?.wake(dueAt);
   }
 
   private kickAll(): void {
-    for (const runner of this.runners.values()) runner.kick();
+    if (this.started) for (const runner of this.runners.values()) runner.kick();
   }
 
-  /** Stops every runner and leaves (the leases still held go to other nodes at once). Before `db.close()`. */
+  /**
+   * Stops every runner, waits a little for the handlers in progress (their signal aborted), and
+   * leaves (the leases still held go to other nodes at once). Before `db.close()`.
+   */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;

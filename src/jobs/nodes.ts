@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock, TimerHandle } from '../core/clock.js';
 import type { Db, Tx } from '../storage/db.js';
+import { UNLEASED } from './queue.js';
 
 export interface NodeOptions {
   /**
@@ -49,7 +50,7 @@ export class NodeRegistry {
     this.timer?.cancel();
     await this.db.tx(async (tx) => {
       await tx.run('DELETE FROM stratus_nodes WHERE id = ?', [this.id]);
-      await tx.run('UPDATE stratus_jobs SET lease_owner = NULL, lease_until = NULL WHERE lease_owner = ?', [this.id]);
+      await tx.run(`UPDATE stratus_jobs SET ${UNLEASED} WHERE lease_owner = ?`, [this.id]);
     });
   }
 
@@ -79,7 +80,7 @@ export class NodeRegistry {
     if (this.options.shared) await tx.run('DELETE FROM stratus_nodes WHERE heartbeat_at < ? AND id <> ?', [now - this.options.staleMs, this.id]);
     else await tx.run('DELETE FROM stratus_nodes WHERE id <> ?', [this.id]);
     const { changes } = await tx.run(
-      'UPDATE stratus_jobs SET lease_owner = NULL, lease_until = NULL WHERE lease_owner IS NOT NULL AND lease_owner NOT IN (SELECT id FROM stratus_nodes)',
+      `UPDATE stratus_jobs SET ${UNLEASED} WHERE lease_owner IS NOT NULL AND lease_owner NOT IN (SELECT id FROM stratus_nodes)`,
     );
     return changes;
   }

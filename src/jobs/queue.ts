@@ -3,17 +3,19 @@
  * `stratus_jobs`, identified by (kind, key). The SQL only; `runner.ts` runs the jobs and
  * `index.ts` ties the pieces together (the lease design is described there).
  *
- * A row is due at `due_at`. A claim leases it: `lease_owner` (the node that runs it) and
- * `lease_until` (when another node may take it if the owner neither finishes nor renews). Every
- * claim and every replacement bumps `rev`, a fencing token: the finishing writes of a claim apply
- * only while `rev` is the one it claimed, so a run that lost its job (cancelled, replaced, or taken
- * over after its lease expired) cannot delete or reschedule what came after it.
+ * A row is due at `due_at`. A claim leases it: `lease_owner` (the node that runs it),
+ * `lease_until` (when another node may take it if the owner neither finishes nor renews) and
+ * `claim`, a random id that no other claim of any job ever has. `rev` counts the replacements of
+ * the row. The finishing writes of a claim (and its renewals) apply only while the row holds its
+ * claim id and the rev it claimed, so a run that lost its job (cancelled, replaced, taken over,
+ * or cancelled and enqueued again under the same key) cannot delete or reschedule what came
+ * after it.
  *
  * Every method takes the transaction it runs in, so a service can enqueue in the same transaction
  * as its own writes (SQL only, per the tx contract of storage/db.ts).
  */
 import { randomUUID } from 'node:crypto';
-import type { Migration, Queryable, Tx } from '../storage/db.js';
+import type { Migration, Queryable, SqlValue, Tx } from '../storage/db.js';
 
 export const JOBS_MIGRATIONS: readonly Migration[] = [
   {
@@ -40,6 +42,13 @@ export const JOBS_MIGRATIONS: readonly Migration[] = [
         started_at BIGINT NOT NULL,
         heartbeat_at BIGINT NOT NULL
       );`,
+  },
+  {
+    // The id of the claim that holds the lease: a rev alone starts again at 1 when a key is
+    // cancelled and enqueued again, and a run still going could then pass for the new claim.
+    // Leases taken before it have none: a starting node releases them (nodes.ts).
+    version: 2,
+    sql: 'ALTER TABLE stratus_jobs ADD COLUMN claim TEXT;',
   },
 ];
 
@@ -89,8 +98,10 @@ export interface Job<P = unknown> {
   /** When it was first enqueued (platform ms), e.g. for a maximum event age. */
   readonly enqueuedAt: number;
   readonly payload: P;
-  /** The fencing token of this claim. */
+  /** The job's version when claimed (every replacement bumps it): its outcome is recorded only if it is still that version. */
   readonly rev: number;
+  /** This claim's id, never used again: its outcome is recorded only while the job is still leased to it. */
+  readonly claim: string;
 }
 
 interface JobRow {
@@ -106,6 +117,19 @@ interface JobRow {
 }
 
 const CLAIMABLE = '(lease_until IS NULL OR lease_until <= ?) AND (lease_owner IS NULL OR lease_owner <> ?)';
+const JOB_COLUMNS = 'kind, key, account, region, due_at, attempt, enqueued_at, payload, rev';
+/** The row is still this claim's, and was not replaced since; its parameters are `fenceOf(job)`. */
+const FENCE = 'kind = ? AND key = ? AND claim = ? AND rev = ?';
+const fenceOf = (job: Job): SqlValue[] => [job.kind, job.key, job.claim, job.rev];
+/** Releases a lease. */
+export const UNLEASED = 'lease_owner = NULL, lease_until = NULL, claim = NULL';
+
+/** The keys a runner has runs of in progress: it claims none of them again until that run is over. */
+export interface RunningKeys {
+  has(key: string): boolean;
+}
+
+const NONE_RUNNING: RunningKeys = { has: () => false };
 
 /** Inserts a job, or keeps, replaces or brings forward the one with its key (see `OnConflict`). Returns the key. */
 export async function enqueue(tx: Tx, spec: JobSpec, now: number, onConflict: OnConflict = 'replace'): Promise<string> {
@@ -122,8 +146,8 @@ export async function enqueue(tx: Tx, spec: JobSpec, now: number, onConflict: On
     if (current && current.lease_owner === null && Number(current.due_at) <= dueAt) return key;
   }
   await tx.run(
-    `INSERT INTO stratus_jobs (kind, key, account, region, due_at, lease_owner, lease_until, attempt, rev, enqueued_at, payload)
-     VALUES (?, ?, ?, ?, ?, NULL, NULL, ?, 1, ?, ?) ON CONFLICT (kind, key) ${CONFLICT_SQL[onConflict]}`,
+    `INSERT INTO stratus_jobs (kind, key, account, region, due_at, lease_owner, lease_until, claim, attempt, rev, enqueued_at, payload)
+     VALUES (?, ?, ?, ?, ?, NULL, NULL, NULL, ?, 1, ?, ?) ON CONFLICT (kind, key) ${CONFLICT_SQL[onConflict]}`,
     [spec.kind, key, spec.account ?? '', spec.region ?? '', dueAt, spec.attempt ?? 0, now, payload],
   );
   return key;
@@ -131,62 +155,61 @@ export async function enqueue(tx: Tx, spec: JobSpec, now: number, onConflict: On
 
 /**
  * Leases up to `limit` due jobs of `kind` to `owner` until `now + leaseMs`, oldest due first. Jobs
- * leased by `owner` itself are skipped: this node is running them (and renews their leases).
+ * leased by `owner` itself are skipped: this node is running them (and renews their leases); so
+ * are the `running` keys, whose job may have been cancelled and enqueued again while they ran.
  */
-export async function claimDue(tx: Tx, kind: string, limit: number, owner: string, leaseMs: number, now: number): Promise<Job[]> {
-  const rows = await tx.all<JobRow>(
-    `SELECT kind, key, account, region, due_at, attempt, enqueued_at, payload, rev FROM stratus_jobs
-     WHERE kind = ? AND due_at <= ? AND ${CLAIMABLE} ORDER BY due_at LIMIT ?`,
-    [kind, now, now, owner, limit],
+export async function claimDue(tx: Tx, kind: string, limit: number, owner: string, leaseMs: number, now: number, running: RunningKeys = NONE_RUNNING): Promise<Job[]> {
+  const due = await firstNotRunning<{ key: string }>(
+    tx,
+    `SELECT key FROM stratus_jobs WHERE kind = ? AND due_at <= ? AND ${CLAIMABLE} ORDER BY due_at LIMIT ?`,
+    [kind, now, now, owner],
+    limit,
+    running,
   );
   const claimed: Job[] = [];
-  for (const row of rows) {
-    const { changes } = await tx.run(
-      `UPDATE stratus_jobs SET lease_owner = ?, lease_until = ?, rev = rev + 1 WHERE kind = ? AND key = ? AND rev = ? AND ${CLAIMABLE}`,
-      [owner, now + leaseMs, kind, row.key, row.rev, now, owner],
+  for (const { key } of due) {
+    const claim = randomUUID();
+    // The conditions again, and the row as it is when leased: it may have changed since it was read.
+    const [row] = await tx.all<JobRow>(
+      `UPDATE stratus_jobs SET lease_owner = ?, lease_until = ?, claim = ? WHERE kind = ? AND key = ? AND due_at <= ? AND ${CLAIMABLE} RETURNING ${JOB_COLUMNS}`,
+      [owner, now + leaseMs, claim, kind, key, now, now, owner],
     );
-    if (changes === 1) claimed.push(toJob(row, row.rev + 1));
+    if (row) claimed.push({ ...toJob(row), claim });
   }
   return claimed;
 }
 
 /** The job is done: removes it. False when the claim was fenced off (the job is no longer this claim's). */
-export async function complete(tx: Tx, job: Job, owner: string): Promise<boolean> {
-  const { changes } = await tx.run('DELETE FROM stratus_jobs WHERE kind = ? AND key = ? AND rev = ?', [job.kind, job.key, job.rev]);
-  return changes === 1 || release(tx, job, owner);
+export async function complete(tx: Tx, job: Job): Promise<boolean> {
+  const { changes } = await tx.run(`DELETE FROM stratus_jobs WHERE ${FENCE}`, fenceOf(job));
+  return changes === 1 || release(tx, job);
 }
 
 /** Runs the job again at `dueAt`, counting a failed attempt or not (a throttle is no failure). */
-export async function retry(tx: Tx, job: Job, owner: string, dueAt: number, countAttempt = true): Promise<boolean> {
-  const { changes } = await tx.run(
-    'UPDATE stratus_jobs SET due_at = ?, attempt = attempt + ?, lease_owner = NULL, lease_until = NULL WHERE kind = ? AND key = ? AND rev = ?',
-    [dueAt, countAttempt ? 1 : 0, job.kind, job.key, job.rev],
-  );
-  return changes === 1 || release(tx, job, owner);
+export async function retry(tx: Tx, job: Job, dueAt: number, countAttempt = true): Promise<boolean> {
+  const { changes } = await tx.run(`UPDATE stratus_jobs SET due_at = ?, attempt = attempt + ?, ${UNLEASED} WHERE ${FENCE}`, [dueAt, countAttempt ? 1 : 0, ...fenceOf(job)]);
+  return changes === 1 || release(tx, job);
 }
 
 /** Keeps the job for another run at `dueAt` (recurring work: a schedule, a poller), with a new payload if given. */
-export async function reschedule(tx: Tx, job: Job, owner: string, dueAt: number, payload: unknown): Promise<boolean> {
-  const { changes } = await tx.run(
-    'UPDATE stratus_jobs SET due_at = ?, payload = ?, attempt = 0, lease_owner = NULL, lease_until = NULL WHERE kind = ? AND key = ? AND rev = ?',
-    [dueAt, JSON.stringify(payload ?? null), job.kind, job.key, job.rev],
-  );
-  return changes === 1 || release(tx, job, owner);
+export async function reschedule(tx: Tx, job: Job, dueAt: number, payload: unknown): Promise<boolean> {
+  const { changes } = await tx.run(`UPDATE stratus_jobs SET due_at = ?, payload = ?, attempt = 0, ${UNLEASED} WHERE ${FENCE}`, [dueAt, JSON.stringify(payload ?? null), ...fenceOf(job)]);
+  return changes === 1 || release(tx, job);
 }
 
 /**
  * A fenced-off claim lets go of the lease it may still hold (the job was replaced while it ran, so
  * the replacement may run now). Always false: this claim's outcome was not recorded.
  */
-async function release(tx: Tx, job: Job, owner: string): Promise<false> {
-  await tx.run('UPDATE stratus_jobs SET lease_owner = NULL, lease_until = NULL WHERE kind = ? AND key = ? AND lease_owner = ?', [job.kind, job.key, owner]);
+async function release(tx: Tx, job: Job): Promise<false> {
+  await tx.run(`UPDATE stratus_jobs SET ${UNLEASED} WHERE kind = ? AND key = ? AND claim = ?`, [job.kind, job.key, job.claim]);
   return false;
 }
 
-/** Extends the leases `owner` holds on these jobs of `kind` to `until`. */
-export async function renew(tx: Tx, kind: string, keys: readonly string[], owner: string, until: number): Promise<void> {
-  for (const key of keys) {
-    await tx.run('UPDATE stratus_jobs SET lease_until = ? WHERE kind = ? AND key = ? AND lease_owner = ?', [until, kind, key, owner]);
+/** Extends the leases these claims still hold to `until`. */
+export async function renew(tx: Tx, jobs: readonly Job[], until: number): Promise<void> {
+  for (const job of jobs) {
+    await tx.run('UPDATE stratus_jobs SET lease_until = ? WHERE kind = ? AND key = ? AND claim = ?', [until, job.kind, job.key, job.claim]);
   }
 }
 
@@ -203,20 +226,43 @@ export async function cancelPrefix(tx: Tx, kind: string, prefix: string): Promis
   return (await tx.run('DELETE FROM stratus_jobs WHERE kind = ? AND key >= ? AND key < ?', [kind, prefix, end])).changes;
 }
 
-/** When the earliest job of `kind` that nobody leases is due, if any: the one wake-up a runner arms. */
-export async function nextDue(db: Queryable, kind: string): Promise<number | undefined> {
-  const row = await db.get<{ due_at: number }>('SELECT due_at FROM stratus_jobs WHERE kind = ? AND lease_owner IS NULL ORDER BY due_at LIMIT 1', [kind]);
+/**
+ * When the earliest job of `kind` that nobody leases is due, if any: the one wake-up a runner arms.
+ * The `running` keys' jobs do not count: the end of their run wakes the runner.
+ */
+export async function nextDue(db: Queryable, kind: string, running: RunningKeys = NONE_RUNNING): Promise<number | undefined> {
+  const [row] = await firstNotRunning<{ key: string; due_at: number }>(
+    db,
+    'SELECT key, due_at FROM stratus_jobs WHERE kind = ? AND lease_owner IS NULL ORDER BY due_at LIMIT ?',
+    [kind],
+    1,
+    running,
+  );
   return row ? Number(row.due_at) : undefined;
 }
 
-/** One job as stored (for tests and admin views), unclaimed. */
-export async function peek<P = unknown>(db: Queryable, kind: string, key: string): Promise<(Job<P> & { leaseOwner: string | null; leaseUntil: number | null }) | undefined> {
-  const row = await db.get<JobRow & { lease_owner: string | null; lease_until: number | null }>('SELECT * FROM stratus_jobs WHERE kind = ? AND key = ?', [kind, key]);
-  if (!row) return undefined;
-  return { ...(toJob(row, row.rev) as Job<P>), leaseOwner: row.lease_owner, leaseUntil: row.lease_until === null ? null : Number(row.lease_until) };
+/**
+ * The first `limit` rows of `sql` (which ends in `LIMIT ?`) whose key is not `running`. Those are
+ * rare among them (a runner leases its own jobs), so this reads further only past the ones it met.
+ */
+async function firstNotRunning<T extends { key: string }>(db: Queryable, sql: string, params: readonly SqlValue[], limit: number, running: RunningKeys): Promise<T[]> {
+  for (let passedOver = 0; ; ) {
+    const rows = await db.all<T>(sql, [...params, limit + passedOver]);
+    const kept = rows.filter((row) => !running.has(row.key));
+    const met = rows.length - kept.length;
+    if (met <= passedOver || rows.length < limit + passedOver) return kept.slice(0, limit);
+    passedOver = met;
+  }
 }
 
-function toJob(row: JobRow, rev: number): Job {
+/** One job as stored (for tests and admin views), unclaimed. */
+export async function peek<P = unknown>(db: Queryable, kind: string, key: string): Promise<(Omit<Job<P>, 'claim'> & { leaseOwner: string | null; leaseUntil: number | null }) | undefined> {
+  const row = await db.get<JobRow & { lease_owner: string | null; lease_until: number | null }>('SELECT * FROM stratus_jobs WHERE kind = ? AND key = ?', [kind, key]);
+  if (!row) return undefined;
+  return { ...(toJob(row) as Omit<Job<P>, 'claim'>), leaseOwner: row.lease_owner, leaseUntil: row.lease_until === null ? null : Number(row.lease_until) };
+}
+
+function toJob(row: JobRow): Omit<Job, 'claim'> {
   return {
     kind: row.kind,
     key: row.key,
@@ -226,6 +272,6 @@ function toJob(row: JobRow, rev: number): Job {
     attempt: row.attempt,
     enqueuedAt: Number(row.enqueued_at),
     payload: JSON.parse(row.payload) as unknown,
-    rev: Number(rev),
+    rev: Number(row.rev),
   };
 }

@@ -2,8 +2,8 @@
  * Runs the jobs of one kind in this process: claims due jobs in bounded batches (never more than
  * its free concurrency), runs each handler outside the claim transaction, renews the leases of the
  * runs in progress, and records each outcome. Between claims it sleeps on ONE platform-clock timer
- * armed for the kind's next due time (read from SQL, never from rows held in memory), so advancing
- * the clock runs what became due.
+ * armed for the kind's next due time (read from SQL, never from rows held in memory), or sooner for
+ * its poll, so advancing the clock runs what became due.
  */
 import type { Clock, TimerHandle } from '../core/clock.js';
 import type { Db, Tx } from '../storage/db.js';
@@ -42,8 +42,10 @@ export interface RunnerHost {
   readonly clock: Clock;
   /** This node's id, the owner named by its leases. */
   readonly owner: string;
-  /** With a shared database, the longest sleep between claims (other nodes' enqueues are not seen otherwise). */
-  readonly pollMs: number | undefined;
+  /** The longest sleep between claims (platform time): other nodes' enqueues, and expired leases, wake no runner. */
+  readonly pollMs: number;
+  /** How long (real time) closing waits for the runs in progress to end. */
+  readonly closeGraceMs: number;
   readonly log: (fields: Record<string, unknown>) => void;
   /** Tells the runner of `kind` that a job is due at `dueAt` (after a follow-up was enqueued). */
   wake(kind: string, dueAt: number): void;
@@ -51,10 +53,17 @@ export interface RunnerHost {
 
 const defaultBackoff = (attempt: number): number => Math.min(300_000, 1000 * 2 ** Math.min(attempt, 9));
 
+/** A run in progress: its claim, and the promise that settles once it is over. */
+interface Run<P> {
+  readonly job: Job<P>;
+  readonly done: Promise<void>;
+}
+
 export class Runner<P = unknown> {
   private readonly concurrency: number;
   private readonly leaseMs: number;
-  private readonly running = new Map<string, Job<P>>();
+  /** By job key: a key is claimed again only once its run is over. */
+  private readonly running = new Map<string, Run<P>>();
   private readonly abort = new AbortController();
   private timer: TimerHandle | undefined;
   private renewTimer: TimerHandle | undefined;
@@ -79,7 +88,11 @@ export class Runner<P = unknown> {
       this.again = true;
       return;
     }
-    this.ticking = this.tick().finally(() => (this.ticking = undefined));
+    this.ticking = this.tick().finally(() => {
+      this.ticking = undefined;
+      // A kick that came after the tick's last look at `again`.
+      if (this.again) this.kick();
+    });
   }
 
   /** A job of this kind is due at `dueAt`: claim now, or wake up then if that is sooner than planned. */
@@ -89,13 +102,24 @@ export class Runner<P = unknown> {
     if (!this.timer || this.timer.due > dueAt) this.arm(dueAt);
   }
 
-  /** Stops claiming; runs in progress see their signal aborted and record nothing more. */
+  /**
+   * Stops claiming and aborts the signal of the runs in progress, which record nothing more; then
+   * waits for them to end (at most `closeGraceMs`), so that their leases are not released while
+   * they still act.
+   */
   async close(): Promise<void> {
     this.closed = true;
     this.timer?.cancel();
     this.renewTimer?.cancel();
     this.abort.abort();
     await this.ticking;
+    // Real time: the platform clock may stand still (tests), and a handler may ignore its signal.
+    let grace: NodeJS.Timeout | undefined;
+    await Promise.race([
+      Promise.all([...this.running.values()].map((run) => run.done)),
+      new Promise<void>((resolve) => (grace = setTimeout(resolve, this.host.closeGraceMs))),
+    ]);
+    clearTimeout(grace);
   }
 
   private async tick(): Promise<void> {
@@ -105,21 +129,17 @@ export class Runner<P = unknown> {
         const free = this.concurrency - this.running.size;
         if (free > 0) {
           const now = this.host.clock.now();
-          const claimed = await this.host.db.tx((tx) => claimDue(tx, this.kind, free, this.host.owner, this.leaseMs, now));
+          const claimed = await this.host.db.tx((tx) => claimDue(tx, this.kind, free, this.host.owner, this.leaseMs, now, this.running));
           if (this.closed) return;
           for (const job of claimed) this.start(job as Job<P>);
         }
-        // Full: a run that finishes claims again. Otherwise: sleep until the next due time (and
-        // at most pollMs with a shared database); nothing due, no timer.
-        const wakeUps = [];
+        // Full: a run that finishes claims again. Otherwise: sleep until the next due time, or
+        // pollMs at most.
         if (this.running.size < this.concurrency) {
-          const next = await nextDue(this.host.db, this.kind);
+          const next = await nextDue(this.host.db, this.kind, this.running);
           if (this.closed) return;
-          if (next !== undefined) wakeUps.push(next);
-          if (this.host.pollMs !== undefined) wakeUps.push(this.host.clock.now() + this.host.pollMs);
-        }
-        if (wakeUps.length > 0) this.arm(Math.min(...wakeUps));
-        else {
+          this.arm(Math.min(next ?? Infinity, this.host.clock.now() + this.host.pollMs));
+        } else {
           this.timer?.cancel();
           this.timer = undefined;
         }
@@ -140,9 +160,9 @@ export class Runner<P = unknown> {
   }
 
   private start(job: Job<P>): void {
-    this.running.set(job.key, job);
+    // run() awaits before it ends: the run is in the map by then.
+    this.running.set(job.key, { job, done: this.run(job) });
     this.renewTimer ??= this.host.clock.setTimer(this.leaseMs / 3, () => void this.renewLeases());
-    void this.run(job);
   }
 
   private async run(job: Job<P>): Promise<void> {
@@ -173,7 +193,7 @@ export class Runner<P = unknown> {
     for (let failures = 0; !this.closed; failures++) {
       try {
         const now = this.host.clock.now();
-        const recorded = await this.host.db.tx((tx) => record(tx, job, this.host.owner, outcome, now));
+        const recorded = await this.host.db.tx((tx) => record(tx, job, outcome, now));
         if (recorded && outcome.then !== 'retry') {
           for (const spec of outcome.enqueue ?? []) this.host.wake(spec.kind, spec.dueAt ?? now);
         }
@@ -190,7 +210,7 @@ export class Runner<P = unknown> {
     if (!this.closed && this.running.size > 0) {
       const until = this.host.clock.now() + this.leaseMs;
       try {
-        await this.host.db.tx((tx) => renew(tx, this.kind, [...this.running.keys()], this.host.owner, until));
+        await this.host.db.tx((tx) => renew(tx, [...this.running.values()].map((run) => run.job), until));
       } catch (e) {
         this.host.log({ level: 'error', jobs: this.kind, renewing: this.running.size, error: String((e as Error)?.stack ?? e) });
       }
@@ -199,13 +219,13 @@ export class Runner<P = unknown> {
   }
 }
 
-async function record(tx: Tx, job: Job, owner: string, outcome: JobOutcome, now: number): Promise<boolean> {
+async function record(tx: Tx, job: Job, outcome: JobOutcome, now: number): Promise<boolean> {
   switch (outcome.then) {
     case 'retry':
-      return retry(tx, job, owner, now + outcome.delayMs, outcome.countAttempt ?? true);
+      return retry(tx, job, now + outcome.delayMs, outcome.countAttempt ?? true);
     case 'done':
     case 'reschedule': {
-      const recorded = outcome.then === 'done' ? await complete(tx, job, owner) : await reschedule(tx, job, owner, outcome.dueAt, outcome.payload ?? job.payload);
+      const recorded = outcome.then === 'done' ? await complete(tx, job) : await reschedule(tx, job, outcome.dueAt, outcome.payload ?? job.payload);
       // Follow-ups belong to this claim's outcome: a fenced-off claim enqueues nothing.
       if (recorded) for (const spec of outcome.enqueue ?? []) await enqueue(tx, spec, now, 'keep');
       return recorded;

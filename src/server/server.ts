@@ -263,6 +263,8 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
   const port = (server.address() as AddressInfo).port;
   const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
   endpoint = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  // Now that handlers can call the server (and know its endpoint).
+  jobs.start();
 
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {

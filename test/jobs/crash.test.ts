@@ -64,11 +64,14 @@ test('a job leased by a process killed with SIGKILL runs once, at once, after a 
 
 test('with a shared database, a node whose heartbeat stopped loses its leases to another node before they expire', async () => {
   const db = new SqliteDb();
-  const timing = { shared: true, heartbeatMs: 10_000, staleMs: 30_000, pollMs: 1000 };
+  // Node A's handler hangs: closing gives it no grace.
+  const timing = { shared: true, heartbeatMs: 10_000, staleMs: 30_000, pollMs: 1000, closeGraceMs: 0 };
   const clockA = frozenClock(START);
   const clockB = frozenClock(START);
   const a = await Jobs.open({ db, clock: clockA, ...timing });
   const b = await Jobs.open({ db, clock: clockB, ...timing });
+  a.start();
+  b.start();
   try {
     let claimedByA = 0;
     a.handle(

@@ -14,6 +14,7 @@ export async function openJobs(options: { dataDir?: string; clock?: PlatformCloc
   const clock = options.clock ?? frozenClock();
   const errors: Record<string, unknown>[] = [];
   const jobs = await Jobs.open({ db, clock, log: (fields) => errors.push(fields) });
+  jobs.start();
   return {
     db,
     clock,

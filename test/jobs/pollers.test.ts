@@ -1,9 +1,11 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { getEventListeners } from 'node:events';
 import { Batcher } from '../../src/jobs/pollers/batcher.js';
 import { Pollers, type Mapping } from '../../src/jobs/pollers/poller.js';
 import type { SendContext, Sender, Source, SourceEntry } from '../../src/jobs/pollers/source.js';
 import { peek } from '../../src/jobs/queue.js';
+import type { HandlerOptions, JobHandler } from '../../src/jobs/runner.js';
 import { openJobs, settled, until } from './helpers.js';
 
 interface Rec {
@@ -165,6 +167,29 @@ describe('poller loop', () => {
       assert.deepEqual(t.sender.ids('s'), [[1, 2, 3, 4, 5]]);
     } finally {
       await t.close();
+    }
+  });
+
+  it('leaves no abort listener behind on the runner signal from the sleeps of a batching window', async () => {
+    const source = new MemorySource({ s: [1] });
+    const opened = await openJobs();
+    let signal: AbortSignal | undefined;
+    const handle = opened.jobs.handle.bind(opened.jobs);
+    opened.jobs.handle = <P>(kind: string, handler: JobHandler<P>, options?: HandlerOptions) =>
+      handle<P>(kind, (job, run) => ((signal = run.signal), handler(job, run)), options);
+    const sender = new MemorySender();
+    const mapping: Mapping<Rec> = { source, sender, batch: { maxRecords: 10, maxBytes: 1 << 20, windowMs: 10_000 }, idleMs: 1000 };
+    const pollers = new Pollers<Rec>(opened.jobs, 'test.esm', async () => mapping);
+    try {
+      await pollers.start('m1');
+      await until(() => {
+        opened.clock.advance(1000);
+        return sender.batches.length === 1;
+      }, 'the batch at the end of its window');
+      assert.ok(source.reads > 1, 'the run slept in the window');
+      assert.equal(getEventListeners(signal!, 'abort').length, 0);
+    } finally {
+      await opened.close();
     }
   });
 });

@@ -27,9 +27,9 @@ describe('job queue (SQL)', () => {
       assert.equal(stored?.leaseOwner, 'node-1');
       assert.equal(stored?.leaseUntil, now + 30_000);
 
-      assert.equal(await db.tx((tx) => complete(tx, claimed[0]!, 'node-1')), true);
+      assert.equal(await db.tx((tx) => complete(tx, claimed[0]!)), true);
       assert.equal(await peek(db, 'k', 'a'), undefined);
-      assert.equal(await db.tx((tx) => retry(tx, claimed[1]!, 'node-1', now + 5000)), true);
+      assert.equal(await db.tx((tx) => retry(tx, claimed[1]!, now + 5000)), true);
       const retried = await peek(db, 'k', 'b');
       assert.deepEqual([retried?.attempt, retried?.dueAt, retried?.leaseOwner], [1, now + 5000, null]);
       assert.equal(await nextDue(db, 'k'), now + 5000);
@@ -38,9 +38,9 @@ describe('job queue (SQL)', () => {
       const [first] = await db.tx((tx) => claimDue(tx, 'k', 1, 'node-1', 1000, now + 5000));
       const [second] = await db.tx((tx) => claimDue(tx, 'k', 1, 'node-2', 1000, now + 7000));
       assert.equal(second?.key, 'b');
-      assert.equal(await db.tx((tx) => complete(tx, first!, 'node-1')), false);
+      assert.equal(await db.tx((tx) => complete(tx, first!)), false);
       assert.equal((await peek(db, 'k', 'b'))?.leaseOwner, 'node-2');
-      assert.equal(await db.tx((tx) => complete(tx, second!, 'node-2')), true);
+      assert.equal(await db.tx((tx) => complete(tx, second!)), true);
     } finally {
       await close();
     }
@@ -57,13 +57,13 @@ describe('job queue (SQL)', () => {
       await db.tx((tx) => enqueue(tx, { kind: 'k', key: 'x', payload: 3, dueAt: now + 10 }, now, 'replace'));
       // The replacement waits for the run in progress: still leased, not claimable.
       assert.deepEqual(await db.tx((tx) => claimDue(tx, 'k', 1, 'other', 60_000, now + 20)), []);
-      assert.equal(await db.tx((tx) => complete(tx, claim!, 'n')), false);
+      assert.equal(await db.tx((tx) => complete(tx, claim!)), false);
       const replaced = await peek(db, 'k', 'x');
       assert.deepEqual([replaced?.payload, replaced?.leaseOwner, replaced?.dueAt], [3, null, now + 10]);
 
       const [again] = await db.tx((tx) => claimDue(tx, 'k', 1, 'n', 60_000, now + 20));
       assert.equal(await db.tx((tx) => cancel(tx, 'k', 'x')), true);
-      assert.equal(await db.tx((tx) => complete(tx, again!, 'n')), false);
+      assert.equal(await db.tx((tx) => complete(tx, again!)), false);
       assert.equal(await peek(db, 'k', 'x'), undefined);
     } finally {
       await close();
@@ -83,7 +83,7 @@ describe('job queue (SQL)', () => {
 
       const [run] = await db.tx((tx) => claimDue(tx, 'k', 1, 'n', 60_000, now + 1000));
       await earlier(now + 7000);
-      assert.equal(await db.tx((tx) => reschedule(tx, run!, 'n', now + 20_000, null)), false, 'the run may predate the write: fenced off');
+      assert.equal(await db.tx((tx) => reschedule(tx, run!, now + 20_000, null)), false, 'the run may predate the write: fenced off');
       const after = await peek(db, 'k', 'e');
       assert.deepEqual([after?.dueAt, after?.leaseOwner], [now + 1000, null], 'due again at once');
     } finally {

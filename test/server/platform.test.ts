@@ -167,3 +167,26 @@ describe('the stratus command', () => {
   });
 });
 
+
+describe('background jobs', () => {
+  it('start once the server listens: a job enqueued as a service starts runs with the endpoint known', async () => {
+    const endpoints: string[] = [];
+    const early: ServiceDefinition = {
+      name: 'sts',
+      create: async (platform) => {
+        platform.jobs.handle('test.endpoint', async () => void endpoints.push(platform.endpoint()));
+        await platform.jobs.enqueue({ kind: 'test.endpoint' });
+        // Transactions commit in order: a claim asked for by now has committed (and its run started).
+        await platform.db.tx(async () => {});
+        return stsDefinition.create(platform);
+      },
+    };
+    const server = await startServer({ services: [early] });
+    try {
+      for (let i = 0; i < 2000 && endpoints.length === 0; i++) await new Promise((r) => setTimeout(r, 5));
+      assert.deepEqual(endpoints, [server.endpoint]);
+    } finally {
+      await server.stop();
+    }
+  });
+});

@@ -76,7 +76,10 @@ export class Pollers<R> {
     }
   }
 
-  /** Stops polling a mapping (a run in progress finishes, its checkpoint fenced off). */
+  /**
+   * Stops polling a mapping: a run in progress finishes, its checkpoint fenced off; if the mapping
+   * starts again meanwhile, this node polls the new shard jobs only after that run.
+   */
   stop(mapping: string): Promise<number> {
     return this.jobs.cancelPrefix(this.kind, `${mapping}/`);
   }
@@ -127,17 +130,17 @@ export class Pollers<R> {
     return { then: 'reschedule', dueAt: caughtUp ? now + (m.idleMs ?? 1000) : now, payload: checkpoint };
   }
 
+  /** Sleeps on the platform clock, or until `signal` aborts (the runner's one signal: the listener goes with the sleep). */
   private sleep(ms: number, signal: AbortSignal): Promise<void> {
+    if (signal.aborted) return Promise.resolve();
     return new Promise((resolve) => {
-      const timer = this.clock.setTimer(ms, resolve);
-      signal.addEventListener(
-        'abort',
-        () => {
-          timer.cancel();
-          resolve();
-        },
-        { once: true },
-      );
+      const wake = (): void => {
+        timer.cancel();
+        signal.removeEventListener('abort', wake);
+        resolve();
+      };
+      const timer = this.clock.setTimer(ms, wake);
+      signal.addEventListener('abort', wake, { once: true });
     });
   }
 }

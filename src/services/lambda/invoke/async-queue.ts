@@ -94,8 +94,6 @@ export class AsyncQueue {
   }
 
   private async run(job: Job<AsyncInvocation>, { signal }: RunContext): Promise<JobOutcome | void> {
-    // Jobs start with the services, before the server listens: environments need its endpoint.
-    if (!this.core.platform.endpoint()) return { then: 'retry', delayMs: 100, countAttempt: false };
     const { name, qualifier, requestId, event } = job.payload;
     const clock = this.core.clock;
     const ctx = internalContext(clock, { accountId: job.account, region: job.region, service: 'lambda', operation: 'Invoke', requestId });

@@ -288,8 +288,10 @@ export class Execution {
         inputDetails: { truncated: false },
       });
       // Durable progress: a checkpoint at every state with effects (Task, Wait, Map, Parallel) and at the
-      // state after one, so a completed effect never runs again; pure states in between (Pass, Choice...)
-      // may be replayed after a crash, rewriting the same events, so they checkpoint only every 100 events.
+      // state after one, so an effect whose next checkpoint was written never runs again; a crash
+      // between the effect and that checkpoint runs it again (at least once, not exactly once). Pure
+      // states in between (Pass, Choice...) may be replayed after a crash, rewriting the same events,
+      // so they checkpoint only every 100 events.
       const effectful = type === 'Task' || type === 'Wait' || type === 'Map' || type === 'Parallel';
       if (frame.top && (effectful || this.dirty || this.nextId - this.checkpointedAt >= 100)) {
         this.dirty = effectful;
