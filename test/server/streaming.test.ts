@@ -6,116 +6,9 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { connect, type Socket } from 'node:net';
 import type { DataPlaneRoute, ServiceDefinition } from '../../src/services/service.js';
+import { RawConnection } from '../helpers/raw-connection.js';
 import { startServer, type TestServer } from '../helpers/server.js';
-
-interface RawResponse {
-  status: number;
-  head: string;
-  body: Buffer;
-}
-
-/** One raw HTTP/1.1 connection: bytes out with backpressure, responses in (Content-Length, chunked, or until close). */
-class RawConnection {
-  private buf = Buffer.alloc(0);
-  private waiting: (() => void) | undefined;
-  ended = false;
-  readonly socket: Socket;
-
-  constructor(port: number) {
-    this.socket = connect({ port, host: '127.0.0.1' });
-    this.socket.on('data', (d: Buffer) => {
-      this.buf = Buffer.concat([this.buf, d]);
-      this.wake();
-    });
-    this.socket.on('close', () => {
-      this.ended = true;
-      this.wake();
-    });
-    this.socket.on('error', () => undefined);
-  }
-
-  private wake(): void {
-    const w = this.waiting;
-    this.waiting = undefined;
-    w?.();
-  }
-
-  private more(): Promise<void> {
-    return new Promise((resolve) => (this.waiting = resolve));
-  }
-
-  /** Writes `data`, waiting for the socket to drain; false if the server closed first. */
-  async write(data: Buffer | string): Promise<boolean> {
-    if (this.socket.destroyed || this.ended) return false;
-    if (this.socket.write(data)) return true;
-    return new Promise((resolve) => {
-      const done = (ok: boolean) => () => {
-        this.socket.off('drain', drained);
-        this.socket.off('close', closed);
-        resolve(ok);
-      };
-      const drained = done(true);
-      const closed = done(false);
-      this.socket.once('drain', drained);
-      this.socket.once('close', closed);
-    });
-  }
-
-  /** The next response; `headOnly` for the answer to a HEAD request. */
-  async response(headOnly = false): Promise<RawResponse> {
-    for (;;) {
-      const end = this.buf.indexOf('\r\n\r\n');
-      if (end >= 0) {
-        const head = this.buf.toString('latin1', 0, end);
-        const status = Number(head.slice(9, 12));
-        if (status === 100) {
-          this.buf = this.buf.subarray(end + 4);
-          continue;
-        }
-        const length = /\r\ncontent-length: (\d+)/i.exec(head);
-        const chunked = /\r\ntransfer-encoding: chunked/i.test(head);
-        const body = headOnly ? this.fixed(end + 4, 0) : length ? this.fixed(end + 4, Number(length[1])) : chunked ? this.chunked(end + 4) : this.ended ? this.fixed(end + 4, this.buf.length - end - 4) : undefined;
-        if (body) return { status, head, body };
-      }
-      if (this.ended) throw new Error(`connection closed; received: ${this.buf.toString('latin1', 0, 200)}`);
-      await this.more();
-    }
-  }
-
-  private fixed(start: number, length: number): Buffer | undefined {
-    if (this.buf.length < start + length) return undefined;
-    const body = this.buf.subarray(start, start + length);
-    this.buf = this.buf.subarray(start + length);
-    return body;
-  }
-
-  private chunked(start: number): Buffer | undefined {
-    const parts: Buffer[] = [];
-    let pos = start;
-    for (;;) {
-      const lineEnd = this.buf.indexOf('\r\n', pos);
-      if (lineEnd < 0) return undefined;
-      const size = parseInt(this.buf.toString('latin1', pos, lineEnd), 16);
-      if (this.buf.length < lineEnd + 2 + size + 2) return undefined;
-      parts.push(this.buf.subarray(lineEnd + 2, lineEnd + 2 + size));
-      pos = lineEnd + 2 + size + 2;
-      if (size === 0) break;
-    }
-    this.buf = this.buf.subarray(pos);
-    return Buffer.concat(parts);
-  }
-
-  /** Resolves once the server closed the connection. */
-  async closed(): Promise<void> {
-    while (!this.ended) await this.more();
-  }
-
-  close(): void {
-    this.socket.destroy();
-  }
-}
 
 const MiB = 1024 * 1024;
 
@@ -148,6 +41,17 @@ const describeHead = (length: number | 'chunked'): string =>
   `POST / HTTP/1.1\r\nhost: x\r\nx-amz-target: AWSStepFunctions.DescribeExecution\r\ncontent-type: application/x-amz-json-1.0\r\n${
     length === 'chunked' ? 'transfer-encoding: chunked' : `content-length: ${length}`
   }\r\n\r\n`;
+
+/** Sends `head` on a new connection, which must be answered 400 and closed. */
+async function refused(port: number, head: string): Promise<RawConnection> {
+  const conn = new RawConnection(port);
+  await conn.write(head);
+  const res = await conn.response();
+  assert.equal(res.status, 400, JSON.stringify(head));
+  assert.match(res.head, /connection: close/i);
+  await conn.closed();
+  return conn;
+}
 
 describe('request and response bodies', () => {
   let server: TestServer;
@@ -348,12 +252,7 @@ describe('request and response bodies', () => {
       'POST /_test/whole HTTP/1.1\r\nhost: x\r\ncontent-length: 5\r\ntransfer-encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n',
       'GET /_stratus/health HTTP/1.1\r\nhost: x\r\nx-test: a\nb\r\n\r\n',
     ]) {
-      const conn = new RawConnection(server.port);
-      await conn.write(head);
-      const res = await conn.response();
-      assert.equal(res.status, 400, JSON.stringify(head));
-      assert.match(res.head, /connection: close/i);
-      await conn.closed();
+      await refused(server.port, head);
     }
   });
 
@@ -367,6 +266,25 @@ describe('request and response bodies', () => {
       assert.equal((await conn.response()).status, 400, JSON.stringify(head));
       await conn.closed();
     }
+  });
+
+  it('refuses a header name that is not a token (whitespace before the colon): 400, and what follows is not served', async () => {
+    const smuggled = 'GET /_test/whole HTTP/1.1\r\nhost: x\r\n\r\n';
+    for (const head of [
+      `POST /_test/whole HTTP/1.1\r\nhost: x\r\ntransfer-encoding : chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n${smuggled}`,
+      `POST /_test/whole HTTP/1.1\r\nhost: x\r\ncontent-length\t: ${smuggled.length}\r\n\r\n${smuggled}`,
+      `POST /_test/whole HTTP/1.1\r\nhost: x\r\n content-length: ${smuggled.length}\r\n\r\n${smuggled}`,
+      `POST /_test/whole HTTP/1.1\r\nhost: x\r\nx(y): 1\r\ncontent-length: 0\r\n\r\n${smuggled}`,
+      `POST /_test/whole HTTP/1.1\r\nhost: x\r\nupgrade: example/1\r\nconnection: upgrade\r\ntransfer-encoding : chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n${smuggled}`,
+    ]) {
+      const conn = await refused(server.port, head);
+      await assert.rejects(conn.response(), /connection closed/, 'nothing answered after the 400');
+    }
+    // Every character RFC 9110 allows in a name is taken.
+    const conn = new RawConnection(server.port);
+    await conn.write("GET /_stratus/health HTTP/1.1\r\nhost: x\r\nx-!#$%&'*+.^_`|~09AZaz: 1\r\n\r\n");
+    assert.equal((await conn.response()).status, 200);
+    conn.close();
   });
 
   it('streams request and response bodies, and refuses oversized ones, on connections handed to Node for an Upgrade', async () => {
