@@ -21,7 +21,16 @@ export interface BodyFlow {
   resume(): void;
   /** The reader asked for the body: time for `100 Continue` if the client waits for it. */
   start(): void;
+  /** Nothing of the body came for too long (the reader has its error): drop the connection. */
+  abort(): void;
 }
+
+/**
+ * How long a reader waits for the next bytes of a body before the connection is dropped: a client
+ * that stops sending mid-body would otherwise hold its request, and the server's shutdown, forever.
+ * About what AWS's front ends allow an idle upload.
+ */
+export const BODY_IDLE_MS = 20_000;
 
 /** Unread bytes held before the connection is paused (and resumed below half of it). */
 const HIGH_WATER = 1024 * 1024;
@@ -29,7 +38,9 @@ const HIGH_WATER = 1024 * 1024;
 /**
  * A body arriving from the client, read once: whole (`readAll`, under a limit) or as an async
  * iterable of chunks. The transport pushes what it receives; past HIGH_WATER unread bytes it is
- * told to pause, so a slow reader holds the client back instead of filling memory.
+ * told to pause, so a slow reader holds the client back instead of filling memory. A reader that
+ * waits `idleMs` (real time: this is the client's pace, not the platform clock's) for bytes that
+ * do not come gets a ConnectionClosedError, and the transport is told to drop the connection.
  */
 export class IncomingBody implements BodyStream {
   private readonly queue: Buffer[] = [];
@@ -39,10 +50,13 @@ export class IncomingBody implements BodyStream {
   private wake: (() => void) | undefined;
   private paused = false;
   private started = false;
+  /** Runs while the reader waits for bytes. */
+  private idle: NodeJS.Timeout | undefined;
 
   constructor(
     readonly length: number | undefined,
     private readonly flow: BodyFlow,
+    private readonly idleMs: number,
   ) {}
 
   // The transport's side.
@@ -70,6 +84,7 @@ export class IncomingBody implements BodyStream {
   }
 
   private notify(): void {
+    clearTimeout(this.idle);
     const wake = this.wake;
     this.wake = undefined;
     wake?.();
@@ -95,9 +110,15 @@ export class IncomingBody implements BodyStream {
       }
       if (this.error) throw this.error;
       if (this.ended) return undefined;
+      this.idle = setTimeout(this.stalled, this.idleMs);
       await new Promise<void>((resolve) => (this.wake = resolve));
     }
   }
+
+  private readonly stalled = (): void => {
+    this.fail(new ConnectionClosedError(`no bytes of the body came for ${this.idleMs / 1000} s`));
+    this.flow.abort();
+  };
 
   async *[Symbol.asyncIterator](): AsyncIterator<Buffer> {
     for (let chunk = await this.read(); chunk; chunk = await this.read()) yield chunk;

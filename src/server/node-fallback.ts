@@ -9,10 +9,10 @@ import { ConnectionClosedError, IncomingBody, type IncomingRequest } from './bod
  * a header, Content-Length with Transfer-Encoding) with 400. Requests reach the same handler as
  * http1.ts's, with the body as it arrives and a ResponseSink over ServerResponse.
  */
-export function createFallbackServer(handler: (req: IncomingRequest, res: ResponseSink) => Promise<void>): Server {
+export function createFallbackServer(handler: (req: IncomingRequest, res: ResponseSink) => Promise<void>, options: { bodyIdleMs: number }): Server {
   return createServer({ keepAliveTimeout: 65_000, requestTimeout: 0 }, (raw, res) => {
     const sink = new NodeResponse(res);
-    void handler(incomingRequest(raw), sink)
+    void handler(incomingRequest(raw, options.bodyIdleMs), sink)
       .catch(() => undefined)
       .finally(() => {
         if (!sink.headersSent) {
@@ -23,7 +23,7 @@ export function createFallbackServer(handler: (req: IncomingRequest, res: Respon
   });
 }
 
-function incomingRequest(raw: IncomingMessage): IncomingRequest {
+function incomingRequest(raw: IncomingMessage, bodyIdleMs: number): IncomingRequest {
   const url = raw.url ?? '/';
   const q = url.indexOf('?');
   const headers: Record<string, string | undefined> = {};
@@ -36,15 +36,15 @@ function incomingRequest(raw: IncomingMessage): IncomingRequest {
     rawQuery: q >= 0 ? url.slice(q + 1) : '',
     headers,
     body: EMPTY,
-    incoming: hasBody ? bodyOf(raw, declared === undefined ? undefined : Number(declared)) : undefined,
+    incoming: hasBody ? bodyOf(raw, declared === undefined ? undefined : Number(declared), bodyIdleMs) : undefined,
     raw,
   };
 }
 
 /** The message's body as an IncomingBody: the message is paused while the reader lags. */
-function bodyOf(raw: IncomingMessage, length: number | undefined): IncomingBody {
+function bodyOf(raw: IncomingMessage, length: number | undefined, idleMs: number): IncomingBody {
   raw.pause();
-  const body = new IncomingBody(length, { pause: () => raw.pause(), resume: () => raw.resume(), start: () => raw.resume() });
+  const body = new IncomingBody(length, { pause: () => raw.pause(), resume: () => raw.resume(), start: () => raw.resume(), abort: () => raw.destroy() }, idleMs);
   raw.on('data', (chunk: Buffer) => body.push(chunk));
   raw.on('end', () => body.end());
   raw.on('error', (e) => body.fail(e));

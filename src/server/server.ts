@@ -20,7 +20,7 @@ import { createBlobStore, type BlobStore } from '../storage/blobs/index.js';
 import type { DataPlaneRoute, LoadedService, OperationHandler, Platform, ServiceDefinition } from '../services/service.js';
 import type { RequestContext } from '../core/context.js';
 import { closeSource, type HttpRequest, type HttpResponse, type ResponseSink } from '../core/http.js';
-import { bodyWithin, bufferedStream, ConnectionClosedError, MalformedBodyError, readWhole, verifiedStream, type IncomingRequest } from './body.js';
+import { BODY_IDLE_MS, bodyWithin, bufferedStream, ConnectionClosedError, MalformedBodyError, readWhole, verifiedStream, type IncomingRequest } from './body.js';
 import { createHttp1Server } from './http1.js';
 import { createFallbackServer } from './node-fallback.js';
 import { DataPlaneRouter } from './dataplane-router.js';
@@ -29,6 +29,8 @@ import { isQueryRequest, ServiceRouter } from './router.js';
 
 /** Largest request body read whole unless the service sets its own (ServiceDefinition.maxBodyBytes). */
 const DEFAULT_MAX_BODY_BYTES = 128 * 1024 * 1024;
+/** How long close() lets requests being served finish before it cuts their connections. */
+const SHUTDOWN_GRACE_MS = 5_000;
 
 export interface Stratus {
   readonly endpoint: string;
@@ -47,6 +49,10 @@ export interface StartOptions {
   services?: ServiceDefinition[];
   /** Data-plane routes besides the services' own (tests and benches: endpoints of their own). */
   extraDataPlanes?: (platform: Platform) => readonly DataPlaneRoute[];
+  /** How long a request body may receive nothing before its connection is dropped (tests shorten it). */
+  bodyIdleMs?: number;
+  /** How long close() lets requests being served finish before it cuts their connections (tests change it). */
+  shutdownGraceMs?: number;
 }
 
 /** Starts Stratus: storage, every service, and the one HTTP listener. */
@@ -254,8 +260,9 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
     });
   // The fast HTTP/1.1 server takes every connection; Node's http server (not listening itself)
   // serves connections handed to it for an Upgrade.
-  const fallback = createFallbackServer(serve);
-  const server = createHttp1Server(serve, { fallback, keepAliveMs: 65_000 });
+  const bodyIdleMs = options.bodyIdleMs ?? BODY_IDLE_MS;
+  const fallback = createFallbackServer(serve, { bodyIdleMs });
+  const server = createHttp1Server(serve, { fallback, keepAliveMs: 65_000, bodyIdleMs });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
@@ -269,13 +276,7 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {
     closing ??= (async () => {
-      const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeIdle();
-      fallback.closeIdleConnections();
-      await server.inFlight();
-      server.closeIdle();
-      fallback.closeAllConnections();
-      await stopped;
+      await server.shutdown(options.shutdownGraceMs ?? SHUTDOWN_GRACE_MS);
       // Background work stops first: a run that ends while its service shuts down records nothing (it runs again later).
       await jobs.close();
       for (const s of [...services.values()].reverse()) await s.provider.close?.();

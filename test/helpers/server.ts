@@ -3,18 +3,18 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultConfig, type Config } from '../../src/core/config.js';
 import { startStratus, type StartOptions, type Stratus } from '../../src/server/server.js';
-import type { ServiceDefinition } from '../../src/services/service.js';
 
 export interface TestServer extends Stratus {
   stop(): Promise<void>;
 }
 
+export type StartServerOptions = { config?: Partial<Config> } & Pick<StartOptions, 'services' | 'extraDataPlanes' | 'bodyIdleMs' | 'shutdownGraceMs'>;
+
 /** Starts Stratus in this process on a free port, ephemeral unless a dataDir is given. */
-export async function startServer(
-  options: { config?: Partial<Config>; services?: ServiceDefinition[]; extraDataPlanes?: StartOptions['extraDataPlanes'] } = {},
-): Promise<TestServer> {
-  const config: Config = { ...defaultConfig(), port: 0, dataDir: undefined, logRequests: false, ...options.config };
-  const stratus = await startStratus(config, { services: options.services, extraDataPlanes: options.extraDataPlanes });
+export async function startServer(options: StartServerOptions = {}): Promise<TestServer> {
+  const { config: overrides, ...start } = options;
+  const config: Config = { ...defaultConfig(), port: 0, dataDir: undefined, logRequests: false, ...overrides };
+  const stratus = await startStratus(config, start);
   return Object.assign(stratus, { stop: () => stratus.close() });
 }
 

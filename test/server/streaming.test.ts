@@ -42,6 +42,17 @@ const describeHead = (length: number | 'chunked'): string =>
     length === 'chunked' ? 'transfer-encoding: chunked' : `content-length: ${length}`
   }\r\n\r\n`;
 
+/** Sends `head` on a new connection, which must be answered 400 and closed. */
+async function refused(port: number, head: string): Promise<RawConnection> {
+  const conn = new RawConnection(port);
+  await conn.write(head);
+  const res = await conn.response();
+  assert.equal(res.status, 400, JSON.stringify(head));
+  assert.match(res.head, /connection: close/i);
+  await conn.closed();
+  return conn;
+}
+
 describe('request and response bodies', () => {
   let server: TestServer;
   /** Lets the paused streaming route go on. */
@@ -241,12 +252,7 @@ describe('request and response bodies', () => {
       'POST /_test/whole HTTP/1.1\r\nhost: x\r\ncontent-length: 5\r\ntransfer-encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n',
       'GET /_stratus/health HTTP/1.1\r\nhost: x\r\nx-test: a\nb\r\n\r\n',
     ]) {
-      const conn = new RawConnection(server.port);
-      await conn.write(head);
-      const res = await conn.response();
-      assert.equal(res.status, 400, JSON.stringify(head));
-      assert.match(res.head, /connection: close/i);
-      await conn.closed();
+      await refused(server.port, head);
     }
   });
 
@@ -260,6 +266,25 @@ describe('request and response bodies', () => {
       assert.equal((await conn.response()).status, 400, JSON.stringify(head));
       await conn.closed();
     }
+  });
+
+  it('refuses a header name that is not a token (whitespace before the colon): 400, and what follows is not served', async () => {
+    const smuggled = 'GET /_test/whole HTTP/1.1\r\nhost: x\r\n\r\n';
+    for (const head of [
+      `POST /_test/whole HTTP/1.1\r\nhost: x\r\ntransfer-encoding : chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n${smuggled}`,
+      `POST /_test/whole HTTP/1.1\r\nhost: x\r\ncontent-length\t: ${smuggled.length}\r\n\r\n${smuggled}`,
+      `POST /_test/whole HTTP/1.1\r\nhost: x\r\n content-length: ${smuggled.length}\r\n\r\n${smuggled}`,
+      `POST /_test/whole HTTP/1.1\r\nhost: x\r\nx(y): 1\r\ncontent-length: 0\r\n\r\n${smuggled}`,
+      `POST /_test/whole HTTP/1.1\r\nhost: x\r\nupgrade: example/1\r\nconnection: upgrade\r\ntransfer-encoding : chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n${smuggled}`,
+    ]) {
+      const conn = await refused(server.port, head);
+      await assert.rejects(conn.response(), /connection closed/, 'nothing answered after the 400');
+    }
+    // Every character RFC 9110 allows in a name is taken.
+    const conn = new RawConnection(server.port);
+    await conn.write("GET /_stratus/health HTTP/1.1\r\nhost: x\r\nx-!#$%&'*+.^_`|~09AZaz: 1\r\n\r\n");
+    assert.equal((await conn.response()).status, 200);
+    conn.close();
   });
 
   it('streams request and response bodies, and refuses oversized ones, on connections handed to Node for an Upgrade', async () => {

@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteDb } from '../../src/storage/sqlite/sqlite-db.js';
@@ -102,6 +102,66 @@ describe('the blob store (files beside the database)', () => {
     assert.equal(await blobs.read(stale.id), undefined);
     assert.equal(existsSync(join(dataDir, 'blobs', 'data', stale.id.slice(0, 2), stale.id)), false);
     assert.equal(await db.get('SELECT id FROM stratus_blobs WHERE id = ?', ['unfinished']), undefined);
+  });
+});
+
+/** Every blob file under the store's data directory. */
+const dataFiles = (dataDir: string): string[] =>
+  readdirSync(join(dataDir, 'blobs', 'data'), { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => e.name)
+    .sort();
+
+describe('the blob store after a crash', () => {
+  let dataDir: string;
+  let db: SqliteDb;
+  before(() => {
+    dataDir = mkdtempSync(join(tmpdir(), 'stratus-blobs-crash-'));
+    db = new SqliteDb({ dataDir });
+  });
+  after(async () => {
+    await db.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('removes at the next start a file without a row: a put cut before its row, a delete cut after it', async () => {
+    let blobs = await createBlobStore({ dataDir }, db);
+    const kept = await blobs.put(chunks('kept'));
+    await db.tx((tx) => blobs.claim(tx, kept.id));
+    const recent = await blobs.put(chunks('unclaimed, but recent'));
+    // delete() committed the row's removal, then the process died before the file went.
+    const deleted = await blobs.put(chunks('deleted'));
+    await db.run('DELETE FROM stratus_blobs WHERE id = ?', [deleted.id]);
+    // put() renamed the file into place, then the process died before the row was written.
+    const orphan = 'ab' + '0'.repeat(30);
+    mkdirSync(join(dataDir, 'blobs', 'data', 'ab'), { recursive: true });
+    writeFileSync(join(dataDir, 'blobs', 'data', 'ab', orphan), 'a whole blob nothing knows of');
+    await blobs.close();
+
+    blobs = await createBlobStore({ dataDir }, db);
+    assert.deepEqual(dataFiles(dataDir), [kept.id, recent.id].sort());
+    assert.equal(await bytesOf(await blobs.read(kept.id)), 'kept');
+    assert.equal(await bytesOf(await blobs.read(recent.id)), 'unclaimed, but recent');
+    await blobs.close();
+  });
+
+  it('keeps neither file nor row of a put whose database write fails once its file is in place', async () => {
+    let before: string[] | undefined;
+    const flaky = new Proxy(db, {
+      get: (target, key) => {
+        if (key === 'tx' && before && dataFiles(dataDir).length > before.length) return () => Promise.reject(new Error('disk I/O error'));
+        const value: unknown = Reflect.get(target, key, target);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const blobs = await createBlobStore({ dataDir }, flaky);
+    before = dataFiles(dataDir);
+    const rows = await db.all('SELECT * FROM stratus_blobs ORDER BY id');
+    await assert.rejects(blobs.put(chunks('never recorded')), /disk I\/O error/);
+    assert.deepEqual(dataFiles(dataDir), before);
+    assert.deepEqual(await db.all('SELECT * FROM stratus_blobs ORDER BY id'), rows);
+    assert.deepEqual(readdirSync(join(dataDir, 'blobs', 'tmp')), []);
+    await blobs.close();
   });
 });
 

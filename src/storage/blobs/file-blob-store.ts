@@ -9,7 +9,8 @@ import { BlobTooLargeError, type BlobInfo, type BlobRange, type BlobStore } from
 const MIGRATIONS = [
   {
     version: 1,
-    // size and sha256 are NULL while the file is being written (such a row at start-up is a crash's leftover).
+    // size and sha256 NULL: a row written before its file, as versions before the row came last did
+    // (such a row at start-up is a crash's leftover).
     sql: `CREATE TABLE stratus_blobs (
       id TEXT PRIMARY KEY,
       size BIGINT,
@@ -25,12 +26,15 @@ const UNCLAIMED_GRACE_MS = 60 * 60 * 1000;
 /** Bytes gathered before one write to the file. */
 const WRITE_BATCH = 1024 * 1024;
 const READ_CHUNK = 256 * 1024;
+/** Blob files looked up per query when start-up looks for files without a row. */
+const LOOKUP_BATCH = 500;
 
 /**
  * Blobs as files: `tmp/<id>` while written, then fsync'd and renamed to `data/<id[0..1]>/<id>`
  * (so a blob file is always whole), with a `stratus_blobs` row (size, sha256, references) in SQL.
- * The row is written before the file, so a crash at any point leaves a row that start-up finds
- * and cleans, never a file nothing knows of. Ephemeral stores (no data directory) skip the fsyncs.
+ * A row exists only while its file does: put writes the row after the file is in place, delete
+ * removes the row before the file. So a crash at any point leaves at most a file without a row,
+ * which the next start removes. Ephemeral stores (no data directory) skip the fsyncs.
  */
 export class FileBlobStore implements BlobStore {
   private constructor(
@@ -55,8 +59,8 @@ export class FileBlobStore implements BlobStore {
 
   async put(source: AsyncIterable<Uint8Array>, options: { maxBytes?: number } = {}): Promise<BlobInfo> {
     const id = randomUUID().replace(/-/g, '');
-    await this.db.tx((tx) => tx.run('INSERT INTO stratus_blobs (id, size, sha256, refs, created) VALUES (?, NULL, NULL, 0, ?)', [id, Date.now()]));
     const temp = join(this.dir, 'tmp', id);
+    const final = this.pathOf(id);
     const hash = createHash('sha256');
     let size = 0;
     try {
@@ -81,22 +85,21 @@ export class FileBlobStore implements BlobStore {
       } finally {
         await file.close();
       }
-      const final = this.pathOf(id);
       await mkdir(dirname(final), { recursive: true });
       await rename(temp, final);
       if (!this.ephemeral) await syncDir(dirname(final));
+      const sha256 = hash.digest('hex');
+      await this.db.tx((tx) => tx.run('INSERT INTO stratus_blobs (id, size, sha256, refs, created) VALUES (?, ?, ?, 0, ?)', [id, size, sha256, Date.now()]));
+      return { id, size, sha256 };
     } catch (e) {
       await rm(temp, { force: true });
-      await this.db.tx((tx) => tx.run('DELETE FROM stratus_blobs WHERE id = ?', [id]));
+      await rm(final, { force: true });
       throw e;
     }
-    const sha256 = hash.digest('hex');
-    await this.db.tx((tx) => tx.run('UPDATE stratus_blobs SET size = ?, sha256 = ? WHERE id = ?', [size, sha256, id]));
-    return { id, size, sha256 };
   }
 
   async stat(id: string): Promise<BlobInfo | undefined> {
-    const row = await this.db.get<{ size: number; sha256: string }>('SELECT size, sha256 FROM stratus_blobs WHERE id = ? AND size IS NOT NULL', [id]);
+    const row = await this.db.get<{ size: number; sha256: string }>('SELECT size, sha256 FROM stratus_blobs WHERE id = ?', [id]);
     return row ? { id, size: Number(row.size), sha256: row.sha256 } : undefined;
   }
 
@@ -115,7 +118,7 @@ export class FileBlobStore implements BlobStore {
   }
 
   async claim(tx: Tx, id: string): Promise<void> {
-    const { changes } = await tx.run('UPDATE stratus_blobs SET refs = refs + 1 WHERE id = ? AND size IS NOT NULL', [id]);
+    const { changes } = await tx.run('UPDATE stratus_blobs SET refs = refs + 1 WHERE id = ?', [id]);
     if (changes === 0) throw new Error(`no blob ${id} to claim`);
   }
 
@@ -124,25 +127,31 @@ export class FileBlobStore implements BlobStore {
   }
 
   async delete(id: string): Promise<boolean> {
-    // A blob still being written (size NULL) is its writer's to finish or clean.
-    const { changes } = await this.db.tx((tx) => tx.run('DELETE FROM stratus_blobs WHERE id = ? AND refs = 0 AND size IS NOT NULL', [id]));
+    // The row first: a crash before the file is gone leaves a file the next start removes.
+    const { changes } = await this.db.tx((tx) => tx.run('DELETE FROM stratus_blobs WHERE id = ? AND refs = 0', [id]));
     if (changes === 0) return false;
     await rm(this.pathOf(id), { force: true });
     return true;
   }
 
   /**
-   * What a crash can leave: temporary files, rows of blobs whose writing never finished, and
-   * blobs stored but never claimed (their owner's transaction did not commit).
+   * What a crash can leave: temporary files, blobs stored but never claimed (their owner's
+   * transaction did not commit), and files without a row (a put or delete cut short).
    */
   private async collectGarbage(): Promise<void> {
     for (const name of await readdir(join(this.dir, 'tmp'))) await rm(join(this.dir, 'tmp', name), { force: true });
-    const stale = await this.db.all<{ id: string }>('SELECT id FROM stratus_blobs WHERE refs = 0 AND (size IS NULL OR created < ?)', [
-      Date.now() - UNCLAIMED_GRACE_MS,
-    ]);
-    for (const { id } of stale) {
-      await rm(this.pathOf(id), { force: true });
-      await this.db.tx((tx) => tx.run('DELETE FROM stratus_blobs WHERE id = ? AND refs = 0', [id]));
+    await this.db.tx((tx) => tx.run('DELETE FROM stratus_blobs WHERE refs = 0 AND (size IS NULL OR created < ?)', [Date.now() - UNCLAIMED_GRACE_MS]));
+    const data = join(this.dir, 'data');
+    for (const prefix of await readdir(data, { withFileTypes: true })) {
+      if (!prefix.isDirectory()) continue;
+      const dir = join(data, prefix.name);
+      const names = (await readdir(dir, { withFileTypes: true })).filter((e) => e.isFile()).map((e) => e.name);
+      for (let i = 0; i < names.length; i += LOOKUP_BATCH) {
+        const batch = names.slice(i, i + LOOKUP_BATCH);
+        const rows = await this.db.all<{ id: string }>(`SELECT id FROM stratus_blobs WHERE id IN (${batch.map(() => '?').join(', ')})`, batch);
+        const known = new Set(rows.map((r) => r.id));
+        for (const name of batch) if (!known.has(name)) await rm(join(dir, name), { force: true });
+      }
     }
   }
 
