@@ -51,7 +51,7 @@ describe('lambda tags', () => {
     await t.lambda.send(new PublishVersionCommand({ FunctionName: 'tag-q' }));
     await assert.rejects(
       t.lambda.send(new TagResourceCommand({ Resource: `${ARN}tag-q:1`, Tags: { env: 'dev' } })),
-      awsError('InvalidParameterValueException', 400, `Tags are supported on unqualified function ARNs only in Stratus: ${ARN}tag-q:1`),
+      awsError('InvalidParameterValueException', 400, 'Tags on function aliases and versions are not supported. Please specify a function ARN.'),
     );
     await t.lambda.send(new TagResourceCommand({ Resource: `${ARN}tag-q`, Tags: { env: 'dev' } }));
     for (const Qualifier of [undefined, '$LATEST', '1']) {

@@ -42,6 +42,10 @@ export class TagOps implements Pick<LambdaApi, 'TagResource' | 'UntagResource' |
 /** The function name in a taggable ARN of this account and region. */
 function taggedFunction(ctx: RequestContext, resource: string): string {
   const arn = parseResourceArn(resource, 'lambda', 'function:');
+  // AWS refuses a version or alias ARN before it looks the function up.
+  if (arn && /^[a-zA-Z0-9-_]+:[^:]+$/.test(arn.name)) {
+    throw new InvalidParameterValueException('Tags on function aliases and versions are not supported. Please specify a function ARN.', USER_FAULT);
+  }
   if (!arn || !isAccountId(arn.account) || arn.region === '' || !/^[a-zA-Z0-9-_]+$/.test(arn.name)) {
     throw new InvalidParameterValueException(`Tags are supported on unqualified function ARNs only in Stratus: ${resource}`, USER_FAULT);
   }
