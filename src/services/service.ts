@@ -16,7 +16,7 @@ export interface Platform {
   /** The endpoint clients and functions reach Stratus at, e.g. http://127.0.0.1:4566. */
   readonly endpoint: () => string;
   readonly log: (fields: Record<string, unknown>) => void;
-  /** Other services' providers, by service name, for cross-service calls (Lambda from SFN...). */
+  /** The loaded services, by name; call another service through serviceClient (services/clients.ts). */
   readonly services: ReadonlyMap<string, LoadedService>;
   /** Large binary values (objects, code, uploads) kept outside SQL rows. */
   readonly blobs: BlobStore;
