@@ -3,7 +3,7 @@
  * the runtime files environments start from, the sandbox when functions are isolated, and each
  * function's unpacked code.
  */
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve as resolvePath } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -52,11 +52,11 @@ function runtimePaths(root: string, settings: Record<string, unknown>, dataDir: 
   // The AWS SDK for JavaScript v3 is part of AWS's Node runtimes; expose the one Stratus ships with.
   const projectModules = resolvePath(here, '../../../../node_modules');
   const nodeModules = [projectModules, resolvePath(here, '../../../node_modules')].find((p) => existsSync(join(p, '@aws-sdk')));
-  const nodeBootstrap = resolvePath(here, '../../runtime/bootstraps/node-bootstrap.js');
+  const nodeBootstrapSource = resolvePath(here, '../../runtime/bootstraps/node-bootstrap.js');
   const python = typeof settings.python === 'string' ? settings.python : existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
   const sandboxSetting = typeof settings.sandboxDir === 'string' ? settings.sandboxDir : undefined;
   // Isolation (root only): functions' files live in a sandbox directory outside the data directory.
-  const isolation = probeIsolation(settings.isolation, [process.execPath, nodeBootstrap, nodeModules ?? '', python, sandboxSetting ?? (existsSync('/var/tmp') ? '/var/tmp' : '/tmp')].filter(Boolean));
+  const isolation = probeIsolation(settings.isolation, [process.execPath, nodeBootstrapSource, nodeModules ?? '', python, sandboxSetting ?? (existsSync('/var/tmp') ? '/var/tmp' : '/tmp')].filter(Boolean));
   let sandboxDir = root;
   let runtimeDir = join(root, 'runtime');
   const ownSandbox = isolation.mode !== 'none' && !sandboxSetting;
@@ -70,6 +70,11 @@ function runtimePaths(root: string, settings: Record<string, unknown>, dataDir: 
   chmodSync(runtimeDir, 0o755);
   const pythonBootstrap = join(runtimeDir, 'bootstrap.py');
   writeFileSync(pythonBootstrap, PYTHON_BOOTSTRAP, { mode: 0o644 });
+  // A copy beside it: a function's uid may not be able to reach the install directory (a clone
+  // under a folder only its owner enters). `.mjs`, since no package.json there says it is a module.
+  const nodeBootstrap = join(runtimeDir, 'node-bootstrap.mjs');
+  copyFileSync(nodeBootstrapSource, nodeBootstrap);
+  chmodSync(nodeBootstrap, 0o644);
   return {
     runtimeDir,
     nodeBootstrap,
