@@ -153,6 +153,8 @@ export class LambdaCore {
    * whole (an old CreateFunction did not count them); the column is left empty.
    */
   private async moveColumnTags(): Promise<void> {
+    // Nearly every start has nothing to move: a read, not a write transaction.
+    if (!(await this.db.get("SELECT 1 AS found FROM lambda_functions WHERE tags <> '{}' LIMIT 1"))) return;
     await this.db.tx(async (tx) => {
       const rows = await tx.all<{ account: string; region: string; name: string; tags: string }>(
         "SELECT account, region, name, tags FROM lambda_functions WHERE tags <> '{}'",
