@@ -50,8 +50,10 @@ function time(ms: number): Buffer {
 /** A self-signed certificate and its key, both PEM. */
 export function selfSigned(commonName: string, notBefore: number, notAfter: number): { cert: string; key: string } {
   const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  // A positive DER INTEGER in its shortest form: the first byte is neither 0x00 nor past 0x7f
+  // (with a leading zero byte, about one serial in 256 was refused as "illegal padding").
   const serial = randomBytes(16);
-  serial[0]! &= 0x7f;
+  serial[0] = (serial[0]! & 0x7f) || 0x01;
   const tbs = seq(
     Buffer.from([0xa0, 0x03, 0x02, 0x01, 0x02]), // [0] version v3
     tlv(0x02, serial),
