@@ -593,6 +593,8 @@ export class Environment {
       AWS_LAMBDA_EPHEMERAL_STORAGE_MB: String(s.ephemeralMb),
     };
     if (s.credentials.sessionToken) env.AWS_SESSION_TOKEN = s.credentials.sessionToken;
+    // The bootstraps send calls to AWS host names to this server (then remove the variable).
+    if (!isProvidedRuntime(s.runtime)) env._STRATUS_ENDPOINT = s.endpoint;
     if (isNodeRuntime(s.runtime)) {
       env.NODE_PATH = [this.paths.nodePath, join(s.taskRoot, 'node_modules')].filter(Boolean).join(':');
     }

@@ -5,11 +5,12 @@
  * AWS_LAMBDA_RUNTIME_API, as AWS's Node runtime interface client does.
  */
 import { createConnection, type Socket } from 'node:net';
-import { Module } from 'node:module';
+import { Module, register } from 'node:module';
 import { chownSync, existsSync } from 'node:fs';
 import { join, resolve as resolvePath } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { format } from 'node:util';
+import { redirectAwsHosts } from './node-aws-hosts.js';
 
 type Handler = (event: unknown, context: LambdaContext, callback?: (err?: unknown, res?: unknown) => void) => unknown;
 
@@ -163,6 +164,23 @@ class UserError extends Error {
   }
 }
 
+/**
+ * Imports the handler's module. ES modules ignore NODE_PATH: the runtime's SDK is found through a
+ * `node_modules` link above the code directory; anything else NODE_PATH names (layers) through
+ * resolution hooks, registered only when an import needs them (they cost a thread and ~70 ms).
+ */
+async function importHandler(url: string): Promise<Record<string, unknown>> {
+  try {
+    return (await import(url)) as Record<string, unknown>;
+  } catch (e) {
+    const paths = (process.env.NODE_PATH ?? '').split(':').filter(Boolean);
+    if ((e as NodeJS.ErrnoException)?.code !== 'ERR_MODULE_NOT_FOUND' || !/^Cannot find package '/.test((e as Error).message) || !paths.length || typeof register !== 'function') throw e;
+    register(new URL('./node-esm-paths.js', import.meta.url), { data: { paths } });
+    // A new URL: the failed module graph stays cached under the first one.
+    return (await import(`${url}?resolve-from-node-path`)) as Record<string, unknown>;
+  }
+}
+
 async function loadHandler(): Promise<Handler> {
   const spec = process.env._HANDLER ?? '';
   const root = process.env.LAMBDA_TASK_ROOT ?? process.cwd();
@@ -180,7 +198,7 @@ async function loadHandler(): Promise<Handler> {
   }
   let mod: Record<string, unknown>;
   try {
-    mod = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+    mod = await importHandler(pathToFileURL(file).href);
   } catch (e) {
     if (e instanceof SyntaxError) throw new UserError('Runtime.UserCodeSyntaxError', `${e.name}: ${e.message}`, e);
     const code = (e as NodeJS.ErrnoException | undefined)?.code;
@@ -303,8 +321,16 @@ async function standby(): Promise<void> {
   (Module as unknown as { _initPaths?: () => void })._initPaths?.();
 }
 
+/** Calls to AWS host names reach Stratus. */
+function connectToStratus(): void {
+  const endpoint = process.env._STRATUS_ENDPOINT;
+  delete process.env._STRATUS_ENDPOINT;
+  if (endpoint) redirectAwsHosts(endpoint);
+}
+
 async function main(): Promise<void> {
   await standby();
+  connectToStratus();
   patchConsole();
   // The runtime stays up while a handler awaits something that never settles (as on AWS, where
   // only the timeout ends such an invocation).

@@ -159,9 +159,66 @@ def _standby():
             sys.path.insert(0, p)
 
 
+def _redirect_aws_hosts():
+    # Requests botocore sends to AWS host names (*.amazonaws.com, *.on.aws) or to Stratus's local
+    # host forms go to the Stratus server, keeping the Host header they were signed with: so boto3
+    # reaches Stratus with no endpoint in the function's code, even a boto3 that ignores
+    # AWS_ENDPOINT_URL, and an explicit endpoint_url="https://..." too. botocore is patched when
+    # (and if) it is first imported, so functions that do not use it pay nothing.
+    endpoint = os.environ.pop("_STRATUS_ENDPOINT", "")
+    if not endpoint:
+        return
+    import importlib.abc
+    import importlib.machinery
+    import re
+    from urllib.parse import urlsplit, urlunsplit
+    target = urlsplit(endpoint)
+    aws = re.compile(r"(^|\.)(amazonaws\.com(\.cn)?|on\.aws|api\.aws)$", re.I)
+    local = re.compile(r"\.(localhost|localhost\.localstack\.cloud)$", re.I)
+
+    def for_stratus(host, port):
+        if aws.search(host):
+            return True
+        return bool(local.search(host)) and port in (None, 80, 443, target.port or 80)
+
+    def patch(module):
+        original = module.URLLib3Session.send
+
+        def send(self, request):
+            parts = urlsplit(request.url)
+            if not for_stratus(parts.hostname or "", parts.port):
+                return original(self, request)
+            url = request.url
+            if "Host" not in request.headers:
+                request.headers["Host"] = parts.netloc
+            request.url = urlunsplit(("http", target.netloc, parts.path or "/", parts.query, ""))
+            try:
+                return original(self, request)
+            finally:
+                request.url = url
+        module.URLLib3Session.send = send
+
+    class Finder(importlib.abc.MetaPathFinder):
+        def find_spec(self, name, path, target=None):
+            if name != "botocore.httpsession":
+                return None
+            spec = importlib.machinery.PathFinder.find_spec(name, path)
+            if spec is None or spec.loader is None:
+                return spec
+            exec_module = spec.loader.exec_module
+
+            def exec_and_patch(module):
+                exec_module(module)
+                patch(module)
+            spec.loader.exec_module = exec_and_patch
+            return spec
+    sys.meta_path.insert(0, Finder())
+
+
 def main():
     global _request_id
     _standby()
+    _redirect_aws_hosts()
     _setup_logging()
     try:
         handler = _load_handler()

@@ -3,7 +3,7 @@
  * the runtime files environments start from, the sandbox when functions are isolated, and each
  * function's unpacked code.
  */
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve as resolvePath } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +12,7 @@ import type { Job, Jobs, JobSpec } from '../../jobs/index.js';
 import { ServiceException } from '../../generated/lambda.js';
 import { PYTHON_BOOTSTRAP } from '../../runtime/bootstraps/python-bootstrap.js';
 import { cleanScratch, type RuntimePaths } from '../../runtime/environment.js';
+import { defaultRuntimeCache, installedSdk, sharedSdkCopy } from '../../runtime/sdk.js';
 import { chownTree, createSandboxDir, functionDir, probeIsolation, uidCandidate, UID_MAX, UID_MIN, type Identity } from '../../runtime/sandbox.js';
 import type { Db, Queryable } from '../../storage/db.js';
 import type { Scope } from './core.js';
@@ -42,21 +43,19 @@ export function layOut(config: Config): LambdaLayout {
 /** Where the runtime files live and how environments reach the SDK, set up once per server. */
 function runtimePaths(root: string, settings: Record<string, unknown>, dataDir: string | undefined): LambdaPaths {
   const here = dirname(fileURLToPath(import.meta.url));
-  // Code directories get an empty package.json above them so .js handlers are CommonJS unless
-  // their own package.json says otherwise (as under /var/task on AWS).
   mkdirSync(join(root, 'code'), { recursive: true });
-  writeFileSync(join(root, 'code', 'package.json'), '{}\n');
   const scratchDir = join(root, 'scratch');
   mkdirSync(scratchDir, { recursive: true });
   cleanScratch(scratchDir);
   // The AWS SDK for JavaScript v3 is part of AWS's Node runtimes; expose the one Stratus ships with.
-  const projectModules = resolvePath(here, '../../../../node_modules');
-  const nodeModules = [projectModules, resolvePath(here, '../../../node_modules')].find((p) => existsSync(join(p, '@aws-sdk')));
-  const nodeBootstrapSource = resolvePath(here, '../../runtime/bootstraps/node-bootstrap.js');
+  const nodeModules = installedSdk([resolvePath(here, '../../../../node_modules'), resolvePath(here, '../../../node_modules')]);
+  const bootstraps = resolvePath(here, '../../runtime/bootstraps');
   const python = typeof settings.python === 'string' ? settings.python : existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
   const sandboxSetting = typeof settings.sandboxDir === 'string' ? settings.sandboxDir : undefined;
   // Isolation (root only): functions' files live in a sandbox directory outside the data directory.
-  const isolation = probeIsolation(settings.isolation, [process.execPath, nodeBootstrapSource, nodeModules ?? '', python, sandboxSetting ?? (existsSync('/var/tmp') ? '/var/tmp' : '/tmp')].filter(Boolean));
+  const runtimeCache = typeof settings.runtimeCache === 'string' ? settings.runtimeCache : defaultRuntimeCache();
+  // What environments reach outside their sandbox: the bootstraps and the SDK are copied into it.
+  const isolation = probeIsolation(settings.isolation, [process.execPath, python, runtimeCache, sandboxSetting ?? (existsSync('/var/tmp') ? '/var/tmp' : '/tmp')]);
   let sandboxDir = root;
   let runtimeDir = join(root, 'runtime');
   const ownSandbox = isolation.mode !== 'none' && !sandboxSetting;
@@ -70,23 +69,46 @@ function runtimePaths(root: string, settings: Record<string, unknown>, dataDir: 
   chmodSync(runtimeDir, 0o755);
   const pythonBootstrap = join(runtimeDir, 'bootstrap.py');
   writeFileSync(pythonBootstrap, PYTHON_BOOTSTRAP, { mode: 0o644 });
-  // A copy beside it: a function's uid may not be able to reach the install directory (a clone
-  // under a folder only its owner enters). `.mjs`, since no package.json there says it is a module.
-  const nodeBootstrap = join(runtimeDir, 'node-bootstrap.mjs');
-  copyFileSync(nodeBootstrapSource, nodeBootstrap);
-  chmodSync(nodeBootstrap, 0o644);
+  // Copies beside it: a function's uid may not be able to reach the install directory (a clone
+  // under a folder only its owner enters), nor, for the same reason, Stratus's own SDK.
+  const nodeRuntime = join(runtimeDir, 'node');
+  mkdirSync(nodeRuntime, { recursive: true, mode: 0o755 });
+  writeFileSync(join(nodeRuntime, 'package.json'), '{"type":"module"}\n', { mode: 0o644 });
+  for (const name of readdirSync(bootstraps).filter((n) => n.startsWith('node-') && n.endsWith('.js'))) {
+    copyFileSync(join(bootstraps, name), join(nodeRuntime, name));
+    chmodSync(join(nodeRuntime, name), 0o644);
+  }
+  const sdk = nodeModules && isolation.mode !== 'none' ? sharedSdkCopy(nodeModules, runtimeCache) : nodeModules;
+  // Above every code directory: no package type (`.js` handlers are CommonJS unless their own
+  // package.json says otherwise, as under /var/task on AWS), and the SDK as a `node_modules` that
+  // ES module imports find (they ignore NODE_PATH); a package the function bundles comes first.
+  for (const dir of new Set([join(root, 'code'), sandboxDir])) {
+    writeFileSync(join(dir, 'package.json'), '{}\n', { mode: 0o644 });
+    if (sdk) linkDirectory(join(dir, 'node_modules'), sdk);
+  }
   return {
     runtimeDir,
-    nodeBootstrap,
+    nodeBootstrap: join(nodeRuntime, 'node-bootstrap.js'),
     pythonBootstrap,
     prlimit: ['/usr/bin/prlimit', '/bin/prlimit'].find((p) => existsSync(p)),
     python,
     scratchDir,
-    nodePath: nodeModules,
+    nodePath: sdk,
     isolation,
     sandboxDir,
     ownSandbox,
   };
+}
+
+/** Makes `link` a symbolic link to `target` (replacing what was there). */
+function linkDirectory(link: string, target: string): void {
+  try {
+    if (readlinkSync(link) === target) return;
+  } catch {
+    /* absent, or not a link */
+  }
+  rmSync(link, { recursive: true, force: true });
+  symlinkSync(target, link);
 }
 
 /** The job that removes a deleted function's own directory (its key). */
