@@ -3,11 +3,17 @@ import { resolve } from 'node:path';
 import { loadConfig } from '../core/config.js';
 import { VERSION } from '../core/version.js';
 import { startStratus } from '../server/server.js';
+import { NodeRuntimes } from '../runtime/node-runtimes.js';
+import { defaultRuntimeCache } from '../runtime/sdk.js';
+import { SUPPORTED_RUNTIMES } from '../services/lambda/limits.js';
 
 const USAGE = `stratus ${VERSION}: the AWS serverless stack on one port
 
 Usage:
   stratus start [options]      serve every service
+  stratus runtimes install [RUNTIME...]
+                               install the Node.js builds that nodejsNN.x functions run on
+                               (default: every supported nodejsNN.x) ahead of first use
   stratus --version
 
 Options (environment variables in brackets):
@@ -47,6 +53,10 @@ async function main(argv: string[]): Promise<void> {
     console.log(VERSION);
     return;
   }
+  if (command === 'runtimes' && rest[0] === 'install') {
+    await installRuntimes(rest.slice(1));
+    return;
+  }
   if (command !== 'start') {
     process.stdout.write(USAGE);
     if (command && command !== 'help' && command !== '--help') process.exitCode = 2;
@@ -71,6 +81,18 @@ async function main(argv: string[]): Promise<void> {
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+/** Installs Node builds into the runtime cache a server on this machine uses by default. */
+async function installRuntimes(runtimes: string[]): Promise<void> {
+  const wanted = runtimes.length ? runtimes : SUPPORTED_RUNTIMES.filter((r) => NodeRuntimes.major(r) !== undefined);
+  const nodes = new NodeRuntimes(defaultRuntimeCache());
+  for (const runtime of wanted) {
+    const major = NodeRuntimes.major(runtime);
+    if (major === undefined || !SUPPORTED_RUNTIMES.includes(runtime)) throw new Error(`${runtime} is not a Node.js runtime Stratus runs (${SUPPORTED_RUNTIMES.filter((r) => r.startsWith('nodejs')).join(', ')})`);
+    const node = major === Number(process.versions.node.split('.')[0]) ? { path: process.execPath, version: process.versions.node } : await nodes.install(major);
+    console.log(`${runtime}: Node.js ${node.version} (${node.path})`);
+  }
 }
 
 main(process.argv.slice(2)).catch((e: unknown) => {

@@ -45,6 +45,10 @@ export interface EnvironmentSpec {
   readonly endpoint: string;
   /** The function's own uid/gid (isolation modes `uid` and `namespace`); absent: the server's user. */
   readonly identity?: Identity | undefined;
+  /** Node's executable for Node runtimes (absent: the server's own). */
+  readonly executable?: string | undefined;
+  /** What the INIT_START log line names as the runtime version. */
+  readonly runtimeVersion?: string | undefined;
 }
 
 export interface RuntimePaths {
@@ -175,6 +179,7 @@ export class Environment {
   /** Starts the Runtime API listener and the process; init runs in the background. */
   async start(spare?: Spare): Promise<void> {
     const id = this.spec.identity;
+    if (this.spec.runtimeVersion) this.initLogs.push({ timestamp: this.clock.now(), message: `INIT_START Runtime Version: ${this.spec.runtimeVersion}` });
     if (this.scratch) {
       mkdirSync(this.tmpDir, { recursive: true });
       if (id && this.paths.isolation.mode !== 'none') {
@@ -189,7 +194,7 @@ export class Environment {
     // Only the environment's own processes may talk to its Runtime API.
     if (id && this.paths.isolation.mode !== 'none') this.server.allowUid = id.uid;
     const port = await this.server.listen();
-    const { command, args, spawnAs } = runtimeCommand(this.spec.runtime, this.spec.memoryMb, this.spec.taskRoot, this.paths, this.spec.ephemeralMb, id);
+    const { command, args, spawnAs } = runtimeCommand(this.spec, this.paths, id);
     const env = this.environment(`127.0.0.1:${port}`);
     this.spawnedAt = performance.now();
     if (isProvidedRuntime(this.spec.runtime)) {
@@ -626,17 +631,15 @@ function bootstrapProblem(path: string): string | undefined {
  *   root until it is assigned, then drops to the function's uid itself before loading user code.
  */
 export function runtimeCommand(
-  runtime: string,
-  memoryMb: number,
-  taskRoot: string,
+  spec: Pick<EnvironmentSpec, 'runtime' | 'memoryMb' | 'taskRoot' | 'ephemeralMb' | 'executable'>,
   paths: RuntimePaths,
-  ephemeralMb: number,
   identity?: Identity,
 ): { command: string; args: string[]; spawnAs?: Identity | undefined } {
+  const { runtime, taskRoot, ephemeralMb } = spec;
   let cmd: { command: string; args: string[] };
   if (isNodeRuntime(runtime)) {
-    const heap = Math.max(32, Math.floor(memoryMb * 0.85));
-    cmd = { command: process.execPath, args: [`--max-old-space-size=${heap}`, paths.nodeBootstrap] };
+    const heap = Math.max(32, Math.floor(spec.memoryMb * 0.85));
+    cmd = { command: spec.executable ?? process.execPath, args: [`--max-old-space-size=${heap}`, paths.nodeBootstrap] };
   } else if (isPythonRuntime(runtime)) {
     cmd = { command: paths.python, args: ['-u', paths.pythonBootstrap] };
   } else {
@@ -654,11 +657,11 @@ export function runtimeCommand(
  * Which kind of pre-started process can serve an environment, if any (not for custom runtimes,
  * nor when the function sets variables the runtime reads only at process start).
  */
-export function spareKind(spec: Pick<EnvironmentSpec, 'runtime' | 'memoryMb' | 'ephemeralMb' | 'variables'>): string | undefined {
+export function spareKind(spec: Pick<EnvironmentSpec, 'runtime' | 'memoryMb' | 'ephemeralMb' | 'variables' | 'executable'>): string | undefined {
   const keys = Object.keys(spec.variables);
   if (isNodeRuntime(spec.runtime)) {
     if (keys.some((k) => k.startsWith('NODE_') || k === 'UV_THREADPOOL_SIZE')) return undefined;
-    return `node:${spec.memoryMb}:${spec.ephemeralMb}`;
+    return `node:${spec.executable ?? process.execPath}:${spec.memoryMb}:${spec.ephemeralMb}`;
   }
   if (isPythonRuntime(spec.runtime)) {
     if (keys.some((k) => k.startsWith('PYTHON') && k !== 'PYTHONPATH')) return undefined;

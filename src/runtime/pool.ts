@@ -326,7 +326,7 @@ export class EnvironmentPool {
    * A function was created or reconfigured: start a process of its kind ahead, so that its first
    * invocation does not wait for the runtime to boot.
    */
-  prepare(spec: Pick<EnvironmentSpec, 'runtime' | 'memoryMb' | 'ephemeralMb' | 'variables' | 'taskRoot'>): void {
+  prepare(spec: Pick<EnvironmentSpec, 'runtime' | 'memoryMb' | 'ephemeralMb' | 'variables' | 'taskRoot' | 'executable'>): void {
     if (!this.options.prewarm || this.closed) return;
     const kind = spareKind(spec as EnvironmentSpec);
     if (kind) this.wantSpare(kind, spec as EnvironmentSpec);
@@ -349,7 +349,7 @@ export class EnvironmentPool {
   /** Starts a spare of this kind in the background (after the current cold start got going). */
   private wantSpare(kind: string, spec: EnvironmentSpec): void {
     if (this.closed || this.spares.has(kind)) return;
-    const { command, args } = runtimeCommand(spec.runtime, spec.memoryMb, spec.taskRoot, this.paths, spec.ephemeralMb);
+    const { command, args } = runtimeCommand(spec, this.paths);
     const started = new Promise<Spare | undefined>((resolve) => {
       // Not unref'd: close() waits for this promise.
       setTimeout(() => {

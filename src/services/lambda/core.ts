@@ -18,6 +18,7 @@ import { Concurrency } from './concurrency.js';
 import { REVISION_MISMATCH, USER_FAULT } from './errors.js';
 import { DEFAULT_ACCOUNT_CONCURRENCY, MIN_UNRESERVED } from './limits.js';
 import { FunctionFiles, type LambdaLayout } from './paths.js';
+import { RuntimeVersions } from './runtimes.js';
 import { LAMBDA_MIGRATIONS, type AliasDoc, type FnConfig, type FnRow } from './store.js';
 
 /** The account and region a function lives in. */
@@ -96,6 +97,8 @@ export class LambdaCore {
   readonly db: Db;
   readonly clock: Clock;
   readonly files: FunctionFiles;
+  /** The interpreter each runtime runs on. */
+  readonly runtimes: RuntimeVersions;
   /** Deployment packages, in the blob store. */
   readonly code: CodeStore;
   /** In-flight invocations of this process. */
@@ -128,6 +131,7 @@ export class LambdaCore {
     this.clock = platform.clock;
     this.code = new CodeStore(this.db, platform.blobs, platform.log);
     this.files = new FunctionFiles(this.db, this.code, platform.jobs, layout);
+    this.runtimes = new RuntimeVersions(layout.paths.python, layout.paths.runtimeCache);
   }
 
   /**

@@ -22,6 +22,8 @@ import { SERVICE_FAULT } from './errors.js';
 import { MAX_TIMEOUT_SECONDS } from './limits.js';
 
 export interface LambdaPaths extends RuntimePaths {
+  /** Where runtime files shared by every function uid are cached (the SDK copy, Node builds). */
+  readonly runtimeCache: string;
   /** The sandbox directory is Stratus's own temporary one (removed on close). */
   readonly ownSandbox: boolean;
 }
@@ -97,6 +99,7 @@ function runtimePaths(root: string, settings: Record<string, unknown>, dataDir: 
     isolation,
     sandboxDir,
     ownSandbox,
+    runtimeCache,
   };
 }
 

@@ -62,6 +62,7 @@ export class InvocationRunner {
     const c = target.config;
     const generation = this.core.generation;
     const { dir, identity } = await this.core.files.codeDir(scope, target.row.name, codeHex(c));
+    const runtime = await this.core.runtimes.choose(c.Runtime ?? 'provided.al2023');
     const spec: EnvironmentSpec = {
       key: this.specKey(scope, target),
       runtime: c.Runtime ?? 'provided.al2023',
@@ -79,6 +80,8 @@ export class InvocationRunner {
       credentials: this.credentialsFor(scope.accountId),
       endpoint: this.core.platform.endpoint(),
       identity,
+      executable: runtime.executable,
+      runtimeVersion: runtime.version,
     };
     this.core.cacheSpec(spec, generation);
     return spec;

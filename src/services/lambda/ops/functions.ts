@@ -259,15 +259,22 @@ export class FunctionOps implements Pick<LambdaApi, FunctionOperations> {
     return {};
   }
 
-  /** Starts an environment of this configuration ahead of its first invocation. */
+  /**
+   * Starts an environment of this configuration ahead of its first invocation (and, for a Node
+   * major the server does not run on, installs it).
+   */
   private prepare(c: FnConfig): void {
-    this.core.pool.prepare({
-      runtime: c.Runtime ?? 'provided.al2023',
-      memoryMb: c.MemorySize,
-      ephemeralMb: c.EphemeralStorage.Size,
-      variables: c.Environment?.Variables ?? {},
-      taskRoot: this.core.files.sharedCodeDir(codeHex(c)),
-    });
+    const runtime = c.Runtime ?? 'provided.al2023';
+    void this.core.runtimes.choose(runtime).then((choice) =>
+      this.core.pool.prepare({
+        runtime,
+        memoryMb: c.MemorySize,
+        ephemeralMb: c.EphemeralStorage.Size,
+        variables: c.Environment?.Variables ?? {},
+        taskRoot: this.core.files.sharedCodeDir(codeHex(c)),
+        executable: choice.executable,
+      }),
+    );
   }
 
   /** Environments of $LATEST run the old code or configuration: none takes new invocations. */
