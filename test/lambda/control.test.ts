@@ -100,6 +100,16 @@ describe('lambda control plane', () => {
       t.lambda.send(new CreateFunctionCommand({ FunctionName: 'old-rt', Runtime: 'nodejs12.x', Handler: 'index.handler', Role: ROLE, Code: { ZipFile: zip(code) } })),
       awsError('InvalidParameterValueException', 400, /The runtime parameter of nodejs12.x is no longer supported/),
     );
+    // Container images: Stratus has no ECR, so the image cannot be found, as AWS answers.
+    const image = '000000000000.dkr.ecr.us-east-1.amazonaws.com/app:latest';
+    await assert.rejects(
+      t.lambda.send(new CreateFunctionCommand({ FunctionName: 'image', PackageType: 'Image', Role: ROLE, Code: { ImageUri: image } })),
+      awsError('InvalidParameterValueException', 400, `Source image ${image} does not exist. Provide a valid source image.`),
+    );
+    await assert.rejects(
+      t.lambda.send(new CreateFunctionCommand({ FunctionName: 'image', PackageType: 'Image', Role: ROLE, Code: { ImageUri: 'public.ecr.aws/lambda/nodejs:22' } })),
+      awsError('InvalidParameterValueException', 400, 'Source image public.ecr.aws/lambda/nodejs:22 is not valid. Provide a valid source image.'),
+    );
   });
 
   it('limits the unzipped package to 250 MB', async () => {

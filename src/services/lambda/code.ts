@@ -53,6 +53,18 @@ export interface CheckedSettings {
   Environment?: Environment;
   Runtime?: string;
   PackageType?: PackageType;
+  /** CreateFunction's code, for the container image answer. */
+  Code?: { ImageUri?: string | undefined };
+}
+
+/**
+ * Container image functions: Stratus has no ECR registry, so no image exists to run; the answer
+ * is AWS's for an image it cannot find (or for a URI that names no private ECR image).
+ */
+function imageError(uri: string | undefined): InvalidParameterValueException {
+  if (uri === undefined) return new InvalidParameterValueException('Please provide a source for function code.', USER_FAULT);
+  const ecr = /^\d{12}\.dkr\.ecr\.[a-z0-9-]+\.amazonaws\.com(\.cn)?\/[^:@\s]+(:[\w.-]+|@sha256:[0-9a-f]{64})$/.test(uri);
+  return new InvalidParameterValueException(`Source image ${uri} ${ecr ? 'does not exist' : 'is not valid'}. Provide a valid source image.`, USER_FAULT);
 }
 
 /** Checks limits, package type, runtime and environment variables, with AWS's messages. */
@@ -65,7 +77,7 @@ export function checkSettings(input: CheckedSettings): void {
     issues.push(`Value '${input.MemorySize}' at 'memorySize' failed to satisfy constraint: Member must have value less than or equal to 10240`);
   }
   if (issues.length) throw validationError(issues, 'ValidationException');
-  if (input.PackageType === 'Image') throw new InvalidParameterValueException('Stratus does not support container image functions (PackageType Image); use a .zip deployment package.', USER_FAULT);
+  if (input.PackageType === 'Image') throw imageError(input.Code?.ImageUri);
   if (input.Runtime !== undefined) {
     if (DEPRECATED_RUNTIMES.has(input.Runtime)) {
       throw new InvalidParameterValueException(
@@ -99,7 +111,7 @@ export function checkSettings(input: CheckedSettings): void {
 
 /** Reads the package from ZipFile or S3Bucket/S3Key, and checks it. */
 export async function codeFrom(platform: Platform, ctx: RequestContext, code: FunctionCode, operation: string): Promise<CodePackage> {
-  if (code.ImageUri !== undefined) throw new InvalidParameterValueException('Stratus does not support container image functions (ImageUri); use a .zip deployment package.', USER_FAULT);
+  if (code.ImageUri !== undefined) throw imageError(code.ImageUri);
   let zip: Buffer | undefined;
   if (code.ZipFile !== undefined) {
     if (code.S3Bucket !== undefined || code.S3Key !== undefined) throw new InvalidParameterValueException('Please provide a source for function code.', USER_FAULT);
