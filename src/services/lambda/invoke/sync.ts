@@ -79,6 +79,7 @@ export class InvocationRunner {
       credentials: this.credentialsFor(scope.accountId),
       endpoint: this.core.platform.endpoint(),
       identity,
+      optDir: await this.core.files.optDir(scope, target.row.name, c._layerCode),
     };
     this.core.cacheSpec(spec, generation);
     return spec;
