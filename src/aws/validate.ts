@@ -56,6 +56,19 @@ export function setEnumOrder(model: ServiceModel, orders: Readonly<Record<string
   }
 }
 
+/**
+ * Constraints AWS's servers check on a shape where they differ from the published model (a newer
+ * pattern, another length), so that "N validation errors detected" names what AWS names: set from
+ * each ServiceDefinition's `shapeConstraints` at start-up (the model is loaded once per process).
+ */
+export function setShapeConstraints(model: ServiceModel, overrides: Readonly<Record<string, Pick<Shape, 'min' | 'max' | 'pattern'>>> | undefined): void {
+  for (const [name, constraints] of Object.entries(overrides ?? {})) {
+    const shape = model.shapes[name];
+    if (!shape) throw new Error(`shapeConstraints: no shape ${name}`);
+    Object.assign(shape, constraints);
+  }
+}
+
 const enumText = (shape: Shape): string => (enumOrders.get(shape) ?? shape.enum ?? []).join(', ');
 
 const lowerFirst = (s: string): string => s.charAt(0).toLowerCase() + s.slice(1);

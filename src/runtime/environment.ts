@@ -49,6 +49,11 @@ export interface EnvironmentSpec {
   readonly executable?: string | undefined;
   /** What the INIT_START log line names as the runtime version. */
   readonly runtimeVersion?: string | undefined;
+  /**
+   * The function's layers extracted in order into one directory (AWS's /opt): bind-mounted on the
+   * literal /opt in namespace mode, named by its real path in the variables otherwise.
+   */
+  readonly optDir?: string | undefined;
 }
 
 export interface RuntimePaths {
@@ -198,7 +203,7 @@ export class Environment {
     const env = this.environment(`127.0.0.1:${port}`);
     this.spawnedAt = performance.now();
     if (isProvidedRuntime(this.spec.runtime)) {
-      const problem = bootstrapProblem(join(this.spec.taskRoot, 'bootstrap'));
+      const problem = bootstrapProblem(join(this.spec.taskRoot, 'bootstrap'), this.spec.optDir);
       if (problem) {
         this.initError = { type: 'Runtime.InvalidEntrypoint', body: errorDoc('Runtime.InvalidEntrypoint', problem) };
         this.die();
@@ -600,20 +605,33 @@ export class Environment {
     if (s.credentials.sessionToken) env.AWS_SESSION_TOKEN = s.credentials.sessionToken;
     // The bootstraps send calls to AWS host names to this server (then remove the variable).
     if (!isProvidedRuntime(s.runtime)) env._STRATUS_ENDPOINT = s.endpoint;
+    // Layers, where AWS's runtimes look for them (its /opt: the literal one in namespace mode).
+    const opt = s.optDir === undefined ? undefined : this.paths.isolation.mode === 'namespace' ? '/opt' : s.optDir;
+    if (opt) {
+      env.PATH = `${env.PATH}:${opt}/bin`;
+      env.LD_LIBRARY_PATH = [s.variables.LD_LIBRARY_PATH, `${opt}/lib`].filter(Boolean).join(':');
+    }
     if (isNodeRuntime(s.runtime)) {
-      env.NODE_PATH = [this.paths.nodePath, join(s.taskRoot, 'node_modules')].filter(Boolean).join(':');
+      const major = /^nodejs(\d+)/.exec(s.runtime)?.[1];
+      const layers = opt ? [`${opt}/nodejs/node${major}/node_modules`, `${opt}/nodejs/node_modules`] : [];
+      env.NODE_PATH = [...layers, this.paths.nodePath, join(s.taskRoot, 'node_modules')].filter(Boolean).join(':');
     }
     if (isPythonRuntime(s.runtime)) {
-      env.PYTHONPATH = [s.taskRoot, s.variables.PYTHONPATH].filter(Boolean).join(':');
+      const layers = opt ? [`${opt}/python/lib/${s.runtime}/site-packages`, `${opt}/python`] : [];
+      env.PYTHONPATH = [s.taskRoot, ...layers, s.variables.PYTHONPATH].filter(Boolean).join(':');
       env.PYTHONDONTWRITEBYTECODE = '1';
     }
     return env;
   }
 }
 
-/** Why a custom runtime's bootstrap cannot run, in AWS's words (undefined when it can). */
-function bootstrapProblem(path: string): string | undefined {
-  if (!existsSync(path)) return `Couldn't find valid bootstrap(s): [${path} /opt/bootstrap]`;
+/**
+ * Why a custom runtime's bootstrap cannot run, in AWS's words (undefined when it can): the code's
+ * own, else a layer's (AWS's /opt/bootstrap).
+ */
+function bootstrapProblem(own: string, optDir: string | undefined): string | undefined {
+  const path = existsSync(own) || !optDir ? own : join(optDir, 'bootstrap');
+  if (!existsSync(path)) return `Couldn't find valid bootstrap(s): [${own} /opt/bootstrap]`;
   try {
     accessSync(path, fsConstants.X_OK);
   } catch {
@@ -629,13 +647,14 @@ function bootstrapProblem(path: string): string | undefined {
  * - `namespace`: in its own mount namespace with a tmpfs of the ephemeral storage size on /tmp,
  *   then as the function's uid/gid (setpriv). A pre-started process (`identity` undefined) stays
  *   root until it is assigned, then drops to the function's uid itself before loading user code.
+ *   The function's layers (`optDir`) are mounted on /opt there.
  */
 export function runtimeCommand(
-  spec: Pick<EnvironmentSpec, 'runtime' | 'memoryMb' | 'taskRoot' | 'ephemeralMb' | 'executable'>,
+  spec: Pick<EnvironmentSpec, 'runtime' | 'memoryMb' | 'taskRoot' | 'ephemeralMb' | 'executable' | 'optDir'>,
   paths: RuntimePaths,
   identity?: Identity,
 ): { command: string; args: string[]; spawnAs?: Identity | undefined } {
-  const { runtime, taskRoot, ephemeralMb } = spec;
+  const { runtime, taskRoot, ephemeralMb, optDir } = spec;
   let cmd: { command: string; args: string[] };
   if (isNodeRuntime(runtime)) {
     const heap = Math.max(32, Math.floor(spec.memoryMb * 0.85));
@@ -643,10 +662,13 @@ export function runtimeCommand(
   } else if (isPythonRuntime(runtime)) {
     cmd = { command: paths.python, args: ['-u', paths.pythonBootstrap] };
   } else {
-    cmd = { command: join(taskRoot, 'bootstrap'), args: [] };
+    // A custom runtime's bootstrap may come from a layer when the code has none (/opt/bootstrap on AWS).
+    const own = join(taskRoot, 'bootstrap');
+    const fromLayer = optDir !== undefined && !existsSync(own) && existsSync(join(optDir, 'bootstrap'));
+    cmd = { command: fromLayer ? join(paths.isolation.mode === 'namespace' ? '/opt' : optDir, 'bootstrap') : own, args: [] };
   }
   const iso = paths.isolation;
-  if (iso.mode === 'namespace') return namespaceCommand(iso, ephemeralMb, identity, cmd.command, cmd.args);
+  if (iso.mode === 'namespace') return namespaceCommand(iso, ephemeralMb, identity, cmd.command, cmd.args, optDir);
   const spawnAs = iso.mode === 'uid' ? identity : undefined;
   if (!paths.prlimit) return { ...cmd, spawnAs };
   const bytes = ephemeralMb * 1024 * 1024;
@@ -655,9 +677,11 @@ export function runtimeCommand(
 
 /**
  * Which kind of pre-started process can serve an environment, if any (not for custom runtimes,
- * nor when the function sets variables the runtime reads only at process start).
+ * nor when the function sets variables the runtime reads only at process start, nor with layers:
+ * a spare was started without their /opt mount and LD_LIBRARY_PATH, which only a start sets).
  */
-export function spareKind(spec: Pick<EnvironmentSpec, 'runtime' | 'memoryMb' | 'ephemeralMb' | 'variables' | 'executable'>): string | undefined {
+export function spareKind(spec: Pick<EnvironmentSpec, 'runtime' | 'memoryMb' | 'ephemeralMb' | 'variables' | 'executable' | 'optDir'>): string | undefined {
+  if (spec.optDir !== undefined) return undefined;
   const keys = Object.keys(spec.variables);
   if (isNodeRuntime(spec.runtime)) {
     if (keys.some((k) => k.startsWith('NODE_') || k === 'UV_THREADPOOL_SIZE')) return undefined;

@@ -326,7 +326,7 @@ export class EnvironmentPool {
    * A function was created or reconfigured: start a process of its kind ahead, so that its first
    * invocation does not wait for the runtime to boot.
    */
-  prepare(spec: Pick<EnvironmentSpec, 'runtime' | 'memoryMb' | 'ephemeralMb' | 'variables' | 'taskRoot' | 'executable'>): void {
+  prepare(spec: Pick<EnvironmentSpec, 'runtime' | 'memoryMb' | 'ephemeralMb' | 'variables' | 'taskRoot' | 'executable' | 'optDir'>): void {
     if (!this.options.prewarm || this.closed) return;
     const kind = spareKind(spec as EnvironmentSpec);
     if (kind) this.wantSpare(kind, spec as EnvironmentSpec);

@@ -10,7 +10,8 @@
  * - `namespace`: as `uid`, and each environment also gets a private mount namespace
  *   (util-linux `unshare -m`) with a tmpfs of the function's ephemeral storage size mounted on the
  *   literal `/tmp`, so writing past it fails with ENOSPC ("No space left on device") as on AWS.
- *   The namespace (and its tmpfs) disappears with the environment's processes.
+ *   The namespace (and its tmpfs) disappears with the environment's processes. A function's
+ *   layers are bind-mounted read-only on the literal `/opt` there.
  *
  * The mode is probed once when the Lambda service starts.
  */
@@ -68,12 +69,23 @@ export function probeIsolation(setting: unknown, neededPaths: string[]): Isolati
 /**
  * Wraps a runtime command so it runs in its own mount namespace with a tmpfs of `sizeMb` on /tmp,
  * owned by `id` (or root for a pre-started process, which changes it when assigned), then as `id`.
+ * `optDir`: the function's layers merged in one directory, bind-mounted read-only on the literal
+ * /opt of the namespace (where AWS puts layers), so code naming /opt/... finds them.
  */
-export function namespaceCommand(iso: Isolation, sizeMb: number, id: Identity | undefined, command: string, args: string[]): { command: string; args: string[] } {
+export function namespaceCommand(
+  iso: Isolation,
+  sizeMb: number,
+  id: Identity | undefined,
+  command: string,
+  args: string[],
+  optDir?: string,
+): { command: string; args: string[] } {
   const owner = id ?? { uid: 0, gid: 0 };
-  const mount = `mount -t tmpfs -o size=${sizeMb}m,mode=0700,uid=${owner.uid},gid=${owner.gid},nosuid,nodev tmpfs /tmp || exit 126; exec "$@"`;
+  // The directory is passed as $1 (not spliced into the script); the command follows it.
+  const layers = optDir ? 'mount --bind "$1" /opt && mount -o remount,bind,ro,nosuid,nodev /opt || exit 126; ' : '';
+  const mount = `mount -t tmpfs -o size=${sizeMb}m,mode=0700,uid=${owner.uid},gid=${owner.gid},nosuid,nodev tmpfs /tmp || exit 126; ${layers}shift; exec "$@"`;
   const tail = id ? [iso.setpriv!, `--reuid=${id.uid}`, `--regid=${id.gid}`, '--clear-groups', '--', command, ...args] : [command, ...args];
-  return { command: iso.unshare!, args: ['--mount', '--propagation', 'private', '--', iso.shell!, '-c', mount, 'stratus-sandbox', ...tail] };
+  return { command: iso.unshare!, args: ['--mount', '--propagation', 'private', '--', iso.shell!, '-c', mount, 'stratus-sandbox', optDir ?? '', ...tail] };
 }
 
 /** Creates the sandbox directory (traversable by environments, not listable) and its runtime/. */

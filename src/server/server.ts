@@ -6,7 +6,7 @@ import { loadModel } from '../aws/model.js';
 import { AwsJsonProtocol } from '../aws/protocols/json.js';
 import type { Protocol, ResolvedOperation } from '../aws/protocols/protocol.js';
 import { ServiceIndex } from '../aws/service-index.js';
-import { setEnumOrder } from '../aws/validate.js';
+import { setEnumOrder, setShapeConstraints } from '../aws/validate.js';
 import { authError } from '../aws/auth-errors.js';
 import { checkSigV4Time, parseSigV4, signatureDetails, verifySigV4, type SigV4Info } from '../aws/sigv4.js';
 import { PlatformClock } from '../core/clock.js';
@@ -74,6 +74,7 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
   for (const definition of definitions) {
     const model = loadModel(definition.name);
     setEnumOrder(model, definition.enumOrder);
+    setShapeConstraints(model, definition.shapeConstraints);
     const provider = await definition.create(platform);
     checkOperations(definition.name, model, provider);
     services.set(definition.name, { definition, model, provider, index: new ServiceIndex(definition.name, model, definition.wireShapes) });

@@ -1,7 +1,7 @@
 import type { Clock } from '../core/clock.js';
 import type { Jobs } from '../jobs/index.js';
 import type { Db } from '../storage/db.js';
-import type { ServiceModel } from '../aws/model.js';
+import type { ServiceModel, Shape } from '../aws/model.js';
 import type { ServiceIndex } from '../aws/service-index.js';
 import type { RequestContext } from '../core/context.js';
 import type { Config } from '../core/config.js';
@@ -66,6 +66,8 @@ export interface ServiceDefinition {
    * message ("Member must satisfy enum value set: [...]"): shape name -> values in AWS's order.
    */
   readonly enumOrder?: Readonly<Record<string, readonly string[]>>;
+  /** Constraints AWS checks on a shape where they differ from the model's (pattern, min, max): shape name -> constraints. */
+  readonly shapeConstraints?: Readonly<Record<string, Pick<Shape, 'min' | 'max' | 'pattern'>>>;
   /**
    * Largest request body read whole for this service (its API and its data planes), default 128 MiB;
    * past it the request gets 413 without the rest being read. Streaming operations and routes have no limit here.

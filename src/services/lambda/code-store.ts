@@ -1,7 +1,7 @@
 /**
- * Deployment packages in the blob store. A code row (`lambda_code`: account, region, sha) names the
- * blob of one package, and every function and version of that account and region whose code has
- * that SHA-256 uses it (their `code_sha` column). The row, with its claim on the blob, is written in
+ * Deployment packages and layer contents in the blob store. A code row (`lambda_code`: account,
+ * region, sha) names the blob of one package, and every function, version and layer version of that
+ * account and region whose code has that SHA-256 uses it (their `code_sha` column). The row, with its claim on the blob, is written in
  * the transaction that first writes a function or version using the package, and goes in the one
  * that leaves no function or version using it; the blob file goes once that committed.
  */
@@ -30,16 +30,19 @@ CREATE INDEX lambda_versions_code ON lambda_versions (account, region, code_sha)
     data: async (tx) => {
       await fillCodeSha(tx, 'lambda_functions', ['account', 'region', 'name']);
       await fillCodeSha(tx, 'lambda_versions', ['account', 'region', 'name', 'version']);
-      await tx.run(`DELETE FROM lambda_code WHERE ${UNUSED}`);
+      await tx.run(`DELETE FROM lambda_code WHERE ${unusedIn(['lambda_functions', 'lambda_versions'])}`);
     },
   },
 ];
 const AFTER_ZIP_MOVE: Migration[] = [{ version: 2, sql: 'ALTER TABLE lambda_code DROP COLUMN zip;' }];
 
-/** Code rows no function or version uses (in a statement on lambda_code). */
-const UNUSED = ['lambda_functions', 'lambda_versions']
-  .map((t) => `NOT EXISTS (SELECT 1 FROM ${t} u WHERE u.account = lambda_code.account AND u.region = lambda_code.region AND u.code_sha = lambda_code.sha)`)
-  .join(' AND ');
+/** Code rows none of `tables` uses (in a statement on lambda_code). */
+function unusedIn(tables: string[]): string {
+  return tables.map((t) => `NOT EXISTS (SELECT 1 FROM ${t} u WHERE u.account = lambda_code.account AND u.region = lambda_code.region AND u.code_sha = lambda_code.sha)`).join(' AND ');
+}
+
+/** Code rows no function, version or layer version uses (layer versions marked deleted included: functions still run them). */
+const UNUSED = unusedIn(['lambda_functions', 'lambda_versions', 'lambda_layer_versions']);
 
 /** Sets `code_sha` from the stored configuration of every row of `table`, in batches. */
 async function fillCodeSha(tx: Tx, table: string, keyColumns: string[]): Promise<void> {

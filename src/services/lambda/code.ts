@@ -3,7 +3,7 @@
  * configuration, unpacking into a directory (they are stored in the blob store: code-store.ts).
  */
 import { createHash } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { AwsError } from '../../aws/errors.js';
 import { validationError } from '../../aws/validate.js';
@@ -155,23 +155,21 @@ async function fromS3(platform: Platform, ctx: RequestContext, bucket: string, k
 
 /** Unpacks a zip into `dir` (atomically: into a sibling then renamed). */
 export function unpack(zip: Buffer, dir: string): void {
+  unpackAll([zip], dir);
+}
+
+/**
+ * Unpacks zips one after the other into `dir`, a later one's files replacing an earlier one's (as
+ * AWS extracts a function's layers in order into /opt); atomically: into a sibling, given to
+ * `prepare` (e.g. to change its owner), then renamed.
+ */
+export function unpackAll(zips: readonly Buffer[], dir: string, prepare?: (tmp: string) => void): void {
   if (existsSync(dir)) return;
   const tmp = `${dir}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
   mkdirSync(tmp, { recursive: true });
   try {
-    for (const entry of listZip(zip)) {
-      const rel = safeEntryPath(entry.name);
-      if (!rel) continue;
-      const target = join(tmp, rel);
-      if (entry.isDirectory) {
-        mkdirSync(target, { recursive: true });
-        continue;
-      }
-      mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(target, readZipEntry(zip, entry));
-      const mode = entry.mode & 0o777;
-      chmodSync(target, mode ? mode | 0o400 : 0o644);
-    }
+    for (const zip of zips) extractInto(zip, tmp);
+    prepare?.(tmp);
     mkdirSync(dirname(dir), { recursive: true });
     try {
       renameSync(tmp, dir);
@@ -180,5 +178,46 @@ export function unpack(zip: Buffer, dir: string): void {
     }
   } finally {
     rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/** Writes a zip's entries under `root`, replacing what is in the way (a file where a directory goes, or the reverse). */
+function extractInto(zip: Buffer, root: string): void {
+  // Directories known to exist under root (relative paths), so that each is looked at once.
+  const made = new Set<string>(['']);
+  for (const entry of listZip(zip)) {
+    const rel = safeEntryPath(entry.name);
+    if (!rel) continue;
+    if (entry.isDirectory) {
+      makeDirectory(root, rel, made);
+      continue;
+    }
+    makeDirectory(root, dirname(rel), made);
+    const target = join(root, rel);
+    if (lstatSync(target, { throwIfNoEntry: false })?.isDirectory()) {
+      rmSync(target, { recursive: true, force: true });
+      made.clear();
+      made.add('');
+    }
+    writeFileSync(target, readZipEntry(zip, entry));
+    const mode = entry.mode & 0o777;
+    chmodSync(target, mode ? mode | 0o400 : 0o644);
+  }
+}
+
+/** Creates `root/rel` and its parents, removing a file that stands where one of them goes. */
+function makeDirectory(root: string, rel: string, made: Set<string>): void {
+  if (rel === '.' || made.has(rel)) return;
+  let sub = '';
+  for (const part of rel.split('/')) {
+    sub = sub ? `${sub}/${part}` : part;
+    if (made.has(sub)) continue;
+    const path = join(root, sub);
+    const st = lstatSync(path, { throwIfNoEntry: false });
+    if (!st?.isDirectory()) {
+      if (st) rmSync(path, { force: true });
+      mkdirSync(path);
+    }
+    made.add(sub);
   }
 }

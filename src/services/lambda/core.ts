@@ -17,6 +17,7 @@ import { CodeStore } from './code-store.js';
 import { Concurrency } from './concurrency.js';
 import { REVISION_MISMATCH, USER_FAULT } from './errors.js';
 import { DEFAULT_ACCOUNT_CONCURRENCY, MIN_UNRESERVED } from './limits.js';
+import { LayerUses } from './layers.js';
 import { FunctionFiles, type LambdaLayout } from './paths.js';
 import { RuntimeVersions } from './runtimes.js';
 import { LAMBDA_MIGRATIONS, type AliasDoc, type FnConfig, type FnRow } from './store.js';
@@ -75,8 +76,9 @@ export function isVersionNumber(qualifier: string): boolean {
 
 /** The FunctionConfiguration as the API shows it: without internal fields, with the states Stratus reaches at once. */
 export function withoutInternalFields(config: FnConfig): FunctionConfiguration {
-  const out: FunctionConfiguration & { _unzipped?: number } = { ...config };
+  const out: FunctionConfiguration & Partial<Pick<FnConfig, '_unzipped' | '_layerCode'>> = { ...config };
   delete out._unzipped;
+  delete out._layerCode;
   out.State ??= 'Active';
   out.LastUpdateStatus ??= 'Successful';
   return out;
@@ -99,8 +101,10 @@ export class LambdaCore {
   readonly files: FunctionFiles;
   /** The interpreter each runtime runs on. */
   readonly runtimes: RuntimeVersions;
-  /** Deployment packages, in the blob store. */
+  /** Deployment packages and layer contents, in the blob store. */
   readonly code: CodeStore;
+  /** Which layer versions functions use. */
+  readonly layerUses: LayerUses;
   /** In-flight invocations of this process. */
   readonly concurrency = new Concurrency();
   /** Sum of reserved concurrency by `account:region`, dropped when a reservation or function changes. */
@@ -130,6 +134,7 @@ export class LambdaCore {
     });
     this.clock = platform.clock;
     this.code = new CodeStore(this.db, platform.blobs, platform.log);
+    this.layerUses = new LayerUses(this.code);
     this.files = new FunctionFiles(this.db, this.code, platform.jobs, layout);
     this.runtimes = new RuntimeVersions(layout.paths.python, layout.paths.runtimeCache);
   }

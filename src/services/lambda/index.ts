@@ -14,6 +14,7 @@ import { DEFAULT_IDLE_SECONDS, DEFAULT_MAX_IDLE } from './limits.js';
 import { ConcurrencyOps } from './ops/concurrency.js';
 import { EventConfigOps } from './ops/event-config.js';
 import { FunctionOps } from './ops/functions.js';
+import { LayerOps } from './ops/layers.js';
 import { PermissionOps } from './ops/permissions.js';
 import { TagOps } from './ops/tags.js';
 import { VersionAliasOps } from './ops/versions-aliases.js';
@@ -22,6 +23,13 @@ import { layOut } from './paths.js';
 export const definition: ServiceDefinition = {
   name: 'lambda',
   validationErrorCode: 'ValidationException',
+  // AWS's servers check layer version ARNs against a newer pattern than the published model's.
+  shapeConstraints: {
+    LayerVersionArn: {
+      max: 2048,
+      pattern: '(arn:(aws[a-zA-Z-]*)?:lambda:(eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:\\d{12}:layer:[a-zA-Z0-9-_]+:[0-9]+)|(arn:[a-zA-Z0-9-]+:lambda:::awslayer:[a-zA-Z0-9-_]+)',
+    },
+  },
   async create(platform: Platform): Promise<ServiceProvider> {
     const layout = layOut(platform.config);
     const settings = platform.config.services.lambda ?? {};
@@ -42,7 +50,7 @@ export const definition: ServiceDefinition = {
     const queue = new AsyncQueue(core, runner);
     const { isolation } = layout.paths;
     const provider = defineProvider<LambdaApi>()(
-      [new FunctionOps(core), new VersionAliasOps(core), new ConcurrencyOps(core), new PermissionOps(core), new TagOps(core), new EventConfigOps(core), new InvokeOps(core, runner, queue)],
+      [new FunctionOps(core), new VersionAliasOps(core), new ConcurrencyOps(core), new PermissionOps(core), new TagOps(core), new EventConfigOps(core), new LayerOps(core), new InvokeOps(core, runner, queue)],
       {
         dataPlanes: [codeDownloadRoute(core.code)],
         health: () => ({ environments: pool.stats(), isolation: isolation.mode, ...(isolation.reason ? { isolationReason: isolation.reason } : {}) }),

@@ -8,6 +8,8 @@ export const MAX_UNZIPPED_BYTES = 262_144_000;
 export const MAX_TOTAL_CODE_BYTES = 80_530_636_800;
 export const MAX_ENV_BYTES = 4096;
 export const MAX_POLICY_BYTES = 20480;
+/** Layers one function may reference. */
+export const MAX_LAYERS_PER_FUNCTION = 5;
 export const MAX_CLIENT_CONTEXT = 3583;
 /** The longest function timeout, in seconds. */
 export const MAX_TIMEOUT_SECONDS = 900;

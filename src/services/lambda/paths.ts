@@ -1,8 +1,9 @@
 /**
  * Lambda on the filesystem: its root directory (under the data directory, or a temporary one),
  * the runtime files environments start from, the sandbox when functions are isolated, and each
- * function's unpacked code.
+ * function's unpacked code and layers.
  */
+import { createHash } from 'node:crypto';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve as resolvePath } from 'node:path';
@@ -16,10 +17,11 @@ import { defaultRuntimeCache, installedSdk, sharedSdkCopy } from '../../runtime/
 import { chownTree, createSandboxDir, functionDir, probeIsolation, uidCandidate, UID_MAX, UID_MIN, type Identity } from '../../runtime/sandbox.js';
 import type { Db, Queryable } from '../../storage/db.js';
 import type { Scope } from './core.js';
-import { unpack } from './code.js';
+import { unpack, unpackAll } from './code.js';
 import type { CodeStore } from './code-store.js';
 import { SERVICE_FAULT } from './errors.js';
 import { MAX_TIMEOUT_SECONDS } from './limits.js';
+import type { LayerCode } from './store.js';
 
 export interface LambdaPaths extends RuntimePaths {
   /** Where runtime files shared by every function uid are cached (the SDK copy, Node builds). */
@@ -46,6 +48,9 @@ export function layOut(config: Config): LambdaLayout {
 function runtimePaths(root: string, settings: Record<string, unknown>, dataDir: string | undefined): LambdaPaths {
   const here = dirname(fileURLToPath(import.meta.url));
   mkdirSync(join(root, 'code'), { recursive: true });
+  // Layers' shared directories (AWS's /opt has no package.json above it either).
+  mkdirSync(join(root, 'layers'), { recursive: true });
+  writeFileSync(join(root, 'layers', 'package.json'), '{}\n');
   const scratchDir = join(root, 'scratch');
   mkdirSync(scratchDir, { recursive: true });
   cleanScratch(scratchDir);
@@ -133,6 +138,8 @@ export class FunctionFiles {
   private readonly uids = new Map<string, number>();
   /** Code directory and identity by `account:region:name:hex` (the warm path skips the checks). */
   private readonly codeDirs = new Map<string, { dir: string; identity: Identity | undefined }>();
+  /** Merged layer directories known to exist, by `uid:digest` (isolated) or `digest`. */
+  private readonly optDirs = new Set<string>();
   constructor(
     private readonly db: Db,
     private readonly code: CodeStore,
@@ -174,6 +181,35 @@ export class FunctionFiles {
     if (this.codeDirs.size > 10_000) this.codeDirs.clear();
     this.codeDirs.set(cacheKey, out);
     return out;
+  }
+
+  /**
+   * The directory a function's layers are extracted into, in order, later layers' files replacing
+   * earlier ones' (AWS's /opt); one per (identity, ordered layer list): shared when not isolated,
+   * else in the function's own directory, owned by its uid. Undefined without layers.
+   */
+  async optDir(scope: Scope, name: string, layers: readonly LayerCode[] | undefined): Promise<string | undefined> {
+    if (!layers?.length) return undefined;
+    const digest = createHash('sha256')
+      .update(layers.map((l) => `${l.account}:${l.region}:${l.hex}`).join(','))
+      .digest('hex')
+      .slice(0, 32);
+    const identity = this.paths.isolation.mode === 'none' ? undefined : await this.identityFor(scope, name);
+    const dir = identity ? join(functionDir(this.paths.sandboxDir, identity), `opt-${digest}`) : join(this.root, 'layers', digest);
+    const key = identity ? `${identity.uid}:${digest}` : digest;
+    if (!this.optDirs.has(key) && !existsSync(dir)) {
+      const zips: Buffer[] = [];
+      for (const l of layers) {
+        const zip = await this.code.load({ accountId: l.account, region: l.region }, l.hex);
+        if (!zip) throw new ServiceException('The content of a layer of the function is missing.', SERVICE_FAULT);
+        zips.push(zip);
+      }
+      // Given to the function's uid before it appears under its name, so no environment sees it half-owned.
+      unpackAll(zips, dir, identity ? (tmp) => chownTree(tmp, identity) : undefined);
+    }
+    if (this.optDirs.size > 10_000) this.optDirs.clear();
+    this.optDirs.add(key);
+    return dir;
   }
 
   /**
@@ -222,6 +258,7 @@ export class FunctionFiles {
     rmSync(job.key, { recursive: true, force: true });
     const key = `${job.account}:${job.region}:${name}`;
     for (const k of [...this.unpacked]) if (k.startsWith(`${uid}:`)) this.unpacked.delete(k);
+    for (const k of [...this.optDirs]) if (k.startsWith(`${uid}:`)) this.optDirs.delete(k);
     for (const k of [...this.codeDirs.keys()]) if (k.startsWith(`${key}:`)) this.codeDirs.delete(k);
   }
 

@@ -6,6 +6,7 @@ import type {
   LogFormat,
   LoggingConfig,
   PackageType,
+  Runtime,
   SnapStartApplyOn,
   SnapStartOptimizationStatus,
   TracingMode,
@@ -63,6 +64,31 @@ CREATE TABLE IF NOT EXISTS lambda_uids (
   // Async invocations are jobs now (invoke/async-queue.ts): pending events move to stratus_jobs.
   { version: 3, sql: '', data: moveAsyncTableToJobs },
   { version: 4, sql: 'DROP TABLE lambda_async;' },
+  {
+    // Layers (ops/layers.ts, layers.ts). A layer's row keeps its next version number after its
+    // versions are deleted (numbers are never reused). A deleted version that functions still use
+    // stays, marked deleted, until the last of them lets go of it (its code runs them).
+    version: 5,
+    sql: `
+CREATE TABLE IF NOT EXISTS lambda_layers (
+  account TEXT NOT NULL, region TEXT NOT NULL, name TEXT NOT NULL COLLATE "C", next_version INTEGER NOT NULL,
+  PRIMARY KEY (account, region, name)
+);
+CREATE TABLE IF NOT EXISTS lambda_layer_versions (
+  account TEXT NOT NULL, region TEXT NOT NULL, name TEXT NOT NULL COLLATE "C", version INTEGER NOT NULL,
+  config TEXT NOT NULL, code_sha TEXT NOT NULL, unzipped BIGINT NOT NULL, policy TEXT, revision TEXT,
+  deleted INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (account, region, name, version)
+);
+CREATE INDEX IF NOT EXISTS lambda_layer_versions_code ON lambda_layer_versions (account, region, code_sha);
+CREATE TABLE IF NOT EXISTS lambda_layer_uses (
+  account TEXT NOT NULL, region TEXT NOT NULL, name TEXT NOT NULL, version TEXT NOT NULL,
+  layer_account TEXT NOT NULL, layer_region TEXT NOT NULL, layer_name TEXT NOT NULL, layer_version INTEGER NOT NULL,
+  PRIMARY KEY (account, region, name, version, layer_account, layer_region, layer_name)
+);
+CREATE INDEX IF NOT EXISTS lambda_layer_uses_layer ON lambda_layer_uses (layer_account, layer_region, layer_name, layer_version);
+`,
+  },
 ];
 
 /**
@@ -90,6 +116,27 @@ export interface FnConfig extends FunctionConfiguration {
   SnapStart: { ApplyOn: SnapStartApplyOn; OptimizationStatus: SnapStartOptimizationStatus };
   /** Internal: unzipped size of the package. */
   _unzipped: number;
+  /** Internal: the code of each of `Layers`, in order (its SHA-256 in hex and unzipped size). */
+  _layerCode?: LayerCode[];
+}
+
+/** What running a function needs of one of its layers (the code row is in the layer's account and region). */
+export interface LayerCode {
+  account: string;
+  region: string;
+  hex: string;
+  unzipped: number;
+}
+
+/** A layer version as stored (`lambda_layer_versions.config`): the API's fields that do not change. */
+export interface LayerVersionDoc {
+  Description: string;
+  CreatedDate: string;
+  CompatibleRuntimes?: Runtime[];
+  CompatibleArchitectures?: Architecture[];
+  LicenseInfo?: string;
+  CodeSha256: string;
+  CodeSize: number;
 }
 
 /** A function's row (its `tags` column stays '{}': tags are kept in the shared tags table, storage/tags.ts). */

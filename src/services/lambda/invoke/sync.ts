@@ -82,6 +82,7 @@ export class InvocationRunner {
       identity,
       executable: runtime.executable,
       runtimeVersion: runtime.version,
+      optDir: await this.core.files.optDir(scope, target.row.name, c._layerCode),
     };
     this.core.cacheSpec(spec, generation);
     return spec;

@@ -27,11 +27,11 @@ import { decodeMarker, encodeMarker, fnArnBase, functionArn, functionKey, isVers
 import { codeLocation } from '../dataplane.js';
 import { USER_FAULT } from '../errors.js';
 import { ASYNC_KIND, asyncKeyPrefix } from '../invoke/async-queue.js';
+import { checkCombinedSize, resolveLayers } from '../layers.js';
 import { DEFAULT_PAGE_SIZE } from '../limits.js';
 import type { AliasDoc, FnConfig, FnRow } from '../store.js';
 import { publishVersion } from './versions-aliases.js';
 
-const NO_LAYERS = 'Stratus does not support Lambda layers yet; include dependencies in the deployment package.';
 /**
  * What AWS answers while an update is applied (Stratus applies it at once; clients then wait for
  * Successful). AWS sends the reason code 'Creating', which the model's enum lacks.
@@ -88,10 +88,16 @@ export class FunctionOps implements Pick<LambdaApi, FunctionOperations> {
       RuntimeVersionConfig: { RuntimeVersionArn: arnFor('lambda', { accountId: '', region: ctx.region }, `runtime:${createHash('sha256').update(input.Runtime).digest('hex')}`) },
       _unzipped: info.unzipped,
     };
-    if (input.Layers?.length) throw new InvalidParameterValueException(NO_LAYERS, USER_FAULT);
     const published = await this.core.code.storing(ctx, pkg, async (tx, keepCode) => {
       const existing = await tx.get('SELECT name FROM lambda_functions WHERE account = ? AND region = ? AND name = ?', [ctx.accountId, ctx.region, name]);
       if (existing) throw new ResourceConflictException(`Function already exist: ${name}`, USER_FAULT);
+      if (input.Layers?.length) {
+        const layers = await resolveLayers(tx, ctx, input.Layers);
+        checkCombinedSize(info.unzipped, layers.code);
+        config.Layers = layers.layers;
+        config._layerCode = layers.code;
+        await this.core.layerUses.set(tx, ctx, name, '$LATEST', layers.layers);
+      }
       await keepCode();
       // The tags column is the old place of tags, left empty: they go to the shared tags table.
       await tx.run(
@@ -103,6 +109,7 @@ export class FunctionOps implements Pick<LambdaApi, FunctionOperations> {
     });
     // Unpack now, and start a runtime process ahead, so the first invoke does not pay for them.
     await this.core.files.codeDir(ctx, name, info.hex, pkg.zip);
+    await this.core.files.optDir(ctx, name, config._layerCode);
     this.prepare(config);
     const shown = withoutInternalFields(published ?? config);
     return { ...shown, State: 'Pending', StateReason: 'The function is being created.', StateReasonCode: 'Creating', LastUpdateStatus: undefined };
@@ -163,6 +170,7 @@ export class FunctionOps implements Pick<LambdaApi, FunctionOperations> {
   /** What UpdateFunctionCode would make of $LATEST, stored nowhere (DryRun). */
   private async checkedUpdate(ctx: RequestContext, name: string, revisionId: string | undefined, pkg: CodePackage): Promise<FnConfig> {
     const config = await this.core.latestForUpdate(ctx, name, this.core.db, revisionId);
+    checkCombinedSize(pkg.info.unzipped, config._layerCode);
     return { ...config, CodeSha256: pkg.info.sha256, CodeSize: pkg.info.size };
   }
 
@@ -171,6 +179,7 @@ export class FunctionOps implements Pick<LambdaApi, FunctionOperations> {
     const { info } = pkg;
     const { result, released } = await this.core.code.storing(ctx, pkg, async (tx, keepCode) => {
       const config = await this.core.latestForUpdate(ctx, name, tx, input.RevisionId);
+      checkCombinedSize(info.unzipped, config._layerCode);
       const previous = codeHex(config);
       await keepCode();
       config.CodeSha256 = info.sha256;
@@ -193,9 +202,16 @@ export class FunctionOps implements Pick<LambdaApi, FunctionOperations> {
     const { name, qualifier } = this.core.parseName(ctx, input.FunctionName);
     if (qualifier !== undefined) throw new InvalidParameterValueException('Unsupported qualifier: UpdateFunctionConfiguration applies to $LATEST.', USER_FAULT);
     checkSettings(input);
-    if (input.Layers?.length) throw new InvalidParameterValueException(NO_LAYERS, USER_FAULT);
-    const result = await this.core.db.tx(async (tx) => {
+    const { result, released } = await this.core.db.tx(async (tx) => {
       const config = await this.core.latestForUpdate(ctx, name, tx, input.RevisionId);
+      let released: string[] = [];
+      if (input.Layers !== undefined) {
+        const layers = input.Layers.length ? await resolveLayers(tx, ctx, input.Layers) : { layers: [], code: [] };
+        checkCombinedSize(config._unzipped, layers.code);
+        config.Layers = layers.layers.length ? layers.layers : undefined;
+        config._layerCode = layers.code.length ? layers.code : undefined;
+        released = await this.core.layerUses.set(tx, ctx, name, '$LATEST', layers.layers);
+      }
       for (const key of ['Role', 'Handler', 'Description', 'Timeout', 'MemorySize', 'Runtime', 'KMSKeyArn'] as const) {
         if (input[key] !== undefined) (config as unknown as Record<string, unknown>)[key] = input[key];
       }
@@ -209,9 +225,11 @@ export class FunctionOps implements Pick<LambdaApi, FunctionOperations> {
       config.LastModified = lastModified(ctx.clock.now());
       config.RevisionId = randomUUID();
       await tx.run('UPDATE lambda_functions SET config = ? WHERE account = ? AND region = ? AND name = ?', [JSON.stringify(config), ctx.accountId, ctx.region, name]);
-      return config;
+      return { result: config, released };
     });
+    await this.core.code.forget(released);
     this.retireLatest(ctx, name);
+    await this.core.files.optDir(ctx, name, result._layerCode);
     this.prepare(result);
     return { ...withoutInternalFields(result), ...IN_PROGRESS };
   }
@@ -235,7 +253,8 @@ export class FunctionOps implements Pick<LambdaApi, FunctionOperations> {
         if (using.length) throw new ResourceConflictException(`Unable to delete version because the following aliases reference it: [${using.map((a) => a.alias).join(', ')}]`, USER_FAULT);
         await tx.run('DELETE FROM lambda_versions WHERE account = ? AND region = ? AND name = ? AND version = ?', [...args, Number(qualifier)]);
         await tx.run('DELETE FROM lambda_policies WHERE account = ? AND region = ? AND name = ? AND qualifier = ?', [...args, qualifier]);
-        return { removal: undefined, released: await this.core.code.release(tx, ctx, [codeHex(version)]) };
+        const layers = await this.core.layerUses.drop(tx, ctx, name, qualifier);
+        return { removal: undefined, released: [...(await this.core.code.release(tx, ctx, [codeHex(version)])), ...layers] };
       }
       const codes = await tx.all<{ code_sha: string }>(
         'SELECT code_sha FROM lambda_functions WHERE account = ? AND region = ? AND name = ? UNION SELECT code_sha FROM lambda_versions WHERE account = ? AND region = ? AND name = ?',
@@ -249,7 +268,8 @@ export class FunctionOps implements Pick<LambdaApi, FunctionOperations> {
       await cancelPrefix(tx, ASYNC_KIND, asyncKeyPrefix(ctx, name));
       const spec = await this.core.files.removalAfterDeletion(tx, ctx, name, now);
       if (spec) await enqueue(tx, spec, now);
-      return { removal: spec, released: await this.core.code.release(tx, ctx, codes.map((c) => c.code_sha)) };
+      const layers = await this.core.layerUses.drop(tx, ctx, name);
+      return { removal: spec, released: [...(await this.core.code.release(tx, ctx, codes.map((c) => c.code_sha))), ...layers] };
     });
     await this.core.code.forget(released);
     if (removal) this.core.platform.jobs.wake(removal.kind, removal.dueAt);
@@ -264,6 +284,7 @@ export class FunctionOps implements Pick<LambdaApi, FunctionOperations> {
    * major the server does not run on, installs it).
    */
   private prepare(c: FnConfig): void {
+    if (c.Layers?.length) return; // no pre-started process for them: see spareKind
     const runtime = c.Runtime ?? 'provided.al2023';
     void this.core.runtimes.choose(runtime).then((choice) =>
       this.core.pool.prepare({

@@ -83,6 +83,8 @@ export async function publishVersion(core: LambdaCore, tx: Queryable, ctx: Reque
     codeHex(config),
   ]);
   await tx.run('UPDATE lambda_functions SET next_version = ? WHERE account = ? AND region = ? AND name = ?', [row.next_version + 1, ctx.accountId, ctx.region, name]);
+  // The version runs the layers $LATEST has now, even once they are deleted.
+  if (config.Layers?.length) await core.layerUses.set(tx, ctx, name, version, config.Layers);
   return config;
 }
 
