@@ -10,6 +10,7 @@ import { chownSync, existsSync } from 'node:fs';
 import { join, resolve as resolvePath } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { format } from 'node:util';
+import { installAwsLambdaGlobal, isStreamingHandler, runStreamingHandler } from './node-response-stream.mjs';
 
 type Handler = (event: unknown, context: LambdaContext, callback?: (err?: unknown, res?: unknown) => void) => unknown;
 
@@ -306,6 +307,7 @@ async function standby(): Promise<void> {
 async function main(): Promise<void> {
   await standby();
   patchConsole();
+  installAwsLambdaGlobal();
   // The runtime stays up while a handler awaits something that never settles (as on AWS, where
   // only the timeout ends such an invocation).
   keepAlive = setInterval(() => undefined, 1 << 30);
@@ -366,6 +368,12 @@ async function main(): Promise<void> {
       event = next.body.length ? JSON.parse(next.body.toString('utf8')) : {};
     } catch {
       event = next.body.toString('utf8');
+    }
+    if (isStreamingHandler(handler)) {
+      await runStreamingHandler(handler, event, context, requestId, { host: apiHost, port: Number(apiPort), toErrorDoc, logError });
+      invoking = false;
+      pendingNext = call('GET', '/invocation/next');
+      continue;
     }
     const rid = encodeURIComponent(requestId);
     let outcome: { path: string; body: string; headers: Record<string, string> };

@@ -16,12 +16,17 @@ import { EventConfigOps } from './ops/event-config.js';
 import { FunctionOps } from './ops/functions.js';
 import { PermissionOps } from './ops/permissions.js';
 import { TagOps } from './ops/tags.js';
+import { UrlOps } from './ops/urls.js';
 import { VersionAliasOps } from './ops/versions-aliases.js';
 import { layOut } from './paths.js';
+import { functionUrlRoutes } from './urls/dataplane.js';
+import { URL_MIGRATIONS, UrlDirectory } from './urls/store.js';
 
 export const definition: ServiceDefinition = {
   name: 'lambda',
   validationErrorCode: 'ValidationException',
+  // The order AWS lists these enums' values in its validation messages (recorded from AWS).
+  enumOrder: { InvokeMode: ['RESPONSE_STREAM', 'BUFFERED'] },
   async create(platform: Platform): Promise<ServiceProvider> {
     const layout = layOut(platform.config);
     const settings = platform.config.services.lambda ?? {};
@@ -38,13 +43,14 @@ export const definition: ServiceDefinition = {
       maxStarting: settings.maxStartingEnvironments === undefined ? undefined : Number(settings.maxStartingEnvironments),
     });
     const core = await LambdaCore.open(platform, pool, layout);
+    await platform.db.migrate('lambda.urls', URL_MIGRATIONS);
     const runner = new InvocationRunner(core);
     const queue = new AsyncQueue(core, runner);
     const { isolation } = layout.paths;
     const provider = defineProvider<LambdaApi>()(
-      [new FunctionOps(core), new VersionAliasOps(core), new ConcurrencyOps(core), new PermissionOps(core), new TagOps(core), new EventConfigOps(core), new InvokeOps(core, runner, queue)],
+      [new FunctionOps(core), new VersionAliasOps(core), new ConcurrencyOps(core), new PermissionOps(core), new TagOps(core), new EventConfigOps(core), new InvokeOps(core, runner, queue), new UrlOps(core)],
       {
-        dataPlanes: [codeDownloadRoute(core.code)],
+        dataPlanes: [codeDownloadRoute(core.code), ...functionUrlRoutes(core, runner, new UrlDirectory(core))],
         health: () => ({ environments: pool.stats(), isolation: isolation.mode, ...(isolation.reason ? { isolationReason: isolation.reason } : {}) }),
         async close() {
           await pool.close();

@@ -20,6 +20,9 @@ import type { CodeStore } from './code-store.js';
 import { SERVICE_FAULT } from './errors.js';
 import { MAX_TIMEOUT_SECONDS } from './limits.js';
 
+/** Modules node-bootstrap imports (relative, from its own directory). */
+const NODE_BOOTSTRAP_MODULES = ['node-response-stream.mjs'];
+
 export interface LambdaPaths extends RuntimePaths {
   /** The sandbox directory is Stratus's own temporary one (removed on close). */
   readonly ownSandbox: boolean;
@@ -75,6 +78,12 @@ function runtimePaths(root: string, settings: Record<string, unknown>, dataDir: 
   const nodeBootstrap = join(runtimeDir, 'node-bootstrap.mjs');
   copyFileSync(nodeBootstrapSource, nodeBootstrap);
   chmodSync(nodeBootstrap, 0o644);
+  // The modules the bootstrap imports go beside it (already .mjs).
+  for (const module of NODE_BOOTSTRAP_MODULES) {
+    const copy = join(runtimeDir, module);
+    copyFileSync(resolvePath(dirname(nodeBootstrapSource), module), copy);
+    chmodSync(copy, 0o644);
+  }
   return {
     runtimeDir,
     nodeBootstrap,

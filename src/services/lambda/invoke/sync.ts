@@ -21,6 +21,7 @@ import {
 } from '../../../generated/lambda.js';
 import type { EnvironmentSpec } from '../../../runtime/environment.js';
 import type { PoolResult } from '../../../runtime/pool.js';
+import type { ResponseStreamSink } from '../../../runtime/streamed-response.js';
 import { codeHex } from '../code-store.js';
 import { functionKey, type LambdaCore, type Scope, type Target } from '../core.js';
 import { USER_FAULT } from '../errors.js';
@@ -42,13 +43,28 @@ export class InvocationRunner {
     this.core.concurrency.release(`${scope.accountId}:${scope.region}`, functionKey(scope, target.row.name), target.row.reserved);
   }
 
-  async run(scope: Scope, target: Target, payload: Buffer, requestId: string, clientContext?: string): Promise<PoolResult> {
+  /**
+   * A synchronous invocation as Invoke makes it (function URLs too): a concurrency slot, else
+   * TooManyRequestsException with its Reason; the run; the slot given back.
+   */
+  async invokeSync(scope: Scope, target: Target, payload: Buffer, requestId: string, options: { clientContext?: string; stream?: ResponseStreamSink } = {}): Promise<PoolResult> {
+    const reason = await this.acquire(scope, target);
+    if (reason) throw new TooManyRequestsException('Rate Exceeded.', { ...USER_FAULT, Reason: reason });
+    try {
+      return await this.run(scope, target, payload, requestId, options.clientContext, options.stream);
+    } finally {
+      this.release(scope, target);
+    }
+  }
+
+  async run(scope: Scope, target: Target, payload: Buffer, requestId: string, clientContext?: string, stream?: ResponseStreamSink): Promise<PoolResult> {
     const spec = this.core.cachedSpec(this.specKey(scope, target)) ?? (await this.environmentSpec(scope, target));
     return this.core.pool.run(spec, {
       requestId,
       payload: payload.length ? payload : Buffer.from('{}'),
       invokedFunctionArn: target.invokedArn,
       clientContext,
+      stream,
       traceId: `Root=1-${Math.floor(this.core.clock.now() / 1000).toString(16)}-${randomUUID().replace(/-/g, '').slice(0, 24)};Parent=${randomUUID().replace(/-/g, '').slice(0, 16)};Sampled=0;Lineage=1:${randomUUID().slice(0, 8)}:0`,
     });
   }
@@ -136,14 +152,7 @@ export class InvokeOps implements Pick<LambdaApi, 'Invoke' | 'InvokeAsync'> {
       await this.queue.enqueue(ctx, name, qualifier, payload);
       return { StatusCode: 202, Payload: Buffer.alloc(0) };
     }
-    const reason = await this.runner.acquire(ctx, target);
-    if (reason) throw new TooManyRequestsException('Rate Exceeded.', { ...USER_FAULT, Reason: reason });
-    let result: PoolResult;
-    try {
-      result = await this.runner.run(ctx, target, payload, ctx.requestId, clientContext);
-    } finally {
-      this.runner.release(ctx, target);
-    }
+    const result = await this.runner.invokeSync(ctx, target, payload, ctx.requestId, { clientContext });
     const out: InvocationResponse = { StatusCode: 200, Payload: result.payload, ExecutedVersion: target.version };
     if (result.outcome !== 'success') out.FunctionError = 'Unhandled';
     if (input.LogType === 'Tail') {
