@@ -11,6 +11,7 @@ import {
   DeleteFunctionUrlConfigCommand,
   GetFunctionUrlConfigCommand,
   InvokeCommand,
+  InvokeWithResponseStreamCommand,
   ListFunctionUrlConfigsCommand,
   PublishVersionCommand,
   PutFunctionConcurrencyCommand,
@@ -442,6 +443,34 @@ exports.handler = awslambda.streamifyResponse(async (event, responseStream) => {
       const early = await fetch(pathUrl(t.server.endpoint, u, '/?early=1'));
       assert.equal(early.status, 502);
       assert.equal(await early.text(), 'Internal Server Error');
+    });
+
+    it('streams PayloadChunk events then InvokeComplete for InvokeWithResponseStream', async () => {
+      const collect = async (payload: unknown, extra: { LogType?: 'Tail' } = {}) => {
+        const out = await t.lambda.send(new InvokeWithResponseStreamCommand({ FunctionName: 'url-stream', Payload: Buffer.from(JSON.stringify(payload)), ...extra }));
+        assert.equal(out.StatusCode, 200);
+        assert.equal(out.ExecutedVersion, '$LATEST');
+        const chunks: string[] = [];
+        let complete: Record<string, unknown> | undefined;
+        for await (const event of out.EventStream!) {
+          if (event.PayloadChunk) chunks.push(Buffer.from(event.PayloadChunk.Payload!).toString('utf8'));
+          if (event.InvokeComplete) complete = { ...event.InvokeComplete };
+        }
+        return { chunks, complete: complete! };
+      };
+      const plain = await collect({ queryStringParameters: { plain: '1' } });
+      assert.equal(plain.chunks.join(''), 'one,two');
+      assert.deepEqual(plain.complete, {});
+      const failed = await collect({ queryStringParameters: { early: '1' } }, { LogType: 'Tail' });
+      assert.deepEqual(failed.chunks, []);
+      assert.equal(failed.complete.ErrorCode, 'Error');
+      assert.equal(failed.complete.ErrorDetails, 'before any byte');
+      assert.match(Buffer.from(String(failed.complete.LogResult), 'base64').toString('utf8'), /END RequestId/);
+      // A function that does not stream answers in one chunk.
+      const whole = await t.lambda.send(new InvokeWithResponseStreamCommand({ FunctionName: 'url-echo', Payload: Buffer.from('{"queryStringParameters":{"value":"[1,2]"}}') }));
+      const parts: string[] = [];
+      for await (const event of whole.EventStream!) if (event.PayloadChunk) parts.push(Buffer.from(event.PayloadChunk.Payload!).toString('utf8'));
+      assert.deepEqual(parts, ['[1,2]']);
     });
 
     it('collects a streamed response for a plain Invoke', async () => {

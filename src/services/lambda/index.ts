@@ -9,6 +9,7 @@ import { defineProvider, type Platform, type ServiceDefinition, type ServiceProv
 import { LambdaCore } from './core.js';
 import { codeDownloadRoute } from './dataplane.js';
 import { AsyncQueue } from './invoke/async-queue.js';
+import { ResponseStreamOps } from './invoke/response-stream.js';
 import { InvocationRunner, InvokeOps } from './invoke/sync.js';
 import { DEFAULT_IDLE_SECONDS, DEFAULT_MAX_IDLE } from './limits.js';
 import { ConcurrencyOps } from './ops/concurrency.js';
@@ -48,7 +49,7 @@ export const definition: ServiceDefinition = {
     const queue = new AsyncQueue(core, runner);
     const { isolation } = layout.paths;
     const provider = defineProvider<LambdaApi>()(
-      [new FunctionOps(core), new VersionAliasOps(core), new ConcurrencyOps(core), new PermissionOps(core), new TagOps(core), new EventConfigOps(core), new InvokeOps(core, runner, queue), new UrlOps(core)],
+      [new FunctionOps(core), new VersionAliasOps(core), new ConcurrencyOps(core), new PermissionOps(core), new TagOps(core), new EventConfigOps(core), new InvokeOps(core, runner, queue), new ResponseStreamOps(core, runner), new UrlOps(core)],
       {
         dataPlanes: [codeDownloadRoute(core.code), ...functionUrlRoutes(core, runner, new UrlDirectory(core))],
         health: () => ({ environments: pool.stats(), isolation: isolation.mode, ...(isolation.reason ? { isolationReason: isolation.reason } : {}) }),

@@ -114,6 +114,36 @@ export class InvocationRunner {
   }
 }
 
+/**
+ * Checks an invocation's payload (size, JSON) and ClientContext (size, base64 JSON) as Invoke does;
+ * answers the client context decoded.
+ */
+export function checkInvocation(payload: Buffer, clientContextBase64: string | undefined, limit: number, operation: string): string | undefined {
+  if (payload.length > limit) throw new RequestTooLargeException(`Request must be smaller than ${limit} bytes for the ${operation} operation`, USER_FAULT);
+  if (payload.length > 0) {
+    try {
+      JSON.parse(payload.toString('utf8'));
+    } catch (e) {
+      throw new InvalidRequestContentException(`Could not parse request body into json: Could not parse payload into json: ${(e as Error).message}`, USER_FAULT);
+    }
+  }
+  if (clientContextBase64 === undefined) return undefined;
+  if (clientContextBase64.length > MAX_CLIENT_CONTEXT) throw new InvalidParameterValueException(`Client context must be smaller than ${MAX_CLIENT_CONTEXT} bytes`, USER_FAULT);
+  const clientContext = Buffer.from(clientContextBase64, 'base64').toString('utf8');
+  try {
+    JSON.parse(clientContext);
+  } catch {
+    throw new InvalidParameterValueException('Client context must be a valid Base64-encoded JSON object.', USER_FAULT);
+  }
+  return clientContext;
+}
+
+/** The last 4 KB of an invocation's log, base64 (LogType Tail). */
+export function logTail(result: PoolResult): string {
+  const text = Buffer.from(result.logs.map((e) => (e.message.endsWith('\n') ? e.message : `${e.message}\n`)).join(''), 'utf8');
+  return text.subarray(Math.max(0, text.length - 4096)).toString('base64');
+}
+
 export class InvokeOps implements Pick<LambdaApi, 'Invoke' | 'InvokeAsync'> {
   constructor(
     private readonly core: LambdaCore,
@@ -125,27 +155,7 @@ export class InvokeOps implements Pick<LambdaApi, 'Invoke' | 'InvokeAsync'> {
     const { name, qualifier } = this.core.parseName(ctx, input.FunctionName, input.Qualifier);
     const type = input.InvocationType ?? 'RequestResponse';
     const payload = input.Payload ?? Buffer.alloc(0);
-    const limit = type === 'Event' ? MAX_ASYNC_PAYLOAD : MAX_SYNC_PAYLOAD;
-    if (payload.length > limit) {
-      throw new RequestTooLargeException(`Request must be smaller than ${limit} bytes for the ${type === 'Event' ? 'InvokeAsync' : 'InvokeFunction'} operation`, USER_FAULT);
-    }
-    if (payload.length > 0) {
-      try {
-        JSON.parse(payload.toString('utf8'));
-      } catch (e) {
-        throw new InvalidRequestContentException(`Could not parse request body into json: Could not parse payload into json: ${(e as Error).message}`, USER_FAULT);
-      }
-    }
-    let clientContext: string | undefined;
-    if (input.ClientContext !== undefined) {
-      if (input.ClientContext.length > MAX_CLIENT_CONTEXT) throw new InvalidParameterValueException(`Client context must be smaller than ${MAX_CLIENT_CONTEXT} bytes`, USER_FAULT);
-      clientContext = Buffer.from(input.ClientContext, 'base64').toString('utf8');
-      try {
-        JSON.parse(clientContext);
-      } catch {
-        throw new InvalidParameterValueException('Client context must be a valid Base64-encoded JSON object.', USER_FAULT);
-      }
-    }
+    const clientContext = checkInvocation(payload, input.ClientContext, type === 'Event' ? MAX_ASYNC_PAYLOAD : MAX_SYNC_PAYLOAD, type === 'Event' ? 'InvokeAsync' : 'InvokeFunction');
     const target = await this.core.resolve(ctx, name, qualifier, true);
     if (type === 'DryRun') return { StatusCode: 204 };
     if (type === 'Event') {
@@ -155,10 +165,7 @@ export class InvokeOps implements Pick<LambdaApi, 'Invoke' | 'InvokeAsync'> {
     const result = await this.runner.invokeSync(ctx, target, payload, ctx.requestId, { clientContext });
     const out: InvocationResponse = { StatusCode: 200, Payload: result.payload, ExecutedVersion: target.version };
     if (result.outcome !== 'success') out.FunctionError = 'Unhandled';
-    if (input.LogType === 'Tail') {
-      const text = Buffer.from(result.logs.map((e) => (e.message.endsWith('\n') ? e.message : `${e.message}\n`)).join(''), 'utf8');
-      out.LogResult = text.subarray(Math.max(0, text.length - 4096)).toString('base64');
-    }
+    if (input.LogType === 'Tail') out.LogResult = logTail(result);
     return out;
   }
 

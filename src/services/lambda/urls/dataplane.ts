@@ -18,7 +18,8 @@ import { authorizeUrl } from './auth.js';
 import { addCorsHeaders, isPreflight, preflightHeaders } from './cors.js';
 import { urlEvent, urlResponse } from './event.js';
 import type { FunctionUrlTarget, UrlDirectory } from './store.js';
-import { HTTP_INTEGRATION_RESPONSE, preludeHead, readPrelude, StreamBridge } from './stream.js';
+import { StreamBridge } from '../invoke/stream-bridge.js';
+import { HTTP_INTEGRATION_RESPONSE, preludeHead, readPrelude } from './stream.js';
 
 export const URL_HOST_RE = /^([a-z0-9]{32})\.lambda-url\.([a-z0-9-]+)\.(?:localhost|on\.aws)$/;
 export const URL_PATH_PREFIX = '/_aws/lambda-url/';

@@ -1,58 +1,11 @@
 /**
- * A streamed function response on its way to a client: the runtime side pushes (ResponseStreamSink),
- * the HTTP side pulls (an async iterator), and the metadata prelude of
- * `application/vnd.awslambda.http-integration-response` (JSON, then 8 NUL bytes) is read off the front.
+ * The metadata prelude of a streamed `application/vnd.awslambda.http-integration-response`
+ * (HttpResponseStream.from): JSON, then 8 NUL bytes, then the body.
  */
-import type { ResponseStreamSink } from '../../../runtime/streamed-response.js';
+import type { StreamBridge } from '../invoke/stream-bridge.js';
 
 export const HTTP_INTEGRATION_RESPONSE = 'application/vnd.awslambda.http-integration-response';
 const DELIMITER = Buffer.alloc(8);
-
-export class StreamBridge implements ResponseStreamSink {
-  /** Resolves with the Content-Type once the function began its response. */
-  readonly begun: Promise<string>;
-  /** The function failed after it began (the stream was cut short). */
-  failure: { errorType: string; payload: Buffer } | undefined;
-  private resolveBegun!: (contentType: string) => void;
-  private readonly queue: Buffer[] = [];
-  private ended = false;
-  private wake: (() => void) | undefined;
-
-  constructor() {
-    this.begun = new Promise((resolve) => (this.resolveBegun = resolve));
-  }
-
-  begin(contentType: string): void {
-    this.resolveBegun(contentType);
-  }
-
-  chunk(data: Buffer): void {
-    this.queue.push(data);
-    this.notify();
-  }
-
-  end(error?: { errorType: string; payload: Buffer }): void {
-    this.ended = true;
-    this.failure = error;
-    this.notify();
-  }
-
-  private notify(): void {
-    const w = this.wake;
-    this.wake = undefined;
-    w?.();
-  }
-
-  /** The pieces in order, as they come; done when the function's response ended. */
-  async next(): Promise<Buffer | undefined> {
-    for (;;) {
-      const piece = this.queue.shift();
-      if (piece) return piece;
-      if (this.ended) return undefined;
-      await new Promise<void>((resolve) => (this.wake = resolve));
-    }
-  }
-}
 
 /**
  * Reads the prelude off the front of the stream: its JSON (undefined when it is not valid, or the
