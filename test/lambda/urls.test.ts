@@ -367,7 +367,8 @@ describe('lambda function URLs', () => {
       // Without a Cors configuration, an OPTIONS request is the function's.
       await t.lambda.send(new UpdateFunctionUrlConfigCommand({ FunctionName: 'url-cors', Cors: {} }));
       const passed = await fetch(pathUrl(t.server.endpoint, u, '/res'), { method: 'OPTIONS', headers: { Origin: 'https://app.example', 'Access-Control-Request-Method': 'GET' } });
-      assert.equal(passed.status, 200);
+      assert.equal(passed.status, 418);
+      assert.equal(passed.headers.get('access-control-allow-origin'), 'https://evil.example');
     });
   });
 

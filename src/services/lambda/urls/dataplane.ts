@@ -69,7 +69,8 @@ class FunctionUrlPlane {
     const url = /^[a-z0-9]{32}$/.test(at.urlId) ? await this.urls.find(at.urlId) : undefined;
     // An unknown URL: AWS's answer, which says nothing of whether it exists.
     if (!url || (at.region !== undefined && at.region !== url.scope.region)) return sendJson(res, 403, { Message: null }, requestId, 'AccessDeniedException');
-    const cors = url.doc.Cors;
+    // An empty Cors object configures nothing: OPTIONS then reaches the function.
+    const cors = url.doc.Cors && Object.keys(url.doc.Cors).length ? url.doc.Cors : undefined;
     if (cors && isPreflight(req)) {
       res.writeHead(200, { ...preflightHeaders(cors, req), 'x-amzn-requestid': requestId, 'content-length': 0 });
       res.end();
