@@ -5,8 +5,9 @@
  *
  * Conditions supported: IpAddress / NotIpAddress on aws:SourceIp (IPv4 CIDR or exact address),
  * StringEquals / StringNotEquals / StringLike / StringNotLike on aws:SourceIp, aws:SourceVpce and
- * aws:SourceVpc (requests to Stratus never come through a VPC endpoint), and on aws:PrincipalAccount.
- * A statement with any other condition does not apply.
+ * aws:SourceVpc (requests to Stratus never come through a VPC endpoint), and on aws:PrincipalAccount;
+ * those operators and Bool on the keys the service gives for the request (`context`). A statement
+ * with any other condition does not apply.
  */
 import { parseArn } from './arn.js';
 
@@ -21,6 +22,8 @@ export interface PolicyRequest {
   callerAccount?: string;
   /** Turns a service's shorthand in a policy's Resource into an ARN (API Gateway's `execute-api:/stage/GET/path`). */
   expandResource?: (resource: string) => string;
+  /** The service's own condition keys for this request, lower-cased (e.g. `lambda:functionurlauthtype`). */
+  context?: Readonly<Record<string, string>>;
 }
 
 export type PolicyDecision = { allowed: true } | { allowed: false; explicitDeny: boolean };
@@ -76,6 +79,7 @@ function conditionsApply(condition: PolicyStatement['Condition'], req: PolicyReq
     'aws:sourcevpce': undefined,
     'aws:sourcevpc': undefined,
     'aws:principalaccount': req.callerAccount,
+    ...req.context,
   };
   for (const [operator, tests] of Object.entries(condition)) {
     for (const [key, expected] of Object.entries(tests ?? {})) {
@@ -102,6 +106,9 @@ function conditionsApply(condition: PolicyStatement['Condition'], req: PolicyReq
           break;
         case 'StringNotLike':
           ok = actual === undefined || !values.some((v) => wildcardMatch(v, actual));
+          break;
+        case 'Bool':
+          ok = actual !== undefined && values.some((v) => v.toLowerCase() === actual.toLowerCase());
           break;
         default:
           return false;

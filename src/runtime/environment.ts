@@ -6,6 +6,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { RuntimeApiServer, type RuntimeRequest, type RuntimeResponder } from './runtime-api-server.js';
+import { acceptStreamedResponse, type ResponseStreamSink, type StreamState } from './streamed-response.js';
 import { STANDBY_PATH, type Spare } from './spare.js';
 import { accessSync, chmodSync, chownSync, constants as fsConstants, existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -82,6 +83,11 @@ export interface InvokeRequest {
   readonly clientContext?: string | undefined;
   readonly cognitoIdentity?: string | undefined;
   readonly traceId: string;
+  /**
+   * Where a streamed response goes as it is produced (function URLs in RESPONSE_STREAM mode,
+   * InvokeWithResponseStream); without it a streamed response is collected like a buffered one.
+   */
+  readonly stream?: ResponseStreamSink | undefined;
 }
 
 export type InvokeOutcome = 'success' | 'error' | 'timeout' | 'exit' | 'oom' | 'init-error';
@@ -109,6 +115,8 @@ interface Pending {
   delivered: boolean;
   logs: LogEvent[];
   done: boolean;
+  /** The function is streaming its response (see streamed-response.ts). */
+  streaming?: StreamState;
 }
 
 export type LogSink = (spec: EnvironmentSpec, logStreamName: string, events: LogEvent[]) => void;
@@ -379,6 +387,13 @@ export class Environment {
     if (!p || p.done || !p.delivered || p.req.requestId !== id) {
       return this.reply(res, 400, { errorMessage: `Invalid request ID: ${id}`, errorType: 'InvalidRequestID' });
     }
+    if (m[2] === 'response' && req.stream) {
+      acceptStreamedResponse(p, req, {
+        accepted: (status, doc) => this.reply(res, status, doc, status === 202),
+        finish: (outcome, payload, errorType) => this.finish(p, outcome, payload, errorType),
+      });
+      return;
+    }
     if (m[2] === 'response') {
       if (req.tooLarge) {
         this.reply(res, 413, { errorMessage: `Exceeded maximum allowed payload size (${MAX_RESPONSE_BYTES} bytes).`, errorType: 'RequestEntityTooLarge' });
@@ -414,6 +429,8 @@ export class Environment {
     p.done = true;
     p.timer?.cancel();
     this.stopMemoryWatch();
+    // A stream already under way ends now, cut short unless the function completed.
+    if (p.streaming?.begun) p.req.stream?.end(outcome === 'success' ? undefined : { errorType: errorType ?? 'Unhandled', payload });
     const complete = (): void => {
       const durationMs = p.startedAt ? performance.now() - p.startedAt : 0;
       // RSS moves slowly: a sample less than 100 ms old is good enough for Max Memory Used.

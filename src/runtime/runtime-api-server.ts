@@ -18,7 +18,25 @@ export interface RuntimeRequest {
   body: Buffer;
   /** The body exceeded the size limit (it was discarded). */
   tooLarge: boolean;
+  /**
+   * A streamed function response (`Lambda-Runtime-Function-Response-Mode: streaming`): the request
+   * is handed over as soon as its head arrives and `body` stays empty; its body reaches the
+   * handler's callbacks here piece by piece, then its trailers.
+   */
+  stream?: RuntimeBodyStream;
 }
+
+/** Where the body of a streamed response goes; the handler sets the callbacks it needs. */
+export interface RuntimeBodyStream {
+  onData?: (chunk: Buffer) => void;
+  /** The body ended; the trailers (lower-cased names) carry a mid-stream error. */
+  onEnd?: (trailers: Record<string, string>) => void;
+  /** The connection closed before the body ended. */
+  onAbort?: () => void;
+}
+
+/** The largest streamed response body (AWS's default maximum for response streaming, 200 MB). */
+export const MAX_STREAMED_BODY = 200 * 1024 * 1024;
 
 export interface RuntimeResponder {
   /**
@@ -98,7 +116,7 @@ class Connection {
   private buffer: Buffer = Buffer.alloc(0);
   private readonly queue: Responder[] = [];
   /** A request whose body is still arriving. */
-  private partial: { req: RuntimeRequest; res: Responder; remaining: number; chunks: Buffer[]; chunked: boolean; limit: number } | undefined;
+  private partial: { req: RuntimeRequest; res: Responder; remaining: number; chunks: Buffer[]; chunked: boolean; limit: number; received: number } | undefined;
 
   constructor(
     readonly socket: Socket,
@@ -113,6 +131,9 @@ class Connection {
     socket.on('error', () => undefined);
     socket.on('close', () => {
       dirty.delete(this);
+      const cut = this.partial?.req.stream;
+      this.partial = undefined;
+      cut?.onAbort?.();
       for (const r of this.queue.splice(0)) r.markClosed();
     });
   }
@@ -187,26 +208,24 @@ class Connection {
       this.buffer = this.buffer.subarray(end + 4);
       const [method, path, version] = lines[0]!.split(' ');
       if (!method || !path || !version?.startsWith('HTTP/1.')) return this.fail();
-      const headers: Record<string, string> = {};
-      for (let i = 1; i < lines.length; i++) {
-        const line = lines[i]!;
-        const colon = line.indexOf(':');
-        if (colon <= 0) continue;
-        const name = line.slice(0, colon).trim().toLowerCase();
-        const value = line.slice(colon + 1).trim();
-        headers[name] = headers[name] !== undefined ? `${headers[name]}, ${value}` : value;
-      }
+      const headers = parseHeaderLines(lines.slice(1));
       const req: RuntimeRequest = { method, path, headers, body: Buffer.alloc(0), tooLarge: false };
       const chunked = /\bchunked\b/i.test(headers['transfer-encoding'] ?? '');
       const length = chunked ? 0 : Number(headers['content-length'] ?? 0);
       if (!Number.isFinite(length) || length < 0) return this.fail();
       const expectsContinue = (headers.expect ?? '').toLowerCase() === '100-continue';
-      if (chunked || length > 0) {
+      const streamed = (headers['lambda-runtime-function-response-mode'] ?? '').toLowerCase() === 'streaming';
+      if (chunked || length > 0 || streamed) {
         // Its place in the response order is taken now: a 100 Continue must not overtake the
         // responses to requests pipelined before it.
         const res = new Responder(this);
         this.queue.push(res);
-        this.partial = { req, res, remaining: length, chunks: [], chunked, limit: this.maxBody };
+        this.partial = { req, res, remaining: length, chunks: [], chunked, limit: streamed ? MAX_STREAMED_BODY : this.maxBody, received: 0 };
+        if (streamed) {
+          // The handler sees a streamed response at once, to pass its pieces on as they come.
+          req.stream = {};
+          this.handler(req, res);
+        }
         if (expectsContinue && this.buffer.length === 0) {
           res.interim = true;
           this.schedule();
@@ -249,17 +268,12 @@ class Connection {
         return false;
       }
       if (size === 0) {
-        // Trailers (usually none) end with an empty line.
+        // Trailers (usually none; a streamed response's error travels in them) end with an empty line.
         const end = this.buffer.indexOf('\r\n\r\n', eol);
-        if (end < 0) {
-          if (this.buffer.length >= eol + 4 && this.buffer.toString('latin1', eol, eol + 4) === '\r\n\r\n') {
-            this.buffer = this.buffer.subarray(eol + 4);
-            return this.complete(p);
-          }
-          return false;
-        }
+        if (end < 0) return false;
+        const trailers = end > eol ? parseHeaderLines(this.buffer.toString('latin1', eol + 2, end).split('\r\n')) : {};
         this.buffer = this.buffer.subarray(end + 4);
-        return this.complete(p);
+        return this.complete(p, trailers);
       }
       this.buffer = this.buffer.subarray(eol + 2);
       p.remaining = size;
@@ -268,17 +282,22 @@ class Connection {
 
   private keep(p: NonNullable<Connection['partial']>, data: Buffer): void {
     if (p.req.tooLarge) return;
-    const size = p.chunks.reduce((n, c) => n + c.length, 0) + data.length;
-    if (size > p.limit) {
+    p.received += data.length;
+    if (p.received > p.limit) {
       p.req.tooLarge = true;
       p.chunks = [];
       return;
     }
-    p.chunks.push(Buffer.from(data));
+    if (p.req.stream) p.req.stream.onData?.(Buffer.from(data));
+    else p.chunks.push(Buffer.from(data));
   }
 
-  private complete(p: NonNullable<Connection['partial']>): true {
+  private complete(p: NonNullable<Connection['partial']>, trailers: Record<string, string> = {}): true {
     this.partial = undefined;
+    if (p.req.stream) {
+      p.req.stream.onEnd?.(trailers);
+      return true;
+    }
     p.req.body = p.chunks.length === 1 ? p.chunks[0]! : Buffer.concat(p.chunks);
     this.handler(p.req, p.res);
     return true;
@@ -289,6 +308,19 @@ class Connection {
     this.queue.push(res);
     this.handler(req, res);
   }
+}
+
+/** `Name: value` lines as a record with lower-cased names; a repeated name's values joined with ', '. */
+function parseHeaderLines(lines: string[]): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const line of lines) {
+    const colon = line.indexOf(':');
+    if (colon <= 0) continue;
+    const name = line.slice(0, colon).trim().toLowerCase();
+    const value = line.slice(colon + 1).trim();
+    headers[name] = headers[name] !== undefined ? `${headers[name]}, ${value}` : value;
+  }
+  return headers;
 }
 
 function allowed(peer: number | undefined, uid: number): boolean {

@@ -140,7 +140,11 @@ export abstract class RestProtocol implements Protocol {
       } else if (ref.location === 'statusCode') {
         status = v as number;
       } else if (shape.payload === name) {
-        if (memberShape.type === 'blob' || memberShape.type === 'string') {
+        if (memberShape.eventstream && isBodySource(v)) {
+          // An event-stream output (Lambda's InvokeWithResponseStream): the operation yields encoded messages.
+          body = v;
+          headers['content-type'] = 'application/vnd.amazon.eventstream';
+        } else if (memberShape.type === 'blob' || memberShape.type === 'string') {
           // A streaming payload (S3 GetObject's Body) may be returned as an async iterable, sent as produced.
           body = Buffer.isBuffer(v) || typeof v === 'string' || isBodySource(v) ? v : Buffer.from(v as Uint8Array);
           headers['content-type'] ??= memberShape.type === 'blob' ? 'application/octet-stream' : 'text/plain';

@@ -11,6 +11,7 @@ import { join, resolve as resolvePath } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { format } from 'node:util';
 import { redirectAwsHosts } from './node-aws-hosts.js';
+import { installAwsLambdaGlobal, isStreamingHandler, runStreamingHandler } from './node-response-stream.js';
 
 type Handler = (event: unknown, context: LambdaContext, callback?: (err?: unknown, res?: unknown) => void) => unknown;
 
@@ -332,6 +333,7 @@ async function main(): Promise<void> {
   await standby();
   connectToStratus();
   patchConsole();
+  installAwsLambdaGlobal();
   // The runtime stays up while a handler awaits something that never settles (as on AWS, where
   // only the timeout ends such an invocation).
   keepAlive = setInterval(() => undefined, 1 << 30);
@@ -392,6 +394,12 @@ async function main(): Promise<void> {
       event = next.body.length ? JSON.parse(next.body.toString('utf8')) : {};
     } catch {
       event = next.body.toString('utf8');
+    }
+    if (isStreamingHandler(handler)) {
+      await runStreamingHandler(handler, event, context, requestId, { host: apiHost, port: Number(apiPort), toErrorDoc, logError });
+      invoking = false;
+      pendingNext = call('GET', '/invocation/next');
+      continue;
     }
     const rid = encodeURIComponent(requestId);
     let outcome: { path: string; body: string; headers: Record<string, string> };

@@ -9,6 +9,7 @@ import { defineProvider, type Platform, type ServiceDefinition, type ServiceProv
 import { LambdaCore } from './core.js';
 import { codeDownloadRoute } from './dataplane.js';
 import { AsyncQueue } from './invoke/async-queue.js';
+import { ResponseStreamOps } from './invoke/response-stream.js';
 import { InvocationRunner, InvokeOps } from './invoke/sync.js';
 import { DEFAULT_IDLE_SECONDS, DEFAULT_MAX_IDLE } from './limits.js';
 import { ConcurrencyOps } from './ops/concurrency.js';
@@ -17,8 +18,11 @@ import { FunctionOps } from './ops/functions.js';
 import { LayerOps } from './ops/layers.js';
 import { PermissionOps } from './ops/permissions.js';
 import { TagOps } from './ops/tags.js';
+import { UrlOps } from './ops/urls.js';
 import { VersionAliasOps } from './ops/versions-aliases.js';
 import { layOut } from './paths.js';
+import { functionUrlRoutes } from './urls/dataplane.js';
+import { URL_MIGRATIONS, UrlDirectory } from './urls/store.js';
 
 export const definition: ServiceDefinition = {
   name: 'lambda',
@@ -30,6 +34,8 @@ export const definition: ServiceDefinition = {
       pattern: '(arn:(aws[a-zA-Z-]*)?:lambda:(eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:\\d{12}:layer:[a-zA-Z0-9-_]+:[0-9]+)|(arn:[a-zA-Z0-9-]+:lambda:::awslayer:[a-zA-Z0-9-_]+)',
     },
   },
+  // The order AWS lists these enums' values in its validation messages (recorded from AWS).
+  enumOrder: { InvokeMode: ['RESPONSE_STREAM', 'BUFFERED'] },
   async create(platform: Platform): Promise<ServiceProvider> {
     const layout = layOut(platform.config);
     const settings = platform.config.services.lambda ?? {};
@@ -46,13 +52,14 @@ export const definition: ServiceDefinition = {
       maxStarting: settings.maxStartingEnvironments === undefined ? undefined : Number(settings.maxStartingEnvironments),
     });
     const core = await LambdaCore.open(platform, pool, layout);
+    await platform.db.migrate('lambda.urls', URL_MIGRATIONS);
     const runner = new InvocationRunner(core);
     const queue = new AsyncQueue(core, runner);
     const { isolation } = layout.paths;
     const provider = defineProvider<LambdaApi>()(
-      [new FunctionOps(core), new VersionAliasOps(core), new ConcurrencyOps(core), new PermissionOps(core), new TagOps(core), new EventConfigOps(core), new LayerOps(core), new InvokeOps(core, runner, queue)],
+      [new FunctionOps(core), new VersionAliasOps(core), new ConcurrencyOps(core), new PermissionOps(core), new TagOps(core), new EventConfigOps(core), new LayerOps(core), new InvokeOps(core, runner, queue), new ResponseStreamOps(core, runner), new UrlOps(core)],
       {
-        dataPlanes: [codeDownloadRoute(core.code)],
+        dataPlanes: [codeDownloadRoute(core.code), ...functionUrlRoutes(core, runner, new UrlDirectory(core))],
         health: () => ({ environments: pool.stats(), isolation: isolation.mode, ...(isolation.reason ? { isolationReason: isolation.reason } : {}) }),
         async close() {
           await pool.close();

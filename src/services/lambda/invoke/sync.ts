@@ -21,6 +21,7 @@ import {
 } from '../../../generated/lambda.js';
 import type { EnvironmentSpec } from '../../../runtime/environment.js';
 import type { PoolResult } from '../../../runtime/pool.js';
+import type { ResponseStreamSink } from '../../../runtime/streamed-response.js';
 import { codeHex } from '../code-store.js';
 import { functionKey, type LambdaCore, type Scope, type Target } from '../core.js';
 import { USER_FAULT } from '../errors.js';
@@ -42,13 +43,28 @@ export class InvocationRunner {
     this.core.concurrency.release(`${scope.accountId}:${scope.region}`, functionKey(scope, target.row.name), target.row.reserved);
   }
 
-  async run(scope: Scope, target: Target, payload: Buffer, requestId: string, clientContext?: string): Promise<PoolResult> {
+  /**
+   * A synchronous invocation as Invoke makes it (function URLs too): a concurrency slot, else
+   * TooManyRequestsException with its Reason; the run; the slot given back.
+   */
+  async invokeSync(scope: Scope, target: Target, payload: Buffer, requestId: string, options: { clientContext?: string; stream?: ResponseStreamSink } = {}): Promise<PoolResult> {
+    const reason = await this.acquire(scope, target);
+    if (reason) throw new TooManyRequestsException('Rate Exceeded.', { ...USER_FAULT, Reason: reason });
+    try {
+      return await this.run(scope, target, payload, requestId, options.clientContext, options.stream);
+    } finally {
+      this.release(scope, target);
+    }
+  }
+
+  async run(scope: Scope, target: Target, payload: Buffer, requestId: string, clientContext?: string, stream?: ResponseStreamSink): Promise<PoolResult> {
     const spec = this.core.cachedSpec(this.specKey(scope, target)) ?? (await this.environmentSpec(scope, target));
     return this.core.pool.run(spec, {
       requestId,
       payload: payload.length ? payload : Buffer.from('{}'),
       invokedFunctionArn: target.invokedArn,
       clientContext,
+      stream,
       traceId: `Root=1-${Math.floor(this.core.clock.now() / 1000).toString(16)}-${randomUUID().replace(/-/g, '').slice(0, 24)};Parent=${randomUUID().replace(/-/g, '').slice(0, 16)};Sampled=0;Lineage=1:${randomUUID().slice(0, 8)}:0`,
     });
   }
@@ -102,6 +118,36 @@ export class InvocationRunner {
   }
 }
 
+/**
+ * Checks an invocation's payload (size, JSON) and ClientContext (size, base64 JSON) as Invoke does;
+ * answers the client context decoded.
+ */
+export function checkInvocation(payload: Buffer, clientContextBase64: string | undefined, limit: number, operation: string): string | undefined {
+  if (payload.length > limit) throw new RequestTooLargeException(`Request must be smaller than ${limit} bytes for the ${operation} operation`, USER_FAULT);
+  if (payload.length > 0) {
+    try {
+      JSON.parse(payload.toString('utf8'));
+    } catch (e) {
+      throw new InvalidRequestContentException(`Could not parse request body into json: Could not parse payload into json: ${(e as Error).message}`, USER_FAULT);
+    }
+  }
+  if (clientContextBase64 === undefined) return undefined;
+  if (clientContextBase64.length > MAX_CLIENT_CONTEXT) throw new InvalidParameterValueException(`Client context must be smaller than ${MAX_CLIENT_CONTEXT} bytes`, USER_FAULT);
+  const clientContext = Buffer.from(clientContextBase64, 'base64').toString('utf8');
+  try {
+    JSON.parse(clientContext);
+  } catch {
+    throw new InvalidParameterValueException('Client context must be a valid Base64-encoded JSON object.', USER_FAULT);
+  }
+  return clientContext;
+}
+
+/** The last 4 KB of an invocation's log, base64 (LogType Tail). */
+export function logTail(result: PoolResult): string {
+  const text = Buffer.from(result.logs.map((e) => (e.message.endsWith('\n') ? e.message : `${e.message}\n`)).join(''), 'utf8');
+  return text.subarray(Math.max(0, text.length - 4096)).toString('base64');
+}
+
 export class InvokeOps implements Pick<LambdaApi, 'Invoke' | 'InvokeAsync'> {
   constructor(
     private readonly core: LambdaCore,
@@ -113,47 +159,17 @@ export class InvokeOps implements Pick<LambdaApi, 'Invoke' | 'InvokeAsync'> {
     const { name, qualifier } = this.core.parseName(ctx, input.FunctionName, input.Qualifier);
     const type = input.InvocationType ?? 'RequestResponse';
     const payload = input.Payload ?? Buffer.alloc(0);
-    const limit = type === 'Event' ? MAX_ASYNC_PAYLOAD : MAX_SYNC_PAYLOAD;
-    if (payload.length > limit) {
-      throw new RequestTooLargeException(`Request must be smaller than ${limit} bytes for the ${type === 'Event' ? 'InvokeAsync' : 'InvokeFunction'} operation`, USER_FAULT);
-    }
-    if (payload.length > 0) {
-      try {
-        JSON.parse(payload.toString('utf8'));
-      } catch (e) {
-        throw new InvalidRequestContentException(`Could not parse request body into json: Could not parse payload into json: ${(e as Error).message}`, USER_FAULT);
-      }
-    }
-    let clientContext: string | undefined;
-    if (input.ClientContext !== undefined) {
-      if (input.ClientContext.length > MAX_CLIENT_CONTEXT) throw new InvalidParameterValueException(`Client context must be smaller than ${MAX_CLIENT_CONTEXT} bytes`, USER_FAULT);
-      clientContext = Buffer.from(input.ClientContext, 'base64').toString('utf8');
-      try {
-        JSON.parse(clientContext);
-      } catch {
-        throw new InvalidParameterValueException('Client context must be a valid Base64-encoded JSON object.', USER_FAULT);
-      }
-    }
+    const clientContext = checkInvocation(payload, input.ClientContext, type === 'Event' ? MAX_ASYNC_PAYLOAD : MAX_SYNC_PAYLOAD, type === 'Event' ? 'InvokeAsync' : 'InvokeFunction');
     const target = await this.core.resolve(ctx, name, qualifier, true);
     if (type === 'DryRun') return { StatusCode: 204 };
     if (type === 'Event') {
       await this.queue.enqueue(ctx, name, qualifier, payload);
       return { StatusCode: 202, Payload: Buffer.alloc(0) };
     }
-    const reason = await this.runner.acquire(ctx, target);
-    if (reason) throw new TooManyRequestsException('Rate Exceeded.', { ...USER_FAULT, Reason: reason });
-    let result: PoolResult;
-    try {
-      result = await this.runner.run(ctx, target, payload, ctx.requestId, clientContext);
-    } finally {
-      this.runner.release(ctx, target);
-    }
+    const result = await this.runner.invokeSync(ctx, target, payload, ctx.requestId, { clientContext });
     const out: InvocationResponse = { StatusCode: 200, Payload: result.payload, ExecutedVersion: target.version };
     if (result.outcome !== 'success') out.FunctionError = 'Unhandled';
-    if (input.LogType === 'Tail') {
-      const text = Buffer.from(result.logs.map((e) => (e.message.endsWith('\n') ? e.message : `${e.message}\n`)).join(''), 'utf8');
-      out.LogResult = text.subarray(Math.max(0, text.length - 4096)).toString('base64');
-    }
+    if (input.LogType === 'Tail') out.LogResult = logTail(result);
     return out;
   }
 

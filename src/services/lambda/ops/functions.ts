@@ -260,7 +260,7 @@ export class FunctionOps implements Pick<LambdaApi, FunctionOperations> {
         'SELECT code_sha FROM lambda_functions WHERE account = ? AND region = ? AND name = ? UNION SELECT code_sha FROM lambda_versions WHERE account = ? AND region = ? AND name = ?',
         [...args, ...args],
       );
-      for (const table of ['lambda_functions', 'lambda_versions', 'lambda_aliases', 'lambda_policies']) {
+      for (const table of ['lambda_functions', 'lambda_versions', 'lambda_aliases', 'lambda_policies', 'lambda_urls']) {
         await tx.run(`DELETE FROM ${table} WHERE account = ? AND region = ? AND name = ?`, args);
       }
       await this.core.tags.forget(tx, ctx, functionArn(ctx, name));

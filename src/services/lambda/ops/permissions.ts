@@ -1,4 +1,7 @@
-/** Resource-based policies of functions, versions and aliases (stored and shown; Stratus does not enforce them). */
+/**
+ * Resource-based policies of functions, versions and aliases: stored and shown; function URLs
+ * enforce them (urls/auth.ts), other invocations do not yet.
+ */
 import { randomUUID } from 'node:crypto';
 import { accountRootArn, isAccountId } from '../../../aws/arn.js';
 import type { RequestContext } from '../../../core/context.js';
@@ -61,6 +64,7 @@ export class PermissionOps implements Pick<LambdaApi, PermissionOperations> {
       if (input.PrincipalOrgID) condition.StringEquals = { ...(condition.StringEquals ?? {}), 'aws:PrincipalOrgID': input.PrincipalOrgID };
       if (input.EventSourceToken) condition.StringEquals = { ...(condition.StringEquals ?? {}), 'lambda:EventSourceToken': input.EventSourceToken };
       if (input.FunctionUrlAuthType) condition.StringEquals = { ...(condition.StringEquals ?? {}), 'lambda:FunctionUrlAuthType': input.FunctionUrlAuthType };
+      if (input.InvokedViaFunctionUrl) condition.Bool = { 'lambda:InvokedViaFunctionUrl': 'true' };
       if (Object.keys(condition).length) stmt.Condition = condition;
       policy.Statement.push(stmt);
       const text = JSON.stringify(policy);

@@ -170,7 +170,12 @@ export class VersionAliasOps implements Pick<LambdaApi, VersionAliasOperations> 
   async DeleteAlias(ctx: RequestContext, input: DeleteAliasRequest): Promise<void> {
     const { name } = this.core.parseName(ctx, input.FunctionName);
     await this.core.fnRow(ctx, name);
-    await this.core.db.run('DELETE FROM lambda_aliases WHERE account = ? AND region = ? AND name = ? AND alias = ?', [ctx.accountId, ctx.region, name, input.Name]);
+    await this.core.db.tx(async (tx) => {
+      const args = [ctx.accountId, ctx.region, name, input.Name];
+      await tx.run('DELETE FROM lambda_aliases WHERE account = ? AND region = ? AND name = ? AND alias = ?', args);
+      // The alias's function URL goes with it (AWS removes it shortly after; here at once).
+      await tx.run('DELETE FROM lambda_urls WHERE account = ? AND region = ? AND name = ? AND qualifier = ?', args);
+    });
   }
 
   /**
