@@ -18,6 +18,7 @@ import { Concurrency } from './concurrency.js';
 import { REVISION_MISMATCH, USER_FAULT } from './errors.js';
 import { DEFAULT_ACCOUNT_CONCURRENCY, MIN_UNRESERVED } from './limits.js';
 import { FunctionFiles, type LambdaLayout } from './paths.js';
+import type { SnapStartVersions } from './snapstart.js';
 import { LAMBDA_MIGRATIONS, type AliasDoc, type FnConfig, type FnRow } from './store.js';
 
 /** The account and region a function lives in. */
@@ -77,7 +78,8 @@ export function withoutInternalFields(config: FnConfig): FunctionConfiguration {
   const out: FunctionConfiguration & { _unzipped?: number } = { ...config };
   delete out._unzipped;
   out.State ??= 'Active';
-  out.LastUpdateStatus ??= 'Successful';
+  // A version whose SnapStart snapshot is being made has no update status yet (as a function being created).
+  if (out.State !== 'Pending') out.LastUpdateStatus ??= 'Successful';
   return out;
 }
 
@@ -100,6 +102,8 @@ export class LambdaCore {
   readonly code: CodeStore;
   /** In-flight invocations of this process. */
   readonly concurrency = new Concurrency();
+  /** Makes the snapshots of published SnapStart versions (set once the invocation runner exists). */
+  snapStart: SnapStartVersions | undefined;
   /** Sum of reserved concurrency by `account:region`, dropped when a reservation or function changes. */
   private readonly reservedSums = new Map<string, number>();
 

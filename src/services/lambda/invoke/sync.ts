@@ -12,6 +12,7 @@ import {
   InvalidParameterValueException,
   InvalidRequestContentException,
   RequestTooLargeException,
+  SnapStartTimeoutException,
   TooManyRequestsException,
   type InvocationRequest,
   type InvocationResponse,
@@ -25,6 +26,8 @@ import { codeHex } from '../code-store.js';
 import { functionKey, type LambdaCore, type Scope, type Target } from '../core.js';
 import { USER_FAULT } from '../errors.js';
 import { MAX_ASYNC_PAYLOAD, MAX_CLIENT_CONTEXT, MAX_SYNC_PAYLOAD } from '../limits.js';
+import { checkInvocable } from '../snapstart.js';
+import type { FnConfig } from '../store.js';
 import type { AsyncQueue } from './async-queue.js';
 
 /** Runs one invocation of a resolved target in an execution environment, within the concurrency limits. */
@@ -43,7 +46,7 @@ export class InvocationRunner {
   }
 
   async run(scope: Scope, target: Target, payload: Buffer, requestId: string, clientContext?: string): Promise<PoolResult> {
-    const spec = this.core.cachedSpec(this.specKey(scope, target)) ?? (await this.environmentSpec(scope, target));
+    const spec = this.core.cachedSpec(this.specKey(scope, target.row.name, target.version, target.config)) ?? (await this.specFor(scope, target.row.name, target.config));
     return this.core.pool.run(spec, {
       requestId,
       payload: payload.length ? payload : Buffer.from('{}'),
@@ -53,22 +56,22 @@ export class InvocationRunner {
     });
   }
 
-  private specKey(scope: Scope, target: Target): string {
-    return `${functionKey(scope, target.row.name)}:${target.version}:${target.config.RevisionId}`;
+  private specKey(scope: Scope, name: string, version: string, config: FnConfig): string {
+    return `${functionKey(scope, name)}:${version}:${config.RevisionId}`;
   }
 
-  /** What an environment of this function version runs with (cached like the function rows). */
-  private async environmentSpec(scope: Scope, target: Target): Promise<EnvironmentSpec> {
-    const c = target.config;
+  /** What an environment of this function version ($LATEST or a version's configuration) runs with (cached like the function rows). */
+  async specFor(scope: Scope, name: string, c: FnConfig): Promise<EnvironmentSpec> {
+    const version = c.Version;
     const generation = this.core.generation;
-    const { dir, identity } = await this.core.files.codeDir(scope, target.row.name, codeHex(c));
+    const { dir, identity } = await this.core.files.codeDir(scope, name, codeHex(c));
     const spec: EnvironmentSpec = {
-      key: this.specKey(scope, target),
+      key: this.specKey(scope, name, version, c),
       runtime: c.Runtime ?? 'provided.al2023',
       handler: c.Handler ?? '',
       taskRoot: dir,
-      functionName: target.row.name,
-      functionVersion: target.version,
+      functionName: name,
+      functionVersion: version,
       memoryMb: c.MemorySize,
       timeoutSec: c.Timeout,
       ephemeralMb: c.EphemeralStorage.Size,
@@ -79,6 +82,8 @@ export class InvocationRunner {
       credentials: this.credentialsFor(scope.accountId),
       endpoint: this.core.platform.endpoint(),
       identity,
+      snapStart: version !== '$LATEST' && c.SnapStart?.OptimizationStatus === 'On',
+      runtimeVersionArn: c.RuntimeVersionConfig?.RuntimeVersionArn,
     };
     this.core.cacheSpec(spec, generation);
     return spec;
@@ -131,6 +136,7 @@ export class InvokeOps implements Pick<LambdaApi, 'Invoke' | 'InvokeAsync'> {
       }
     }
     const target = await this.core.resolve(ctx, name, qualifier, true);
+    checkInvocable(target.config);
     if (type === 'DryRun') return { StatusCode: 204 };
     if (type === 'Event') {
       await this.queue.enqueue(ctx, name, qualifier, payload);
@@ -143,6 +149,9 @@ export class InvokeOps implements Pick<LambdaApi, 'Invoke' | 'InvokeAsync'> {
       result = await this.runner.run(ctx, target, payload, ctx.requestId, clientContext);
     } finally {
       this.runner.release(ctx, target);
+    }
+    if (result.outcome === 'init-error' && result.errorType === 'SnapStartTimeoutException') {
+      throw new SnapStartTimeoutException("Lambda couldn't restore the snapshot within the timeout limit.", USER_FAULT);
     }
     const out: InvocationResponse = { StatusCode: 200, Payload: result.payload, ExecutedVersion: target.version };
     if (result.outcome !== 'success') out.FunctionError = 'Unhandled';
