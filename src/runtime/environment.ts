@@ -122,7 +122,6 @@ function formatDate(ms: number): string {
   return `${d.getUTCFullYear()}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${String(d.getUTCDate()).padStart(2, '0')}`;
 }
 
-
 export class Environment {
   readonly id = randomId(32, '0123456789abcdef');
   readonly logStreamName: string;

@@ -33,11 +33,15 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
 
 /** A module whose init draws a random value, with one hook of each kind counting its runs. */
 const HOOKED_MODULE = [
-  'import os, random, time',
+  'import os, random, sys, tempfile, time',
   'from snapshot_restore_py import register_before_snapshot, register_after_restore',
   'VALUE = random.random()',
   'INIT_AT = time.time()',
   'INIT_PID = os.getpid()',
+  'INIT_FILE = os.path.join(tempfile.gettempdir(), "written-at-init")',
+  'with open(INIT_FILE, "w") as f:',
+  '    f.write(repr(VALUE))',
+  'STDIN = sys.stdin.read()',
   'runs = {"before": 0, "after": 0, "calls": 0}',
   'order = []',
   '@register_before_snapshot',
@@ -60,7 +64,8 @@ const HOOKED_MODULE = [
   '        time.sleep(event["sleep"])',
   '    return {"value": VALUE, "initAt": INIT_AT, "pid": os.getpid(), "initPid": INIT_PID, "runs": runs, "order": order,',
   '            "initType": os.environ.get("AWS_LAMBDA_INITIALIZATION_TYPE"), "streamVar": os.environ.get("AWS_LAMBDA_LOG_STREAM_NAME"),',
-  '            "api": os.environ.get("AWS_LAMBDA_RUNTIME_API"), "version": context.function_version}',
+  '            "api": os.environ.get("AWS_LAMBDA_RUNTIME_API"), "version": context.function_version, "stdin": STDIN,',
+  '            "initFile": open(INIT_FILE).read(), "tmp": tempfile.gettempdir() == os.environ["TMPDIR"]}',
 ].join('\n');
 
 describe('lambda SnapStart', () => {
@@ -165,6 +170,9 @@ describe('lambda SnapStart', () => {
     assert.equal(first.out.streamVar, null, 'AWS sets no AWS_LAMBDA_LOG_STREAM_NAME for SnapStart functions');
     assert.match(first.out.api, /^127\.0\.0\.1:\d+$/);
     assert.notEqual(first.out.pid, first.out.initPid, 'the environment is a fork of the initialised process');
+    assert.equal(first.out.stdin, '', 'init read nothing of the control channel');
+    assert.equal(first.out.initFile, String(first.out.value), '/tmp as init left it');
+    assert.equal(first.out.tmp, true);
     // Before-snapshot hooks ran once, last registered first, before the snapshot; after-restore hooks in order.
     assert.deepEqual(first.out.runs, { before: 1, after: 1, calls: 1 });
     assert.deepEqual(first.out.order, ['before-2', 'before-1', 'after-1', 'after-2']);
@@ -301,13 +309,14 @@ for (const isolation of ['uid', 'none'] as const) {
 }
 
 describe('lambda SnapStart across a restart', () => {
-  it('makes the snapshot of a version left Pending when the server stopped', async () => {
+  it('makes the snapshot of a version left Pending when the server stopped; an Active one cold starts once, then restores', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'stratus-snapstart-'));
     const start = () => startServer({ config: { dataDir, services: { lambda: { idleTimeoutSeconds: 600 } } }, services: SERVICES });
     try {
       let server = await start();
       let lambda = new LambdaClient(clientConfig(server.endpoint));
-      await createFunction(lambda, 'ss-restart', { 'app.py': 'import time\ntime.sleep(2)\ndef handler(e, c):\n    return "restored"\n' }, { Runtime: 'python3.12', Handler: 'app.handler', SnapStart: { ApplyOn: 'PublishedVersions' } });
+      const code = 'import os, time\ntime.sleep(2)\ndef handler(e, c):\n    return os.getpid()\n';
+      await createFunction(lambda, 'ss-restart', { 'app.py': code }, { Runtime: 'python3.12', Handler: 'app.handler', SnapStart: { ApplyOn: 'PublishedVersions' } });
       assert.equal((await lambda.send(new PublishVersionCommand({ FunctionName: 'ss-restart' }))).State, 'Pending');
       await server.stop();
       server = await start();
@@ -316,8 +325,33 @@ describe('lambda SnapStart across a restart', () => {
         assert.equal((await lambda.send(new GetFunctionConfigurationCommand({ FunctionName: 'ss-restart', Qualifier: '1' }))).State, 'Pending');
         await waitUntilPublishedVersionActive({ client: lambda, maxWaitTime: 60, minDelay: 1 }, { FunctionName: 'ss-restart', Qualifier: '1' });
         const r = await lambda.send(new InvokeCommand({ FunctionName: 'ss-restart:1', LogType: 'Tail' }));
-        assert.equal(json(r.Payload), 'restored');
+        assert.equal(typeof json(r.Payload), 'number');
         assert.match(Buffer.from(r.LogResult!, 'base64').toString(), /Restore Duration/);
+      } finally {
+        await server.stop();
+      }
+      // Active, but its template is gone with the server: the first environment cold starts, and
+      // a template is made again for the next ones.
+      server = await start();
+      lambda = new LambdaClient(clientConfig(server.endpoint));
+      try {
+        const invoke = async () => {
+          const r = await lambda.send(new InvokeCommand({ FunctionName: 'ss-restart:1', LogType: 'Tail' }));
+          return { pid: json(r.Payload) as number, tail: Buffer.from(r.LogResult!, 'base64').toString() };
+        };
+        const cold = await invoke();
+        assert.match(cold.tail, /Init Duration: [\d.]+ ms/);
+        let pid = cold.pid;
+        let restored = false;
+        for (let i = 0; i < 100 && !restored; i++) {
+          process.kill(pid, 'SIGKILL');
+          await new Promise((r) => setTimeout(r, 200));
+          const next = await invoke().catch(() => undefined);
+          if (!next || typeof next.pid !== 'number') continue;
+          pid = next.pid;
+          restored = /Restore Duration/.test(next.tail);
+        }
+        assert.ok(restored, 'a later environment was restored from the new template');
       } finally {
         await server.stop();
       }

@@ -25,6 +25,9 @@ _conn = None
 _request_id = None
 # A restored environment sends how long its restore took (ms) with its first /next.
 _restore_ms = None
+# A template's control channel (stdin and fd 3 as the server opened them), moved off the standard
+# descriptors before user code runs: it neither reads it as stdin nor passes it to subprocesses.
+_ctl_in = _ctl_out = None
 
 
 def _call(method, path, body=None, headers=None):
@@ -177,7 +180,7 @@ def _init_error_doc(e):
 def _ctl(doc):
     data = (json.dumps(doc) + "\n").encode()
     while data:
-        data = data[os.write(3, data):]
+        data = data[os.write(_ctl_out, data):]
 
 
 def _reap():
@@ -206,7 +209,7 @@ def _serve_forks():
     signal.signal(signal.SIGCHLD, lambda signum, frame: None)
     pending = b""
     while True:
-        ready, _, _ = select.select([0, wake_r], [], [])
+        ready, _, _ = select.select([_ctl_in, wake_r], [], [])
         if wake_r in ready:
             try:
                 while os.read(wake_r, 512):
@@ -214,9 +217,9 @@ def _serve_forks():
             except BlockingIOError:
                 pass
             _reap()
-        if 0 not in ready:
+        if _ctl_in not in ready:
             continue
-        chunk = os.read(0, 65536)
+        chunk = os.read(_ctl_in, 65536)
         if not chunk:
             # The server closed the channel: the template is no longer wanted.
             os._exit(0)
@@ -248,10 +251,8 @@ def _restore(req):
         s.sendall(("%s %s\n" % (req["id"], stream)).encode())
         os.dup2(s.fileno(), fd)
         s.close()
-    null = os.open(os.devnull, os.O_RDONLY)
-    os.dup2(null, 0)
-    os.close(null)
-    os.close(3)
+    os.close(_ctl_in)
+    os.close(_ctl_out)
     os.environ.clear()
     os.environ.update(req["env"])
     os.chdir(req["cwd"])
@@ -277,6 +278,10 @@ def _snapshot(handler):
     sys.stdout.flush()
     sys.stderr.flush()
     _ctl({"event": "ready"})
+    # What init built is frozen out of the collector: forks do not copy those pages by scanning them.
+    import gc
+    gc.collect()
+    gc.freeze()
     req = _serve_forks()
     started = _restore(req)
     try:
@@ -291,8 +296,15 @@ def _snapshot(handler):
 
 
 def main():
-    global _request_id, _restore_ms
+    global _request_id, _restore_ms, _ctl_in, _ctl_out
     template = os.environ.pop("_STRATUS_SNAPSHOT", None) is not None
+    if template:
+        _ctl_in = os.dup(0)
+        _ctl_out = os.dup(3)
+        os.close(3)
+        null = os.open(os.devnull, os.O_RDONLY)
+        os.dup2(null, 0)
+        os.close(null)
     _standby()
     _setup_logging()
     try:
