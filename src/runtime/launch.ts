@@ -131,6 +131,15 @@ export function spareKind(spec: Pick<EnvironmentSpec, 'runtime' | 'memoryMb' | '
 }
 
 
+/** RSS (KB) of one process, from /proc (0 when gone). */
+export function processRssKb(pid: number): number {
+  try {
+    return (Number(readFileSync(`/proc/${pid}/statm`, 'utf8').split(' ')[1]) * 4096) / 1024;
+  } catch {
+    return 0;
+  }
+}
+
 /** RSS (KB) of a process and its descendants, from /proc. */
 export function treeRssKb(pid: number): number {
   let total = 0;

@@ -6,7 +6,9 @@
  * (the function's init) and runs the before-snapshot hooks, reports `ready`, then serves forks. It
  * talks to the server over two pipes: fork requests go to its stdin as JSON lines, events come back
  * on fd 3 (`ready`, `init-error`, `forked` with the child's pid, `exit` with a child's status; the
- * template reaps its children, which are not the server's). A fork becomes one environment: its own
+ * template reaps its children, which are not the server's). It forks one child ahead, which waits
+ * for the next request, so a restore does not wait for fork() itself (tens of ms for a process
+ * with boto3 loaded on a small VM). A fork becomes one environment: its own
  * session (so the environment kills its process group as usual), the environment's variables and
  * Runtime API address; uid, rlimits and mount namespace are the template's, set up when it was
  * spawned like any runtime process (launch.ts). It runs the after-restore hooks, then asks for its
@@ -34,7 +36,7 @@ import { StringDecoder } from 'node:string_decoder';
 import type { Clock, TimerHandle } from '../core/clock.js';
 import { randomId } from '../core/ids.js';
 import type { EnvironmentSpec, LogEvent, LogSink, RuntimePaths } from './environment.js';
-import { environmentVariables, runtimeCommand, runtimeVersionText, treeRssKb } from './launch.js';
+import { environmentVariables, processRssKb, runtimeCommand, runtimeVersionText } from './launch.js';
 import { functionDir } from './sandbox.js';
 
 /** A runtime process forked from a template, handed to one environment. */
@@ -256,16 +258,13 @@ export class SnapshotTemplate implements SnapshotSource {
     if (this.byToken.size === 0) this.kill();
   }
 
+  /**
+   * The template process's own RSS: its forks are its children in /proc, but their memory is their
+   * environments' (and the fork waiting for the next one shares the template's pages).
+   */
   rssKb(): number {
     const pid = this.child?.pid;
-    return pid && (this.state === 'ready' || this.state === 'starting') ? Math.max(0, treeRssKb(pid) - this.forksRssKb()) : 0;
-  }
-
-  /** Forks are the template's children in /proc: their memory is their environments'. */
-  private forksRssKb(): number {
-    let kb = 0;
-    for (const pid of this.byPid.keys()) kb += treeRssKb(pid);
-    return kb;
+    return pid && (this.state === 'ready' || this.state === 'starting') ? processRssKb(pid) : 0;
   }
 
   private log(message: string): void {

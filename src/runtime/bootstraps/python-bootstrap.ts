@@ -5,7 +5,8 @@
  *
  * With `_STRATUS_SNAPSHOT` set it is a SnapStart template (src/runtime/snapstart.ts): it loads the
  * handler, runs the before-snapshot hooks, then serves forks. Requests come as JSON lines on
- * stdin, events (ready, init-error, forked, exit) leave as JSON lines on fd 3. Each fork becomes
+ * stdin, events (ready, init-error, forked, exit) leave as JSON lines on fd 3. A fork is made
+ * ahead and waits for its request (the fork itself is off the restore's path). Each fork becomes
  * one execution environment: its own session, its stdout/stderr connected to the server's listener,
  * its own Runtime API address and variables; it runs the after-restore hooks, then asks for events.
  */
@@ -183,8 +184,13 @@ def _ctl(doc):
         data = data[os.write(_ctl_out, data):]
 
 
+# The fork waiting for the next environment (pid, pipe to send it its request), see _park.
+_parked = None
+
+
 def _reap():
     # Exits of forked environments, reported to the server (it does not see them as its children).
+    global _parked
     while True:
         try:
             pid, status = os.waitpid(-1, os.WNOHANG)
@@ -192,27 +198,63 @@ def _reap():
             return
         if pid == 0:
             return
+        if _parked and _parked[0] == pid:
+            os.close(_parked[1])
+            _parked = None
         if os.WIFSIGNALED(status):
             _ctl({"event": "exit", "pid": pid, "code": None, "signal": os.WTERMSIG(status)})
         else:
             _ctl({"event": "exit", "pid": pid, "code": os.WEXITSTATUS(status), "signal": None})
 
 
+def _park(wake):
+    """Forks ahead: the fork waits on a pipe for its environment's request, so a restore does not
+    wait for the fork itself. Returns the request in the fork, None in the template."""
+    global _parked
+    import signal
+    sys.stdout.flush()
+    sys.stderr.flush()
+    r, w = os.pipe()
+    pid = os.fork()
+    if pid:
+        os.close(r)
+        _parked = (pid, w)
+        return None
+    signal.set_wakeup_fd(-1)
+    signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+    for fd in (w, wake[0], wake[1], _ctl_in, _ctl_out):
+        os.close(fd)
+    data = b""
+    while not data.endswith(b"\n"):
+        chunk = os.read(r, 65536)
+        if not chunk:
+            # The template is gone (or stopping): nothing to become.
+            os._exit(0)
+        data += chunk
+    os.close(r)
+    return json.loads(data)
+
+
 def _serve_forks():
-    """The template's loop: forks on request, reports exits; returns the request in a fork."""
+    """The template's loop: hands requests to parked forks, reports exits; returns the request in a fork."""
+    global _parked
     import select
     import signal
-    wake_r, wake_w = os.pipe()
-    os.set_blocking(wake_r, False)
-    os.set_blocking(wake_w, False)
-    signal.set_wakeup_fd(wake_w)
+    wake = os.pipe()
+    os.set_blocking(wake[0], False)
+    os.set_blocking(wake[1], False)
+    signal.set_wakeup_fd(wake[1])
     signal.signal(signal.SIGCHLD, lambda signum, frame: None)
     pending = b""
     while True:
-        ready, _, _ = select.select([_ctl_in, wake_r], [], [])
-        if wake_r in ready:
+        if _parked is None:
+            req = _park(wake)
+            if req is not None:
+                return req
+        ready, _, _ = select.select([_ctl_in, wake[0]], [], [])
+        if wake[0] in ready:
             try:
-                while os.read(wake_r, 512):
+                while os.read(wake[0], 512):
                     pass
             except BlockingIOError:
                 pass
@@ -226,17 +268,22 @@ def _serve_forks():
         pending += chunk
         while b"\n" in pending:
             line, pending = pending.split(b"\n", 1)
-            req = json.loads(line)
-            sys.stdout.flush()
-            sys.stderr.flush()
-            pid = os.fork()
-            if pid == 0:
-                signal.set_wakeup_fd(-1)
-                signal.signal(signal.SIGCHLD, signal.SIG_DFL)
-                os.close(wake_r)
-                os.close(wake_w)
-                return req
-            _ctl({"event": "forked", "id": req["id"], "pid": pid})
+            while True:
+                if _parked is None:
+                    req = _park(wake)
+                    if req is not None:
+                        return req
+                pid, w = _parked
+                _parked = None
+                try:
+                    os.write(w, line + b"\n")
+                    break
+                except OSError:
+                    # That fork died waiting: another one takes the request.
+                    continue
+                finally:
+                    os.close(w)
+            _ctl({"event": "forked", "id": json.loads(line)["id"], "pid": pid})
 
 
 def _restore(req):
@@ -251,8 +298,6 @@ def _restore(req):
         s.sendall(("%s %s\n" % (req["id"], stream)).encode())
         os.dup2(s.fileno(), fd)
         s.close()
-    os.close(_ctl_in)
-    os.close(_ctl_out)
     os.environ.clear()
     os.environ.update(req["env"])
     os.chdir(req["cwd"])
@@ -278,6 +323,8 @@ def _snapshot(handler):
     sys.stdout.flush()
     sys.stderr.flush()
     _ctl({"event": "ready"})
+    # Loaded once here rather than in every fork: socket.getaddrinfo's idna codec (tens of ms).
+    "127.0.0.1".encode("idna")
     # What init built is frozen out of the collector: forks do not copy those pages by scanning them.
     import gc
     gc.collect()
