@@ -12,7 +12,7 @@
  * session (so the environment kills its process group as usual), the environment's variables and
  * Runtime API address; uid, rlimits and mount namespace are the template's, set up when it was
  * spawned like any runtime process (launch.ts). It runs the after-restore hooks, then asks for its
- * first event: Restore Duration runs from the fork request to that /next.
+ * first event: Restore Duration runs from the environment's request to that /next.
  *
  * A fork's stdout and stderr: Node cannot receive file descriptors, so the fork connects to the
  * template's listener here (loopback TCP: nothing on disk to place, no path length or mount
@@ -375,10 +375,13 @@ export class SnapshotTemplate implements SnapshotSource {
     this.forking.clear();
     // Nobody reports the exits of orphaned forks: they are ended now.
     for (const f of this.byPid.values()) {
-      try {
-        process.kill(-f.pid, 'SIGKILL');
-      } catch {
-        /* gone */
+      for (const target of [-f.pid, f.pid]) {
+        try {
+          // Its group once it called setsid(); itself if it had not yet.
+          process.kill(target, 'SIGKILL');
+        } catch {
+          /* gone */
+        }
       }
       f.exited(null, 'SIGKILL');
     }
