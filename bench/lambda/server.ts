@@ -17,6 +17,7 @@ const config = {
       idleTimeoutSeconds: Number(process.env.IDLE_SECONDS ?? 300),
       maxIdleEnvironments: Number(process.env.MAX_IDLE ?? 32),
       ...(process.env.MAX_STARTING ? { maxStartingEnvironments: Number(process.env.MAX_STARTING) } : {}),
+      ...(process.env.PREWARM === '0' ? { prewarm: false } : {}),
     },
   },
 };

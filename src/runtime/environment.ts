@@ -1,18 +1,23 @@
 /**
  * One execution environment: a child process running a runtime (Node, Python, or the zip's own
  * `bootstrap`) that talks to its own Lambda Runtime API listener (127.0.0.1, ephemeral port),
- * served here. One invocation at a time; init runs once; killed on timeout, memory overrun or
- * crash. Logs written by the process on stdout/stderr are attributed to the invocation in flight.
+ * served here. One invocation at a time; init runs once (or, SnapStart, the process is a fork of
+ * an initialised template: snapstart.ts); killed on timeout, memory overrun or crash. Logs
+ * written by the process on stdout/stderr are attributed to the invocation in flight.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { RuntimeApiServer, type RuntimeRequest, type RuntimeResponder } from './runtime-api-server.js';
 import { acceptStreamedResponse, type ResponseStreamSink, type StreamState } from './streamed-response.js';
-import { STANDBY_PATH, type Spare } from './spare.js';
-import { accessSync, chmodSync, chownSync, constants as fsConstants, existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { accessSync, chmodSync, chownSync, constants as fsConstants, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Clock, TimerHandle } from '../core/clock.js';
-import { functionDir, namespaceCommand, type Identity, type Isolation } from './sandbox.js';
 import { randomId } from '../core/ids.js';
+import { environmentVariables, isNodeRuntime, isProvidedRuntime, runtimeCommand, runtimeVersionText, treeRssKb } from './launch.js';
+import { RuntimeApiServer, type RuntimeRequest, type RuntimeResponder } from './runtime-api-server.js';
+import { functionDir, type Identity, type Isolation } from './sandbox.js';
+import type { RestoredProcess, SnapshotSource } from './snapstart.js';
+import { STANDBY_PATH, type Spare } from './spare.js';
+
+export { cleanScratch, environmentVariables, isNodeRuntime, isProvidedRuntime, isPythonRuntime, runtimeCommand, runtimeVersionText, spareKind, treeRssKb } from './launch.js';
 
 /** Sync response payload limit (bytes) for what a function returns. */
 export const MAX_RESPONSE_BYTES = 6 * 1024 * 1024;
@@ -55,6 +60,10 @@ export interface EnvironmentSpec {
    * literal /opt in namespace mode, named by its real path in the variables otherwise.
    */
   readonly optDir?: string | undefined;
+  /** A published version with SnapStart: environments are restored from its snapshot (snapstart.ts). */
+  readonly snapStart?: boolean | undefined;
+  /** The configuration's RuntimeVersionArn (INIT_START and RESTORE_START lines). */
+  readonly runtimeVersionArn?: string | undefined;
 }
 
 export interface RuntimePaths {
@@ -101,6 +110,8 @@ export interface InvokeResult {
   logs: readonly LogEvent[];
   durationMs: number;
   initDurationMs?: number | undefined;
+  /** Restored from a SnapStart snapshot: the restore took this long (instead of an init). */
+  restoreDurationMs?: number | undefined;
   maxMemoryMb: number;
 }
 
@@ -128,16 +139,6 @@ function formatDate(ms: number): string {
   return `${d.getUTCFullYear()}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${String(d.getUTCDate()).padStart(2, '0')}`;
 }
 
-export function isNodeRuntime(runtime: string): boolean {
-  return runtime.startsWith('nodejs');
-}
-export function isPythonRuntime(runtime: string): boolean {
-  return runtime.startsWith('python3');
-}
-export function isProvidedRuntime(runtime: string): boolean {
-  return runtime === 'provided' || runtime.startsWith('provided.');
-}
-
 export class Environment {
   readonly id = randomId(32, '0123456789abcdef');
   readonly logStreamName: string;
@@ -146,7 +147,12 @@ export class Environment {
   invocations = 0;
   private server: RuntimeApiServer | undefined;
   private standby: ((req: RuntimeRequest, res: RuntimeResponder) => void) | undefined;
-  private child: ChildProcess | undefined;
+  /** The runtime process: spawned, adopted (spare) or forked from a SnapStart template. */
+  private child: { readonly pid?: number | undefined } | undefined;
+  /** The template this environment was restored from (SnapStart). */
+  private template: SnapshotSource | undefined;
+  /** Billed Restore Duration: what the restored process reports it spent on its own restore. */
+  private billedRestoreMs = 0;
   private readonly scratch: string;
   private spawnedAt = 0;
   private initDurationMs: number | undefined;
@@ -180,8 +186,9 @@ export class Environment {
       paths.isolation.mode === 'none' || !spec.identity ? join(paths.scratchDir, this.id) : paths.isolation.mode === 'uid' ? join(functionDir(paths.sandboxDir, spec.identity), `env-${this.id}`) : '';
   }
 
-  /** The directory the function sees as its /tmp (TMPDIR, HOME). */
+  /** The directory the function sees as its /tmp (TMPDIR, HOME); restored environments share their template's. */
   private get tmpDir(): string {
+    if (this.template) return this.template.tmpDir;
     return this.scratch ? join(this.scratch, 'tmp') : '/tmp';
   }
 
@@ -189,10 +196,20 @@ export class Environment {
     this.deathListeners.push(fn);
   }
 
-  /** Starts the Runtime API listener and the process; init runs in the background. */
-  async start(spare?: Spare): Promise<void> {
+  /**
+   * Starts the Runtime API listener and the process; init runs in the background. With a SnapStart
+   * `template`, the process is a fork of it (already initialised) and a cold start only when it cannot fork.
+   */
+  async start(spare?: Spare, template?: SnapshotSource): Promise<void> {
     const id = this.spec.identity;
-    if (this.spec.runtimeVersion) this.initLogs.push({ timestamp: this.clock.now(), message: `INIT_START Runtime Version: ${this.spec.runtimeVersion}` });
+    if (template) {
+      this.server = new RuntimeApiServer((req, res) => this.handle(req, res), MAX_RESPONSE_BYTES);
+      if (id && this.paths.isolation.mode !== 'none') this.server.allowUid = id.uid;
+      const port = await this.server.listen();
+      if (await this.restore(template, port)) return;
+      this.server.close();
+    }
+    this.initLogs.push({ timestamp: this.clock.now(), message: `INIT_START ${runtimeVersionText(this.spec)}` });
     if (this.scratch) {
       mkdirSync(this.tmpDir, { recursive: true });
       if (id && this.paths.isolation.mode !== 'none') {
@@ -255,13 +272,47 @@ export class Environment {
   private armInitTimer(): void {
     this.initTimer = this.clock.setTimer(INIT_TIMEOUT_MS, () => {
       if (this.initDurationMs === undefined && !this.initError && this.state !== 'dead') {
-        this.initError = {
-          type: 'Runtime.Unknown',
-          body: Buffer.from(JSON.stringify({ errorType: 'Runtime.Unknown', errorMessage: `INIT_REPORT Init Duration: ${INIT_TIMEOUT_MS.toFixed(2)} ms Phase: init Status: timeout` })),
-        };
+        // A restore has the same 10 s; the invocation then fails with AWS's SnapStartTimeoutException.
+        this.initError = this.template
+          ? { type: 'SnapStartTimeoutException', body: errorDoc('SnapStartTimeoutException', "Lambda couldn't restore the snapshot within the timeout limit.") }
+          : {
+              type: 'Runtime.Unknown',
+              body: Buffer.from(JSON.stringify({ errorType: 'Runtime.Unknown', errorMessage: `INIT_REPORT Init Duration: ${INIT_TIMEOUT_MS.toFixed(2)} ms Phase: init Status: timeout` })),
+            };
         this.kill();
       }
     });
+  }
+
+  /**
+   * Forks the template into this environment: Restore Duration runs from the fork request to the
+   * first /next (the fork, then the after-restore hooks). False when the template cannot fork.
+   */
+  private async restore(template: SnapshotSource, port: number): Promise<boolean> {
+    this.template = template;
+    const env: Record<string, string> = {};
+    for (const [k, v] of Object.entries(this.environment(`127.0.0.1:${port}`))) if (v !== undefined) env[k] = v;
+    this.spawnedAt = performance.now();
+    this.initLogs.push({ timestamp: this.clock.now(), message: `RESTORE_START ${runtimeVersionText(this.spec)}` });
+    let proc: RestoredProcess;
+    try {
+      proc = await template.fork(env, this.spec.taskRoot);
+    } catch {
+      this.template = undefined;
+      this.initLogs = [];
+      return false;
+    }
+    this.child = proc;
+    proc.attach(
+      (chunk, err) => this.onOutput(chunk, err),
+      (code, signal) => {
+        this.exitInfo = { code, signal };
+        setImmediate(() => this.die());
+      },
+    );
+    if (this.state === 'dead') this.kill();
+    else this.armInitTimer();
+    return true;
   }
 
   /** Takes over a pre-started runtime process: gives it this environment, then init runs as usual. */
@@ -362,6 +413,11 @@ export class Environment {
       if (this.initDurationMs === undefined && !this.initError) {
         this.initDurationMs = performance.now() - this.spawnedAt;
         this.initTimer?.cancel();
+        if (this.template) {
+          const reported = Number(req.headers['lambda-runtime-stratus-restore-ms']);
+          this.billedRestoreMs = Math.ceil(Number.isFinite(reported) && reported >= 0 ? Math.min(reported, this.initDurationMs) : this.initDurationMs);
+          this.initLogs.push({ timestamp: this.clock.now(), message: `RESTORE_REPORT Restore Duration: ${this.initDurationMs.toFixed(2)} ms` });
+        }
         if (this.state === 'starting') this.state = this.pending ? 'busy' : 'idle';
         for (const w of this.readyWaiters.splice(0)) w(true);
       }
@@ -437,7 +493,9 @@ export class Environment {
       if (performance.now() - this.lastSampleAt > 100) this.sampleMemory();
       const maxMemoryMb = Math.max(1, Math.round(this.peakRssKb / 1024));
       const cold = !this.initReported && this.initDurationMs !== undefined;
-      const initDurationMs = cold ? this.initDurationMs : undefined;
+      const restoreDurationMs = cold && this.template ? this.initDurationMs : undefined;
+      const initDurationMs = cold && !this.template ? this.initDurationMs : undefined;
+      const billedExtra = restoreDurationMs !== undefined ? this.billedRestoreMs : (initDurationMs ?? 0);
       this.initReported = true;
       this.flushPartial(p);
       if (p.delivered || outcome !== 'success') {
@@ -446,12 +504,14 @@ export class Environment {
           const msg = errorMessageOf(payload);
           if (outcome === 'init-error') {
             const initMs = performance.now() - this.spawnedAt;
-            this.log(p, `INIT_REPORT Init Duration: ${initMs.toFixed(2)} ms\tPhase: init\tStatus: error\tError Type: ${errorType ?? 'Runtime.Unknown'}`);
+            const phase = this.template ? 'RESTORE_REPORT Restore Duration' : 'INIT_REPORT Init Duration';
+            this.log(p, `${phase}: ${initMs.toFixed(2)} ms\tPhase: ${this.template ? 'restore' : 'init'}\tStatus: error\tError Type: ${errorType ?? 'Runtime.Unknown'}`);
           } else if (msg) this.log(p, `${msg}\n${errorType ?? ''}`);
         }
         this.log(p, `END RequestId: ${p.req.requestId}`);
-        let report = `REPORT RequestId: ${p.req.requestId}\tDuration: ${durationMs.toFixed(2)} ms\tBilled Duration: ${Math.ceil(durationMs + (initDurationMs ?? 0))} ms\tMemory Size: ${this.spec.memoryMb} MB\tMax Memory Used: ${maxMemoryMb} MB\t`;
+        let report = `REPORT RequestId: ${p.req.requestId}\tDuration: ${durationMs.toFixed(2)} ms\tBilled Duration: ${Math.ceil(durationMs + billedExtra)} ms\tMemory Size: ${this.spec.memoryMb} MB\tMax Memory Used: ${maxMemoryMb} MB\t`;
         if (initDurationMs !== undefined) report += `Init Duration: ${initDurationMs.toFixed(2)} ms\t`;
+        if (restoreDurationMs !== undefined) report += `Restore Duration: ${restoreDurationMs.toFixed(2)} ms\tBilled Restore Duration: ${this.billedRestoreMs} ms\t`;
         if (outcome === 'timeout' || outcome === 'exit' || outcome === 'oom') {
           report += `Status: ${outcome === 'timeout' ? 'timeout' : 'error'}\t`;
           if (outcome !== 'timeout') report += `Error Type: ${errorType}\t`;
@@ -463,7 +523,7 @@ export class Environment {
       this.pending = undefined;
       this.lastUsed = this.clock.now();
       if (!killing && this.state === 'busy') this.state = 'idle';
-      p.resolve({ outcome, payload, errorType, logs: events, durationMs, initDurationMs, maxMemoryMb });
+      p.resolve({ outcome, payload, errorType, logs: events, durationMs, initDurationMs, restoreDurationMs, maxMemoryMb });
     };
     // One turn of the event loop so log lines already written to the pipes are read first.
     setImmediate(complete);
@@ -588,57 +648,7 @@ export class Environment {
   }
 
   private environment(runtimeApi: string): NodeJS.ProcessEnv {
-    const s = this.spec;
-    const tmp = this.tmpDir;
-    const env: NodeJS.ProcessEnv = {
-      ...s.variables,
-      PATH: process.env.PATH ?? '/usr/local/bin:/usr/bin:/bin',
-      LANG: 'en_US.UTF-8',
-      TZ: ':UTC',
-      HOME: tmp,
-      TMPDIR: tmp,
-      TEMP: tmp,
-      TMP: tmp,
-      _HANDLER: s.handler,
-      AWS_EXECUTION_ENV: `AWS_Lambda_${s.runtime}`,
-      AWS_LAMBDA_FUNCTION_NAME: s.functionName,
-      AWS_LAMBDA_FUNCTION_VERSION: s.functionVersion,
-      AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(s.memoryMb),
-      AWS_LAMBDA_FUNCTION_TIMEOUT: String(s.timeoutSec),
-      AWS_LAMBDA_LOG_GROUP_NAME: s.logGroupName,
-      AWS_LAMBDA_LOG_STREAM_NAME: this.logStreamName,
-      AWS_LAMBDA_RUNTIME_API: runtimeApi,
-      AWS_LAMBDA_INITIALIZATION_TYPE: 'on-demand',
-      AWS_REGION: s.region,
-      AWS_DEFAULT_REGION: s.region,
-      AWS_ACCESS_KEY_ID: s.credentials.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: s.credentials.secretAccessKey,
-      AWS_ENDPOINT_URL: s.endpoint,
-      LAMBDA_TASK_ROOT: s.taskRoot,
-      LAMBDA_RUNTIME_DIR: this.paths.runtimeDir,
-      AWS_XRAY_CONTEXT_MISSING: 'LOG_ERROR',
-      AWS_LAMBDA_EPHEMERAL_STORAGE_MB: String(s.ephemeralMb),
-    };
-    if (s.credentials.sessionToken) env.AWS_SESSION_TOKEN = s.credentials.sessionToken;
-    // The bootstraps send calls to AWS host names to this server (then remove the variable).
-    if (!isProvidedRuntime(s.runtime)) env._STRATUS_ENDPOINT = s.endpoint;
-    // Layers, where AWS's runtimes look for them (its /opt: the literal one in namespace mode).
-    const opt = s.optDir === undefined ? undefined : this.paths.isolation.mode === 'namespace' ? '/opt' : s.optDir;
-    if (opt) {
-      env.PATH = `${env.PATH}:${opt}/bin`;
-      env.LD_LIBRARY_PATH = [s.variables.LD_LIBRARY_PATH, `${opt}/lib`].filter(Boolean).join(':');
-    }
-    if (isNodeRuntime(s.runtime)) {
-      const major = /^nodejs(\d+)/.exec(s.runtime)?.[1];
-      const layers = opt ? [`${opt}/nodejs/node${major}/node_modules`, `${opt}/nodejs/node_modules`] : [];
-      env.NODE_PATH = [...layers, this.paths.nodePath, join(s.taskRoot, 'node_modules')].filter(Boolean).join(':');
-    }
-    if (isPythonRuntime(s.runtime)) {
-      const layers = opt ? [`${opt}/python/lib/${s.runtime}/site-packages`, `${opt}/python`] : [];
-      env.PYTHONPATH = [s.taskRoot, ...layers, s.variables.PYTHONPATH].filter(Boolean).join(':');
-      env.PYTHONDONTWRITEBYTECODE = '1';
-    }
-    return env;
+    return environmentVariables(this.spec, this.paths, { runtimeApi, tmpDir: this.tmpDir, logStreamName: this.logStreamName, snapStart: this.template !== undefined });
   }
 }
 
@@ -653,60 +663,6 @@ function bootstrapProblem(own: string, optDir: string | undefined): string | und
     accessSync(path, fsConstants.X_OK);
   } catch {
     return `fork/exec ${path}: permission denied`;
-  }
-  return undefined;
-}
-
-/**
- * The command that runs a runtime's bootstrap, wrapped for the isolation mode:
- * - `none`: with util-linux prlimit present, under RLIMIT_FSIZE = the ephemeral storage size.
- * - `uid`: the same, spawned as the function's uid/gid (`spawnAs`).
- * - `namespace`: in its own mount namespace with a tmpfs of the ephemeral storage size on /tmp,
- *   then as the function's uid/gid (setpriv). A pre-started process (`identity` undefined) stays
- *   root until it is assigned, then drops to the function's uid itself before loading user code.
- *   The function's layers (`optDir`) are mounted on /opt there.
- */
-export function runtimeCommand(
-  spec: Pick<EnvironmentSpec, 'runtime' | 'memoryMb' | 'taskRoot' | 'ephemeralMb' | 'executable' | 'optDir'>,
-  paths: RuntimePaths,
-  identity?: Identity,
-): { command: string; args: string[]; spawnAs?: Identity | undefined } {
-  const { runtime, taskRoot, ephemeralMb, optDir } = spec;
-  let cmd: { command: string; args: string[] };
-  if (isNodeRuntime(runtime)) {
-    const heap = Math.max(32, Math.floor(spec.memoryMb * 0.85));
-    cmd = { command: spec.executable ?? process.execPath, args: [`--max-old-space-size=${heap}`, paths.nodeBootstrap] };
-  } else if (isPythonRuntime(runtime)) {
-    cmd = { command: paths.python, args: ['-u', paths.pythonBootstrap] };
-  } else {
-    // A custom runtime's bootstrap may come from a layer when the code has none (/opt/bootstrap on AWS).
-    const own = join(taskRoot, 'bootstrap');
-    const fromLayer = optDir !== undefined && !existsSync(own) && existsSync(join(optDir, 'bootstrap'));
-    cmd = { command: fromLayer ? join(paths.isolation.mode === 'namespace' ? '/opt' : optDir, 'bootstrap') : own, args: [] };
-  }
-  const iso = paths.isolation;
-  if (iso.mode === 'namespace') return namespaceCommand(iso, ephemeralMb, identity, cmd.command, cmd.args, optDir);
-  const spawnAs = iso.mode === 'uid' ? identity : undefined;
-  if (!paths.prlimit) return { ...cmd, spawnAs };
-  const bytes = ephemeralMb * 1024 * 1024;
-  return { command: paths.prlimit, args: [`--fsize=${bytes}:${bytes}`, '--', cmd.command, ...cmd.args], spawnAs };
-}
-
-/**
- * Which kind of pre-started process can serve an environment, if any (not for custom runtimes,
- * nor when the function sets variables the runtime reads only at process start, nor with layers:
- * a spare was started without their /opt mount and LD_LIBRARY_PATH, which only a start sets).
- */
-export function spareKind(spec: Pick<EnvironmentSpec, 'runtime' | 'memoryMb' | 'ephemeralMb' | 'variables' | 'executable' | 'optDir'>): string | undefined {
-  if (spec.optDir !== undefined) return undefined;
-  const keys = Object.keys(spec.variables);
-  if (isNodeRuntime(spec.runtime)) {
-    if (keys.some((k) => k.startsWith('NODE_') || k === 'UV_THREADPOOL_SIZE')) return undefined;
-    return `node:${spec.executable ?? process.execPath}:${spec.memoryMb}:${spec.ephemeralMb}`;
-  }
-  if (isPythonRuntime(spec.runtime)) {
-    if (keys.some((k) => k.startsWith('PYTHON') && k !== 'PYTHONPATH')) return undefined;
-    return `python:${spec.ephemeralMb}`;
   }
   return undefined;
 }
@@ -734,39 +690,4 @@ function signalName(signal: NodeJS.Signals): string {
     SIGXFSZ: 'file size limit exceeded',
   };
   return names[signal] ?? signal.toLowerCase();
-}
-
-/** RSS (KB) of a process and its descendants, from /proc. */
-export function treeRssKb(pid: number): number {
-  let total = 0;
-  const seen = new Set<number>();
-  const stack = [pid];
-  while (stack.length) {
-    const p = stack.pop()!;
-    if (seen.has(p)) continue;
-    seen.add(p);
-    try {
-      const status = readFileSync(`/proc/${p}/statm`, 'utf8');
-      const pages = Number(status.split(' ')[1]);
-      total += (pages * 4096) / 1024;
-    } catch {
-      continue;
-    }
-    try {
-      const kids = readFileSync(`/proc/${p}/task/${p}/children`, 'utf8').trim();
-      if (kids) for (const k of kids.split(' ')) stack.push(Number(k));
-    } catch {
-      /* no children file */
-    }
-  }
-  return total;
-}
-
-/** Removes stale scratch directories (left by a previous crash). */
-export function cleanScratch(dir: string): void {
-  try {
-    for (const name of readdirSync(dir)) rmSync(join(dir, name), { recursive: true, force: true });
-  } catch {
-    /* absent */
-  }
 }

@@ -23,6 +23,7 @@ import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import type { Clock, TimerHandle } from '../core/clock.js';
 import { Environment, runtimeCommand, treeRssKb, spareKind, type EnvironmentSpec, type InvokeRequest, type InvokeResult, type LogSink, type RuntimePaths } from './environment.js';
+import { SnapshotTemplates, type SnapshotOutcome } from './snapstart.js';
 import { startSpare, type Spare } from './spare.js';
 
 /** Event-loop utilization above which the server counts as saturated. */
@@ -38,6 +39,8 @@ export interface PoolOptions {
   prewarm?: boolean;
   /** Environments starting (process boot and init) at once, at most; default: the CPU count, at least 2. */
   maxStarting?: number | undefined;
+  /** SnapStart templates kept without a live environment, at most (default 8). */
+  maxSnapshots?: number | undefined;
 }
 
 /** The default cap on environments starting at once: the CPU count, at least 2. */
@@ -101,6 +104,8 @@ export class EnvironmentPool {
   /** The most environments seen starting at once (a figure for tests and the health page). */
   private peakStarting = 0;
   private seq = 0;
+  /** SnapStart versions' templates (environments of those versions are forks of them). */
+  private readonly templates: SnapshotTemplates;
 
   constructor(
     private readonly paths: RuntimePaths,
@@ -110,6 +115,17 @@ export class EnvironmentPool {
   ) {
     const cap = options.maxStarting;
     this.maxStarting = cap !== undefined && Number.isInteger(cap) && cap >= 1 ? cap : defaultMaxStarting();
+    const snaps = options.maxSnapshots;
+    this.templates = new SnapshotTemplates(paths, clock, sink, snaps !== undefined && Number.isInteger(snaps) && snaps >= 0 ? snaps : 8);
+  }
+
+  /**
+   * Makes the snapshot of a published SnapStart version: its template process runs init and the
+   * before-snapshot hooks; the outcome tells whether the version can become Active.
+   */
+  snapshot(spec: EnvironmentSpec): Promise<SnapshotOutcome> {
+    if (this.closed) return Promise.resolve({ ok: false, initMs: 0, errorType: 'Runtime.Unknown', errorMessage: 'the environment pool is closed', aborted: true });
+    return this.templates.create(spec).ready;
   }
 
   /** Runs one invocation on an environment of `spec` (warm if one is idle, else queued). */
@@ -294,9 +310,11 @@ export class EnvironmentPool {
       let failure: { error: unknown } | undefined;
       try {
         const t0 = performance.now();
-        const kind = this.options.prewarm ? spareKind(spec) : undefined;
+        // SnapStart: a fork of the version's template (none yet: a cold start, and one is made).
+        const template = spec.snapStart ? this.templates.take(spec) : undefined;
+        const kind = this.options.prewarm && !template ? spareKind(spec) : undefined;
         const spare = kind ? await this.takeSpare(kind) : undefined;
-        await env.start(spare);
+        await env.start(spare, template);
         if (kind) this.wantSpare(kind, spec);
         ok = await env.ready();
         if (ok) group.startMs = average(group.startMs, performance.now() - t0);
@@ -416,6 +434,7 @@ export class EnvironmentPool {
    * configuration, then stop.
    */
   retire(match: (key: string) => boolean): void {
+    this.templates.retire(match);
     for (const [key, group] of this.groups) {
       if (!match(key)) continue;
       group.retired = true;
@@ -430,7 +449,7 @@ export class EnvironmentPool {
     for (const group of this.groups.values()) for (const env of group.idle.splice(0)) env.shutdown();
   }
 
-  stats(): { environments: number; busy: number; idle: number; spares: number; rssKb: number; starting: number; queued: number; maxStarting: number; peakStarting: number } {
+  stats(): { environments: number; busy: number; idle: number; spares: number; snapshots: number; rssKb: number; starting: number; queued: number; maxStarting: number; peakStarting: number } {
     let environments = 0;
     let busy = 0;
     let idle = 0;
@@ -448,7 +467,9 @@ export class EnvironmentPool {
       rssKb += env.rssKb();
     }
     for (const group of this.waiting) queued += group.waiters.length;
-    return { environments, busy, idle, spares, rssKb, starting: this.startsInFlight, queued, maxStarting: this.maxStarting, peakStarting: this.peakStarting };
+    const snaps = this.templates.stats();
+    rssKb += snaps.rssKb;
+    return { environments, busy, idle, spares, snapshots: snaps.templates, rssKb, starting: this.startsInFlight, queued, maxStarting: this.maxStarting, peakStarting: this.peakStarting };
   }
 
   async close(): Promise<void> {
@@ -476,6 +497,7 @@ export class EnvironmentPool {
       ),
     );
     this.groups.clear();
+    await this.templates.close();
   }
 }
 

@@ -2,6 +2,13 @@
  * The Python runtime of Stratus's execution environments: a bootstrap that uses only Python's
  * standard library, serving invocations through the Lambda Runtime API as AWS's Python runtime
  * interface client does. Written to the runtime directory at start-up and run with `python3 -u`.
+ *
+ * With `_STRATUS_SNAPSHOT` set it is a SnapStart template (src/runtime/snapstart.ts): it loads the
+ * handler, runs the before-snapshot hooks, then serves forks. Requests come as JSON lines on
+ * stdin, events (ready, init-error, forked, exit) leave as JSON lines on fd 3. A fork is made
+ * ahead and waits for its request (the fork itself is off the restore's path). Each fork becomes
+ * one execution environment: its own session, its stdout/stderr connected to the server's listener,
+ * its own Runtime API address and variables; it runs the after-restore hooks, then asks for events.
  */
 export const PYTHON_BOOTSTRAP = String.raw`
 import http.client
@@ -13,15 +20,21 @@ import sys
 import time
 import traceback
 
-API = os.environ["AWS_LAMBDA_RUNTIME_API"]
-HOST, PORT = API.split(":")
+HOST = PORT = None
 BASE = "/2018-06-01/runtime"
 _conn = None
 _request_id = None
+# A restored environment sends how long its restore took (ms) with its first /next.
+_restore_ms = None
+# A template's control channel (stdin and fd 3 as the server opened them), moved off the standard
+# descriptors before user code runs: it neither reads it as stdin nor passes it to subprocesses.
+_ctl_in = _ctl_out = None
 
 
 def _call(method, path, body=None, headers=None):
-    global _conn
+    global _conn, HOST, PORT
+    if HOST is None:
+        HOST, PORT = os.environ["AWS_LAMBDA_RUNTIME_API"].split(":")
     for attempt in range(2):
         if _conn is None:
             _conn = http.client.HTTPConnection(HOST, int(PORT))
@@ -159,6 +172,178 @@ def _standby():
             sys.path.insert(0, p)
 
 
+def _init_error_doc(e):
+    if isinstance(e, _InitError):
+        return _error_doc(e, error_type=e.error_type, message=e.message, stack=e.stack)
+    return _error_doc(e, stack=_stack(e.__traceback__))
+
+
+def _ctl(doc):
+    data = (json.dumps(doc) + "\n").encode()
+    while data:
+        data = data[os.write(_ctl_out, data):]
+
+
+# The fork waiting for the next environment (pid, pipe to send it its request), see _park.
+_parked = None
+
+
+def _reap():
+    # Exits of forked environments, reported to the server (it does not see them as its children).
+    global _parked
+    while True:
+        try:
+            pid, status = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            return
+        if pid == 0:
+            return
+        if _parked and _parked[0] == pid:
+            os.close(_parked[1])
+            _parked = None
+        if os.WIFSIGNALED(status):
+            _ctl({"event": "exit", "pid": pid, "code": None, "signal": os.WTERMSIG(status)})
+        else:
+            _ctl({"event": "exit", "pid": pid, "code": os.WEXITSTATUS(status), "signal": None})
+
+
+def _park(wake):
+    """Forks ahead: the fork waits on a pipe for its environment's request, so a restore does not
+    wait for the fork itself. Returns the request in the fork, None in the template."""
+    global _parked
+    import signal
+    sys.stdout.flush()
+    sys.stderr.flush()
+    r, w = os.pipe()
+    pid = os.fork()
+    if pid:
+        os.close(r)
+        _parked = (pid, w)
+        return None
+    signal.set_wakeup_fd(-1)
+    signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+    for fd in (w, wake[0], wake[1], _ctl_in, _ctl_out):
+        os.close(fd)
+    data = b""
+    while not data.endswith(b"\n"):
+        chunk = os.read(r, 65536)
+        if not chunk:
+            # The template is gone (or stopping): nothing to become.
+            os._exit(0)
+        data += chunk
+    os.close(r)
+    return json.loads(data)
+
+
+def _serve_forks():
+    """The template's loop: hands requests to parked forks, reports exits; returns the request in a fork."""
+    global _parked
+    import select
+    import signal
+    wake = os.pipe()
+    os.set_blocking(wake[0], False)
+    os.set_blocking(wake[1], False)
+    signal.set_wakeup_fd(wake[1])
+    signal.signal(signal.SIGCHLD, lambda signum, frame: None)
+    pending = b""
+    while True:
+        if _parked is None:
+            req = _park(wake)
+            if req is not None:
+                return req
+        ready, _, _ = select.select([_ctl_in, wake[0]], [], [])
+        if wake[0] in ready:
+            try:
+                while os.read(wake[0], 512):
+                    pass
+            except BlockingIOError:
+                pass
+            _reap()
+        if _ctl_in not in ready:
+            continue
+        chunk = os.read(_ctl_in, 65536)
+        if not chunk:
+            # The server closed the channel: the template is no longer wanted.
+            os._exit(0)
+        pending += chunk
+        while b"\n" in pending:
+            line, pending = pending.split(b"\n", 1)
+            while True:
+                if _parked is None:
+                    req = _park(wake)
+                    if req is not None:
+                        return req
+                pid, w = _parked
+                _parked = None
+                try:
+                    os.write(w, line + b"\n")
+                    break
+                except OSError:
+                    # That fork died waiting: another one takes the request.
+                    continue
+                finally:
+                    os.close(w)
+            _ctl({"event": "forked", "id": json.loads(line)["id"], "pid": pid})
+
+
+def _restore(req):
+    """In a fork: becomes the environment the request describes."""
+    import socket
+    global HOST, PORT, _conn
+    started = time.monotonic()
+    os.setsid()
+    host, port = req["stdio"].split(":")
+    for fd, stream in ((1, "1"), (2, "2")):
+        s = socket.create_connection((host, int(port)))
+        s.sendall(("%s %s\n" % (req["id"], stream)).encode())
+        os.dup2(s.fileno(), fd)
+        s.close()
+    os.environ.clear()
+    os.environ.update(req["env"])
+    # The template already sends AWS host names to Stratus (_redirect_aws_hosts).
+    os.environ.pop("_STRATUS_ENDPOINT", None)
+    os.chdir(req["cwd"])
+    time.tzset()
+    HOST = PORT = _conn = None
+    return started
+
+
+def _snapshot(handler):
+    """Template: before-snapshot hooks (last registered first), then forks; returns in a fork."""
+    global _restore_ms
+    import snapshot_restore_py
+    try:
+        hooks = snapshot_restore_py.get_before_snapshot()
+        while hooks:
+            func, args, kwargs = hooks.pop()
+            func(*args, **kwargs)
+    except Exception as e:
+        doc = _init_error_doc(e)
+        _log_error(doc)
+        _ctl({"event": "init-error", "doc": doc})
+        sys.exit(1)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    _ctl({"event": "ready"})
+    # Loaded once here rather than in every fork: socket.getaddrinfo's idna codec (tens of ms).
+    "127.0.0.1".encode("idna")
+    # What init built is frozen out of the collector: forks do not copy those pages by scanning them.
+    import gc
+    gc.collect()
+    gc.freeze()
+    req = _serve_forks()
+    started = _restore(req)
+    try:
+        for func, args, kwargs in snapshot_restore_py.get_after_restore():
+            func(*args, **kwargs)
+    except Exception as e:
+        doc = _init_error_doc(e)
+        _log_error(doc)
+        _post_error("/init/error", doc)
+        sys.exit(1)
+    _restore_ms = (time.monotonic() - started) * 1000
+
+
 def _redirect_aws_hosts():
     # Requests botocore sends to AWS host names (*.amazonaws.com, *.on.aws) or to Stratus's local
     # host forms go to the Stratus server, keeping the Host header they were signed with: so boto3
@@ -216,24 +401,36 @@ def _redirect_aws_hosts():
 
 
 def main():
-    global _request_id
+    global _request_id, _restore_ms, _ctl_in, _ctl_out
+    template = os.environ.pop("_STRATUS_SNAPSHOT", None) is not None
+    if template:
+        _ctl_in = os.dup(0)
+        _ctl_out = os.dup(3)
+        os.close(3)
+        null = os.open(os.devnull, os.O_RDONLY)
+        os.dup2(null, 0)
+        os.close(null)
     _standby()
     _redirect_aws_hosts()
     _setup_logging()
     try:
         handler = _load_handler()
-    except _InitError as e:
-        doc = _error_doc(e, error_type=e.error_type, message=e.message, stack=e.stack)
-        _log_error(doc)
-        _post_error("/init/error", doc)
-        sys.exit(1)
     except Exception as e:
-        doc = _error_doc(e, stack=_stack(e.__traceback__))
+        doc = _init_error_doc(e)
         _log_error(doc)
-        _post_error("/init/error", doc)
+        if template:
+            _ctl({"event": "init-error", "doc": doc})
+        else:
+            _post_error("/init/error", doc)
         sys.exit(1)
+    if template:
+        _snapshot(handler)
     while True:
-        status, res, data = _call("GET", "/invocation/next")
+        headers = None
+        if _restore_ms is not None:
+            headers = {"Lambda-Runtime-Stratus-Restore-Ms": "%.3f" % _restore_ms}
+            _restore_ms = None
+        status, res, data = _call("GET", "/invocation/next", headers=headers)
         request_id = res.getheader("Lambda-Runtime-Aws-Request-Id")
         _request_id = request_id
         trace = res.getheader("Lambda-Runtime-Trace-Id")
@@ -281,4 +478,35 @@ if __name__ == "__main__":
     except (ConnectionError, OSError, http.client.HTTPException) as e:
         sys.stderr.write("runtime stopped: %s\n" % e)
         sys.exit(1)
+`;
+
+/**
+ * The `snapshot_restore_py` module AWS's Python runtimes include (SnapStart runtime hooks), with
+ * the same functions: decorators or calls that register hooks, and the lists the runtime runs.
+ */
+export const SNAPSHOT_RESTORE_PY = String.raw`
+"""SnapStart runtime hooks: register_before_snapshot and register_after_restore."""
+
+_before_snapshot = []
+_after_restore = []
+
+
+def register_before_snapshot(func, *args, **kwargs):
+    """Runs func(*args, **kwargs) before the snapshot is taken (last registered runs first)."""
+    _before_snapshot.append((func, args, kwargs))
+    return func
+
+
+def register_after_restore(func, *args, **kwargs):
+    """Runs func(*args, **kwargs) in each environment restored from the snapshot (in order)."""
+    _after_restore.append((func, args, kwargs))
+    return func
+
+
+def get_before_snapshot():
+    return _before_snapshot
+
+
+def get_after_restore():
+    return _after_restore
 `;

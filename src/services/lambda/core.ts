@@ -20,6 +20,7 @@ import { DEFAULT_ACCOUNT_CONCURRENCY, MIN_UNRESERVED } from './limits.js';
 import { LayerUses } from './layers.js';
 import { FunctionFiles, type LambdaLayout } from './paths.js';
 import { RuntimeVersions } from './runtimes.js';
+import type { SnapStartVersions } from './snapstart.js';
 import { LAMBDA_MIGRATIONS, type AliasDoc, type FnConfig, type FnRow } from './store.js';
 
 /** The account and region a function lives in. */
@@ -80,7 +81,8 @@ export function withoutInternalFields(config: FnConfig): FunctionConfiguration {
   delete out._unzipped;
   delete out._layerCode;
   out.State ??= 'Active';
-  out.LastUpdateStatus ??= 'Successful';
+  // A version whose SnapStart snapshot is being made has no update status yet (as a function being created).
+  if (out.State !== 'Pending') out.LastUpdateStatus ??= 'Successful';
   return out;
 }
 
@@ -107,6 +109,8 @@ export class LambdaCore {
   readonly layerUses: LayerUses;
   /** In-flight invocations of this process. */
   readonly concurrency = new Concurrency();
+  /** Makes the snapshots of published SnapStart versions (set once the invocation runner exists). */
+  snapStart: SnapStartVersions | undefined;
   /** Sum of reserved concurrency by `account:region`, dropped when a reservation or function changes. */
   private readonly reservedSums = new Map<string, number>();
 

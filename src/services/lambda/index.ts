@@ -23,6 +23,7 @@ import { VersionAliasOps } from './ops/versions-aliases.js';
 import { layOut } from './paths.js';
 import { functionUrlRoutes } from './urls/dataplane.js';
 import { URL_MIGRATIONS, UrlDirectory } from './urls/store.js';
+import { SnapStartVersions } from './snapstart.js';
 
 export const definition: ServiceDefinition = {
   name: 'lambda',
@@ -50,10 +51,14 @@ export const definition: ServiceDefinition = {
       prewarm: settings.prewarm !== false,
       // Environments starting at once (default: CPU count, at least 2); see src/runtime/pool.ts.
       maxStarting: settings.maxStartingEnvironments === undefined ? undefined : Number(settings.maxStartingEnvironments),
+      // SnapStart templates kept with no live environment (src/runtime/snapstart.ts).
+      maxSnapshots: settings.maxSnapshots === undefined ? undefined : Number(settings.maxSnapshots),
     });
     const core = await LambdaCore.open(platform, pool, layout);
     await platform.db.migrate('lambda.urls', URL_MIGRATIONS);
     const runner = new InvocationRunner(core);
+    core.snapStart = new SnapStartVersions(core, (scope, name, config) => runner.specFor(scope, name, config));
+    await core.snapStart.recover();
     const queue = new AsyncQueue(core, runner);
     const { isolation } = layout.paths;
     const provider = defineProvider<LambdaApi>()(

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import type { Config } from '../../core/config.js';
 import type { Job, Jobs, JobSpec } from '../../jobs/index.js';
 import { ServiceException } from '../../generated/lambda.js';
-import { PYTHON_BOOTSTRAP } from '../../runtime/bootstraps/python-bootstrap.js';
+import { PYTHON_BOOTSTRAP, SNAPSHOT_RESTORE_PY } from '../../runtime/bootstraps/python-bootstrap.js';
 import { cleanScratch, type RuntimePaths } from '../../runtime/environment.js';
 import { defaultRuntimeCache, installedSdk, sharedSdkCopy } from '../../runtime/sdk.js';
 import { chownTree, createSandboxDir, functionDir, probeIsolation, uidCandidate, UID_MAX, UID_MIN, type Identity } from '../../runtime/sandbox.js';
@@ -76,6 +76,8 @@ function runtimePaths(root: string, settings: Record<string, unknown>, dataDir: 
   chmodSync(runtimeDir, 0o755);
   const pythonBootstrap = join(runtimeDir, 'bootstrap.py');
   writeFileSync(pythonBootstrap, PYTHON_BOOTSTRAP, { mode: 0o644 });
+  // Beside the bootstrap, so on every Python function's path (AWS's Python runtimes include it).
+  writeFileSync(join(runtimeDir, 'snapshot_restore_py.py'), SNAPSHOT_RESTORE_PY, { mode: 0o644 });
   // Copies beside it: a function's uid may not be able to reach the install directory (a clone
   // under a folder only its owner enters), nor, for the same reason, Stratus's own SDK.
   const nodeRuntime = join(runtimeDir, 'node');

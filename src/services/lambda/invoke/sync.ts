@@ -12,6 +12,7 @@ import {
   InvalidParameterValueException,
   InvalidRequestContentException,
   RequestTooLargeException,
+  SnapStartTimeoutException,
   TooManyRequestsException,
   type InvocationRequest,
   type InvocationResponse,
@@ -26,6 +27,8 @@ import { codeHex } from '../code-store.js';
 import { functionKey, type LambdaCore, type Scope, type Target } from '../core.js';
 import { USER_FAULT } from '../errors.js';
 import { MAX_ASYNC_PAYLOAD, MAX_CLIENT_CONTEXT, MAX_SYNC_PAYLOAD } from '../limits.js';
+import { checkInvocable } from '../snapstart.js';
+import type { FnConfig } from '../store.js';
 import type { AsyncQueue } from './async-queue.js';
 
 /** Runs one invocation of a resolved target in an execution environment, within the concurrency limits. */
@@ -58,7 +61,7 @@ export class InvocationRunner {
   }
 
   async run(scope: Scope, target: Target, payload: Buffer, requestId: string, clientContext?: string, stream?: ResponseStreamSink): Promise<PoolResult> {
-    const spec = this.core.cachedSpec(this.specKey(scope, target)) ?? (await this.environmentSpec(scope, target));
+    const spec = this.core.cachedSpec(this.specKey(scope, target.row.name, target.version, target.config)) ?? (await this.specFor(scope, target.row.name, target.config));
     return this.core.pool.run(spec, {
       requestId,
       payload: payload.length ? payload : Buffer.from('{}'),
@@ -69,23 +72,23 @@ export class InvocationRunner {
     });
   }
 
-  private specKey(scope: Scope, target: Target): string {
-    return `${functionKey(scope, target.row.name)}:${target.version}:${target.config.RevisionId}`;
+  private specKey(scope: Scope, name: string, version: string, config: FnConfig): string {
+    return `${functionKey(scope, name)}:${version}:${config.RevisionId}`;
   }
 
-  /** What an environment of this function version runs with (cached like the function rows). */
-  private async environmentSpec(scope: Scope, target: Target): Promise<EnvironmentSpec> {
-    const c = target.config;
+  /** What an environment of this function version ($LATEST or a version's configuration) runs with (cached like the function rows). */
+  async specFor(scope: Scope, name: string, c: FnConfig): Promise<EnvironmentSpec> {
+    const version = c.Version;
     const generation = this.core.generation;
-    const { dir, identity } = await this.core.files.codeDir(scope, target.row.name, codeHex(c));
+    const { dir, identity } = await this.core.files.codeDir(scope, name, codeHex(c));
     const runtime = await this.core.runtimes.choose(c.Runtime ?? 'provided.al2023');
     const spec: EnvironmentSpec = {
-      key: this.specKey(scope, target),
+      key: this.specKey(scope, name, version, c),
       runtime: c.Runtime ?? 'provided.al2023',
       handler: c.Handler ?? '',
       taskRoot: dir,
-      functionName: target.row.name,
-      functionVersion: target.version,
+      functionName: name,
+      functionVersion: version,
       memoryMb: c.MemorySize,
       timeoutSec: c.Timeout,
       ephemeralMb: c.EphemeralStorage.Size,
@@ -98,7 +101,9 @@ export class InvocationRunner {
       identity,
       executable: runtime.executable,
       runtimeVersion: runtime.version,
-      optDir: await this.core.files.optDir(scope, target.row.name, c._layerCode),
+      optDir: await this.core.files.optDir(scope, name, c._layerCode),
+      snapStart: version !== '$LATEST' && c.SnapStart?.OptimizationStatus === 'On',
+      runtimeVersionArn: c.RuntimeVersionConfig?.RuntimeVersionArn,
     };
     this.core.cacheSpec(spec, generation);
     return spec;
@@ -161,12 +166,16 @@ export class InvokeOps implements Pick<LambdaApi, 'Invoke' | 'InvokeAsync'> {
     const payload = input.Payload ?? Buffer.alloc(0);
     const clientContext = checkInvocation(payload, input.ClientContext, type === 'Event' ? MAX_ASYNC_PAYLOAD : MAX_SYNC_PAYLOAD, type === 'Event' ? 'InvokeAsync' : 'InvokeFunction');
     const target = await this.core.resolve(ctx, name, qualifier, true);
+    checkInvocable(target.config);
     if (type === 'DryRun') return { StatusCode: 204 };
     if (type === 'Event') {
       await this.queue.enqueue(ctx, name, qualifier, payload);
       return { StatusCode: 202, Payload: Buffer.alloc(0) };
     }
     const result = await this.runner.invokeSync(ctx, target, payload, ctx.requestId, { clientContext });
+    if (result.outcome === 'init-error' && result.errorType === 'SnapStartTimeoutException') {
+      throw new SnapStartTimeoutException("Lambda couldn't restore the snapshot within the timeout limit.", USER_FAULT);
+    }
     const out: InvocationResponse = { StatusCode: 200, Payload: result.payload, ExecutedVersion: target.version };
     if (result.outcome !== 'success') out.FunctionError = 'Unhandled';
     if (input.LogType === 'Tail') out.LogResult = logTail(result);

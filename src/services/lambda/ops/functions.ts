@@ -30,6 +30,7 @@ import { ASYNC_KIND, asyncKeyPrefix } from '../invoke/async-queue.js';
 import { checkCombinedSize, resolveLayers } from '../layers.js';
 import { DEFAULT_PAGE_SIZE } from '../limits.js';
 import type { AliasDoc, FnConfig, FnRow } from '../store.js';
+import { checkedSnapStart } from '../snapstart.js';
 import { publishVersion } from './versions-aliases.js';
 
 /**
@@ -82,7 +83,7 @@ export class FunctionOps implements Pick<LambdaApi, FunctionOperations> {
         ...(input.LoggingConfig?.ApplicationLogLevel ? { ApplicationLogLevel: input.LoggingConfig.ApplicationLogLevel } : {}),
         ...(input.LoggingConfig?.SystemLogLevel ? { SystemLogLevel: input.LoggingConfig.SystemLogLevel } : {}),
       },
-      SnapStart: { ApplyOn: 'None', OptimizationStatus: 'Off' },
+      SnapStart: checkedSnapStart(input.Runtime, input.SnapStart),
       DeadLetterConfig: input.DeadLetterConfig?.TargetArn ? { TargetArn: input.DeadLetterConfig.TargetArn } : undefined,
       KMSKeyArn: input.KMSKeyArn,
       RuntimeVersionConfig: { RuntimeVersionArn: arnFor('lambda', { accountId: '', region: ctx.region }, `runtime:${createHash('sha256').update(input.Runtime).digest('hex')}`) },
@@ -111,6 +112,7 @@ export class FunctionOps implements Pick<LambdaApi, FunctionOperations> {
     await this.core.files.codeDir(ctx, name, info.hex, pkg.zip);
     await this.core.files.optDir(ctx, name, config._layerCode);
     this.prepare(config);
+    if (published) this.core.snapStart?.published(ctx, name, published);
     const shown = withoutInternalFields(published ?? config);
     return { ...shown, State: 'Pending', StateReason: 'The function is being created.', StateReasonCode: 'Creating', LastUpdateStatus: undefined };
   }
@@ -195,6 +197,7 @@ export class FunctionOps implements Pick<LambdaApi, FunctionOperations> {
     await this.core.code.forget(released);
     await this.core.files.codeDir(ctx, name, info.hex, pkg.zip);
     this.retireLatest(ctx, name);
+    if (input.Publish) this.core.snapStart?.published(ctx, name, result);
     return result;
   }
 
@@ -222,6 +225,7 @@ export class FunctionOps implements Pick<LambdaApi, FunctionOperations> {
       if (input.TracingConfig?.Mode) config.TracingConfig = { Mode: input.TracingConfig.Mode };
       if (input.DeadLetterConfig) config.DeadLetterConfig = input.DeadLetterConfig.TargetArn ? { TargetArn: input.DeadLetterConfig.TargetArn } : undefined;
       if (input.LoggingConfig) config.LoggingConfig = { ...config.LoggingConfig, ...input.LoggingConfig };
+      config.SnapStart = checkedSnapStart(config.Runtime, input.SnapStart, config.SnapStart);
       config.LastModified = lastModified(ctx.clock.now());
       config.RevisionId = randomUUID();
       await tx.run('UPDATE lambda_functions SET config = ? WHERE account = ? AND region = ? AND name = ?', [JSON.stringify(config), ctx.accountId, ctx.region, name]);

@@ -25,6 +25,7 @@ import { codeHex } from '../code-store.js';
 import { decodeMarker, encodeMarker, fnArnBase, lastModified, withoutInternalFields, type LambdaCore, type Scope } from '../core.js';
 import { REVISION_MISMATCH, USER_FAULT } from '../errors.js';
 import { DEFAULT_PAGE_SIZE } from '../limits.js';
+import { publishedSnapStart } from '../snapstart.js';
 import type { AliasDoc, FnConfig } from '../store.js';
 
 /**
@@ -49,6 +50,8 @@ const NOT_PUBLISHED_FIELDS = [
 function publishedContent(c: FnConfig): string {
   const rest: Record<string, unknown> = { ...c };
   for (const k of NOT_PUBLISHED_FIELDS) delete rest[k];
+  // A version shows OptimizationStatus On where $LATEST shows Off: only ApplyOn is configuration.
+  rest.SnapStart = c.SnapStart?.ApplyOn;
   return JSON.stringify(rest);
 }
 
@@ -67,6 +70,7 @@ export async function publishVersion(core: LambdaCore, tx: Queryable, ctx: Reque
   const version = String(row.next_version);
   const config: FnConfig = {
     ...latest,
+    ...publishedSnapStart(latest),
     Version: version,
     FunctionArn: `${fnArnBase(ctx)}${name}:${version}`,
     Description: description ?? latest.Description,
@@ -105,6 +109,7 @@ export class VersionAliasOps implements Pick<LambdaApi, VersionAliasOperations> 
       }
       return publishVersion(this.core, tx, ctx, name, latest, input.Description);
     });
+    this.core.snapStart?.published(ctx, name, config);
     return withoutInternalFields(config);
   }
 
