@@ -8,6 +8,9 @@ import type { BodyStream, HttpRequest } from '../core/http.js';
  * destination's limit, or hands it on as a stream.
  */
 export interface IncomingRequest extends HttpRequest {
+  /** Rewritten when a service addresses the request by its host (the sent path kept in `signedPath`). */
+  rawPath: string;
+  signedPath?: string;
   body: Buffer;
   stream?: BodyStream;
   /** The body still to receive; undefined once `body` holds all of it. */
