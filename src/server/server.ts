@@ -6,9 +6,9 @@ import { loadModel } from '../aws/model.js';
 import { AwsJsonProtocol } from '../aws/protocols/json.js';
 import type { Protocol, ResolvedOperation } from '../aws/protocols/protocol.js';
 import { ServiceIndex } from '../aws/service-index.js';
-import { setEnumOrder, setShapeConstraints } from '../aws/validate.js';
-import { authError } from '../aws/auth-errors.js';
-import { checkSigV4Time, parseSigV4, signatureDetails, verifySigV4, type SigV4Info } from '../aws/sigv4.js';
+import { setEnumOrder, setOpenEnums, setShapeConstraints } from '../aws/validate.js';
+import { authError, contentSha256Error } from '../aws/auth-errors.js';
+import { checkSigV4Time, contentSha256Mismatch, parseSigV4, signatureDetails, verifySigV4, type SigV4Info } from '../aws/sigv4.js';
 import { PlatformClock } from '../core/clock.js';
 import type { Config } from '../core/config.js';
 import { VERSION } from '../core/version.js';
@@ -75,6 +75,7 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
     const model = loadModel(definition.name);
     setEnumOrder(model, definition.enumOrder);
     setShapeConstraints(model, definition.shapeConstraints);
+    setOpenEnums(model, definition.openEnums);
     const provider = await definition.create(platform);
     checkOperations(definition.name, model, provider);
     services.set(definition.name, { definition, model, provider, index: new ServiceIndex(definition.name, model, definition.wireShapes) });
@@ -223,11 +224,16 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
     if (!cred) throw authError(service, 'unknownKey', details);
     const time = checkSigV4Time(sig, details.nowMs);
     if (time !== 'ok') throw authError(service, time, details);
+    // S3 names a body that does not match its declared hash apart from a wrong signature.
+    const bodyMismatch = service === 's3' ? contentSha256Mismatch(req) : undefined;
+    if (bodyMismatch) throw contentSha256Error(bodyMismatch.claimed, bodyMismatch.computed);
     if (!verifySigV4(req, sig, cred.secretAccessKey)) throw authError(service, 'signature', { ...details, ...signatureDetails(req, sig) });
     // A streamed body is checked against its declared hash as it is read (the reader gets the error at its end).
     const claimed = req.headers['x-amz-content-sha256'];
     if (req.stream && claimed && /^[0-9a-fA-F]{64}$/.test(claimed)) {
-      req.stream = verifiedStream(req.stream, claimed, () => authError(service, 'signature', { ...details, ...signatureDetails(req, sig) }));
+      req.stream = verifiedStream(req.stream, claimed, (computed) =>
+        service === 's3' ? contentSha256Error(claimed, computed) : authError(service, 'signature', { ...details, ...signatureDetails(req, sig) }),
+      );
     }
   }
 

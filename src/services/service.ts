@@ -66,6 +66,8 @@ export interface ServiceDefinition {
    * message ("Member must satisfy enum value set: [...]"): shape name -> values in AWS's order.
    */
   readonly enumOrder?: Readonly<Record<string, readonly string[]>>;
+  /** Enum shapes whose values AWS does not check against the model (the service answers its own error, or none). */
+  readonly openEnums?: readonly string[];
   /** Constraints AWS checks on a shape where they differ from the model's (pattern, min, max): shape name -> constraints. */
   readonly shapeConstraints?: Readonly<Record<string, Pick<Shape, 'min' | 'max' | 'pattern'>>>;
   /**

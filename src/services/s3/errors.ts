@@ -2,6 +2,7 @@
  * S3's errors that its model does not declare as shapes, with AWS's codes, statuses, messages and
  * extra elements (from the S3 REST error code table and responses quoted in public issues).
  */
+import { contentSha256Error } from '../../aws/auth-errors.js';
 import { AwsError } from '../../aws/errors.js';
 import { InvalidRequest, NoSuchBucket, NoSuchKey, NoSuchUpload } from '../../generated/s3.js';
 
@@ -10,6 +11,15 @@ export const noSuchKey = (key: string): AwsError => new NoSuchKey('The specified
 export const noSuchUpload = (uploadId: string): AwsError =>
   new NoSuchUpload('The specified upload does not exist. The upload ID may be invalid, or the upload may have been aborted or completed.', { UploadId: uploadId });
 export const invalidRequest = (message: string): AwsError => new InvalidRequest(message);
+
+const STORAGE_CLASSES = new Set(['STANDARD', 'REDUCED_REDUNDANCY', 'STANDARD_IA', 'ONEZONE_IA', 'INTELLIGENT_TIERING', 'GLACIER', 'DEEP_ARCHIVE', 'OUTPOSTS', 'GLACIER_IR', 'SNOW', 'EXPRESS_ONEZONE']);
+
+/** The storage class a write records (STANDARD by default): InvalidStorageClass for one S3 does not have. */
+export function storageClassOf(value: string | undefined): string {
+  if (value === undefined) return 'STANDARD';
+  if (!STORAGE_CLASSES.has(value)) throw new AwsError('InvalidStorageClass', 'The storage class you specified is not valid', 400, { fields: { StorageClassRequested: value } });
+  return value;
+}
 
 export const invalidArgument = (message: string, name: string, value: string | undefined): AwsError =>
   new AwsError('InvalidArgument', message, 400, { fields: { ArgumentName: name, ArgumentValue: value } });
@@ -44,10 +54,8 @@ export const checksumMismatch = (algorithm: string): AwsError =>
 
 export const invalidChecksumHeader = (header: string): AwsError => invalidRequest(`Value for ${header} header is invalid.`);
 
-export const sha256Mismatch = (claimed: string, computed: string): AwsError =>
-  new AwsError('XAmzContentSHA256Mismatch', "The provided 'x-amz-content-sha256' header does not match what was computed.", 400, {
-    fields: { ClientComputedContentSHA256: claimed, S3ComputedContentSHA256: computed },
-  });
+/** A body whose SHA-256 is not its x-amz-content-sha256 (the server checks it too when it verifies signatures). */
+export const sha256Mismatch = contentSha256Error;
 
 export const incompleteBody = (): AwsError =>
   new AwsError('IncompleteBody', 'You did not provide the number of bytes specified by the Content-Length HTTP header', 400);
@@ -70,3 +78,6 @@ export const invalidPart = (uploadId: string, partNumber: number, etag: string |
 
 export const invalidPartOrder = (uploadId: string): AwsError =>
   new AwsError('InvalidPartOrder', 'The list of parts was not in ascending order. Parts must be ordered by part number.', 400, { fields: { UploadId: uploadId } });
+
+export const unsupportedChecksum = (): AwsError =>
+  invalidRequest('Checksum algorithm provided is unsupported. Please try again with any of the valid types: [CRC32, CRC32C, CRC64NVME, SHA1, SHA256]');

@@ -8,13 +8,19 @@ import { defineProvider, type Platform, type ServiceDefinition, type ServiceProv
 import { virtualHosts } from './addressing.js';
 import { S3Core } from './core.js';
 import { BucketOps } from './ops/buckets.js';
+import { CopyOps } from './ops/copy.js';
+import { ListingOps } from './ops/listing.js';
+import { MultipartOps } from './ops/multipart.js';
+import { ObjectTaggingOps } from './ops/object-tagging.js';
 import { ObjectOps } from './ops/objects.js';
 
 export const definition: ServiceDefinition = {
   name: 's3',
   validationErrorCode: 'InvalidArgument',
+  // S3 checks these itself, with its own errors (or takes values newer than the model).
+  openEnums: ['BucketLocationConstraint', 'StorageClass', 'MetadataDirective', 'TaggingDirective', 'ChecksumAlgorithm', 'EncodingType', 'ChecksumType'],
   async create(platform: Platform): Promise<ServiceProvider> {
     const core = await S3Core.open(platform);
-    return defineProvider<S3Api>()([new BucketOps(core), new ObjectOps(core)], { hostAddressing: [virtualHosts] });
+    return defineProvider<S3Api>()([new BucketOps(core), new ObjectOps(core), new CopyOps(core), new ObjectTaggingOps(core), new ListingOps(core), new MultipartOps(core)], { hostAddressing: [virtualHosts] });
   },
 };

@@ -30,6 +30,7 @@ import {
   invalidRequest,
   missingContentLength,
   sha256Mismatch,
+  unsupportedChecksum,
 } from './errors.js';
 
 export interface Ingested {
@@ -51,7 +52,7 @@ export function declaredChecksum(headers: RequestContext['headers']): { algorith
   if (trailer && !fromTrailer) throw invalidRequest(`The value specified in the x-amz-trailer header is not supported`);
   const algorithm = present[0] ?? fromTrailer ?? parseAlgorithm(headers['x-amz-sdk-checksum-algorithm']);
   if (!algorithm) {
-    if (headers['x-amz-sdk-checksum-algorithm']) throw invalidRequest('Checksum algorithm provided is unsupported. Please try again with any of the valid types: [CRC32, CRC32C, CRC64NVME, SHA1, SHA256]');
+    if (headers['x-amz-sdk-checksum-algorithm']) throw unsupportedChecksum();
     return undefined;
   }
   const header = checksumHeader(algorithm);

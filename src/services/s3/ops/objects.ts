@@ -19,7 +19,7 @@ import type {
 } from '../../../generated/s3.js';
 import { checkRead, checkWrite } from '../conditions.js';
 import { MAX_KEY_BYTES, MAX_OBJECT_BYTES, type S3Core } from '../core.js';
-import { invalidArgument, keyTooLong, malformedXml, noSuchKey } from '../errors.js';
+import { invalidArgument, keyTooLong, malformedXml, noSuchKey, storageClassOf } from '../errors.js';
 import { ingest } from '../ingest.js';
 import { checksumFields, metaFromInput, objectHeaders, quotedEtag } from '../object-headers.js';
 import { parseRange } from '../ranges.js';
@@ -50,6 +50,7 @@ export class ObjectOps implements Pick<S3Api, 'PutObject' | 'GetObject' | 'HeadO
     if (conditional) checkWrite(await this.live(input.Bucket, input.Key), input.Key, conditions);
     const meta = metaFromInput(input, ctx.headers.expires);
     const tags = parseTaggingHeader(input.Tagging);
+    const storageClass = storageClassOf(input.StorageClass);
     const got = await ingest(this.core, ctx, input.Body as unknown as BodyStream, { maxBytes: MAX_OBJECT_BYTES, defaultAlgorithm: 'CRC64NVME' });
     meta.checksum = got.checksum && { ...got.checksum, type: 'FULL_OBJECT' };
     const object: ObjectRow = {
@@ -61,7 +62,7 @@ export class ObjectOps implements Pick<S3Api, 'PutObject' | 'GetObject' | 'HeadO
       size: got.blob.size,
       etag: quotedEtag(got.md5),
       lastModified: this.core.now(),
-      storageClass: input.StorageClass ?? 'STANDARD',
+      storageClass,
       blob: got.blob.id,
       parts: null,
       meta,
