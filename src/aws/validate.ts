@@ -77,7 +77,8 @@ export function setShapeConstraints(model: ServiceModel, overrides: Readonly<Rec
 export function setOpenEnums(model: ServiceModel, names: readonly string[] | undefined): void {
   for (const name of names ?? []) {
     const shape = model.shapes[name];
-    if (!shape?.enum) throw new Error(`openEnums: ${name} is not an enum shape`);
+    // The model is loaded once per process: a second server finds the enum already open.
+    if (!shape || shape.type !== 'string') throw new Error(`openEnums: ${name} is not an enum shape`);
     delete shape.enum;
   }
 }
