@@ -104,6 +104,22 @@ describe('S3 multipart uploads', () => {
     assert.ok(body.equals(Buffer.concat([p1, copied])));
   });
 
+  it('a FULL_OBJECT CRC64NVME upload: the object checksum is the CRC of all its bytes', async () => {
+    const create = await s3.send(new CreateMultipartUploadCommand({ Bucket, Key: 'full', ChecksumAlgorithm: 'CRC64NVME' }));
+    assert.equal(create.ChecksumType, 'FULL_OBJECT');
+    const a = bytes(5 * MiB, 31);
+    const b = bytes(1234, 32);
+    const pa = await s3.send(new UploadPartCommand({ Bucket, Key: 'full', UploadId: create.UploadId, PartNumber: 1, Body: a, ChecksumAlgorithm: 'CRC64NVME' }));
+    const pb = await s3.send(new UploadPartCommand({ Bucket, Key: 'full', UploadId: create.UploadId, PartNumber: 2, Body: b, ChecksumAlgorithm: 'CRC64NVME' }));
+    const done = await s3.send(new CompleteMultipartUploadCommand({ Bucket, Key: 'full', UploadId: create.UploadId, MultipartUpload: { Parts: [{ PartNumber: 1, ETag: pa.ETag }, { PartNumber: 2, ETag: pb.ETag }] } }));
+    const whole = checksumOf('CRC64NVME', Buffer.concat([a, b]));
+    assert.equal(done.ChecksumCRC64NVME, whole);
+    assert.equal(done.ChecksumType, 'FULL_OBJECT');
+    const got = await s3.send(new GetObjectCommand({ Bucket, Key: 'full', ChecksumMode: 'ENABLED' }));
+    assert.equal(got.ChecksumCRC64NVME, whole);
+    assert.ok((await readAll(got.Body as AsyncIterable<Uint8Array>)).equals(Buffer.concat([a, b])));
+  });
+
   it('AWS errors: EntityTooSmall, InvalidPart, InvalidPartOrder, NoSuchUpload, part numbers, an empty part list', async () => {
     const { UploadId } = await s3.send(new CreateMultipartUploadCommand({ Bucket, Key: 'errors' }));
     const small = await s3.send(new UploadPartCommand({ Bucket, Key: 'errors', UploadId, PartNumber: 1, Body: 'tiny' }));
