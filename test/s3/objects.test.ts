@@ -15,7 +15,7 @@ import {
   type S3Client,
 } from '@aws-sdk/client-s3';
 import type { TestServer } from '../helpers/server.js';
-import { bytes, md5Hex, readAll, s3Client, s3Error, startS3 } from './helpers.js';
+import { bytes, md5Hex, readAll, s3Client, s3Error, signedFetch, startS3 } from './helpers.js';
 
 describe('S3 objects', () => {
   let server: TestServer;
@@ -153,6 +153,9 @@ describe('S3 objects', () => {
     const quiet = await s3.send(new DeleteObjectsCommand({ Bucket, Delete: { Quiet: true, Objects: [{ Key: 'x1' }] } }));
     assert.equal(quiet.Deleted, undefined);
     assert.equal((await s3Error(s3.send(new GetObjectCommand({ Bucket, Key: 'del-2' })))).name, 'NoSuchKey');
+    const bare = await signedFetch(server, 'POST', `/${Bucket}?delete=`, { body: '<Delete><Object><Key>x</Key></Object></Delete>' });
+    assert.equal(bare.status, 400);
+    assert.match(bare.text, /<Code>InvalidRequest<\/Code><Message>Missing required header for this request: Content-MD5<\/Message>/);
   });
 
   it('CopyObject: metadata and tagging directives, source conditions, the same-object rule', async () => {

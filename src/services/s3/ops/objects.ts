@@ -19,7 +19,7 @@ import type {
 } from '../../../generated/s3.js';
 import { checkRead, checkWrite } from '../conditions.js';
 import { MAX_KEY_BYTES, MAX_OBJECT_BYTES, type S3Core } from '../core.js';
-import { invalidArgument, keyTooLong, malformedXml, noSuchKey, storageClassOf } from '../errors.js';
+import { invalidArgument, invalidRequest, keyTooLong, malformedXml, noSuchKey, storageClassOf } from '../errors.js';
 import { ingest } from '../ingest.js';
 import { checksumFields, metaFromInput, objectHeaders, quotedEtag } from '../object-headers.js';
 import { parseRange } from '../ranges.js';
@@ -145,6 +145,11 @@ export class ObjectOps implements Pick<S3Api, 'PutObject' | 'GetObject' | 'HeadO
   }
 
   async DeleteObjects(ctx: RequestContext, input: DeleteObjectsRequest): Promise<DeleteObjectsOutput> {
+    // AWS requires an integrity header on DeleteObjects (every SDK sends one).
+    const h = ctx.headers;
+    if (h['content-md5'] === undefined && h['x-amz-sdk-checksum-algorithm'] === undefined && !Object.keys(h).some((k) => k.startsWith('x-amz-checksum-'))) {
+      throw invalidRequest('Missing required header for this request: Content-MD5');
+    }
     const objects = input.Delete.Objects ?? [];
     if (objects.length === 0 || objects.length > MAX_DELETE_KEYS) throw malformedXml();
     const deleted: NonNullable<DeleteObjectsOutput['Deleted']> = [];
