@@ -55,7 +55,8 @@ describe('S3 durability', () => {
     const second = await spawnServer(['--data-dir', dataDir]);
     try {
       const s3 = client(second.endpoint);
-      const multi = await s3.send(new GetObjectCommand({ Bucket: 'durable', Key: 'multi' }));
+      const multi = await s3.send(new GetObjectCommand({ Bucket: 'durable', Key: 'multi', ChecksumMode: 'ENABLED' }));
+      assert.equal(multi.ChecksumCRC64NVME, checksumOf('CRC64NVME', Buffer.concat([bytes(5 * 1024 * 1024, 99), Buffer.from('tail')])));
       assert.equal(multi.ContentLength, 5 * 1024 * 1024 + 4);
       assert.equal(md5Hex(await readAll(multi.Body as AsyncIterable<Uint8Array>)), md5Hex(Buffer.concat([bytes(5 * 1024 * 1024, 99), Buffer.from('tail')])));
       for (const [key, want] of acknowledged) {

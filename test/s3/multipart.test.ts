@@ -58,6 +58,11 @@ describe('S3 multipart uploads', () => {
     assert.equal(part2.PartsCount, 4);
     assert.ok((await readAll(part2.Body as AsyncIterable<Uint8Array>)).equals(data.subarray(5 * MiB, 10 * MiB)));
     assert.equal((await s3.send(new ListMultipartUploadsCommand({ Bucket }))).Uploads, undefined);
+    // lib-storage creates the upload with CRC32: a composite checksum of the parts' CRC32s.
+    const head = await s3.send(new HeadObjectCommand({ Bucket, Key: 'big.bin', ChecksumMode: 'ENABLED' }));
+    const crcs = [0, 1, 2, 3].map((i) => Buffer.from(checksumOf('CRC32', data.subarray(i * 5 * MiB, Math.min((i + 1) * 5 * MiB, data.length))), 'base64'));
+    assert.equal(head.ChecksumCRC32, `${checksumOf('CRC32', Buffer.concat(crcs))}-4`);
+    assert.equal(head.ChecksumType, 'COMPOSITE');
   });
 
   it('the operations one by one: ListParts, ListMultipartUploads, UploadPartCopy with a range, a composite checksum', async () => {
@@ -169,5 +174,9 @@ describe('S3 multipart uploads', () => {
     await s3.send(new UploadPartCommand({ Bucket, Key: 'partial', UploadId: second.UploadId, PartNumber: 2, Body: 'dropped' }));
     await s3.send(new CompleteMultipartUploadCommand({ Bucket, Key: 'partial', UploadId: second.UploadId, MultipartUpload: { Parts: [{ PartNumber: 1, ETag: a.ETag }] } }));
     assert.equal(await blobCount(server), before + 1);
+    // Created without an algorithm: AWS's default full-object CRC64NVME, the parts' CRCs combined.
+    const head = await s3.send(new HeadObjectCommand({ Bucket, Key: 'partial', ChecksumMode: 'ENABLED' }));
+    assert.equal(head.ChecksumCRC64NVME, checksumOf('CRC64NVME', Buffer.from('kept')));
+    assert.equal(head.ChecksumType, 'FULL_OBJECT');
   });
 });

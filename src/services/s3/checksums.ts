@@ -169,3 +169,60 @@ class Crc64Nvme implements Checksummer {
     return out;
   }
 }
+
+/** Reflected polynomials and widths of the CRCs that combine (full-object checksums of multipart uploads). */
+const CRC_PARAMS: Partial<Record<ChecksumAlgorithm, { poly: bigint; width: bigint }>> = {
+  CRC32: { poly: 0xedb88320n, width: 32n },
+  CRC32C: { poly: 0x82f63b78n, width: 32n },
+  CRC64NVME: { poly: 0x9a6c9329ac4bc9b5n, width: 64n },
+};
+
+export const combinable = (a: ChecksumAlgorithm): boolean => CRC_PARAMS[a] !== undefined;
+
+/** x^(2^k) mod P for k = 0..width-1, per algorithm (zlib's x2n_table). */
+const x2nTables = new Map<ChecksumAlgorithm, bigint[]>();
+
+/** a(x) * b(x) mod P(x), reflected (zlib's multmodp). */
+function multModP(a: bigint, b: bigint, poly: bigint, width: bigint): bigint {
+  let m = 1n << (width - 1n);
+  let p = 0n;
+  for (;;) {
+    if (a & m) {
+      p ^= b;
+      if ((a & (m - 1n)) === 0n) break;
+    }
+    m >>= 1n;
+    b = b & 1n ? (b >> 1n) ^ poly : b >> 1n;
+  }
+  return p;
+}
+
+/**
+ * The CRC of A followed by B from the CRCs of each and B's length, without reading either: crc(A)
+ * times x^(8 len(B)) mod P, plus crc(B) (zlib's crc32_combine, for any reflected CRC with init and
+ * final xor all ones). Digests big-endian, as stored.
+ */
+export function combineCrc(algorithm: ChecksumAlgorithm, first: Buffer, second: Buffer, secondLength: number): Buffer {
+  const { poly, width } = CRC_PARAMS[algorithm]!;
+  let table = x2nTables.get(algorithm);
+  if (!table) {
+    table = [];
+    let p = 1n << (width - 2n); // x^1
+    table.push(p);
+    for (let k = 1n; k < width; k++) table.push((p = multModP(p, p, poly, width)));
+    x2nTables.set(algorithm, table);
+  }
+  // x^(8n) mod P.
+  let xn = 1n << (width - 1n);
+  let n = BigInt(secondLength);
+  let k = 3;
+  while (n > 0n) {
+    if (n & 1n) xn = multModP(table[k % Number(width)]!, xn, poly, width);
+    n >>= 1n;
+    k++;
+  }
+  const bytes = Number(width / 8n);
+  const a = BigInt(`0x${first.toString('hex')}`);
+  const b = BigInt(`0x${second.toString('hex')}`);
+  return Buffer.from((multModP(xn, a, poly, width) ^ b).toString(16).padStart(bytes * 2, '0'), 'hex');
+}

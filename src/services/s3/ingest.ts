@@ -39,6 +39,8 @@ export interface Ingested {
   md5: Buffer;
   /** The checksum sent (verified), else the one computed for `defaultAlgorithm`. */
   checksum?: { algorithm: ChecksumAlgorithm; value: string };
+  /** The `extra` algorithm's checksum, when asked for. */
+  extra?: string;
 }
 
 const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
@@ -70,7 +72,7 @@ export async function ingest(
   core: S3Core,
   ctx: RequestContext,
   body: BodyStream,
-  options: { maxBytes: number; defaultAlgorithm?: ChecksumAlgorithm },
+  options: { maxBytes: number; defaultAlgorithm?: ChecksumAlgorithm; extra?: ChecksumAlgorithm },
 ): Promise<Ingested> {
   const h = ctx.headers;
   const md5Header = h['content-md5'];
@@ -96,6 +98,7 @@ export async function ingest(
   const sha = contentSha && /^[0-9a-fA-F]{64}$/.test(contentSha) && !chunked ? createHash('sha256') : undefined;
   const algorithm = declared?.algorithm ?? options.defaultAlgorithm;
   const sum: Checksummer | undefined = algorithm ? checksummer(algorithm) : undefined;
+  const extra: Checksummer | undefined = options.extra && options.extra !== algorithm ? checksummer(options.extra) : undefined;
   let count = 0;
   async function* tap(): AsyncIterable<Buffer> {
     for await (const chunk of source) {
@@ -103,6 +106,7 @@ export async function ingest(
       md5.update(chunk);
       sha?.update(chunk);
       sum?.update(chunk);
+      extra?.update(chunk);
       yield chunk;
     }
   }
@@ -133,7 +137,8 @@ export async function ingest(
       if (sent !== undefined && sent !== value) throw checksumMismatch(algorithm);
       checksum = { algorithm, value };
     }
-    return { blob, md5: digest, checksum };
+    const extraValue = extra ? extra.digest().toString('base64') : options.extra && options.extra === checksum?.algorithm ? checksum.value : undefined;
+    return { blob, md5: digest, checksum, extra: extraValue };
   } catch (e) {
     await core.blobs.delete(blob.id).catch(() => false);
     throw e;

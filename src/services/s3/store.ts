@@ -37,7 +37,7 @@ CREATE TABLE IF NOT EXISTS s3_uploads (
 CREATE INDEX IF NOT EXISTS s3_uploads_key ON s3_uploads (bucket, object_key, initiated);
 CREATE TABLE IF NOT EXISTS s3_upload_parts (
   upload_id TEXT NOT NULL, part_number INTEGER NOT NULL,
-  blob TEXT NOT NULL, size BIGINT NOT NULL, etag TEXT NOT NULL, last_modified BIGINT NOT NULL, checksum TEXT,
+  blob TEXT NOT NULL, size BIGINT NOT NULL, etag TEXT NOT NULL, last_modified BIGINT NOT NULL, checksum TEXT, crc64 TEXT,
   PRIMARY KEY (upload_id, part_number)
 );
 `,
@@ -125,7 +125,10 @@ export interface PartRow {
   size: number;
   etag: string;
   lastModified: number;
+  /** `<ALGORITHM>:<base64>`: the upload's algorithm, or the one the part was sent with. */
   checksum: string | null;
+  /** The part's CRC64NVME when the upload has no algorithm (the object's default full-object checksum combines them). */
+  crc64: string | null;
 }
 
 const OBJECT_COLUMNS = 'bucket, object_key, version_id, is_latest, delete_marker, size, etag, last_modified, storage_class, blob, parts, meta, tags';
@@ -257,13 +260,13 @@ export const store = {
   },
 
   async part(q: Queryable, uploadId: string, partNumber: number): Promise<PartRow | undefined> {
-    const r = await q.get('SELECT part_number, blob, size, etag, last_modified, checksum FROM s3_upload_parts WHERE upload_id = ? AND part_number = ?', [uploadId, partNumber]);
+    const r = await q.get('SELECT part_number, blob, size, etag, last_modified, checksum, crc64 FROM s3_upload_parts WHERE upload_id = ? AND part_number = ?', [uploadId, partNumber]);
     return r && partOf(r);
   },
 
   async parts(q: Queryable, uploadId: string, after = 0, limit = 10_001): Promise<PartRow[]> {
     const rows = await q.all(
-      'SELECT part_number, blob, size, etag, last_modified, checksum FROM s3_upload_parts WHERE upload_id = ? AND part_number > ? ORDER BY part_number LIMIT ?',
+      'SELECT part_number, blob, size, etag, last_modified, checksum, crc64 FROM s3_upload_parts WHERE upload_id = ? AND part_number > ? ORDER BY part_number LIMIT ?',
       [uploadId, after, limit],
     );
     return rows.map(partOf);
@@ -271,7 +274,7 @@ export const store = {
 
   async putPart(tx: Tx, uploadId: string, p: PartRow): Promise<void> {
     await tx.run('DELETE FROM s3_upload_parts WHERE upload_id = ? AND part_number = ?', [uploadId, p.partNumber]);
-    await tx.run('INSERT INTO s3_upload_parts (upload_id, part_number, blob, size, etag, last_modified, checksum) VALUES (?, ?, ?, ?, ?, ?, ?)', [
+    await tx.run('INSERT INTO s3_upload_parts (upload_id, part_number, blob, size, etag, last_modified, checksum, crc64) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [
       uploadId,
       p.partNumber,
       p.blob,
@@ -279,10 +282,11 @@ export const store = {
       p.etag,
       p.lastModified,
       p.checksum,
+      p.crc64,
     ]);
   },
 };
 
 function partOf(r: Record<string, any>): PartRow {
-  return { partNumber: Number(r.part_number), blob: r.blob, size: Number(r.size), etag: r.etag, lastModified: Number(r.last_modified), checksum: r.checksum ?? null };
+  return { partNumber: Number(r.part_number), blob: r.blob, size: Number(r.size), etag: r.etag, lastModified: Number(r.last_modified), checksum: r.checksum ?? null, crc64: r.crc64 ?? null };
 }

@@ -25,7 +25,7 @@ import type {
   UploadPartOutput,
   UploadPartRequest,
 } from '../../../generated/s3.js';
-import { checksummer, checksumMember, parseAlgorithm, type ChecksumAlgorithm } from '../checksums.js';
+import { checksummer, checksumMember, combineCrc, parseAlgorithm, type ChecksumAlgorithm } from '../checksums.js';
 import { checkWrite } from '../conditions.js';
 import { checkCopySize, copySourceObject } from '../copy-source.js';
 import { MAX_OBJECT_BYTES, MAX_PARTS, MIN_PART_BYTES, type S3Core } from '../core.js';
@@ -111,7 +111,7 @@ export class MultipartOps
     if (expected && declared && declared.algorithm !== expected) {
       throw invalidRequest(`Checksum Type mismatch occurred, expected checksum Type: ${expected.toLowerCase()}, actual checksum Type: ${declared.algorithm.toLowerCase()}`);
     }
-    const got = await ingest(this.core, ctx, input.Body as unknown as BodyStream, { maxBytes: MAX_OBJECT_BYTES, defaultAlgorithm: expected });
+    const got = await ingest(this.core, ctx, input.Body as unknown as BodyStream, { maxBytes: MAX_OBJECT_BYTES, defaultAlgorithm: expected, extra: expected ? undefined : 'CRC64NVME' });
     const part: PartRow = {
       partNumber: input.PartNumber,
       blob: got.blob.id,
@@ -119,6 +119,7 @@ export class MultipartOps
       etag: quotedEtag(got.md5),
       lastModified: this.core.now(),
       checksum: got.checksum ? `${got.checksum.algorithm}:${got.checksum.value}` : null,
+      crc64: got.extra ?? null,
     };
     await this.recordPart(input.UploadId, part);
     return { ETag: part.etag, ServerSideEncryption: 'AES256', ...(got.checksum ? { [checksumMember(got.checksum.algorithm)]: got.checksum.value } : {}) };
@@ -170,18 +171,19 @@ export class MultipartOps
     checkCopySize(end - start + 1);
     const md5 = createHash('md5');
     const algorithm = upload.meta.checksumAlgorithm;
-    const sum = algorithm ? checksummer(algorithm) : undefined;
+    const sum = checksummer(algorithm ?? 'CRC64NVME');
     const core = this.core;
     const blob = await core.blobs.put(
       (async function* () {
         for await (const chunk of core.read(src, start, end)) {
           md5.update(chunk);
-          sum?.update(chunk);
+          sum.update(chunk);
           yield chunk;
         }
       })(),
     );
-    const checksum = algorithm && sum ? sum.digest().toString('base64') : undefined;
+    const digest = sum.digest().toString('base64');
+    const checksum = algorithm ? digest : undefined;
     const part: PartRow = {
       partNumber: input.PartNumber,
       blob: blob.id,
@@ -189,6 +191,7 @@ export class MultipartOps
       etag: quotedEtag(md5.digest()),
       lastModified: this.core.now(),
       checksum: checksum ? `${algorithm}:${checksum}` : null,
+      crc64: algorithm ? null : digest,
     };
     await this.recordPart(input.UploadId, part);
     return {
@@ -384,11 +387,15 @@ export class MultipartOps
 
   /**
    * The completed object's checksum: COMPOSITE is the checksum of the parts' checksums with `-N`;
-   * FULL_OBJECT (CRC types) is computed over the object's bytes, part after part.
+   * FULL_OBJECT (CRC types) combines the parts' CRCs (no byte is read again); an upload without an
+   * algorithm gets AWS's default, a full-object CRC64NVME.
    */
   private async objectChecksum(upload: UploadRow, parts: PartRow[], input: CompleteMultipartUploadRequest): Promise<ObjectRow['meta']['checksum']> {
     const algorithm = upload.meta.checksumAlgorithm;
-    if (!algorithm) return undefined;
+    if (!algorithm) {
+      if (parts.some((p) => !p.crc64)) return undefined;
+      return { algorithm: 'CRC64NVME', value: combineParts('CRC64NVME', parts.map((p) => ({ value: p.crc64!, size: p.size }))), type: 'FULL_OBJECT' };
+    }
     let value: string;
     if (upload.meta.checksumType === 'COMPOSITE') {
       const sum = checksummer(algorithm);
@@ -398,10 +405,8 @@ export class MultipartOps
       }
       value = `${sum.digest().toString('base64')}-${parts.length}`;
     } else {
-      const sum = checksummer(algorithm);
-      const whole: ObjectRow = { parts: parts.map((p) => ({ blob: p.blob, size: p.size, etag: p.etag })), size: 0, blob: null } as unknown as ObjectRow;
-      for await (const chunk of this.core.read(whole, 0, Number.MAX_SAFE_INTEGER)) sum.update(chunk);
-      value = sum.digest().toString('base64');
+      for (const p of parts) if (!p.checksum) throw invalidPart(upload.uploadId, p.partNumber, p.etag);
+      value = combineParts(algorithm, parts.map((p) => ({ value: p.checksum!.slice(p.checksum!.indexOf(':') + 1), size: p.size })));
       const sent = input[checksumMember(algorithm)];
       if (sent !== undefined && sent !== value) throw new AwsError('BadDigest', `The ${algorithm.toLowerCase()} you specified did not match the calculated checksum.`, 400);
     }
@@ -421,6 +426,13 @@ export class MultipartOps
     await this.core.dropBlobs(dropped);
     return {};
   }
+}
+
+/** The CRC of the parts one after another, from each part's CRC and size. */
+function combineParts(algorithm: ChecksumAlgorithm, parts: { value: string; size: number }[]): string {
+  let crc: Buffer = Buffer.from(parts[0]!.value, 'base64');
+  for (const p of parts.slice(1)) crc = combineCrc(algorithm, crc, Buffer.from(p.value, 'base64'), p.size);
+  return crc.toString('base64');
 }
 
 function partChecksum(p: PartRow): Record<string, string> {
