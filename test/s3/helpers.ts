@@ -1,7 +1,6 @@
 import { Agent } from 'node:http';
 import { createHash } from 'node:crypto';
 import { S3Client, type S3ClientConfig } from '@aws-sdk/client-s3';
-import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { definition } from '../../src/services/s3/index.js';
 import { signHeaders } from '../helpers/sign.js';
 import { clientConfig, startServer, type StartServerOptions, type TestServer } from '../helpers/server.js';
@@ -27,7 +26,8 @@ export function s3Client(server: TestServer, options: { virtual?: boolean; regio
     const port = new URL(server.endpoint).port;
     return new S3Client({
       ...clientConfig(`http://s3.localhost:${port}`, region),
-      requestHandler: new NodeHttpHandler({ httpAgent: loopbackAgent() }),
+      // The SDK builds its Node handler from these options.
+      requestHandler: { httpAgent: loopbackAgent() },
       ...rest,
     });
   }

@@ -69,7 +69,6 @@ export function objectHeaders(o: ObjectRow, withChecksum: boolean): HeadObjectOu
     ServerSideEncryption: 'AES256',
     StorageClass: o.storageClass === 'STANDARD' ? undefined : (o.storageClass as HeadObjectOutput['StorageClass']),
     TagCount: o.tags.length > 0 ? o.tags.length : undefined,
-    PartsCount: o.parts ? o.parts.length : undefined,
     ...(withChecksum ? checksumFields(m.checksum) : {}),
   };
 }

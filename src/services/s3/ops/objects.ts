@@ -102,6 +102,7 @@ export class ObjectOps implements Pick<S3Api, 'PutObject' | 'GetObject' | 'HeadO
     let range = parseRange(input.Range, object.size);
     if (input.PartNumber !== undefined) {
       range = partRange(object, input.PartNumber);
+      // Only a read by part number says how many parts there are.
       headers.PartsCount = object.parts?.length ?? 1;
     }
     if (range) {
