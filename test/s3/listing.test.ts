@@ -30,6 +30,7 @@ describe('S3 listing', () => {
     assert.equal(first.Size, Buffer.byteLength(first.Key!));
     assert.match(first.ETag!, /^"[0-9a-f]{32}"$/);
     assert.equal(first.StorageClass, 'STANDARD');
+    assert.equal(first.LastModified!.getMilliseconds(), 0, 'S3 keeps whole seconds');
     // '😀' sorts before U+FF5E in UTF-16 but after it in UTF-8.
     assert.ok(sorted.indexOf('\uFF5E') < sorted.indexOf('😀'));
   });

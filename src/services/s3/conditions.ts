@@ -43,7 +43,7 @@ export function checkRead(o: ObjectRow, c: Conditions): void {
   const headers = { etag: o.etag, 'last-modified': new Date(o.lastModified).toUTCString() };
   if (c.ifNoneMatch !== undefined) {
     if (etagMatches(c.ifNoneMatch, o.etag)) throw notModified(headers);
-  } else if (valid(c.ifModifiedSince) && c.ifModifiedSince.getTime() <= Date.now() + 86_400_000 && lm <= seconds(c.ifModifiedSince.getTime())) {
+  } else if (valid(c.ifModifiedSince) && lm <= seconds(c.ifModifiedSince.getTime())) {
     throw notModified(headers);
   }
 }

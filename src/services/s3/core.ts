@@ -32,8 +32,9 @@ export class S3Core {
     return new S3Core(platform);
   }
 
+  /** Platform time to the second: S3 keeps LastModified, Initiated and CreationDate in whole seconds. */
   now(): number {
-    return this.platform.clock.now();
+    return Math.floor(this.platform.clock.now() / 1000) * 1000;
   }
 
   /** The caller's bucket: NoSuchBucket when there is none, AccessDenied when another account owns it. */
