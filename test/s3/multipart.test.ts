@@ -20,7 +20,7 @@ import {
 import { Upload } from '@aws-sdk/lib-storage';
 import type { TestServer } from '../helpers/server.js';
 import { checksumOf } from '../../src/services/s3/checksums.js';
-import { bytes, md5Hex, readAll, s3Client, s3Error, startS3 } from './helpers.js';
+import { bytes, md5Hex, readAll, s3Client, s3Error, signedFetch, startS3 } from './helpers.js';
 
 const MiB = 1024 * 1024;
 
@@ -150,6 +150,9 @@ describe('S3 multipart uploads', () => {
     assert.equal(e.name, 'NoSuchUpload');
     assert.equal(e.status, 404);
     assert.equal(e.message, 'The specified upload does not exist. The upload ID may be invalid, or the upload may have been aborted or completed.');
+    const broken = await signedFetch(server, 'POST', `/${Bucket}/errors?uploadId=${encodeURIComponent(UploadId!)}`, { body: '<CompleteMultipartUpload><Part><PartNumber>1</Part>' });
+    assert.equal(broken.status, 400);
+    assert.match(broken.text, /<Code>MalformedXML<\/Code><Message>The XML you provided was not well-formed or did not validate against our published schema<\/Message>/);
     // A single small part is a valid (final) part.
     const one = await s3.send(new CompleteMultipartUploadCommand({ Bucket, Key: 'errors', UploadId, MultipartUpload: { Parts: [{ PartNumber: 2, ETag: last.ETag }] } }));
     assert.match(one.ETag!, /-1"$/);
