@@ -7,6 +7,13 @@ import { loadModel } from './model.js';
 
 export type AuthErrorKind = 'signature' | 'unknownKey' | 'skewed' | 'expired' | 'missing';
 
+/** S3's answer to a body whose SHA-256 is not the x-amz-content-sha256 it was signed with. */
+export function contentSha256Error(claimed: string, computed: string): AwsError {
+  return new AwsError('XAmzContentSHA256Mismatch', "The provided 'x-amz-content-sha256' header does not match what was computed.", 400, {
+    fields: { ClientComputedContentSHA256: claimed, S3ComputedContentSHA256: computed },
+  });
+}
+
 export type AuthFamily = 'query' | 'sqs' | 'json' | 'rest' | 's3';
 
 export interface AuthErrorDetails {

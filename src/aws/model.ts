@@ -29,6 +29,7 @@ export interface OperationModel {
   authtype?: string;
   endpoint?: { hostPrefix: string };
   httpChecksum?: Record<string, unknown>;
+  deprecated?: boolean;
 }
 
 export interface MemberRef {

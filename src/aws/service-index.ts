@@ -38,7 +38,7 @@ export class ServiceIndex {
 
   /** REST services: the operations' URI templates, most specific first. */
   get restRoutes(): RestRoute[] {
-    this.routes ??= compileRoutes(this.operations.values());
+    this.routes ??= compileRoutes(this.operations.values(), (name) => this.model.shapes[name]);
     return this.routes;
   }
 

@@ -378,7 +378,7 @@ export function buildCanonicalRequest(req: HttpRequest, info: SigV4Info, payload
   const signed = [...info.signedHeaders].sort();
   return [
     req.method.toUpperCase(),
-    canonicalPath(req.rawPath, info.service),
+    canonicalPath(req.signedPath ?? req.rawPath, info.service),
     canonicalQuery(req.rawQuery, info.presigned),
     canonicalHeaders(req, signed),
     signed.join(';'),

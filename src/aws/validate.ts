@@ -69,6 +69,20 @@ export function setShapeConstraints(model: ServiceModel, overrides: Readonly<Rec
   }
 }
 
+/**
+ * Enum shapes a service's servers do not check against the model (S3 answers its own errors, such as
+ * InvalidLocationConstraint or InvalidStorageClass, or accepts values newer than the model): set from
+ * each ServiceDefinition's `openEnums` at start-up.
+ */
+export function setOpenEnums(model: ServiceModel, names: readonly string[] | undefined): void {
+  for (const name of names ?? []) {
+    const shape = model.shapes[name];
+    // The model is loaded once per process: a second server finds the enum already open.
+    if (!shape || shape.type !== 'string') throw new Error(`openEnums: ${name} is not an enum shape`);
+    delete shape.enum;
+  }
+}
+
 const enumText = (shape: Shape): string => (enumOrders.get(shape) ?? shape.enum ?? []).join(', ');
 
 const lowerFirst = (s: string): string => s.charAt(0).toLowerCase() + s.slice(1);

@@ -9,6 +9,11 @@ export interface HttpRequest {
   readonly method: string;
   /** The path without the query string, still percent-encoded. */
   readonly rawPath: string;
+  /**
+   * The path the client sent and signed, where a service addressed the request by its host and gave
+   * the router another `rawPath` (S3's virtual-hosted buckets: `/key` sent, `/bucket/key` routed).
+   */
+  readonly signedPath?: string;
   /** The query string without '?', still percent-encoded ('' when absent). */
   readonly rawQuery: string;
   /** Lower-cased header names; repeated headers joined with ', '. */

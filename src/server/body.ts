@@ -8,6 +8,9 @@ import type { BodyStream, HttpRequest } from '../core/http.js';
  * destination's limit, or hands it on as a stream.
  */
 export interface IncomingRequest extends HttpRequest {
+  /** Rewritten when a service addresses the request by its host (the sent path kept in `signedPath`). */
+  rawPath: string;
+  signedPath?: string;
   body: Buffer;
   stream?: BodyStream;
   /** The body still to receive; undefined once `body` holds all of it. */
@@ -261,7 +264,7 @@ export function bufferedStream(body: Buffer): BodyStream {
 }
 
 /** `stream` as it is, except that its end fails with `mismatch()` when its SHA-256 is not `sha256Hex`. */
-export function verifiedStream(stream: BodyStream, sha256Hex: string, mismatch: () => Error): BodyStream {
+export function verifiedStream(stream: BodyStream, sha256Hex: string, mismatch: (computed: string) => Error): BodyStream {
   return {
     length: stream.length,
     async *[Symbol.asyncIterator]() {
@@ -270,7 +273,8 @@ export function verifiedStream(stream: BodyStream, sha256Hex: string, mismatch: 
         hash.update(chunk);
         yield chunk;
       }
-      if (hash.digest('hex') !== sha256Hex.toLowerCase()) throw mismatch();
+      const computed = hash.digest('hex');
+      if (computed !== sha256Hex.toLowerCase()) throw mismatch(computed);
     },
   };
 }

@@ -36,6 +36,6 @@ function accepts(route: DataPlaneRoute, req: HttpRequest): boolean {
 }
 
 /** The names clients use to reach the API endpoint itself: no data plane lives there. */
-function isPlainHost(host: string): boolean {
+export function isPlainHost(host: string): boolean {
   return host === 'localhost' || host === '127.0.0.1' || host.startsWith('[') || /^\d+\.\d+\.\d+\.\d+$/.test(host);
 }

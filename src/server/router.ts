@@ -37,6 +37,12 @@ export class ServiceRouter<S> {
     }
   }
 
+  /** A request a service addressed by its host (HostAddressing): that service, with its protocol. */
+  routeTo(service: S): Routed<S> | undefined {
+    const e = this.entries.find((x) => x.service === service);
+    return e && { service: e.service, protocol: e.protocol };
+  }
+
   route(req: HttpRequest, signingName: string | undefined): Routed<S> | undefined {
     const signed = (signingName && this.bySigningName.get(signingName)) || [];
     const candidates = signed.length > 0 ? signed : this.entries;
@@ -59,7 +65,7 @@ export class ServiceRouter<S> {
     const query = new URLSearchParams(req.rawQuery);
     for (const e of candidates) {
       if (e.index.protocol !== 'rest-json' && e.index.protocol !== 'rest-xml') continue;
-      if (matchRoute(e.index.restRoutes, req.method, req.rawPath, query)) return { service: e.service, protocol: e.protocol };
+      if (matchRoute(e.index.restRoutes, req.method, req.rawPath, query, req.headers)) return { service: e.service, protocol: e.protocol };
     }
     // A signed request for a known service that matched no operation: let its protocol answer.
     const only = signed[0];

@@ -6,9 +6,9 @@ import { loadModel } from '../aws/model.js';
 import { AwsJsonProtocol } from '../aws/protocols/json.js';
 import type { Protocol, ResolvedOperation } from '../aws/protocols/protocol.js';
 import { ServiceIndex } from '../aws/service-index.js';
-import { setEnumOrder, setShapeConstraints } from '../aws/validate.js';
-import { authError } from '../aws/auth-errors.js';
-import { checkSigV4Time, parseSigV4, signatureDetails, verifySigV4, type SigV4Info } from '../aws/sigv4.js';
+import { setEnumOrder, setOpenEnums, setShapeConstraints } from '../aws/validate.js';
+import { authError, contentSha256Error } from '../aws/auth-errors.js';
+import { checkSigV4Time, contentSha256Mismatch, parseSigV4, signatureDetails, verifySigV4, type SigV4Info } from '../aws/sigv4.js';
 import { PlatformClock } from '../core/clock.js';
 import type { Config } from '../core/config.js';
 import { VERSION } from '../core/version.js';
@@ -19,11 +19,11 @@ import { Jobs } from '../jobs/index.js';
 import { createBlobStore, type BlobStore } from '../storage/blobs/index.js';
 import type { DataPlaneRoute, LoadedService, OperationHandler, Platform, ServiceDefinition } from '../services/service.js';
 import type { RequestContext } from '../core/context.js';
-import { closeSource, type HttpRequest, type HttpResponse, type ResponseSink } from '../core/http.js';
+import { closeSource, hostName, type HttpRequest, type HttpResponse, type ResponseSink } from '../core/http.js';
 import { BODY_IDLE_MS, bodyWithin, bufferedStream, ConnectionClosedError, MalformedBodyError, readWhole, verifiedStream, type IncomingRequest } from './body.js';
 import { createHttp1Server } from './http1.js';
 import { createFallbackServer } from './node-fallback.js';
-import { DataPlaneRouter } from './dataplane-router.js';
+import { DataPlaneRouter, isPlainHost } from './dataplane-router.js';
 import { checkOperations, discoverServices } from './registry.js';
 import { isQueryRequest, ServiceRouter } from './router.js';
 
@@ -75,6 +75,7 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
     const model = loadModel(definition.name);
     setEnumOrder(model, definition.enumOrder);
     setShapeConstraints(model, definition.shapeConstraints);
+    setOpenEnums(model, definition.openEnums);
     const provider = await definition.create(platform);
     checkOperations(definition.name, model, provider);
     services.set(definition.name, { definition, model, provider, index: new ServiceIndex(definition.name, model, definition.wireShapes) });
@@ -94,6 +95,23 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
   const routeLimits = new Map<DataPlaneRoute, number>();
   for (const s of services.values()) for (const r of s.provider.dataPlanes ?? []) routeLimits.set(r, maxBodyOf(s));
   const dataPlanes = new DataPlaneRouter([...routeLimits.keys(), ...(options.extraDataPlanes?.(platform) ?? [])]);
+  const hostAddressing = [...services.values()].flatMap((s) => (s.provider.hostAddressing ?? []).map((a) => ({ service: s, addressing: a })));
+
+  /** The service that addresses this request by its host (S3 virtual hosts), its path rewritten for the API routes. */
+  function addressedByHost(req: IncomingRequest): LoadedService | undefined {
+    if (hostAddressing.length === 0) return undefined;
+    const host = hostName(req.headers.host);
+    if (!host || isPlainHost(host)) return undefined;
+    for (const { service, addressing } of hostAddressing) {
+      const m = addressing.host.exec(host);
+      if (!m) continue;
+      const path = addressing.rewrite(req, m);
+      req.signedPath = req.rawPath;
+      req.rawPath = path;
+      return service;
+    }
+    return undefined;
+  }
 
   /**
    * Every request: where it goes is decided from its head (a data-plane route, else an AWS API);
@@ -106,7 +124,8 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
       if (!(await bodyWithin(req, DEFAULT_MAX_BODY_BYTES))) return tooLarge(req, res);
       return admin(req, res);
     }
-    const route = dataPlanes.match(req);
+    const addressed = addressedByHost(req);
+    const route = addressed ? undefined : dataPlanes.match(req);
     if (route) {
       if (route.streaming) req.stream ??= req.incoming ?? bufferedStream(req.body);
       else if (!(await bodyWithin(req, routeLimits.get(route) ?? DEFAULT_MAX_BODY_BYTES))) return tooLarge(req, res);
@@ -123,7 +142,7 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
     }
     // The query protocol names its service version and operation in the body.
     if (req.incoming && isQueryRequest(req) && !(await readWhole(req, DEFAULT_MAX_BODY_BYTES))) return tooLarge(req, res);
-    const routed = router.route(req, sig?.service);
+    const routed = addressed ? router.routeTo(addressed) : router.route(req, sig?.service);
     if (!routed) {
       if (!(await bodyWithin(req, DEFAULT_MAX_BODY_BYTES))) return tooLarge(req, res);
       // What AWS's front door answers for a request no service recognises.
@@ -205,11 +224,16 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
     if (!cred) throw authError(service, 'unknownKey', details);
     const time = checkSigV4Time(sig, details.nowMs);
     if (time !== 'ok') throw authError(service, time, details);
+    // S3 names a body that does not match its declared hash apart from a wrong signature.
+    const bodyMismatch = service === 's3' ? contentSha256Mismatch(req) : undefined;
+    if (bodyMismatch) throw contentSha256Error(bodyMismatch.claimed, bodyMismatch.computed);
     if (!verifySigV4(req, sig, cred.secretAccessKey)) throw authError(service, 'signature', { ...details, ...signatureDetails(req, sig) });
     // A streamed body is checked against its declared hash as it is read (the reader gets the error at its end).
     const claimed = req.headers['x-amz-content-sha256'];
     if (req.stream && claimed && /^[0-9a-fA-F]{64}$/.test(claimed)) {
-      req.stream = verifiedStream(req.stream, claimed, () => authError(service, 'signature', { ...details, ...signatureDetails(req, sig) }));
+      req.stream = verifiedStream(req.stream, claimed, (computed) =>
+        service === 's3' ? contentSha256Error(claimed, computed) : authError(service, 'signature', { ...details, ...signatureDetails(req, sig) }),
+      );
     }
   }
 

@@ -66,6 +66,8 @@ export interface ServiceDefinition {
    * message ("Member must satisfy enum value set: [...]"): shape name -> values in AWS's order.
    */
   readonly enumOrder?: Readonly<Record<string, readonly string[]>>;
+  /** Enum shapes whose values AWS does not check against the model (the service answers its own error, or none). */
+  readonly openEnums?: readonly string[];
   /** Constraints AWS checks on a shape where they differ from the model's (pattern, min, max): shape name -> constraints. */
   readonly shapeConstraints?: Readonly<Record<string, Pick<Shape, 'min' | 'max' | 'pattern'>>>;
   /**
@@ -107,10 +109,24 @@ export interface DataPlaneRoute {
   handle(req: HttpRequest, res: ResponseSink): Promise<void> | void;
 }
 
+/**
+ * Requests a service's API takes by host name (S3's virtual-hosted buckets, `{bucket}.s3.localhost`):
+ * on a host other than the plain endpoint that `host` matches, before any data plane, `rewrite` gives
+ * the path the service's API routes see (`/key` -> `/bucket/key`); the request then goes to this
+ * service alone, SigV4 checked against the path the client sent.
+ */
+export interface HostAddressing {
+  /** Matched against the Host header lower-cased without its port. */
+  readonly host: RegExp;
+  rewrite(req: HttpRequest, match: RegExpExecArray): string;
+}
+
 export interface ServiceProvider {
   readonly [operation: string]: OperationHandler | unknown;
   /** Data-plane endpoints of this service, registered with the server's router at start-up. */
   readonly dataPlanes?: readonly DataPlaneRoute[];
+  /** Host names this service's API answers on besides the endpoint (S3 virtual hosts). */
+  readonly hostAddressing?: readonly HostAddressing[];
   /** Stops background work (called when the server shuts down). */
   close?(): Promise<void>;
   /** Health detail for /_stratus/health. */
@@ -128,6 +144,7 @@ export interface LoadedService {
 /** What a provider has besides its operations. */
 export interface ProviderHooks {
   readonly dataPlanes?: readonly DataPlaneRoute[];
+  readonly hostAddressing?: readonly HostAddressing[];
   close?(): Promise<void>;
   health?(): Record<string, unknown>;
 }

@@ -104,6 +104,7 @@ test('one <Service>Api interface per service with one method per operation', () 
     logs: 'CloudWatchLogsApi',
     stepfunctions: 'SFNApi',
     apigateway: 'APIGatewayApi',
+    s3: 'S3Api',
   };
   for (const s of SERVICES) {
     const m = model(s);

@@ -28,6 +28,16 @@ export class RestXmlProtocol extends RestProtocol {
 
   protected writeBody(svc: ServiceIndex, operation: OperationModel, shapeName: string, output: Record<string, unknown>) {
     const shape = svc.shape(shapeName);
+    const textRoot = TEXT_ROOTS[svc.name]?.[shapeName];
+    if (textRoot) {
+      // The one member is the root element's text (S3's <LocationConstraint>eu-west-1</LocationConstraint>).
+      const v = output[textRoot];
+      const ns = xmlNamespaceOf(svc);
+      return {
+        body: `<?xml version="1.0" encoding="UTF-8"?>\n<${textRoot}${ns ? ` xmlns="${ns}"` : ''}>${v === undefined || v === null ? '' : escapeXml(String(v))}</${textRoot}>`,
+        contentType: restXmlContentType(svc),
+      };
+    }
     const inner = xmlMembers(svc, shapeName, output);
     if (!inner && !shape.locationName) return undefined;
     const name = xmlRootName(svc, shapeName);
@@ -52,6 +62,13 @@ export class RestXmlProtocol extends RestProtocol {
     const error = `<Code>${escapeXml(code)}</Code><Message>${escapeXml(err.message)}</Message>${extra}`;
     const headers: Record<string, string> = { 'content-type': restXmlContentType(svc), 'x-amzn-requestid': ctx.requestId };
     let body: string;
+    if (svc.name === 's3' && err.status === 304) {
+      // S3's 304 Not Modified has no body.
+      for (const key in err.headers) headers[key] = err.headers[key]!;
+      headers['x-amz-request-id'] = ctx.requestId;
+      delete headers['content-type'];
+      return { status: 304, headers, body: '' };
+    }
     if (svc.name === 's3') {
       // S3: <Error> at the root, with RequestId and HostId (also sent as x-amz-request-id / x-amz-id-2).
       const hostId = Buffer.from(ctx.requestId).toString('base64');
@@ -68,6 +85,9 @@ export class RestXmlProtocol extends RestProtocol {
     return { status: err.status, headers, body };
   }
 }
+
+/** Outputs whose single member is written as the text of the root element named after it. */
+const TEXT_ROOTS: Record<string, Record<string, string>> = { s3: { GetBucketLocationOutput: 'LocationConstraint' } };
 
 /** fromXml yields typed values; readInput expects JSON-shaped ones (dates as epoch, blobs base64). */
 function toJsonShaped(v: unknown): any {

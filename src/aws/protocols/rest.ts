@@ -10,6 +10,12 @@ import { formatTimestamp, fromText, toText } from './values.js';
 import { unknownRoute } from './wire.js';
 
 /**
+ * An operation's output may set its HTTP status where the model binds none (S3 GetObject's 206 for
+ * a range): `{ ...output, [RESPONSE_STATUS]: 206 }`.
+ */
+export const RESPONSE_STATUS = Symbol('responseStatus');
+
+/**
  * What restJson1 and restXml share: operations found by method and URI template, input members
  * bound to URI labels, query strings and headers, an optional payload member, and the same
  * bindings on the way out (headers, status code, payload). The body format is the subclass's.
@@ -23,7 +29,7 @@ export abstract class RestProtocol implements Protocol {
   abstract error(svc: ServiceIndex, err: AwsError, ctx: RequestContext): HttpResponse;
 
   resolve(req: HttpRequest, svc: ServiceIndex): ResolvedOperation {
-    const match = matchRoute(svc.restRoutes, req.method, req.rawPath, new URLSearchParams(req.rawQuery));
+    const match = matchRoute(svc.restRoutes, req.method, req.rawPath, new URLSearchParams(req.rawQuery), req.headers);
     if (!match) throw unknownRoute();
     return { operation: match.route.operation, labels: match.labels };
   }
@@ -120,7 +126,7 @@ export abstract class RestProtocol implements Protocol {
       headers['x-amz-request-id'] = ctx.requestId;
       headers['x-amz-id-2'] = Buffer.from(ctx.requestId).toString('base64');
     }
-    let status = operation.http.responseCode ?? 200;
+    let status = (output?.[RESPONSE_STATUS] as number | undefined) ?? operation.http.responseCode ?? 200;
     const shapeName = operation.output?.shape;
     if (!shapeName || !output) return { status, headers, body: '' };
     const shape = svc.shape(shapeName);

@@ -1,0 +1,228 @@
+/**
+ * The checksums S3 verifies and stores (x-amz-checksum-*): CRC32 (zlib's), CRC32C and CRC64NVME
+ * (table-driven here, slicing by 8 bytes), SHA-1 and SHA-256 (node:crypto). Values travel as the
+ * base64 of the big-endian digest, as AWS sends them.
+ */
+import { createHash, type Hash } from 'node:crypto';
+import { crc32 as zlibCrc32 } from 'node:zlib';
+
+export type ChecksumAlgorithm = 'CRC32' | 'CRC32C' | 'CRC64NVME' | 'SHA1' | 'SHA256';
+export const CHECKSUM_ALGORITHMS: readonly ChecksumAlgorithm[] = ['CRC32', 'CRC32C', 'CRC64NVME', 'SHA1', 'SHA256'];
+
+/** The header carrying an algorithm's value, e.g. x-amz-checksum-crc32c. */
+export const checksumHeader = (a: ChecksumAlgorithm): string => `x-amz-checksum-${a.toLowerCase()}`;
+/** The output member carrying it, e.g. ChecksumCRC32C. */
+export const checksumMember = (a: ChecksumAlgorithm): `Checksum${ChecksumAlgorithm}` => `Checksum${a}`;
+/** Digest length in bytes, to tell a malformed header value from a wrong one. */
+export const DIGEST_BYTES: Record<ChecksumAlgorithm, number> = { CRC32: 4, CRC32C: 4, CRC64NVME: 8, SHA1: 20, SHA256: 32 };
+
+export function parseAlgorithm(name: string | undefined): ChecksumAlgorithm | undefined {
+  const upper = name?.toUpperCase();
+  return CHECKSUM_ALGORITHMS.find((a) => a === upper);
+}
+
+export interface Checksummer {
+  update(chunk: Uint8Array): void;
+  /** The digest, big-endian. */
+  digest(): Buffer;
+}
+
+export function checksummer(algorithm: ChecksumAlgorithm): Checksummer {
+  switch (algorithm) {
+    case 'CRC32':
+      return new Crc32();
+    case 'CRC32C':
+      return new Crc32c();
+    case 'CRC64NVME':
+      return new Crc64Nvme();
+    case 'SHA1':
+      return hashChecksummer(createHash('sha1'));
+    case 'SHA256':
+      return hashChecksummer(createHash('sha256'));
+  }
+}
+
+export function checksumOf(algorithm: ChecksumAlgorithm, data: Uint8Array): string {
+  const c = checksummer(algorithm);
+  c.update(data);
+  return c.digest().toString('base64');
+}
+
+function hashChecksummer(hash: Hash): Checksummer {
+  return { update: (chunk) => hash.update(chunk), digest: () => hash.digest() };
+}
+
+class Crc32 implements Checksummer {
+  private crc = 0;
+  update(chunk: Uint8Array): void {
+    this.crc = zlibCrc32(chunk, this.crc);
+  }
+  digest(): Buffer {
+    const out = Buffer.alloc(4);
+    out.writeUInt32BE(this.crc >>> 0);
+    return out;
+  }
+}
+
+/** Tables for slicing-by-8 over a reflected 32-bit polynomial: t[k * 256 + b]. */
+function tables32(poly: number): Uint32Array {
+  const t = new Uint32Array(8 * 256);
+  for (let i = 0; i < 256; i++) {
+    let c = i;
+    for (let k = 0; k < 8; k++) c = c & 1 ? (c >>> 1) ^ poly : c >>> 1;
+    t[i] = c >>> 0;
+  }
+  for (let i = 0; i < 256; i++) for (let k = 1; k < 8; k++) t[k * 256 + i] = ((t[(k - 1) * 256 + i]! >>> 8) ^ t[t[(k - 1) * 256 + i]! & 0xff]!) >>> 0;
+  return t;
+}
+
+const CRC32C_TABLE = tables32(0x82f63b78);
+
+class Crc32c implements Checksummer {
+  private crc = 0xffffffff;
+  update(buf: Uint8Array): void {
+    const t = CRC32C_TABLE;
+    let crc = this.crc;
+    let i = 0;
+    const n8 = buf.length - (buf.length % 8);
+    for (; i < n8; i += 8) {
+      crc ^= buf[i]! | (buf[i + 1]! << 8) | (buf[i + 2]! << 16) | (buf[i + 3]! << 24);
+      crc =
+        t[1792 + (crc & 0xff)]! ^ t[1536 + ((crc >>> 8) & 0xff)]! ^ t[1280 + ((crc >>> 16) & 0xff)]! ^ t[1024 + (crc >>> 24)]! ^
+        t[768 + buf[i + 4]!]! ^ t[512 + buf[i + 5]!]! ^ t[256 + buf[i + 6]!]! ^ t[buf[i + 7]!]!;
+    }
+    for (; i < buf.length; i++) crc = (crc >>> 8) ^ t[(crc ^ buf[i]!) & 0xff]!;
+    this.crc = crc >>> 0;
+  }
+  digest(): Buffer {
+    const out = Buffer.alloc(4);
+    out.writeUInt32BE((this.crc ^ 0xffffffff) >>> 0);
+    return out;
+  }
+}
+
+/** CRC-64/NVME (reflected polynomial 0x9a6c9329ac4bc9b5) as two 32-bit halves: tables lo and hi. */
+const CRC64 = ((): { lo: Uint32Array; hi: Uint32Array } => {
+  const lo = new Uint32Array(8 * 256);
+  const hi = new Uint32Array(8 * 256);
+  const pLo = 0xac4bc9b5;
+  const pHi = 0x9a6c9329;
+  for (let i = 0; i < 256; i++) {
+    let l = i;
+    let h = 0;
+    for (let k = 0; k < 8; k++) {
+      const odd = l & 1;
+      l = ((l >>> 1) | ((h & 1) << 31)) >>> 0;
+      h = h >>> 1;
+      if (odd) {
+        l = (l ^ pLo) >>> 0;
+        h = (h ^ pHi) >>> 0;
+      }
+    }
+    lo[i] = l;
+    hi[i] = h;
+  }
+  for (let k = 1; k < 8; k++) {
+    for (let i = 0; i < 256; i++) {
+      const pl = lo[(k - 1) * 256 + i]!;
+      const ph = hi[(k - 1) * 256 + i]!;
+      const idx = pl & 0xff;
+      lo[k * 256 + i] = (((pl >>> 8) | (ph << 24)) ^ lo[idx]!) >>> 0;
+      hi[k * 256 + i] = ((ph >>> 8) ^ hi[idx]!) >>> 0;
+    }
+  }
+  return { lo, hi };
+})();
+
+class Crc64Nvme implements Checksummer {
+  private lo = 0xffffffff;
+  private hi = 0xffffffff;
+  update(buf: Uint8Array): void {
+    const TL = CRC64.lo;
+    const TH = CRC64.hi;
+    let lo = this.lo;
+    let hi = this.hi;
+    let i = 0;
+    const n8 = buf.length - (buf.length % 8);
+    for (; i < n8; i += 8) {
+      lo ^= buf[i]! | (buf[i + 1]! << 8) | (buf[i + 2]! << 16) | (buf[i + 3]! << 24);
+      hi ^= buf[i + 4]! | (buf[i + 5]! << 8) | (buf[i + 6]! << 16) | (buf[i + 7]! << 24);
+      const a = 1792 + (lo & 0xff), b = 1536 + ((lo >>> 8) & 0xff), c = 1280 + ((lo >>> 16) & 0xff), d = 1024 + (lo >>> 24);
+      const e = 768 + (hi & 0xff), f = 512 + ((hi >>> 8) & 0xff), g = 256 + ((hi >>> 16) & 0xff), h = hi >>> 24;
+      lo = TL[a]! ^ TL[b]! ^ TL[c]! ^ TL[d]! ^ TL[e]! ^ TL[f]! ^ TL[g]! ^ TL[h]!;
+      hi = TH[a]! ^ TH[b]! ^ TH[c]! ^ TH[d]! ^ TH[e]! ^ TH[f]! ^ TH[g]! ^ TH[h]!;
+    }
+    for (; i < buf.length; i++) {
+      const idx = (lo ^ buf[i]!) & 0xff;
+      const nl = ((lo >>> 8) | (hi << 24)) >>> 0;
+      const nh = hi >>> 8;
+      lo = nl ^ TL[idx]!;
+      hi = nh ^ TH[idx]!;
+    }
+    this.lo = lo >>> 0;
+    this.hi = hi >>> 0;
+  }
+  digest(): Buffer {
+    const out = Buffer.alloc(8);
+    out.writeUInt32BE((this.hi ^ 0xffffffff) >>> 0, 0);
+    out.writeUInt32BE((this.lo ^ 0xffffffff) >>> 0, 4);
+    return out;
+  }
+}
+
+/** Reflected polynomials and widths of the CRCs that combine (full-object checksums of multipart uploads). */
+const CRC_PARAMS: Partial<Record<ChecksumAlgorithm, { poly: bigint; width: bigint }>> = {
+  CRC32: { poly: 0xedb88320n, width: 32n },
+  CRC32C: { poly: 0x82f63b78n, width: 32n },
+  CRC64NVME: { poly: 0x9a6c9329ac4bc9b5n, width: 64n },
+};
+
+export const combinable = (a: ChecksumAlgorithm): boolean => CRC_PARAMS[a] !== undefined;
+
+/** x^(2^k) mod P for k = 0..width-1, per algorithm (zlib's x2n_table). */
+const x2nTables = new Map<ChecksumAlgorithm, bigint[]>();
+
+/** a(x) * b(x) mod P(x), reflected (zlib's multmodp). */
+function multModP(a: bigint, b: bigint, poly: bigint, width: bigint): bigint {
+  let m = 1n << (width - 1n);
+  let p = 0n;
+  for (;;) {
+    if (a & m) {
+      p ^= b;
+      if ((a & (m - 1n)) === 0n) break;
+    }
+    m >>= 1n;
+    b = b & 1n ? (b >> 1n) ^ poly : b >> 1n;
+  }
+  return p;
+}
+
+/**
+ * The CRC of A followed by B from the CRCs of each and B's length, without reading either: crc(A)
+ * times x^(8 len(B)) mod P, plus crc(B) (zlib's crc32_combine, for any reflected CRC with init and
+ * final xor all ones). Digests big-endian, as stored.
+ */
+export function combineCrc(algorithm: ChecksumAlgorithm, first: Buffer, second: Buffer, secondLength: number): Buffer {
+  const { poly, width } = CRC_PARAMS[algorithm]!;
+  let table = x2nTables.get(algorithm);
+  if (!table) {
+    table = [];
+    let p = 1n << (width - 2n); // x^1
+    table.push(p);
+    for (let k = 1n; k < width; k++) table.push((p = multModP(p, p, poly, width)));
+    x2nTables.set(algorithm, table);
+  }
+  // x^(8n) mod P.
+  let xn = 1n << (width - 1n);
+  let n = BigInt(secondLength);
+  let k = 3;
+  while (n > 0n) {
+    if (n & 1n) xn = multModP(table[k % Number(width)]!, xn, poly, width);
+    n >>= 1n;
+    k++;
+  }
+  const bytes = Number(width / 8n);
+  const a = BigInt(`0x${first.toString('hex')}`);
+  const b = BigInt(`0x${second.toString('hex')}`);
+  return Buffer.from((multModP(xn, a, poly, width) ^ b).toString(16).padStart(bytes * 2, '0'), 'hex');
+}

@@ -1,0 +1,99 @@
+/**
+ * What S3's operation families share: the store, the blob store, bucket lookups with AWS's errors,
+ * reading an object's bytes (one blob, or part after part) and the commit of a new current object.
+ */
+import { AwsError } from '../../aws/errors.js';
+import type { RequestContext } from '../../core/context.js';
+import type { Db, Tx } from '../../storage/db.js';
+import type { BlobStore } from '../../storage/blobs/index.js';
+import type { Platform } from '../service.js';
+import { noSuchBucket } from './errors.js';
+import { blobsOf, NULL_VERSION, S3_MIGRATIONS, store, type BucketRow, type ObjectRow } from './store.js';
+
+/** AWS's limits. */
+export const MAX_OBJECT_BYTES = 5 * 1024 * 1024 * 1024;
+export const MIN_PART_BYTES = 5 * 1024 * 1024;
+export const MAX_PARTS = 10_000;
+export const MAX_KEY_BYTES = 1024;
+
+export const accessDenied = (): AwsError => new AwsError('AccessDenied', 'Access Denied', 403);
+
+export class S3Core {
+  readonly db: Db;
+  readonly blobs: BlobStore;
+
+  private constructor(readonly platform: Platform) {
+    this.db = platform.db;
+    this.blobs = platform.blobs;
+  }
+
+  static async open(platform: Platform): Promise<S3Core> {
+    await platform.db.migrate('s3', S3_MIGRATIONS);
+    return new S3Core(platform);
+  }
+
+  /** Platform time to the second: S3 keeps LastModified, Initiated and CreationDate in whole seconds. */
+  now(): number {
+    return Math.floor(this.platform.clock.now() / 1000) * 1000;
+  }
+
+  /** The caller's bucket: NoSuchBucket when there is none, AccessDenied when another account owns it. */
+  async bucket(ctx: RequestContext, name: string, q: Pick<Tx, 'get'> = this.db): Promise<BucketRow> {
+    const b = await store.bucket(q as Tx, name);
+    if (!b) throw noSuchBucket(name);
+    if (b.account !== ctx.accountId) throw accessDenied();
+    return b;
+  }
+
+  /**
+   * Makes `object` the current version of its key in one transaction, after `check` (conditional
+   * writes) looked at the one it replaces; the replaced object's blobs are released and removed once
+   * committed. The new object's blobs must be claimed by `claim` (fresh blobs) or already be.
+   */
+  async commitObject(
+    ctx: RequestContext,
+    object: ObjectRow,
+    options: { claim: readonly string[]; check?: (current: ObjectRow | undefined) => void; also?: (tx: Tx) => Promise<string[]> },
+  ): Promise<void> {
+    const dropped = await this.db.tx(async (tx) => {
+      await this.bucket(ctx, object.bucket, tx);
+      const current = await store.latest(tx, object.bucket, object.key);
+      options.check?.(current && !current.deleteMarker ? current : undefined);
+      for (const id of options.claim) await this.blobs.claim(tx, id);
+      const released: string[] = [];
+      if (current && current.versionId === NULL_VERSION) {
+        for (const id of blobsOf(current)) {
+          await this.blobs.release(tx, id);
+          released.push(id);
+        }
+      }
+      await store.putObject(tx, object);
+      if (options.also) released.push(...(await options.also(tx)));
+      return released;
+    });
+    await this.dropBlobs(dropped);
+  }
+
+  /** Removes blobs whose references were released (kept if something still claims them). */
+  async dropBlobs(ids: readonly string[]): Promise<void> {
+    for (const id of ids) await this.blobs.delete(id).catch(() => false);
+  }
+
+  /** The bytes of an object from `start` to `end` inclusive, reading its parts in order. */
+  async *read(o: ObjectRow, start: number, end: number): AsyncIterable<Buffer> {
+    if (end < start) return;
+    const pieces = o.parts ?? (o.blob ? [{ blob: o.blob, size: o.size }] : []);
+    let offset = 0;
+    for (const p of pieces) {
+      const pStart = offset;
+      const pEnd = offset + p.size - 1;
+      offset += p.size;
+      if (p.size === 0 || pEnd < start || pStart > end) continue;
+      const from = Math.max(start, pStart) - pStart;
+      const to = Math.min(end, pEnd) - pStart;
+      const body = await this.blobs.read(p.blob, { start: from, end: to });
+      if (!body) throw new Error(`blob ${p.blob} of ${o.bucket}/${o.key} is missing`);
+      yield* body;
+    }
+  }
+}

@@ -1,0 +1,26 @@
+/**
+ * Amazon S3 (restXml, 2006-03-01): buckets and objects in SQL (store.ts), object bytes in the blob
+ * store, streamed both ways; path-style and virtual-hosted addressing (addressing.ts).
+ * See docs/services/s3.md.
+ */
+import type { S3Api } from '../../generated/s3.js';
+import { defineProvider, type Platform, type ServiceDefinition, type ServiceProvider } from '../service.js';
+import { virtualHosts } from './addressing.js';
+import { S3Core } from './core.js';
+import { BucketOps } from './ops/buckets.js';
+import { CopyOps } from './ops/copy.js';
+import { ListingOps } from './ops/listing.js';
+import { MultipartOps } from './ops/multipart.js';
+import { ObjectTaggingOps } from './ops/object-tagging.js';
+import { ObjectOps } from './ops/objects.js';
+
+export const definition: ServiceDefinition = {
+  name: 's3',
+  validationErrorCode: 'InvalidArgument',
+  // S3 checks these itself, with its own errors (or takes values newer than the model).
+  openEnums: ['BucketLocationConstraint', 'StorageClass', 'MetadataDirective', 'TaggingDirective', 'ChecksumAlgorithm', 'EncodingType', 'ChecksumType'],
+  async create(platform: Platform): Promise<ServiceProvider> {
+    const core = await S3Core.open(platform);
+    return defineProvider<S3Api>()([new BucketOps(core), new ObjectOps(core), new CopyOps(core), new ObjectTaggingOps(core), new ListingOps(core), new MultipartOps(core)], { hostAddressing: [virtualHosts] });
+  },
+};

@@ -1,0 +1,170 @@
+/**
+ * A request body into the blob store, as it streams: aws-chunked decoded, its length, Content-MD5,
+ * x-amz-content-sha256 and x-amz-checksum-* (header or trailer) checked, AWS's error for each
+ * mismatch. Nothing stays behind a body that failed: its blob is deleted before the error is thrown.
+ */
+import { createHash, createHmac } from 'node:crypto';
+import { AwsError } from '../../aws/errors.js';
+import { parseSigV4, signingKey } from '../../aws/sigv4.js';
+import type { RequestContext } from '../../core/context.js';
+import type { BodyStream } from '../../core/http.js';
+import { BlobTooLargeError, type BlobInfo } from '../../storage/blobs/index.js';
+import { AwsChunkedDecoder, type ChunkSignatures } from './aws-chunked.js';
+import {
+  CHECKSUM_ALGORITHMS,
+  checksumHeader,
+  checksummer,
+  DIGEST_BYTES,
+  parseAlgorithm,
+  type ChecksumAlgorithm,
+  type Checksummer,
+} from './checksums.js';
+import type { S3Core } from './core.js';
+import {
+  badDigest,
+  checksumMismatch,
+  entityTooLarge,
+  incompleteBody,
+  invalidChecksumHeader,
+  invalidDigest,
+  invalidRequest,
+  missingContentLength,
+  sha256Mismatch,
+  unsupportedChecksum,
+} from './errors.js';
+
+export interface Ingested {
+  blob: BlobInfo;
+  /** MD5 of the bytes (the ETag of a single-part object). */
+  md5: Buffer;
+  /** The checksum sent (verified), else the one computed for `defaultAlgorithm`. */
+  checksum?: { algorithm: ChecksumAlgorithm; value: string };
+  /** The `extra` algorithm's checksum, when asked for. */
+  extra?: string;
+}
+
+const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
+
+/** The checksum a request declares: its algorithm and, when sent in a header, its value. */
+export function declaredChecksum(headers: RequestContext['headers']): { algorithm: ChecksumAlgorithm; value?: string; trailer?: string } | undefined {
+  const present = CHECKSUM_ALGORITHMS.filter((a) => headers[checksumHeader(a)] !== undefined);
+  if (present.length > 1) throw invalidRequest('Expecting a single x-amz-checksum- header. Multiple checksum Types are not allowed.');
+  const trailer = headers['x-amz-trailer']?.trim().toLowerCase();
+  const fromTrailer = trailer?.startsWith('x-amz-checksum-') ? parseAlgorithm(trailer.slice('x-amz-checksum-'.length)) : undefined;
+  if (trailer && !fromTrailer) throw invalidRequest(`The value specified in the x-amz-trailer header is not supported`);
+  const algorithm = present[0] ?? fromTrailer ?? parseAlgorithm(headers['x-amz-sdk-checksum-algorithm']);
+  if (!algorithm) {
+    if (headers['x-amz-sdk-checksum-algorithm']) throw unsupportedChecksum();
+    return undefined;
+  }
+  const header = checksumHeader(algorithm);
+  const value = headers[header];
+  if (value !== undefined && !validDigest(algorithm, value)) throw invalidChecksumHeader(header);
+  return { algorithm, value, trailer: fromTrailer ? header : undefined };
+}
+
+function validDigest(algorithm: ChecksumAlgorithm, value: string): boolean {
+  return /^[A-Za-z0-9+/]*={0,2}$/.test(value) && Buffer.from(value, 'base64').length === DIGEST_BYTES[algorithm];
+}
+
+/** Reads `body` into a new blob, checking what the request's headers declare about it. */
+export async function ingest(
+  core: S3Core,
+  ctx: RequestContext,
+  body: BodyStream,
+  options: { maxBytes: number; defaultAlgorithm?: ChecksumAlgorithm; extra?: ChecksumAlgorithm },
+): Promise<Ingested> {
+  const h = ctx.headers;
+  const md5Header = h['content-md5'];
+  let expectedMd5: Buffer | undefined;
+  if (md5Header !== undefined) {
+    expectedMd5 = Buffer.from(md5Header, 'base64');
+    if (expectedMd5.length !== 16 || !/^[A-Za-z0-9+/]+={0,2}$/.test(md5Header.trim())) throw invalidDigest(md5Header);
+  }
+  const declared = declaredChecksum(h);
+  const contentSha = h['x-amz-content-sha256']?.trim();
+  const chunked = /(^|,)\s*aws-chunked\s*(,|$)/i.test(h['content-encoding'] ?? '') || !!contentSha?.startsWith('STREAMING-');
+  let length: number | undefined = body.length;
+  if (chunked) {
+    const decoded = h['x-amz-decoded-content-length'];
+    length = decoded !== undefined && /^\d+$/.test(decoded) ? Number(decoded) : undefined;
+  }
+  if (length === undefined) throw missingContentLength();
+  if (length > options.maxBytes) throw entityTooLarge(length, options.maxBytes);
+
+  const decoder = chunked ? new AwsChunkedDecoder(body, chunkSignatures(core, ctx)) : undefined;
+  const source: AsyncIterable<Buffer> = decoder ?? body;
+  const md5 = createHash('md5');
+  const sha = contentSha && /^[0-9a-fA-F]{64}$/.test(contentSha) && !chunked ? createHash('sha256') : undefined;
+  const algorithm = declared?.algorithm ?? options.defaultAlgorithm;
+  const sum: Checksummer | undefined = algorithm ? checksummer(algorithm) : undefined;
+  const extra: Checksummer | undefined = options.extra && options.extra !== algorithm ? checksummer(options.extra) : undefined;
+  let count = 0;
+  async function* tap(): AsyncIterable<Buffer> {
+    for await (const chunk of source) {
+      count += chunk.length;
+      md5.update(chunk);
+      sha?.update(chunk);
+      sum?.update(chunk);
+      extra?.update(chunk);
+      yield chunk;
+    }
+  }
+  let blob: BlobInfo;
+  try {
+    blob = await core.blobs.put(tap(), { maxBytes: options.maxBytes });
+  } catch (e) {
+    if (e instanceof BlobTooLargeError) throw entityTooLarge(count, options.maxBytes);
+    throw e;
+  }
+  try {
+    if (count !== length) throw incompleteBody();
+    const digest = md5.digest();
+    if (sha) {
+      const computed = sha.digest('hex');
+      if (computed !== contentSha!.toLowerCase()) throw sha256Mismatch(contentSha!, computed);
+    }
+    if (expectedMd5 && !expectedMd5.equals(digest)) throw badDigest(md5Header!, digest.toString('base64'));
+    let checksum: Ingested['checksum'];
+    if (algorithm && sum) {
+      const value = sum.digest().toString('base64');
+      let sent = declared?.value;
+      if (declared?.trailer) {
+        sent = decoder?.trailers.get(declared.trailer);
+        if (sent === undefined) throw new AwsError('MalformedTrailerError', 'The request contained trailing data that was not well-formed or did not conform to our published schema.', 400);
+        if (!validDigest(algorithm, sent)) throw invalidChecksumHeader(declared.trailer);
+      }
+      if (sent !== undefined && sent !== value) throw checksumMismatch(algorithm);
+      checksum = { algorithm, value };
+    }
+    const extraValue = extra ? extra.digest().toString('base64') : options.extra && options.extra === checksum?.algorithm ? checksum.value : undefined;
+    return { blob, md5: digest, checksum, extra: extraValue };
+  } catch (e) {
+    await core.blobs.delete(blob.id).catch(() => false);
+    throw e;
+  }
+}
+
+/**
+ * The chunk signature chain of a STREAMING-AWS4-HMAC-SHA256-PAYLOAD body, checked when the server
+ * verifies signatures (--auth strict); the seed is the request's own signature.
+ */
+function chunkSignatures(core: S3Core, ctx: RequestContext): ChunkSignatures | undefined {
+  const config = core.platform.config;
+  if (config.auth !== 'strict' || !ctx.headers['x-amz-content-sha256']?.startsWith('STREAMING-AWS4-HMAC-SHA256-PAYLOAD')) return undefined;
+  const info = parseSigV4({ method: 'PUT', rawPath: '/', rawQuery: '', headers: ctx.headers, body: Buffer.alloc(0), raw: { rawHeaders: [], socket: {} } }, 's3');
+  const cred = info && config.credentials.find((c) => c.accessKeyId === info.accessKeyId);
+  if (!info || !cred) return undefined;
+  const key = signingKey(cred.secretAccessKey, info.date, info.region, info.service);
+  const scope = `${info.date}/${info.region}/${info.service}/aws4_request`;
+  let previous = info.signature;
+  return {
+    verify(signature, sha256Hex) {
+      const toSign = ['AWS4-HMAC-SHA256-PAYLOAD', info.amzDate, scope, previous, EMPTY_SHA256, sha256Hex].join('\n');
+      const expected = createHmac('sha256', key).update(toSign).digest('hex');
+      if (expected !== signature) return false;
+      previous = signature;
+      return true;
+    },
+  };
+}
