@@ -20,15 +20,18 @@ import {
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { definition as apigatewayService } from '../../src/services/apigateway/index.js';
 import { definition as dynamodbService } from '../../src/services/dynamodb/index.js';
+import { definition as s3Service } from '../../src/services/s3/index.js';
+import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { CreateFunctionCommand, waitUntilFunctionActiveV2 } from '@aws-sdk/client-lambda';
 import { clientConfig, startServer, type TestServer } from '../helpers/server.js';
-import { createFunction, json, SERVICES } from './helpers.js';
+import { awsError, createFunction, json, ROLE, SERVICES, zip } from './helpers.js';
 
 describe('function code from AWS tutorials reaches Stratus unchanged', () => {
   let server: TestServer;
   let lambda: LambdaClient;
   let ddb: DynamoDBClient;
   before(async () => {
-    server = await startServer({ config: { services: { lambda: { idleTimeoutSeconds: 600 } } }, services: [...SERVICES, dynamodbService, apigatewayService] });
+    server = await startServer({ config: { services: { lambda: { idleTimeoutSeconds: 600 } } }, services: [...SERVICES, dynamodbService, apigatewayService, s3Service] });
     lambda = new LambdaClient(clientConfig(server.endpoint));
     ddb = new DynamoDBClient(clientConfig(server.endpoint));
     await ddb.send(
@@ -144,6 +147,19 @@ export const handler = async () => {
     assert.equal(r.FunctionError, undefined, Buffer.from(r.Payload ?? []).toString());
     const domain = `${api.id}.execute-api.us-east-1.amazonaws.com`;
     assert.deepEqual(json(r.Payload), { fetch: { status: 200, body: { hello: domain } }, get: { status: 200, body: { hello: domain } } });
+  });
+
+  it('a function whose code is in S3 (Code.S3Bucket/S3Key) runs it; a missing key answers as AWS', async () => {
+    const s3 = new S3Client({ ...clientConfig(server.endpoint), forcePathStyle: true });
+    await s3.send(new CreateBucketCommand({ Bucket: 'deploy-bucket' }));
+    await s3.send(new PutObjectCommand({ Bucket: 'deploy-bucket', Key: 'app/function.zip', Body: zip({ 'index.js': 'exports.handler = async () => "from s3";' }) }));
+    await lambda.send(new CreateFunctionCommand({ FunctionName: 'from-s3', Runtime: 'nodejs20.x', Handler: 'index.handler', Role: ROLE, Code: { S3Bucket: 'deploy-bucket', S3Key: 'app/function.zip' } }));
+    await waitUntilFunctionActiveV2({ client: lambda, maxWaitTime: 30, minDelay: 1 }, { FunctionName: 'from-s3' });
+    assert.equal(json((await lambda.send(new InvokeCommand({ FunctionName: 'from-s3' }))).Payload), 'from s3');
+    await assert.rejects(
+      lambda.send(new CreateFunctionCommand({ FunctionName: 'from-s3-missing', Runtime: 'nodejs20.x', Handler: 'index.handler', Role: ROLE, Code: { S3Bucket: 'deploy-bucket', S3Key: 'nope.zip' } })),
+      awsError('InvalidParameterValueException', 400, 'Error occurred while GetObject. S3 Error Code: NoSuchKey. S3 Error Message: The specified key does not exist.'),
+    );
   });
 
   it('an ES module that imports a package the runtime does not have fails as on AWS', async () => {

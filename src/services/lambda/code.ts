@@ -7,9 +7,11 @@ import { chmodSync, existsSync, lstatSync, mkdirSync, renameSync, rmSync, writeF
 import { dirname, join } from 'node:path';
 import { AwsError } from '../../aws/errors.js';
 import { validationError } from '../../aws/validate.js';
-import { internalContext, type RequestContext } from '../../core/context.js';
+import type { RequestContext } from '../../core/context.js';
 import { InvalidParameterValueException, type Environment, type FunctionCode, type PackageType } from '../../generated/lambda.js';
 import { listZip, readZipEntry, safeEntryPath, ZipError } from '../../runtime/zip.js';
+import type { S3Api } from '../../generated/s3.js';
+import { serviceClient } from '../clients.js';
 import type { Platform } from '../service.js';
 import { USER_FAULT } from './errors.js';
 import { DEPRECATED_RUNTIMES, MAX_ENV_BYTES, MAX_TIMEOUT_SECONDS, MAX_UNZIPPED_BYTES, MAX_ZIPPED_BYTES, RESERVED_ENV, SUPPORTED_RUNTIMES } from './limits.js';
@@ -127,30 +129,20 @@ export async function codeFrom(platform: Platform, ctx: RequestContext, code: Fu
 /** GetObject on the S3 service of this server, when it has one. */
 async function fromS3(platform: Platform, ctx: RequestContext, bucket: string, key: string, version?: string): Promise<Buffer> {
   const failure = (code: string, message: string): string => `Error occurred while GetObject. S3 Error Code: ${code}. S3 Error Message: ${message}`;
-  const s3 = platform.services.get('s3')?.provider as Record<string, unknown> | undefined;
-  const getObject = s3?.GetObject as ((c: RequestContext, i: unknown) => Promise<{ Body?: unknown }>) | undefined;
-  if (!getObject) throw new InvalidParameterValueException(failure('NoSuchBucket', 'The specified bucket does not exist'), USER_FAULT);
-  let out: { Body?: unknown };
+  const s3 = serviceClient<S3Api>(platform, 's3', { accountId: ctx.accountId, region: ctx.region, requestId: ctx.requestId });
+  if (!s3) throw new InvalidParameterValueException(failure('NoSuchBucket', 'The specified bucket does not exist'), USER_FAULT);
+  let body: unknown;
   try {
-    out = await getObject.call(s3, internalContext(platform.clock, { accountId: ctx.accountId, region: ctx.region, service: 's3', operation: 'GetObject' }), {
-      Bucket: bucket,
-      Key: key,
-      VersionId: version,
-    });
+    body = (await s3.GetObject({ Bucket: bucket, Key: key, VersionId: version })).Body;
   } catch (e) {
     const err = e as AwsError;
     throw new InvalidParameterValueException(failure(err.code ?? 'InternalError', err.message), USER_FAULT);
   }
-  const body = out.Body;
+  // The provider answers with the object's stream (a Buffer from a smaller store).
   if (Buffer.isBuffer(body)) return body;
-  if (body instanceof Uint8Array) return Buffer.from(body);
-  if (typeof body === 'string') return Buffer.from(body);
-  if (body && typeof (body as AsyncIterable<Buffer>)[Symbol.asyncIterator] === 'function') {
-    const chunks: Buffer[] = [];
-    for await (const c of body as AsyncIterable<Buffer>) chunks.push(Buffer.from(c));
-    return Buffer.concat(chunks);
-  }
-  throw new InvalidParameterValueException(failure('InternalError', 'empty object body'), USER_FAULT);
+  const chunks: Buffer[] = [];
+  for await (const c of body as AsyncIterable<Uint8Array>) chunks.push(Buffer.from(c));
+  return Buffer.concat(chunks);
 }
 
 /** Unpacks a zip into `dir` (atomically: into a sibling then renamed). */
