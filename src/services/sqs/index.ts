@@ -17,7 +17,7 @@ export const definition: ServiceDefinition = {
   name: 'sqs',
   validationErrorCode: 'InvalidParameterValueException',
   // Checked by the provider with SQS's own errors (InvalidAttributeName "Unknown Attribute X.").
-  wireShapes: ['QueueAttributeName', 'MessageSystemAttributeName'],
+  wireShapes: ['AttributeNameList', 'MessageSystemAttributeList'],
   async create(platform: Platform): Promise<ServiceProvider> {
     const core = await SqsCore.open(platform.db, platform.clock, platform.jobs, platform.endpoint);
     handleRetention(platform.jobs, platform.db);

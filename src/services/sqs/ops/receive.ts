@@ -4,19 +4,21 @@
  * of reads.
  */
 import type { RequestContext } from '../../../core/context.js';
-import type {
-  ChangeMessageVisibilityBatchRequest,
-  ChangeMessageVisibilityBatchResult,
-  ChangeMessageVisibilityRequest,
-  DeleteMessageBatchRequest,
-  DeleteMessageBatchResult,
-  DeleteMessageRequest,
-  Message,
-  ReceiveMessageRequest,
-  ReceiveMessageResult,
-  SQSApi,
+import {
+  InvalidAttributeName,
+  type ChangeMessageVisibilityBatchRequest,
+  type ChangeMessageVisibilityBatchResult,
+  type ChangeMessageVisibilityRequest,
+  type DeleteMessageBatchRequest,
+  type DeleteMessageBatchResult,
+  type DeleteMessageRequest,
+  type Message,
+  type ReceiveMessageRequest,
+  type ReceiveMessageResult,
+  type SQSApi,
 } from '../../../generated/sqs.js';
 import type { Tx } from '../../../storage/db.js';
+import { ALL_NAMES } from '../attributes.js';
 import { checkBatch, failedEntry } from '../batch.js';
 import { claim, type Claimed } from '../claim.js';
 import { decodeHandle, encodeHandle, sequenceNumber, type Queue, type SqsCore } from '../core.js';
@@ -27,6 +29,11 @@ import { MESSAGE_COLUMNS, type MessageRow } from '../store.js';
 /** How long a FIFO ReceiveRequestAttemptId answers the same messages. */
 const ATTEMPT_WINDOW_MS = 5 * 60_000;
 const MAX_VISIBILITY = 43_200;
+/** Names ReceiveMessage takes in AttributeNames / MessageSystemAttributeNames (queue attribute names are accepted and ignored). */
+const SYSTEM_NAMES = new Set([
+  'All', 'SenderId', 'SentTimestamp', 'ApproximateReceiveCount', 'ApproximateFirstReceiveTimestamp', 'SequenceNumber',
+  'MessageDeduplicationId', 'MessageGroupId', 'AWSTraceHeader', 'DeadLetterQueueSourceArn', ...ALL_NAMES,
+]);
 
 export class ReceiveOps implements Pick<SQSApi, 'ReceiveMessage' | 'DeleteMessage' | 'DeleteMessageBatch' | 'ChangeMessageVisibility' | 'ChangeMessageVisibilityBatch'> {
   constructor(private readonly core: SqsCore) {}
@@ -46,6 +53,7 @@ export class ReceiveOps implements Pick<SQSApi, 'ReceiveMessage' | 'DeleteMessag
       throw invalidParameter(`Value ${attempt} for parameter ReceiveRequestAttemptId is invalid. Reason: ReceiveRequestAttemptId can only include alphanumeric and punctuation characters. 1 to 128 in length.`);
     }
     const systemNames = [...(input.AttributeNames ?? []), ...(input.MessageSystemAttributeNames ?? [])];
+    for (const n of systemNames) if (!SYSTEM_NAMES.has(n)) throw new InvalidAttributeName(`Unknown Attribute ${n}.`);
     const view = { system: attributeFilter(systemNames), user: attributeFilter(input.MessageAttributeNames) };
     const deadline = this.core.clock.now() + wait * 1000;
     for (;;) {
