@@ -75,10 +75,15 @@ export class ServiceRouter<S> {
 
 /** A query-protocol request: its routing and operation are in its (form-encoded) body, which must be read first. */
 export function isQueryRequest(req: HttpRequest): boolean {
-  if (req.rawPath !== '/' && req.rawPath !== '') return false;
+  if (req.rawPath !== '/' && req.rawPath !== '' && !isResourcePath(req.rawPath)) return false;
   const ct = req.headers['content-type'] ?? '';
   if (req.method === 'POST' && ct.startsWith('application/x-www-form-urlencoded')) return true;
   return /(^|&)Action=/.test(req.rawQuery);
+}
+
+/** SQS's queue URLs (`/{account}/{queue}`), which older SDKs POST query requests to. */
+function isResourcePath(path: string): boolean {
+  return /^\/\d{12}\/[A-Za-z0-9_.-]{1,80}\/?$/.test(path);
 }
 
 function paramOf(req: HttpRequest, name: string): string | null {

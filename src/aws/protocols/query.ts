@@ -7,7 +7,7 @@ import type { RequestContext } from '../../core/context.js';
 import type { Protocol, ResolvedOperation } from './protocol.js';
 import { fromText } from './values.js';
 import { escapeXml, xmlMembers } from './xml.js';
-import { queryErrorCode, queryView, xmlNamespaceOf } from './wire.js';
+import { queryErrorCode, queryPathParameter, queryView, xmlNamespaceOf } from './wire.js';
 
 /** awsQuery (STS, IAM, SNS; SQS before JSON): form-encoded parameters in, XML out. */
 export class QueryProtocol implements Protocol {
@@ -30,7 +30,10 @@ export class QueryProtocol implements Protocol {
     const svc = queryView(service);
     const inputRef = resolved.operation.input;
     if (!inputRef) return {};
-    const tree = paramTree(resolved.params ?? queryParams(req));
+    const params = resolved.params ?? queryParams(req);
+    const fromPath = queryPathParameter(svc, req.headers.host, req.rawPath);
+    if (fromPath && !params.has(fromPath[0])) params.set(fromPath[0], fromPath[1]);
+    const tree = paramTree(params);
     const typed = readNode(svc, { shape: inputRef.shape }, tree) ?? {};
     return readInput(svc, inputRef.shape, typed, false, validationCode);
   }

@@ -167,6 +167,7 @@ const QUERY_ERROR_CODES: Record<string, Record<string, string>> = {
     BatchRequestTooLong: 'AWS.SimpleQueueService.BatchRequestTooLong',
     EmptyBatchRequest: 'AWS.SimpleQueueService.EmptyBatchRequest',
     InvalidBatchEntryId: 'AWS.SimpleQueueService.InvalidBatchEntryId',
+    InvalidParameterValueException: 'InvalidParameterValue',
     KmsAccessDenied: 'KMS.AccessDeniedException',
     KmsDisabled: 'KMS.DisabledException',
     KmsInvalidKeyUsage: 'KMS.InvalidKeyUsageException',
@@ -175,6 +176,7 @@ const QUERY_ERROR_CODES: Record<string, Record<string, string>> = {
     KmsOptInRequired: 'KMS.OptInRequired',
     KmsThrottled: 'KMS.ThrottlingException',
     MessageNotInflight: 'AWS.SimpleQueueService.MessageNotInflight',
+    MissingRequiredParameterException: 'MissingParameter',
     PurgeQueueInProgress: 'AWS.SimpleQueueService.PurgeQueueInProgress',
     QueueDeletedRecently: 'AWS.SimpleQueueService.QueueDeletedRecently',
     QueueDoesNotExist: 'AWS.SimpleQueueService.NonExistentQueue',
@@ -275,6 +277,19 @@ const QUERY_MAP_ENTRY_NAMES: Record<string, Record<string, [string, string]>> = 
     TagMap: ['Key', 'Value'],
   },
 };
+
+/**
+ * Query parameters a request may give by its path instead: older SQS SDKs POST to the queue URL
+ * (`/{account}/{queue}`) without a QueueUrl parameter.
+ */
+const QUERY_PATH_PARAMETERS: Record<string, string> = { sqs: 'QueueUrl' };
+
+/** The parameter the request's path stands for, and its value (the URL the request was sent to). */
+export function queryPathParameter(svc: ServiceIndex, host: string | undefined, path: string): [string, string] | undefined {
+  const name = QUERY_PATH_PARAMETERS[svc.name];
+  if (!name || path === '/' || path === '') return undefined;
+  return [name, `http://${host ?? 'localhost'}${path}`];
+}
 
 const queryViews = new WeakMap<ServiceIndex, ServiceIndex>();
 

@@ -1,0 +1,128 @@
+/**
+ * The receive transaction: picks the next visible messages of a queue and makes them in flight in
+ * the same transaction (so two concurrent receives never get the same message), moving those past
+ * their queue's maxReceiveCount to its dead-letter queue instead.
+ *
+ * Standard queues read the (queue, visible_at, seq) index from its start: O(log n) per receive.
+ * FIFO queues read visible messages in send order and keep, per message group, only a group whose
+ * oldest message is among them (a group with a message in flight or delayed ahead is blocked).
+ */
+import type { Tx } from '../../storage/db.js';
+import { parseRedrivePolicy } from './attributes.js';
+import { newNonce, type Queue, type SqsCore } from './core.js';
+import { MESSAGE_COLUMNS, insertMessagesSql, messageValues, type MessageRow } from './store.js';
+
+export interface Claimed extends MessageRow {
+  /** The nonce this receive holds the message with (its receipt handle's). */
+  receipt: string;
+}
+
+export interface ClaimResult {
+  messages: Claimed[];
+  /** Dead-letter queues that got messages (their long polls to wake). */
+  movedTo: Map<number, number>;
+  /** The message ids moved to a dead-letter queue. */
+  moved: number;
+}
+
+const FIFO_SCAN = 1000;
+
+export async function claim(core: SqsCore, tx: Tx, queue: Queue, max: number, visibilityMs: number, now: number): Promise<ClaimResult> {
+  const oldest = now - Number(queue.a.MessageRetentionPeriod) * 1000;
+  const candidates = queue.fifo ? await fifoCandidates(tx, queue.id, max, now, oldest) : await tx.all<MessageRow>(
+    `SELECT ${MESSAGE_COLUMNS} FROM sqs_messages WHERE queue = ? AND visible_at <= ? AND sent > ? ORDER BY visible_at, seq LIMIT ?`,
+    [queue.id, now, oldest, max],
+  );
+  const redrive = queue.a.RedrivePolicy ? parseRedrivePolicy(queue.a.RedrivePolicy) : undefined;
+  const out: ClaimResult = { messages: [], movedTo: new Map(), moved: 0 };
+  let dlq: Queue | undefined | null = null;
+  for (const m of candidates) {
+    if (redrive && m.receives >= redrive.maxReceiveCount) {
+      if (dlq === null) dlq = await core.queueByArn(redrive.deadLetterTargetArn, tx);
+      if (dlq) {
+        await moveMessages(tx, [m], dlq, { keepReceives: true, dlqSource: queue.arn, now });
+        out.movedTo.set(dlq.id, (out.movedTo.get(dlq.id) ?? 0) + 1);
+        out.moved++;
+        continue;
+      }
+    }
+    const nonce = newNonce();
+    const first = m.first_receive ?? now;
+    await tx.run('UPDATE sqs_messages SET visible_at = ?, receives = receives + 1, first_receive = ?, receipt = ? WHERE queue = ? AND seq = ?', [
+      now + visibilityMs,
+      first,
+      nonce,
+      queue.id,
+      m.seq,
+    ]);
+    out.messages.push({ ...m, visible_at: now + visibilityMs, receives: Number(m.receives) + 1, first_receive: first, receipt: nonce });
+  }
+  return out;
+}
+
+/**
+ * Visible messages of a FIFO queue that may be received now, in order: the messages of each group
+ * whose head (oldest message) is visible, the first group's as far as they go, then the next's.
+ */
+async function fifoCandidates(tx: Tx, queueId: number, max: number, now: number, oldest: number): Promise<MessageRow[]> {
+  const rows = await tx.all<MessageRow>(`SELECT ${MESSAGE_COLUMNS} FROM sqs_messages WHERE queue = ? AND visible_at <= ? AND sent > ? ORDER BY seq LIMIT ?`, [
+    queueId,
+    now,
+    oldest,
+    FIFO_SCAN,
+  ]);
+  const groups = new Map<string, MessageRow[] | null>();
+  for (const r of rows) {
+    const g = r.group_id ?? '';
+    let list = groups.get(g);
+    if (list === null) continue;
+    if (list === undefined) {
+      // The group is blocked if an older message of it is not visible (in flight or delayed).
+      const ahead = await tx.get('SELECT 1 AS x FROM sqs_messages WHERE queue = ? AND group_id = ? AND seq < ? AND sent > ? LIMIT 1', [queueId, g, r.seq, oldest]);
+      if (ahead) {
+        groups.set(g, null);
+        continue;
+      }
+      groups.set(g, (list = []));
+    }
+    list.push(r);
+  }
+  const out: MessageRow[] = [];
+  for (const list of groups.values()) {
+    if (!list) continue;
+    for (const r of list) {
+      if (out.length >= max) return out;
+      out.push(r);
+    }
+  }
+  return out;
+}
+
+/**
+ * Moves messages to another queue (dead-lettering on receive, or a move task): new seqs at the end
+ * of the destination, visible at once. A dead-lettered message keeps its receive count, first
+ * receive and send time, and names its source; a redriven one starts over.
+ */
+export async function moveMessages(tx: Tx, rows: readonly MessageRow[], to: Queue, how: { keepReceives: boolean; dlqSource: string | null; now: number }): Promise<void> {
+  if (rows.length === 0) return;
+  const head = await tx.get<{ next_seq: number }>('SELECT next_seq FROM sqs_queues WHERE id = ?', [to.id]);
+  let seq = Number(head!.next_seq);
+  const moved: MessageRow[] = rows.map((m) => ({
+    ...m,
+    queue: to.id,
+    seq: seq++,
+    visible_at: how.now,
+    receives: how.keepReceives ? m.receives : 0,
+    first_receive: how.keepReceives ? m.first_receive : null,
+    receipt: null,
+    dlq_source: how.keepReceives ? how.dlqSource : null,
+    // A standard destination has no use for a deduplication id; a FIFO one keeps it.
+    dedup_id: to.fifo ? m.dedup_id : null,
+  }));
+  for (let i = 0; i < moved.length; i += 10) {
+    const part = moved.slice(i, i + 10);
+    await tx.run(insertMessagesSql(part.length), part.flatMap(messageValues));
+  }
+  await tx.run('UPDATE sqs_queues SET next_seq = ? WHERE id = ?', [seq, to.id]);
+  for (const m of rows) await tx.run('DELETE FROM sqs_messages WHERE queue = ? AND seq = ?', [m.queue, m.seq]);
+}
