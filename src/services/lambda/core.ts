@@ -74,8 +74,9 @@ export function isVersionNumber(qualifier: string): boolean {
 
 /** The FunctionConfiguration as the API shows it: without internal fields, with the states Stratus reaches at once. */
 export function withoutInternalFields(config: FnConfig): FunctionConfiguration {
-  const out: FunctionConfiguration & { _unzipped?: number } = { ...config };
+  const out: FunctionConfiguration & { _unzipped?: number; _hotReload?: string } = { ...config };
   delete out._unzipped;
+  delete out._hotReload;
   out.State ??= 'Active';
   out.LastUpdateStatus ??= 'Successful';
   return out;

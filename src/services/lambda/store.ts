@@ -90,6 +90,8 @@ export interface FnConfig extends FunctionConfiguration {
   SnapStart: { ApplyOn: SnapStartApplyOn; OptimizationStatus: SnapStartOptimizationStatus };
   /** Internal: unzipped size of the package. */
   _unzipped: number;
+  /** Internal: the local directory a hot-reload function runs from (hot-reload.ts); no package then. */
+  _hotReload?: string;
 }
 
 /** A function's row (its `tags` column stays '{}': tags are kept in the shared tags table, storage/tags.ts). */

@@ -20,6 +20,7 @@ import {
   type LambdaApi,
 } from '../../../generated/lambda.js';
 import type { EnvironmentSpec } from '../../../runtime/environment.js';
+import type { Identity } from '../../../runtime/sandbox.js';
 import type { PoolResult } from '../../../runtime/pool.js';
 import { codeHex } from '../code-store.js';
 import { functionKey, type LambdaCore, type Scope, type Target } from '../core.js';
@@ -29,6 +30,9 @@ import type { AsyncQueue } from './async-queue.js';
 
 /** Runs one invocation of a resolved target in an execution environment, within the concurrency limits. */
 export class InvocationRunner {
+  /** The spec key each hot-reload function version last ran with, by its key without the directory's generation. */
+  private readonly hotKeys = new Map<string, string>();
+
   constructor(private readonly core: LambdaCore) {}
 
   /** Takes a concurrency slot; or answers why there is none (the TooManyRequestsException Reason). */
@@ -43,7 +47,8 @@ export class InvocationRunner {
   }
 
   async run(scope: Scope, target: Target, payload: Buffer, requestId: string, clientContext?: string): Promise<PoolResult> {
-    const spec = this.core.cachedSpec(this.specKey(scope, target)) ?? (await this.environmentSpec(scope, target));
+    const spec =
+      target.config._hotReload !== undefined ? await this.hotSpec(scope, target, target.config._hotReload) : (this.core.cachedSpec(this.specKey(scope, target)) ?? (await this.environmentSpec(scope, target)));
     return this.core.pool.run(spec, {
       requestId,
       payload: payload.length ? payload : Buffer.from('{}'),
@@ -57,13 +62,31 @@ export class InvocationRunner {
     return `${functionKey(scope, target.row.name)}:${target.version}:${target.config.RevisionId}`;
   }
 
+  /**
+   * The spec of a hot-reload function version for its directory's content now: the directory's
+   * generation is part of the key, so a change gives new environments, and the environments of
+   * the content before are retired (idle ones stop, busy ones finish what they run).
+   */
+  private async hotSpec(scope: Scope, target: Target, source: string): Promise<EnvironmentSpec> {
+    const base = this.specKey(scope, target);
+    const code = await this.core.files.hotCodeDir(scope, target.row.name, source);
+    const key = `${base}:hot${code.generation}`;
+    const cached = this.core.cachedSpec(key);
+    if (cached) return cached;
+    const previous = this.hotKeys.get(base);
+    if (previous !== undefined && previous !== key) this.core.pool.retire((k) => k === previous);
+    if (this.hotKeys.size >= 10_000) this.hotKeys.clear();
+    this.hotKeys.set(base, key);
+    return this.environmentSpec(scope, target, key, code);
+  }
+
   /** What an environment of this function version runs with (cached like the function rows). */
-  private async environmentSpec(scope: Scope, target: Target): Promise<EnvironmentSpec> {
+  private async environmentSpec(scope: Scope, target: Target, key = this.specKey(scope, target), code?: { dir: string; identity: Identity | undefined }): Promise<EnvironmentSpec> {
     const c = target.config;
     const generation = this.core.generation;
-    const { dir, identity } = await this.core.files.codeDir(scope, target.row.name, codeHex(c));
+    const { dir, identity } = code ?? (await this.core.files.codeDir(scope, target.row.name, codeHex(c)));
     const spec: EnvironmentSpec = {
-      key: this.specKey(scope, target),
+      key,
       runtime: c.Runtime ?? 'provided.al2023',
       handler: c.Handler ?? '',
       taskRoot: dir,

@@ -9,6 +9,7 @@ import {
   type CreateFunctionRequest,
   type DeleteFunctionRequest,
   type DeleteFunctionResponse,
+  type FunctionCode,
   type FunctionConfiguration,
   type GetFunctionConfigurationRequest,
   type GetFunctionRequest,
@@ -21,15 +22,36 @@ import {
   type UpdateFunctionConfigurationRequest,
 } from '../../../generated/lambda.js';
 import { cancelPrefix, enqueue } from '../../../jobs/queue.js';
+import type { Tx } from '../../../storage/db.js';
 import { checkSettings, codeFrom, type CodePackage } from '../code.js';
-import { codeHex } from '../code-store.js';
+import { codeHex, packageHex } from '../code-store.js';
 import { decodeMarker, encodeMarker, fnArnBase, functionArn, functionKey, isVersionNumber, lastModified, withoutInternalFields, type LambdaCore, type Scope } from '../core.js';
 import { codeLocation } from '../dataplane.js';
 import { USER_FAULT } from '../errors.js';
+import { HOT_RELOAD_SHA, hotReloadDir, isHotReloadCode } from '../hot-reload.js';
 import { ASYNC_KIND, asyncKeyPrefix } from '../invoke/async-queue.js';
 import { DEFAULT_PAGE_SIZE } from '../limits.js';
 import type { AliasDoc, FnConfig, FnRow } from '../store.js';
 import { publishVersion } from './versions-aliases.js';
+
+/** What a function's code comes from: a deployment package, or a local directory (hot reload). */
+type CodeSource = { pkg: CodePackage; dir?: undefined } | { pkg?: undefined; dir: string };
+
+/** Sets the code members of a configuration (LocalStack's figures for hot reload: no package exists). */
+function withCode(config: FnConfig, source: CodeSource): FnConfig {
+  if (source.pkg) {
+    config.CodeSha256 = source.pkg.info.sha256;
+    config.CodeSize = source.pkg.info.size;
+    config._unzipped = source.pkg.info.unzipped;
+    delete config._hotReload;
+  } else {
+    config.CodeSha256 = HOT_RELOAD_SHA;
+    config.CodeSize = 0;
+    config._unzipped = 0;
+    config._hotReload = source.dir;
+  }
+  return config;
+}
 
 const NO_LAYERS = 'Stratus does not support Lambda layers yet; include dependencies in the deployment package.';
 /**
@@ -54,8 +76,7 @@ export class FunctionOps implements Pick<LambdaApi, FunctionOperations> {
     if (input.Runtime === undefined || input.Handler === undefined) {
       throw new InvalidParameterValueException('Runtime and Handler are mandatory parameters for functions created with deployment packages.', USER_FAULT);
     }
-    const pkg = await codeFrom(this.core.platform, ctx, input.Code, 'CreateFunction');
-    const { info } = pkg;
+    const source = await this.sourceOf(ctx, input.Code, 'CreateFunction');
     const now = ctx.clock.now();
     const config: FnConfig = {
       FunctionName: name,
@@ -63,12 +84,12 @@ export class FunctionOps implements Pick<LambdaApi, FunctionOperations> {
       Runtime: input.Runtime,
       Role: input.Role,
       Handler: input.Handler,
-      CodeSize: info.size,
+      CodeSize: 0,
       Description: input.Description ?? '',
       Timeout: input.Timeout ?? 3,
       MemorySize: input.MemorySize ?? 128,
       LastModified: lastModified(now),
-      CodeSha256: info.sha256,
+      CodeSha256: '',
       Version: '$LATEST',
       Environment: input.Environment?.Variables ? { Variables: { ...input.Environment.Variables } } : undefined,
       TracingConfig: { Mode: input.TracingConfig?.Mode ?? 'PassThrough' },
@@ -86,23 +107,24 @@ export class FunctionOps implements Pick<LambdaApi, FunctionOperations> {
       DeadLetterConfig: input.DeadLetterConfig?.TargetArn ? { TargetArn: input.DeadLetterConfig.TargetArn } : undefined,
       KMSKeyArn: input.KMSKeyArn,
       RuntimeVersionConfig: { RuntimeVersionArn: arnFor('lambda', { accountId: '', region: ctx.region }, `runtime:${createHash('sha256').update(input.Runtime).digest('hex')}`) },
-      _unzipped: info.unzipped,
+      _unzipped: 0,
     };
+    withCode(config, source);
     if (input.Layers?.length) throw new InvalidParameterValueException(NO_LAYERS, USER_FAULT);
-    const published = await this.core.code.storing(ctx, pkg, async (tx, keepCode) => {
+    const published = await this.storing(ctx, source, async (tx, keepCode) => {
       const existing = await tx.get('SELECT name FROM lambda_functions WHERE account = ? AND region = ? AND name = ?', [ctx.accountId, ctx.region, name]);
       if (existing) throw new ResourceConflictException(`Function already exist: ${name}`, USER_FAULT);
       await keepCode();
       // The tags column is the old place of tags, left empty: they go to the shared tags table.
       await tx.run(
         "INSERT INTO lambda_functions (account, region, name, config, reserved, tags, next_version, created, code_sha) VALUES (?, ?, ?, ?, NULL, '{}', 1, ?, ?)",
-        [ctx.accountId, ctx.region, name, JSON.stringify(config), now, info.hex],
+        [ctx.accountId, ctx.region, name, JSON.stringify(config), now, packageHex(config)],
       );
       if (input.Tags) await this.core.tagFunction(tx, ctx, name, input.Tags);
       return input.Publish ? publishVersion(this.core, tx, ctx, name, config, undefined) : undefined;
     });
     // Unpack now, and start a runtime process ahead, so the first invoke does not pay for them.
-    await this.core.files.codeDir(ctx, name, info.hex, pkg.zip);
+    if (source.pkg) await this.core.files.codeDir(ctx, name, source.pkg.info.hex, source.pkg.zip);
     this.prepare(config);
     const shown = withoutInternalFields(published ?? config);
     return { ...shown, State: 'Pending', StateReason: 'The function is being created.', StateReasonCode: 'Creating', LastUpdateStatus: undefined };
@@ -113,7 +135,8 @@ export class FunctionOps implements Pick<LambdaApi, FunctionOperations> {
     const t = await this.core.resolve(ctx, name, qualifier);
     const out: GetFunctionResponse = {
       Configuration: withoutInternalFields(t.config),
-      Code: { RepositoryType: 'S3', Location: codeLocation(this.core.platform.endpoint(), ctx, codeHex(t.config)) },
+      // A hot-reload function has no package: LocalStack's text names its directory instead.
+      Code: { RepositoryType: 'S3', Location: t.config._hotReload !== undefined ? `Code location: ${t.config._hotReload}` : codeLocation(this.core.platform.endpoint(), ctx, codeHex(t.config)) },
       Tags: await this.core.tags.list(ctx, functionArn(ctx, name)),
     };
     if (t.row.reserved !== null) out.Concurrency = { ReservedConcurrentExecutions: t.row.reserved };
@@ -154,37 +177,40 @@ export class FunctionOps implements Pick<LambdaApi, FunctionOperations> {
     const { name, qualifier } = this.core.parseName(ctx, input.FunctionName);
     if (qualifier !== undefined) throw new InvalidParameterValueException('Unsupported qualifier: UpdateFunctionCode applies to $LATEST.', USER_FAULT);
     await this.core.fnRow(ctx, name);
-    const pkg = await codeFrom(this.core.platform, ctx, input, 'UpdateFunctionCode');
-    const result = input.DryRun ? await this.checkedUpdate(ctx, name, input.RevisionId, pkg) : await this.updateCode(ctx, name, input, pkg);
+    const source = await this.sourceOf(ctx, input, 'UpdateFunctionCode');
+    const result = input.DryRun ? await this.checkedUpdate(ctx, name, input.RevisionId, source) : await this.updateCode(ctx, name, input, source);
     const shown = withoutInternalFields(result);
     return input.Publish ? { ...shown, LastUpdateStatus: 'Successful', LastUpdateStatusReason: undefined, LastUpdateStatusReasonCode: undefined } : { ...shown, ...IN_PROGRESS };
   }
 
   /** What UpdateFunctionCode would make of $LATEST, stored nowhere (DryRun). */
-  private async checkedUpdate(ctx: RequestContext, name: string, revisionId: string | undefined, pkg: CodePackage): Promise<FnConfig> {
+  private async checkedUpdate(ctx: RequestContext, name: string, revisionId: string | undefined, source: CodeSource): Promise<FnConfig> {
     const config = await this.core.latestForUpdate(ctx, name, this.core.db, revisionId);
-    return { ...config, CodeSha256: pkg.info.sha256, CodeSize: pkg.info.size };
+    return withCode(config, source);
   }
 
   /** Gives $LATEST new code (publishing it when asked); the code nothing uses any more goes. */
-  private async updateCode(ctx: RequestContext, name: string, input: UpdateFunctionCodeRequest, pkg: CodePackage): Promise<FnConfig> {
-    const { info } = pkg;
-    const { result, released } = await this.core.code.storing(ctx, pkg, async (tx, keepCode) => {
+  private async updateCode(ctx: RequestContext, name: string, input: UpdateFunctionCodeRequest, source: CodeSource): Promise<FnConfig> {
+    const { result, released } = await this.storing(ctx, source, async (tx, keepCode) => {
       const config = await this.core.latestForUpdate(ctx, name, tx, input.RevisionId);
-      const previous = codeHex(config);
+      const previous = packageHex(config);
       await keepCode();
-      config.CodeSha256 = info.sha256;
-      config.CodeSize = info.size;
-      config._unzipped = info.unzipped;
+      withCode(config, source);
       if (input.Architectures) config.Architectures = input.Architectures;
       config.LastModified = lastModified(ctx.clock.now());
       config.RevisionId = randomUUID();
-      await tx.run('UPDATE lambda_functions SET config = ?, code_sha = ? WHERE account = ? AND region = ? AND name = ?', [JSON.stringify(config), info.hex, ctx.accountId, ctx.region, name]);
+      await tx.run('UPDATE lambda_functions SET config = ?, code_sha = ? WHERE account = ? AND region = ? AND name = ?', [
+        JSON.stringify(config),
+        packageHex(config),
+        ctx.accountId,
+        ctx.region,
+        name,
+      ]);
       const result = input.Publish ? await publishVersion(this.core, tx, ctx, name, config, undefined) : config;
       return { result, released: await this.core.code.release(tx, ctx, [previous]) };
     });
     await this.core.code.forget(released);
-    await this.core.files.codeDir(ctx, name, info.hex, pkg.zip);
+    if (source.pkg) await this.core.files.codeDir(ctx, name, source.pkg.info.hex, source.pkg.zip);
     this.retireLatest(ctx, name);
     return result;
   }
@@ -235,7 +261,7 @@ export class FunctionOps implements Pick<LambdaApi, FunctionOperations> {
         if (using.length) throw new ResourceConflictException(`Unable to delete version because the following aliases reference it: [${using.map((a) => a.alias).join(', ')}]`, USER_FAULT);
         await tx.run('DELETE FROM lambda_versions WHERE account = ? AND region = ? AND name = ? AND version = ?', [...args, Number(qualifier)]);
         await tx.run('DELETE FROM lambda_policies WHERE account = ? AND region = ? AND name = ? AND qualifier = ?', [...args, qualifier]);
-        return { removal: undefined, released: await this.core.code.release(tx, ctx, [codeHex(version)]) };
+        return { removal: undefined, released: await this.core.code.release(tx, ctx, [packageHex(version)]) };
       }
       const codes = await tx.all<{ code_sha: string }>(
         'SELECT code_sha FROM lambda_functions WHERE account = ? AND region = ? AND name = ? UNION SELECT code_sha FROM lambda_versions WHERE account = ? AND region = ? AND name = ?',
@@ -266,8 +292,20 @@ export class FunctionOps implements Pick<LambdaApi, FunctionOperations> {
       memoryMb: c.MemorySize,
       ephemeralMb: c.EphemeralStorage.Size,
       variables: c.Environment?.Variables ?? {},
-      taskRoot: this.core.files.sharedCodeDir(codeHex(c)),
+      taskRoot: c._hotReload ?? this.core.files.sharedCodeDir(codeHex(c)),
     });
+  }
+
+  /** The code a request brings: a checked deployment package, or a hot-reload directory (hot-reload.ts). */
+  private async sourceOf(ctx: RequestContext, code: FunctionCode, operation: string): Promise<CodeSource> {
+    if (code.ZipFile === undefined && code.ImageUri === undefined && isHotReloadCode(code)) return { dir: hotReloadDir(code.S3Key, this.core.files.hotForbidden) };
+    return { pkg: await codeFrom(this.core.platform, ctx, code, operation) };
+  }
+
+  /** Runs `write` in a write transaction that stores the package first if there is one (code-store.ts). */
+  private storing<T>(ctx: RequestContext, source: CodeSource, write: (tx: Tx, keepCode: () => Promise<void>) => Promise<T>): Promise<T> {
+    if (source.pkg) return this.core.code.storing(ctx, source.pkg, write);
+    return this.core.db.tx((tx) => write(tx, async () => undefined));
   }
 
   /** Environments of $LATEST run the old code or configuration: none takes new invocations. */
