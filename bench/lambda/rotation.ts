@@ -14,7 +14,8 @@
  *
  *   npm run bench:lambda:rotation [-- --functions 50 --rounds 2 --passes 6]
  *
- * SETTINGS_A / SETTINGS_B (JSON for `services.lambda`) replace the two settings compared.
+ * SETTINGS_A / SETTINGS_B (JSON for `services.lambda`) replace the two settings compared;
+ * SERVER_A / SERVER_B run that side on another build (its dist/bench/lambda/server.js).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { Agent, request } from 'node:http';
@@ -39,6 +40,8 @@ const SETTINGS: [string, Record<string, unknown>][] = [
   setting('A', process.env.SETTINGS_A, ['previous defaults', { maxIdleEnvironments: 32, maxSparesPerKind: 1 }]),
   setting('B', process.env.SETTINGS_B, ['defaults', {}]),
 ];
+/** SERVER_A / SERVER_B: another build's dist/bench/lambda/server.js for that side (a before/after of two builds). */
+const SERVERS = [process.env.SERVER_A, process.env.SERVER_B];
 
 interface Server {
   endpoint: string;
@@ -46,8 +49,8 @@ interface Server {
   stop(): Promise<void>;
 }
 
-async function startServer(settings: Record<string, unknown>): Promise<Server> {
-  const child = spawn(process.execPath, [join(here, 'server.js')], {
+async function startServer(settings: Record<string, unknown>, script = join(here, 'server.js')): Promise<Server> {
+  const child = spawn(process.execPath, [script], {
     env: { ...process.env, IDLE_SECONDS: '600', LAMBDA_SETTINGS: JSON.stringify(settings) },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
@@ -154,8 +157,8 @@ interface RoundResult {
   environmentsMb: number;
 }
 
-async function round(settings: Record<string, unknown>): Promise<RoundResult> {
-  const server = await startServer(settings);
+async function round(settings: Record<string, unknown>, script: string | undefined): Promise<RoundResult> {
+  const server = await startServer(settings, script);
   try {
     await createFunction(server.endpoint, 'single', 'node', -1);
     const req = () => ({ method: 'POST', path: '/2015-03-31/functions/single/invocations', headers: { 'content-type': 'application/json' }, body: '{"k":1}' });
@@ -172,11 +175,12 @@ async function round(settings: Record<string, unknown>): Promise<RoundResult> {
 }
 
 const f = (n: number): string => n.toFixed(2).padStart(7);
+for (const [i, script] of SERVERS.entries()) if (script) console.log(`${'AB'[i]} runs ${script}`);
 console.log(`lambda rotation: ${FUNCTIONS} functions per kind, ${PASSES} measured passes, ${ROUNDS} rounds A/B alternating; node ${process.version}, ${cpus().length} CPUs, load ${loadavg()[0]!.toFixed(2)}`);
 const all = new Map<string, RoundResult[]>(SETTINGS.map(([name]) => [name, []]));
 for (let r = 0; r < ROUNDS; r++) {
-  for (const [name, settings] of SETTINGS) {
-    const res = await round(settings);
+  for (const [i, [name, settings]] of SETTINGS.entries()) {
+    const res = await round(settings, SERVERS[i]);
     all.get(name)!.push(res);
     console.log(
       `round ${r + 1} ${name.padEnd(20)} single warm p50 ${f(res.single.p50)} ms p99 ${f(res.single.p99)} ms | ` +
@@ -186,14 +190,17 @@ for (let r = 0; r < ROUNDS; r++) {
     );
   }
 }
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-console.log('\nmedians over rounds:');
+const range = (xs: number[]): string => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted.length > 1 ? `${sorted[0]!.toFixed(2)}-${sorted[sorted.length - 1]!.toFixed(2)}` : sorted[0]!.toFixed(2);
+};
+console.log('\nranges over rounds (ms):');
 for (const [name, rs] of all) {
   console.log(
-    `${name.padEnd(20)} single warm p50 ${f(median(rs.map((x) => x.single.p50)))} p99 ${f(median(rs.map((x) => x.single.p99)))} | ` +
-      `node rotation p50 ${f(median(rs.map((x) => x.node.p50)))} p99 ${f(median(rs.map((x) => x.node.p99)))} | ` +
-      `python rotation p50 ${f(median(rs.map((x) => x.python.p50)))} p99 ${f(median(rs.map((x) => x.python.p99)))} | ` +
-      `first pass p50 node ${f(median(rs.map((x) => x.node.firstP50)))} python ${f(median(rs.map((x) => x.python.firstP50)))} (ms)`,
+    `${name.padEnd(20)} single warm p50 ${range(rs.map((x) => x.single.p50))} p99 ${range(rs.map((x) => x.single.p99))} | ` +
+      `node rotation p50 ${range(rs.map((x) => x.node.p50))} p99 ${range(rs.map((x) => x.node.p99))} | ` +
+      `python rotation p50 ${range(rs.map((x) => x.python.p50))} p99 ${range(rs.map((x) => x.python.p99))} | ` +
+      `first pass p50 node ${range(rs.map((x) => x.node.firstP50))} python ${range(rs.map((x) => x.python.firstP50))}`,
   );
 }
 agent.destroy();

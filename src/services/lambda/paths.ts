@@ -114,7 +114,7 @@ export class FunctionFiles {
   private readonly codeDirs = new Map<string, { dir: string; identity: Identity | undefined }>();
   /** Hot reload: the watched directories, and isolated functions' mirrors of them by `uid:dir`. */
   readonly hot = new HotReloadDirs();
-  private readonly mirrors = new Map<string, { generation: number; manifest: Manifest | undefined; syncing: Promise<void> }>();
+  private readonly mirrors = new Map<string, { dir: string; generation: number; manifest: Manifest | undefined; syncing: Promise<void> }>();
   /** Directories a hot-reload directory may neither be in nor hold (the server's own data, functions' sandbox). */
   readonly hotForbidden: readonly string[];
   constructor(
@@ -172,14 +172,15 @@ export class FunctionFiles {
     const generation = await this.hot.generation(source);
     if (this.paths.isolation.mode === 'none') return { dir: source, identity: undefined, generation };
     const identity = await this.identityFor(scope, name);
-    const dir = join(functionDir(this.paths.sandboxDir, identity), `task-hot-${createHash('sha256').update(source).digest('hex').slice(0, 16)}`);
     const key = `${identity.uid}:${source}`;
     let mirror = this.mirrors.get(key);
     if (!mirror) {
-      mirror = { generation: 0, manifest: undefined, syncing: Promise.resolve() };
+      const dir = join(functionDir(this.paths.sandboxDir, identity), `task-hot-${createHash('sha256').update(source).digest('hex').slice(0, 16)}`);
+      mirror = { dir, generation: 0, manifest: undefined, syncing: Promise.resolve() };
       this.mirrors.set(key, mirror);
     }
     const m = mirror;
+    const dir = m.dir;
     if (m.generation !== generation) {
       // One sync at a time per mirror; one that finds the mirror already current does nothing.
       const sync = async (): Promise<void> => {
