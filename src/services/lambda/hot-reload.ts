@@ -4,8 +4,8 @@
  * file under it shows on the next invocation with no UpdateFunctionCode: the function's warm
  * environments are recycled once something in the directory changed.
  *
- * Change detection: a recursive fs.watch of the directory (inotify on Linux, FSEvents on macOS),
- * so the warm path compares a number; the directory's identity (inode, birth time) is looked at,
+ * Change detection: the directory tree is watched (one inotify watch per directory on Linux,
+ * fs.watch's recursive mode on macOS and Windows), so the warm path compares a number; the directory's identity (inode, birth time) is looked at,
  * at most every CHECK_MS, so a directory removed and made again (a clean build) is watched
  * afresh. Where a watch cannot be set up (no recursive watch, inotify watches used up), a stamp of
  * the tree (each entry's path, size, mtime and mode) is computed instead at invoke time, at most
@@ -79,49 +79,159 @@ export function allowedDir(dir: string, forbidden: readonly string[]): boolean {
 
 let nextGeneration = 1;
 
+interface TreeWatch {
+  close(): void;
+}
+
+/**
+ * Watches everything under `root`: `onEvent` for each change (the name under the directory, or
+ * undefined when the directory itself went), `onError` when the watch cannot go on (e.g. inotify
+ * watches used up). Where the platform watches trees natively (FSEvents on macOS, Windows) that is
+ * fs.watch's `recursive`; on Linux, Node's recursive watch sets itself up synchronously, visiting
+ * every file (2 s for 20,000 files here, the whole server stalled), so one inotify watch per
+ * directory is set up here instead, found by an asynchronous walk and followed as directories come
+ * and go.
+ */
+function watchTree(root: string, onEvent: (name: string | undefined) => void, onError: () => void): TreeWatch {
+  if (process.platform === 'darwin' || process.platform === 'win32') {
+    // Not persistent: a watch never keeps the server's process alive.
+    const w = watch(root, { recursive: true, persistent: false }, (_event, name) => onEvent(name ?? undefined));
+    w.on('error', onError);
+    return w;
+  }
+  return new DirectoryWatches(root, onEvent, onError);
+}
+
+class DirectoryWatches implements TreeWatch {
+  /** A watch per directory, by its path under the root ('' for the root). */
+  private readonly watches = new Map<string, FSWatcher>();
+  private closed = false;
+
+  constructor(
+    private readonly root: string,
+    private readonly onEvent: (name: string | undefined) => void,
+    private readonly onError: () => void,
+  ) {
+    // The root's watch is set up at once (it throws if it cannot be), the rest as they are found.
+    this.add('', true);
+    void this.addTree('');
+  }
+
+  private add(rel: string, rethrow = false): boolean {
+    if (this.closed || this.watches.has(rel)) return !this.closed;
+    try {
+      const w = watch(rel ? join(this.root, rel) : this.root, { persistent: false }, (event, name) => {
+        const path = name ? (rel ? `${rel}/${name}` : name) : undefined;
+        this.onEvent(path ?? (rel || undefined));
+        // A directory may have come (watch it and what it holds) or gone (forget its watches).
+        if (event === 'rename' && path) void this.follow(path);
+      });
+      w.on('error', () => this.forget(rel));
+      this.watches.set(rel, w);
+      return true;
+    } catch (e) {
+      if (rethrow) throw e;
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return false;
+      // Out of inotify watches (ENOSPC) or the like: the caller falls back to comparing stamps.
+      this.close();
+      this.onError();
+      return false;
+    }
+  }
+
+  /** Watches every directory under `rel`, one level of the walk at a time (not blocking the loop). */
+  private async addTree(rel: string): Promise<void> {
+    let entries;
+    try {
+      entries = await readdir(rel ? join(this.root, rel) : this.root, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      if (this.closed) return;
+      if (!e.isDirectory()) continue;
+      const child = rel ? `${rel}/${e.name}` : e.name;
+      if (this.add(child)) await this.addTree(child);
+    }
+  }
+
+  private async follow(rel: string): Promise<void> {
+    let isDir = false;
+    try {
+      isDir = (await lstat(join(this.root, rel))).isDirectory();
+    } catch {
+      /* gone */
+    }
+    if (isDir) {
+      if (this.add(rel)) await this.addTree(rel);
+    } else {
+      for (const k of [...this.watches.keys()]) if (k === rel || k.startsWith(`${rel}/`)) this.forget(k);
+    }
+  }
+
+  private forget(rel: string): void {
+    this.watches.get(rel)?.close();
+    this.watches.delete(rel);
+  }
+
+  close(): void {
+    this.closed = true;
+    for (const w of this.watches.values()) w.close();
+    this.watches.clear();
+  }
+}
+
 /** One watched directory: its generation changes whenever something under it changed. */
 class WatchedDir {
   /** Unique across directories and watches, so a generation never matches another watch's. */
   generation = nextGeneration++;
   lastUsed = Date.now();
-  private watcher: FSWatcher | undefined;
+  private watcher: TreeWatch | undefined;
   private identity: string | undefined;
   private stale = false;
   private checkedAt = 0;
   private stamp: string | undefined;
   private scanning: Promise<void> | undefined;
+  /** Comparing stamps: asked for, or the watch failed (tried again for a new directory). */
+  private poll: boolean;
 
   constructor(
     readonly dir: string,
-    private readonly poll: boolean,
+    /** Compare stamps instead of watching. */
+    private readonly wantPoll: boolean,
     private readonly checkMs: number,
   ) {
     this.identity = identity(dir);
-    if (!poll) this.watch();
+    this.poll = wantPoll;
+    if (!wantPoll) this.watch();
   }
 
   private watch(): void {
     try {
-      // Not persistent: a watch never keeps the server's process alive.
-      const w = watch(this.dir, { recursive: true, persistent: false }, (_event, name) => {
-        this.generation = nextGeneration++;
-        // An event without a name: the directory itself went (removed or renamed). Any event: the
-        // next invocation checks the directory is still the one watched (a removal often reports
-        // only the files, and the new directory may reuse the inode).
-        if (!name) this.stale = true;
-        this.checkedAt = 0;
-      });
-      w.on('error', () => this.unwatch());
-      this.watcher = w;
+      this.watcher = watchTree(
+        this.dir,
+        (name) => {
+          this.generation = nextGeneration++;
+          // An event without a name: the directory itself went (removed or renamed). Any event: the
+          // next invocation checks the directory is still the one watched (a removal often reports
+          // only the files, and the new directory may reuse the inode).
+          if (!name) this.stale = true;
+          this.checkedAt = 0;
+        },
+        () => this.fallBack(),
+      );
     } catch {
-      this.watcher = undefined;
+      this.fallBack();
     }
   }
 
-  private unwatch(): void {
+  /** The watch failed (e.g. no inotify watch left): stamps from now on; what ran may be out of date. */
+  private fallBack(): void {
     this.watcher?.close();
     this.watcher = undefined;
-    this.stale = true;
+    this.poll = true;
+    this.stamp = undefined;
+    this.generation = nextGeneration++;
   }
 
   /** The generation of the directory's content now (the warm path: a comparison, at most every checkMs a stat). */
@@ -136,12 +246,11 @@ class WatchedDir {
       this.identity = seen;
       this.stale = false;
       this.generation = nextGeneration++;
-      if (!this.poll) {
-        this.watcher?.close();
-        this.watcher = undefined;
-        if (seen !== undefined) this.watch();
-      }
+      this.watcher?.close();
+      this.watcher = undefined;
+      this.poll = this.wantPoll;
       this.stamp = undefined;
+      if (!this.poll && seen !== undefined) this.watch();
     }
     if (this.watcher) return this.generation;
     // Not watched: compare a stamp of the tree (several invocations share one scan).
