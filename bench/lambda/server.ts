@@ -1,6 +1,8 @@
 /**
  * Starts Stratus with the services the Lambda bench needs, in its own process (so the load
  * generator does not share the server's event loop). Prints "ready at <endpoint>".
+ * IDLE_SECONDS, MAX_IDLE and MAX_STARTING set the matching `services.lambda` keys;
+ * LAMBDA_SETTINGS (JSON) is merged over them (the rotation bench compares settings with it).
  */
 import { defaultConfig } from '../../src/core/config.js';
 import { startStratus } from '../../src/server/server.js';
@@ -15,9 +17,10 @@ const config = {
   services: {
     lambda: {
       idleTimeoutSeconds: Number(process.env.IDLE_SECONDS ?? 300),
-      maxIdleEnvironments: Number(process.env.MAX_IDLE ?? 32),
+      ...(process.env.MAX_IDLE ? { maxIdleEnvironments: Number(process.env.MAX_IDLE) } : {}),
       ...(process.env.MAX_STARTING ? { maxStartingEnvironments: Number(process.env.MAX_STARTING) } : {}),
       ...(process.env.PREWARM === '0' ? { prewarm: false } : {}),
+      ...(process.env.LAMBDA_SETTINGS ? (JSON.parse(process.env.LAMBDA_SETTINGS) as Record<string, unknown>) : {}),
     },
   },
 };

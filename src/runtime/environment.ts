@@ -165,6 +165,8 @@ export class Environment {
   private stderrRest = '';
   private stderrTail = '';
   private peakRssKb = 0;
+  /** The latest RSS sample (KB) and when it was taken (performance.now()). */
+  private lastRssKb = 0;
   private lastSampleAt = 0;
   private memTimer: NodeJS.Timeout | undefined;
   private initTimer: TimerHandle | undefined;
@@ -579,7 +581,18 @@ export class Environment {
     if (!pid || this.exitInfo) return;
     const rss = treeRssKb(pid);
     this.lastSampleAt = performance.now();
+    this.lastRssKb = rss;
     if (rss > this.peakRssKb) this.peakRssKb = rss;
+  }
+
+  /**
+   * RSS of the process tree in KB from a sample at most `maxAgeMs` old (an invocation's end
+   * samples it, so the warm path rarely reads /proc again); 0 when the process is gone.
+   */
+  recentRssKb(maxAgeMs: number): number {
+    if (!this.child?.pid || this.exitInfo) return 0;
+    if (this.lastSampleAt === 0 || performance.now() - this.lastSampleAt > maxAgeMs) this.sampleMemory();
+    return this.lastRssKb;
   }
 
   /** Current RSS of the process tree in KB (0 when gone). */

@@ -22,9 +22,9 @@
 import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import type { Clock, TimerHandle } from '../core/clock.js';
-import { Environment, runtimeCommand, treeRssKb, spareKind, type EnvironmentSpec, type InvokeRequest, type InvokeResult, type LogSink, type RuntimePaths } from './environment.js';
+import { Environment, runtimeCommand, spareKind, type EnvironmentSpec, type InvokeRequest, type InvokeResult, type LogSink, type RuntimePaths } from './environment.js';
 import { SnapshotTemplates, type SnapshotOutcome } from './snapstart.js';
-import { startSpare, type Spare } from './spare.js';
+import { SparePool } from './spare.js';
 
 /** Event-loop utilization above which the server counts as saturated. */
 const LOOP_SATURATED = 0.85;
@@ -35,8 +35,16 @@ export interface PoolOptions {
   idleTimeoutMs: number;
   /** At most this many idle environments are kept warm (least recently used ones stop first). */
   maxIdle?: number;
+  /**
+   * Idle environments are kept while the sum of their RSS (KB, measured when each became idle)
+   * stays within this budget; past it the least recently used stop first. The most recently used
+   * one is always kept, so a function larger than the budget still runs warm while it is in use.
+   */
+  maxIdleMemoryKb?: number;
   /** Keep a pre-started runtime process of each recently used kind (Node per memory size, Python). */
   prewarm?: boolean;
+  /** Pre-started processes kept per kind at most (more while cold starts come faster than a boot); default 3. */
+  maxSparesPerKind?: number | undefined;
   /** Environments starting (process boot and init) at once, at most; default: the CPU count, at least 2. */
   maxStarting?: number | undefined;
   /** SnapStart templates kept without a live environment, at most (default 8). */
@@ -90,13 +98,15 @@ export class EnvironmentPool {
   /** Groups with queued invocations (retired ones included). */
   private readonly waiting = new Set<Group>();
   private readonly reapTimers = new Map<Environment, TimerHandle>();
-  /** Idle environments, least recently used first. */
-  private readonly idleOrder = new Set<Environment>();
+  /** Idle environments, least recently used first, with the RSS (KB) each had when it became idle. */
+  private readonly idleOrder = new Map<Environment, number>();
+  /** The sum of the RSS figures in `idleOrder`. */
+  private idleKb = 0;
   private closed = false;
-  /** Pre-started processes by kind, most recently used last. */
-  private readonly spares = new Map<string, Promise<Spare | undefined>>();
-  private static readonly MAX_SPARE_KINDS = 2;
-  private readonly sparePids = new Set<number>();
+  /** Pre-started runtime processes. */
+  private readonly spares: SparePool;
+  /** Environments started from a spare, and the top-up of their kind due after their first invocation. */
+  private readonly topUps = new Map<Environment, () => void>();
   /** Every environment not yet dead (starting, idle, busy; retired configurations included), with its group. */
   private readonly live = new Map<Environment, Group>();
   private readonly maxStarting: number;
@@ -113,6 +123,7 @@ export class EnvironmentPool {
     private readonly sink: LogSink,
     private readonly options: PoolOptions,
   ) {
+    this.spares = new SparePool(paths, clock, options.idleTimeoutMs, 2, options.maxSparesPerKind ?? 3);
     const cap = options.maxStarting;
     this.maxStarting = cap !== undefined && Number.isInteger(cap) && cap >= 1 ? cap : defaultMaxStarting();
     const snaps = options.maxSnapshots;
@@ -151,8 +162,16 @@ export class EnvironmentPool {
     if (!env) return undefined;
     this.reapTimers.get(env)?.cancel();
     this.reapTimers.delete(env);
-    this.idleOrder.delete(env);
+    this.leaveIdle(env);
     return env;
+  }
+
+  /** Takes an environment out of the idle order (and its RSS out of the idle sum). */
+  private leaveIdle(env: Environment): void {
+    const kb = this.idleOrder.get(env);
+    if (kb === undefined) return;
+    this.idleKb -= kb;
+    this.idleOrder.delete(env);
   }
 
   /** Runs `req` on `env`, then hands the environment on (next queued invocation, or idle). */
@@ -165,6 +184,7 @@ export class EnvironmentPool {
       result = await env.invoke(req);
     } finally {
       group.running--;
+      this.topUp(env);
     }
     group.runMs = average(group.runMs, performance.now() - t0);
     this.release(group, env);
@@ -199,8 +219,11 @@ export class EnvironmentPool {
       return;
     }
     group.idle.push(env);
-    this.idleOrder.delete(env);
-    this.idleOrder.add(env);
+    this.leaveIdle(env);
+    // An invocation's end sampled the RSS, so this rarely reads /proc (a second-old figure will do).
+    const kb = env.recentRssKb(1000);
+    this.idleOrder.set(env, kb);
+    this.idleKb += kb;
     this.trimIdle();
     this.reapTimers.set(
       env,
@@ -302,7 +325,7 @@ export class EnvironmentPool {
       if (i >= 0) group.idle.splice(i, 1);
       this.reapTimers.get(env)?.cancel();
       this.reapTimers.delete(env);
-      this.idleOrder.delete(env);
+      this.leaveIdle(env);
       if (group.all.size === 0 && group.starting === 0 && group.waiters.length === 0 && this.groups.get(group.key) === group) this.groups.delete(group.key);
     });
     void (async () => {
@@ -313,9 +336,16 @@ export class EnvironmentPool {
         // SnapStart: a fork of the version's template (none yet: a cold start, and one is made).
         const template = spec.snapStart ? this.templates.take(spec) : undefined;
         const kind = this.options.prewarm && !template ? spareKind(spec) : undefined;
-        const spare = kind ? await this.takeSpare(kind) : undefined;
+        const spare = kind ? await this.spares.take(kind) : undefined;
+        // Spawning a process blocks this event loop for a while (fork copies the page tables of
+        // the server: 7 ms at 50 MB of RSS, 20 ms at 250 MB here). A cold start served by a booted
+        // spare takes a few ms, so the spare replacing it is spawned once its first invocation
+        // is over; in a burst (no booted spare was left) the next cold start needs one as soon
+        // as possible, so it is spawned at once.
+        const booted = spare?.standing === true;
         await env.start(spare, template);
-        if (kind) this.wantSpare(kind, spec);
+        if (kind && booted) this.topUps.set(env, () => this.wantSpare(kind, spec));
+        else if (kind) this.wantSpare(kind, spec);
         ok = await env.ready();
         if (ok) group.startMs = average(group.startMs, performance.now() - t0);
       } catch (error) {
@@ -336,6 +366,8 @@ export class EnvironmentPool {
         if (w) this.serve(group, env, w);
         else env.shutdown();
       }
+      // No invocation of it under way (it went idle, or failed): nothing to wait for.
+      if (env.invocations === 0) this.topUp(env);
       this.pump();
     })();
   }
@@ -350,57 +382,26 @@ export class EnvironmentPool {
     if (kind) this.wantSpare(kind, spec as EnvironmentSpec);
   }
 
-  private async takeSpare(kind: string): Promise<Spare | undefined> {
-    const pending = this.spares.get(kind);
-    if (!pending) return undefined;
-    this.spares.delete(kind);
-    const spare = await pending;
-    if (!spare) return undefined;
-    if (spare.child.pid) this.sparePids.delete(spare.child.pid);
-    if (spare.exited) {
-      this.dropSpare(spare);
-      return undefined;
-    }
-    return spare;
+  private topUp(env: Environment): void {
+    const fn = this.topUps.get(env);
+    if (!fn) return;
+    this.topUps.delete(env);
+    fn();
   }
 
-  /** Starts a spare of this kind in the background (after the current cold start got going). */
+  /** Tops up the spares of this kind, started as a function of `spec` would be (before its identity is known). */
   private wantSpare(kind: string, spec: EnvironmentSpec): void {
-    if (this.closed || this.spares.has(kind)) return;
     const { command, args } = runtimeCommand(spec, this.paths);
-    const started = new Promise<Spare | undefined>((resolve) => {
-      // Not unref'd: close() waits for this promise.
-      setTimeout(() => {
-        if (this.closed) return resolve(undefined);
-        startSpare(kind, command, args, this.paths).then((s) => {
-          if (s.child.pid) this.sparePids.add(s.child.pid);
-          resolve(s);
-        }, () => resolve(undefined));
-      }, 20);
-    });
-    this.spares.set(kind, started);
-    // An unused spare stops after the idle timeout, like idle environments.
-    this.clock.setTimer(this.options.idleTimeoutMs, () => {
-      if (this.spares.get(kind) !== started) return;
-      this.spares.delete(kind);
-      void started.then((s) => s && this.dropSpare(s));
-    });
-    while (this.spares.size > EnvironmentPool.MAX_SPARE_KINDS) {
-      const [oldest, p] = this.spares.entries().next().value as [string, Promise<Spare | undefined>];
-      this.spares.delete(oldest);
-      void p.then((s) => s && this.dropSpare(s));
-    }
+    this.spares.want(kind, command, args);
   }
 
-  private dropSpare(spare: Spare): void {
-    if (spare.child.pid) this.sparePids.delete(spare.child.pid);
-    spare.kill();
-    spare.server.close();
-  }
-
+  /** Stops least recently used idle environments while there are too many or they use more memory than the budget. */
   private trimIdle(): void {
     const max = this.options.maxIdle ?? Infinity;
-    while (this.idleOrder.size > max) this.stopIdle(this.idleOrder.values().next().value as Environment);
+    const budget = this.options.maxIdleMemoryKb ?? Infinity;
+    while (this.idleOrder.size > max || (this.idleKb > budget && this.idleOrder.size > 1)) {
+      this.stopIdle(this.idleOrder.keys().next().value as Environment);
+    }
   }
 
   /**
@@ -408,7 +409,7 @@ export class EnvironmentPool {
    * moment to exit, and until then it must not be handed an invocation.
    */
   private stopIdle(env: Environment): void {
-    this.idleOrder.delete(env);
+    this.leaveIdle(env);
     this.reapTimers.get(env)?.cancel();
     this.reapTimers.delete(env);
     const group = this.live.get(env);
@@ -439,37 +440,62 @@ export class EnvironmentPool {
       if (!match(key)) continue;
       group.retired = true;
       this.groups.delete(key);
-      for (const env of group.idle.splice(0)) env.shutdown();
-      for (const env of group.all) if (env.state === 'idle') env.shutdown();
+      for (const env of [...group.idle]) this.stopIdle(env);
+      for (const env of group.all) if (env.state === 'idle') this.stopIdle(env);
     }
   }
 
   /** Stops every idle environment now. */
   reapAll(): void {
-    for (const group of this.groups.values()) for (const env of group.idle.splice(0)) env.shutdown();
+    for (const env of [...this.idleOrder.keys()]) this.stopIdle(env);
   }
 
-  stats(): { environments: number; busy: number; idle: number; spares: number; snapshots: number; rssKb: number; starting: number; queued: number; maxStarting: number; peakStarting: number } {
+  stats(): {
+    environments: number;
+    busy: number;
+    idle: number;
+    spares: number;
+    snapshots: number;
+    rssKb: number;
+    /** RSS of the idle environments as counted against the budget (measured when each became idle). */
+    idleRssKb: number;
+    idleBudgetKb: number | null;
+    starting: number;
+    queued: number;
+    maxStarting: number;
+    peakStarting: number;
+  } {
     let environments = 0;
     let busy = 0;
-    let idle = 0;
+    // Idle and kept (one being stopped is still 'idle' until its process exits).
+    const idle = this.idleOrder.size;
     let rssKb = 0;
-    let spares = 0;
     let queued = 0;
-    for (const pid of this.sparePids) {
-      spares++;
-      rssKb += treeRssKb(pid);
-    }
+    const { spares, rssKb: sparesKb } = this.spares.stats();
+    rssKb += sparesKb;
     for (const env of this.live.keys()) {
       environments++;
       if (env.state === 'busy') busy++;
-      if (env.state === 'idle') idle++;
       rssKb += env.rssKb();
     }
     for (const group of this.waiting) queued += group.waiters.length;
     const snaps = this.templates.stats();
     rssKb += snaps.rssKb;
-    return { environments, busy, idle, spares, snapshots: snaps.templates, rssKb, starting: this.startsInFlight, queued, maxStarting: this.maxStarting, peakStarting: this.peakStarting };
+    const budget = this.options.maxIdleMemoryKb;
+    return {
+      environments,
+      busy,
+      idle,
+      spares,
+      snapshots: snaps.templates,
+      rssKb,
+      idleRssKb: this.idleKb,
+      idleBudgetKb: budget === undefined || !Number.isFinite(budget) ? null : budget,
+      starting: this.startsInFlight,
+      queued,
+      maxStarting: this.maxStarting,
+      peakStarting: this.peakStarting,
+    };
   }
 
   async close(): Promise<void> {
@@ -481,9 +507,7 @@ export class EnvironmentPool {
       for (const w of group.waiters.splice(0)) w.reject(new Error('the environment pool is closed'));
     }
     this.waiting.clear();
-    const spares = [...this.spares.values()];
-    this.spares.clear();
-    for (const s of await Promise.all(spares)) if (s) this.dropSpare(s);
+    await this.spares.close();
     for (const t of this.reapTimers.values()) t.cancel();
     this.reapTimers.clear();
     await Promise.all(

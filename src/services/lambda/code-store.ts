@@ -61,6 +61,11 @@ export function codeHex(config: { CodeSha256: string }): string {
   return Buffer.from(config.CodeSha256, 'base64').toString('hex');
 }
 
+/** The code row a configuration uses (its `code_sha`): none for a hot-reload function, which runs from a directory. */
+export function packageHex(config: { CodeSha256: string; _hotReload?: string | undefined }): string | null {
+  return config._hotReload === undefined ? codeHex(config) : null;
+}
+
 /** Thrown in a transaction that needs a package's blob and has none yet: stored, then retried. */
 class BlobNeeded extends Error {}
 
@@ -144,9 +149,10 @@ export class CodeStore {
    * code rows of `hexes` that none uses any more and releases their blobs. Returns the blobs to
    * `forget` once the transaction committed.
    */
-  async release(tx: Tx, scope: Scope, hexes: Iterable<string>): Promise<string[]> {
+  async release(tx: Tx, scope: Scope, hexes: Iterable<string | null>): Promise<string[]> {
     const released: string[] = [];
     for (const hex of new Set(hexes)) {
+      if (hex === null) continue;
       const params = [scope.accountId, scope.region, hex];
       const row = await tx.get<{ blob_id: string }>(`SELECT blob_id FROM lambda_code WHERE account = ? AND region = ? AND sha = ? AND ${UNUSED}`, params);
       if (!row) continue;

@@ -77,9 +77,10 @@ export function isVersionNumber(qualifier: string): boolean {
 
 /** The FunctionConfiguration as the API shows it: without internal fields, with the states Stratus reaches at once. */
 export function withoutInternalFields(config: FnConfig): FunctionConfiguration {
-  const out: FunctionConfiguration & Partial<Pick<FnConfig, '_unzipped' | '_layerCode'>> = { ...config };
+  const out: FunctionConfiguration & Partial<Pick<FnConfig, '_unzipped' | '_layerCode' | '_hotReload'>> = { ...config };
   delete out._unzipped;
   delete out._layerCode;
+  delete out._hotReload;
   out.State ??= 'Active';
   // A version whose SnapStart snapshot is being made has no update status yet (as a function being created).
   if (out.State !== 'Pending') out.LastUpdateStatus ??= 'Successful';

@@ -2,6 +2,7 @@
  * AWS Lambda (restJson1, 2015-03-31): the control plane in SQL (ops/), invocations in execution
  * environments (child processes talking to the Lambda Runtime API; see src/runtime/ and invoke/).
  */
+import { totalmem } from 'node:os';
 import type { LambdaApi } from '../../generated/lambda.js';
 import type { EnvironmentSpec, LogEvent } from '../../runtime/environment.js';
 import { EnvironmentPool } from '../../runtime/pool.js';
@@ -11,7 +12,7 @@ import { codeDownloadRoute } from './dataplane.js';
 import { AsyncQueue } from './invoke/async-queue.js';
 import { ResponseStreamOps } from './invoke/response-stream.js';
 import { InvocationRunner, InvokeOps } from './invoke/sync.js';
-import { DEFAULT_IDLE_SECONDS, DEFAULT_MAX_IDLE } from './limits.js';
+import { DEFAULT_IDLE_MEMORY_SHARE, DEFAULT_IDLE_SECONDS, DEFAULT_MAX_IDLE } from './limits.js';
 import { ConcurrencyOps } from './ops/concurrency.js';
 import { EventConfigOps } from './ops/event-config.js';
 import { FunctionOps } from './ops/functions.js';
@@ -42,13 +43,16 @@ export const definition: ServiceDefinition = {
     const settings = platform.config.services.lambda ?? {};
     const idle = Number(settings.idleTimeoutSeconds);
     const maxIdle = Number(settings.maxIdleEnvironments);
+    const maxIdleMemoryMb = Number(settings.maxIdleMemoryMb);
     // Function logs go to CloudWatch Logs, whether or not the Logs service is loaded.
     const writeLogs = (spec: EnvironmentSpec, stream: string, events: LogEvent[]): void =>
       platform.logs.put({ accountId: spec.accountId, region: spec.region, logGroupName: spec.logGroupName, logStreamName: stream, events });
     const pool = new EnvironmentPool(layout.paths, platform.clock, writeLogs, {
       idleTimeoutMs: (Number.isFinite(idle) && idle > 0 ? idle : DEFAULT_IDLE_SECONDS) * 1000,
       maxIdle: Number.isInteger(maxIdle) && maxIdle >= 0 ? maxIdle : DEFAULT_MAX_IDLE,
+      maxIdleMemoryKb: (Number.isFinite(maxIdleMemoryMb) && maxIdleMemoryMb >= 0 ? maxIdleMemoryMb : defaultIdleMemoryMb()) * 1024,
       prewarm: settings.prewarm !== false,
+      maxSparesPerKind: Number.isInteger(settings.maxSparesPerKind) && (settings.maxSparesPerKind as number) >= 1 ? (settings.maxSparesPerKind as number) : undefined,
       // Environments starting at once (default: CPU count, at least 2); see src/runtime/pool.ts.
       maxStarting: settings.maxStartingEnvironments === undefined ? undefined : Number(settings.maxStartingEnvironments),
       // SnapStart templates kept with no live environment (src/runtime/snapstart.ts).
@@ -76,3 +80,10 @@ export const definition: ServiceDefinition = {
     return Object.assign(provider, { pool });
   },
 };
+
+/** The default budget of idle environments (MB): a share of the machine's memory, or of the cgroup's limit when lower. */
+function defaultIdleMemoryMb(): number {
+  const limit = process.constrainedMemory?.() ?? 0;
+  const bytes = limit > 0 ? Math.min(limit, totalmem()) : totalmem();
+  return Math.floor((bytes * DEFAULT_IDLE_MEMORY_SHARE) / (1024 * 1024));
+}

@@ -16,8 +16,17 @@ export const MAX_TIMEOUT_SECONDS = 900;
 export const DEFAULT_ACCOUNT_CONCURRENCY = 1000;
 export const MIN_UNRESERVED = 100;
 export const DEFAULT_IDLE_SECONDS = 300;
-/** Warm environments kept at most (Stratus runs on one machine: memory must stay bounded). */
-export const DEFAULT_MAX_IDLE = 32;
+/**
+ * Idle (warm) environments are bounded by memory (Stratus runs on one machine): by default their
+ * RSS may take this share of the machine's memory (or of the cgroup limit, when lower).
+ */
+export const DEFAULT_IDLE_MEMORY_SHARE = 0.25;
+/**
+ * A ceiling on the number of idle environments when `maxIdleEnvironments` is not set: a guard on
+ * processes and descriptors for very small functions, far above what the memory budget allows
+ * for Node or Python ones (25% of 8 GB holds about 45 idle Node environments).
+ */
+export const DEFAULT_MAX_IDLE = 1000;
 export const DEFAULT_PAGE_SIZE = 50;
 /** Delays before the second and third attempt of an async invocation that failed. */
 export const ASYNC_RETRY_DELAYS_MS = [60_000, 120_000];

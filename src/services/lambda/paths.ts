@@ -18,6 +18,7 @@ import { chownTree, createSandboxDir, functionDir, probeIsolation, uidCandidate,
 import type { Db, Queryable } from '../../storage/db.js';
 import type { Scope } from './core.js';
 import { unpack, unpackAll } from './code.js';
+import { allowedDir, HotReloadDirs, mirrorDir, type Manifest } from './hot-reload.js';
 import type { CodeStore } from './code-store.js';
 import { SERVICE_FAULT } from './errors.js';
 import { MAX_TIMEOUT_SECONDS } from './limits.js';
@@ -33,6 +34,8 @@ export interface LambdaPaths extends RuntimePaths {
 export interface LambdaLayout {
   /** Lambda's directory: `<dataDir>/lambda`, or a temporary directory when the server is ephemeral. */
   readonly root: string;
+  /** The server's data directory (absolute), when it has one. */
+  readonly dataDir: string | undefined;
   readonly ephemeralRoot: boolean;
   readonly paths: LambdaPaths;
 }
@@ -41,7 +44,7 @@ export interface LambdaLayout {
 export function layOut(config: Config): LambdaLayout {
   const root = config.dataDir ? resolvePath(config.dataDir, 'lambda') : mkdtempSync(join(tmpdir(), 'stratus-lambda-'));
   const paths = runtimePaths(root, config.services.lambda ?? {}, config.dataDir ? resolvePath(config.dataDir) : undefined);
-  return { root, ephemeralRoot: !config.dataDir, paths };
+  return { root, dataDir: config.dataDir ? resolvePath(config.dataDir) : undefined, ephemeralRoot: !config.dataDir, paths };
 }
 
 /** Where the runtime files live and how environments reach the SDK, set up once per server. */
@@ -142,6 +145,11 @@ export class FunctionFiles {
   private readonly codeDirs = new Map<string, { dir: string; identity: Identity | undefined }>();
   /** Merged layer directories known to exist, by `uid:digest` (isolated) or `digest`. */
   private readonly optDirs = new Set<string>();
+  /** Hot reload: the watched directories, and isolated functions' mirrors of them by `uid:dir`. */
+  readonly hot = new HotReloadDirs();
+  private readonly mirrors = new Map<string, { dir: string; generation: number; manifest: Manifest | undefined; syncing: Promise<void> }>();
+  /** Directories a hot-reload directory may neither be in nor hold (the server's own data, functions' sandbox). */
+  readonly hotForbidden: readonly string[];
   constructor(
     private readonly db: Db,
     private readonly code: CodeStore,
@@ -151,6 +159,7 @@ export class FunctionFiles {
     this.root = layout.root;
     this.paths = layout.paths;
     this.ephemeralRoot = layout.ephemeralRoot;
+    this.hotForbidden = [layout.dataDir, layout.root, this.paths.sandboxDir].filter((d): d is string => !!d);
     // In every isolation mode: removals a previous run enqueued still happen.
     jobs.handle<CodeRemoval>(CODE_REMOVAL_KIND, (job) => this.remove(job));
   }
@@ -215,6 +224,41 @@ export class FunctionFiles {
   }
 
   /**
+   * Where a hot-reload function runs from, and the generation of that directory's content (it
+   * changes whenever a file under it changes). Not isolated: the directory itself. Isolated, the
+   * function's uid may not be able to read the user's directory (a home directory is often 0700),
+   * and must not be able to write into it: the directory is mirrored into the function's own
+   * directory (owned by its uid), brought up to date whenever a change was detected.
+   */
+  async hotCodeDir(scope: Scope, name: string, source: string): Promise<{ dir: string; identity: Identity | undefined; generation: number }> {
+    const generation = await this.hot.generation(source);
+    if (this.paths.isolation.mode === 'none') return { dir: source, identity: undefined, generation };
+    const identity = await this.identityFor(scope, name);
+    const key = `${identity.uid}:${source}`;
+    let mirror = this.mirrors.get(key);
+    if (!mirror) {
+      const dir = join(functionDir(this.paths.sandboxDir, identity), `task-hot-${createHash('sha256').update(source).digest('hex').slice(0, 16)}`);
+      mirror = { dir, generation: 0, manifest: undefined, syncing: Promise.resolve() };
+      this.mirrors.set(key, mirror);
+    }
+    const m = mirror;
+    const dir = m.dir;
+    if (m.generation !== generation) {
+      // One sync at a time per mirror; one that finds the mirror already current does nothing.
+      const sync = async (): Promise<void> => {
+        if (m.generation === generation) return;
+        // Checked again here: a link swapped since CreateFunction must not make root copy Stratus's data.
+        if (!allowedDir(source, this.hotForbidden)) throw new ServiceException(`The hot-reload directory ${source} leads to a directory it may not use.`, SERVICE_FAULT);
+        m.manifest = await mirrorDir(source, dir, identity, m.manifest);
+        m.generation = generation;
+      };
+      m.syncing = m.syncing.then(sync, sync);
+      await m.syncing;
+    }
+    return { dir, identity, generation };
+  }
+
+  /**
    * The function's own uid/gid: stable per function (stored in lambda_uids), picked from
    * 60000-64999 starting at a hash of its name, the next free one on a collision.
    */
@@ -262,10 +306,12 @@ export class FunctionFiles {
     for (const k of [...this.unpacked]) if (k.startsWith(`${uid}:`)) this.unpacked.delete(k);
     for (const k of [...this.optDirs]) if (k.startsWith(`${uid}:`)) this.optDirs.delete(k);
     for (const k of [...this.codeDirs.keys()]) if (k.startsWith(`${key}:`)) this.codeDirs.delete(k);
+    for (const k of [...this.mirrors.keys()]) if (k.startsWith(`${uid}:`)) this.mirrors.delete(k);
   }
 
-  /** Removes Stratus's temporary directories (once no environment runs). */
+  /** Stops watching hot-reload directories and removes Stratus's temporary directories (once no environment runs). */
   removeTemporaryDirectories(): void {
+    this.hot.close();
     if (this.ephemeralRoot) rmSync(this.root, { recursive: true, force: true });
     if (this.paths.ownSandbox) rmSync(this.paths.sandboxDir, { recursive: true, force: true });
   }

@@ -118,6 +118,8 @@ export interface FnConfig extends FunctionConfiguration {
   _unzipped: number;
   /** Internal: the code of each of `Layers`, in order (its SHA-256 in hex and unzipped size). */
   _layerCode?: LayerCode[];
+  /** Internal: the local directory a hot-reload function runs from (hot-reload.ts); no package then. */
+  _hotReload?: string;
 }
 
 /** What running a function needs of one of its layers (the code row is in the layer's account and region). */

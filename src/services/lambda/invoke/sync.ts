@@ -21,6 +21,7 @@ import {
   type LambdaApi,
 } from '../../../generated/lambda.js';
 import type { EnvironmentSpec } from '../../../runtime/environment.js';
+import type { Identity } from '../../../runtime/sandbox.js';
 import type { PoolResult } from '../../../runtime/pool.js';
 import type { ResponseStreamSink } from '../../../runtime/streamed-response.js';
 import { codeHex } from '../code-store.js';
@@ -33,6 +34,9 @@ import type { AsyncQueue } from './async-queue.js';
 
 /** Runs one invocation of a resolved target in an execution environment, within the concurrency limits. */
 export class InvocationRunner {
+  /** The spec key each hot-reload function version last ran with, by its key without the directory's generation. */
+  private readonly hotKeys = new Map<string, string>();
+
   constructor(private readonly core: LambdaCore) {}
 
   /** Takes a concurrency slot; or answers why there is none (the TooManyRequestsException Reason). */
@@ -61,7 +65,9 @@ export class InvocationRunner {
   }
 
   async run(scope: Scope, target: Target, payload: Buffer, requestId: string, clientContext?: string, stream?: ResponseStreamSink): Promise<PoolResult> {
-    const spec = this.core.cachedSpec(this.specKey(scope, target.row.name, target.version, target.config)) ?? (await this.specFor(scope, target.row.name, target.config));
+    const c = target.config;
+    const name = target.row.name;
+    const spec = c._hotReload !== undefined ? await this.hotSpec(scope, name, c, c._hotReload) : (this.core.cachedSpec(this.specKey(scope, name, c.Version, c)) ?? (await this.specFor(scope, name, c)));
     return this.core.pool.run(spec, {
       requestId,
       payload: payload.length ? payload : Buffer.from('{}'),
@@ -76,14 +82,32 @@ export class InvocationRunner {
     return `${functionKey(scope, name)}:${version}:${config.RevisionId}`;
   }
 
+  /**
+   * The spec of a hot-reload function version for its directory's content now: the directory's
+   * generation is part of the key, so a change gives new environments, and the environments of
+   * the content before are retired (idle ones stop, busy ones finish what they run).
+   */
+  private async hotSpec(scope: Scope, name: string, c: FnConfig, source: string): Promise<EnvironmentSpec> {
+    const base = this.specKey(scope, name, c.Version, c);
+    const code = await this.core.files.hotCodeDir(scope, name, source);
+    const key = `${base}:hot${code.generation}`;
+    const cached = this.core.cachedSpec(key);
+    if (cached) return cached;
+    const previous = this.hotKeys.get(base);
+    if (previous !== undefined && previous !== key) this.core.pool.retire((k) => k === previous);
+    if (this.hotKeys.size >= 10_000) this.hotKeys.clear();
+    this.hotKeys.set(base, key);
+    return this.specFor(scope, name, c, key, code);
+  }
+
   /** What an environment of this function version ($LATEST or a version's configuration) runs with (cached like the function rows). */
-  async specFor(scope: Scope, name: string, c: FnConfig): Promise<EnvironmentSpec> {
+  async specFor(scope: Scope, name: string, c: FnConfig, key = this.specKey(scope, name, c.Version, c), code?: { dir: string; identity: Identity | undefined }): Promise<EnvironmentSpec> {
     const version = c.Version;
     const generation = this.core.generation;
-    const { dir, identity } = await this.core.files.codeDir(scope, name, codeHex(c));
+    const { dir, identity } = code ?? (c._hotReload !== undefined ? await this.core.files.hotCodeDir(scope, name, c._hotReload) : await this.core.files.codeDir(scope, name, codeHex(c)));
     const runtime = await this.core.runtimes.choose(c.Runtime ?? 'provided.al2023');
     const spec: EnvironmentSpec = {
-      key: this.specKey(scope, name, version, c),
+      key,
       runtime: c.Runtime ?? 'provided.al2023',
       handler: c.Handler ?? '',
       taskRoot: dir,

@@ -9,6 +9,7 @@ import {
   type CreateFunctionRequest,
   type DeleteFunctionRequest,
   type DeleteFunctionResponse,
+  type FunctionCode,
   type FunctionConfiguration,
   type GetFunctionConfigurationRequest,
   type GetFunctionRequest,
@@ -21,11 +22,13 @@ import {
   type UpdateFunctionConfigurationRequest,
 } from '../../../generated/lambda.js';
 import { cancelPrefix, enqueue } from '../../../jobs/queue.js';
+import type { Tx } from '../../../storage/db.js';
 import { checkSettings, codeFrom, type CodePackage } from '../code.js';
-import { codeHex } from '../code-store.js';
+import { codeHex, packageHex } from '../code-store.js';
 import { decodeMarker, encodeMarker, fnArnBase, functionArn, functionKey, isVersionNumber, lastModified, withoutInternalFields, type LambdaCore, type Scope } from '../core.js';
 import { codeLocation } from '../dataplane.js';
 import { USER_FAULT } from '../errors.js';
+import { HOT_RELOAD_SHA, hotReloadDir, isHotReloadCode } from '../hot-reload.js';
 import { ASYNC_KIND, asyncKeyPrefix } from '../invoke/async-queue.js';
 import { checkCombinedSize, resolveLayers } from '../layers.js';
 import { DEFAULT_PAGE_SIZE } from '../limits.js';
@@ -33,6 +36,24 @@ import type { AliasDoc, FnConfig, FnRow } from '../store.js';
 import { checkedSnapStart } from '../snapstart.js';
 import { publishVersion } from './versions-aliases.js';
 
+/** What a function's code comes from: a deployment package, or a local directory (hot reload). */
+type CodeSource = { pkg: CodePackage; dir?: undefined } | { pkg?: undefined; dir: string };
+
+/** Sets the code members of a configuration (LocalStack's figures for hot reload: no package exists). */
+function withCode(config: FnConfig, source: CodeSource): FnConfig {
+  if (source.pkg) {
+    config.CodeSha256 = source.pkg.info.sha256;
+    config.CodeSize = source.pkg.info.size;
+    config._unzipped = source.pkg.info.unzipped;
+    delete config._hotReload;
+  } else {
+    config.CodeSha256 = HOT_RELOAD_SHA;
+    config.CodeSize = 0;
+    config._unzipped = 0;
+    config._hotReload = source.dir;
+  }
+  return config;
+}
 /**
  * What AWS answers while an update is applied (Stratus applies it at once; clients then wait for
  * Successful). AWS sends the reason code 'Creating', which the model's enum lacks.
@@ -55,8 +76,7 @@ export class FunctionOps implements Pick<LambdaApi, FunctionOperations> {
     if (input.Runtime === undefined || input.Handler === undefined) {
       throw new InvalidParameterValueException('Runtime and Handler are mandatory parameters for functions created with deployment packages.', USER_FAULT);
     }
-    const pkg = await codeFrom(this.core.platform, ctx, input.Code, 'CreateFunction');
-    const { info } = pkg;
+    const source = await this.sourceOf(ctx, input.Code, 'CreateFunction');
     const now = ctx.clock.now();
     const config: FnConfig = {
       FunctionName: name,
@@ -64,12 +84,12 @@ export class FunctionOps implements Pick<LambdaApi, FunctionOperations> {
       Runtime: input.Runtime,
       Role: input.Role,
       Handler: input.Handler,
-      CodeSize: info.size,
+      CodeSize: 0,
       Description: input.Description ?? '',
       Timeout: input.Timeout ?? 3,
       MemorySize: input.MemorySize ?? 128,
       LastModified: lastModified(now),
-      CodeSha256: info.sha256,
+      CodeSha256: '',
       Version: '$LATEST',
       Environment: input.Environment?.Variables ? { Variables: { ...input.Environment.Variables } } : undefined,
       TracingConfig: { Mode: input.TracingConfig?.Mode ?? 'PassThrough' },
@@ -87,14 +107,15 @@ export class FunctionOps implements Pick<LambdaApi, FunctionOperations> {
       DeadLetterConfig: input.DeadLetterConfig?.TargetArn ? { TargetArn: input.DeadLetterConfig.TargetArn } : undefined,
       KMSKeyArn: input.KMSKeyArn,
       RuntimeVersionConfig: { RuntimeVersionArn: arnFor('lambda', { accountId: '', region: ctx.region }, `runtime:${createHash('sha256').update(input.Runtime).digest('hex')}`) },
-      _unzipped: info.unzipped,
+      _unzipped: 0,
     };
-    const published = await this.core.code.storing(ctx, pkg, async (tx, keepCode) => {
+    withCode(config, source);
+    const published = await this.storing(ctx, source, async (tx, keepCode) => {
       const existing = await tx.get('SELECT name FROM lambda_functions WHERE account = ? AND region = ? AND name = ?', [ctx.accountId, ctx.region, name]);
       if (existing) throw new ResourceConflictException(`Function already exist: ${name}`, USER_FAULT);
       if (input.Layers?.length) {
         const layers = await resolveLayers(tx, ctx, input.Layers);
-        checkCombinedSize(info.unzipped, layers.code);
+        checkCombinedSize(config._unzipped ?? 0, layers.code);
         config.Layers = layers.layers;
         config._layerCode = layers.code;
         await this.core.layerUses.set(tx, ctx, name, '$LATEST', layers.layers);
@@ -103,13 +124,13 @@ export class FunctionOps implements Pick<LambdaApi, FunctionOperations> {
       // The tags column is the old place of tags, left empty: they go to the shared tags table.
       await tx.run(
         "INSERT INTO lambda_functions (account, region, name, config, reserved, tags, next_version, created, code_sha) VALUES (?, ?, ?, ?, NULL, '{}', 1, ?, ?)",
-        [ctx.accountId, ctx.region, name, JSON.stringify(config), now, info.hex],
+        [ctx.accountId, ctx.region, name, JSON.stringify(config), now, packageHex(config)],
       );
       if (input.Tags) await this.core.tagFunction(tx, ctx, name, input.Tags);
       return input.Publish ? publishVersion(this.core, tx, ctx, name, config, undefined) : undefined;
     });
     // Unpack now, and start a runtime process ahead, so the first invoke does not pay for them.
-    await this.core.files.codeDir(ctx, name, info.hex, pkg.zip);
+    if (source.pkg) await this.core.files.codeDir(ctx, name, source.pkg.info.hex, source.pkg.zip);
     await this.core.files.optDir(ctx, name, config._layerCode);
     this.prepare(config);
     if (published) this.core.snapStart?.published(ctx, name, published);
@@ -122,7 +143,8 @@ export class FunctionOps implements Pick<LambdaApi, FunctionOperations> {
     const t = await this.core.resolve(ctx, name, qualifier);
     const out: GetFunctionResponse = {
       Configuration: withoutInternalFields(t.config),
-      Code: { RepositoryType: 'S3', Location: codeLocation(this.core.platform.endpoint(), ctx, codeHex(t.config)) },
+      // A hot-reload function has no package: LocalStack's text names its directory instead.
+      Code: { RepositoryType: 'S3', Location: t.config._hotReload !== undefined ? `Code location: ${t.config._hotReload}` : codeLocation(this.core.platform.endpoint(), ctx, codeHex(t.config)) },
       Tags: await this.core.tags.list(ctx, functionArn(ctx, name)),
     };
     if (t.row.reserved !== null) out.Concurrency = { ReservedConcurrentExecutions: t.row.reserved };
@@ -163,39 +185,42 @@ export class FunctionOps implements Pick<LambdaApi, FunctionOperations> {
     const { name, qualifier } = this.core.parseName(ctx, input.FunctionName);
     if (qualifier !== undefined) throw new InvalidParameterValueException('Unsupported qualifier: UpdateFunctionCode applies to $LATEST.', USER_FAULT);
     await this.core.fnRow(ctx, name);
-    const pkg = await codeFrom(this.core.platform, ctx, input, 'UpdateFunctionCode');
-    const result = input.DryRun ? await this.checkedUpdate(ctx, name, input.RevisionId, pkg) : await this.updateCode(ctx, name, input, pkg);
+    const source = await this.sourceOf(ctx, input, 'UpdateFunctionCode');
+    const result = input.DryRun ? await this.checkedUpdate(ctx, name, input.RevisionId, source) : await this.updateCode(ctx, name, input, source);
     const shown = withoutInternalFields(result);
     return input.Publish ? { ...shown, LastUpdateStatus: 'Successful', LastUpdateStatusReason: undefined, LastUpdateStatusReasonCode: undefined } : { ...shown, ...IN_PROGRESS };
   }
 
   /** What UpdateFunctionCode would make of $LATEST, stored nowhere (DryRun). */
-  private async checkedUpdate(ctx: RequestContext, name: string, revisionId: string | undefined, pkg: CodePackage): Promise<FnConfig> {
+  private async checkedUpdate(ctx: RequestContext, name: string, revisionId: string | undefined, source: CodeSource): Promise<FnConfig> {
     const config = await this.core.latestForUpdate(ctx, name, this.core.db, revisionId);
-    checkCombinedSize(pkg.info.unzipped, config._layerCode);
-    return { ...config, CodeSha256: pkg.info.sha256, CodeSize: pkg.info.size };
+    checkCombinedSize(source.pkg?.info.unzipped ?? 0, config._layerCode);
+    return withCode(config, source);
   }
 
   /** Gives $LATEST new code (publishing it when asked); the code nothing uses any more goes. */
-  private async updateCode(ctx: RequestContext, name: string, input: UpdateFunctionCodeRequest, pkg: CodePackage): Promise<FnConfig> {
-    const { info } = pkg;
-    const { result, released } = await this.core.code.storing(ctx, pkg, async (tx, keepCode) => {
+  private async updateCode(ctx: RequestContext, name: string, input: UpdateFunctionCodeRequest, source: CodeSource): Promise<FnConfig> {
+    const { result, released } = await this.storing(ctx, source, async (tx, keepCode) => {
       const config = await this.core.latestForUpdate(ctx, name, tx, input.RevisionId);
-      checkCombinedSize(info.unzipped, config._layerCode);
-      const previous = codeHex(config);
+      checkCombinedSize(source.pkg?.info.unzipped ?? 0, config._layerCode);
+      const previous = packageHex(config);
       await keepCode();
-      config.CodeSha256 = info.sha256;
-      config.CodeSize = info.size;
-      config._unzipped = info.unzipped;
+      withCode(config, source);
       if (input.Architectures) config.Architectures = input.Architectures;
       config.LastModified = lastModified(ctx.clock.now());
       config.RevisionId = randomUUID();
-      await tx.run('UPDATE lambda_functions SET config = ?, code_sha = ? WHERE account = ? AND region = ? AND name = ?', [JSON.stringify(config), info.hex, ctx.accountId, ctx.region, name]);
+      await tx.run('UPDATE lambda_functions SET config = ?, code_sha = ? WHERE account = ? AND region = ? AND name = ?', [
+        JSON.stringify(config),
+        packageHex(config),
+        ctx.accountId,
+        ctx.region,
+        name,
+      ]);
       const result = input.Publish ? await publishVersion(this.core, tx, ctx, name, config, undefined) : config;
       return { result, released: await this.core.code.release(tx, ctx, [previous]) };
     });
     await this.core.code.forget(released);
-    await this.core.files.codeDir(ctx, name, info.hex, pkg.zip);
+    if (source.pkg) await this.core.files.codeDir(ctx, name, source.pkg.info.hex, source.pkg.zip);
     this.retireLatest(ctx, name);
     if (input.Publish) this.core.snapStart?.published(ctx, name, result);
     return result;
@@ -258,7 +283,7 @@ export class FunctionOps implements Pick<LambdaApi, FunctionOperations> {
         await tx.run('DELETE FROM lambda_versions WHERE account = ? AND region = ? AND name = ? AND version = ?', [...args, Number(qualifier)]);
         await tx.run('DELETE FROM lambda_policies WHERE account = ? AND region = ? AND name = ? AND qualifier = ?', [...args, qualifier]);
         const layers = await this.core.layerUses.drop(tx, ctx, name, qualifier);
-        return { removal: undefined, released: [...(await this.core.code.release(tx, ctx, [codeHex(version)])), ...layers] };
+        return { removal: undefined, released: [...(await this.core.code.release(tx, ctx, [packageHex(version)])), ...layers] };
       }
       const codes = await tx.all<{ code_sha: string }>(
         'SELECT code_sha FROM lambda_functions WHERE account = ? AND region = ? AND name = ? UNION SELECT code_sha FROM lambda_versions WHERE account = ? AND region = ? AND name = ?',
@@ -296,10 +321,22 @@ export class FunctionOps implements Pick<LambdaApi, FunctionOperations> {
         memoryMb: c.MemorySize,
         ephemeralMb: c.EphemeralStorage.Size,
         variables: c.Environment?.Variables ?? {},
-        taskRoot: this.core.files.sharedCodeDir(codeHex(c)),
+        taskRoot: c._hotReload ?? this.core.files.sharedCodeDir(codeHex(c)),
         executable: choice.executable,
       }),
     );
+  }
+
+  /** The code a request brings: a checked deployment package, or a hot-reload directory (hot-reload.ts). */
+  private async sourceOf(ctx: RequestContext, code: FunctionCode, operation: string): Promise<CodeSource> {
+    if (code.ZipFile === undefined && code.ImageUri === undefined && isHotReloadCode(code)) return { dir: hotReloadDir(code.S3Key, this.core.files.hotForbidden) };
+    return { pkg: await codeFrom(this.core.platform, ctx, code, operation) };
+  }
+
+  /** Runs `write` in a write transaction that stores the package first if there is one (code-store.ts). */
+  private storing<T>(ctx: RequestContext, source: CodeSource, write: (tx: Tx, keepCode: () => Promise<void>) => Promise<T>): Promise<T> {
+    if (source.pkg) return this.core.code.storing(ctx, source.pkg, write);
+    return this.core.db.tx((tx) => write(tx, async () => undefined));
   }
 
   /** Environments of $LATEST run the old code or configuration: none takes new invocations. */

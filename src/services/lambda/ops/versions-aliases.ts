@@ -21,7 +21,7 @@ import {
   type UpdateAliasRequest,
 } from '../../../generated/lambda.js';
 import type { Queryable } from '../../../storage/db.js';
-import { codeHex } from '../code-store.js';
+import { packageHex } from '../code-store.js';
 import { decodeMarker, encodeMarker, fnArnBase, lastModified, withoutInternalFields, type LambdaCore, type Scope } from '../core.js';
 import { REVISION_MISMATCH, USER_FAULT } from '../errors.js';
 import { DEFAULT_PAGE_SIZE } from '../limits.js';
@@ -77,14 +77,15 @@ export async function publishVersion(core: LambdaCore, tx: Queryable, ctx: Reque
     RevisionId: randomUUID(),
     LastModified: lastModified(ctx.clock.now()),
   };
-  // The version uses the code row $LATEST uses (code-store.ts).
+  // The version uses the code row $LATEST uses (code-store.ts); a hot-reload version, $LATEST's
+  // directory (it reloads too: there is no package to snapshot, as on LocalStack).
   await tx.run('INSERT INTO lambda_versions (account, region, name, version, config, code_sha) VALUES (?, ?, ?, ?, ?, ?)', [
     ctx.accountId,
     ctx.region,
     name,
     Number(version),
     JSON.stringify(config),
-    codeHex(config),
+    packageHex(config),
   ]);
   await tx.run('UPDATE lambda_functions SET next_version = ? WHERE account = ? AND region = ? AND name = ?', [row.next_version + 1, ctx.accountId, ctx.region, name]);
   // The version runs the layers $LATEST has now, even once they are deleted.
@@ -101,7 +102,8 @@ export class VersionAliasOps implements Pick<LambdaApi, VersionAliasOperations> 
     const { name } = this.core.parseName(ctx, input.FunctionName);
     const config = await this.core.db.tx(async (tx) => {
       const latest = await this.core.latestForUpdate(ctx, name, tx, input.RevisionId);
-      if (input.CodeSha256 !== undefined && input.CodeSha256 !== latest.CodeSha256) {
+      // Not for hot reload (as LocalStack): deploy tools send the SHA-256 of the package they built.
+      if (input.CodeSha256 !== undefined && input.CodeSha256 !== latest.CodeSha256 && latest._hotReload === undefined) {
         throw new InvalidParameterValueException(
           `CodeSHA256 (${input.CodeSha256}) is different from current CodeSHA256 in $LATEST (${latest.CodeSha256}). Please try again with the current CodeSHA256.`,
           USER_FAULT,
