@@ -2,8 +2,9 @@
 import type { RequestContext } from '../../core/context.js';
 import { checkCopySource, type Conditions } from './conditions.js';
 import { MAX_OBJECT_BYTES, type S3Core } from './core.js';
-import { invalidArgument, invalidRequest, noSuchKey } from './errors.js';
-import { NULL_VERSION, store, type ObjectRow } from './store.js';
+import { invalidArgument, invalidRequest } from './errors.js';
+import type { ObjectRow } from './store.js';
+import { resolveObject, versions, wellFormedVersionId } from './versions.js';
 
 export interface CopySource {
   bucket: string;
@@ -35,11 +36,12 @@ export function parseCopySource(header: string): CopySource {
 export async function copySourceObject(core: S3Core, ctx: RequestContext, header: string, conditions: Conditions): Promise<{ source: CopySource; object: ObjectRow }> {
   const source = parseCopySource(header);
   await core.bucket(ctx, source.bucket);
-  const object = await store.latest(core.db, source.bucket, source.key);
-  if (source.versionId !== undefined && source.versionId !== NULL_VERSION) {
-    throw invalidArgument('Invalid version id specified', 'x-amz-copy-source', header);
+  if (source.versionId !== undefined) {
+    if (!wellFormedVersionId(source.versionId)) throw invalidArgument('Invalid version id specified', 'x-amz-copy-source', header);
+    const named = await versions.get(core.db, source.bucket, source.key, source.versionId);
+    if (named?.deleteMarker) throw invalidRequest('The source of a copy request may not specifically refer to a delete marker by version id.');
   }
-  if (!object || object.deleteMarker) throw noSuchKey(source.key);
+  const object = await resolveObject(core.db, source.bucket, source.key, source.versionId, 'GET');
   checkCopySource(object, conditions);
   return { source, object };
 }

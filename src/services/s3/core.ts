@@ -8,7 +8,16 @@ import type { Db, Tx } from '../../storage/db.js';
 import type { BlobStore } from '../../storage/blobs/index.js';
 import type { Platform } from '../service.js';
 import { noSuchBucket } from './errors.js';
+import { expirationHeader } from './lifecycle-rules.js';
+import { ownedBucket, type BucketSettings } from './settings.js';
 import { blobsOf, NULL_VERSION, S3_MIGRATIONS, store, type BucketRow, type ObjectRow } from './store.js';
+import { newVersionId, versions } from './versions.js';
+
+/** What a committed write answers: its version id (versioning enabled) and x-amz-expiration. */
+export interface Committed {
+  versionId?: string;
+  expiration?: string;
+}
 
 /** AWS's limits. */
 export const MAX_OBJECT_BYTES = 5 * 1024 * 1024 * 1024;
@@ -45,33 +54,51 @@ export class S3Core {
     return b;
   }
 
+  /** The caller's bucket and its versioning, Object Lock and lifecycle settings (settings.ts). */
+  owned(ctx: RequestContext, name: string, q: Pick<Tx, 'get'> = this.db): Promise<{ bucket: BucketRow; settings: BucketSettings }> {
+    return ownedBucket(ctx, q as Tx, name);
+  }
+
   /**
    * Makes `object` the current version of its key in one transaction, after `check` (conditional
-   * writes) looked at the one it replaces; the replaced object's blobs are released and removed once
-   * committed. The new object's blobs must be claimed by `claim` (fresh blobs) or already be.
+   * writes) looked at the one it replaces. With versioning enabled it gets a new version id and the
+   * previous versions stay; otherwise it is the 'null' version, whose previous blobs are released
+   * and removed once committed. The bucket's default retention applies to it (Object Lock). The new
+   * object's blobs must be claimed by `claim` (fresh blobs) or already be.
    */
   async commitObject(
     ctx: RequestContext,
     object: ObjectRow,
     options: { claim: readonly string[]; check?: (current: ObjectRow | undefined) => void; also?: (tx: Tx) => Promise<string[]> },
-  ): Promise<void> {
-    const dropped = await this.db.tx(async (tx) => {
-      await this.bucket(ctx, object.bucket, tx);
+  ): Promise<Committed> {
+    const { dropped, settings } = await this.db.tx(async (tx) => {
+      const { settings } = await ownedBucket(ctx, tx, object.bucket);
       const current = await store.latest(tx, object.bucket, object.key);
       options.check?.(current && !current.deleteMarker ? current : undefined);
       for (const id of options.claim) await this.blobs.claim(tx, id);
+      object.versionId = settings.versioning === 'Enabled' ? newVersionId() : NULL_VERSION;
+      const rule = settings.objectLock?.rule;
+      if (rule && !object.meta.lock?.mode) {
+        const until = new Date(object.lastModified);
+        if (rule.years) until.setUTCFullYear(until.getUTCFullYear() + rule.years);
+        else until.setTime(until.getTime() + (rule.days ?? 0) * 86_400_000);
+        object.meta.lock = { ...object.meta.lock, mode: rule.mode, until: until.getTime() };
+      }
       const released: string[] = [];
-      if (current && current.versionId === NULL_VERSION) {
-        for (const id of blobsOf(current)) {
+      if (object.versionId === NULL_VERSION) {
+        const previous = current?.versionId === NULL_VERSION ? current : await versions.get(tx, object.bucket, object.key, NULL_VERSION);
+        for (const id of previous ? blobsOf(previous) : []) {
           await this.blobs.release(tx, id);
           released.push(id);
         }
       }
+      if (current && current.versionId !== object.versionId) await versions.setLatest(tx, object.bucket, object.key, current.versionId, false);
       await store.putObject(tx, object);
       if (options.also) released.push(...(await options.also(tx)));
-      return released;
+      return { dropped: released, settings };
     });
     await this.dropBlobs(dropped);
+    return { versionId: settings.versioning === 'Enabled' ? object.versionId : undefined, expiration: expirationHeader(settings, object) };
   }
 
   /** Removes blobs whose references were released (kept if something still claims them). */

@@ -13,14 +13,37 @@ import { ListingOps } from './ops/listing.js';
 import { MultipartOps } from './ops/multipart.js';
 import { ObjectTaggingOps } from './ops/object-tagging.js';
 import { ObjectOps } from './ops/objects.js';
+import { AttributesOps } from './ops/attributes.js';
+import { LifecycleOps } from './ops/lifecycle.js';
+import { ObjectLockOps } from './ops/object-lock.js';
+import { VersioningOps } from './ops/versioning.js';
+import { LIFECYCLE_JOB, LifecycleRunner } from './lifecycle-job.js';
 
 export const definition: ServiceDefinition = {
   name: 's3',
   validationErrorCode: 'InvalidArgument',
   // S3 checks these itself, with its own errors (or takes values newer than the model).
-  openEnums: ['BucketLocationConstraint', 'StorageClass', 'MetadataDirective', 'TaggingDirective', 'ChecksumAlgorithm', 'EncodingType', 'ChecksumType'],
+  openEnums: ['BucketLocationConstraint', 'StorageClass', 'MetadataDirective', 'TaggingDirective', 'ChecksumAlgorithm', 'EncodingType', 'ChecksumType',
+    // Versioning, Object Lock, lifecycle and attributes check these with AWS's own errors (MalformedXML, InvalidArgument).
+    'BucketVersioningStatus', 'MFADelete', 'ObjectLockEnabled', 'ObjectLockRetentionMode', 'ObjectLockMode', 'ObjectLockLegalHoldStatus',
+    'ExpirationStatus', 'TransitionStorageClass', 'TransitionDefaultMinimumObjectSize', 'ObjectAttributes'],
   async create(platform: Platform): Promise<ServiceProvider> {
     const core = await S3Core.open(platform);
-    return defineProvider<S3Api>()([new BucketOps(core), new ObjectOps(core), new CopyOps(core), new ObjectTaggingOps(core), new ListingOps(core), new MultipartOps(core)], { hostAddressing: [virtualHosts] });
+    platform.jobs.handle(LIFECYCLE_JOB, new LifecycleRunner(core).run, { concurrency: 2 });
+    return defineProvider<S3Api>()(
+      [
+        new BucketOps(core),
+        new ObjectOps(core),
+        new CopyOps(core),
+        new ObjectTaggingOps(core),
+        new ListingOps(core),
+        new MultipartOps(core),
+        new VersioningOps(core),
+        new ObjectLockOps(core),
+        new LifecycleOps(core),
+        new AttributesOps(core),
+      ],
+      { hostAddressing: [virtualHosts] },
+    );
   },
 };

@@ -42,6 +42,14 @@ CREATE TABLE IF NOT EXISTS s3_upload_parts (
 );
 `,
   },
+  {
+    // Versioning (versions.ts): the order of a key's versions, newest with the highest seq.
+    version: 20,
+    sql: `
+ALTER TABLE s3_objects ADD COLUMN seq BIGINT NOT NULL DEFAULT 0;
+CREATE INDEX IF NOT EXISTS s3_objects_versions ON s3_objects (bucket, object_key, seq);
+`,
+  },
 ];
 
 export const NULL_VERSION = 'null';
@@ -71,6 +79,8 @@ export interface ObjectMeta {
   websiteRedirectLocation?: string;
   metadata: Record<string, string>;
   checksum?: StoredChecksum;
+  /** Object Lock: retention (until, ms) and legal hold of this version. */
+  lock?: { mode?: 'GOVERNANCE' | 'COMPLIANCE'; until?: number; legalHold?: boolean };
 }
 
 /** One part of an object assembled by CompleteMultipartUpload, in order. */
@@ -131,9 +141,9 @@ export interface PartRow {
   crc64: string | null;
 }
 
-const OBJECT_COLUMNS = 'bucket, object_key, version_id, is_latest, delete_marker, size, etag, last_modified, storage_class, blob, parts, meta, tags';
+export const OBJECT_COLUMNS = 'bucket, object_key, version_id, is_latest, delete_marker, size, etag, last_modified, storage_class, blob, parts, meta, tags';
 
-function objectOf(r: Record<string, any>): ObjectRow {
+export function objectOf(r: Record<string, any>): ObjectRow {
   return {
     bucket: r.bucket,
     key: r.object_key,
@@ -202,7 +212,10 @@ export const store = {
 
   async putObject(tx: Tx, o: ObjectRow): Promise<void> {
     await tx.run('DELETE FROM s3_objects WHERE bucket = ? AND object_key = ? AND version_id = ?', [o.bucket, o.key, o.versionId]);
-    await tx.run(`INSERT INTO s3_objects (${OBJECT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
+    // A write is the newest version of its key: its seq follows every other version's.
+    await tx.run(
+      `INSERT INTO s3_objects (${OBJECT_COLUMNS}, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM s3_objects WHERE bucket = ? AND object_key = ?))`,
+      [
       o.bucket,
       o.key,
       o.versionId,
@@ -216,7 +229,10 @@ export const store = {
       o.parts ? JSON.stringify(o.parts) : null,
       JSON.stringify(o.meta),
       JSON.stringify(o.tags),
-    ]);
+      o.bucket,
+      o.key,
+    ],
+    );
   },
 
   async setTags(tx: Tx, bucket: string, key: string, versionId: string, tags: Tag[]): Promise<void> {

@@ -20,6 +20,7 @@ import { isRegionName, validBucketName } from '../bucket-names.js';
 import type { S3Core } from '../core.js';
 import { invalidArgument, invalidBucketName } from '../errors.js';
 import { ownerOf } from '../owner.js';
+import { updateSettings } from '../settings.js';
 import { store } from '../store.js';
 
 const MAX_BUCKETS_PAGE = 10_000;
@@ -44,6 +45,13 @@ export class BucketOps implements Pick<S3Api, 'CreateBucket' | 'HeadBucket' | 'L
       const existing = await store.bucket(tx, name);
       if (existing) return existing;
       await store.insertBucket(tx, { name, account: ctx.accountId, region, created: this.core.now() });
+      // Object Lock at creation turns versioning on for good (ops/object-lock.ts).
+      if (input.ObjectLockEnabledForBucket) {
+        await updateSettings(tx, name, (s) => {
+          s.versioning = 'Enabled';
+          s.objectLock = { enabled: true };
+        });
+      }
       return undefined;
     });
     if (created) {

@@ -12,6 +12,7 @@ import { invalidArgument, invalidRequest, unsupportedChecksum, storageClassOf } 
 import { metaFromInput } from '../object-headers.js';
 import { blobsOf, NULL_VERSION, type ObjectRow, type StoredChecksum } from '../store.js';
 import { parseTaggingHeader } from '../tagging.js';
+import { lockFromInput } from './object-lock.js';
 import { checkKey } from './objects.js';
 
 export class CopyOps implements Pick<S3Api, 'CopyObject'> {
@@ -23,7 +24,8 @@ export class CopyOps implements Pick<S3Api, 'CopyObject'> {
     if (metadataDirective !== 'COPY' && metadataDirective !== 'REPLACE') throw invalidArgument('Unknown metadata directive.', 'x-amz-metadata-directive', metadataDirective);
     const taggingDirective = input.TaggingDirective ?? 'COPY';
     if (taggingDirective !== 'COPY' && taggingDirective !== 'REPLACE') throw invalidArgument('Unknown tagging directive.', 'x-amz-tagging-directive', taggingDirective);
-    await this.core.bucket(ctx, input.Bucket);
+    const { settings } = await this.core.owned(ctx, input.Bucket);
+    const lock = lockFromInput(ctx, input, settings, false);
     const { source, object: src } = await copySourceObject(this.core, ctx, input.CopySource, {
       ifMatch: input.CopySourceIfMatch,
       ifNoneMatch: input.CopySourceIfNoneMatch,
@@ -31,7 +33,8 @@ export class CopyOps implements Pick<S3Api, 'CopyObject'> {
       ifUnmodifiedSince: input.CopySourceIfUnmodifiedSince,
     });
     checkCopySize(src.size);
-    const sameObject = source.bucket === input.Bucket && source.key === input.Key;
+    // Copying a version onto its own key restores it: only the current object copied onto itself is the same object.
+    const sameObject = source.bucket === input.Bucket && source.key === input.Key && src.isLatest;
     if (sameObject && metadataDirective !== 'REPLACE' && input.StorageClass === undefined && input.WebsiteRedirectLocation === undefined && input.ServerSideEncryption === undefined && input.ChecksumAlgorithm === undefined) {
       throw invalidRequest(
         "This copy request is illegal because it is trying to copy an object to itself without changing the object's metadata, storage class, website redirect location or encryption attributes.",
@@ -39,6 +42,8 @@ export class CopyOps implements Pick<S3Api, 'CopyObject'> {
     }
     const meta = metadataDirective === 'REPLACE' ? metaFromInput(input, ctx.headers.expires) : { ...src.meta };
     meta.checksum = await this.checksumFor(src, input.ChecksumAlgorithm);
+    // A copy carries no retention or legal hold of its source, only what the request (or the bucket's default) gives it.
+    meta.lock = lock;
     const object: ObjectRow = {
       bucket: input.Bucket,
       key: input.Key,
@@ -55,7 +60,7 @@ export class CopyOps implements Pick<S3Api, 'CopyObject'> {
       tags: taggingDirective === 'REPLACE' ? parseTaggingHeader(input.Tagging) : src.tags,
     };
     const conditional = input.IfMatch !== undefined || input.IfNoneMatch !== undefined;
-    await this.core.commitObject(ctx, object, {
+    const committed = await this.core.commitObject(ctx, object, {
       claim: blobsOf(src),
       check: conditional ? (current) => checkWrite(current, input.Key, { ifMatch: input.IfMatch, ifNoneMatch: input.IfNoneMatch }) : undefined,
     });
@@ -63,6 +68,9 @@ export class CopyOps implements Pick<S3Api, 'CopyObject'> {
     return {
       CopyObjectResult: { ETag: object.etag, LastModified: new Date(object.lastModified), ...(c ? { [checksumMember(c.algorithm)]: c.value, ChecksumType: c.type } : {}) },
       ServerSideEncryption: 'AES256',
+      VersionId: committed.versionId,
+      Expiration: committed.expiration,
+      CopySourceVersionId: source.versionId ?? (src.versionId !== NULL_VERSION ? src.versionId : undefined),
     };
   }
 

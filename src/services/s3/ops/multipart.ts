@@ -46,6 +46,7 @@ import { checksumFields, metaFromInput, quotedEtag } from '../object-headers.js'
 import { ownerOf } from '../owner.js';
 import { NULL_VERSION, store, type ObjectPart, type ObjectRow, type PartRow, type UploadRow } from '../store.js';
 import { parseTaggingHeader } from '../tagging.js';
+import { lockFromInput } from './object-lock.js';
 import { checkKey } from './objects.js';
 
 const MAX_LIST = 1000;
@@ -59,7 +60,8 @@ export class MultipartOps
 
   async CreateMultipartUpload(ctx: RequestContext, input: CreateMultipartUploadRequest): Promise<CreateMultipartUploadOutput> {
     checkKey(input.Key);
-    await this.core.bucket(ctx, input.Bucket);
+    const { settings } = await this.core.owned(ctx, input.Bucket);
+    const lock = lockFromInput(ctx, input, settings, false);
     let algorithm: ChecksumAlgorithm | undefined;
     if (input.ChecksumAlgorithm !== undefined) {
       algorithm = parseAlgorithm(input.ChecksumAlgorithm);
@@ -81,6 +83,7 @@ export class MultipartOps
       initiated: this.core.now(),
       meta: {
         ...metaFromInput(input, ctx.headers.expires),
+        lock,
         storageClass: storageClassOf(input.StorageClass),
         tags: parseTaggingHeader(input.Tagging),
         checksumAlgorithm: algorithm,
@@ -147,7 +150,7 @@ export class MultipartOps
   async UploadPartCopy(ctx: RequestContext, input: UploadPartCopyRequest): Promise<UploadPartCopyOutput> {
     if (input.PartNumber < 1 || input.PartNumber > MAX_PARTS) throw partNumberError(input.PartNumber);
     const upload = await this.upload(ctx, input.Bucket, input.Key, input.UploadId);
-    const { object: src } = await copySourceObject(this.core, ctx, input.CopySource, {
+    const { source, object: src } = await copySourceObject(this.core, ctx, input.CopySource, {
       ifMatch: input.CopySourceIfMatch,
       ifNoneMatch: input.CopySourceIfNoneMatch,
       ifModifiedSince: input.CopySourceIfModifiedSince,
@@ -197,6 +200,7 @@ export class MultipartOps
     return {
       CopyPartResult: { ETag: part.etag, LastModified: new Date(part.lastModified), ...(checksum ? { [checksumMember(algorithm!)]: checksum } : {}) },
       ServerSideEncryption: 'AES256',
+      CopySourceVersionId: source.versionId ?? (src.versionId !== NULL_VERSION ? src.versionId : undefined),
     };
   }
 
@@ -327,7 +331,7 @@ export class MultipartOps
       tags,
     };
     const used = new Set(chosen.map((p) => p.blob));
-    await this.core.commitObject(ctx, object, {
+    const committed = await this.core.commitObject(ctx, object, {
       claim: [],
       check: input.IfMatch !== undefined || input.IfNoneMatch !== undefined ? (current) => checkWrite(current, input.Key, conditions) : undefined,
       // The upload goes in the same transaction; its parts keep their claims as the object's, the rest are released.
@@ -351,6 +355,8 @@ export class MultipartOps
       ETag: etag,
       Location: `${this.core.platform.endpoint()}/${input.Bucket}/${encodeURI(input.Key)}`,
       ServerSideEncryption: 'AES256',
+      VersionId: committed.versionId,
+      Expiration: committed.expiration,
       ...checksumFields(checksum),
     };
   }

@@ -9,47 +9,45 @@ import type {
   PutObjectTaggingRequest,
   S3Api,
 } from '../../../generated/s3.js';
-import type { Tx } from '../../../storage/db.js';
+import type { Queryable } from '../../../storage/db.js';
 import type { S3Core } from '../core.js';
-import { noSuchKey } from '../errors.js';
-import { store, type ObjectRow, type Tag } from '../store.js';
+import { NULL_VERSION, store, type ObjectRow, type Tag } from '../store.js';
 import { checkTags } from '../tagging.js';
-import { checkVersionId } from './objects.js';
+import { resolveObject } from '../versions.js';
 
 export class ObjectTaggingOps implements Pick<S3Api, 'GetObjectTagging' | 'PutObjectTagging' | 'DeleteObjectTagging'> {
   constructor(private readonly core: S3Core) {}
 
   async GetObjectTagging(ctx: RequestContext, input: GetObjectTaggingRequest): Promise<GetObjectTaggingOutput> {
-    checkVersionId(input.VersionId);
     await this.core.bucket(ctx, input.Bucket);
-    const o = await this.object(this.core.db, input.Bucket, input.Key);
-    return { TagSet: o.tags };
+    const o = await this.object(this.core.db, input.Bucket, input.Key, input.VersionId, 'GET');
+    return { TagSet: o.tags, VersionId: this.versionOf(o) };
   }
 
   async PutObjectTagging(ctx: RequestContext, input: PutObjectTaggingRequest): Promise<PutObjectTaggingOutput> {
-    checkVersionId(input.VersionId);
     const tags = checkTags(input.Tagging.TagSet ?? []);
-    await this.setTags(ctx, input.Bucket, input.Key, tags);
-    return {};
+    return { VersionId: await this.setTags(ctx, input.Bucket, input.Key, input.VersionId, tags, 'PUT') };
   }
 
   async DeleteObjectTagging(ctx: RequestContext, input: DeleteObjectTaggingRequest): Promise<DeleteObjectTaggingOutput> {
-    checkVersionId(input.VersionId);
-    await this.setTags(ctx, input.Bucket, input.Key, []);
-    return {};
+    return { VersionId: await this.setTags(ctx, input.Bucket, input.Key, input.VersionId, [], 'DELETE') };
   }
 
-  private async setTags(ctx: RequestContext, bucket: string, key: string, tags: Tag[]): Promise<void> {
-    await this.core.db.tx(async (tx) => {
+  /** Tags one version (the current one by default); its id, when it has one to say. */
+  private async setTags(ctx: RequestContext, bucket: string, key: string, versionId: string | undefined, tags: Tag[], method: string): Promise<string | undefined> {
+    return this.core.db.tx(async (tx) => {
       await this.core.bucket(ctx, bucket, tx);
-      const o = await this.object(tx, bucket, key);
+      const o = await this.object(tx, bucket, key, versionId, method);
       await store.setTags(tx, bucket, key, o.versionId, tags);
+      return this.versionOf(o);
     });
   }
 
-  private async object(q: Pick<Tx, 'get'>, bucket: string, key: string): Promise<ObjectRow> {
-    const o = await store.latest(q as Tx, bucket, key);
-    if (!o || o.deleteMarker) throw noSuchKey(key);
-    return o;
+  private versionOf(o: ObjectRow): string | undefined {
+    return o.versionId !== NULL_VERSION ? o.versionId : undefined;
+  }
+
+  private object(q: Queryable, bucket: string, key: string, versionId: string | undefined, method: string): Promise<ObjectRow> {
+    return resolveObject(q, bucket, key, versionId, method);
   }
 }

@@ -2,7 +2,6 @@
 import { AwsError } from '../../../aws/errors.js';
 import type { RequestContext } from '../../../core/context.js';
 import type { BodyStream } from '../../../core/http.js';
-import type { Tx } from '../../../storage/db.js';
 import { RESPONSE_STATUS } from '../../../aws/protocols/rest.js';
 import type {
   DeleteObjectOutput,
@@ -19,12 +18,16 @@ import type {
 } from '../../../generated/s3.js';
 import { checkRead, checkWrite } from '../conditions.js';
 import { MAX_KEY_BYTES, MAX_OBJECT_BYTES, type S3Core } from '../core.js';
-import { invalidArgument, invalidRequest, keyTooLong, malformedXml, noSuchKey, storageClassOf } from '../errors.js';
+import { invalidArgument, invalidRequest, keyTooLong, malformedXml, storageClassOf } from '../errors.js';
 import { ingest } from '../ingest.js';
+import { expirationHeader } from '../lifecycle-rules.js';
 import { checksumFields, metaFromInput, objectHeaders, quotedEtag } from '../object-headers.js';
 import { parseRange } from '../ranges.js';
-import { blobsOf, NULL_VERSION, store, type ObjectRow } from '../store.js';
+import type { BucketSettings } from '../settings.js';
+import { NULL_VERSION, store, type ObjectRow } from '../store.js';
 import { parseTaggingHeader } from '../tagging.js';
+import { deleteIn, resolveObject, versions, wellFormedVersionId } from '../versions.js';
+import { lockFromInput } from './object-lock.js';
 
 const MAX_DELETE_KEYS = 1000;
 
@@ -33,9 +36,16 @@ export function checkKey(key: string): void {
   if (bytes > MAX_KEY_BYTES) throw keyTooLong(bytes);
 }
 
-/** The version a read names: only the 'null' version exists until versioning arrives. */
-export function checkVersionId(versionId: string | undefined): void {
-  if (versionId !== undefined && versionId !== NULL_VERSION) throw invalidArgument('Invalid version id specified', 'versionId', versionId);
+/** What GET and HEAD say about an object's version: its id (in a bucket that has had versioning), expiration and lock. */
+export function versionHeaders(settings: BucketSettings, o: ObjectRow): Partial<HeadObjectOutput> {
+  const lock = o.meta.lock;
+  return {
+    VersionId: settings.versioning || o.versionId !== NULL_VERSION ? o.versionId : undefined,
+    Expiration: o.isLatest ? expirationHeader(settings, o) : undefined,
+    ObjectLockMode: lock?.mode,
+    ObjectLockRetainUntilDate: lock?.until !== undefined ? new Date(lock.until) : undefined,
+    ObjectLockLegalHoldStatus: lock?.legalHold !== undefined ? (lock.legalHold ? 'ON' : 'OFF') : undefined,
+  };
 }
 
 export class ObjectOps implements Pick<S3Api, 'PutObject' | 'GetObject' | 'HeadObject' | 'DeleteObject' | 'DeleteObjects'> {
@@ -43,7 +53,8 @@ export class ObjectOps implements Pick<S3Api, 'PutObject' | 'GetObject' | 'HeadO
 
   async PutObject(ctx: RequestContext, input: PutObjectRequest): Promise<PutObjectOutput> {
     checkKey(input.Key);
-    await this.core.bucket(ctx, input.Bucket);
+    const { settings } = await this.core.owned(ctx, input.Bucket);
+    const lock = lockFromInput(ctx, input, settings, true);
     const conditions = { ifMatch: input.IfMatch, ifNoneMatch: input.IfNoneMatch };
     const conditional = input.IfMatch !== undefined || input.IfNoneMatch !== undefined;
     // A conditional write that cannot succeed fails before its body is read.
@@ -53,6 +64,7 @@ export class ObjectOps implements Pick<S3Api, 'PutObject' | 'GetObject' | 'HeadO
     const storageClass = storageClassOf(input.StorageClass);
     const got = await ingest(this.core, ctx, input.Body as unknown as BodyStream, { maxBytes: MAX_OBJECT_BYTES, defaultAlgorithm: 'CRC64NVME' });
     meta.checksum = got.checksum && { ...got.checksum, type: 'FULL_OBJECT' };
+    if (lock) meta.lock = lock;
     const object: ObjectRow = {
       bucket: input.Bucket,
       key: input.Key,
@@ -68,13 +80,14 @@ export class ObjectOps implements Pick<S3Api, 'PutObject' | 'GetObject' | 'HeadO
       meta,
       tags,
     };
+    let committed;
     try {
-      await this.core.commitObject(ctx, object, { claim: [got.blob.id], check: conditional ? (current) => checkWrite(current, input.Key, conditions) : undefined });
+      committed = await this.core.commitObject(ctx, object, { claim: [got.blob.id], check: conditional ? (current) => checkWrite(current, input.Key, conditions) : undefined });
     } catch (e) {
       await this.core.dropBlobs([got.blob.id]);
       throw e;
     }
-    return { ETag: object.etag, ServerSideEncryption: 'AES256', Size: object.size, ...checksumFields(meta.checksum) };
+    return { ETag: object.etag, ServerSideEncryption: 'AES256', Size: object.size, VersionId: committed.versionId, Expiration: committed.expiration, ...checksumFields(meta.checksum) };
   }
 
   async GetObject(ctx: RequestContext, input: GetObjectRequest): Promise<GetObjectOutput> {
@@ -93,12 +106,10 @@ export class ObjectOps implements Pick<S3Api, 'PutObject' | 'GetObject' | 'HeadO
 
   /** What GET and HEAD share: the lookup, conditions, range or part, and response header overrides. */
   private async read(ctx: RequestContext, input: GetObjectRequest | HeadObjectRequest) {
-    await this.core.bucket(ctx, input.Bucket);
-    checkVersionId(input.VersionId);
-    const object = await this.live(input.Bucket, input.Key);
-    if (!object) throw noSuchKey(input.Key);
+    const { settings } = await this.core.owned(ctx, input.Bucket);
+    const object = await resolveObject(this.core.db, input.Bucket, input.Key, input.VersionId, ctx.operation === 'HeadObject' ? 'HEAD' : 'GET');
     checkRead(object, { ifMatch: input.IfMatch, ifNoneMatch: input.IfNoneMatch, ifModifiedSince: input.IfModifiedSince, ifUnmodifiedSince: input.IfUnmodifiedSince });
-    const headers = objectHeaders(object, input.ChecksumMode === 'ENABLED');
+    const headers = { ...objectHeaders(object, input.ChecksumMode === 'ENABLED'), ...versionHeaders(settings, object) };
     let range = parseRange(input.Range, object.size);
     if (input.PartNumber !== undefined) {
       range = partRange(object, input.PartNumber);
@@ -121,28 +132,18 @@ export class ObjectOps implements Pick<S3Api, 'PutObject' | 'GetObject' | 'HeadO
   }
 
   private async live(bucket: string, key: string): Promise<ObjectRow | undefined> {
+    // The current object a conditional write looks at (a delete marker is no object).
     const o = await store.latest(this.core.db, bucket, key);
     return o && !o.deleteMarker ? o : undefined;
   }
 
   async DeleteObject(ctx: RequestContext, input: DeleteObjectRequest): Promise<DeleteObjectOutput> {
-    checkVersionId(input.VersionId);
-    const dropped = await this.core.db.tx(async (tx) => {
-      await this.core.bucket(ctx, input.Bucket, tx);
-      return this.deleteIn(tx, input.Bucket, input.Key);
+    const r = await this.core.db.tx(async (tx) => {
+      const { settings } = await this.core.owned(ctx, input.Bucket, tx);
+      return deleteIn(this.core, tx, settings, input.Bucket, input.Key, input.VersionId, input.BypassGovernanceRetention === true);
     });
-    await this.core.dropBlobs(dropped);
-    return {};
-  }
-
-  /** Removes a key's unversioned object; the blobs to drop once committed. */
-  private async deleteIn(tx: Tx, bucket: string, key: string): Promise<string[]> {
-    const current = await store.latest(tx, bucket, key);
-    if (!current) return [];
-    await store.deleteObject(tx, bucket, key, current.versionId);
-    const ids = blobsOf(current);
-    for (const id of ids) await this.core.blobs.release(tx, id);
-    return ids;
+    await this.core.dropBlobs(r.released);
+    return { DeleteMarker: r.deleteMarker, VersionId: r.versionId };
   }
 
   async DeleteObjects(ctx: RequestContext, input: DeleteObjectsRequest): Promise<DeleteObjectsOutput> {
@@ -155,20 +156,31 @@ export class ObjectOps implements Pick<S3Api, 'PutObject' | 'GetObject' | 'HeadO
     if (objects.length === 0 || objects.length > MAX_DELETE_KEYS) throw malformedXml();
     const deleted: NonNullable<DeleteObjectsOutput['Deleted']> = [];
     const errors: NonNullable<DeleteObjectsOutput['Errors']> = [];
+    const bypass = input.BypassGovernanceRetention === true;
     const dropped = await this.core.db.tx(async (tx) => {
-      await this.core.bucket(ctx, input.Bucket, tx);
+      const { settings } = await this.core.owned(ctx, input.Bucket, tx);
       const ids: string[] = [];
       for (const o of objects) {
-        if (o.VersionId !== undefined && o.VersionId !== NULL_VERSION) {
+        if (Buffer.byteLength(o.Key) > MAX_KEY_BYTES) {
+          errors.push({ Key: o.Key, VersionId: o.VersionId, Code: 'KeyTooLongError', Message: 'Your key is too long' });
+          continue;
+        }
+        // A version id S3 could not have made fails alone; one that could, but names nothing, is deleted (as on AWS).
+        if (o.VersionId !== undefined && !wellFormedVersionId(o.VersionId) && !(await versions.get(tx, input.Bucket, o.Key, o.VersionId))) {
           errors.push({ Key: o.Key, VersionId: o.VersionId, Code: 'NoSuchVersion', Message: 'The specified version does not exist.' });
           continue;
         }
-        if (Buffer.byteLength(o.Key) > MAX_KEY_BYTES) {
-          errors.push({ Key: o.Key, Code: 'KeyTooLongError', Message: 'Your key is too long' });
+        let r;
+        try {
+          r = await deleteIn(this.core, tx, settings, input.Bucket, o.Key, o.VersionId, bypass);
+        } catch (e) {
+          // A locked version fails alone (deleteIn checks before it changes anything).
+          if (!(e instanceof AwsError)) throw e;
+          errors.push({ Key: o.Key, VersionId: o.VersionId, Code: e.code, Message: e.message });
           continue;
         }
-        ids.push(...(await this.deleteIn(tx, input.Bucket, o.Key)));
-        deleted.push({ Key: o.Key, VersionId: o.VersionId });
+        ids.push(...r.released);
+        deleted.push({ Key: o.Key, VersionId: o.VersionId, DeleteMarker: r.deleteMarker, DeleteMarkerVersionId: r.deleteMarker ? r.versionId : undefined });
       }
       return ids;
     });
