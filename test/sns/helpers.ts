@@ -1,6 +1,6 @@
 import { request } from 'node:http';
 import { SNSClient } from '@aws-sdk/client-sns';
-import { SQSClient, ReceiveMessageCommand, type Message } from '@aws-sdk/client-sqs';
+import { DeleteMessageBatchCommand, SQSClient, ReceiveMessageCommand, type Message } from '@aws-sdk/client-sqs';
 import { definition as sns } from '../../src/services/sns/index.js';
 import { definition as sqs } from '../../src/services/sqs/index.js';
 import { clientConfig, startServer, type StartServerOptions, type TestServer } from '../helpers/server.js';
@@ -19,12 +19,14 @@ export async function snsServer(options: StartServerOptions = {}): Promise<SnsTe
   return { server, sns: new SNSClient(clientConfig(server.endpoint)), sqs: new SQSClient(clientConfig(server.endpoint)) };
 }
 
-/** Receives from a queue until `count` messages came (or `tries` empty polls), with their attributes. */
+/** Receives (and deletes) from a queue until `count` messages came (or `tries` polls), with their attributes. */
 export async function receive(sqs: SQSClient, QueueUrl: string, count: number, tries = 50): Promise<Message[]> {
   const out: Message[] = [];
   for (let i = 0; out.length < count && i < tries; i++) {
     const r = await sqs.send(new ReceiveMessageCommand({ QueueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 1, MessageAttributeNames: ['All'], MessageSystemAttributeNames: ['All'] }));
-    out.push(...(r.Messages ?? []));
+    const got = r.Messages ?? [];
+    out.push(...got);
+    if (got.length > 0) await sqs.send(new DeleteMessageBatchCommand({ QueueUrl, Entries: got.map((m, j) => ({ Id: `d${j}`, ReceiptHandle: m.ReceiptHandle! })) }));
   }
   return out;
 }
