@@ -61,6 +61,8 @@ const RESERVED = new Set([
   'MessageEvent', 'MessagePort', 'NodeJS', 'Performance', 'ReadableStream', 'Request', 'Response',
   'TextDecoder', 'TextEncoder', 'URL', 'URLSearchParams', 'WebAssembly', 'WebSocket', 'WritableStream',
   'console', 'process', 'require', 'module', 'exports', 'global',
+  // TypeScript's own type names (SNS's model has shapes named `string` and `boolean`)
+  'string', 'number', 'boolean', 'object', 'symbol', 'bigint', 'any', 'unknown', 'never', 'void', 'undefined', 'null',
   // imported or declared by the generated files
   'AwsError', 'RequestContext', 'operations',
 ]);

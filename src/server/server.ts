@@ -120,12 +120,14 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
    */
   async function handle(req: IncomingRequest, res: ResponseSink): Promise<void> {
     const started = process.hrtime.bigint();
-    if (req.rawPath.startsWith('/_stratus/')) {
+    // A service's own admin paths (/_stratus/sns/messages) are its data-plane routes; the rest are the server's.
+    const admined = req.rawPath.startsWith('/_stratus/') ? dataPlanes.match(req) : undefined;
+    if (req.rawPath.startsWith('/_stratus/') && !admined?.pathPrefix?.startsWith('/_stratus/')) {
       if (!(await bodyWithin(req, DEFAULT_MAX_BODY_BYTES))) return tooLarge(req, res);
       return admin(req, res);
     }
-    const addressed = addressedByHost(req);
-    const route = addressed ? undefined : dataPlanes.match(req);
+    const addressed = admined ? undefined : addressedByHost(req);
+    const route = admined ?? (addressed ? undefined : dataPlanes.match(req));
     if (route) {
       if (route.streaming) req.stream ??= req.incoming ?? bufferedStream(req.body);
       else if (!(await bodyWithin(req, routeLimits.get(route) ?? DEFAULT_MAX_BODY_BYTES))) return tooLarge(req, res);

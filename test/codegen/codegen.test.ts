@@ -93,6 +93,9 @@ test('shape names that clash with globals get a suffix; others keep their model 
   assert.match(lambda, /^export type Boolean_ = boolean;$/m);
   assert.doesNotMatch(lambda, /^export type String = /m);
   assert.match(committed('dynamodbstreams'), /^export interface Record_ \{$/m);
+  // SNS's model names shapes after TypeScript's own types.
+  assert.equal(typeName('boolean'), 'boolean_');
+  assert.match(committed('sns'), /^export type string_ = string;$/m);
 });
 
 test('one <Service>Api interface per service with one method per operation', () => {
@@ -105,6 +108,8 @@ test('one <Service>Api interface per service with one method per operation', () 
     stepfunctions: 'SFNApi',
     apigateway: 'APIGatewayApi',
     s3: 'S3Api',
+    sns: 'SNSApi',
+    sqs: 'SQSApi',
   };
   for (const s of SERVICES) {
     const m = model(s);
