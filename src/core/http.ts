@@ -50,6 +50,8 @@ export interface HttpResponse {
   headers: Record<string, string>;
   /** A stream is sent with its content-length header when set, else chunked. */
   body: Buffer | string | BodySource;
+  /** The service set its own CORS headers (S3's bucket rules): the server adds none. */
+  ownCors?: boolean;
 }
 
 /** Where a response is written: the fast HTTP/1.1 server's writer, or an adapter over Node's ServerResponse. */

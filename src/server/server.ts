@@ -98,7 +98,7 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
   const hostAddressing = [...services.values()].flatMap((s) => (s.provider.hostAddressing ?? []).map((a) => ({ service: s, addressing: a })));
 
   /** The service that addresses this request by its host (S3 virtual hosts), its path rewritten for the API routes. */
-  function addressedByHost(req: IncomingRequest): LoadedService | undefined {
+  function addressedByHost(req: IncomingRequest): { service: LoadedService; route?: DataPlaneRoute } | undefined {
     if (hostAddressing.length === 0) return undefined;
     const host = hostName(req.headers.host);
     if (!host || isPlainHost(host)) return undefined;
@@ -108,7 +108,7 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
       const path = addressing.rewrite(req, m);
       req.signedPath = req.rawPath;
       req.rawPath = path;
-      return service;
+      return { service, route: addressing.routes?.find((r) => r.accepts?.(req) ?? true) };
     }
     return undefined;
   }
@@ -124,8 +124,9 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
       if (!(await bodyWithin(req, DEFAULT_MAX_BODY_BYTES))) return tooLarge(req, res);
       return admin(req, res);
     }
-    const addressed = addressedByHost(req);
-    const route = addressed ? undefined : dataPlanes.match(req);
+    const byHost = addressedByHost(req);
+    const addressed = byHost?.service;
+    const route = byHost ? byHost.route : dataPlanes.match(req);
     if (route) {
       if (route.streaming) req.stream ??= req.incoming ?? bufferedStream(req.body);
       else if (!(await bodyWithin(req, routeLimits.get(route) ?? DEFAULT_MAX_BODY_BYTES))) return tooLarge(req, res);
@@ -198,6 +199,10 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
         log({ level: 'error', requestId: ctx.requestId, service: ctx.service, operation: ctx.operation, error: String((e as Error)?.stack ?? e) });
       }
       response = protocol.error(svc.index, err, ctx);
+    }
+    if (req.headers.origin && svc.provider.corsHeaders) {
+      Object.assign(response.headers, await svc.provider.corsHeaders(req).catch(() => ({})));
+      response.ownCors = true;
     }
     const sending = send(res, req, response);
     if (sending) await sending;
@@ -332,7 +337,7 @@ export function send(res: ResponseSink, req: HttpRequest, response: HttpResponse
   if (res.headersSent) return undefined;
   const headers: Record<string, string | number> = response.headers;
   const origin = req.headers.origin;
-  if (origin) {
+  if (origin && !response.ownCors) {
     headers['access-control-allow-origin'] = origin;
     headers['access-control-expose-headers'] = EXPOSED_HEADERS;
     headers.vary = 'Origin';
@@ -352,7 +357,8 @@ export function send(res: ResponseSink, req: HttpRequest, response: HttpResponse
   return undefined;
 }
 
-function preflight(req: HttpRequest, res: ResponseSink): void {
+/** The answer to a browser's preflight for an AWS API: any method and header from any origin. */
+export function preflight(req: HttpRequest, res: ResponseSink): void {
   send(res, req, {
     status: 200,
     headers: {

@@ -13,14 +13,40 @@ import { ListingOps } from './ops/listing.js';
 import { MultipartOps } from './ops/multipart.js';
 import { ObjectTaggingOps } from './ops/object-tagging.js';
 import { ObjectOps } from './ops/objects.js';
+import { AclOps } from './ops/acl.js';
+import { BucketSettingsOps } from './ops/bucket-settings.js';
+import { BucketWebOps } from './ops/bucket-web.js';
+import { S3Browser } from './browser.js';
+import { S3Website } from './website.js';
 
 export const definition: ServiceDefinition = {
   name: 's3',
   validationErrorCode: 'InvalidArgument',
   // S3 checks these itself, with its own errors (or takes values newer than the model).
-  openEnums: ['BucketLocationConstraint', 'StorageClass', 'MetadataDirective', 'TaggingDirective', 'ChecksumAlgorithm', 'EncodingType', 'ChecksumType'],
+  openEnums: ['BucketLocationConstraint', 'StorageClass', 'MetadataDirective', 'TaggingDirective', 'ChecksumAlgorithm', 'EncodingType', 'ChecksumType',
+    'ObjectOwnership', 'Protocol', 'BucketCannedACL', 'ObjectCannedACL', 'Permission', 'Payer', 'BucketAccelerateStatus', 'ServerSideEncryption', 'Event'],
   async create(platform: Platform): Promise<ServiceProvider> {
     const core = await S3Core.open(platform);
-    return defineProvider<S3Api>()([new BucketOps(core), new ObjectOps(core), new CopyOps(core), new ObjectTaggingOps(core), new ListingOps(core), new MultipartOps(core)], { hostAddressing: [virtualHosts] });
+    const browser = new S3Browser(core);
+    const website = new S3Website(core);
+    return defineProvider<S3Api>()(
+      [
+        new BucketOps(core),
+        new ObjectOps(core),
+        new CopyOps(core),
+        new ObjectTaggingOps(core),
+        new ListingOps(core),
+        new MultipartOps(core),
+        new BucketSettingsOps(core),
+        new BucketWebOps(core),
+        new AclOps(core),
+      ],
+      {
+        hostAddressing: [{ ...virtualHosts, routes: [browser.hostRoute] }],
+        // Website hosts first; path-style browser requests (preflights, form uploads) on `/`.
+        dataPlanes: [website.route, browser.pathRoute],
+        corsHeaders: (req) => browser.corsHeaders(req),
+      },
+    );
   },
 };

@@ -25,6 +25,7 @@ import { checksumFields, metaFromInput, objectHeaders, quotedEtag } from '../obj
 import { parseRange } from '../ranges.js';
 import { blobsOf, NULL_VERSION, store, type ObjectRow } from '../store.js';
 import { parseTaggingHeader } from '../tagging.js';
+import { writeGrants } from './acl.js';
 
 const MAX_DELETE_KEYS = 1000;
 
@@ -51,6 +52,8 @@ export class ObjectOps implements Pick<S3Api, 'PutObject' | 'GetObject' | 'HeadO
     const meta = metaFromInput(input, ctx.headers.expires);
     const tags = parseTaggingHeader(input.Tagging);
     const storageClass = storageClassOf(input.StorageClass);
+    const acl = await writeGrants(this.core, ctx, input.Bucket, input);
+    if (acl) (meta as { acl?: unknown }).acl = acl;
     const got = await ingest(this.core, ctx, input.Body as unknown as BodyStream, { maxBytes: MAX_OBJECT_BYTES, defaultAlgorithm: 'CRC64NVME' });
     meta.checksum = got.checksum && { ...got.checksum, type: 'FULL_OBJECT' };
     const object: ObjectRow = {
