@@ -1,24 +1,11 @@
 /** Browser POST uploads (PostObject): signed policies, conditions, expiry on the platform clock, success actions, AWS's errors. */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { createHash, createHmac } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import * as S3 from '@aws-sdk/client-s3';
 import type { TestServer } from '../helpers/server.js';
 import { readAll, s3Client, startS3 } from './helpers.js';
-
-const hmac = (key: Buffer | string, data: string): Buffer => createHmac('sha256', key).update(data).digest();
-
-/** The fields a browser form carries for `conditions`, signed as the SDKs' createPresignedPost does. */
-export function signedFields(conditions: unknown[], expiresAt: Date, secret = 'test', accessKeyId = 'test'): Record<string, string> {
-  const date = '20240101';
-  const credential = `${accessKeyId}/${date}/us-east-1/s3/aws4_request`;
-  const fields = { 'X-Amz-Algorithm': 'AWS4-HMAC-SHA256', 'X-Amz-Credential': credential, 'X-Amz-Date': `${date}T000000Z` };
-  const policy = Buffer.from(
-    JSON.stringify({ expiration: expiresAt.toISOString(), conditions: [...conditions, ...Object.entries(fields).map(([k, v]) => ({ [k]: v }))] }),
-  ).toString('base64');
-  const key = hmac(hmac(hmac(hmac(`AWS4${secret}`, date), 'us-east-1'), 's3'), 'aws4_request');
-  return { ...fields, Policy: policy, 'X-Amz-Signature': createHmac('sha256', key).update(policy).digest('hex') };
-}
+import { signedFields } from './post-policy.js';
 
 async function post(url: string, fields: Record<string, string>, file: string | Blob, filename = 'file.txt'): Promise<{ status: number; headers: Headers; body: string }> {
   const form = new FormData();
