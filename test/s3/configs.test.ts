@@ -151,4 +151,61 @@ describe('S3 bucket configurations', () => {
     await s3.send(new S3.PutBucketLoggingCommand({ Bucket: 'cfg', BucketLoggingStatus: { LoggingEnabled: { TargetBucket: 'cfg-logs', TargetPrefix: 'l/' } } }));
     assert.deepEqual((await s3.send(new S3.GetBucketLoggingCommand({ Bucket: 'cfg' }))).LoggingEnabled, { TargetBucket: 'cfg-logs', TargetPrefix: 'l/' });
   });
+
+  it('notification configuration: ARNs, events and filter rules checked, overlap refused, stored with ids', async () => {
+    assert.deepEqual(Object.keys(await s3.send(new S3.GetBucketNotificationConfigurationCommand({ Bucket: 'cfg' }))).filter((k) => k !== '$metadata'), []);
+    const put = (c: S3.NotificationConfiguration) => s3.send(new S3.PutBucketNotificationConfigurationCommand({ Bucket: 'cfg', NotificationConfiguration: c }));
+    const badArn = await s3Error(put({ QueueConfigurations: [{ QueueArn: 'invalid-queue', Events: ['s3:ObjectCreated:*'] }] }));
+    assert.deepEqual([badArn.status, badArn.name, badArn.message], [400, 'InvalidArgument', 'The ARN could not be parsed']);
+    assert.equal(badArn.raw.ArgumentName, 'Queue');
+    const badRule = await s3Error(
+      put({ QueueConfigurations: [{ QueueArn: 'arn:aws:sqs:us-east-1:000000000000:q', Events: ['s3:ObjectCreated:*'], Filter: { Key: { FilterRules: [{ Name: 'INVALID' as never, Value: 'x' }] } } }] }),
+    );
+    assert.deepEqual([badRule.name, badRule.message], ['InvalidArgument', 'filter rule name must be either prefix or suffix']);
+    const overlap = await s3Error(
+      put({
+        QueueConfigurations: [{ QueueArn: 'arn:aws:sqs:us-east-1:000000000000:q', Events: ['s3:ObjectCreated:*'] }],
+        TopicConfigurations: [{ TopicArn: 'arn:aws:sns:us-east-1:000000000000:t', Events: ['s3:ObjectCreated:Put'] }],
+      }),
+    );
+    assert.equal(overlap.message, 'Configurations overlap. Configurations on the same bucket cannot share a common event type.');
+    await put({
+      QueueConfigurations: [{ Id: 'images', QueueArn: 'arn:aws:sqs:us-east-1:000000000000:q', Events: ['s3:ObjectCreated:*'], Filter: { Key: { FilterRules: [{ Name: 'prefix', Value: 'img/' }] } } }],
+      LambdaFunctionConfigurations: [{ LambdaFunctionArn: 'arn:aws:lambda:us-east-1:000000000000:function:f', Events: ['s3:ObjectRemoved:*'] }],
+      EventBridgeConfiguration: {},
+    });
+    const got = await s3.send(new S3.GetBucketNotificationConfigurationCommand({ Bucket: 'cfg' }));
+    assert.equal(got.QueueConfigurations?.[0]?.Id, 'images');
+    // Answered capitalised, as S3 does.
+    assert.deepEqual(got.QueueConfigurations?.[0]?.Filter?.Key?.FilterRules, [{ Name: 'Prefix', Value: 'img/' }]);
+    assert.match(got.LambdaFunctionConfigurations?.[0]?.Id ?? '', /^\S+$/);
+    assert.deepEqual(got.EventBridgeConfiguration, {});
+    await put({});
+    assert.equal((await s3.send(new S3.GetBucketNotificationConfigurationCommand({ Bucket: 'cfg' }))).QueueConfigurations, undefined);
+  });
+
+  it('metrics, analytics and inventory configurations by id: NoSuchConfiguration, IdMismatch, list', async () => {
+    const none = await s3Error(s3.send(new S3.GetBucketMetricsConfigurationCommand({ Bucket: 'cfg', Id: 'm1' })));
+    assert.deepEqual([none.status, none.name, none.message], [404, 'NoSuchConfiguration', 'The specified configuration does not exist.']);
+    const mismatch = await s3Error(s3.send(new S3.PutBucketMetricsConfigurationCommand({ Bucket: 'cfg', Id: 'm1', MetricsConfiguration: { Id: 'other' } })));
+    assert.deepEqual([mismatch.status, mismatch.name, mismatch.message], [400, 'IdMismatch', 'Document ID does not match the specified configuration ID.']);
+    await s3.send(new S3.PutBucketMetricsConfigurationCommand({ Bucket: 'cfg', Id: 'm1', MetricsConfiguration: { Id: 'm1', Filter: { Prefix: 'logs/' } } }));
+    await s3.send(new S3.PutBucketMetricsConfigurationCommand({ Bucket: 'cfg', Id: 'm0', MetricsConfiguration: { Id: 'm0' } }));
+    assert.deepEqual((await s3.send(new S3.GetBucketMetricsConfigurationCommand({ Bucket: 'cfg', Id: 'm1' }))).MetricsConfiguration, { Id: 'm1', Filter: { Prefix: 'logs/' } });
+    const listed = await s3.send(new S3.ListBucketMetricsConfigurationsCommand({ Bucket: 'cfg' }));
+    assert.deepEqual([listed.IsTruncated, listed.MetricsConfigurationList?.map((m) => m.Id)], [false, ['m0', 'm1']]);
+    await s3.send(new S3.DeleteBucketMetricsConfigurationCommand({ Bucket: 'cfg', Id: 'm1' }));
+    assert.equal((await s3Error(s3.send(new S3.DeleteBucketMetricsConfigurationCommand({ Bucket: 'cfg', Id: 'm1' })))).name, 'NoSuchConfiguration');
+    const badDest = await s3Error(
+      s3.send(
+        new S3.PutBucketInventoryConfigurationCommand({
+          Bucket: 'cfg',
+          Id: 'inv',
+          InventoryConfiguration: { Id: 'inv', IsEnabled: true, IncludedObjectVersions: 'All', Schedule: { Frequency: 'Daily' }, Destination: { S3BucketDestination: { Bucket: 'not-an-arn', Format: 'CSV' } } },
+        }),
+      ),
+    );
+    assert.deepEqual([badDest.name, badDest.message], ['InvalidS3DestinationBucket', 'Invalid bucket ARN.']);
+  });
 });
+

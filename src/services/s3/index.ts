@@ -16,6 +16,8 @@ import { ObjectOps } from './ops/objects.js';
 import { AclOps } from './ops/acl.js';
 import { BucketSettingsOps } from './ops/bucket-settings.js';
 import { BucketWebOps } from './ops/bucket-web.js';
+import { BucketAnalyticsOps } from './ops/bucket-analytics.js';
+import { NotificationOps } from './ops/notifications.js';
 import { S3Browser } from './browser.js';
 import { S3Website } from './website.js';
 
@@ -24,7 +26,7 @@ export const definition: ServiceDefinition = {
   validationErrorCode: 'InvalidArgument',
   // S3 checks these itself, with its own errors (or takes values newer than the model).
   openEnums: ['BucketLocationConstraint', 'StorageClass', 'MetadataDirective', 'TaggingDirective', 'ChecksumAlgorithm', 'EncodingType', 'ChecksumType',
-    'ObjectOwnership', 'Protocol', 'BucketCannedACL', 'ObjectCannedACL', 'Permission', 'Payer', 'BucketAccelerateStatus', 'ServerSideEncryption', 'Event'],
+    'ObjectOwnership', 'Protocol', 'BucketCannedACL', 'ObjectCannedACL', 'Permission', 'Payer', 'BucketAccelerateStatus', 'ServerSideEncryption', 'Event', 'FilterRuleName'],
   async create(platform: Platform): Promise<ServiceProvider> {
     const core = await S3Core.open(platform);
     const browser = new S3Browser(core);
@@ -40,6 +42,8 @@ export const definition: ServiceDefinition = {
         new BucketSettingsOps(core),
         new BucketWebOps(core),
         new AclOps(core),
+        new NotificationOps(core),
+        new BucketAnalyticsOps(core),
       ],
       {
         hostAddressing: [{ ...virtualHosts, routes: [browser.hostRoute] }],
