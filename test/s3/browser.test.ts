@@ -67,8 +67,15 @@ async function launch(): Promise<{ evaluate(url: string, expression: string): Pr
       const { targetId } = await call('Target.createTarget', { url: 'about:blank' });
       const { sessionId } = await call('Target.attachToTarget', { targetId, flatten: true });
       await call('Page.enable', {}, sessionId);
-      await call('Page.navigate', { url }, sessionId);
-      await until((e) => e.method === 'Page.loadEventFired' && e.sessionId === sessionId);
+      const { frameId } = await call('Page.navigate', { url }, sessionId);
+      // The about:blank page may fire its own load event: wait for the navigated document's.
+      await until((e) => e.method === 'Page.frameNavigated' && e.sessionId === sessionId && e.params.frame.id === frameId && e.params.frame.url.startsWith(url));
+      const loaded = events.length;
+      for (;;) {
+        const ready = await call('Runtime.evaluate', { expression: 'document.readyState', returnByValue: true }, sessionId);
+        if (ready.result.value === 'complete') break;
+        await until((e) => events.indexOf(e) >= loaded && e.method === 'Page.loadEventFired' && e.sessionId === sessionId);
+      }
       const r = await call('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true }, sessionId);
       if (r.exceptionDetails) throw new Error(JSON.stringify(r.exceptionDetails));
       return r.result.value;
