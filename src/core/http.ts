@@ -50,6 +50,8 @@ export interface HttpResponse {
   headers: Record<string, string>;
   /** A stream is sent with its content-length header when set, else chunked. */
   body: Buffer | string | BodySource;
+  /** The service set its own CORS headers (S3's bucket rules): the server adds none. */
+  ownCors?: boolean;
 }
 
 /** Where a response is written: the fast HTTP/1.1 server's writer, or an adapter over Node's ServerResponse. */
@@ -93,4 +95,52 @@ export function percentDecode(s: string): string {
   } catch {
     return s;
   }
+}
+
+/** The names clients use to reach the API endpoint itself: no data plane lives there. */
+export function isPlainHost(host: string): boolean {
+  return host === 'localhost' || host === '127.0.0.1' || host.startsWith('[') || /^\d+\.\d+\.\d+\.\d+$/.test(host);
+}
+
+const EXPOSED_HEADERS = 'x-amzn-requestid, x-amz-request-id, x-amz-id-2, x-amzn-errortype, x-amz-function-error, x-amz-log-result, x-amz-executed-version, etag, x-amz-version-id, date';
+
+/**
+ * Writes a response. Browsers send Origin on every cross-origin request, so the CORS headers they
+ * need to read AWS responses go only to requests that carry one (SDKs and the CLI never do).
+ */
+export function send(res: ResponseSink, req: HttpRequest, response: HttpResponse): Promise<void> | undefined {
+  if (res.headersSent) return undefined;
+  const headers: Record<string, string | number> = response.headers;
+  const origin = req.headers.origin;
+  if (origin && !response.ownCors) {
+    headers['access-control-allow-origin'] = origin;
+    headers['access-control-expose-headers'] = EXPOSED_HEADERS;
+    headers.vary = 'Origin';
+  }
+  const body = response.body;
+  if (typeof body !== 'string' && !Buffer.isBuffer(body)) {
+    // A stream: sent with the content-length the headers give, else chunked.
+    res.writeHead(response.status, headers);
+    if (req.method !== 'HEAD') return res.stream(body);
+    res.end();
+    return closeSource(body);
+  }
+  // A HEAD response describes the body a GET would send (e.g. S3 HeadObject's Content-Length).
+  if (req.method !== 'HEAD' || !headers['content-length']) headers['content-length'] = typeof body === 'string' ? Buffer.byteLength(body) : body.length;
+  res.writeHead(response.status, headers);
+  res.end(req.method === 'HEAD' ? undefined : body);
+  return undefined;
+}
+
+/** The answer to a browser's preflight for an AWS API: any method and header from any origin. */
+export function preflight(req: HttpRequest, res: ResponseSink): void {
+  send(res, req, {
+    status: 200,
+    headers: {
+      'access-control-allow-methods': 'GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS',
+      'access-control-allow-headers': req.headers['access-control-request-headers'] ?? '*',
+      'access-control-max-age': '86400',
+    },
+    body: '',
+  });
 }

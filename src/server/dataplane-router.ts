@@ -1,3 +1,4 @@
+import { isPlainHost } from '../core/http.js';
 import { hostName, type HttpRequest } from '../core/http.js';
 import type { DataPlaneRoute } from '../services/service.js';
 
@@ -35,7 +36,3 @@ function accepts(route: DataPlaneRoute, req: HttpRequest): boolean {
   return route.accepts?.(req) ?? true;
 }
 
-/** The names clients use to reach the API endpoint itself: no data plane lives there. */
-export function isPlainHost(host: string): boolean {
-  return host === 'localhost' || host === '127.0.0.1' || host.startsWith('[') || /^\d+\.\d+\.\d+\.\d+$/.test(host);
-}

@@ -19,11 +19,11 @@ import { Jobs } from '../jobs/index.js';
 import { createBlobStore, type BlobStore } from '../storage/blobs/index.js';
 import type { DataPlaneRoute, LoadedService, OperationHandler, Platform, ServiceDefinition } from '../services/service.js';
 import type { RequestContext } from '../core/context.js';
-import { closeSource, hostName, type HttpRequest, type HttpResponse, type ResponseSink } from '../core/http.js';
+import { hostName, isPlainHost, preflight, send, type HttpRequest, type HttpResponse, type ResponseSink } from '../core/http.js';
 import { BODY_IDLE_MS, bodyWithin, bufferedStream, ConnectionClosedError, MalformedBodyError, readWhole, verifiedStream, type IncomingRequest } from './body.js';
 import { createHttp1Server } from './http1.js';
 import { createFallbackServer } from './node-fallback.js';
-import { DataPlaneRouter, isPlainHost } from './dataplane-router.js';
+import { DataPlaneRouter } from './dataplane-router.js';
 import { checkOperations, discoverServices } from './registry.js';
 import { isQueryRequest, ServiceRouter } from './router.js';
 
@@ -98,7 +98,7 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
   const hostAddressing = [...services.values()].flatMap((s) => (s.provider.hostAddressing ?? []).map((a) => ({ service: s, addressing: a })));
 
   /** The service that addresses this request by its host (S3 virtual hosts), its path rewritten for the API routes. */
-  function addressedByHost(req: IncomingRequest): LoadedService | undefined {
+  function addressedByHost(req: IncomingRequest): { service: LoadedService; route?: DataPlaneRoute } | undefined {
     if (hostAddressing.length === 0) return undefined;
     const host = hostName(req.headers.host);
     if (!host || isPlainHost(host)) return undefined;
@@ -108,7 +108,7 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
       const path = addressing.rewrite(req, m);
       req.signedPath = req.rawPath;
       req.rawPath = path;
-      return service;
+      return { service, route: addressing.routes?.find((r) => r.accepts?.(req) ?? true) };
     }
     return undefined;
   }
@@ -126,8 +126,9 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
       if (!(await bodyWithin(req, DEFAULT_MAX_BODY_BYTES))) return tooLarge(req, res);
       return admin(req, res);
     }
-    const addressed = admined ? undefined : addressedByHost(req);
-    const route = admined ?? (addressed ? undefined : dataPlanes.match(req));
+    const byHost = admined ? undefined : addressedByHost(req);
+    const addressed = byHost?.service;
+    const route = admined ?? (byHost ? byHost.route : dataPlanes.match(req));
     if (route) {
       if (route.streaming) req.stream ??= req.incoming ?? bufferedStream(req.body);
       else if (!(await bodyWithin(req, routeLimits.get(route) ?? DEFAULT_MAX_BODY_BYTES))) return tooLarge(req, res);
@@ -200,6 +201,10 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
         log({ level: 'error', requestId: ctx.requestId, service: ctx.service, operation: ctx.operation, error: String((e as Error)?.stack ?? e) });
       }
       response = protocol.error(svc.index, err, ctx);
+    }
+    if (req.headers.origin && svc.provider.corsHeaders) {
+      Object.assign(response.headers, await svc.provider.corsHeaders(req).catch(() => ({})));
+      response.ownCors = true;
     }
     const sending = send(res, req, response);
     if (sending) await sending;
@@ -324,44 +329,3 @@ function tooLarge(req: HttpRequest, res: ResponseSink): void {
   send(res, req, { status: 413, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ message: 'Request entity too large' }) });
 }
 
-const EXPOSED_HEADERS = 'x-amzn-requestid, x-amz-request-id, x-amz-id-2, x-amzn-errortype, x-amz-function-error, x-amz-log-result, x-amz-executed-version, etag, x-amz-version-id, date';
-
-/**
- * Writes a response. Browsers send Origin on every cross-origin request, so the CORS headers they
- * need to read AWS responses go only to requests that carry one (SDKs and the CLI never do).
- */
-export function send(res: ResponseSink, req: HttpRequest, response: HttpResponse): Promise<void> | undefined {
-  if (res.headersSent) return undefined;
-  const headers: Record<string, string | number> = response.headers;
-  const origin = req.headers.origin;
-  if (origin) {
-    headers['access-control-allow-origin'] = origin;
-    headers['access-control-expose-headers'] = EXPOSED_HEADERS;
-    headers.vary = 'Origin';
-  }
-  const body = response.body;
-  if (typeof body !== 'string' && !Buffer.isBuffer(body)) {
-    // A stream: sent with the content-length the headers give, else chunked.
-    res.writeHead(response.status, headers);
-    if (req.method !== 'HEAD') return res.stream(body);
-    res.end();
-    return closeSource(body);
-  }
-  // A HEAD response describes the body a GET would send (e.g. S3 HeadObject's Content-Length).
-  if (req.method !== 'HEAD' || !headers['content-length']) headers['content-length'] = typeof body === 'string' ? Buffer.byteLength(body) : body.length;
-  res.writeHead(response.status, headers);
-  res.end(req.method === 'HEAD' ? undefined : body);
-  return undefined;
-}
-
-function preflight(req: HttpRequest, res: ResponseSink): void {
-  send(res, req, {
-    status: 200,
-    headers: {
-      'access-control-allow-methods': 'GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS',
-      'access-control-allow-headers': req.headers['access-control-request-headers'] ?? '*',
-      'access-control-max-age': '86400',
-    },
-    body: '',
-  });
-}

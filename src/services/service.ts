@@ -119,6 +119,11 @@ export interface HostAddressing {
   /** Matched against the Host header lower-cased without its port. */
   readonly host: RegExp;
   rewrite(req: HttpRequest, match: RegExpExecArray): string;
+  /**
+   * Routes tried (by `accepts`) for a request this addressing took, after the rewrite and before the
+   * API router: requests the service answers outside its model (S3's form uploads, CORS preflights).
+   */
+  readonly routes?: readonly DataPlaneRoute[];
 }
 
 export interface ServiceProvider {
@@ -127,6 +132,11 @@ export interface ServiceProvider {
   readonly dataPlanes?: readonly DataPlaneRoute[];
   /** Host names this service's API answers on besides the endpoint (S3 virtual hosts). */
   readonly hostAddressing?: readonly HostAddressing[];
+  /**
+   * The CORS headers of this service's API responses to a browser (a request with Origin), in place
+   * of the server's permissive defaults: S3 answers from the bucket's CORS rules.
+   */
+  corsHeaders?(req: HttpRequest): Promise<Record<string, string>>;
   /** Stops background work (called when the server shuts down). */
   close?(): Promise<void>;
   /** Health detail for /_stratus/health. */
@@ -145,6 +155,7 @@ export interface LoadedService {
 export interface ProviderHooks {
   readonly dataPlanes?: readonly DataPlaneRoute[];
   readonly hostAddressing?: readonly HostAddressing[];
+  corsHeaders?(req: HttpRequest): Promise<Record<string, string>>;
   close?(): Promise<void>;
   health?(): Record<string, unknown>;
 }

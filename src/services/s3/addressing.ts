@@ -8,7 +8,7 @@
 import type { HostAddressing } from '../service.js';
 
 /** Bucket names may hold dots, so the bucket is everything before the last `.s3` label. */
-export const VIRTUAL_HOST = /^(.+)\.s3(?:[.-](?!localhost\b|amazonaws\b)[a-z0-9-]+)?\.(?:localhost|amazonaws\.com|localhost\.localstack\.cloud)$/;
+export const VIRTUAL_HOST = /^(.+)\.s3(?:[.-](?!localhost\b|amazonaws\b|website\b)[a-z0-9-]+)?\.(?:localhost|amazonaws\.com|localhost\.localstack\.cloud)$/;
 
 export const virtualHosts: HostAddressing = {
   host: VIRTUAL_HOST,

@@ -18,6 +18,13 @@ import { LifecycleOps } from './ops/lifecycle.js';
 import { ObjectLockOps } from './ops/object-lock.js';
 import { VersioningOps } from './ops/versioning.js';
 import { LIFECYCLE_JOB, LifecycleRunner } from './lifecycle-job.js';
+import { AclOps } from './ops/acl.js';
+import { BucketSettingsOps } from './ops/bucket-settings.js';
+import { BucketWebOps } from './ops/bucket-web.js';
+import { BucketAnalyticsOps } from './ops/bucket-analytics.js';
+import { NotificationOps } from './ops/notifications.js';
+import { S3Browser } from './browser.js';
+import { S3Website } from './website.js';
 
 export const definition: ServiceDefinition = {
   name: 's3',
@@ -26,10 +33,13 @@ export const definition: ServiceDefinition = {
   openEnums: ['BucketLocationConstraint', 'StorageClass', 'MetadataDirective', 'TaggingDirective', 'ChecksumAlgorithm', 'EncodingType', 'ChecksumType',
     // Versioning, Object Lock, lifecycle and attributes check these with AWS's own errors (MalformedXML, InvalidArgument).
     'BucketVersioningStatus', 'MFADelete', 'ObjectLockEnabled', 'ObjectLockRetentionMode', 'ObjectLockMode', 'ObjectLockLegalHoldStatus',
-    'ExpirationStatus', 'TransitionStorageClass', 'TransitionDefaultMinimumObjectSize', 'ObjectAttributes'],
+    'ExpirationStatus', 'TransitionStorageClass', 'TransitionDefaultMinimumObjectSize', 'ObjectAttributes',
+    'ObjectOwnership', 'Protocol', 'BucketCannedACL', 'ObjectCannedACL', 'Permission', 'Payer', 'BucketAccelerateStatus', 'ServerSideEncryption', 'Event', 'FilterRuleName'],
   async create(platform: Platform): Promise<ServiceProvider> {
     const core = await S3Core.open(platform);
     platform.jobs.handle(LIFECYCLE_JOB, new LifecycleRunner(core).run, { concurrency: 2 });
+    const browser = new S3Browser(core);
+    const website = new S3Website(core);
     return defineProvider<S3Api>()(
       [
         new BucketOps(core),
@@ -42,8 +52,18 @@ export const definition: ServiceDefinition = {
         new ObjectLockOps(core),
         new LifecycleOps(core),
         new AttributesOps(core),
+        new BucketSettingsOps(core),
+        new BucketWebOps(core),
+        new AclOps(core),
+        new NotificationOps(core),
+        new BucketAnalyticsOps(core),
       ],
-      { hostAddressing: [virtualHosts] },
+      {
+        hostAddressing: [{ ...virtualHosts, routes: [browser.hostRoute] }],
+        // Website hosts first; path-style browser requests (preflights, form uploads) on `/`.
+        dataPlanes: [website.route, browser.pathRoute],
+        corsHeaders: (req) => browser.corsHeaders(req),
+      },
     );
   },
 };

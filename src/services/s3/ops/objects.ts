@@ -28,6 +28,7 @@ import { NULL_VERSION, store, type ObjectRow } from '../store.js';
 import { parseTaggingHeader } from '../tagging.js';
 import { deleteIn, resolveObject, versions, wellFormedVersionId } from '../versions.js';
 import { lockFromInput } from './object-lock.js';
+import { writeGrants } from './acl.js';
 
 const MAX_DELETE_KEYS = 1000;
 
@@ -62,6 +63,8 @@ export class ObjectOps implements Pick<S3Api, 'PutObject' | 'GetObject' | 'HeadO
     const meta = metaFromInput(input, ctx.headers.expires);
     const tags = parseTaggingHeader(input.Tagging);
     const storageClass = storageClassOf(input.StorageClass);
+    const acl = await writeGrants(this.core, ctx, input.Bucket, input);
+    if (acl) (meta as { acl?: unknown }).acl = acl;
     const got = await ingest(this.core, ctx, input.Body as unknown as BodyStream, { maxBytes: MAX_OBJECT_BYTES, defaultAlgorithm: 'CRC64NVME' });
     meta.checksum = got.checksum && { ...got.checksum, type: 'FULL_OBJECT' };
     if (lock) meta.lock = lock;
