@@ -181,6 +181,7 @@ export class MultipartOps
           yield chunk;
         }
       })(),
+      { sha256: false },
     );
     const digest = sum.digest().toString('base64');
     const checksum = algorithm ? digest : undefined;
