@@ -208,6 +208,20 @@ function crc32Base64(b: Buffer): string {
 }
 const crcs = bodies.map(crc32Base64);
 
+/** Writes every key once, so that no GET row meets a key its PUT rows did not reach. */
+async function fill(t: Target): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    for (let i = next++; i < KEYS; i = next++) {
+      const path = `/bench/obj-${i}`;
+      const res = await fetch(`${t.endpoint}${path}`, { method: 'PUT', headers: signed(t, 'PUT', path, {}, bodies[i]!), body: bodies[i]! });
+      if (res.status !== 200) throw new Error(`${t.name}: PutObject ${res.status} ${await res.text()}`);
+      await res.arrayBuffer();
+    }
+  };
+  await Promise.all(Array.from({ length: 8 }, worker));
+}
+
 async function smallRow(t: Target, op: 'PUT' | 'GET', connections: number): Promise<LoadResult> {
   const request = (i: number): LoadRequest =>
     op === 'PUT'
@@ -219,7 +233,7 @@ async function smallRow(t: Target, op: 'PUT' | 'GET', connections: number): Prom
         }
       : { method: 'GET', path: `/bench/obj-${i}`, headers: {} };
   const options = { endpoint: t.endpoint, connections, request, pool: KEYS, sign: t.cred, cpuPids: [t.pid] };
-  await runLoad({ ...options, durationMs: 1000 }); // warm-up (and, for PUT, every key written before any GET)
+  await runLoad({ ...options, durationMs: 1000 }); // warm-up
   return runLoad({ ...options, durationMs: seconds * 1000 });
 }
 
@@ -282,21 +296,31 @@ interface Transfer {
   mibps: number;
   seconds: number;
   peakMb: number;
+  /** CPU seconds (user + system) the server spent on the transfer. */
+  cpu: number;
+}
+
+/** User + system CPU seconds of a process so far. */
+function cpuSeconds(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
 async function transfer(t: Target, op: 'upload' | 'download', size: number): Promise<Transfer> {
   const path = '/bench/large-object';
   const t0 = performance.now();
+  const cpu0 = cpuSeconds(t.pid);
   const { peakMb } = await sampled(t.pid, async () => {
     if (op === 'upload') await upload(t, path, size);
     else if ((await download(t, path)) !== size) throw new Error(`${t.name}: short download`);
   });
   const s = (performance.now() - t0) / 1000;
-  return { mibps: size / MiB / s, seconds: s, peakMb };
+  return { mibps: size / MiB / s, seconds: s, peakMb, cpu: cpuSeconds(t.pid) - cpu0 };
 }
 
 function transferLine(name: string, r: Transfer): string {
-  return `  ${name.padEnd(22)} ${r.mibps.toFixed(0).padStart(6)} MiB/s  (${r.seconds.toFixed(1)} s)  server RSS peak ${r.peakMb.toFixed(0)} MB`;
+  return `  ${name.padEnd(22)} ${r.mibps.toFixed(0).padStart(6)} MiB/s  (${r.seconds.toFixed(1)} s)  server cpu ${r.cpu.toFixed(1)} s  RSS peak ${r.peakMb.toFixed(0)} MB`;
 }
 
 const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
@@ -310,6 +334,7 @@ async function main(): Promise<void> {
     for (const t of targets) await createBucket(t);
     console.log(`S3 bench: ${seconds} s per row after a 1 s warm-up, ${ROUNDS} rounds alternating; Stratus ${args.includes('--ephemeral') ? 'ephemeral (no fsync)' : 'with a data directory (fsync per PUT)'}`);
     if (small) {
+      for (const t of targets) await fill(t);
       for (const connections of CONNECTIONS) {
         for (const op of ['PUT', 'GET'] as const) {
           console.log(`4 KiB ${op === 'PUT' ? 'PutObject' : 'GetObject'}, ${connections} connections`);

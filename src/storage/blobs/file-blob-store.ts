@@ -19,6 +19,8 @@ const MIGRATIONS = [
       created BIGINT NOT NULL
     )`,
   },
+  // The bytes of a small blob, kept in its row instead of a file (NULL for a blob in a file).
+  { version: 2, sql: 'ALTER TABLE stratus_blobs ADD COLUMN data BYTEA' },
 ];
 
 /** An unreferenced blob younger than this may be one whose owner has yet to commit: left alone at start-up. */
@@ -27,6 +29,13 @@ const UNCLAIMED_GRACE_MS = 60 * 60 * 1000;
 const WRITE_BATCH = 1024 * 1024;
 /** A large blob is read in chunks of this size; a range up to this size in one read. */
 const READ_CHUNK = 1024 * 1024;
+/**
+ * A blob of at most this many bytes is kept in its row: one SQL write, committed with the others
+ * of its event-loop turn (group commit), instead of a file, two fsyncs and a directory entry. It is
+ * then exactly as durable as the rows that reference it (the database's sync setting: a crash of the
+ * process under `normal`, power loss too under `full`).
+ */
+const INLINE_MAX = 64 * 1024;
 /** Blob files looked up per query when start-up looks for files without a row. */
 const LOOKUP_BATCH = 500;
 
@@ -38,7 +47,7 @@ interface DirSync {
 
 /**
  * Blobs as files under `data/<id[0..1]>/<id>`, with a `stratus_blobs` row (size, sha256, references)
- * in SQL. A row exists only while its whole file does: put writes the file in place, fsyncs it and
+ * in SQL; a small blob (INLINE_MAX) is kept in its row alone. A row exists only while its whole file does: put writes the file in place, fsyncs it and
  * its directory entry, and only then inserts the row; delete removes the row before the file. So a
  * crash at any point leaves at most a file without a row (whole or not), which the next start
  * removes, and nothing reads a blob without its row. Ephemeral stores (no data directory) skip the
@@ -80,7 +89,6 @@ export class FileBlobStore implements BlobStore {
     let writing: Promise<void> = Promise.resolve();
     let file: FileHandle | undefined;
     try {
-      file = await this.create(path);
       let batch: Uint8Array[] = [];
       let batched = 0;
       for await (const chunk of source) {
@@ -90,6 +98,7 @@ export class FileBlobStore implements BlobStore {
         batch.push(chunk);
         batched += chunk.length;
         if (batched >= WRITE_BATCH) {
+          file ??= await this.create(path);
           await writing;
           writing = writeAll(file, batch);
           writing.catch(() => undefined); // awaited before the next write or at the end
@@ -97,6 +106,13 @@ export class FileBlobStore implements BlobStore {
           batched = 0;
         }
       }
+      if (!file && size <= INLINE_MAX) {
+        const data = batch.length === 1 ? batch[0]! : Buffer.concat(batch, size);
+        const sha256 = hash?.digest('hex');
+        await this.db.tx((tx) => tx.run('INSERT INTO stratus_blobs (id, size, sha256, refs, created, data) VALUES (?, ?, ?, 0, ?, ?)', [id, size, sha256 ?? null, Date.now(), data]));
+        return sha256 === undefined ? { id, size } : { id, size, sha256 };
+      }
+      file ??= await this.create(path);
       await writing;
       await writeAll(file, batch);
       if (!this.ephemeral) await file.datasync();
@@ -170,13 +186,15 @@ export class FileBlobStore implements BlobStore {
   }
 
   async read(id: string, range?: BlobRange): Promise<AsyncIterable<Buffer> | undefined> {
-    const info = await this.stat(id);
-    if (!info) return undefined;
+    const row = await this.db.get<{ size: number; data: Buffer | null }>('SELECT size, data FROM stratus_blobs WHERE id = ?', [id]);
+    if (!row) return undefined;
+    const info = { size: Number(row.size) };
     const start = range?.start ?? 0;
     const end = range?.end ?? info.size - 1;
     if (range && !(Number.isSafeInteger(start) && Number.isSafeInteger(end) && start >= 0 && start <= end && end < info.size)) {
       throw new RangeError(`range ${start}-${end} is outside blob ${id} of ${info.size} bytes`);
     }
+    if (row.data) return info.size === 0 ? emptyBody() : oneChunk(row.data.subarray(start, end + 1));
     if (info.size === 0) return emptyBody();
     const file = await open(this.pathOf(id), 'r');
     const length = end - start + 1;
@@ -209,9 +227,13 @@ export class FileBlobStore implements BlobStore {
 
   async delete(id: string): Promise<boolean> {
     // The row first: a crash before the file is gone leaves a file the next start removes.
-    const { changes } = await this.db.tx((tx) => tx.run('DELETE FROM stratus_blobs WHERE id = ? AND refs = 0', [id]));
-    if (changes === 0) return false;
-    await unlink(this.pathOf(id)).catch(() => undefined);
+    const removed = await this.db.tx(async (tx) => {
+      const row = await tx.get<{ inline: number }>('SELECT (data IS NOT NULL) AS inline FROM stratus_blobs WHERE id = ? AND refs = 0', [id]);
+      if (row) await tx.run('DELETE FROM stratus_blobs WHERE id = ?', [id]);
+      return row;
+    });
+    if (!removed) return false;
+    if (!removed.inline) await unlink(this.pathOf(id)).catch(() => undefined);
     return true;
   }
 
