@@ -14,8 +14,10 @@ export interface BlobStore {
   /**
    * Stores the stream's bytes; fails with BlobTooLargeError past `maxBytes`, keeping nothing.
    * `sha256: false` skips the SHA-256 (a caller that has its own digests need not pay for it).
+   * `inline: true` lets the store keep a small blob with its SQL row rather than as a file: then it
+   * is exactly as durable as the caller's rows (the database's sync setting), not more.
    */
-  put(source: AsyncIterable<Uint8Array>, options?: { maxBytes?: number; sha256?: boolean }): Promise<BlobInfo>;
+  put(source: AsyncIterable<Uint8Array>, options?: PutOptions): Promise<BlobInfo>;
   /** Size and checksum of a stored blob; undefined if there is none by that id. */
   stat(id: string): Promise<BlobInfo | undefined>;
   /**
@@ -31,6 +33,12 @@ export interface BlobStore {
   /** Removes the blob unless something references it; true if it was removed. */
   delete(id: string): Promise<boolean>;
   close(): Promise<void>;
+}
+
+export interface PutOptions {
+  maxBytes?: number;
+  sha256?: boolean;
+  inline?: boolean;
 }
 
 export interface BlobInfo {

@@ -4,7 +4,7 @@ import { mkdir, open, readdir, rm, unlink, type FileHandle } from 'node:fs/promi
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Db, Tx } from '../db.js';
-import { BlobTooLargeError, type BlobInfo, type BlobRange, type BlobStore } from './blob-store.js';
+import { BlobTooLargeError, type BlobInfo, type BlobRange, type BlobStore, type PutOptions } from './blob-store.js';
 
 const MIGRATIONS = [
   {
@@ -30,7 +30,7 @@ const WRITE_BATCH = 1024 * 1024;
 /** A large blob is read in chunks of this size; a range up to this size in one read. */
 const READ_CHUNK = 1024 * 1024;
 /**
- * A blob of at most this many bytes is kept in its row: one SQL write, committed with the others
+ * A blob of at most this many bytes put with `inline` is kept in its row: one SQL write, committed with the others
  * of its event-loop turn (group commit), instead of a file, two fsyncs and a directory entry. It is
  * then exactly as durable as the rows that reference it (the database's sync setting: a crash of the
  * process under `normal`, power loss too under `full`).
@@ -47,7 +47,7 @@ interface DirSync {
 
 /**
  * Blobs as files under `data/<id[0..1]>/<id>`, with a `stratus_blobs` row (size, sha256, references)
- * in SQL; a small blob (INLINE_MAX) is kept in its row alone. A row exists only while its whole file does: put writes the file in place, fsyncs it and
+ * in SQL; a small blob put with `inline` (INLINE_MAX) is kept in its row alone. A row exists only while its whole file does: put writes the file in place, fsyncs it and
  * its directory entry, and only then inserts the row; delete removes the row before the file. So a
  * crash at any point leaves at most a file without a row (whole or not), which the next start
  * removes, and nothing reads a blob without its row. Ephemeral stores (no data directory) skip the
@@ -80,7 +80,7 @@ export class FileBlobStore implements BlobStore {
     return join(this.dir, 'data', id.slice(0, 2), id);
   }
 
-  async put(source: AsyncIterable<Uint8Array>, options: { maxBytes?: number; sha256?: boolean } = {}): Promise<BlobInfo> {
+  async put(source: AsyncIterable<Uint8Array>, options: PutOptions = {}): Promise<BlobInfo> {
     const id = randomUUID().replace(/-/g, '');
     const path = this.pathOf(id);
     const hash = options.sha256 === false ? undefined : createHash('sha256');
@@ -106,7 +106,7 @@ export class FileBlobStore implements BlobStore {
           batched = 0;
         }
       }
-      if (!file && size <= INLINE_MAX) {
+      if (!file && options.inline && size <= INLINE_MAX) {
         const data = batch.length === 1 ? batch[0]! : Buffer.concat(batch, size);
         const sha256 = hash?.digest('hex');
         await this.db.tx((tx) => tx.run('INSERT INTO stratus_blobs (id, size, sha256, refs, created, data) VALUES (?, ?, ?, 0, ?, ?)', [id, size, sha256 ?? null, Date.now(), data]));
