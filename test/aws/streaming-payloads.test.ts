@@ -29,7 +29,7 @@ function blobBackedS3(objects: Map<string, Stored>): ServiceDefinition {
         async PutObject(_ctx: unknown, input: { Bucket: string; Key: string; Body: BodyStream }) {
           const blob = await platform.blobs.put(input.Body);
           objects.set(`${input.Bucket}/${input.Key}`, { id: blob.id, streamed: typeof input.Body[Symbol.asyncIterator] === 'function' });
-          return { ETag: `"${blob.sha256.slice(0, 32)}"` };
+          return { ETag: `"${blob.sha256!.slice(0, 32)}"` };
         },
         async GetObject(_ctx: unknown, input: { Bucket: string; Key: string }) {
           const stored = objects.get(`${input.Bucket}/${input.Key}`);

@@ -14,10 +14,17 @@ export interface SigningCredentials {
 const keyCache = new Map<string, Buffer>();
 
 /** SigV4 headers (authorization, x-amz-date, x-amz-content-sha256) for a request; `headers` are lower-case. */
-export function signHeaders(cred: SigningCredentials, method: string, path: string, headers: Record<string, string>, body: Buffer): Record<string, string> {
+export function signHeaders(
+  cred: SigningCredentials,
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  body: Buffer,
+  /** The x-amz-content-sha256 to sign instead of the body's hash, e.g. UNSIGNED-PAYLOAD for a streamed body. */
+  payloadHash = createHash('sha256').update(body).digest('hex'),
+): Record<string, string> {
   const amzDate = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
   const date = amzDate.slice(0, 8);
-  const payloadHash = createHash('sha256').update(body).digest('hex');
   const all: Record<string, string> = { ...headers, 'x-amz-date': amzDate, 'x-amz-content-sha256': payloadHash };
   const names = Object.keys(all).sort();
   const [rawPath, rawQuery = ''] = path.split('?', 2) as [string, string?];

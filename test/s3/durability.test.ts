@@ -69,19 +69,21 @@ describe('S3 durability', () => {
       // Whatever was listed (acknowledged or not) reads back whole.
       let token: string | undefined;
       let listed = 0;
+      let inFiles = 0;
       do {
         const page = await s3.send(new ListObjectsV2Command({ Bucket: 'durable', ContinuationToken: token }));
         for (const o of page.Contents ?? []) {
           listed++;
+          if (o.Size! > 64 * 1024) inFiles++; // smaller ones are kept in their blob's row
           const got = await s3.send(new GetObjectCommand({ Bucket: 'durable', Key: o.Key }));
           assert.equal((await readAll(got.Body as AsyncIterable<Uint8Array>)).length, o.Size);
         }
         token = page.NextContinuationToken;
       } while (token);
       assert.ok(listed >= acknowledged.size + 1);
-      // Every object's bytes are in a file; at most the writes cut off hold a file without an object (removed at a later start).
-      assert.ok(blobFiles(dataDir) >= listed + 1);
-      assert.ok(blobFiles(dataDir) <= listed + 1 + 6);
+      // Every larger object's bytes are in a file; at most the writes cut off hold a file without an object (removed at a later start).
+      assert.ok(blobFiles(dataDir) >= inFiles);
+      assert.ok(blobFiles(dataDir) <= inFiles + 6);
     } finally {
       await second.stop();
       rmSync(dataDir, { recursive: true, force: true });

@@ -20,6 +20,9 @@ async function bytesOf(body: AsyncIterable<Buffer> | undefined): Promise<string>
 
 const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');
 
+/** Past the size kept in the row: such a blob is a file. */
+const LARGE = 'x'.repeat(64 * 1024);
+
 describe('the blob store (files beside the database)', () => {
   let dataDir: string;
   let db: SqliteDb;
@@ -48,7 +51,7 @@ describe('the blob store (files beside the database)', () => {
     await assert.rejects(blobs.read(info.id, { start: 9, end: 8 }), RangeError);
     assert.equal(await blobs.read('nope'), undefined);
     assert.equal(await blobs.stat('nope'), undefined);
-    const empty = await blobs.put(chunks());
+    const empty = await blobs.put(chunks(), { inline: true });
     assert.equal(empty.size, 0);
     assert.equal(await bytesOf(await blobs.read(empty.id)), '');
   });
@@ -74,6 +77,25 @@ describe('the blob store (files beside the database)', () => {
     assert.equal(await blobs.read(info.id), undefined);
     assert.equal(existsSync(join(dataDir, 'blobs', 'data', info.id.slice(0, 2), info.id)), false);
     await assert.rejects(db.tx((tx) => blobs.claim(tx, info.id)), /no blob/);
+  });
+
+  it('keeps a small blob in its row when asked (no file), whole, by range, without SHA-256 when asked, and deletes it', async () => {
+    const info = await blobs.put(chunks('small ', 'blob'), { sha256: false, inline: true });
+    assert.deepEqual(info, { id: info.id, size: 10 });
+    assert.deepEqual(await blobs.stat(info.id), { id: info.id, size: 10 });
+    assert.equal(existsSync(join(dataDir, 'blobs', 'data', info.id.slice(0, 2), info.id)), false);
+    assert.equal(await bytesOf(await blobs.read(info.id)), 'small blob');
+    assert.equal(await bytesOf(await blobs.read(info.id, { start: 2, end: 6 })), 'all b');
+    await assert.rejects(blobs.read(info.id, { start: 3, end: 10 }), RangeError);
+    const empty = await blobs.put(chunks(), { inline: true });
+    assert.equal(empty.size, 0);
+    assert.equal(await bytesOf(await blobs.read(empty.id)), '');
+    const large = await blobs.put(chunks(LARGE, '!'), { sha256: false, inline: true });
+    assert.equal(large.sha256, undefined);
+    assert.equal(existsSync(join(dataDir, 'blobs', 'data', large.id.slice(0, 2), large.id)), true);
+    for (const id of [info.id, empty.id, large.id]) assert.equal(await blobs.delete(id), true);
+    assert.equal(await blobs.read(info.id), undefined);
+    assert.equal(existsSync(join(dataDir, 'blobs', 'data', large.id.slice(0, 2), large.id)), false);
   });
 
   it('an early end of reading releases the file', async () => {
@@ -126,11 +148,11 @@ describe('the blob store after a crash', () => {
 
   it('removes at the next start a file without a row: a put cut before its row, a delete cut after it', async () => {
     let blobs = await createBlobStore({ dataDir }, db);
-    const kept = await blobs.put(chunks('kept'));
+    const kept = await blobs.put(chunks('kept', LARGE));
     await db.tx((tx) => blobs.claim(tx, kept.id));
-    const recent = await blobs.put(chunks('unclaimed, but recent'));
+    const recent = await blobs.put(chunks('unclaimed, but recent', LARGE));
     // delete() committed the row's removal, then the process died before the file went.
-    const deleted = await blobs.put(chunks('deleted'));
+    const deleted = await blobs.put(chunks('deleted', LARGE));
     await db.run('DELETE FROM stratus_blobs WHERE id = ?', [deleted.id]);
     // put() renamed the file into place, then the process died before the row was written.
     const orphan = 'ab' + '0'.repeat(30);
@@ -140,8 +162,8 @@ describe('the blob store after a crash', () => {
 
     blobs = await createBlobStore({ dataDir }, db);
     assert.deepEqual(dataFiles(dataDir), [kept.id, recent.id].sort());
-    assert.equal(await bytesOf(await blobs.read(kept.id)), 'kept');
-    assert.equal(await bytesOf(await blobs.read(recent.id)), 'unclaimed, but recent');
+    assert.equal(await bytesOf(await blobs.read(kept.id)), `kept${LARGE}`);
+    assert.equal(await bytesOf(await blobs.read(recent.id)), `unclaimed, but recent${LARGE}`);
     await blobs.close();
   });
 
@@ -157,7 +179,7 @@ describe('the blob store after a crash', () => {
     const blobs = await createBlobStore({ dataDir }, flaky);
     before = dataFiles(dataDir);
     const rows = await db.all('SELECT * FROM stratus_blobs ORDER BY id');
-    await assert.rejects(blobs.put(chunks('never recorded')), /disk I\/O error/);
+    await assert.rejects(blobs.put(chunks('never recorded', LARGE)), /disk I\/O error/);
     assert.deepEqual(dataFiles(dataDir), before);
     assert.deepEqual(await db.all('SELECT * FROM stratus_blobs ORDER BY id'), rows);
     assert.deepEqual(readdirSync(join(dataDir, 'blobs', 'tmp')), []);
@@ -169,8 +191,8 @@ describe('the ephemeral blob store', () => {
   it('lives in a temporary directory removed on close', async () => {
     const db = new SqliteDb();
     const blobs = await createBlobStore({ dataDir: undefined }, db);
-    const info = await blobs.put(chunks('gone soon'));
-    assert.equal(await bytesOf(await blobs.read(info.id)), 'gone soon');
+    const info = await blobs.put(chunks('gone soon', LARGE));
+    assert.equal(await bytesOf(await blobs.read(info.id)), `gone soon${LARGE}`);
     const file = readdirSync(tmpdir())
       .filter((d) => d.startsWith('stratus-blobs-'))
       .map((d) => join(tmpdir(), d, 'data', info.id.slice(0, 2), info.id))

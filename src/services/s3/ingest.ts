@@ -112,7 +112,7 @@ export async function ingest(
   }
   let blob: BlobInfo;
   try {
-    blob = await core.blobs.put(tap(), { maxBytes: options.maxBytes });
+    blob = await core.blobs.put(tap(), { maxBytes: options.maxBytes, sha256: false, inline: true });
   } catch (e) {
     if (e instanceof BlobTooLargeError) throw entityTooLarge(count, options.maxBytes);
     throw e;

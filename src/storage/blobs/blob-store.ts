@@ -11,8 +11,13 @@ import type { Tx } from '../db.js';
  * left unreferenced (a crash between `put` and the service's commit) is removed at a later start.
  */
 export interface BlobStore {
-  /** Stores the stream's bytes; fails with BlobTooLargeError past `maxBytes`, keeping nothing. */
-  put(source: AsyncIterable<Uint8Array>, options?: { maxBytes?: number }): Promise<BlobInfo>;
+  /**
+   * Stores the stream's bytes; fails with BlobTooLargeError past `maxBytes`, keeping nothing.
+   * `sha256: false` skips the SHA-256 (a caller that has its own digests need not pay for it).
+   * `inline: true` lets the store keep a small blob with its SQL row rather than as a file: then it
+   * is exactly as durable as the caller's rows (the database's sync setting), not more.
+   */
+  put(source: AsyncIterable<Uint8Array>, options?: PutOptions): Promise<BlobInfo>;
   /** Size and checksum of a stored blob; undefined if there is none by that id. */
   stat(id: string): Promise<BlobInfo | undefined>;
   /**
@@ -30,11 +35,17 @@ export interface BlobStore {
   close(): Promise<void>;
 }
 
+export interface PutOptions {
+  maxBytes?: number;
+  sha256?: boolean;
+  inline?: boolean;
+}
+
 export interface BlobInfo {
   readonly id: string;
   readonly size: number;
-  /** Hex SHA-256 of the bytes. */
-  readonly sha256: string;
+  /** Hex SHA-256 of the bytes; absent for a blob put with `sha256: false`. */
+  readonly sha256?: string;
 }
 
 export interface BlobRange {

@@ -1,10 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
-import { mkdir, open, readdir, rename, rm, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, readdir, rm, unlink, type FileHandle } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Db, Tx } from '../db.js';
-import { BlobTooLargeError, type BlobInfo, type BlobRange, type BlobStore } from './blob-store.js';
+import { BlobTooLargeError, type BlobInfo, type BlobRange, type BlobStore, type PutOptions } from './blob-store.js';
 
 const MIGRATIONS = [
   {
@@ -19,24 +19,47 @@ const MIGRATIONS = [
       created BIGINT NOT NULL
     )`,
   },
+  // The bytes of a small blob, kept in its row instead of a file (NULL for a blob in a file).
+  { version: 2, sql: 'ALTER TABLE stratus_blobs ADD COLUMN data BYTEA' },
 ];
 
 /** An unreferenced blob younger than this may be one whose owner has yet to commit: left alone at start-up. */
 const UNCLAIMED_GRACE_MS = 60 * 60 * 1000;
-/** Bytes gathered before one write to the file. */
+/** Bytes gathered before one write to the file (one write is in flight while the next batch gathers). */
 const WRITE_BATCH = 1024 * 1024;
-const READ_CHUNK = 256 * 1024;
+/** A large blob is read in chunks of this size; a range up to this size in one read. */
+const READ_CHUNK = 1024 * 1024;
+/**
+ * A blob of at most this many bytes put with `inline` is kept in its row: one SQL write, committed with the others
+ * of its event-loop turn (group commit), instead of a file, two fsyncs and a directory entry. It is
+ * then exactly as durable as the rows that reference it (the database's sync setting: a crash of the
+ * process under `normal`, power loss too under `full`).
+ */
+const INLINE_MAX = 64 * 1024;
 /** Blob files looked up per query when start-up looks for files without a row. */
 const LOOKUP_BATCH = 500;
 
+/** The fsync of one directory: the one running, and the one queued to start after it. */
+interface DirSync {
+  running?: Promise<void>;
+  queued?: Promise<void>;
+}
+
 /**
- * Blobs as files: `tmp/<id>` while written, then fsync'd and renamed to `data/<id[0..1]>/<id>`
- * (so a blob file is always whole), with a `stratus_blobs` row (size, sha256, references) in SQL.
- * A row exists only while its file does: put writes the row after the file is in place, delete
- * removes the row before the file. So a crash at any point leaves at most a file without a row,
- * which the next start removes. Ephemeral stores (no data directory) skip the fsyncs.
+ * Blobs as files under `data/<id[0..1]>/<id>`, with a `stratus_blobs` row (size, sha256, references)
+ * in SQL; a small blob put with `inline` (INLINE_MAX) is kept in its row alone. A row exists only while its whole file does: put writes the file in place, fsyncs it and
+ * its directory entry, and only then inserts the row; delete removes the row before the file. So a
+ * crash at any point leaves at most a file without a row (whole or not), which the next start
+ * removes, and nothing reads a blob without its row. Ephemeral stores (no data directory) skip the
+ * fsyncs. (Earlier versions wrote to `tmp/` and renamed; start-up still empties it.)
  */
 export class FileBlobStore implements BlobStore {
+  /** Directories known to exist (created or seen), so a put does not ask again. */
+  private readonly dirs = new Set<string>();
+  /** Open handles of the data directories, kept for their fsyncs (at most 256 + 1). */
+  private readonly dirHandles = new Map<string, Promise<FileHandle>>();
+  private readonly dirSyncs = new Map<string, DirSync>();
+
   private constructor(
     private readonly db: Db,
     private readonly dir: string,
@@ -57,62 +80,138 @@ export class FileBlobStore implements BlobStore {
     return join(this.dir, 'data', id.slice(0, 2), id);
   }
 
-  async put(source: AsyncIterable<Uint8Array>, options: { maxBytes?: number } = {}): Promise<BlobInfo> {
+  async put(source: AsyncIterable<Uint8Array>, options: PutOptions = {}): Promise<BlobInfo> {
     const id = randomUUID().replace(/-/g, '');
-    const temp = join(this.dir, 'tmp', id);
-    const final = this.pathOf(id);
-    const hash = createHash('sha256');
+    const path = this.pathOf(id);
+    const hash = options.sha256 === false ? undefined : createHash('sha256');
     let size = 0;
+    // The write in flight: the next batch gathers (and the caller hashes it) meanwhile.
+    let writing: Promise<void> = Promise.resolve();
+    let file: FileHandle | undefined;
     try {
-      const file = await open(temp, 'wx');
-      try {
-        let batch: Uint8Array[] = [];
-        let batched = 0;
-        for await (const chunk of source) {
-          size += chunk.length;
-          if (options.maxBytes !== undefined && size > options.maxBytes) throw new BlobTooLargeError(options.maxBytes);
-          hash.update(chunk);
-          batch.push(chunk);
-          batched += chunk.length;
-          if (batched >= WRITE_BATCH) {
-            await writeAll(file, batch);
-            batch = [];
-            batched = 0;
-          }
+      let batch: Uint8Array[] = [];
+      let batched = 0;
+      for await (const chunk of source) {
+        size += chunk.length;
+        if (options.maxBytes !== undefined && size > options.maxBytes) throw new BlobTooLargeError(options.maxBytes);
+        hash?.update(chunk);
+        batch.push(chunk);
+        batched += chunk.length;
+        if (batched >= WRITE_BATCH) {
+          file ??= await this.create(path);
+          await writing;
+          writing = writeAll(file, batch);
+          writing.catch(() => undefined); // awaited before the next write or at the end
+          batch = [];
+          batched = 0;
         }
-        await writeAll(file, batch);
-        if (!this.ephemeral) await file.sync();
-      } finally {
-        await file.close();
       }
-      await mkdir(dirname(final), { recursive: true });
-      await rename(temp, final);
-      if (!this.ephemeral) await syncDir(dirname(final));
-      const sha256 = hash.digest('hex');
-      await this.db.tx((tx) => tx.run('INSERT INTO stratus_blobs (id, size, sha256, refs, created) VALUES (?, ?, ?, 0, ?)', [id, size, sha256, Date.now()]));
-      return { id, size, sha256 };
+      if (!file && options.inline && size <= INLINE_MAX) {
+        const data = batch.length === 1 ? batch[0]! : Buffer.concat(batch, size);
+        const sha256 = hash?.digest('hex');
+        await this.db.tx((tx) => tx.run('INSERT INTO stratus_blobs (id, size, sha256, refs, created, data) VALUES (?, ?, ?, 0, ?, ?)', [id, size, sha256 ?? null, Date.now(), data]));
+        return sha256 === undefined ? { id, size } : { id, size, sha256 };
+      }
+      file ??= await this.create(path);
+      await writing;
+      await writeAll(file, batch);
+      if (!this.ephemeral) await file.datasync();
+      const opened = file;
+      file = undefined;
+      await opened.close();
+      if (!this.ephemeral) await this.syncDir(dirname(path));
+      const sha256 = hash?.digest('hex');
+      await this.db.tx((tx) => tx.run('INSERT INTO stratus_blobs (id, size, sha256, refs, created) VALUES (?, ?, ?, 0, ?)', [id, size, sha256 ?? null, Date.now()]));
+      return sha256 === undefined ? { id, size } : { id, size, sha256 };
     } catch (e) {
-      await rm(temp, { force: true });
-      await rm(final, { force: true });
+      await writing.catch(() => undefined);
+      await file?.close().catch(() => undefined);
+      await unlink(path).catch(() => undefined);
       throw e;
     }
   }
 
+  /** Creates a blob's file, and its directory (durably) the first time. */
+  private async create(path: string): Promise<FileHandle> {
+    const dir = dirname(path);
+    if (!this.dirs.has(dir)) {
+      await mkdir(dir, { recursive: true });
+      if (!this.ephemeral) await this.syncDir(dirname(dir));
+      this.dirs.add(dir);
+    }
+    return open(path, 'wx');
+  }
+
+  /**
+   * Makes the entries created in `dir` so far durable. Puts finishing together share an fsync
+   * (group commit): a caller arriving while one runs waits for the next, which covers it.
+   */
+  private syncDir(dir: string): Promise<void> {
+    let state = this.dirSyncs.get(dir);
+    if (!state) this.dirSyncs.set(dir, (state = {}));
+    const s = state;
+    if (s.queued) return s.queued;
+    if (!s.running) return this.startDirSync(dir, s);
+    s.queued = s.running
+      .catch(() => undefined)
+      .then(() => {
+        s.queued = undefined;
+        return this.startDirSync(dir, s);
+      });
+    return s.queued;
+  }
+
+  private startDirSync(dir: string, s: DirSync): Promise<void> {
+    const run = (async () => {
+      let handle = this.dirHandles.get(dir);
+      if (!handle) {
+        handle = open(dir, 'r');
+        this.dirHandles.set(dir, handle);
+        handle.catch(() => this.dirHandles.delete(dir));
+      }
+      await (await handle).sync();
+    })();
+    s.running = run;
+    run.then(
+      () => void (s.running === run && (s.running = undefined)),
+      () => void (s.running === run && (s.running = undefined)),
+    );
+    return run;
+  }
+
   async stat(id: string): Promise<BlobInfo | undefined> {
-    const row = await this.db.get<{ size: number; sha256: string }>('SELECT size, sha256 FROM stratus_blobs WHERE id = ?', [id]);
-    return row ? { id, size: Number(row.size), sha256: row.sha256 } : undefined;
+    const row = await this.db.get<{ size: number; sha256: string | null }>('SELECT size, sha256 FROM stratus_blobs WHERE id = ?', [id]);
+    if (!row) return undefined;
+    return row.sha256 === null ? { id, size: Number(row.size) } : { id, size: Number(row.size), sha256: row.sha256 };
   }
 
   async read(id: string, range?: BlobRange): Promise<AsyncIterable<Buffer> | undefined> {
-    const info = await this.stat(id);
-    if (!info) return undefined;
+    const row = await this.db.get<{ size: number; data: Buffer | null }>('SELECT size, data FROM stratus_blobs WHERE id = ?', [id]);
+    if (!row) return undefined;
+    const info = { size: Number(row.size) };
     const start = range?.start ?? 0;
     const end = range?.end ?? info.size - 1;
     if (range && !(Number.isSafeInteger(start) && Number.isSafeInteger(end) && start >= 0 && start <= end && end < info.size)) {
       throw new RangeError(`range ${start}-${end} is outside blob ${id} of ${info.size} bytes`);
     }
+    if (row.data) return info.size === 0 ? emptyBody() : oneChunk(row.data.subarray(start, end + 1));
     if (info.size === 0) return emptyBody();
     const file = await open(this.pathOf(id), 'r');
+    const length = end - start + 1;
+    if (length <= READ_CHUNK) {
+      // Small: read now, in one call, and the file closed at once (no stream to set up).
+      try {
+        const buf = Buffer.allocUnsafe(length);
+        for (let at = 0; at < length; ) {
+          const { bytesRead } = await file.read(buf, at, length - at, start + at);
+          if (bytesRead === 0) throw new Error(`blob ${id} is shorter than its ${info.size} bytes`);
+          at += bytesRead;
+        }
+        return oneChunk(buf);
+      } finally {
+        await file.close();
+      }
+    }
     // The stream closes the file at its end, on an error, and when the reader stops early.
     return file.createReadStream({ start, end, highWaterMark: READ_CHUNK });
   }
@@ -128,9 +227,13 @@ export class FileBlobStore implements BlobStore {
 
   async delete(id: string): Promise<boolean> {
     // The row first: a crash before the file is gone leaves a file the next start removes.
-    const { changes } = await this.db.tx((tx) => tx.run('DELETE FROM stratus_blobs WHERE id = ? AND refs = 0', [id]));
-    if (changes === 0) return false;
-    await rm(this.pathOf(id), { force: true });
+    const removed = await this.db.tx(async (tx) => {
+      const row = await tx.get<{ inline: number }>('SELECT (data IS NOT NULL) AS inline FROM stratus_blobs WHERE id = ? AND refs = 0', [id]);
+      if (row) await tx.run('DELETE FROM stratus_blobs WHERE id = ?', [id]);
+      return row;
+    });
+    if (!removed) return false;
+    if (!removed.inline) await unlink(this.pathOf(id)).catch(() => undefined);
     return true;
   }
 
@@ -156,6 +259,9 @@ export class FileBlobStore implements BlobStore {
   }
 
   async close(): Promise<void> {
+    const handles = [...this.dirHandles.values()];
+    this.dirHandles.clear();
+    for (const h of handles) await (await h.catch(() => undefined))?.close().catch(() => undefined);
     if (this.ephemeral) await rm(this.dir, { recursive: true, force: true });
   }
 }
@@ -170,14 +276,8 @@ async function writeAll(file: FileHandle, chunks: Uint8Array[]): Promise<void> {
   }
 }
 
-/** Makes a rename in `dir` durable. */
-async function syncDir(dir: string): Promise<void> {
-  const handle = await open(dir, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
-
 async function* emptyBody(): AsyncIterable<Buffer> {}
+
+async function* oneChunk(buf: Buffer): AsyncIterable<Buffer> {
+  yield buf;
+}

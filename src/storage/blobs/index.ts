@@ -4,7 +4,7 @@ import type { Db } from '../db.js';
 import type { BlobStore } from './blob-store.js';
 import { FileBlobStore } from './file-blob-store.js';
 
-export type { BlobInfo, BlobRange, BlobStore } from './blob-store.js';
+export type { BlobInfo, BlobRange, BlobStore, PutOptions } from './blob-store.js';
 export { BlobTooLargeError } from './blob-store.js';
 
 /**

@@ -184,6 +184,7 @@ export class MultipartOps
           yield chunk;
         }
       })(),
+      { sha256: false, inline: true },
     );
     const digest = sum.digest().toString('base64');
     const checksum = algorithm ? digest : undefined;
