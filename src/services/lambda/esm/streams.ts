@@ -133,14 +133,14 @@ export class StreamSender implements Sender<StreamRecord> {
     }
   }
 
-  /** Records given up: their invocation record goes to the OnFailure destination, if any (a delivery failure is logged). */
-  private async discard(records: readonly StreamRecord[], condition: string, retries: number, last: MappingInvocation | undefined): Promise<void> {
+  /** Records given up (`invocations`: how many times this batch itself was sent): their invocation record goes to the OnFailure destination, if any (a delivery failure is logged). */
+  private async discard(records: readonly StreamRecord[], condition: string, invocations: number, last: MappingInvocation | undefined): Promise<void> {
     const destination = this.doc.DestinationConfig?.OnFailure?.Destination;
     if (!destination) return;
     const first = records[0]!;
     const lastRecord = records[records.length - 1]!;
     const record = {
-      requestContext: { requestId: last?.requestId ?? '', functionArn: this.doc.FunctionArn, condition, approximateInvokeCount: retries + 1 },
+      requestContext: { requestId: last?.requestId ?? '', functionArn: this.doc.FunctionArn, condition, approximateInvokeCount: invocations },
       responseContext: { statusCode: 200, executedVersion: last?.target.version ?? '$LATEST', functionError: last && last.result.outcome !== 'success' ? 'Unhandled' : '' },
       version: '1.0',
       timestamp: new Date(this.platform.clock.now()).toISOString(),
