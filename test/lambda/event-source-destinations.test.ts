@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { GetFunctionEventInvokeConfigCommand, InvokeCommand, PutFunctionEventInvokeConfigCommand, UpdateFunctionEventInvokeConfigCommand } from '@aws-sdk/client-lambda';
 import { CreateQueueCommand, ReceiveMessageCommand } from '@aws-sdk/client-sqs';
 import { awsError, createFunction } from './helpers.js';
-import { startEsmServer, stopEsmServer, until, type EsmContext } from './esm-helpers.js';
+import { logged, startEsmServer, stopEsmServer, until, type EsmContext } from './esm-helpers.js';
 
 const Q = 'arn:aws:sqs:us-east-1:000000000000:';
 const FN = 'arn:aws:lambda:us-east-1:000000000000:function:';
@@ -62,11 +62,18 @@ describe('Lambda asynchronous invocation destinations and dead-letter queues', (
 
   it("sends a failed event to the function's dead-letter queue after its retries", async () => {
     const dlq = await queue('fn-dlq');
-    await createFunction(t.lambda, 'with-dlq', { 'index.js': "exports.handler = async (e) => { throw new Error('always ' + e.n); };" }, { DeadLetterConfig: { TargetArn: `${Q}fn-dlq` } });
+    await createFunction(
+      t.lambda,
+      'with-dlq',
+      { 'index.js': "exports.handler = async (e) => { console.log('attempt', JSON.stringify(e.n)); throw new Error('always ' + e.n); };" },
+      { DeadLetterConfig: { TargetArn: `${Q}fn-dlq` } },
+    );
     await t.lambda.send(new PutFunctionEventInvokeConfigCommand({ FunctionName: 'with-dlq', MaximumRetryAttempts: 1 }));
     const invoked = await t.lambda.send(new InvokeCommand({ FunctionName: 'with-dlq', InvocationType: 'Event', Payload: Buffer.from('{"n":7}') }));
-    // The retry comes a minute later on the platform clock.
+    // The first attempt runs (and its environment starts) before the platform clock moves: the retry comes a minute later.
+    await logged(t, 'with-dlq', 'attempt', 1);
     const m = await next(dlq, 61_000);
+    assert.equal((await logged(t, 'with-dlq', 'attempt', 2)).length, 2);
     assert.equal(m.Body, '{"n":7}');
     assert.equal(m.MessageAttributes!.RequestID!.StringValue, invoked.$metadata.requestId);
     assert.equal(m.MessageAttributes!.ErrorCode!.StringValue, '200');
