@@ -6,12 +6,13 @@
  * schedules the next run: at once if the shard had more, after `idleMs` if it was caught up, after
  * a backoff (checkpoint unchanged, the same records read again) if the send failed.
  */
+import { setMaxListeners } from 'node:events';
 import type { Clock } from '../../core/clock.js';
 import type { Jobs } from '../index.js';
 import type { Job } from '../queue.js';
 import type { JobOutcome, RunContext } from '../runner.js';
 import { Batcher, type BatchLimits } from './batcher.js';
-import type { RecordFilter, Sender, Source } from './source.js';
+import type { RecordFilter, Sender, SendResult, Source } from './source.js';
 
 /** One event-source mapping, as its service reads it from SQL when a shard's turn comes. */
 export interface Mapping<R> {
@@ -19,7 +20,10 @@ export interface Mapping<R> {
   readonly sender: Sender<R>;
   readonly filter?: RecordFilter<R>;
   readonly batch: BatchLimits;
-  /** Pause before reading a caught-up shard again. Default 1 s. */
+  /**
+   * Pause before reading a caught-up shard again. Default 1 s. A source with `subscribe` is waited
+   * on instead, for up to this long, within the run (a wake-up reads at once).
+   */
   readonly idleMs?: number;
   /** Delay before a batch whose send failed is read and sent again, by failed attempts so far. Default 1 s doubling up to 1 min. */
   readonly backoff?: (attempt: number) => number;
@@ -48,6 +52,8 @@ const defaultBackoff = (attempt: number): number => Math.min(60_000, 1000 * 2 **
 
 export class Pollers<R> {
   private readonly clock: Clock;
+  /** The runs in progress in this process, by mapping: `stop` aborts them (a waiting run ends at once). */
+  private readonly running = new Map<string, Set<AbortController>>();
 
   /**
    * Polls the mappings of job kind `kind` (e.g. 'lambda.esm'); `resolve` reads a mapping by id,
@@ -81,13 +87,53 @@ export class Pollers<R> {
    * starts again meanwhile, this node polls the new shard jobs only after that run.
    */
   stop(mapping: string): Promise<number> {
+    for (const run of this.running.get(mapping) ?? []) run.abort();
     return this.jobs.cancelPrefix(this.kind, `${mapping}/`);
   }
 
   private async poll(job: Job<Checkpoint>, run: RunContext): Promise<JobOutcome> {
+    const { mapping } = job.payload;
+    const controller = new AbortController();
+    const abort = (): void => controller.abort();
+    // The runner's one signal is shared by every run in progress (up to the kind's concurrency).
+    setMaxListeners(0, run.signal);
+    run.signal.addEventListener('abort', abort, { once: true });
+    let runs = this.running.get(mapping);
+    if (!runs) this.running.set(mapping, (runs = new Set()));
+    runs.add(controller);
+    try {
+      return await this.pollShard(job, controller.signal);
+    } finally {
+      run.signal.removeEventListener('abort', abort);
+      runs.delete(controller);
+      if (runs.size === 0 && this.running.get(mapping) === runs) this.running.delete(mapping);
+    }
+  }
+
+  private async pollShard(job: Job<Checkpoint>, signal: AbortSignal): Promise<JobOutcome> {
     const { mapping, shard } = job.payload;
     const m = await this.resolve(mapping);
     if (!m) return { then: 'done' };
+    // Wake-ups are counted from before the first read, so that a record arriving while a read runs
+    // is not missed by the wait after it.
+    let wakes = 0;
+    let woken: (() => void) | undefined;
+    const unsubscribe = m.source.subscribe?.(shard, () => {
+      wakes++;
+      woken?.();
+    });
+    try {
+      return await this.gather(job, m, signal, () => wakes, (resolve) => (woken = resolve));
+    } finally {
+      unsubscribe?.();
+    }
+  }
+
+  private async gather(job: Job<Checkpoint>, m: Mapping<R>, signal: AbortSignal, wakes: () => number, onWake: (resolve: (() => void) | undefined) => void): Promise<JobOutcome> {
+    const { mapping, shard } = job.payload;
+    const waits = m.source.subscribe !== undefined;
+    const idleMs = m.idleMs ?? 1000;
+    const idleUntil = this.clock.now() + idleMs;
     const batch = new Batcher<R>(m.batch);
     const filteredOut: R[] = [];
     let position = job.payload.position;
@@ -95,6 +141,7 @@ export class Pollers<R> {
     // Reads while the shard has records at hand; once caught up, waits for more only while the
     // batch's window is open. A run examines a bounded number of records (a filter may drop most).
     for (let examined = 0; ; ) {
+      const seen = wakes();
       const limit = Math.max(1, batch.room);
       const entries = await m.source.read(shard, position, limit);
       let closed = false;
@@ -111,36 +158,49 @@ export class Pollers<R> {
       if (closed || batch.full || examined >= MAX_EXAMINED_BATCHES * m.batch.maxRecords) break;
       if (!caughtUp) continue;
       const now = this.clock.now();
-      if (batch.deadline === undefined || now >= batch.deadline) break;
-      await this.sleep(Math.min(m.idleMs ?? 1000, batch.deadline - now), run.signal);
+      // An empty batch of a source that wakes its poller waits for records within the run.
+      const until = batch.deadline ?? (waits && filteredOut.length === 0 ? idleUntil : undefined);
+      if (until === undefined || now >= until) break;
+      // A wake-up that came during the read: read again at once.
+      if (!waits || wakes() === seen) await this.sleep(Math.min(idleMs, until - now), signal, waits ? onWake : undefined);
       // Stopping: nothing is recorded any more, the shard is read again from its checkpoint later.
-      if (run.signal.aborted) return { then: 'retry', delayMs: 0, countAttempt: false };
+      if (signal.aborted) return { then: 'retry', delayMs: 0, countAttempt: false };
     }
+    let failed: ReadonlySet<R> = new Set();
     if (batch.records.length > 0) {
       try {
-        await m.sender.send(batch.records, { mapping, shard, attempt: job.attempt });
+        const result = await m.sender.send(batch.records, { mapping, shard, attempt: job.attempt, signal });
+        if (result) failed = new Set((result as SendResult<R>).failed);
       } catch (error) {
+        if (signal.aborted) return { then: 'retry', delayMs: 0, countAttempt: false };
         if (m.maxAttempts === undefined || job.attempt + 1 < m.maxAttempts) return { then: 'retry', delayMs: (m.backoff ?? defaultBackoff)(job.attempt) };
         await m.onDiscard?.(batch.records, shard, error);
       }
     }
-    await m.source.acknowledge?.(shard, [...batch.records, ...filteredOut]);
+    const done = failed.size === 0 ? batch.records : batch.records.filter((r) => !failed.has(r));
+    await m.source.acknowledge?.(shard, [...done, ...filteredOut]);
     const now = this.clock.now();
     const checkpoint: Checkpoint = { mapping, shard, position };
-    return { then: 'reschedule', dueAt: caughtUp ? now + (m.idleMs ?? 1000) : now, payload: checkpoint };
+    // A source that wakes its poller is read again at once: the next run waits for it.
+    return { then: 'reschedule', dueAt: caughtUp && !waits ? now + idleMs : now, payload: checkpoint };
   }
 
-  /** Sleeps on the platform clock, or until `signal` aborts (the runner's one signal: the listener goes with the sleep). */
-  private sleep(ms: number, signal: AbortSignal): Promise<void> {
+  /**
+   * Sleeps on the platform clock, or until `signal` aborts (the runner's one signal: the listener
+   * goes with the sleep), or until the source wakes the poller (`onWake` given).
+   */
+  private sleep(ms: number, signal: AbortSignal, onWake?: (resolve: (() => void) | undefined) => void): Promise<void> {
     if (signal.aborted) return Promise.resolve();
     return new Promise((resolve) => {
       const wake = (): void => {
         timer.cancel();
         signal.removeEventListener('abort', wake);
+        onWake?.(undefined);
         resolve();
       };
       const timer = this.clock.setTimer(ms, wake);
       signal.addEventListener('abort', wake, { once: true });
+      onWake?.(wake);
     });
   }
 }

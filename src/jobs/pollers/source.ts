@@ -26,6 +26,12 @@ export interface Source<R> {
    * its messages. Streams need nothing (the checkpoint in SQL is their progress).
    */
   acknowledge?(shard: string, records: readonly R[]): Promise<void>;
+  /**
+   * In-process wake-ups: calls `wake` whenever records may have arrived on `shard` (a send, a write
+   * committed), until the returned function is called. A source that has it is waited on by its
+   * poller rather than read again after a pause, so a record reaches its target at once.
+   */
+  subscribe?(shard: string, wake: () => void): () => void;
 }
 
 export interface SendContext {
@@ -33,11 +39,22 @@ export interface SendContext {
   readonly shard: string;
   /** Earlier failed sends of this batch. */
   readonly attempt: number;
+  /** Aborted when the mapping stops or the process stops its jobs: a sender that retries inside gives up. */
+  readonly signal: AbortSignal;
+}
+
+/** What a queue's sender answers: the records that failed stay in the queue (not acknowledged). */
+export interface SendResult<R> {
+  readonly failed: readonly R[];
 }
 
 export interface Sender<R> {
-  /** Delivers one batch; throws if the target failed (the batch is sent again after a backoff). */
-  send(records: readonly R[], context: SendContext): Promise<void>;
+  /**
+   * Delivers one batch; throws if the target failed (the batch is sent again after a backoff). A
+   * queue's sender may answer the records that failed instead: the others are acknowledged, and
+   * the failed ones come back through the queue's own redelivery (visibility timeout, redrive).
+   */
+  send(records: readonly R[], context: SendContext): Promise<void | SendResult<R>>;
 }
 
 /** Which records a mapping passes on (FilterCriteria, through the shared event-pattern matcher). */

@@ -7,6 +7,7 @@ import type { RequestContext } from '../../core/context.js';
 import { LimitExceededException, ResourceNotFoundException, type Tag } from '../../generated/dynamodb.js';
 import type { Db, Tx } from '../../storage/db.js';
 import { MAX_TAGS_PER_RESOURCE, TagStore, type TagProblem, type TagRules } from '../../storage/tags.js';
+import { notifyingWrites } from '../../storage/notifying-db.js';
 import type { Platform } from '../service.js';
 import { Throttle, type Consumed } from './capacity.js';
 import { expiryDueAt, expiryOf, Store, TTL_JOB } from './store.js';
@@ -53,7 +54,10 @@ export class DynamoDbCore {
     this.throttle = new Throttle(platform.clock, opts.throttling !== false);
     this.activationMs = typeof opts.tableActivationMs === 'number' ? opts.tableActivationMs : 0;
     stores.set(platform, this.store);
+    this.notifying = notifyingWrites(platform.db, () => this.store.flushStreamWakes());
   }
+
+  private readonly notifying: Db;
 
   /** Opens the tags table, then the DynamoDB tables (whose migration 5 moves table tags into it). */
   static async open(platform: Platform): Promise<DynamoDbCore> {
@@ -62,8 +66,9 @@ export class DynamoDbCore {
     return core;
   }
 
+  /** The platform's database; a write that appended stream records wakes their in-process readers when it ends. */
   get db(): Db {
-    return this.platform.db;
+    return this.notifying;
   }
 
   now(): number {

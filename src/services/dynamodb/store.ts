@@ -187,6 +187,10 @@ const TOKEN_TTL_MS = 10 * 60 * 1000;
  */
 export class Store {
   private readonly cache = new Map<string, TableMeta>();
+  /** In-process readers of streams (Lambda event-source mappings), by stream id: woken after a write that appended. */
+  private readonly streamWatchers = new Map<string, Set<() => void>>();
+  /** Streams appended to by the transaction in progress (or one just rolled back: a spurious wake-up is harmless). */
+  private readonly appended = new Set<string>();
 
   constructor(
     readonly db: Db,
@@ -407,6 +411,24 @@ export class Store {
     if (st && old) await this.appendRecord(tx, t, st, old, undefined, byService);
   }
 
+  /** Calls `wake` after each write that appended to stream `sid`, until the returned function is called. */
+  watchStream(sid: string, wake: () => void): () => void {
+    let set = this.streamWatchers.get(sid);
+    if (!set) this.streamWatchers.set(sid, (set = new Set()));
+    set.add(wake);
+    return () => {
+      set.delete(wake);
+      if (set.size === 0 && this.streamWatchers.get(sid) === set) this.streamWatchers.delete(sid);
+    };
+  }
+
+  /** A write finished: wakes the readers of the streams it appended to. */
+  flushStreamWakes(): void {
+    if (this.appended.size === 0) return;
+    for (const sid of this.appended) for (const wake of [...(this.streamWatchers.get(sid) ?? [])]) wake();
+    this.appended.clear();
+  }
+
   /** Writes the stream record of one item change (none when the item did not change). */
   private async appendRecord(tx: Tx, t: TableMeta, st: StreamMeta, old: Item | undefined, item: Item | undefined, byService = false): Promise<void> {
     if (old && item && valuesEqual({ M: old }, { M: item })) return;
@@ -435,6 +457,8 @@ export class Store {
       ...(byService ? { userIdentity: { PrincipalId: 'dynamodb.amazonaws.com', Type: 'Service' } } : {}),
     };
     await tx.run('INSERT INTO ddb_stream_records (sid, seq, created, record) VALUES (?, ?, ?, ?)', [st.id, seq, now, JSON.stringify(full)]);
+    // Not a cache or counter of the transaction's outcome: only whom to wake once it ends.
+    if (this.streamWatchers.has(st.id)) this.appended.add(st.id);
   }
 
   private async updateIndexes(tx: Tx, t: TableMeta, k: EncodedKey, old: Item | undefined, item: Item | undefined): Promise<void> {

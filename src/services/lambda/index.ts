@@ -15,6 +15,8 @@ import { InvocationRunner, InvokeOps } from './invoke/sync.js';
 import { DEFAULT_IDLE_MEMORY_SHARE, DEFAULT_IDLE_SECONDS, DEFAULT_MAX_IDLE } from './limits.js';
 import { ConcurrencyOps } from './ops/concurrency.js';
 import { EventConfigOps } from './ops/event-config.js';
+import { EventSourceOps } from './ops/event-sources.js';
+import { MappingPollers } from './esm/pollers.js';
 import { FunctionOps } from './ops/functions.js';
 import { LayerOps } from './ops/layers.js';
 import { PermissionOps } from './ops/permissions.js';
@@ -64,9 +66,10 @@ export const definition: ServiceDefinition = {
     core.snapStart = new SnapStartVersions(core, (scope, name, config) => runner.specFor(scope, name, config));
     await core.snapStart.recover();
     const queue = new AsyncQueue(core, runner);
+    const mappings = new MappingPollers(core, runner);
     const { isolation } = layout.paths;
     const provider = defineProvider<LambdaApi>()(
-      [new FunctionOps(core), new VersionAliasOps(core), new ConcurrencyOps(core), new PermissionOps(core), new TagOps(core), new EventConfigOps(core), new LayerOps(core), new InvokeOps(core, runner, queue), new ResponseStreamOps(core, runner), new UrlOps(core)],
+      [new FunctionOps(core), new VersionAliasOps(core), new ConcurrencyOps(core), new PermissionOps(core), new TagOps(core), new EventConfigOps(core), new EventSourceOps(core, mappings), new LayerOps(core), new InvokeOps(core, runner, queue), new ResponseStreamOps(core, runner), new UrlOps(core)],
       {
         dataPlanes: [codeDownloadRoute(core.code), ...functionUrlRoutes(core, runner, new UrlDirectory(core))],
         health: () => ({ environments: pool.stats(), isolation: isolation.mode, ...(isolation.reason ? { isolationReason: isolation.reason } : {}) }),

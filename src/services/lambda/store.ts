@@ -12,6 +12,7 @@ import type {
   TracingMode,
 } from '../../generated/lambda.js';
 import type { Migration } from '../../storage/db.js';
+import { ESM_MIGRATION } from './esm/model.js';
 import { moveAsyncTableToJobs } from './invoke/async-queue.js';
 
 export const LAMBDA_MIGRATIONS: Migration[] = [
@@ -89,6 +90,8 @@ CREATE TABLE IF NOT EXISTS lambda_layer_uses (
 CREATE INDEX IF NOT EXISTS lambda_layer_uses_layer ON lambda_layer_uses (layer_account, layer_region, layer_name, layer_version);
 `,
   },
+  // Event-source mappings (esm/, ops/event-sources.ts).
+  ESM_MIGRATION,
 ];
 
 /**

@@ -24,6 +24,20 @@ export interface QueueScope {
   region: string;
 }
 
+const cores = new WeakMap<object, SqsCore>();
+
+export function registerSqsCore(platform: object, core: SqsCore): void {
+  cores.set(platform, core);
+}
+
+/**
+ * The SQS core of a platform, for in-process consumers of the same server (Lambda's event-source
+ * mappings wait on its long-poll wake-ups); undefined when SQS is not loaded.
+ */
+export function sqsCoreOf(platform: object): SqsCore | undefined {
+  return cores.get(platform);
+}
+
 export class SqsCore {
   /** Long polls waiting on a queue (by id): each is called when a message may have arrived. */
   private readonly waiters = new Map<number, Set<() => void>>();

@@ -5,7 +5,7 @@
  */
 import type { SQSApi } from '../../generated/sqs.js';
 import { defineProvider, type Platform, type ServiceDefinition, type ServiceProvider } from '../service.js';
-import { SqsCore } from './core.js';
+import { registerSqsCore, SqsCore } from './core.js';
 import { handleMoves, MoveTaskOps } from './ops/move-tasks.js';
 import { QueueOps } from './ops/queues.js';
 import { ReceiveOps } from './ops/receive.js';
@@ -20,6 +20,7 @@ export const definition: ServiceDefinition = {
   wireShapes: ['AttributeNameList', 'MessageSystemAttributeList'],
   async create(platform: Platform): Promise<ServiceProvider> {
     const core = await SqsCore.open(platform.db, platform.clock, platform.jobs, platform.endpoint);
+    registerSqsCore(platform, core);
     handleRetention(platform.jobs, platform.db);
     handleMoves(platform.jobs, core);
     return defineProvider<SQSApi>()(

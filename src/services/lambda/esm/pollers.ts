@@ -1,0 +1,101 @@
+/**
+ * The pollers of event-source mappings (jobs of kind `lambda.esm`, src/jobs/pollers/): each run
+ * reads its mapping from `lambda_esm` (a disabled or deleted mapping ends its shard jobs), and
+ * builds the source and sender for its kind of source. Mappings are parsed once per stored text.
+ */
+import { compileFilterCriteria, recordMatchesFilterCriteria } from '../../../aws/event-patterns/lambda.js';
+import { Pollers, type Mapping } from '../../../jobs/pollers/poller.js';
+import type { LambdaCore } from '../core.js';
+import type { InvocationRunner } from '../invoke/sync.js';
+import { MAX_SYNC_PAYLOAD } from '../limits.js';
+import { invokeMapping } from './invoke.js';
+import type { MappingDoc } from './model.js';
+import { SqsSender, SqsSource } from './sqs.js';
+import { StreamSender, StreamSource } from './streams.js';
+
+export const ESM_KIND = 'lambda.esm';
+
+/** How long a caught-up poller waits for a wake-up within one run before its job is rescheduled. */
+const IDLE_WAIT_MS = 20_000;
+
+type AnyRecord = Record<string, unknown>;
+
+export class MappingPollers {
+  private readonly pollers: Pollers<AnyRecord>;
+  private readonly built = new Map<string, { text: string; mapping: Mapping<AnyRecord> }>();
+
+  constructor(
+    private readonly core: LambdaCore,
+    private readonly runner: InvocationRunner,
+  ) {
+    // Caught-up pollers wait inside their runs: many may be running at once, nearly all of them idle.
+    this.pollers = new Pollers<AnyRecord>(core.platform.jobs, ESM_KIND, (uuid) => this.resolve(uuid), { concurrency: 1000, leaseMs: 20 * 60_000 });
+  }
+
+  start(uuid: string, scope: { accountId: string; region: string }): Promise<void> {
+    this.built.delete(uuid);
+    return this.pollers.start(uuid, { account: scope.accountId, region: scope.region });
+  }
+
+  stop(uuid: string): Promise<number> {
+    this.built.delete(uuid);
+    return this.pollers.stop(uuid);
+  }
+
+  /** The mapping's row changed: the next run builds it again. */
+  changed(uuid: string): void {
+    this.built.delete(uuid);
+  }
+
+  private async resolve(uuid: string): Promise<Mapping<AnyRecord> | undefined> {
+    const row = await this.core.db.get<{ account: string; region: string; doc: string }>('SELECT account, region, doc FROM lambda_esm WHERE uuid = ?', [uuid]);
+    if (!row) return undefined;
+    const doc = JSON.parse(row.doc) as MappingDoc;
+    if (!doc.Enabled) return undefined;
+    const hit = this.built.get(uuid);
+    if (hit && hit.text === row.doc) return hit.mapping;
+    const mapping = this.build(doc, { accountId: row.account, region: row.region });
+    if (this.built.size >= 10_000) this.built.clear();
+    this.built.set(uuid, { text: row.doc, mapping });
+    return mapping;
+  }
+
+  private build(doc: MappingDoc, scope: { accountId: string; region: string }): Mapping<AnyRecord> {
+    const platform = this.core.platform;
+    const invoke = (event: unknown, signal: AbortSignal) => invokeMapping(this.core, this.runner, scope, doc, event, signal);
+    const criteria = doc.FilterCriteria ? compileFilterCriteria(doc.FilterCriteria, doc.kind === 'dynamodb' ? 'dynamodb' : 'sqs') : undefined;
+    const filter = criteria && criteria.filters.length > 0 ? (record: AnyRecord) => recordMatchesFilterCriteria(criteria, record) : undefined;
+    const batch = { maxRecords: doc.BatchSize, maxBytes: MAX_SYNC_PAYLOAD - 1024, windowMs: doc.MaximumBatchingWindowInSeconds * 1000 };
+    if (doc.kind === 'dynamodb') {
+      const sender = new StreamSender(platform, doc, invoke, (result) => void this.recordResult(doc.UUID, result));
+      return { source: new StreamSource(platform, doc) as never, sender: sender as never, filter, batch, idleMs: IDLE_WAIT_MS };
+    }
+    const sender = new SqsSender(doc, async (event, signal) => {
+      try {
+        const out = await invoke(event, signal);
+        return out && { ok: out.result.outcome === 'success', response: out.response };
+      } catch (e) {
+        // The function is gone or cannot run: the messages stay in the queue.
+        platform.log({ level: 'warn', service: 'lambda', mapping: doc.UUID, error: String((e as Error)?.message ?? e) });
+        return { ok: false, response: undefined };
+      }
+    });
+    return { source: new SqsSource(platform, doc) as never, sender: sender as never, filter, batch, idleMs: IDLE_WAIT_MS };
+  }
+
+  /** LastProcessingResult of a stream mapping, written when it changes. */
+  private readonly results = new Map<string, string>();
+
+  private async recordResult(uuid: string, result: string): Promise<void> {
+    if (this.results.get(uuid) === result) return;
+    this.results.set(uuid, result);
+    if (this.results.size > 10_000) this.results.clear();
+    const row = await this.core.db.get<{ doc: string }>('SELECT doc FROM lambda_esm WHERE uuid = ?', [uuid]);
+    if (!row) return;
+    const doc = JSON.parse(row.doc) as MappingDoc;
+    if (doc.LastProcessingResult === result) return;
+    doc.LastProcessingResult = result;
+    // Only this field changes: a concurrent update's text is kept when it no longer matches.
+    await this.core.db.run('UPDATE lambda_esm SET doc = ? WHERE uuid = ? AND doc = ?', [JSON.stringify(doc), uuid, row.doc]);
+  }
+}
