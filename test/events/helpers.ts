@@ -1,5 +1,5 @@
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
-import { SQSClient, ReceiveMessageCommand, type Message } from '@aws-sdk/client-sqs';
+import { DeleteMessageBatchCommand, SQSClient, ReceiveMessageCommand, type Message } from '@aws-sdk/client-sqs';
 import { definition as eventsService } from '../../src/services/events/index.js';
 import { definition as sqsService } from '../../src/services/sqs/index.js';
 import { clientConfig, startServer, type TestServer, type StartServerOptions } from '../helpers/server.js';
@@ -18,12 +18,15 @@ export async function eventsServer(extra: StartServerOptions['services'] = [], o
   return { server, events: new EventBridgeClient(clientConfig(server.endpoint)), sqs: new SQSClient(clientConfig(server.endpoint)) };
 }
 
-/** Receives until `count` messages arrived (long polls of 1 s; deliveries are jobs that run moments after the call). */
+/** Receives (and deletes) until `count` messages arrived (long polls of 1 s; deliveries are jobs that run moments after the call). */
 export async function receiveN(sqs: SQSClient, QueueUrl: string, count: number, tries = 20): Promise<Message[]> {
   const got: Message[] = [];
   for (let i = 0; i < tries && got.length < count; i++) {
     const { Messages } = await sqs.send(new ReceiveMessageCommand({ QueueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 1, MessageAttributeNames: ['All'] }));
-    got.push(...(Messages ?? []));
+    if (!Messages?.length) continue;
+    got.push(...Messages);
+    // Deleted, so that a later clock advance does not bring them back.
+    await sqs.send(new DeleteMessageBatchCommand({ QueueUrl, Entries: Messages.map((m, j) => ({ Id: String(j), ReceiptHandle: m.ReceiptHandle! })) }));
   }
   return got;
 }

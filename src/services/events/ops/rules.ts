@@ -94,7 +94,10 @@ export class RuleOps implements Pick<EventBridgeApi, Ops> {
   private async syncSchedule(s: Scope, rule: StoredRule): Promise<void> {
     const key = this.core.ruleScheduleKey(s, rule.bus, rule.name);
     if (rule.scheduleExpression && rule.state !== 'DISABLED') {
-      await this.core.jobs.schedules.put({ kind: RULE_FIRE_KIND, key, account: s.accountId, region: s.region, expression: rule.scheduleExpression, payload: { bus: rule.bus, name: rule.name } });
+      // A rate rule's period starts when the rule is created: its first fire is one period later.
+      const expression = parseScheduleExpression(rule.scheduleExpression, { allowAt: false });
+      const startMs = expression.type === 'rate' ? rule.created + expression.periodMs : undefined;
+      await this.core.jobs.schedules.put({ kind: RULE_FIRE_KIND, key, account: s.accountId, region: s.region, expression: rule.scheduleExpression, startMs, payload: { bus: rule.bus, name: rule.name } });
     } else {
       await this.core.jobs.schedules.delete(RULE_FIRE_KIND, key);
     }
