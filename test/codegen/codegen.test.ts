@@ -105,6 +105,9 @@ test('one <Service>Api interface per service with one method per operation', () 
     stepfunctions: 'SFNApi',
     apigateway: 'APIGatewayApi',
     s3: 'S3Api',
+    sqs: 'SQSApi',
+    events: 'EventBridgeApi',
+    scheduler: 'SchedulerApi',
   };
   for (const s of SERVICES) {
     const m = model(s);
