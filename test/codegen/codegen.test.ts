@@ -110,6 +110,8 @@ test('one <Service>Api interface per service with one method per operation', () 
     s3: 'S3Api',
     sns: 'SNSApi',
     sqs: 'SQSApi',
+    events: 'EventBridgeApi',
+    scheduler: 'SchedulerApi',
   };
   for (const s of SERVICES) {
     const m = model(s);

@@ -5,18 +5,13 @@
  * target's errors (a queue that does not exist, a message too large) are the ones logged.
  */
 import { parseArn } from '../../aws/arn.js';
+import type { EventBridgeApi } from '../../generated/events.js';
 import type { LambdaApi } from '../../generated/lambda.js';
+import type { SNSApi } from '../../generated/sns.js';
 import type { MessageAttributeValue, SQSApi } from '../../generated/sqs.js';
 import { serviceClient } from '../clients.js';
 import type { Platform } from '../service.js';
 
-/** What Lambda calls of SNS and EventBridge (their generated interfaces are not in this tree yet). */
-interface SnsPublish {
-  Publish(ctx: unknown, input: { TopicArn: string; Message: string; MessageAttributes?: Record<string, { DataType: string; StringValue?: string }> }): Promise<unknown>;
-}
-interface EventsPutEvents {
-  PutEvents(ctx: unknown, input: { Entries: { Source: string; DetailType: string; Detail: string; EventBusName: string; Resources?: string[] }[] }): Promise<{ FailedEntryCount?: number }>;
-}
 
 /** Thrown when a destination cannot take a record: the caller logs it (AWS drops the record then). */
 export class DeliveryError extends Error {}
@@ -59,7 +54,7 @@ export async function deliver(platform: Platform, arn: string, delivery: Deliver
       return;
     }
     case 'sns': {
-      const sns = serviceClient<SnsPublish>(platform, 'sns', scope);
+      const sns = serviceClient<SNSApi>(platform, 'sns', scope);
       if (!sns) throw missing();
       const attributes = Object.fromEntries(Object.entries(delivery.attributes ?? {}).map(([k, v]) => [k, { DataType: 'String', StringValue: v }]));
       await sns.Publish({ TopicArn: arn, Message: delivery.body, ...(Object.keys(attributes).length ? { MessageAttributes: attributes } : {}) });
@@ -72,7 +67,7 @@ export async function deliver(platform: Platform, arn: string, delivery: Deliver
       return;
     }
     case 'events': {
-      const events = serviceClient<EventsPutEvents>(platform, 'events', scope);
+      const events = serviceClient<EventBridgeApi>(platform, 'events', scope);
       if (!events) throw missing();
       const out = await events.PutEvents({
         Entries: [{ Source: 'lambda', DetailType: delivery.detailType ?? 'Lambda Function Invocation Result', Detail: delivery.body, EventBusName: arn, ...(delivery.functionArn ? { Resources: [delivery.functionArn] } : {}) }],
