@@ -27,6 +27,16 @@ export interface ClaimResult {
 
 const FIFO_SCAN = 1000;
 
+const claimSqls = new Map<number, string>();
+function claimSql(n: number): string {
+  let sql = claimSqls.get(n);
+  if (!sql) {
+    sql = `UPDATE sqs_messages SET visible_at = ?, receives = receives + 1, first_receive = COALESCE(first_receive, ?), receipt = ? WHERE queue = ? AND seq IN (${Array(n).fill('?').join(', ')})`;
+    claimSqls.set(n, sql);
+  }
+  return sql;
+}
+
 export async function claim(core: SqsCore, tx: Tx, queue: Queue, max: number, visibilityMs: number, now: number): Promise<ClaimResult> {
   const oldest = now - Number(queue.a.MessageRetentionPeriod) * 1000;
   const candidates = queue.fifo ? await fifoCandidates(tx, queue.id, max, now, oldest) : await tx.all<MessageRow>(
@@ -36,6 +46,7 @@ export async function claim(core: SqsCore, tx: Tx, queue: Queue, max: number, vi
   const redrive = queue.a.RedrivePolicy ? parseRedrivePolicy(queue.a.RedrivePolicy) : undefined;
   const out: ClaimResult = { messages: [], movedTo: new Map(), moved: 0 };
   let dlq: Queue | undefined | null = null;
+  const seqs: number[] = [];
   for (const m of candidates) {
     if (redrive && m.receives >= redrive.maxReceiveCount) {
       if (dlq === null) dlq = await core.queueByArn(redrive.deadLetterTargetArn, tx);
@@ -46,16 +57,14 @@ export async function claim(core: SqsCore, tx: Tx, queue: Queue, max: number, vi
         continue;
       }
     }
+    seqs.push(m.seq);
+    out.messages.push({ ...m, visible_at: now + visibilityMs, receives: Number(m.receives) + 1, first_receive: m.first_receive ?? now, receipt: '' });
+  }
+  if (seqs.length > 0) {
+    // One statement for the whole receive; the messages share its nonce (a handle also names its message's seq).
     const nonce = newNonce();
-    const first = m.first_receive ?? now;
-    await tx.run('UPDATE sqs_messages SET visible_at = ?, receives = receives + 1, first_receive = ?, receipt = ? WHERE queue = ? AND seq = ?', [
-      now + visibilityMs,
-      first,
-      nonce,
-      queue.id,
-      m.seq,
-    ]);
-    out.messages.push({ ...m, visible_at: now + visibilityMs, receives: Number(m.receives) + 1, first_receive: first, receipt: nonce });
+    for (const m of out.messages) m.receipt = nonce;
+    await tx.run(claimSql(seqs.length), [now + visibilityMs, now, nonce, queue.id, ...seqs]);
   }
   return out;
 }

@@ -121,3 +121,9 @@ export function insertMessagesSql(n: number): string {
 export function messageValues(m: MessageRow): (string | number | null)[] {
   return [m.queue, m.seq, m.id, m.body, m.md5, m.attrs, m.md5_attrs, m.trace, m.md5_sys, m.group_id, m.dedup_id, m.sender, m.sent, m.visible_at, m.receives, m.first_receive, m.receipt, m.dlq_source];
 }
+
+/** `?, ?, ?` for an IN list of n values. */
+const lists: string[] = [];
+export function placeholders(n: number): string {
+  return (lists[n] ??= Array(n).fill('?').join(', '));
+}

@@ -30,14 +30,14 @@ export class SendOps implements Pick<SQSApi, 'SendMessage' | 'SendMessageBatch'>
   constructor(private readonly core: SqsCore) {}
 
   async SendMessage(ctx: RequestContext, input: SendMessageRequest): Promise<SendMessageResult> {
-    const queue = await this.core.queueByUrl(ctx, input.QueueUrl);
+    const queue = await this.core.cachedQueueByUrl(ctx, input.QueueUrl);
     const p = this.prepare(ctx, queue, input, false);
     const [out] = await this.store(queue, [p]);
     return out!;
   }
 
   async SendMessageBatch(ctx: RequestContext, input: SendMessageBatchRequest): Promise<SendMessageBatchResult> {
-    const queue = await this.core.queueByUrl(ctx, input.QueueUrl);
+    const queue = await this.core.cachedQueueByUrl(ctx, input.QueueUrl);
     checkBatch(input.Entries, 'SendMessageBatchRequestEntry');
     let total = 0;
     for (const e of input.Entries) total += entryBytes(e);
