@@ -15,7 +15,7 @@
  *   npm run bench:sqs -- [seconds] [--base <another build's dist>] [--data-dir <dir>]
  * --base serves the same rows from a previous build too, alternating A and B per row.
  * --data-dir: a durable data directory (synchronous=NORMAL) instead of an ephemeral one.
- * --only <word>: the rows whose kind contains it (floor, send, lockstep, single, pipelined, longpoll).
+ * --only <words,...>: the rows whose kind contains one of them (floor, send, lockstep, single, pipelined, longpoll).
  * --cpu-prof <dir>: this build's server writes a V8 CPU profile there when it stops.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -200,7 +200,7 @@ const cycleLine = (name: string, r: CycleResult): string =>
   `${name.padEnd(70)} ${Math.round(r.msgsPerSec).toString().padStart(7)} msgs/s   server CPU ${r.cpuUsPerMsg.toFixed(1).padStart(6)} µs/msg`;
 const loadLine = (name: string, r: LoadResult, perReq: number): string =>
   `${row(name, r)}   ${Math.round(r.rps * perReq)} msgs/s   server CPU ${(r.cpuUsPerRequest! / perReq).toFixed(1)} µs/msg`;
-const want = (name: string): boolean => !only || name.includes(only);
+const want = (name: string): boolean => !only || only.split(',').some((w) => name.includes(w));
 
 console.log(`SQS bench, ${seconds} s per row, servers in their own processes (SQLite, ${dataDirFlag ? 'durable data directory, synchronous=NORMAL' : 'ephemeral data directory'})`);
 const reqOf = (target: string, body: string) => () => ({ method: 'POST', path: '/', headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amz-target': `AmazonSQS.${target}` }, body });

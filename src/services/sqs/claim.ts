@@ -10,8 +10,9 @@
 import type { Tx } from '../../storage/db.js';
 import { parseRedrivePolicy } from './attributes.js';
 import { newNonce, type Queue, type SqsCore } from './core.js';
-import { MESSAGE_COLUMNS, insertMessagesSql, messageValues, type MessageRow } from './store.js';
+import { MESSAGE_COLUMNS, insertMessagesSql, pushMessageValues, type MessageRow } from './store.js';
 
+/** A received message: for a standard queue without a RedrivePolicy, only the columns the receive shows (see shownColumns). */
 export interface Claimed extends MessageRow {
   /** The nonce this receive holds the message with (its receipt handle's). */
   receipt: string;
@@ -37,13 +38,34 @@ function claimSql(n: number): string {
   return sql;
 }
 
-export async function claim(core: SqsCore, tx: Tx, queue: Queue, max: number, visibilityMs: number, now: number): Promise<ClaimResult> {
+/** What a receive shows of its messages: their system attributes, their message attributes. */
+export interface Shown {
+  system: boolean;
+  user: boolean;
+}
+
+/**
+ * The columns a standard receive reads: what it answers with (turning SQLite rows into objects
+ * costs per column, and this is the busy path). Dead-lettering needs whole rows (MESSAGE_COLUMNS).
+ */
+const SHOWN_COLUMNS = new Map<string, string>();
+function shownColumns(shown: Shown): string {
+  const key = `${shown.system}${shown.user}`;
+  let columns = SHOWN_COLUMNS.get(key);
+  if (!columns) {
+    columns = `seq, id, body, md5, receives, first_receive${shown.system ? ', sender, sent, group_id, trace, dlq_source' : ''}${shown.user ? ', attrs, md5_attrs' : ''}`;
+    SHOWN_COLUMNS.set(key, columns);
+  }
+  return columns;
+}
+
+export async function claim(core: SqsCore, tx: Tx, queue: Queue, max: number, visibilityMs: number, now: number, shown: Shown): Promise<ClaimResult> {
   const oldest = now - Number(queue.a.MessageRetentionPeriod) * 1000;
+  const redrive = queue.a.RedrivePolicy ? parseRedrivePolicy(queue.a.RedrivePolicy) : undefined;
   const candidates = queue.fifo ? await fifoCandidates(tx, queue.id, max, now, oldest) : await tx.all<MessageRow>(
-    `SELECT ${MESSAGE_COLUMNS} FROM sqs_messages WHERE queue = ? AND visible_at <= ? AND sent > ? ORDER BY visible_at, seq LIMIT ?`,
+    `SELECT ${redrive ? MESSAGE_COLUMNS : shownColumns(shown)} FROM sqs_messages WHERE queue = ? AND visible_at <= ? AND sent > ? ORDER BY visible_at, seq LIMIT ?`,
     [queue.id, now, oldest, max],
   );
-  const redrive = queue.a.RedrivePolicy ? parseRedrivePolicy(queue.a.RedrivePolicy) : undefined;
   const out: ClaimResult = { messages: [], movedTo: new Map(), moved: 0 };
   let dlq: Queue | undefined | null = null;
   const seqs: number[] = [];
@@ -130,7 +152,9 @@ export async function moveMessages(tx: Tx, rows: readonly MessageRow[], to: Queu
   }));
   for (let i = 0; i < moved.length; i += 10) {
     const part = moved.slice(i, i + 10);
-    await tx.run(insertMessagesSql(part.length), part.flatMap(messageValues));
+    const values: (string | number | null)[] = [];
+    for (const m of part) pushMessageValues(values, m, m.seq);
+    await tx.run(insertMessagesSql(part.length), values);
   }
   await tx.run('UPDATE sqs_queues SET next_seq = ? WHERE id = ?', [seq, to.id]);
   for (const m of rows) await tx.run('DELETE FROM sqs_messages WHERE queue = ? AND seq = ?', [m.queue, m.seq]);

@@ -200,10 +200,11 @@ export function newNonce(): string {
 
 /** A receipt handle: the queue id, the message's seq and the receive's nonce, base64. */
 export function encodeHandle(queueId: number, seq: number, nonce: string): string {
-  const b = Buffer.alloc(27);
+  const b = Buffer.allocUnsafe(27); // every byte written below
   b.writeUInt8(HANDLE_VERSION, 0);
   b.writeUIntBE(queueId, 1, 6);
-  b.writeBigUInt64BE(BigInt(seq), 7);
+  b.writeUInt32BE(Math.floor(seq / 2 ** 32), 7); // seq as 64 bits, without a BigInt per message
+  b.writeUInt32BE(seq >>> 0, 11);
   b.write(nonce, 15, 12, 'hex');
   return `AQEB${b.toString('base64')}`;
 }

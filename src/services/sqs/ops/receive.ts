@@ -20,7 +20,7 @@ import {
 import type { Tx } from '../../../storage/db.js';
 import { ALL_NAMES } from '../attributes.js';
 import { checkBatch, failedEntry } from '../batch.js';
-import { claim, type Claimed } from '../claim.js';
+import { claim, type Claimed, type Shown } from '../claim.js';
 import { decodeHandle, encodeHandle, sequenceNumber, type Handle, type Queue, type SqsCore } from '../core.js';
 import { invalidParameter, noSuchQueue } from '../errors.js';
 import { attributeFilter, md5OfAttributes, type StoredAttribute } from '../message.js';
@@ -63,7 +63,7 @@ export class ReceiveOps implements Pick<SQSApi, 'ReceiveMessage' | 'DeleteMessag
       const stop = wait > 0 ? this.core.wait(queue.id, wake) : () => {};
       let got: Claimed[];
       try {
-        got = await this.receiveOnce(queue, max, vt, attempt);
+        got = await this.receiveOnce(queue, max, vt, attempt, { system: view.system !== undefined, user: view.user !== undefined });
       } catch (e) {
         stop();
         throw e;
@@ -84,7 +84,7 @@ export class ReceiveOps implements Pick<SQSApi, 'ReceiveMessage' | 'DeleteMessag
   }
 
   /** One claim transaction (or the messages a FIFO receive attempt already got). */
-  private async receiveOnce(queue: Queue, max: number, vt: number, attempt: string | undefined): Promise<Claimed[]> {
+  private async receiveOnce(queue: Queue, max: number, vt: number, attempt: string | undefined, shown: Shown): Promise<Claimed[]> {
     const now = this.core.clock.now();
     const result = await this.core.db.tx(async (tx) => {
       const current = await this.core.current(queue, tx);
@@ -93,7 +93,7 @@ export class ReceiveOps implements Pick<SQSApi, 'ReceiveMessage' | 'DeleteMessag
         const again = await this.sameAttempt(tx, queue.id, attempt, now);
         if (again) return { messages: again, movedTo: new Map<number, number>(), moved: 0 };
       }
-      const r = await claim(this.core, tx, current, max, vt * 1000, now);
+      const r = await claim(this.core, tx, current, max, vt * 1000, now, shown);
       if (attempt !== undefined && r.messages.length > 0) {
         await tx.run(
           'INSERT INTO sqs_attempts (queue, attempt, expires, handles) VALUES (?, ?, ?, ?) ON CONFLICT (queue, attempt) DO UPDATE SET expires = excluded.expires, handles = excluded.handles',
