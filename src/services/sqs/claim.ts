@@ -80,7 +80,11 @@ export async function claim(core: SqsCore, tx: Tx, queue: Queue, max: number, vi
       }
     }
     seqs.push(m.seq);
-    out.messages.push({ ...m, visible_at: now + visibilityMs, receives: Number(m.receives) + 1, first_receive: m.first_receive ?? now, receipt: '' });
+    // The row read is this receive's own: updated in place (spreading rows is slow on this path).
+    m.visible_at = now + visibilityMs;
+    m.receives = Number(m.receives) + 1;
+    m.first_receive ??= now;
+    out.messages.push(m as Claimed);
   }
   if (seqs.length > 0) {
     // One statement for the whole receive; the messages share its nonce (a handle also names its message's seq).
