@@ -10,8 +10,9 @@
 import type { Tx } from '../../storage/db.js';
 import { parseRedrivePolicy } from './attributes.js';
 import { newNonce, type Queue, type SqsCore } from './core.js';
-import { MESSAGE_COLUMNS, insertMessagesSql, messageValues, type MessageRow } from './store.js';
+import { MESSAGE_COLUMNS, insertMessagesSql, pushMessageValues, type MessageRow } from './store.js';
 
+/** A received message: for a standard queue without a RedrivePolicy, only the columns the receive shows (see shownColumns). */
 export interface Claimed extends MessageRow {
   /** The nonce this receive holds the message with (its receipt handle's). */
   receipt: string;
@@ -27,15 +28,47 @@ export interface ClaimResult {
 
 const FIFO_SCAN = 1000;
 
-export async function claim(core: SqsCore, tx: Tx, queue: Queue, max: number, visibilityMs: number, now: number): Promise<ClaimResult> {
+const claimSqls = new Map<number, string>();
+function claimSql(n: number): string {
+  let sql = claimSqls.get(n);
+  if (!sql) {
+    sql = `UPDATE sqs_messages SET visible_at = ?, receives = receives + 1, first_receive = COALESCE(first_receive, ?), receipt = ? WHERE queue = ? AND seq IN (${Array(n).fill('?').join(', ')})`;
+    claimSqls.set(n, sql);
+  }
+  return sql;
+}
+
+/** What a receive shows of its messages: their system attributes, their message attributes. */
+export interface Shown {
+  system: boolean;
+  user: boolean;
+}
+
+/**
+ * The columns a standard receive reads: what it answers with (turning SQLite rows into objects
+ * costs per column, and this is the busy path). Dead-lettering needs whole rows (MESSAGE_COLUMNS).
+ */
+const SHOWN_COLUMNS = new Map<string, string>();
+function shownColumns(shown: Shown): string {
+  const key = `${shown.system}${shown.user}`;
+  let columns = SHOWN_COLUMNS.get(key);
+  if (!columns) {
+    columns = `seq, id, body, md5, receives, first_receive${shown.system ? ', sender, sent, group_id, trace, dlq_source' : ''}${shown.user ? ', attrs, md5_attrs' : ''}`;
+    SHOWN_COLUMNS.set(key, columns);
+  }
+  return columns;
+}
+
+export async function claim(core: SqsCore, tx: Tx, queue: Queue, max: number, visibilityMs: number, now: number, shown: Shown): Promise<ClaimResult> {
   const oldest = now - Number(queue.a.MessageRetentionPeriod) * 1000;
+  const redrive = queue.a.RedrivePolicy ? parseRedrivePolicy(queue.a.RedrivePolicy) : undefined;
   const candidates = queue.fifo ? await fifoCandidates(tx, queue.id, max, now, oldest) : await tx.all<MessageRow>(
-    `SELECT ${MESSAGE_COLUMNS} FROM sqs_messages WHERE queue = ? AND visible_at <= ? AND sent > ? ORDER BY visible_at, seq LIMIT ?`,
+    `SELECT ${redrive ? MESSAGE_COLUMNS : shownColumns(shown)} FROM sqs_messages WHERE queue = ? AND visible_at <= ? AND sent > ? ORDER BY visible_at, seq LIMIT ?`,
     [queue.id, now, oldest, max],
   );
-  const redrive = queue.a.RedrivePolicy ? parseRedrivePolicy(queue.a.RedrivePolicy) : undefined;
   const out: ClaimResult = { messages: [], movedTo: new Map(), moved: 0 };
   let dlq: Queue | undefined | null = null;
+  const seqs: number[] = [];
   for (const m of candidates) {
     if (redrive && m.receives >= redrive.maxReceiveCount) {
       if (dlq === null) dlq = await core.queueByArn(redrive.deadLetterTargetArn, tx);
@@ -46,16 +79,18 @@ export async function claim(core: SqsCore, tx: Tx, queue: Queue, max: number, vi
         continue;
       }
     }
+    seqs.push(m.seq);
+    // The row read is this receive's own: updated in place (spreading rows is slow on this path).
+    m.visible_at = now + visibilityMs;
+    m.receives = Number(m.receives) + 1;
+    m.first_receive ??= now;
+    out.messages.push(m as Claimed);
+  }
+  if (seqs.length > 0) {
+    // One statement for the whole receive; the messages share its nonce (a handle also names its message's seq).
     const nonce = newNonce();
-    const first = m.first_receive ?? now;
-    await tx.run('UPDATE sqs_messages SET visible_at = ?, receives = receives + 1, first_receive = ?, receipt = ? WHERE queue = ? AND seq = ?', [
-      now + visibilityMs,
-      first,
-      nonce,
-      queue.id,
-      m.seq,
-    ]);
-    out.messages.push({ ...m, visible_at: now + visibilityMs, receives: Number(m.receives) + 1, first_receive: first, receipt: nonce });
+    for (const m of out.messages) m.receipt = nonce;
+    await tx.run(claimSql(seqs.length), [now + visibilityMs, now, nonce, queue.id, ...seqs]);
   }
   return out;
 }
@@ -121,7 +156,9 @@ export async function moveMessages(tx: Tx, rows: readonly MessageRow[], to: Queu
   }));
   for (let i = 0; i < moved.length; i += 10) {
     const part = moved.slice(i, i + 10);
-    await tx.run(insertMessagesSql(part.length), part.flatMap(messageValues));
+    const values: (string | number | null)[] = [];
+    for (const m of part) pushMessageValues(values, m, m.seq);
+    await tx.run(insertMessagesSql(part.length), values);
   }
   await tx.run('UPDATE sqs_queues SET next_seq = ? WHERE id = ?', [seq, to.id]);
   for (const m of rows) await tx.run('DELETE FROM sqs_messages WHERE queue = ? AND seq = ?', [m.queue, m.seq]);

@@ -89,6 +89,41 @@ export class SqsCore {
     return queue;
   }
 
+  /**
+   * The queue a QueueUrl names, from a cache of the queues that messages were sent to, received or
+   * deleted from lately (the busy path; a lookup is otherwise a query and a JSON parse per
+   * request). Operations that change or delete a queue call queuesChanged() once committed; a
+   * transaction that depends on the queue's current attributes checks them with current().
+   */
+  async cachedQueueByUrl(ctx: RequestContext, url: string): Promise<Queue> {
+    const key = `${ctx.accountId}\n${ctx.region}\n${url}`;
+    const hit = this.cache.get(key);
+    if (hit) return hit;
+    const generation = this.generation;
+    const queue = await this.queueByUrl(ctx, url);
+    if (generation === this.generation) {
+      if (this.cache.size >= 10_000) this.cache.clear();
+      this.cache.set(key, queue);
+    }
+    return queue;
+  }
+
+  private readonly cache = new Map<string, Queue>();
+  private generation = 0;
+
+  /** A queue was created, changed or deleted: cached lookups are read again. */
+  queuesChanged(): void {
+    this.generation++;
+    this.cache.clear();
+  }
+
+  /** The queue as it is now in this transaction (`queue` itself when its attributes are unchanged), or undefined once deleted. */
+  async current(queue: Queue, tx: Queryable): Promise<Queue | undefined> {
+    const row = await tx.get<{ attrs: string }>('SELECT attrs FROM sqs_queues WHERE id = ?', [queue.id]);
+    if (!row) return undefined;
+    return row.attrs === queue.attrs ? queue : this.queueById(queue.id, tx);
+  }
+
   async queue(scope: QueueScope, name: string, q: Queryable = this.db): Promise<Queue | undefined> {
     const row = await q.get<QueueRow>('SELECT * FROM sqs_queues WHERE account = ? AND region = ? AND name = ?', [scope.accountId, scope.region, name]);
     return row && this.withAttrs(row);
@@ -179,10 +214,11 @@ export function newNonce(): string {
 
 /** A receipt handle: the queue id, the message's seq and the receive's nonce, base64. */
 export function encodeHandle(queueId: number, seq: number, nonce: string): string {
-  const b = Buffer.alloc(27);
+  const b = Buffer.allocUnsafe(27); // every byte written below
   b.writeUInt8(HANDLE_VERSION, 0);
   b.writeUIntBE(queueId, 1, 6);
-  b.writeBigUInt64BE(BigInt(seq), 7);
+  b.writeUInt32BE(Math.floor(seq / 2 ** 32), 7); // seq as 64 bits, without a BigInt per message
+  b.writeUInt32BE(seq >>> 0, 11);
   b.write(nonce, 15, 12, 'hex');
   return `AQEB${b.toString('base64')}`;
 }

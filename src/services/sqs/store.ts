@@ -118,6 +118,13 @@ export function insertMessagesSql(n: number): string {
   return sql;
 }
 
-export function messageValues(m: MessageRow): (string | number | null)[] {
-  return [m.queue, m.seq, m.id, m.body, m.md5, m.attrs, m.md5_attrs, m.trace, m.md5_sys, m.group_id, m.dedup_id, m.sender, m.sent, m.visible_at, m.receives, m.first_receive, m.receipt, m.dlq_source];
+/** Appends a message's values, in MESSAGE_COLUMNS order, with its seq (a loop, not flatMap: this is the busy path of every send). */
+export function pushMessageValues(out: (string | number | null)[], m: Omit<MessageRow, 'seq'>, seq: number): void {
+  out.push(m.queue, seq, m.id, m.body, m.md5, m.attrs, m.md5_attrs, m.trace, m.md5_sys, m.group_id, m.dedup_id, m.sender, m.sent, m.visible_at, m.receives, m.first_receive, m.receipt, m.dlq_source);
+}
+
+/** `?, ?, ?` for an IN list of n values. */
+const lists: string[] = [];
+export function placeholders(n: number): string {
+  return (lists[n] ??= Array(n).fill('?').join(', '));
 }

@@ -81,6 +81,7 @@ export class QueueOps implements Pick<SQSApi, 'CreateQueue' | 'GetQueueUrl' | 'L
       await enqueue(tx, { kind: RETENTION_KIND, key: String(id), account: scope.accountId, region: scope.region, payload: { queue: id }, dueAt: now + Number(stored.MessageRetentionPeriod) * 1000 }, now, 'replace');
       return { id, due: now + Number(stored.MessageRetentionPeriod) * 1000 };
     });
+    this.core.queuesChanged();
     if (created) this.core.jobs.wake(RETENTION_KIND, created.due);
     return { QueueUrl: this.core.queueUrl(scope, name) };
   }
@@ -134,6 +135,7 @@ export class QueueOps implements Pick<SQSApi, 'CreateQueue' | 'GetQueueUrl' | 'L
         [scope.accountId, scope.region, queue.name, now],
       );
     });
+    this.core.queuesChanged();
     await this.core.jobs.cancel(RETENTION_KIND, String(queue.id));
     this.core.notify(queue.id);
   }
@@ -201,6 +203,7 @@ export class QueueOps implements Pick<SQSApi, 'CreateQueue' | 'GetQueueUrl' | 'L
       await tx.run('UPDATE sqs_queues SET attrs = ?, modified = ? WHERE id = ?', [JSON.stringify(next), now, queue.id]);
       if (retentionChanged) await enqueue(tx, { kind: RETENTION_KIND, key: String(queue.id), account: queue.account, region: queue.region, payload: { queue: queue.id }, dueAt: now }, now, 'replace');
     });
+    this.core.queuesChanged();
     if (retentionChanged) this.core.jobs.wake(RETENTION_KIND, now);
     // A shorter delay or visibility may have made messages receivable.
     this.core.notify(queue.id);
@@ -217,6 +220,7 @@ export class QueueOps implements Pick<SQSApi, 'CreateQueue' | 'GetQueueUrl' | 'L
       await tx.run('DELETE FROM sqs_messages WHERE queue = ? AND sent <= ?', [queue.id, now]);
       await tx.run('DELETE FROM sqs_attempts WHERE queue = ?', [queue.id]);
     });
+    this.core.queuesChanged();
   }
 
   async ListDeadLetterSourceQueues(ctx: RequestContext, input: ListDeadLetterSourceQueuesRequest): Promise<ListDeadLetterSourceQueuesResult> {

@@ -20,11 +20,11 @@ import {
 import type { Tx } from '../../../storage/db.js';
 import { ALL_NAMES } from '../attributes.js';
 import { checkBatch, failedEntry } from '../batch.js';
-import { claim, type Claimed } from '../claim.js';
-import { decodeHandle, encodeHandle, sequenceNumber, type Queue, type SqsCore } from '../core.js';
+import { claim, type Claimed, type Shown } from '../claim.js';
+import { decodeHandle, encodeHandle, sequenceNumber, type Handle, type Queue, type SqsCore } from '../core.js';
 import { invalidParameter, noSuchQueue } from '../errors.js';
 import { attributeFilter, md5OfAttributes, type StoredAttribute } from '../message.js';
-import { MESSAGE_COLUMNS, type MessageRow } from '../store.js';
+import { MESSAGE_COLUMNS, placeholders, type MessageRow } from '../store.js';
 
 /** How long a FIFO ReceiveRequestAttemptId answers the same messages. */
 const ATTEMPT_WINDOW_MS = 5 * 60_000;
@@ -39,7 +39,7 @@ export class ReceiveOps implements Pick<SQSApi, 'ReceiveMessage' | 'DeleteMessag
   constructor(private readonly core: SqsCore) {}
 
   async ReceiveMessage(ctx: RequestContext, input: ReceiveMessageRequest): Promise<ReceiveMessageResult> {
-    const queue = await this.core.queueByUrl(ctx, input.QueueUrl);
+    const queue = await this.core.cachedQueueByUrl(ctx, input.QueueUrl);
     const max = input.MaxNumberOfMessages ?? 1;
     if (max < 1 || max > 10 || !Number.isInteger(max)) throw invalidParameter(`Value ${max} for parameter MaxNumberOfMessages is invalid. Reason: Must be between 1 and 10, if provided.`);
     const wait = input.WaitTimeSeconds ?? Number(queue.a.ReceiveMessageWaitTimeSeconds);
@@ -63,7 +63,7 @@ export class ReceiveOps implements Pick<SQSApi, 'ReceiveMessage' | 'DeleteMessag
       const stop = wait > 0 ? this.core.wait(queue.id, wake) : () => {};
       let got: Claimed[];
       try {
-        got = await this.receiveOnce(queue, max, vt, attempt);
+        got = await this.receiveOnce(queue, max, vt, attempt, { system: view.system !== undefined, user: view.user !== undefined });
       } catch (e) {
         stop();
         throw e;
@@ -84,16 +84,16 @@ export class ReceiveOps implements Pick<SQSApi, 'ReceiveMessage' | 'DeleteMessag
   }
 
   /** One claim transaction (or the messages a FIFO receive attempt already got). */
-  private async receiveOnce(queue: Queue, max: number, vt: number, attempt: string | undefined): Promise<Claimed[]> {
+  private async receiveOnce(queue: Queue, max: number, vt: number, attempt: string | undefined, shown: Shown): Promise<Claimed[]> {
     const now = this.core.clock.now();
     const result = await this.core.db.tx(async (tx) => {
-      const current = await this.core.queueById(queue.id, tx);
+      const current = await this.core.current(queue, tx);
       if (!current) throw noSuchQueue();
       if (attempt !== undefined) {
         const again = await this.sameAttempt(tx, queue.id, attempt, now);
         if (again) return { messages: again, movedTo: new Map<number, number>(), moved: 0 };
       }
-      const r = await claim(this.core, tx, current, max, vt * 1000, now);
+      const r = await claim(this.core, tx, current, max, vt * 1000, now, shown);
       if (attempt !== undefined && r.messages.length > 0) {
         await tx.run(
           'INSERT INTO sqs_attempts (queue, attempt, expires, handles) VALUES (?, ?, ?, ?) ON CONFLICT (queue, attempt) DO UPDATE SET expires = excluded.expires, handles = excluded.handles',
@@ -157,29 +157,32 @@ export class ReceiveOps implements Pick<SQSApi, 'ReceiveMessage' | 'DeleteMessag
   }
 
   async DeleteMessage(ctx: RequestContext, input: DeleteMessageRequest): Promise<void> {
-    const queue = await this.core.queueByUrl(ctx, input.QueueUrl);
+    const queue = await this.core.cachedQueueByUrl(ctx, input.QueueUrl);
     const handle = decodeHandle(input.ReceiptHandle, queue.id);
     const now = this.core.clock.now();
-    const freed = await this.core.db.tx((tx) => this.deleteOne(tx, queue, handle, input.ReceiptHandle, now));
+    const { errors, freed } = await this.core.db.tx((tx) => this.deleteMany(tx, queue, [handle], [input.ReceiptHandle], now));
+    if (errors[0]) throw errors[0];
     if (freed) this.core.notify(queue.id);
   }
 
   async DeleteMessageBatch(ctx: RequestContext, input: DeleteMessageBatchRequest): Promise<DeleteMessageBatchResult> {
-    const queue = await this.core.queueByUrl(ctx, input.QueueUrl);
+    const queue = await this.core.cachedQueueByUrl(ctx, input.QueueUrl);
     checkBatch(input.Entries, 'DeleteMessageBatchRequestEntry');
     const now = this.core.clock.now();
-    const { result, freed } = await this.core.db.tx(async (tx) => {
-      const result: DeleteMessageBatchResult = { Successful: [], Failed: [] };
-      let freed = false;
-      for (const e of input.Entries) {
-        try {
-          const handle = decodeHandle(e.ReceiptHandle, queue.id);
-          freed = (await this.deleteOne(tx, queue, handle, e.ReceiptHandle, now)) || freed;
-          result.Successful.push({ Id: e.Id });
-        } catch (error) {
-          result.Failed.push(failedEntry(e.Id, error));
-        }
+    const decoded: (Handle | Error)[] = input.Entries.map((e) => {
+      try {
+        return decodeHandle(e.ReceiptHandle, queue.id);
+      } catch (error) {
+        return error as Error;
       }
+    });
+    const { result, freed } = await this.core.db.tx(async (tx) => {
+      const { errors, freed } = await this.deleteMany(tx, queue, decoded, input.Entries.map((e) => e.ReceiptHandle), now);
+      const result: DeleteMessageBatchResult = { Successful: [], Failed: [] };
+      input.Entries.forEach((e, i) => {
+        if (errors[i]) result.Failed.push(failedEntry(e.Id, errors[i]));
+        else result.Successful.push({ Id: e.Id });
+      });
       return { result, freed };
     });
     if (freed) this.core.notify(queue.id);
@@ -187,24 +190,40 @@ export class ReceiveOps implements Pick<SQSApi, 'ReceiveMessage' | 'DeleteMessag
   }
 
   /**
-   * Deletes the message a receipt handle holds. A standard queue accepts a stale handle (the
-   * message is deleted if this receive still holds it, else kept); a FIFO queue refuses a handle
-   * whose visibility timeout has ended. Returns whether a FIFO group may have been unblocked.
+   * Deletes the messages receipt handles hold, in order, with one read and one delete. A standard
+   * queue accepts a stale handle (the message is deleted if this receive still holds it, else
+   * kept); a FIFO queue refuses a handle whose visibility timeout has ended. Returns each handle's
+   * error (those given as errors: an undecodable handle) and whether a FIFO group may have been
+   * unblocked.
    */
-  private async deleteOne(tx: Tx, queue: Queue, handle: { seq: number; nonce: string }, text: string, now: number): Promise<boolean> {
-    const row = await tx.get<{ receipt: string | null; visible_at: number }>('SELECT receipt, visible_at FROM sqs_messages WHERE queue = ? AND seq = ?', [queue.id, handle.seq]);
-    if (!row) return false;
-    if (row.receipt !== handle.nonce) {
-      if (queue.fifo) throw invalidParameter(`Value ${text} for parameter ReceiptHandle is invalid. Reason: The receipt handle has expired.`);
-      return false;
-    }
-    if (queue.fifo && Number(row.visible_at) <= now) throw invalidParameter(`Value ${text} for parameter ReceiptHandle is invalid. Reason: The receipt handle has expired.`);
-    await tx.run('DELETE FROM sqs_messages WHERE queue = ? AND seq = ?', [queue.id, handle.seq]);
-    return Boolean(queue.fifo);
+  private async deleteMany(tx: Tx, queue: Queue, handles: readonly (Handle | Error)[], texts: readonly string[], now: number): Promise<{ errors: (unknown | undefined)[]; freed: boolean }> {
+    const seqs = [...new Set(handles.filter((h): h is Handle => !(h instanceof Error)).map((h) => h.seq))];
+    const rows = seqs.length === 0 ? [] : await tx.all<{ seq: number; receipt: string | null; visible_at: number }>(
+      `SELECT seq, receipt, visible_at FROM sqs_messages WHERE queue = ? AND seq IN (${placeholders(seqs.length)})`,
+      [queue.id, ...seqs],
+    );
+    const bySeq = new Map(rows.map((r) => [Number(r.seq), r]));
+    const errors: (unknown | undefined)[] = [];
+    const deleted: number[] = [];
+    handles.forEach((h, i) => {
+      if (h instanceof Error) return void (errors[i] = h);
+      const row = bySeq.get(h.seq); // gone once an earlier handle of this request deleted it
+      if (!row) return;
+      const expired = (): unknown => invalidParameter(`Value ${texts[i]} for parameter ReceiptHandle is invalid. Reason: The receipt handle has expired.`);
+      if (row.receipt !== h.nonce) {
+        if (queue.fifo) errors[i] = expired();
+        return;
+      }
+      if (queue.fifo && Number(row.visible_at) <= now) return void (errors[i] = expired());
+      bySeq.delete(h.seq);
+      deleted.push(h.seq);
+    });
+    if (deleted.length > 0) await tx.run(`DELETE FROM sqs_messages WHERE queue = ? AND seq IN (${placeholders(deleted.length)})`, [queue.id, ...deleted]);
+    return { errors, freed: Boolean(queue.fifo) && deleted.length > 0 };
   }
 
   async ChangeMessageVisibility(ctx: RequestContext, input: ChangeMessageVisibilityRequest): Promise<void> {
-    const queue = await this.core.queueByUrl(ctx, input.QueueUrl);
+    const queue = await this.core.cachedQueueByUrl(ctx, input.QueueUrl);
     checkVisibility(input.VisibilityTimeout);
     const handle = decodeHandle(input.ReceiptHandle, queue.id);
     const now = this.core.clock.now();
@@ -214,7 +233,7 @@ export class ReceiveOps implements Pick<SQSApi, 'ReceiveMessage' | 'DeleteMessag
   }
 
   async ChangeMessageVisibilityBatch(ctx: RequestContext, input: ChangeMessageVisibilityBatchRequest): Promise<ChangeMessageVisibilityBatchResult> {
-    const queue = await this.core.queueByUrl(ctx, input.QueueUrl);
+    const queue = await this.core.cachedQueueByUrl(ctx, input.QueueUrl);
     checkBatch(input.Entries, 'ChangeMessageVisibilityBatchRequestEntry');
     const now = this.core.clock.now();
     const { result, earliest } = await this.core.db.tx(async (tx) => {

@@ -12,7 +12,7 @@ import { checkBatch, failedEntry } from '../batch.js';
 import { sequenceNumber, type Queue, type SqsCore } from '../core.js';
 import { invalidParameter, missingParameter, noSuchQueue } from '../errors.js';
 import { checkAttributes, checkFifoId, hasInvalidChars, invalidContents, md5Hex, md5OfAttributes } from '../message.js';
-import { insertMessagesSql, messageValues, type MessageRow } from '../store.js';
+import { insertMessagesSql, pushMessageValues, type MessageRow } from '../store.js';
 
 /** How long FIFO deduplication ids are remembered. */
 export const DEDUP_WINDOW_MS = 5 * 60_000;
@@ -30,14 +30,14 @@ export class SendOps implements Pick<SQSApi, 'SendMessage' | 'SendMessageBatch'>
   constructor(private readonly core: SqsCore) {}
 
   async SendMessage(ctx: RequestContext, input: SendMessageRequest): Promise<SendMessageResult> {
-    const queue = await this.core.queueByUrl(ctx, input.QueueUrl);
+    const queue = await this.core.cachedQueueByUrl(ctx, input.QueueUrl);
     const p = this.prepare(ctx, queue, input, false);
     const [out] = await this.store(queue, [p]);
     return out!;
   }
 
   async SendMessageBatch(ctx: RequestContext, input: SendMessageBatchRequest): Promise<SendMessageBatchResult> {
-    const queue = await this.core.queueByUrl(ctx, input.QueueUrl);
+    const queue = await this.core.cachedQueueByUrl(ctx, input.QueueUrl);
     checkBatch(input.Entries, 'SendMessageBatchRequestEntry');
     let total = 0;
     for (const e of input.Entries) total += entryBytes(e);
@@ -137,8 +137,11 @@ export class SendOps implements Pick<SQSApi, 'SendMessage' | 'SendMessageBatch'>
       const head = await tx.get<{ next_seq: number }>('SELECT next_seq FROM sqs_queues WHERE id = ?', [queue.id]);
       if (!head) throw noSuchQueue();
       let seq = Number(head.next_seq);
-      const rows: MessageRow[] = [];
       const results: SendMessageResult[] = [];
+      const values: (string | number | null)[] = [];
+      let stored = 0;
+      let visibleNow = 0;
+      let delayedUntil = Infinity;
       for (const p of batch) {
         if (p.dedupScope !== undefined) {
           const dup = await this.duplicate(tx, queue.id, p.dedupScope, p.row.dedup_id!, now);
@@ -151,22 +154,18 @@ export class SendOps implements Pick<SQSApi, 'SendMessage' | 'SendMessageBatch'>
             [queue.id, p.dedupScope, p.row.dedup_id!, now + DEDUP_WINDOW_MS, p.row.id, seq],
           );
         }
-        rows.push({ ...p.row, seq });
+        pushMessageValues(values, p.row, seq);
+        if (++stored === 10) {
+          await tx.run(insertMessagesSql(10), values);
+          values.length = stored = 0;
+        }
         results.push(queue.fifo ? { ...p.result, SequenceNumber: sequenceNumber(seq) } : p.result);
+        if (p.row.visible_at <= now) visibleNow++;
+        else delayedUntil = Math.min(delayedUntil, p.row.visible_at);
         seq++;
       }
-      for (let i = 0; i < rows.length; ) {
-        const n = Math.min(rows.length - i, 10);
-        await tx.run(insertMessagesSql(n), rows.slice(i, i + n).flatMap(messageValues));
-        i += n;
-      }
-      if (rows.length > 0) await tx.run('UPDATE sqs_queues SET next_seq = ? WHERE id = ?', [seq, queue.id]);
-      let visibleNow = 0;
-      let delayedUntil = Infinity;
-      for (const r of rows) {
-        if (r.visible_at <= now) visibleNow++;
-        else delayedUntil = Math.min(delayedUntil, r.visible_at);
-      }
+      if (stored > 0) await tx.run(insertMessagesSql(stored), values);
+      if (seq !== Number(head.next_seq)) await tx.run('UPDATE sqs_queues SET next_seq = ? WHERE id = ?', [seq, queue.id]);
       return { results, visibleNow, delayedUntil };
     });
     if (visibleNow > 0) this.core.notify(queue.id, visibleNow);

@@ -121,5 +121,6 @@ export class TagAndPermissionOps implements Pick<SQSApi, 'TagQueue' | 'UntagQueu
       else attrs.Policy = JSON.stringify({ ...doc, Statement: next });
       await tx.run('UPDATE sqs_queues SET attrs = ?, modified = ? WHERE id = ?', [JSON.stringify(attrs), now, id]);
     });
+    this.core.queuesChanged();
   }
 }
