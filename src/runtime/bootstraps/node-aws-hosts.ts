@@ -84,9 +84,11 @@ export function redirectAwsHosts(endpoint: string): void {
   const originalFetch = globalThis.fetch;
   if (typeof originalFetch === 'function') {
     globalThis.fetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
-      const request = new Request(input, init);
-      const url = new URL(request.url);
+      // The URL first, without a Request: building one would take over a streamed body that the
+      // original fetch still has to send.
+      const url = new URL(input instanceof Request ? input.url : String(input));
       if (!isForStratus(url.hostname, url.port, stratusPort)) return originalFetch(input, init);
+      const request = new Request(input, init);
       // fetch cannot set Host: send it through http.request, which can.
       const headers: Record<string, string> = {};
       request.headers.forEach((v, k) => (headers[k] = v));
