@@ -9,6 +9,7 @@ import type { BlobStore } from '../../storage/blobs/index.js';
 import type { Platform } from '../service.js';
 import { noSuchBucket } from './errors.js';
 import { expirationHeader } from './lifecycle-rules.js';
+import { createdEvent, enqueueNotifications } from './notify.js';
 import { ownedBucket, type BucketSettings } from './settings.js';
 import { blobsOf, NULL_VERSION, S3_MIGRATIONS, store, type BucketRow, type ObjectRow } from './store.js';
 import { newVersionId, versions } from './versions.js';
@@ -95,6 +96,16 @@ export class S3Core {
       if (current && current.versionId !== object.versionId) await versions.setLatest(tx, object.bucket, object.key, current.versionId, false);
       await store.putObject(tx, object);
       if (options.also) released.push(...(await options.also(tx)));
+      await enqueueNotifications(tx, {
+        name: createdEvent(ctx.operation ?? ''),
+        bucket: object.bucket,
+        key: object.key,
+        size: object.size,
+        eTag: object.etag.replace(/"/g, ''),
+        versionId: settings.versioning ? object.versionId : undefined,
+        requestId: ctx.requestId,
+        time: object.lastModified,
+      });
       return { dropped: released, settings };
     });
     await this.dropBlobs(dropped);

@@ -18,6 +18,7 @@ import { LifecycleOps } from './ops/lifecycle.js';
 import { ObjectLockOps } from './ops/object-lock.js';
 import { VersioningOps } from './ops/versioning.js';
 import { LIFECYCLE_JOB, LifecycleRunner } from './lifecycle-job.js';
+import { handleNotifications } from './notify.js';
 import { AclOps } from './ops/acl.js';
 import { BucketSettingsOps } from './ops/bucket-settings.js';
 import { BucketWebOps } from './ops/bucket-web.js';
@@ -38,6 +39,7 @@ export const definition: ServiceDefinition = {
   async create(platform: Platform): Promise<ServiceProvider> {
     const core = await S3Core.open(platform);
     platform.jobs.handle(LIFECYCLE_JOB, new LifecycleRunner(core).run, { concurrency: 2 });
+    handleNotifications(platform);
     const browser = new S3Browser(core);
     const website = new S3Website(core);
     return defineProvider<S3Api>()(

@@ -14,6 +14,7 @@ import type { S3Core } from './core.js';
 import { invalidArgument, invalidRequest, noSuchKey } from './errors.js';
 import type { BucketSettings } from './settings.js';
 import { blobsOf, NULL_VERSION, OBJECT_COLUMNS, objectOf, store, type ObjectRow } from './store.js';
+import { enqueueNotifications } from './notify.js';
 
 /** 32 characters, as AWS's version ids are (letters, digits, '.' and '_'). */
 export function newVersionId(): string {
@@ -166,17 +167,36 @@ export interface Deleted {
  * object, a versioned one gets a delete marker (versioning suspended: the 'null' marker, replacing
  * the 'null' version).
  */
-export async function deleteIn(core: S3Core, tx: Tx, settings: BucketSettings, bucket: string, key: string, versionId: string | undefined, bypass: boolean): Promise<Deleted> {
+export async function deleteIn(
+  core: S3Core,
+  tx: Tx,
+  settings: BucketSettings,
+  bucket: string,
+  key: string,
+  versionId: string | undefined,
+  bypass: boolean,
+  /** The request's id when the deletion is a client's (its event notification names it). */
+  requestId?: string,
+): Promise<Deleted> {
   const now = core.now();
+  const notify = async (name: string, id: string | undefined): Promise<void> => {
+    if (requestId !== undefined) await enqueueNotifications(tx, { name, bucket, key, versionId: id, requestId, time: now });
+  };
   if (versionId !== undefined) {
     const o = await versions.get(tx, bucket, key, versionId);
     if (!o) return { versionId, released: [] };
     if (lockHolds(o, core.platform.clock.now(), bypass)) throw objectLocked();
     const released = await removeVersion(core, tx, o);
+    await notify('ObjectRemoved:Delete', versionId);
     return { deleteMarker: o.deleteMarker || undefined, versionId, released };
   }
   const current = await store.latest(tx, bucket, key);
-  if (!settings.versioning) return { released: current ? await removeVersion(core, tx, current) : [] };
+  if (!settings.versioning) {
+    if (!current) return { released: [] };
+    const released = await removeVersion(core, tx, current);
+    await notify('ObjectRemoved:Delete', undefined);
+    return { released };
+  }
   const markerId = settings.versioning === 'Enabled' ? newVersionId() : NULL_VERSION;
   const released: string[] = [];
   if (markerId === NULL_VERSION) {
@@ -190,5 +210,6 @@ export async function deleteIn(core: S3Core, tx: Tx, settings: BucketSettings, b
   }
   if (current && current.versionId !== markerId) await versions.setLatest(tx, bucket, key, current.versionId, false);
   await store.putObject(tx, deleteMarker(bucket, key, markerId, now));
+  await notify('ObjectRemoved:DeleteMarkerCreated', markerId);
   return { deleteMarker: true, versionId: markerId, released };
 }
