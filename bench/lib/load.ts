@@ -50,10 +50,16 @@ export interface LoadResult {
   errorsBy: Record<string, number>;
 }
 
+export interface RawResponse {
+  status: number;
+  /** The body as sent: a chunked one is not decoded. */
+  body: Buffer;
+}
+
 /** One keep-alive connection reading one response per request (Content-Length or chunked). */
-class Conn {
+export class RawConn {
   private buf: Buffer = Buffer.alloc(0);
-  private onResponse: ((status: number) => void) | undefined;
+  private onResponse: ((status: number, body: Buffer) => void) | undefined;
   private onFailure: ((e: Error) => void) | undefined;
   readonly ready: Promise<void>;
   private readonly socket: Socket;
@@ -103,16 +109,22 @@ class Conn {
     } else {
       total = end + 4;
     }
+    const body = this.buf.subarray(end + 4, total);
     this.buf = this.buf.length === total ? Buffer.alloc(0) : this.buf.subarray(total);
     const done = this.onResponse;
     this.onResponse = this.onFailure = undefined;
-    done(status);
+    done(status, body);
   }
 
-  send(data: Buffer, onResponse: (status: number) => void, onFailure: (e: Error) => void): void {
+  send(data: Buffer, onResponse: (status: number, body: Buffer) => void, onFailure: (e: Error) => void): void {
     this.onResponse = onResponse;
     this.onFailure = onFailure;
     this.socket.write(data);
+  }
+
+  /** Sends prepared request bytes and resolves with the response (one request in flight). */
+  request(data: Buffer): Promise<RawResponse> {
+    return new Promise((resolve, reject) => this.send(data, (status, body) => resolve({ status, body }), reject));
   }
 
   close(): void {
@@ -142,7 +154,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const url = new URL(options.endpoint);
   const ok = options.ok ?? ((s: number) => s === 200);
   const pool = Array.from({ length: options.pool ?? 4096 }, (_, i) => encode(options.request(i), url.host, options.sign));
-  const conns = Array.from({ length: options.connections }, () => new Conn(url.hostname, Number(url.port)));
+  const conns = Array.from({ length: options.connections }, () => new RawConn(url.hostname, Number(url.port)));
   await Promise.all(conns.map((c) => c.ready));
   const latencies: number[] = [];
   let errors = 0;
