@@ -93,8 +93,10 @@ test('with a shared database, a node whose heartbeat stopped loses its leases to
     await until(() => runsB.length === 1, 'node B took the job over');
     assert.ok(clockB.now() < Date.parse(START) + 3_600_000, 'before the lease of node A expired');
     assert.equal(claimedByA, 1);
-    assert.equal(await peek(db, 'test.shared', 'j'), undefined);
+    // The handler returning and the job's removal are not one step: wait for the commit.
+    await until(async () => (await peek(db, 'test.shared', 'j')) === undefined, 'the finished job is removed');
     assert.equal((await db.get<{ n: number }>('SELECT COUNT(*) AS n FROM stratus_nodes'))!.n, 1, 'node A was forgotten');
+    assert.deepEqual(runsB, ['j'], 'node B ran it once');
   } finally {
     await a.close();
     await b.close();
