@@ -1,9 +1,11 @@
-/** S3 event notifications: an upload reaches an SQS queue and a delete a Lambda function, with the documented record. */
+/** S3 event notifications: an upload reaches an SQS queue and a delete a Lambda function, with the documented record; EventBridge gets both. */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { CreateBucketCommand, DeleteObjectCommand, PutBucketNotificationConfigurationCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { CreateBucketCommand, DeleteObjectCommand, PutBucketNotificationConfigurationCommand, PutBucketVersioningCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { CreateQueueCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { LambdaClient } from '@aws-sdk/client-lambda';
+import { EventBridgeClient, PutRuleCommand, PutTargetsCommand } from '@aws-sdk/client-eventbridge';
+import { definition as eventsService } from '../../src/services/events/index.js';
 import { definition as sqsService } from '../../src/services/sqs/index.js';
 import { createFunction, SERVICES } from '../lambda/helpers.js';
 import { clientConfig, type TestServer } from '../helpers/server.js';
@@ -22,7 +24,7 @@ describe('S3 event notifications', () => {
   let s3: S3Client;
   let sqs: SQSClient;
   before(async () => {
-    server = await startS3({ services: [s3Service, sqsService, ...SERVICES] });
+    server = await startS3({ services: [s3Service, sqsService, eventsService, ...SERVICES] });
     s3 = s3Client(server);
     sqs = new SQSClient(clientConfig(server.endpoint));
   });
@@ -85,5 +87,43 @@ export const handler = async (event) => { await sqs.send(new SendMessageCommand(
     assert.equal(removed!.s3.configurationId, 'removals-rule');
     assert.equal(removed!.s3.object.key, 'uploads/a+photo.jpg');
     assert.equal(removed!.s3.object.size, undefined);
+  });
+
+  it('a bucket with EventBridge enabled sends Object Created and Object Deleted to the default bus, where a rule routes them', async () => {
+    const events = new EventBridgeClient(clientConfig(server.endpoint));
+    const queueUrl = (await sqs.send(new CreateQueueCommand({ QueueName: 'from-eventbridge' }))).QueueUrl!;
+    await events.send(new PutRuleCommand({ Name: 's3-events', EventPattern: JSON.stringify({ source: ['aws.s3'], 'detail-type': ['Object Created', 'Object Deleted'], detail: { bucket: { name: ['bridged'] } } }) }));
+    await events.send(new PutTargetsCommand({ Rule: 's3-events', Targets: [{ Id: 'q', Arn: 'arn:aws:sqs:us-east-1:000000000000:from-eventbridge' }] }));
+    await s3.send(new CreateBucketCommand({ Bucket: 'bridged' }));
+    await s3.send(new PutBucketVersioningCommand({ Bucket: 'bridged', VersioningConfiguration: { Status: 'Enabled' } }));
+    await s3.send(new PutBucketNotificationConfigurationCommand({ Bucket: 'bridged', NotificationConfiguration: { EventBridgeConfiguration: {} } }));
+    const put = await s3.send(new PutObjectCommand({ Bucket: 'bridged', Key: 'a b.txt', Body: 'hello' }));
+    const del = await s3.send(new DeleteObjectCommand({ Bucket: 'bridged', Key: 'a b.txt' }));
+
+    const received: { 'detail-type': string; source: string; account: string; region: string; resources: string[]; detail: Record<string, unknown> }[] = [];
+    for (let i = 0; i < 40 && received.length < 2; i++) {
+      const r = await sqs.send(new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 1 }));
+      for (const m of r.Messages ?? []) received.push(JSON.parse(m.Body!));
+    }
+    const created = received.find((e) => e['detail-type'] === 'Object Created')!;
+    const deleted = received.find((e) => e['detail-type'] === 'Object Deleted')!;
+    assert.equal(created.source, 'aws.s3');
+    assert.equal(created.account, '000000000000');
+    assert.equal(created.region, 'us-east-1');
+    assert.deepEqual(created.resources, ['arn:aws:s3:::bridged']);
+    const object = created.detail.object as Record<string, unknown>;
+    assert.equal(created.detail.version, '0');
+    assert.deepEqual(created.detail.bucket, { name: 'bridged' });
+    // EventBridge's key is not URL-encoded, unlike the notification record's.
+    assert.equal(object.key, 'a b.txt');
+    assert.equal(object.size, 5);
+    assert.equal(object.etag, '5d41402abc4b2a76b9719d911017c592');
+    assert.equal(object['version-id'], put.VersionId);
+    assert.equal(created.detail.reason, 'PutObject');
+    assert.equal(created.detail.requester, '000000000000');
+    assert.equal(typeof created.detail['request-id'], 'string');
+    assert.equal(deleted.detail.reason, 'DeleteObject');
+    assert.equal(deleted.detail['deletion-type'], 'Delete Marker Created');
+    assert.equal((deleted.detail.object as Record<string, unknown>)['version-id'], del.VersionId);
   });
 });

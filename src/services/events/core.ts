@@ -16,6 +16,7 @@ import type { Scope } from '../../storage/documents.js';
 import { decodePageToken, listingOf, pageOf } from '../../storage/paginate.js';
 import { TagStore } from '../../storage/tags.js';
 import type { Platform } from '../service.js';
+import { eventTime } from '../targets/service-events.js';
 import { archives, buses, EVENTS_MIGRATIONS, rules, targets, type StoredBus, type StoredRule } from './store.js';
 
 export const DELIVER_KIND = 'events.deliver';
@@ -50,9 +51,7 @@ export interface EventEnvelope {
 }
 
 /** AWS's event time: seconds, no fraction. */
-export function eventTime(ms: number): string {
-  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
-}
+export { eventTime };
 
 export class EventsCore {
   private readonly patterns = new Map<string, CompiledPattern>();

@@ -10,7 +10,8 @@ import { randomUUID } from 'node:crypto';
 import { parseArn } from '../../aws/arn.js';
 import type { Job, JobOutcome } from '../../jobs/index.js';
 import { asDeliveryError, DeliveryError, send, sendDeadLetter } from '../targets/send.js';
-import { DELIVER_KIND, RULE_FIRE_KIND, type DeliveryPayload, type EventEnvelope, type EventsCore } from './core.js';
+import { SERVICE_EVENT_KIND, type ServiceEvent } from '../targets/service-events.js';
+import { DEFAULT_BUS, DELIVER_KIND, RULE_FIRE_KIND, type DeliveryPayload, type EventEnvelope, type EventsCore } from './core.js';
 import { apiDestinations, connections, rules } from './store.js';
 import { targetInput } from './transform.js';
 
@@ -24,6 +25,16 @@ export function retryDelayMs(attempt: number): number {
 
 export function handleDeliveries(core: EventsCore): void {
   core.jobs.handle<DeliveryPayload>(DELIVER_KIND, (job) => deliverJob(core, job), { concurrency: 16, leaseMs: 120_000 });
+  // Events of other services (S3's Object Created...) onto their account's default bus.
+  core.jobs.handle<ServiceEvent>(SERVICE_EVENT_KIND, async (job) => {
+    const s = { accountId: job.account, region: job.region };
+    const now = core.clock.now();
+    const count = await core.db.tx(async (tx) => {
+      await core.bus(s, DEFAULT_BUS, tx);
+      return core.ingest(tx, s, DEFAULT_BUS, job.payload as EventEnvelope, now);
+    });
+    if (count > 0) core.jobs.wake(DELIVER_KIND, now);
+  });
   core.jobs.handle<{ bus: string; name: string }>(RULE_FIRE_KIND, async (job) => {
     const s = { accountId: job.account, region: job.region };
     const now = core.clock.now();

@@ -5,13 +5,15 @@
  * unannounced (kill -9 included). The job sends the documented event message (`Records[]`, event
  * version 2.1) through the shared target sender, retrying a throttled or failing destination with
  * backoff on the platform clock; a destination that does not exist is dropped and logged, as S3 does.
- * EventBridge delivery (the bucket's EventBridgeConfiguration) is not done yet.
+ * A bucket with EventBridgeConfiguration also sends every such event, unfiltered, to its account's
+ * default bus as the documented `aws.s3` event ("Object Created", "Object Deleted").
  */
 import type { Tx } from '../../storage/db.js';
 import { enqueue } from '../../jobs/queue.js';
 import type { Job, JobOutcome } from '../../jobs/index.js';
 import type { NotificationConfiguration } from '../../generated/s3.js';
 import { asDeliveryError, send } from '../targets/send.js';
+import { enqueueServiceEvent } from '../targets/service-events.js';
 import type { Platform } from '../service.js';
 
 export const NOTIFY_KIND = 's3.notify';
@@ -60,14 +62,18 @@ function matches(c: Configured, e: ObjectEvent): boolean {
   return true;
 }
 
+/** Orders the events of one key: hex of the event time (ms); S3 keeps its own value opaque. */
+function sequencer(e: ObjectEvent): string {
+  return e.time.toString(16).toUpperCase().padStart(16, '0');
+}
+
 /** The S3 event message structure AWS documents (one record). The key is URL-encoded, spaces as `+`. */
 function record(e: ObjectEvent, account: string, region: string, configurationId: string): unknown {
   const object: Record<string, unknown> = { key: encodeURIComponent(e.key).replace(/%20/g, '+').replace(/%2F/g, '/') };
   if (e.size !== undefined) object.size = e.size;
   if (e.eTag !== undefined) object.eTag = e.eTag;
   if (e.versionId !== undefined) object.versionId = e.versionId;
-  // Orders the events of one key: hex of the event time (ms) and a counter S3 keeps opaque.
-  object.sequencer = e.time.toString(16).toUpperCase().padStart(16, '0');
+  object.sequencer = sequencer(e);
   return {
     eventVersion: '2.1',
     eventSource: 'aws:s3',
@@ -86,6 +92,30 @@ function record(e: ObjectEvent, account: string, region: string, configurationId
   };
 }
 
+/** S3 API names of the ObjectCreated event kinds, as EventBridge events give them in `reason`. */
+const CREATED_REASONS: Record<string, string> = { Put: 'PutObject', Post: 'POST Object', Copy: 'CopyObject', CompleteMultipartUpload: 'CompleteMultipartUpload' };
+
+/** The event S3 sends to EventBridge for an object event (the user guide's "EventBridge event message structure"). */
+function eventBridgeEvent(e: ObjectEvent, account: string, region: string): Parameters<typeof enqueueServiceEvent>[1] {
+  const [family, kind = ''] = e.name.split(':');
+  const object: Record<string, unknown> = { key: e.key };
+  if (e.size !== undefined) object.size = e.size;
+  if (e.eTag !== undefined) object.etag = e.eTag;
+  if (e.versionId !== undefined) object['version-id'] = e.versionId;
+  object.sequencer = sequencer(e);
+  const detail: Record<string, unknown> = { version: '0', bucket: { name: e.bucket }, object, 'request-id': e.requestId, requester: account, 'source-ip-address': '127.0.0.1' };
+  let detailType: string;
+  if (family === 'ObjectCreated') {
+    detailType = 'Object Created';
+    detail.reason = CREATED_REASONS[kind] ?? kind;
+  } else {
+    detailType = 'Object Deleted';
+    detail.reason = 'DeleteObject';
+    detail['deletion-type'] = kind === 'DeleteMarkerCreated' ? 'Delete Marker Created' : 'Permanently Deleted';
+  }
+  return { account, region, source: 'aws.s3', detailType, resources: [`arn:aws:s3:::${e.bucket}`], detail, time: e.time };
+}
+
 /** Enqueues, in the caller's transaction, the deliveries an object event makes under its bucket's configuration. */
 export async function enqueueNotifications(tx: Tx, e: ObjectEvent): Promise<void> {
   const row = await tx.get<{ account: string; region: string; config: string | null }>('SELECT account, region, config FROM s3_buckets WHERE name = ?', [e.bucket]);
@@ -96,6 +126,7 @@ export async function enqueueNotifications(tx: Tx, e: ObjectEvent): Promise<void
     ...(config.TopicConfigurations ?? []).map((c): [Configured, string] => [c as Configured, c.TopicArn]),
     ...(config.LambdaFunctionConfigurations ?? []).map((c): [Configured, string] => [c as Configured, c.LambdaFunctionArn]),
   ];
+  if (config.EventBridgeConfiguration) await enqueueServiceEvent(tx, eventBridgeEvent(e, row.account, row.region));
   for (const [c, arn] of destinations) {
     if (!matches(c, e)) continue;
     const body = JSON.stringify({ Records: [record(e, row.account, row.region, c.Id ?? '')] });
