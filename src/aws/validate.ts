@@ -210,6 +210,8 @@ function walk(
       return fromJson ? readJsonTimestamp(value) : value;
     case 'blob':
       if (!fromJson) return value;
+      // A streamed payload (S3 PutObject's Body) handed over by another service as a stream.
+      if (value !== null && typeof value === 'object' && Symbol.asyncIterator in value) return value;
       if (typeof value !== 'string') throw typeMismatch(index, shape, shapeName, value);
       if (isLegacyCoral(index.name) && value.length % 4 !== 0) throw serializationError(`Base64 encoded length is expected a multiple of 4 bytes but found: ${value.length}`);
       return Buffer.from(value, 'base64');

@@ -167,10 +167,11 @@ test('a bad Parameters block gets the target service validation error (DynamoDB,
       return d;
     };
     const ddb = await failed({ Resource: 'arn:aws:states:::dynamodb:getItem', Parameters: { Key: { id: { S: 'a' } } } });
-    assert.equal(ddb.error, 'DynamoDB.ValidationException');
-    assert.match(ddb.cause!, /^1 validation error detected: Value null at 'tableName' failed to satisfy constraint: Member must not be null \(Service: DynamoDb, Status Code: 400, Error Code: ValidationException\)$/);
+    // The Java SDK 1.x that AWS calls DynamoDB with does not model ValidationException: its generic exception names it.
+    assert.equal(ddb.error, 'DynamoDB.AmazonDynamoDBException');
+    assert.match(ddb.cause!, /^1 validation error detected: Value null at 'tableName' failed to satisfy constraint: Member must not be null \(Service: AmazonDynamoDBv2; Status Code: 400; Error Code: ValidationException; Request ID: [0-9a-f-]{36}; Proxy: null\)$/);
     const ddbType = await failed({ Resource: 'arn:aws:states:::dynamodb:putItem', Parameters: { TableName: 't', Item: { id: { S: 'a' } }, ReturnValues: 7 } });
-    assert.equal(ddbType.error, 'DynamoDB.SerializationException');
+    assert.equal(ddbType.error, 'DynamoDB.AmazonDynamoDBException');
     const lambda = await failed({ Resource: 'arn:aws:states:::lambda:invoke', Parameters: { FunctionName: 'echo', Qualifier: 'not a qualifier!' } });
     assert.equal(lambda.error, 'Lambda.ValidationException');
     assert.match(lambda.cause!, /^1 validation error detected: Value 'not a qualifier!' at 'qualifier' failed to satisfy constraint: Member must satisfy regular expression pattern: /);

@@ -13,20 +13,17 @@ import { parseArn } from '../../aws/arn.js';
 import type { Job, JobOutcome } from '../../jobs/index.js';
 import { nextFire, parseScheduleExpression } from '../../jobs/schedule.js';
 import { serviceClient } from '../clients.js';
+import { sdkTarget } from '../targets/sdk-services.js';
 import { asDeliveryError, DeliveryError, send, sendDeadLetter } from '../targets/send.js';
 import { DELIVER_KIND, FIRE_KIND, schedules, type SchedulerCore, type StoredSchedule } from './core.js';
 
 const DEFAULT_MAX_RETRIES = 185;
 const DEFAULT_MAX_AGE_S = 86_400;
 
-/** aws-sdk service names in universal targets, where they differ from Stratus's model folder names. */
-const SDK_SERVICES: Record<string, string> = { sfn: 'stepfunctions', eventbridge: 'events', cloudwatchlogs: 'logs' };
-
 /** The service and operation of a universal target ARN, or undefined. */
 export function universalTarget(arn: string): { service: string; operation: string } | undefined {
   const m = /^arn:aws[a-z-]*:scheduler:::aws-sdk:([a-z0-9]+):([a-zA-Z0-9]+)$/.exec(arn);
-  if (!m) return undefined;
-  return { service: SDK_SERVICES[m[1]!] ?? m[1]!, operation: m[2]!.charAt(0).toUpperCase() + m[2]!.slice(1) };
+  return m ? sdkTarget(m[1]!, m[2]!) : undefined;
 }
 
 /** Where in a flexible window of `minutes` a fire is delivered: deterministic for the schedule and fire time. */

@@ -8,9 +8,10 @@ export function classify(resource: string): ResourceKind {
   const m = /^arn:[^:]+:states:[^:]*:[^:]*:activity:/.exec(resource);
   if (m) return { type: 'activity' };
   if (/^arn:[^:]+:lambda:/.test(resource)) return { type: 'lambda' };
+  // AWS SDK integrations: the history's resourceType is `aws-sdk:{service}`.
+  const aws = /^arn:[^:]+:states:::aws-sdk:([^:]+):(.+)$/.exec(resource);
+  if (aws) return { type: 'service', service: `aws-sdk:${aws[1]!}`, action: aws[2]! };
   const s = /^arn:[^:]+:states:::([^:]+):(.+)$/.exec(resource);
   if (s) return { type: 'service', service: s[1]!, action: s[2]! };
-  const aws = /^arn:[^:]+:states:::aws-sdk:([^:]+):(.+)$/.exec(resource);
-  if (aws) return { type: 'service', service: aws[1]!, action: aws[2]! };
   return { type: 'service', service: 'unknown', action: resource };
 }

@@ -4,7 +4,8 @@ import { StatesError } from '../asl/errors.js';
 import { classify, type ExecutionInfo, type TaskCall, type TaskRunner } from '../asl/engine.js';
 import type { TaskTokens } from './tokens.js';
 import { invokeFunctionResource, lambdaInvoke } from './lambda.js';
-import { dynamodbTask } from './dynamodb.js';
+import { awsSdkTask } from './aws-sdk.js';
+import { isOptimized, optimizedTask } from './optimized.js';
 import { nestedMode, type NestedMode } from './states.js';
 
 /** Starts a nested execution (tasks/states.ts); given to the runner, which the executions it starts use in turn. */
@@ -27,7 +28,8 @@ export function makeTaskRunner(platform: Platform, tokens: TaskTokens, startChil
         if (kind.type === 'lambda') return invokeFunctionResource(platform, call);
         const action = kind.action.replace(/\.waitForTaskToken$/, '');
         if (kind.service === 'lambda' && action === 'invoke') return lambdaInvoke(platform, call, waitToken);
-        if (kind.service === 'dynamodb') return dynamodbTask(platform, call, action);
+        if (isOptimized(kind.service, action)) return optimizedTask(platform, call, kind.service, action);
+        if (kind.service.startsWith('aws-sdk:')) return awsSdkTask(platform, call, kind.service.slice('aws-sdk:'.length), action);
         const mode = kind.service === 'states' ? nestedMode(action) : undefined;
         if (mode) return startChild(call.execution, (call.parameters ?? {}) as Record<string, any>, mode, call.signal);
         throw new StatesError('States.Runtime', `The resource ${call.resource} is not supported by Stratus`);

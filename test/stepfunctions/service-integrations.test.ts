@@ -1,0 +1,131 @@
+/**
+ * Step Functions calling the messaging services and any served API: the optimised SQS, SNS and
+ * EventBridge integrations and AWS SDK integrations (S3, DynamoDB, SQS), with outputs and error names
+ * as AWS records them (the Java SDK's metadata, `SNS.NotFoundException`, `S3.NoSuchKeyException`).
+ */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { CreateQueueCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { CreateTopicCommand, SNSClient } from '@aws-sdk/client-sns';
+import { EventBridgeClient, PutRuleCommand, PutTargetsCommand } from '@aws-sdk/client-eventbridge';
+import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetExecutionHistoryCommand } from '@aws-sdk/client-sfn';
+import { definition as sqsService } from '../../src/services/sqs/index.js';
+import { definition as snsService } from '../../src/services/sns/index.js';
+import { definition as eventsService } from '../../src/services/events/index.js';
+import { definition as s3Service } from '../../src/services/s3/index.js';
+import { definition as dynamodbService } from '../../src/services/dynamodb/index.js';
+import { clientConfig } from '../helpers/server.js';
+import { machine, setup, start, waitFor, type Env } from './helpers.js';
+
+describe('Step Functions service integrations', () => {
+  let env: Env;
+  let sqs: SQSClient;
+  let queueUrl: string;
+  before(async () => {
+    env = await setup({ extra: [sqsService, snsService, eventsService, s3Service, dynamodbService] });
+    sqs = new SQSClient(clientConfig(env.server.endpoint));
+    queueUrl = (await sqs.send(new CreateQueueCommand({ QueueName: 'sfn-out' }))).QueueUrl!;
+  });
+  after(async () => {
+    sqs.destroy();
+    await env.stop();
+  });
+
+  /** Runs a one-state machine to its end; the description and the task's history details. */
+  async function run(state: Record<string, unknown>, input: unknown = {}) {
+    const sm = await machine(env, { StartAt: 'T', States: { T: { Type: 'Task', ...state, End: true } } });
+    const arn = await start(env, sm, input);
+    const d = await waitFor(env, arn);
+    const events = (await env.client.send(new GetExecutionHistoryCommand({ executionArn: arn }))).events ?? [];
+    return { d, events, output: d.output ? JSON.parse(d.output) : undefined };
+  }
+
+  async function receive(): Promise<string[]> {
+    const r = await sqs.send(new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 2 }));
+    return (r.Messages ?? []).map((m) => m.Body!);
+  }
+
+  it('sqs:sendMessage sends the body (a JSON value serialised) and answers with the SDK metadata', async () => {
+    const { d, events, output } = await run({ Resource: 'arn:aws:states:::sqs:sendMessage', Parameters: { QueueUrl: queueUrl, 'MessageBody.$': '$' } }, { order: 7 });
+    assert.equal(d.status, 'SUCCEEDED', d.cause ?? '');
+    assert.deepEqual(await receive(), ['{"order":7}']);
+    assert.match(output.MessageId, /^[0-9a-f-]{36}$/);
+    assert.equal(output.MD5OfMessageBody, createHash('md5').update('{"order":7}').digest('hex'));
+    assert.equal(output.SdkHttpMetadata.HttpStatusCode, 200);
+    assert.equal(output.SdkHttpMetadata.HttpHeaders['Content-Type'], 'application/x-amz-json-1.0');
+    assert.equal(output.SdkResponseMetadata.RequestId, output.SdkHttpMetadata.HttpHeaders['x-amzn-RequestId']);
+    const scheduled = events.find((e) => e.type === 'TaskScheduled')!.taskScheduledEventDetails!;
+    assert.equal(scheduled.resourceType, 'sqs');
+    assert.equal(scheduled.resource, 'sendMessage');
+  });
+
+  it('sns:publish to a topic that does not exist fails with SNS.NotFoundException and the SDK 1.x cause', async () => {
+    const sns = new SNSClient(clientConfig(env.server.endpoint));
+    const topic = (await sns.send(new CreateTopicCommand({ Name: 'sfn-topic' }))).TopicArn!;
+    const ok = await run({ Resource: 'arn:aws:states:::sns:publish', Parameters: { TopicArn: topic, Message: { hello: 'world' } } });
+    assert.equal(ok.d.status, 'SUCCEEDED', ok.d.cause ?? '');
+    assert.match(ok.output.MessageId, /^[0-9a-f-]{36}$/);
+    assert.equal(ok.output.SdkHttpMetadata.HttpHeaders['Content-Type'], 'text/xml');
+    const missing = await run({ Resource: 'arn:aws:states:::sns:publish', Parameters: { TopicArn: `${topic}-gone`, Message: 'x' } });
+    assert.equal(missing.d.status, 'FAILED');
+    assert.equal(missing.d.error, 'SNS.NotFoundException');
+    assert.match(missing.d.cause!, /^Topic does not exist \(Service: AmazonSNS; Status Code: 404; Error Code: NotFound; Request ID: [0-9a-f-]{36}; Proxy: null\)$/);
+    sns.destroy();
+  });
+
+  it('events:putEvents delivers through a rule; a failed entry fails the task with EventBridge.FailedEntry', async () => {
+    const eb = new EventBridgeClient(clientConfig(env.server.endpoint));
+    await eb.send(new PutRuleCommand({ Name: 'from-sfn', EventPattern: JSON.stringify({ source: ['my.app'] }) }));
+    await eb.send(new PutTargetsCommand({ Rule: 'from-sfn', Targets: [{ Id: 'q', Arn: 'arn:aws:sqs:us-east-1:000000000000:sfn-out' }] }));
+    const ok = await run({ Resource: 'arn:aws:states:::events:putEvents', Parameters: { Entries: [{ Source: 'my.app', DetailType: 'Order', Detail: { id: 1 } }] } });
+    assert.equal(ok.d.status, 'SUCCEEDED', ok.d.cause ?? '');
+    assert.equal(ok.output.FailedEntryCount, 0);
+    assert.equal(ok.output.Entries.length, 1);
+    assert.equal(ok.output.SdkHttpMetadata, undefined);
+    const delivered = await receive();
+    assert.deepEqual(JSON.parse(delivered[0]!).detail, { id: 1 });
+    const bad = await run({ Resource: 'arn:aws:states:::events:putEvents', Parameters: { Entries: [{ Source: 'my.app', DetailType: 'Order', Detail: 'not json' }] } });
+    assert.equal(bad.d.error, 'EventBridge.FailedEntry');
+    assert.deepEqual(JSON.parse(bad.d.cause!), { Entries: [{ ErrorCode: 'MalformedDetail', ErrorMessage: 'Detail is malformed.' }], FailedEntryCount: 1 });
+    eb.destroy();
+  });
+
+  it('aws-sdk:s3 puts and gets an object (Body as text, dates as ISO 8601); a missing key is S3.NoSuchKeyException', async () => {
+    const s3 = new S3Client({ ...clientConfig(env.server.endpoint), forcePathStyle: true });
+    await s3.send(new CreateBucketCommand({ Bucket: 'sfn-bucket' }));
+    const put = await run({ Resource: 'arn:aws:states:::aws-sdk:s3:putObject', Parameters: { Bucket: 'sfn-bucket', Key: 'doc.json', Body: { a: [1, 2] } } });
+    assert.equal(put.d.status, 'SUCCEEDED', put.d.cause ?? '');
+    assert.equal(put.output.ETag, `"${createHash('md5').update('{"a":[1,2]}').digest('hex')}"`);
+    const scheduled = put.events.find((e) => e.type === 'TaskScheduled')!.taskScheduledEventDetails!;
+    assert.equal(scheduled.resourceType, 'aws-sdk:s3');
+    assert.equal(scheduled.resource, 'putObject');
+    const got = await run({ Resource: 'arn:aws:states:::aws-sdk:s3:getObject', Parameters: { Bucket: 'sfn-bucket', Key: 'doc.json' } });
+    assert.equal(got.d.status, 'SUCCEEDED', got.d.cause ?? '');
+    assert.equal(got.output.Body, '{"a":[1,2]}');
+    assert.equal(got.output.ContentLength, 11);
+    assert.match(got.output.LastModified, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    assert.deepEqual(got.output.Metadata, {});
+    const missing = await run({ Resource: 'arn:aws:states:::aws-sdk:s3:getObject', Parameters: { Bucket: 'sfn-bucket', Key: 'nope' } });
+    assert.equal(missing.d.error, 'S3.NoSuchKeyException');
+    assert.match(missing.d.cause!, /^The specified key does not exist\. \(Service: S3, Status Code: 404, Request ID: [0-9a-f-]{36}\) \(SDK Attempt Count: 1\)$/);
+    s3.destroy();
+  });
+
+  it('aws-sdk:dynamodb errors carry the DynamoDb prefix and a Catch can route them; an unserved service is States.Runtime', async () => {
+    const missing = await run({ Resource: 'arn:aws:states:::aws-sdk:dynamodb:getItem', Parameters: { TableName: 'none', Key: { id: { S: 'a' } } } });
+    assert.equal(missing.d.error, 'DynamoDb.ResourceNotFoundException');
+    const listed = await run({ Resource: 'arn:aws:states:::aws-sdk:dynamodb:listTables', Parameters: {} });
+    assert.deepEqual(listed.output, { TableNames: [] });
+    const caught = await run({
+      Resource: 'arn:aws:states:::aws-sdk:sqs:getQueueUrl',
+      Parameters: { QueueName: 'absent' },
+      Catch: [{ ErrorEquals: ['Sqs.QueueDoesNotExistException'], ResultPath: '$.error' }],
+    });
+    assert.equal(caught.d.status, 'SUCCEEDED', caught.d.cause ?? '');
+    assert.equal(caught.output.error.Error, 'Sqs.QueueDoesNotExistException');
+    const unserved = await run({ Resource: 'arn:aws:states:::aws-sdk:secretsmanager:listSecrets', Parameters: {} });
+    assert.equal(unserved.d.error, 'States.Runtime');
+  });
+});
