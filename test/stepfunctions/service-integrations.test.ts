@@ -128,4 +128,36 @@ describe('Step Functions service integrations', () => {
     const unserved = await run({ Resource: 'arn:aws:states:::aws-sdk:secretsmanager:listSecrets', Parameters: {} });
     assert.equal(unserved.d.error, 'States.Runtime');
   });
+
+  it('a Standard execution sends Step Functions Execution Status Change events to the default bus (RUNNING, then SUCCEEDED)', async () => {
+    const eb = new EventBridgeClient(clientConfig(env.server.endpoint));
+    const watched = (await sqs.send(new CreateQueueCommand({ QueueName: 'sfn-status' }))).QueueUrl!;
+    const sm = await machine(env, { StartAt: 'P', States: { P: { Type: 'Pass', Result: { done: true }, End: true } } });
+    const pattern = { source: ['aws.states'], 'detail-type': ['Step Functions Execution Status Change'], detail: { stateMachineArn: [sm] } };
+    await eb.send(new PutRuleCommand({ Name: 'sfn-status', EventPattern: JSON.stringify(pattern) }));
+    await eb.send(new PutTargetsCommand({ Rule: 'sfn-status', Targets: [{ Id: 'q', Arn: 'arn:aws:sqs:us-east-1:000000000000:sfn-status' }] }));
+    const arn = await start(env, sm, { n: 1 });
+    await waitFor(env, arn);
+    const seen: { resources: string[]; detail: Record<string, any> }[] = [];
+    for (let i = 0; i < 20 && seen.length < 2; i++) {
+      const r = await sqs.send(new ReceiveMessageCommand({ QueueUrl: watched, MaxNumberOfMessages: 10, WaitTimeSeconds: 1 }));
+      for (const m of r.Messages ?? []) seen.push(JSON.parse(m.Body!));
+    }
+    const byStatus = new Map(seen.map((e) => [e.detail.status, e]));
+    const running = byStatus.get('RUNNING')!;
+    const succeeded = byStatus.get('SUCCEEDED')!;
+    assert.deepEqual(running.resources, [arn]);
+    assert.equal(running.detail.executionArn, arn);
+    assert.equal(running.detail.stateMachineArn, sm);
+    assert.equal(running.detail.input, '{"n":1}');
+    assert.equal(running.detail.stopDate, null);
+    assert.equal(running.detail.output, null);
+    assert.deepEqual(running.detail.inputDetails, { included: true });
+    assert.equal(typeof running.detail.startDate, 'number');
+    assert.equal(succeeded.detail.output, '{"done":true}');
+    assert.deepEqual(succeeded.detail.outputDetails, { included: true });
+    assert.equal(typeof succeeded.detail.stopDate, 'number');
+    assert.equal(succeeded.detail.error, null);
+    eb.destroy();
+  });
 });

@@ -96,7 +96,7 @@ export class S3Core {
       if (current && current.versionId !== object.versionId) await versions.setLatest(tx, object.bucket, object.key, current.versionId, false);
       await store.putObject(tx, object);
       if (options.also) released.push(...(await options.also(tx)));
-      await enqueueNotifications(tx, {
+      await enqueueNotifications(tx, this.platform, {
         name: createdEvent(ctx.operation ?? ''),
         bucket: object.bucket,
         key: object.key,

@@ -13,7 +13,7 @@ import { enqueue } from '../../jobs/queue.js';
 import type { Job, JobOutcome } from '../../jobs/index.js';
 import type { NotificationConfiguration } from '../../generated/s3.js';
 import { asDeliveryError, send } from '../targets/send.js';
-import { enqueueServiceEvent } from '../targets/service-events.js';
+import { enqueueServiceEvent, type ServiceEventSpec } from '../targets/service-events.js';
 import type { Platform } from '../service.js';
 
 export const NOTIFY_KIND = 's3.notify';
@@ -96,7 +96,7 @@ function record(e: ObjectEvent, account: string, region: string, configurationId
 const CREATED_REASONS: Record<string, string> = { Put: 'PutObject', Post: 'POST Object', Copy: 'CopyObject', CompleteMultipartUpload: 'CompleteMultipartUpload' };
 
 /** The event S3 sends to EventBridge for an object event (the user guide's "EventBridge event message structure"). */
-function eventBridgeEvent(e: ObjectEvent, account: string, region: string): Parameters<typeof enqueueServiceEvent>[1] {
+function eventBridgeEvent(e: ObjectEvent, account: string, region: string): ServiceEventSpec {
   const [family, kind = ''] = e.name.split(':');
   const object: Record<string, unknown> = { key: e.key };
   if (e.size !== undefined) object.size = e.size;
@@ -117,7 +117,7 @@ function eventBridgeEvent(e: ObjectEvent, account: string, region: string): Para
 }
 
 /** Enqueues, in the caller's transaction, the deliveries an object event makes under its bucket's configuration. */
-export async function enqueueNotifications(tx: Tx, e: ObjectEvent): Promise<void> {
+export async function enqueueNotifications(tx: Tx, platform: Pick<Platform, 'services'>, e: ObjectEvent): Promise<void> {
   const row = await tx.get<{ account: string; region: string; config: string | null }>('SELECT account, region, config FROM s3_buckets WHERE name = ?', [e.bucket]);
   const config = row?.config ? ((JSON.parse(row.config) as { notification?: NotificationConfiguration }).notification ?? undefined) : undefined;
   if (!row || !config) return;
@@ -126,7 +126,7 @@ export async function enqueueNotifications(tx: Tx, e: ObjectEvent): Promise<void
     ...(config.TopicConfigurations ?? []).map((c): [Configured, string] => [c as Configured, c.TopicArn]),
     ...(config.LambdaFunctionConfigurations ?? []).map((c): [Configured, string] => [c as Configured, c.LambdaFunctionArn]),
   ];
-  if (config.EventBridgeConfiguration) await enqueueServiceEvent(tx, eventBridgeEvent(e, row.account, row.region));
+  if (config.EventBridgeConfiguration) await enqueueServiceEvent(tx, platform, eventBridgeEvent(e, row.account, row.region));
   for (const [c, arn] of destinations) {
     if (!matches(c, e)) continue;
     const body = JSON.stringify({ Records: [record(e, row.account, row.region, c.Id ?? '')] });

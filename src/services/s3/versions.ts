@@ -180,7 +180,7 @@ export async function deleteIn(
 ): Promise<Deleted> {
   const now = core.now();
   const notify = async (name: string, id: string | undefined): Promise<void> => {
-    if (requestId !== undefined) await enqueueNotifications(tx, { name, bucket, key, versionId: id, requestId, time: now });
+    if (requestId !== undefined) await enqueueNotifications(tx, core.platform, { name, bucket, key, versionId: id, requestId, time: now });
   };
   if (versionId !== undefined) {
     const o = await versions.get(tx, bucket, key, versionId);

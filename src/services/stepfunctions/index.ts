@@ -6,6 +6,7 @@
 import type { SFNApi } from '../../generated/stepfunctions.js';
 import { TagStore } from '../../storage/tags.js';
 import { defineProvider, type ServiceDefinition } from '../service.js';
+import { announceStatus } from './executions/status-events.js';
 import { MIGRATIONS, SfnStore } from './store.js';
 import { SfnCore } from './core.js';
 import { StateMachineOps } from './ops/state-machines.js';
@@ -28,7 +29,7 @@ export const definition: ServiceDefinition = {
     const tags = await TagStore.open(platform.db);
     await platform.db.migrate('stepfunctions', MIGRATIONS);
     // Nested executions (states:startExecution tasks) start through the StartExecution operation.
-    const core = new SfnCore(platform, new SfnStore(platform.db, tags), (parent, params, mode, signal) => nested.start(parent, params, mode, signal));
+    const core = new SfnCore(platform, new SfnStore(platform.db, tags, (tx, arn) => announceStatus(tx, platform, arn)), (parent, params, mode, signal) => nested.start(parent, params, mode, signal));
     const executions = new ExecutionOps(core);
     const nested = new NestedExecutions(core, executions);
     // Tokens of in-memory executions (Express, TestState) whose process is gone.

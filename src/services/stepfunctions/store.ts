@@ -204,6 +204,8 @@ export class SfnStore {
   constructor(
     readonly db: Db,
     readonly tags: TagStore,
+    /** Called in each transaction that changes an execution's status (EventBridge status-change events). */
+    private readonly statusChanged: (tx: Tx, arn: string) => Promise<void> = async () => {},
   ) {}
 
   // ------------------------------------------------------------ state machines and versions
@@ -358,6 +360,7 @@ export class SfnStore {
         [row.arn, row.account, row.region, row.sm_arn, row.name, row.status, row.input, row.start_ms, row.definition, row.role_arn, row.version_arn, row.alias_arn],
       );
       await enqueueRun(tx, row, now);
+      await this.statusChanged(tx, row.arn);
     });
   }
 
@@ -382,6 +385,7 @@ export class SfnStore {
           [end.status, end.output, end.error, end.cause, end.stop_ms, arn],
         );
         await tx.run('DELETE FROM sfn_task_tokens WHERE execution_arn = ?', [arn]);
+        await this.statusChanged(tx, arn);
       }
       return true;
     });
@@ -395,6 +399,7 @@ export class SfnStore {
         [now, row.arn],
       );
       await enqueueRun(tx, row, now);
+      await this.statusChanged(tx, row.arn);
     });
   }
 
@@ -418,6 +423,7 @@ export class SfnStore {
       for (const ev of events) await tx.run('INSERT INTO sfn_events (execution_arn, id, body) VALUES (?, ?, ?)', [row.arn, ev.id, JSON.stringify(ev)]);
       await tx.run('DELETE FROM sfn_task_tokens WHERE execution_arn = ?', [row.arn]);
       await cancel(tx, EXECUTION_JOB, row.arn);
+      await this.statusChanged(tx, row.arn);
       return events;
     });
   }

@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { enqueue } from '../../jobs/queue.js';
 import type { Tx } from '../../storage/db.js';
+import type { Platform } from '../service.js';
 
 export const SERVICE_EVENT_KIND = 'events.service-event';
 
@@ -41,8 +42,9 @@ export function eventTime(ms: number): string {
   return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
 }
 
-/** Enqueues, in the caller's transaction, one service event for the account's default bus. */
-export async function enqueueServiceEvent(tx: Tx, e: ServiceEventSpec): Promise<void> {
+/** Enqueues, in the caller's transaction, one service event for the account's default bus (none without EventBridge). */
+export async function enqueueServiceEvent(tx: Tx, platform: Pick<Platform, 'services'>, e: ServiceEventSpec): Promise<void> {
+  if (!platform.services.has('events')) return;
   const event: ServiceEvent = {
     version: '0',
     id: randomUUID(),
