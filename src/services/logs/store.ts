@@ -4,7 +4,8 @@
  * `platform.logs`, never through this module.
  */
 import type { Clock } from '../../core/clock.js';
-import type { Db, Migration, Queryable, SqlValue } from '../../storage/db.js';
+import type { Db, Migration, Queryable, SqlValue, Tx } from '../../storage/db.js';
+import { enqueueSubscribed } from './subscriptions.js';
 
 /**
  * `logs_groups.tags` is where CreateLogGroup kept tags before the shared tags table (storage/tags.ts):
@@ -32,6 +33,16 @@ CREATE TABLE IF NOT EXISTS logs_events (
   PRIMARY KEY (account, region, group_name, stream_name, id)
 );
 CREATE INDEX IF NOT EXISTS logs_events_by_group ON logs_events (account, region, group_name, ts, id);
+`,
+  },
+  {
+    version: 2,
+    sql: `
+CREATE TABLE IF NOT EXISTS logs_subscription_filters (
+  account TEXT NOT NULL, region TEXT NOT NULL, group_name TEXT NOT NULL, name TEXT COLLATE "C" NOT NULL,
+  pattern TEXT NOT NULL, destination TEXT NOT NULL, role_arn TEXT, distribution TEXT NOT NULL, created BIGINT NOT NULL,
+  PRIMARY KEY (account, region, group_name, name)
+);
 `,
   },
 ];
@@ -102,13 +113,14 @@ export interface EventRow {
   stream_name: string;
 }
 
-/** Inserts events into an existing stream (within the caller's transaction). */
-export async function insertEvents(tx: Queryable, input: WriteLogEventsInput, now: number): Promise<void> {
+/** Inserts events into an existing stream and enqueues their subscription deliveries (within the caller's transaction). */
+export async function insertEvents(tx: Tx, input: WriteLogEventsInput, now: number): Promise<void> {
   const { accountId, region, logGroupName, logStreamName } = input;
   let bytes = 0;
   let first: number | undefined;
   let last: number | undefined;
   const rows: SqlValue[][] = [];
+  const stored: { id: number; timestamp: number; message: string }[] = [];
   for (const e of input.events) {
     let message = e.message;
     if (message === '') continue;
@@ -116,7 +128,9 @@ export async function insertEvents(tx: Queryable, input: WriteLogEventsInput, no
     bytes += Buffer.byteLength(message) + 26;
     first = first === undefined ? e.timestamp : Math.min(first, e.timestamp);
     last = last === undefined ? e.timestamp : Math.max(last, e.timestamp);
-    rows.push([accountId, region, logGroupName, logStreamName, nextEventId(now), e.timestamp, now, message]);
+    const id = nextEventId(now);
+    rows.push([accountId, region, logGroupName, logStreamName, id, e.timestamp, now, message]);
+    stored.push({ id, timestamp: e.timestamp, message });
   }
   // Multi-row INSERTs (the same SQL in SQLite and PostgreSQL), in chunks of a few fixed sizes.
   for (let i = 0; i < rows.length; ) {
@@ -126,6 +140,7 @@ export async function insertEvents(tx: Queryable, input: WriteLogEventsInput, no
     i += n;
   }
   if (first === undefined || last === undefined) return;
+  await enqueueSubscribed(tx, accountId, region, logGroupName, logStreamName, stored, now);
   await tx.run(
     `UPDATE logs_streams SET
        first_ts = CASE WHEN first_ts IS NULL OR first_ts > ? THEN ? ELSE first_ts END,
@@ -146,7 +161,7 @@ export async function insertEvents(tx: Queryable, input: WriteLogEventsInput, no
  * Inserts events, creating the log group and stream when missing (as Lambda, API Gateway and Step
  * Functions do with their log groups), within the caller's transaction.
  */
-async function appendEvents(tx: Queryable, input: WriteLogEventsInput, now: number): Promise<void> {
+async function appendEvents(tx: Tx, input: WriteLogEventsInput, now: number): Promise<void> {
   await ensureLogGroup(tx, input.accountId, input.region, input.logGroupName, now);
   await ensureLogStream(tx, input.accountId, input.region, input.logGroupName, input.logStreamName, now);
   await insertEvents(tx, input, now);

@@ -48,6 +48,7 @@ export class GroupOps implements Pick<CloudWatchLogsApi, 'CreateLogGroup' | 'Del
       if (changes === 0) throw new ResourceNotFoundException(GROUP_NOT_FOUND);
       await tx.run('DELETE FROM logs_streams WHERE account = ? AND region = ? AND group_name = ?', key);
       await tx.run('DELETE FROM logs_events WHERE account = ? AND region = ? AND group_name = ?', key);
+      await tx.run('DELETE FROM logs_subscription_filters WHERE account = ? AND region = ? AND group_name = ?', key);
       await this.core.tags.forget(tx, ctx, groupArn(ctx, input.logGroupName));
     });
   }
