@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { CreateQueueCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { CreateTopicCommand, SNSClient } from '@aws-sdk/client-sns';
 import { EventBridgeClient, PutRuleCommand, PutTargetsCommand } from '@aws-sdk/client-eventbridge';
-import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import { CreateBucketCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { GetExecutionHistoryCommand } from '@aws-sdk/client-sfn';
 import { definition as sqsService } from '../../src/services/sqs/index.js';
 import { definition as snsService } from '../../src/services/sns/index.js';
@@ -159,5 +159,55 @@ describe('Step Functions service integrations', () => {
     assert.equal(typeof succeeded.detail.stopDate, 'number');
     assert.equal(succeeded.detail.error, null);
     eb.destroy();
+  });
+
+  it('a distributed Map reads its items from S3 (CSV, JSON, a listing) and writes its results with ResultWriter', async () => {
+    const s3 = new S3Client({ ...clientConfig(env.server.endpoint), forcePathStyle: true });
+    await s3.send(new CreateBucketCommand({ Bucket: 'map-data' }));
+    await s3.send(new PutObjectCommand({ Bucket: 'map-data', Key: 'in/people.csv', Body: 'name,age\r\n"Smith, Ann",41\r\nBob,7\r\n' }));
+    await s3.send(new PutObjectCommand({ Bucket: 'map-data', Key: 'in/list.json', Body: JSON.stringify([{ n: 1 }, { n: 2 }, { n: 3 }]) }));
+    const processor = { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' }, StartAt: 'P', States: { P: { Type: 'Pass', End: true } } };
+    const csv = await run({
+      Type: 'Map',
+      ItemReader: { Resource: 'arn:aws:states:::s3:getObject', ReaderConfig: { InputType: 'CSV', CSVHeaderLocation: 'FIRST_ROW' }, Parameters: { Bucket: 'map-data', Key: 'in/people.csv' } },
+      ItemProcessor: processor,
+    });
+    assert.equal(csv.d.status, 'SUCCEEDED', csv.d.cause ?? '');
+    assert.deepEqual(csv.output, [{ name: 'Smith, Ann', age: '41' }, { name: 'Bob', age: '7' }]);
+
+    const json = await run({
+      Type: 'Map',
+      ItemReader: { Resource: 'arn:aws:states:::s3:getObject', ReaderConfig: { InputType: 'JSON', MaxItems: 2 }, Parameters: { Bucket: 'map-data', 'Key.$': '$.key' } },
+      ItemSelector: { 'value.$': '$$.Map.Item.Value.n', 'index.$': '$$.Map.Item.Index' },
+      ItemProcessor: processor,
+      ResultWriter: { Resource: 'arn:aws:states:::s3:putObject', Parameters: { Bucket: 'map-data', Prefix: 'out' } },
+    }, { key: 'in/list.json' });
+    assert.equal(json.d.status, 'SUCCEEDED', json.d.cause ?? '');
+    assert.match(json.output.MapRunArn, /^arn:aws:states:us-east-1:000000000000:mapRun:sm-\d+-\d+\/T:[0-9a-f-]{36}$/);
+    const runId = json.output.MapRunArn.split(':').pop();
+    assert.deepEqual(json.output.ResultWriterDetails, { Bucket: 'map-data', Key: `out/${runId}/manifest.json` });
+    const text = async (key: string) => (await s3.send(new GetObjectCommand({ Bucket: 'map-data', Key: key }))).Body!.transformToString();
+    const manifest = JSON.parse(await text(`out/${runId}/manifest.json`));
+    assert.equal(manifest.DestinationBucket, 'map-data');
+    assert.equal(manifest.MapRunArn, json.output.MapRunArn);
+    assert.deepEqual(manifest.ResultFiles.FAILED, []);
+    assert.equal(manifest.ResultFiles.SUCCEEDED[0].Key, `out/${runId}/SUCCEEDED_0.json`);
+    const results = JSON.parse(await text(`out/${runId}/SUCCEEDED_0.json`)) as Record<string, any>[];
+    assert.deepEqual(results.map((r) => JSON.parse(r.Output)).sort((a, b) => a.index - b.index), [{ value: 1, index: 0 }, { value: 2, index: 1 }]);
+    assert.equal(results[0]!.Status, 'SUCCEEDED');
+    assert.match(results[0]!.ExecutionArn, /:execution:sm-\d+-\d+\/T:[0-9a-f-]{36}$/);
+
+    const listing = await run({
+      Type: 'Map',
+      ItemReader: { Resource: 'arn:aws:states:::s3:listObjectsV2', Parameters: { Bucket: 'map-data', Prefix: 'in/' } },
+      ItemSelector: { 'key.$': '$$.Map.Item.Value.Key', 'size.$': '$$.Map.Item.Value.Size' },
+      ItemProcessor: processor,
+    });
+    assert.equal(listing.d.status, 'SUCCEEDED', listing.d.cause ?? '');
+    assert.deepEqual(listing.output.map((o: { key: string }) => o.key), ['in/list.json', 'in/people.csv']);
+
+    const missing = await run({ Type: 'Map', ItemReader: { Resource: 'arn:aws:states:::s3:getObject', Parameters: { Bucket: 'map-data', Key: 'nope.json' } }, ItemProcessor: processor });
+    assert.equal(missing.d.error, 'States.ItemReaderFailed');
+    s3.destroy();
   });
 });

@@ -13,6 +13,7 @@ import {
   type StateResult,
 } from '../types.js';
 import { runMapRun } from './distributed-map.js';
+import { readItems, writeResults, type ChildRecord, type S3Caller } from './map-s3.js';
 
 /**
  * Map: runs its item processor once per item (selected by ItemSelector, grouped by ItemBatcher). Inline
@@ -24,9 +25,8 @@ export class MapState extends RetryingStateRun {
     const processor = (s.ItemProcessor ?? s.Iterator) as StateMachineDefinition;
     const mode = (processor?.ProcessorConfig?.Mode as string | undefined) ?? 'INLINE';
     const distributed = mode === 'DISTRIBUTED';
-    if (s.ItemReader !== undefined || s.ResultWriter !== undefined)
-      throw this.runtime(`The ${s.ItemReader !== undefined ? 'ItemReader' : 'ResultWriter'} field is not supported by Stratus yet.`);
-    const { items, selectorInput } = await this.readItems();
+    if (s.ResultWriter !== undefined && !distributed) throw this.runtime('The ResultWriter field is supported by DISTRIBUTED Map states only.');
+    const { items, selectorInput } = s.ItemReader !== undefined ? await this.readFromItemReader() : await this.readItems();
     const maxConcurrency = (await this.numberField('MaxConcurrency', 0)) ?? 0;
     let toleratedCount: number | undefined;
     let toleratedPct: number | undefined;
@@ -50,8 +50,9 @@ export class MapState extends RetryingStateRun {
         toleratedCount,
         toleratedPct,
         queryLanguage,
+        writer: s.ResultWriter !== undefined ? await this.resultWriter() : undefined,
       });
-      return this.finish(outputs);
+      return this.finish(outputs as unknown[]);
     }
     return this.runInline(processor, work, items, maxConcurrency, queryLanguage);
   }
@@ -89,6 +90,36 @@ export class MapState extends RetryingStateRun {
         throw this.runtime(`Map state input must be an array but was: ${jsonType(items) === 'object' ? 'Object' : jsonType(items)}`);
     }
     return { items: items as unknown[], selectorInput };
+  }
+
+  /** ItemReader: the items from S3 (map-s3.ts); ItemSelector sees the state input as `$`. */
+  private async readFromItemReader(): Promise<{ items: unknown[]; selectorInput: unknown }> {
+    const reader = this.state.ItemReader as StateDefinition;
+    const selectorInput = this.queryLanguage === 'JSONata' ? this.rawInput : this.applyInputPath();
+    const parameters = (await this.integrationArguments(reader, 'ItemReader', selectorInput)) as Record<string, unknown>;
+    const config = { ...((reader.ReaderConfig as Record<string, unknown> | undefined) ?? {}) };
+    if (typeof config.MaxItemsPath === 'string') config.MaxItems = this.path(config.MaxItemsPath, selectorInput);
+    else if (this.queryLanguage === 'JSONata' && isJsonataExpr(config.MaxItems)) config.MaxItems = await this.evaluateJsonata(config.MaxItems, 'ItemReader/ReaderConfig/MaxItems');
+    const items = await readItems(this.s3Caller(), String(reader.Resource), parameters, config);
+    return { items, selectorInput };
+  }
+
+  /** ResultWriter: writes the map run's results to S3; the Map's result names the manifest. */
+  private async resultWriter(): Promise<(mapRunArn: string, children: ChildRecord[]) => Promise<unknown>> {
+    const writer = this.state.ResultWriter as StateDefinition;
+    const input = this.queryLanguage === 'JSONata' ? this.rawInput : this.applyInputPath();
+    const parameters = (await this.integrationArguments(writer, 'ResultWriter', input)) as Record<string, unknown>;
+    return (mapRunArn, children) => writeResults(this.s3Caller(), parameters, mapRunArn, children);
+  }
+
+  /** A reader's or writer's Parameters (JSONPath) or Arguments (JSONata), evaluated. */
+  private async integrationArguments(field: StateDefinition, location: string, input: unknown): Promise<unknown> {
+    if (this.queryLanguage === 'JSONata') return field.Arguments === undefined ? {} : this.evaluateJsonata(field.Arguments, `${location}/Arguments`);
+    return field.Parameters === undefined ? {} : this.payload(field.Parameters, input);
+  }
+
+  private s3Caller(): S3Caller {
+    return { tasks: this.execution.tasks, info: this.execution.info, stateName: this.name, signal: new AbortController().signal };
   }
 
   /** ItemSelector (or Parameters) applied to each item, with $$.Map.Item set. */
