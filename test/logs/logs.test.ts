@@ -120,7 +120,10 @@ describe('CloudWatch Logs', () => {
     const page2 = await logs.send(new FilterLogEventsCommand({ logGroupName: '/app/one', logStreamNames: ['s1'], limit: 20, nextToken: page1.nextToken }));
     assert.equal(page2.events!.length, 5);
     assert.equal(page2.nextToken, undefined);
-    await assert.rejects(logs.send(new FilterLogEventsCommand({ logGroupName: '/app/one', filterPattern: '{ $.level = "x" }' })), awsError('InvalidParameterException'));
+    // Structured patterns (filter-patterns.test.ts) apply too; one that does not parse is refused.
+    const json = await logs.send(new FilterLogEventsCommand({ logGroupName: '/app/one', filterPattern: '{ $.level = "x" }' }));
+    assert.deepEqual(json.events, []);
+    await assert.rejects(logs.send(new FilterLogEventsCommand({ logGroupName: '/app/one', filterPattern: '{ $.level = ' })), awsError('InvalidParameterException', "If a filter pattern starts with '{' it must end with '}'"));
   });
 
   it('lets other services write events in-process (immediately or buffered)', async () => {

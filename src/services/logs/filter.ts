@@ -1,15 +1,19 @@
-/** CloudWatch Logs filter patterns, the term subset: terms (all must match), "quoted phrases", ?any, -exclude. */
+/**
+ * CloudWatch Logs filter patterns: terms (all must match), "quoted phrases", ?any, -exclude; JSON
+ * `{ ... }` and space-delimited `[ ... ]` patterns are in filter-structured.ts.
+ */
 import { InvalidParameterException } from '../../generated/logs.js';
+import { compileJsonPattern, compileSpaceDelimitedPattern } from './filter-structured.js';
 
-/** A matcher for a filter pattern; InvalidParameterException for JSON and space-delimited patterns. */
+/** A matcher for a filter pattern; InvalidParameterException for one that does not parse. */
 export function compileFilter(pattern: string | undefined): (message: string) => boolean {
   const p = (pattern ?? '').trim();
   if (p === '' || p === '""') return () => true;
-  if (p.startsWith('{') || p.startsWith('[')) {
-    throw new InvalidParameterException(
-      'Stratus supports term filter patterns only (terms, "quoted phrases", ?optional, -excluded); JSON and space-delimited patterns are not supported.',
-    );
+  for (const [open, close] of [['{', '}'], ['[', ']']] as const) {
+    if (p.startsWith(open) && !p.endsWith(close)) throw new InvalidParameterException(`If a filter pattern starts with '${open}' it must end with '${close}'`);
   }
+  if (p.startsWith('{')) return compileJsonPattern(p);
+  if (p.startsWith('[')) return compileSpaceDelimitedPattern(p);
   const all: string[] = [];
   const any: string[] = [];
   const none: string[] = [];
