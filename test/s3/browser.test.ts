@@ -36,6 +36,10 @@ async function launch(): Promise<{ evaluate(url: string, expression: string): Pr
     child.once('exit', () => reject(new Error(`chromium exited: ${err}`)));
   });
   const ws = new WebSocket(wsUrl);
+  child.once('exit', () => {
+    for (const p of pending.values()) p.reject(new Error('chromium exited'));
+    pending.clear();
+  });
   await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
   let id = 0;
   const pending = new Map<number, { resolve: (v: any) => void; reject: (e: Error) => void }>();
@@ -90,7 +94,8 @@ async function launch(): Promise<{ evaluate(url: string, expression: string): Pr
   };
 }
 
-describe('S3 from a browser (headless Chromium)', { skip: CHROMIUM ? false : 'chromium is not installed' }, () => {
+// A browser that dies mid-test (a loaded machine) fails the suite instead of leaving it waiting on an event.
+describe('S3 from a browser (headless Chromium)', { skip: CHROMIUM ? false : 'chromium is not installed', timeout: 180_000 }, () => {
   let server: TestServer;
   let s3: S3.S3Client;
   let browser: Awaited<ReturnType<typeof launch>>;

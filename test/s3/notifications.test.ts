@@ -1,7 +1,7 @@
 /** S3 event notifications: an upload reaches an SQS queue and a delete a Lambda function, with the documented record; EventBridge gets both. */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { CreateBucketCommand, DeleteObjectCommand, PutBucketNotificationConfigurationCommand, PutBucketVersioningCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { CreateBucketCommand, DeleteObjectCommand, DeleteObjectTaggingCommand, PutBucketLifecycleConfigurationCommand, PutBucketNotificationConfigurationCommand, PutBucketVersioningCommand, PutObjectAclCommand, PutObjectTaggingCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { CreateQueueCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { EventBridgeClient, PutRuleCommand, PutTargetsCommand } from '@aws-sdk/client-eventbridge';
@@ -9,6 +9,7 @@ import { definition as eventsService } from '../../src/services/events/index.js'
 import { definition as sqsService } from '../../src/services/sqs/index.js';
 import { createFunction, SERVICES } from '../lambda/helpers.js';
 import { clientConfig, type TestServer } from '../helpers/server.js';
+import { settled } from '../jobs/helpers.js';
 import { definition as s3Service, s3Client, startS3 } from './helpers.js';
 
 interface S3Record {
@@ -125,5 +126,42 @@ export const handler = async (event) => { await sqs.send(new SendMessageCommand(
     assert.equal(deleted.detail.reason, 'DeleteObject');
     assert.equal(deleted.detail['deletion-type'], 'Delete Marker Created');
     assert.equal((deleted.detail.object as Record<string, unknown>)['version-id'], del.VersionId);
+  });
+
+  it('tagging, ACL changes and lifecycle expirations and transitions are announced', async () => {
+    const queueUrl = (await sqs.send(new CreateQueueCommand({ QueueName: 'object-changes' }))).QueueUrl!;
+    // Lifecycle events to their own queue: the first queue's messages come back once the clock passes their visibility timeout.
+    const lifecycleUrl = (await sqs.send(new CreateQueueCommand({ QueueName: 'object-lifecycle' }))).QueueUrl!;
+    await s3.send(new CreateBucketCommand({ Bucket: 'watched' }));
+    await s3.send(
+      new PutBucketNotificationConfigurationCommand({
+        Bucket: 'watched',
+        NotificationConfiguration: {
+          QueueConfigurations: [
+            { QueueArn: 'arn:aws:sqs:us-east-1:000000000000:object-changes', Events: ['s3:ObjectTagging:*', 's3:ObjectAcl:Put'] },
+            { QueueArn: 'arn:aws:sqs:us-east-1:000000000000:object-lifecycle', Events: ['s3:LifecycleExpiration:*', 's3:LifecycleTransition'] },
+          ],
+        },
+      }),
+    );
+    await s3.send(new PutObjectCommand({ Bucket: 'watched', Key: 'doc.txt', Body: 'hello' }));
+    await s3.send(new PutObjectTaggingCommand({ Bucket: 'watched', Key: 'doc.txt', Tagging: { TagSet: [{ Key: 'k', Value: 'v' }] } }));
+    await s3.send(new DeleteObjectTaggingCommand({ Bucket: 'watched', Key: 'doc.txt' }));
+    await s3.send(new PutObjectAclCommand({ Bucket: 'watched', Key: 'doc.txt', ACL: 'private' }));
+    assert.deepEqual((await records(queueUrl, 3)).map((r) => r.eventName), ['ObjectTagging:Put', 'ObjectTagging:Delete', 'ObjectAcl:Put']);
+
+    await s3.send(new PutBucketLifecycleConfigurationCommand({
+      Bucket: 'watched',
+      LifecycleConfiguration: { Rules: [{ ID: 'age', Status: 'Enabled', Filter: { ObjectSizeGreaterThan: 1 }, Transitions: [{ Days: 1, StorageClass: 'GLACIER' }], Expiration: { Days: 3 } }] },
+    }));
+    server.clock.advance(2 * 86_400_000);
+    await settled(server.db, server.clock as never);
+    const [transition] = await records(lifecycleUrl, 1);
+    assert.equal(transition!.eventName, 'LifecycleTransition');
+    server.clock.advance(2 * 86_400_000);
+    await settled(server.db, server.clock as never);
+    const expiration = (await records(lifecycleUrl, 2)).find((r) => r.eventName !== 'LifecycleTransition');
+    assert.equal(expiration!.eventName, 'LifecycleExpiration:Delete');
+    assert.equal(expiration!.s3.object.key, 'doc.txt');
   });
 });

@@ -11,15 +11,18 @@
  *   objects under 128 KiB stay unless the rule filters by size or the configuration says
  *   varies_by_storage_class;
  * - AbortIncompleteMultipartUpload: uploads initiated DaysAfterInitiation ago are aborted.
- * A version Object Lock holds is never removed. The job then waits for the next midnight.
+ * A version Object Lock holds is never removed. Expirations and transitions send their event
+ * notifications (LifecycleExpiration:*, LifecycleTransition). The job then waits for the next midnight.
  */
+import { randomBytes } from 'node:crypto';
 import type { JobOutcome, RunContext } from '../../jobs/index.js';
 import type { Job } from '../../jobs/queue.js';
 import type { Tx } from '../../storage/db.js';
 import type { S3Core } from './core.js';
 import { DAY_MS, expiryOf, matches, midnightAtOrAfter, MIN_TRANSITION_BYTES, nextMidnight } from './lifecycle-rules.js';
 import { bucketSettings, type BucketSettings, type StoredRule } from './settings.js';
-import { store, type ObjectRow } from './store.js';
+import { enqueueNotifications } from './notify.js';
+import { NULL_VERSION, store, type ObjectRow } from './store.js';
 import { deleteIn, lockHolds, removeVersion, versions } from './versions.js';
 
 export const LIFECYCLE_JOB = 's3.lifecycle';
@@ -48,6 +51,17 @@ export class LifecycleRunner {
   };
 
   private async applyToKey(bucket: string, key: string, now: number): Promise<void> {
+    // S3's own request, as the events of its actions name it.
+    const requestId = randomBytes(8).toString('hex').toUpperCase();
+    const expired = (tx: Tx, o: ObjectRow) =>
+      enqueueNotifications(tx, this.core.platform, {
+        name: o.deleteMarker ? 'LifecycleExpiration:DeleteMarkerCreated' : 'LifecycleExpiration:Delete',
+        bucket,
+        key,
+        versionId: o.versionId !== NULL_VERSION ? o.versionId : undefined,
+        requestId,
+        time: now,
+      });
     const dropped = await this.core.db.tx(async (tx) => {
       const settings = await bucketSettings(tx, bucket);
       const rules = (settings?.lifecycle?.rules ?? []).filter((r) => r.enabled);
@@ -65,6 +79,7 @@ export class LifecycleRunner {
         });
         if (expire && !lockHolds(v, now, false)) {
           released.push(...(await removeVersion(this.core, tx, v)));
+          await expired(tx, v);
           left--;
           continue;
         }
@@ -74,15 +89,18 @@ export class LifecycleRunner {
               .filter((t) => matches(r, v) && sizeAllows(settings, r, v, t.storageClass) && (t.newer === undefined || newer >= t.newer))
               .map((t) => ({ at: midnightAtOrAfter(since + t.days * DAY_MS), storageClass: t.storageClass })),
           );
-          await this.transition(tx, v, due, now);
+          await this.transition(tx, v, due, now, requestId);
         }
       }
       const current = all[0]!;
       if (!current.deleteMarker) {
         const at = Math.min(...rules.map((r) => expiryOf(r, current) ?? Infinity));
         if (at <= now) {
-          if (settings.versioning) released.push(...(await deleteIn(this.core, tx, settings, bucket, key, undefined, false)).released);
-          else if (!lockHolds(current, now, false)) released.push(...(await removeVersion(this.core, tx, current)));
+          if (settings.versioning) released.push(...(await deleteIn(this.core, tx, settings, bucket, key, undefined, false, { requestId, lifecycle: true })).released);
+          else if (!lockHolds(current, now, false)) {
+            released.push(...(await removeVersion(this.core, tx, current)));
+            await expired(tx, current);
+          }
           return released;
         }
         const due = rules.flatMap((r) =>
@@ -90,20 +108,33 @@ export class LifecycleRunner {
             .filter(() => matches(r, current) && sizeAllows(settings, r, current, ''))
             .map((t) => ({ at: t.days !== undefined ? midnightAtOrAfter(current.lastModified + t.days * DAY_MS) : t.date!, storageClass: t.storageClass })),
         );
-        await this.transition(tx, current, due, now);
+        await this.transition(tx, current, due, now, requestId);
       } else if (left === 1 && rules.some((r) => r.expiration?.expiredObjectDeleteMarker && matches(r, current))) {
         released.push(...(await removeVersion(this.core, tx, current)));
+        await expired(tx, current);
       }
       return released;
     });
     await this.core.dropBlobs(dropped);
   }
 
-  /** Records the storage class of the latest transition that is due. */
-  private async transition(tx: Tx, o: ObjectRow, due: { at: number; storageClass: string }[], now: number): Promise<void> {
+  /** Records the storage class of the latest transition that is due (a LifecycleTransition event). */
+  private async transition(tx: Tx, o: ObjectRow, due: { at: number; storageClass: string }[], now: number, requestId: string): Promise<void> {
     let best: { at: number; storageClass: string } | undefined;
     for (const d of due) if (d.at <= now && (!best || d.at > best.at)) best = d;
-    if (best && best.storageClass !== o.storageClass) await versions.setStorageClass(tx, o, best.storageClass);
+    if (!best || best.storageClass === o.storageClass) return;
+    await versions.setStorageClass(tx, o, best.storageClass);
+    await enqueueNotifications(tx, this.core.platform, {
+      name: 'LifecycleTransition',
+      bucket: o.bucket,
+      key: o.key,
+      size: o.size,
+      eTag: o.etag.replace(/"/g, ''),
+      versionId: o.versionId !== NULL_VERSION ? o.versionId : undefined,
+      storageClass: best.storageClass,
+      requestId,
+      time: now,
+    });
   }
 
   private async abortUploads(bucket: string, now: number): Promise<void> {

@@ -1,12 +1,13 @@
 /**
- * S3 event notifications to SQS, SNS and Lambda. A write or delete that matches a bucket's
- * notification configuration (event type and the key's prefix/suffix rules) enqueues, in the
+ * S3 event notifications to SQS, SNS and Lambda. A write, delete, tagging or ACL change, or a
+ * lifecycle expiration or transition, that matches a bucket's notification configuration (event type and the key's prefix/suffix rules) enqueues, in the
  * transaction that commits it, one job per destination, so an acknowledged change is never left
  * unannounced (kill -9 included). The job sends the documented event message (`Records[]`, event
  * version 2.1) through the shared target sender, retrying a throttled or failing destination with
  * backoff on the platform clock; a destination that does not exist is dropped and logged, as S3 does.
  * A bucket with EventBridgeConfiguration also sends every such event, unfiltered, to its account's
- * default bus as the documented `aws.s3` event ("Object Created", "Object Deleted").
+ * default bus as the documented `aws.s3` event ("Object Created", "Object Deleted", "Object Tags
+ * Added"...).
  */
 import type { Tx } from '../../storage/db.js';
 import { enqueue } from '../../jobs/queue.js';
@@ -28,7 +29,7 @@ interface NotifyPayload {
 
 /** What happened to an object, as the event record tells it. */
 export interface ObjectEvent {
-  /** Without the `s3:` prefix: `ObjectCreated:Put`, `ObjectRemoved:DeleteMarkerCreated`... */
+  /** Without the `s3:` prefix: `ObjectCreated:Put`, `ObjectRemoved:DeleteMarkerCreated`, `LifecycleExpiration:Delete`, `ObjectTagging:Put`... */
   readonly name: string;
   readonly bucket: string;
   readonly key: string;
@@ -37,6 +38,8 @@ export interface ObjectEvent {
   readonly eTag?: string | undefined;
   /** Absent for an unversioned bucket's objects. */
   readonly versionId?: string | undefined;
+  /** The new storage class of a LifecycleTransition. */
+  readonly storageClass?: string | undefined;
   readonly requestId: string;
   readonly time: number;
 }
@@ -80,8 +83,8 @@ function record(e: ObjectEvent, account: string, region: string, configurationId
     awsRegion: region,
     eventTime: new Date(e.time).toISOString(),
     eventName: e.name,
-    userIdentity: { principalId: `AWS:${account}` },
-    requestParameters: { sourceIPAddress: '127.0.0.1' },
+    userIdentity: { principalId: byS3(e) ? 's3.amazonaws.com' : `AWS:${account}` },
+    requestParameters: { sourceIPAddress: byS3(e) ? 's3.amazonaws.com' : '127.0.0.1' },
     responseElements: { 'x-amz-request-id': e.requestId, 'x-amz-id-2': Buffer.from(e.requestId).toString('base64') },
     s3: {
       s3SchemaVersion: '1.0',
@@ -95,6 +98,11 @@ function record(e: ObjectEvent, account: string, region: string, configurationId
 /** S3 API names of the ObjectCreated event kinds, as EventBridge events give them in `reason`. */
 const CREATED_REASONS: Record<string, string> = { Put: 'PutObject', Post: 'POST Object', Copy: 'CopyObject', CompleteMultipartUpload: 'CompleteMultipartUpload' };
 
+/** Events that S3 itself causes (lifecycle rules) rather than a client's request. */
+function byS3(e: ObjectEvent): boolean {
+  return e.name.startsWith('Lifecycle');
+}
+
 /** The event S3 sends to EventBridge for an object event (the user guide's "EventBridge event message structure"). */
 function eventBridgeEvent(e: ObjectEvent, account: string, region: string): ServiceEventSpec {
   const [family, kind = ''] = e.name.split(':');
@@ -102,16 +110,30 @@ function eventBridgeEvent(e: ObjectEvent, account: string, region: string): Serv
   if (e.size !== undefined) object.size = e.size;
   if (e.eTag !== undefined) object.etag = e.eTag;
   if (e.versionId !== undefined) object['version-id'] = e.versionId;
-  object.sequencer = sequencer(e);
-  const detail: Record<string, unknown> = { version: '0', bucket: { name: e.bucket }, object, 'request-id': e.requestId, requester: account, 'source-ip-address': '127.0.0.1' };
+  if (family === 'ObjectCreated' || family === 'ObjectRemoved' || family === 'LifecycleExpiration') object.sequencer = sequencer(e);
+  const detail: Record<string, unknown> = { version: '0', bucket: { name: e.bucket }, object, 'request-id': e.requestId, requester: byS3(e) ? 's3.amazonaws.com' : account };
+  if (!byS3(e)) detail['source-ip-address'] = '127.0.0.1';
   let detailType: string;
-  if (family === 'ObjectCreated') {
-    detailType = 'Object Created';
-    detail.reason = CREATED_REASONS[kind] ?? kind;
-  } else {
-    detailType = 'Object Deleted';
-    detail.reason = 'DeleteObject';
-    detail['deletion-type'] = kind === 'DeleteMarkerCreated' ? 'Delete Marker Created' : 'Permanently Deleted';
+  switch (family) {
+    case 'ObjectCreated':
+      detailType = 'Object Created';
+      detail.reason = CREATED_REASONS[kind] ?? kind;
+      break;
+    case 'ObjectRemoved':
+    case 'LifecycleExpiration':
+      detailType = 'Object Deleted';
+      detail.reason = family === 'ObjectRemoved' ? 'DeleteObject' : 'Lifecycle Expiration';
+      detail['deletion-type'] = kind === 'DeleteMarkerCreated' ? 'Delete Marker Created' : 'Permanently Deleted';
+      break;
+    case 'LifecycleTransition':
+      detailType = 'Object Storage Class Changed';
+      detail['destination-storage-class'] = e.storageClass;
+      break;
+    case 'ObjectTagging':
+      detailType = kind === 'Put' ? 'Object Tags Added' : 'Object Tags Deleted';
+      break;
+    default:
+      detailType = 'Object ACL Updated';
   }
   return { account, region, source: 'aws.s3', detailType, resources: [`arn:aws:s3:::${e.bucket}`], detail, time: e.time };
 }

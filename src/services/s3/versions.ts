@@ -175,12 +175,13 @@ export async function deleteIn(
   key: string,
   versionId: string | undefined,
   bypass: boolean,
-  /** The request's id when the deletion is a client's (its event notification names it). */
-  requestId?: string,
+  /** Who deletes: a client's request (its id names it in the event) or a lifecycle rule (S3's own request id). */
+  cause: { requestId: string; lifecycle?: boolean },
 ): Promise<Deleted> {
   const now = core.now();
   const notify = async (name: string, id: string | undefined): Promise<void> => {
-    if (requestId !== undefined) await enqueueNotifications(tx, core.platform, { name, bucket, key, versionId: id, requestId, time: now });
+    const event = cause.lifecycle ? name.replace('ObjectRemoved:', 'LifecycleExpiration:') : name;
+    await enqueueNotifications(tx, core.platform, { name: event, bucket, key, versionId: id, requestId: cause.requestId, time: now });
   };
   if (versionId !== undefined) {
     const o = await versions.get(tx, bucket, key, versionId);

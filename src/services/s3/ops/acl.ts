@@ -7,6 +7,8 @@ import type { S3Core } from '../core.js';
 import { ownerOf } from '../owner.js';
 import { bucketConfig, ownershipOf, publicAccessBlockOf, setBucketConfig, type BucketConfig } from '../bucket-config.js';
 import { resolveObject } from '../versions.js';
+import { enqueueNotifications } from '../notify.js';
+import { NULL_VERSION } from '../store.js';
 
 /** The grants a write may record under the bucket's settings (or AWS's refusal). */
 export function admitGrants(settings: BucketConfig, grants: StoredGrant[]): StoredGrant[] {
@@ -48,6 +50,15 @@ export class AclOps implements Pick<S3.S3Api, 'GetBucketAcl' | 'PutBucketAcl' | 
       const meta = { ...o.meta, acl: admitGrants(await bucketConfig(tx, input.Bucket), grants) };
       if (meta.acl.length === 0) delete (meta as { acl?: unknown }).acl;
       await tx.run('UPDATE s3_objects SET meta = ? WHERE bucket = ? AND object_key = ? AND version_id = ?', [JSON.stringify(meta), input.Bucket, input.Key, o.versionId]);
+      await enqueueNotifications(tx, this.core.platform, {
+        name: 'ObjectAcl:Put',
+        bucket: input.Bucket,
+        key: input.Key,
+        eTag: o.etag.replace(/"/g, ''),
+        versionId: o.versionId !== NULL_VERSION ? o.versionId : undefined,
+        requestId: ctx.requestId,
+        time: this.core.now(),
+      });
     });
     return {};
   }

@@ -10,6 +10,7 @@ import type {
   S3Api,
 } from '../../../generated/s3.js';
 import type { Queryable } from '../../../storage/db.js';
+import { enqueueNotifications } from '../notify.js';
 import type { S3Core } from '../core.js';
 import { NULL_VERSION, store, type ObjectRow, type Tag } from '../store.js';
 import { checkTags } from '../tagging.js';
@@ -39,6 +40,15 @@ export class ObjectTaggingOps implements Pick<S3Api, 'GetObjectTagging' | 'PutOb
       await this.core.bucket(ctx, bucket, tx);
       const o = await this.object(tx, bucket, key, versionId, method);
       await store.setTags(tx, bucket, key, o.versionId, tags);
+      await enqueueNotifications(tx, this.core.platform, {
+        name: method === 'PUT' ? 'ObjectTagging:Put' : 'ObjectTagging:Delete',
+        bucket,
+        key,
+        eTag: o.etag.replace(/"/g, ''),
+        versionId: this.versionOf(o),
+        requestId: ctx.requestId,
+        time: this.core.now(),
+      });
       return this.versionOf(o);
     });
   }

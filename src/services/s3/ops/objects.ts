@@ -143,7 +143,7 @@ export class ObjectOps implements Pick<S3Api, 'PutObject' | 'GetObject' | 'HeadO
   async DeleteObject(ctx: RequestContext, input: DeleteObjectRequest): Promise<DeleteObjectOutput> {
     const r = await this.core.db.tx(async (tx) => {
       const { settings } = await this.core.owned(ctx, input.Bucket, tx);
-      return deleteIn(this.core, tx, settings, input.Bucket, input.Key, input.VersionId, input.BypassGovernanceRetention === true, ctx.requestId);
+      return deleteIn(this.core, tx, settings, input.Bucket, input.Key, input.VersionId, input.BypassGovernanceRetention === true, { requestId: ctx.requestId });
     });
     await this.core.dropBlobs(r.released);
     return { DeleteMarker: r.deleteMarker, VersionId: r.versionId };
@@ -175,7 +175,7 @@ export class ObjectOps implements Pick<S3Api, 'PutObject' | 'GetObject' | 'HeadO
         }
         let r;
         try {
-          r = await deleteIn(this.core, tx, settings, input.Bucket, o.Key, o.VersionId, bypass, ctx.requestId);
+          r = await deleteIn(this.core, tx, settings, input.Bucket, o.Key, o.VersionId, bypass, { requestId: ctx.requestId });
         } catch (e) {
           // A locked version fails alone (deleteIn checks before it changes anything).
           if (!(e instanceof AwsError)) throw e;
