@@ -7,23 +7,11 @@
 import type { Tx } from '../../../storage/db.js';
 import type { Platform } from '../../service.js';
 import { enqueueServiceEvent } from '../../targets/service-events.js';
+import type { ExecutionRow } from '../store.js';
 
-interface StatusRow {
-  arn: string;
-  account: string;
-  region: string;
-  sm_arn: string;
-  name: string;
-  status: string;
-  input: string;
-  output: string | null;
-  error: string | null;
-  cause: string | null;
-  start_ms: number;
-  stop_ms: number | null;
-  redrive_count: number;
+type StatusRow = Pick<ExecutionRow, 'arn' | 'account' | 'region' | 'sm_arn' | 'name' | 'status' | 'input' | 'output' | 'error' | 'cause' | 'start_ms' | 'stop_ms' | 'redrive_count'> & {
   redrive_ms: number | null;
-}
+};
 
 /** Announces the execution's status as its row holds it in `tx`. */
 export async function announceStatus(tx: Tx, platform: Pick<Platform, 'services'>, arn: string): Promise<void> {
