@@ -5,6 +5,7 @@ import { BatchOps } from './ops/batch.js';
 import { ItemOps } from './ops/items.js';
 import { PartiqlOps } from './ops/partiql.js';
 import { QueryOps } from './ops/query.js';
+import { ResourcePolicyOps } from './ops/resource-policies.js';
 import { TableOps } from './ops/tables.js';
 import { TagOps } from './ops/tags.js';
 import { TransactionOps } from './ops/transactions.js';
@@ -20,7 +21,7 @@ export const definition: ServiceDefinition = {
     const core = await DynamoDbCore.open(platform);
     platform.jobs.handle(TTL_JOB, new TtlSweeper(core).run, { concurrency: 2 });
     return defineProvider<DynamoDBApi>()(
-      [new TableOps(core), new TagOps(core), new TtlOps(core), new ItemOps(core), new BatchOps(core), new TransactionOps(core), new QueryOps(core), new PartiqlOps(core)],
+      [new TableOps(core), new TagOps(core), new TtlOps(core), new ItemOps(core), new BatchOps(core), new TransactionOps(core), new QueryOps(core), new PartiqlOps(core), await ResourcePolicyOps.open(core, platform.db)],
       { health: () => core.health() },
     );
   },
