@@ -54,8 +54,9 @@ export class InitHooks {
       AWS_ENDPOINT_URL: endpoint,
       AWS_ACCESS_KEY_ID: 'test',
       AWS_SECRET_ACCESS_KEY: 'test',
-      AWS_DEFAULT_REGION: region,
-      AWS_REGION: region,
+      // A region the environment gives (a compose file's AWS_DEFAULT_REGION) is the scripts' own.
+      AWS_DEFAULT_REGION: process.env.AWS_DEFAULT_REGION || region,
+      AWS_REGION: process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION || region,
       AWS_PAGER: '',
       STRATUS_ENDPOINT: endpoint,
       STRATUS_NODE: process.execPath,
