@@ -32,6 +32,21 @@ export interface ControlHost {
   restore(path: string): Promise<void>;
 }
 
+/**
+ * JSON as LocalStack writes it (Python's json.dumps: `", "` and `": "` between members), since health
+ * checks grep its text: `curl .../_localstack/init/ready | grep '"completed": true'`.
+ */
+export function pythonJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(pythonJson).join(', ')}]`;
+  if (value !== null && typeof value === 'object') {
+    return `{${Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => `${JSON.stringify(k)}: ${pythonJson(v)}`)
+      .join(', ')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
 const SESSION_ID = randomUUID();
 const MACHINE_ID = `stratus_${hostname()}`;
 
@@ -39,7 +54,8 @@ class BadRequest extends Error {}
 
 export function createControl(host: ControlHost) {
   const json = (req: HttpRequest, res: ResponseSink, status: number, body: unknown): void => {
-    send(res, req, { status, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const text = req.rawPath.startsWith('/_localstack/') ? pythonJson(body) : JSON.stringify(body);
+    send(res, req, { status, headers: { 'content-type': 'application/json' }, body: text });
   };
   const bodyOf = (req: HttpRequest): Record<string, unknown> => {
     try {

@@ -80,6 +80,8 @@ describe('/_localstack routes', () => {
     const init = (await (await fetch(`${server.endpoint}/_localstack/init`)).json()) as Record<string, unknown>;
     assert.deepEqual(init, { completed: { BOOT: true, START: true, READY: true, SHUTDOWN: true }, scripts: [] });
     assert.equal((await fetch(`${server.endpoint}/_localstack/init/nosuch`)).status, 404);
+    // Written as LocalStack (Python) writes JSON, for health checks that grep it.
+    assert.equal(await (await fetch(`${server.endpoint}/_localstack/init/ready`)).text(), '{"completed": true, "scripts": []}');
   });
 
   it('serves S3 virtual hosts under localhost.localstack.cloud and treats the bare name as the endpoint', async () => {
