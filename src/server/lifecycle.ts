@@ -99,12 +99,13 @@ export class ServiceSet {
     return service;
   }
 
-  /** Stops services (the last loaded first): their providers close and their job kinds stop running here. */
+  /** Stops services (the last loaded first): their job kinds stop running here and their providers close. */
   async stop(names: readonly string[]): Promise<void> {
     for (const name of [...this.loaded.keys()].reverse()) {
       if (!names.includes(name)) continue;
-      await this.loaded.get(name)!.provider.close?.();
+      // Its background work first: a run in progress may still use what close() releases.
       for (const kind of this.owned.get(name)?.jobKinds ?? []) await this.jobs().unhandle(kind);
+      await this.loaded.get(name)!.provider.close?.();
     }
   }
 

@@ -6,7 +6,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -184,6 +184,8 @@ describe('init hooks', () => {
     script(dir, 'ready.d', '02-fails.sh', '#!/bin/sh\necho about to fail >&2\nexit 4\n');
     script(dir, 'start.d', 'seed.py', 'import os\nprint("start stage at", os.environ["AWS_ENDPOINT_URL"])\n');
     script(dir, 'ready.d', 'README.txt', 'not a script');
+    const marker = join(dir, 'stopped');
+    script(dir, 'shutdown.d', 'bye.sh', `#!/bin/sh\necho "$AWS_ENDPOINT_URL" > ${marker}\n`);
     const server = await spawnServer(['--ephemeral', '--init-dir', dir]);
     try {
       const ready = await untilReady(server.endpoint);
@@ -205,6 +207,7 @@ describe('init hooks', () => {
     } finally {
       assert.equal(await server.stop(), 0);
     }
+    assert.match(readFileSync(marker, 'utf8'), /^http:\/\/127\.0\.0\.1:\d+\n$/);
   });
 
   it('a LocalStack setup runs unchanged: its environment, and an init script calling awslocal', async () => {

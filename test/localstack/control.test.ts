@@ -175,6 +175,15 @@ describe('snapshot and restore', () => {
     } finally {
       await second.stop();
     }
+
+    // The same file at start-up (--restore, STRATUS_RESTORE).
+    const third = await startServer({ config: { restoreFrom: file } });
+    try {
+      const ddb = new DynamoDBClient(clientConfig(third.endpoint));
+      assert.deepEqual((await ddb.send(new GetItemCommand({ TableName: 'orders', Key: { id: { S: 'o-1' } } }))).Item, { id: { S: 'o-1' }, total: { N: '42' } });
+    } finally {
+      await third.stop();
+    }
   });
 
   it('refuses a relative path and a missing file', async () => {
