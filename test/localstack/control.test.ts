@@ -14,8 +14,12 @@ import { CreateBucketCommand, GetObjectCommand, ListBucketsCommand, PutObjectCom
 import { CreateTopicCommand, ListTopicsCommand, SNSClient } from '@aws-sdk/client-sns';
 import { CreateLogGroupCommand, CloudWatchLogsClient, DescribeLogGroupsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { GetFunctionCommand, InvokeCommand, LambdaClient, ListFunctionsCommand } from '@aws-sdk/client-lambda';
+import { CreateStateMachineCommand, ListStateMachinesCommand, SFNClient } from '@aws-sdk/client-sfn';
+import { CreateEventBusCommand, EventBridgeClient, ListEventBusesCommand, ListRulesCommand, PutRuleCommand } from '@aws-sdk/client-eventbridge';
+import { CreateScheduleCommand, ListSchedulesCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
+import { APIGatewayClient, CreateRestApiCommand, GetRestApisCommand } from '@aws-sdk/client-api-gateway';
 import { clientConfig, startServer, type TestServer } from '../helpers/server.js';
-import { createFunction } from '../lambda/helpers.js';
+import { createFunction, ROLE } from '../lambda/helpers.js';
 
 const post = (endpoint: string, path: string, body?: unknown) =>
   fetch(`${endpoint}${path}`, { method: 'POST', body: body === undefined ? undefined : JSON.stringify(body) });
@@ -70,6 +74,32 @@ describe('POST /_stratus/reset', () => {
     assert.deepEqual((await new SNSClient(clientConfig(server.endpoint)).send(new ListTopicsCommand({}))).Topics, []);
     assert.deepEqual((await new CloudWatchLogsClient(clientConfig(server.endpoint)).send(new DescribeLogGroupsCommand({}))).logGroups, []);
     await assert.rejects(sqs.send(new GetQueueUrlCommand({ QueueName: 'jobs' })), { name: 'QueueDoesNotExist' });
+  });
+
+  it('a full reset empties every service: functions, state machines, rules, schedules, APIs too', async () => {
+    const e = server.endpoint;
+    await createFunction(new LambdaClient(clientConfig(e)), 'fn', { 'index.mjs': 'export const handler = async () => 1;' }, { Handler: 'index.handler' });
+    const sfn = new SFNClient(clientConfig(e));
+    await sfn.send(new CreateStateMachineCommand({ name: 'sm', roleArn: ROLE, definition: JSON.stringify({ StartAt: 'P', States: { P: { Type: 'Pass', End: true } } }) }));
+    const events = new EventBridgeClient(clientConfig(e));
+    await events.send(new CreateEventBusCommand({ Name: 'orders' }));
+    await events.send(new PutRuleCommand({ Name: 'r', EventPattern: JSON.stringify({ source: ['app'] }) }));
+    const scheduler = new SchedulerClient(clientConfig(e));
+    await scheduler.send(new CreateScheduleCommand({ Name: 's', ScheduleExpression: 'rate(1 hour)', FlexibleTimeWindow: { Mode: 'OFF' }, Target: { Arn: 'arn:aws:sqs:us-east-1:000000000000:q', RoleArn: ROLE } }));
+    const apigw = new APIGatewayClient(clientConfig(e));
+    await apigw.send(new CreateRestApiCommand({ name: 'api' }));
+
+    assert.equal((await post(e, '/_stratus/reset')).status, 200);
+    assert.deepEqual((await new LambdaClient(clientConfig(e)).send(new ListFunctionsCommand({}))).Functions, []);
+    assert.deepEqual((await sfn.send(new ListStateMachinesCommand({}))).stateMachines, []);
+    assert.deepEqual((await events.send(new ListEventBusesCommand({}))).EventBuses?.map((b) => b.Name), ['default']);
+    assert.deepEqual((await events.send(new ListRulesCommand({}))).Rules, []);
+    assert.deepEqual((await scheduler.send(new ListSchedulesCommand({}))).Schedules, []);
+    assert.deepEqual((await apigw.send(new GetRestApisCommand({}))).items ?? [], []);
+    // Created again after the reset, they work.
+    await createFunction(new LambdaClient(clientConfig(e)), 'fn', { 'index.mjs': 'export const handler = async () => 2;' }, { Handler: 'index.handler' });
+    const out = await new LambdaClient(clientConfig(e)).send(new InvokeCommand({ FunctionName: 'fn' }));
+    assert.equal(Buffer.from(out.Payload!).toString(), '2');
   });
 
   it('refuses an unknown service', async () => {
