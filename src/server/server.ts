@@ -115,16 +115,21 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
   };
   buildRoutes();
 
-  /** Stops the services, runs `change` on the stored state, and starts them again. */
-  const restarting = async (names: string[], change: () => Promise<void>): Promise<void> => {
-    await logs.flush().catch(() => undefined);
-    await set.stop(names);
-    try {
-      await change();
-    } finally {
-      await set.restart(names, platform);
-      buildRoutes();
-    }
+  /** Stops the services, runs `change` on the stored state, and starts them again; one reset or restore at a time. */
+  let lastChange: Promise<unknown> = Promise.resolve();
+  const restarting = (names: string[], change: () => Promise<void>): Promise<void> => {
+    const run = lastChange.then(async () => {
+      await logs.flush().catch(() => undefined);
+      await set.stop(names);
+      try {
+        await change();
+      } finally {
+        await set.restart(names, platform);
+        buildRoutes();
+      }
+    });
+    lastChange = run.catch(() => undefined);
+    return run;
   };
   const snapshots = snapshotsOf(rawDb, blobs);
   const restore = async (path: string): Promise<void> => {
