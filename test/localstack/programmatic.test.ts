@@ -5,9 +5,12 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CreateTableCommand, DynamoDBClient, GetItemCommand, ListTablesCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { GetQueueUrlCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { startStratus } from '../../src/index.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -33,6 +36,24 @@ describe('startStratus()', () => {
       assert.deepEqual(health.services, { dynamodb: 'running' });
       await stratus.reset();
       assert.deepEqual((await ddb.send(new ListTablesCommand({}))).TableNames, []);
+    } finally {
+      await stratus.stop();
+    }
+  });
+
+  it('runs the ready.d hooks (a boto3 script here) before it resolves', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'stratus-api-init-'));
+    mkdirSync(join(dir, 'ready.d'));
+    writeFileSync(
+      join(dir, 'ready.d', 'seed.py'),
+      ['import os, boto3', "sqs = boto3.client('sqs', endpoint_url=os.environ['AWS_ENDPOINT_URL'])", "sqs.create_queue(QueueName='seeded')", ''].join('\n'),
+    );
+    const stratus = await startStratus({ services: ['sqs'], initDir: dir });
+    try {
+      const sqs = new SQSClient({ endpoint: stratus.endpoint, region: stratus.region, credentials: stratus.credentials });
+      assert.match((await sqs.send(new GetQueueUrlCommand({ QueueName: 'seeded' }))).QueueUrl!, /\/seeded$/);
+      const init = (await (await fetch(`${stratus.endpoint}/_localstack/init/ready`)).json()) as unknown;
+      assert.deepEqual(init, { completed: true, scripts: [{ stage: 'READY', name: 'seed.py', state: 'SUCCESSFUL' }] });
     } finally {
       await stratus.stop();
     }
