@@ -66,6 +66,13 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
   const write = (line: string): void => void process.stdout.write(`${line}\n`);
   const init = config.initDir ? new InitHooks(config.initDir, write) : undefined;
   await init?.run('BOOT', `http://localhost:${config.port}`, config.defaultRegion);
+  let definitions = options.services ?? (await discoverServices());
+  if (config.serviceNames) {
+    const known = new Set(definitions.map((d) => d.name));
+    const unknown = config.serviceNames.filter((n) => !known.has(n));
+    if (unknown.length > 0) throw new Error(`SERVICES / --services: unknown service ${unknown.join(', ')} (known: ${[...known].join(', ')})`);
+    definitions = definitions.filter((d) => config.serviceNames!.includes(d.name));
+  }
   const rawDb = openDb(config);
   let jobs: Jobs;
   const set = new ServiceSet(rawDb, () => jobs, () => blobs);
@@ -81,13 +88,6 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
   jobs = await Jobs.open({ db, clock, log });
   const platform: Platform = { db, blobs, clock, config, endpoint: () => endpoint, log, services, logs, jobs };
 
-  let definitions = options.services ?? (await discoverServices());
-  if (config.serviceNames) {
-    const known = new Set(definitions.map((d) => d.name));
-    const unknown = config.serviceNames.filter((n) => !known.has(n));
-    if (unknown.length > 0) throw new Error(`SERVICES / --services: unknown service ${unknown.join(', ')} (known: ${[...known].join(', ')})`);
-    definitions = definitions.filter((d) => config.serviceNames!.includes(d.name));
-  }
   for (const definition of definitions) await set.load(definition, platform);
   const credentials = new Map(config.credentials.map((c) => [c.accessKeyId, c]));
 
@@ -320,10 +320,21 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
   const bodyIdleMs = options.bodyIdleMs ?? BODY_IDLE_MS;
   const fallback = createFallbackServer(serve, { bodyIdleMs });
   const server = createHttp1Server(serve, { fallback, keepAliveMs: 65_000, bodyIdleMs });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.port, config.host, () => resolve());
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(config.port, config.host, () => resolve());
+    });
+  } catch (e) {
+    // The port is taken (or not ours to bind): let go of what was opened, then say why.
+    await jobs.close();
+    for (const s of [...services.values()].reverse()) await s.provider.close?.();
+    await logs.flush().catch(() => undefined);
+    clock.clear();
+    await blobs.close();
+    await db.close();
+    throw e;
+  }
   const port = (server.address() as AddressInfo).port;
   const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
   endpoint = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
