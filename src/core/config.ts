@@ -32,6 +32,9 @@ export interface Config {
   restoreFrom?: string;
 }
 
+/** LocalStack's volume (its state with PERSISTENCE=1): Stratus's data directory goes under it when it exists. */
+export const LOCALSTACK_VOLUME = '/var/lib/localstack';
+
 /** LocalStack's init directory, used when nothing else is given and it exists. */
 export const LOCALSTACK_INIT_DIR = '/etc/localstack/init';
 
@@ -66,6 +69,8 @@ export function loadConfig(flags: Record<string, string | boolean>, env: NodeJS.
   if (ls.port !== undefined) config.port = ls.port;
   if (ls.dataDir !== undefined) config.dataDir = ls.dataDir;
   if (ls.ephemeral) config.dataDir = undefined;
+  // PERSISTENCE=1 in LocalStack's container keeps state in its volume: so does Stratus, beside it.
+  else if (ls.ephemeral === false && ls.dataDir === undefined && existsSync(LOCALSTACK_VOLUME)) config.dataDir = `${LOCALSTACK_VOLUME}/stratus`;
   if (ls.services) config.serviceNames = ls.services;
   if (ls.logRequests) config.logRequests = true;
   if (ls.defaultRegion) config.defaultRegion = ls.defaultRegion;
