@@ -112,7 +112,7 @@ async function main(argv: string[]): Promise<void> {
     if (err.code === 'EADDRINUSE') throw new StartError(`--port (STRATUS_PORT): ${config.host}:${config.port} is already in use`);
     if (err.code === 'EACCES' && err.syscall === 'listen') throw new StartError(`--port (STRATUS_PORT): not allowed to listen on ${config.host}:${config.port}`);
     if (/in use by another/i.test(err.message ?? '')) throw new StartError(`--data-dir (STRATUS_DATA_DIR): ${err.message}`);
-    if (/SERVICES/.test(err.message ?? '')) throw new UsageError(err.message);
+    if (/^--services/.test(err.message ?? '')) throw new UsageError(err.message);
     throw e;
   }
   const names = [...stratus.services.keys()];

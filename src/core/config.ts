@@ -26,6 +26,8 @@ export interface Config {
   services: Record<string, Record<string, unknown>>;
   /** Only these services are loaded (names as in /_stratus/health); undefined: every one. */
   serviceNames?: string[];
+  /** Names in serviceNames that Stratus does not serve are skipped with a warning (LocalStack's SERVICES), not refused. */
+  skipUnknownServices?: boolean;
   /** Init hooks: boot.d, start.d, ready.d and shutdown.d under it (LocalStack's layout); undefined: none. */
   initDir?: string;
   /** A snapshot file (POST /_stratus/snapshot) whose state replaces the data directory's at start. */
@@ -71,7 +73,10 @@ export function loadConfig(flags: Record<string, string | boolean>, env: NodeJS.
   if (ls.ephemeral) config.dataDir = undefined;
   // PERSISTENCE=1 in LocalStack's container keeps state in its volume: so does Stratus, beside it.
   else if (ls.ephemeral === false && ls.dataDir === undefined && existsSync(LOCALSTACK_VOLUME)) config.dataDir = `${LOCALSTACK_VOLUME}/stratus`;
-  if (ls.services) config.serviceNames = ls.services;
+  if (ls.services) {
+    config.serviceNames = ls.services;
+    config.skipUnknownServices = true;
+  }
   if (ls.logRequests) config.logRequests = true;
   if (ls.defaultRegion) config.defaultRegion = ls.defaultRegion;
   if (ls.lambda) config.services = { ...config.services, lambda: { ...ls.lambda, ...config.services.lambda } };
@@ -99,7 +104,10 @@ export function loadConfig(flags: Record<string, string | boolean>, env: NodeJS.
   const quiet = pick('quiet', 'STRATUS_QUIET');
   if (quiet === true || quiet === '1' || quiet === 'true') config.logRequests = false;
   const services = pick('services', 'STRATUS_SERVICES');
-  if (typeof services === 'string') config.serviceNames = services.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+  if (typeof services === 'string') {
+    config.serviceNames = services.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+    config.skipUnknownServices = false;
+  }
   const initDir = pick('init-dir', 'STRATUS_INIT_DIR');
   if (typeof initDir === 'string') config.initDir = initDir || undefined;
   else if (config.initDir === undefined && existsSync(LOCALSTACK_INIT_DIR)) config.initDir = LOCALSTACK_INIT_DIR;

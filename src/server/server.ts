@@ -70,7 +70,8 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
   if (config.serviceNames) {
     const known = new Set(definitions.map((d) => d.name));
     const unknown = config.serviceNames.filter((n) => !known.has(n));
-    if (unknown.length > 0) throw new Error(`SERVICES / --services: unknown service ${unknown.join(', ')} (known: ${[...known].join(', ')})`);
+    if (unknown.length > 0 && !config.skipUnknownServices) throw new Error(`--services (STRATUS_SERVICES): unknown service ${unknown.join(', ')} (known: ${[...known].join(', ')})`);
+    if (unknown.length > 0) write(`SERVICES names services Stratus does not serve (skipped; their calls fail): ${unknown.join(', ')}`);
     definitions = definitions.filter((d) => config.serviceNames!.includes(d.name));
   }
   const rawDb = openDb(config);

@@ -228,7 +228,7 @@ describe('init hooks', () => {
       ].join('\n'),
     );
     const compose = {
-      SERVICES: 's3,sqs,dynamodb',
+      SERVICES: 's3,sqs,dynamodb,secretsmanager',
       PERSISTENCE: '0',
       DEBUG: '1',
       AWS_DEFAULT_REGION: 'eu-west-1',
@@ -250,6 +250,7 @@ describe('init hooks', () => {
       assert.match(server.output(), /LocalStack settings: read .*SERVICES.*; ignored \(no meaning here\): LAMBDA_EXECUTOR/);
       assert.match(server.output(), /\[ready\.d\/init-aws\.sh\] Initialized\./);
       assert.match(server.output(), /^Ready\.$/m);
+      assert.match(server.output(), /SERVICES names services Stratus does not serve \(skipped; their calls fail\): secretsmanager/);
     } finally {
       await server.stop();
     }
