@@ -88,16 +88,20 @@ describe('/_localstack routes', () => {
     const s3 = new S3Client({ ...clientConfig(server.endpoint), forcePathStyle: true });
     await s3.send(new CreateBucketCommand({ Bucket: 'site' }));
     await s3.send(new PutObjectCommand({ Bucket: 'site', Key: 'index.html', Body: '<h1>hi</h1>' }));
-    const body = await new Promise<string>((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port: server.port, path: '/index.html', headers: { host: `site.s3.localhost.localstack.cloud:${server.port}` } }, (res) => {
-        let text = '';
-        res.on('data', (d: Buffer) => (text += d.toString()));
-        res.on('end', () => resolve(`${res.statusCode} ${text}`));
+    const get = (host: string, path: string) =>
+      new Promise<string>((resolve, reject) => {
+        const req = request({ host: '127.0.0.1', port: server.port, path, headers: { host: `${host}:${server.port}` } }, (res) => {
+          let text = '';
+          res.on('data', (d: Buffer) => (text += d.toString()));
+          res.on('end', () => resolve(`${res.statusCode} ${text}`));
+        });
+        req.on('error', reject);
+        req.end();
       });
-      req.on('error', reject);
-      req.end();
-    });
-    assert.equal(body, '200 <h1>hi</h1>');
+    assert.equal(await get('site.s3.localhost.localstack.cloud', '/index.html'), '200 <h1>hi</h1>');
+    // LocalStack's S3 endpoint name (AWS_ENDPOINT_URL_S3=http://s3.localhost.localstack.cloud:4566), path-style.
+    assert.equal(await get('s3.localhost.localstack.cloud', '/site/index.html'), '200 <h1>hi</h1>');
+    assert.equal(await get('localhost.localstack.cloud', '/site/index.html'), '200 <h1>hi</h1>');
     assert.equal(isPlainHost('localhost.localstack.cloud'), true);
   });
 });
