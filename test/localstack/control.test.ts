@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CreateTableCommand, DynamoDBClient, GetItemCommand, ListTablesCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, DynamoDBClient, GetItemCommand, ListTablesCommand, PutItemCommand, ScanCommand, TransactWriteItemsCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
 import { CreateQueueCommand, GetQueueUrlCommand, ListQueuesCommand, ReceiveMessageCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { CreateBucketCommand, GetObjectCommand, ListBucketsCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { CreateTopicCommand, ListTopicsCommand, SNSClient } from '@aws-sdk/client-sns';
@@ -213,6 +213,49 @@ describe('snapshot and restore', () => {
       assert.deepEqual((await ddb.send(new GetItemCommand({ TableName: 'orders', Key: { id: { S: 'o-1' } } }))).Item, { id: { S: 'o-1' }, total: { N: '42' } });
     } finally {
       await third.stop();
+    }
+  });
+
+  it('a snapshot taken while writes run holds each transaction whole or not at all', async () => {
+    const path = join(dir, 'busy.db');
+    const first = await startServer();
+    try {
+      const ddb = new DynamoDBClient(clientConfig(first.endpoint));
+      await ddb.send(new CreateTableCommand({ TableName: 'pairs', BillingMode: 'PAY_PER_REQUEST', KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }], AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }] }));
+      let stop = false;
+      let written = 0;
+      const writers = [0, 1, 2, 3].map(async (w) => {
+        for (let i = 0; !stop; i++) {
+          await ddb.send(
+            new TransactWriteItemsCommand({
+              TransactItems: [{ Put: { TableName: 'pairs', Item: { id: { S: `a-${w}-${i}` } } } }, { Put: { TableName: 'pairs', Item: { id: { S: `b-${w}-${i}` } } } }],
+            }),
+          );
+          written++;
+        }
+      });
+      while (written < 20) await new Promise((r) => setImmediate(r));
+      const res = await post(first.endpoint, '/_stratus/snapshot', { path });
+      assert.equal(res.status, 200);
+      stop = true;
+      await Promise.all(writers);
+    } finally {
+      await first.stop();
+    }
+    const second = await startServer({ config: { restoreFrom: path } });
+    try {
+      const ddb = new DynamoDBClient(clientConfig(second.endpoint));
+      const ids = new Set<string>();
+      let ExclusiveStartKey: Record<string, AttributeValue> | undefined;
+      do {
+        const page = await ddb.send(new ScanCommand({ TableName: 'pairs', ExclusiveStartKey }));
+        for (const item of page.Items ?? []) ids.add(item.id!.S!);
+        ExclusiveStartKey = page.LastEvaluatedKey;
+      } while (ExclusiveStartKey);
+      assert.ok(ids.size >= 40, `the snapshot holds the writes made before it (${ids.size} items)`);
+      for (const id of ids) assert.ok(ids.has(id.startsWith('a-') ? `b-${id.slice(2)}` : `a-${id.slice(2)}`), `${id} without its pair`);
+    } finally {
+      await second.stop();
     }
   });
 
