@@ -10,7 +10,7 @@ let ddb;
 beforeAll(async () => {
   stratus = await startStratus({ services: ['dynamodb'] });
   ddb = new DynamoDBClient({ endpoint: stratus.endpoint, region: stratus.region, credentials: stratus.credentials });
-});
+}, 30_000); // start-up takes a few seconds on a busy machine: more than the runner's default hook timeout
 
 afterAll(() => stratus.stop());
 
