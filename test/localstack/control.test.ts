@@ -20,6 +20,7 @@ import { CreateScheduleCommand, ListSchedulesCommand, SchedulerClient } from '@a
 import { APIGatewayClient, CreateRestApiCommand, GetRestApisCommand } from '@aws-sdk/client-api-gateway';
 import { clientConfig, startServer, type TestServer } from '../helpers/server.js';
 import { createFunction, ROLE } from '../lambda/helpers.js';
+import { tablesOf } from '../../src/server/lifecycle.js';
 
 const post = (endpoint: string, path: string, body?: unknown) =>
   fetch(`${endpoint}${path}`, { method: 'POST', body: body === undefined ? undefined : JSON.stringify(body) });
@@ -269,5 +270,16 @@ describe('snapshot and restore', () => {
     } finally {
       await server.stop();
     }
+  });
+});
+
+describe('what a reset empties', () => {
+  it('reads the tables a service owns from its migrations: created, renamed, dropped', () => {
+    const tables = tablesOf([
+      { version: 2, sql: 'ALTER TABLE q_old RENAME TO q_new; DROP TABLE IF EXISTS gone;' },
+      { version: 1, sql: 'CREATE TABLE q_old (id TEXT);\nCREATE TABLE IF NOT EXISTS "gone" (x TEXT); CREATE INDEX q_idx ON q_old (id);' },
+      { version: 3, sql: 'ALTER TABLE q_new ADD COLUMN y TEXT; create table later (z TEXT)' },
+    ]);
+    assert.deepEqual([...tables].sort(), ['later', 'q_new']);
   });
 });
