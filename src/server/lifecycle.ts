@@ -8,7 +8,8 @@
  * - its background work: the job kinds it registers with `jobs.handle` (and their recurring schedules);
  * - its tags: the rows of the shared tags table whose ARN names its ARN namespace.
  * A reset closes the provider (its caches, timers, warm environments and runners go with it), deletes
- * those rows in one transaction, and calls `create` again: nothing in memory can outlive the reset.
+ * those rows in one transaction (but for the tables its definition lists in `keepOnReset`), and calls
+ * `create` again: nothing in memory can outlive the reset.
  */
 import { loadModel } from '../aws/model.js';
 import { ServiceIndex } from '../aws/service-index.js';
@@ -123,6 +124,7 @@ export class ServiceSet {
     const tables = new Set(owned.flatMap((o) => [...o.tables]));
     if (all) for (const list of this.migrations.values()) for (const t of tablesOf([...list.values()])) tables.add(t);
     for (const t of PROCESS_TABLES) tables.delete(t);
+    for (const d of this.definitions.values()) for (const t of d.keepOnReset ?? []) tables.delete(t);
     await this.db.tx(async (tx) => {
       for (const t of tables) await tx.run(`DELETE FROM ${t}`);
       if (all) return;
