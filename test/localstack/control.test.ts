@@ -97,6 +97,8 @@ describe('POST /_stratus/reset', () => {
     assert.deepEqual((await events.send(new ListRulesCommand({}))).Rules, []);
     assert.deepEqual((await scheduler.send(new ListSchedulesCommand({}))).Schedules, []);
     assert.deepEqual((await apigw.send(new GetRestApisCommand({}))).items ?? [], []);
+    // What a definition keeps (keepOnReset): SNS's signing key.
+    assert.equal((await server.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM sns_signing'))?.n, 1);
     // Created again after the reset, they work.
     await createFunction(new LambdaClient(clientConfig(e)), 'fn', { 'index.mjs': 'export const handler = async () => 2;' }, { Handler: 'index.handler' });
     const out = await new LambdaClient(clientConfig(e)).send(new InvokeCommand({ FunctionName: 'fn' }));
