@@ -97,9 +97,25 @@ export function percentDecode(s: string): string {
   }
 }
 
+/**
+ * The domains that stand for this server in host names, as regular-expression source: `localhost`
+ * (Stratus's own `{id}.execute-api.localhost`) and LocalStack's `localhost.localstack.cloud`, whose
+ * DNS answers 127.0.0.1 for every subdomain, so configurations written for LocalStack work unchanged.
+ */
+export const LOCAL_DOMAINS = ['localhost', 'localhost\\.localstack\\.cloud'] as const;
+
+/**
+ * A host-name pattern for a data plane or host-addressed API: `prefix` (regular-expression source,
+ * with its capture groups) followed by one of the local domains or one of `awsDomains` (AWS's own,
+ * for clients whose DNS points AWS's names here), e.g. hostPattern('([a-z0-9]+)\\.execute-api', ['amazonaws\\.com']).
+ */
+export function hostPattern(prefix: string, awsDomains: readonly string[] = []): RegExp {
+  return new RegExp(`^${prefix}\\.(?:${[...LOCAL_DOMAINS, ...awsDomains].join('|')})$`);
+}
+
 /** The names clients use to reach the API endpoint itself: no data plane lives there. */
 export function isPlainHost(host: string): boolean {
-  return host === 'localhost' || host === '127.0.0.1' || host.startsWith('[') || /^\d+\.\d+\.\d+\.\d+$/.test(host);
+  return host === 'localhost' || host === 'localhost.localstack.cloud' || host === '127.0.0.1' || host.startsWith('[') || /^\d+\.\d+\.\d+\.\d+$/.test(host);
 }
 
 const EXPOSED_HEADERS = 'x-amzn-requestid, x-amz-request-id, x-amz-id-2, x-amzn-errortype, x-amz-function-error, x-amz-log-result, x-amz-executed-version, etag, x-amz-version-id, date';

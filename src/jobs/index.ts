@@ -98,6 +98,22 @@ export class Jobs {
     if (this.started) runner.kick();
   }
 
+  /** The kinds that have a handler in this process. */
+  kinds(): string[] {
+    return [...this.runners.keys()];
+  }
+
+  /**
+   * Stops running the jobs of `kind` in this process (they stay queued), waiting for the runs in
+   * progress as close() does: a service stopped to be started again (a reset) registers it anew.
+   */
+  async unhandle(kind: string): Promise<void> {
+    const runner = this.runners.get(kind);
+    if (!runner) return;
+    this.runners.delete(kind);
+    await runner.close();
+  }
+
   /**
    * Starts running jobs. Until then handlers are only registered: the server starts its jobs once it
    * listens, since handlers call it (a Lambda environment is handed the server's endpoint).

@@ -1,30 +1,30 @@
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
-import { resolve as resolvePath } from 'node:path';
 import { AwsError, internalFailure, isAwsError, notImplemented } from '../aws/errors.js';
-import { loadModel } from '../aws/model.js';
 import { AwsJsonProtocol } from '../aws/protocols/json.js';
 import type { Protocol, ResolvedOperation } from '../aws/protocols/protocol.js';
-import { ServiceIndex } from '../aws/service-index.js';
-import { setEnumOrder, setOpenEnums, setShapeConstraints } from '../aws/validate.js';
 import { authError, contentSha256Error } from '../aws/auth-errors.js';
 import { checkSigV4Time, contentSha256Mismatch, parseSigV4, signatureDetails, verifySigV4, type SigV4Info } from '../aws/sigv4.js';
 import { PlatformClock } from '../core/clock.js';
 import type { Config } from '../core/config.js';
-import { VERSION } from '../core/version.js';
 import { openDb } from '../storage/open.js';
 import type { Db } from '../storage/db.js';
 import { openLogSink } from '../services/logs/sink.js';
 import { Jobs } from '../jobs/index.js';
 import { createBlobStore, type BlobStore } from '../storage/blobs/index.js';
-import type { DataPlaneRoute, LoadedService, OperationHandler, Platform, ServiceDefinition } from '../services/service.js';
+import type { DataPlaneRoute, HostAddressing, LoadedService, OperationHandler, Platform, ServiceDefinition } from '../services/service.js';
 import type { RequestContext } from '../core/context.js';
 import { hostName, isPlainHost, preflight, send, type HttpRequest, type HttpResponse, type ResponseSink } from '../core/http.js';
 import { BODY_IDLE_MS, bodyWithin, bufferedStream, ConnectionClosedError, MalformedBodyError, readWhole, verifiedStream, type IncomingRequest } from './body.js';
 import { createHttp1Server } from './http1.js';
 import { createFallbackServer } from './node-fallback.js';
 import { DataPlaneRouter } from './dataplane-router.js';
-import { checkOperations, discoverServices } from './registry.js';
+import { discoverServices } from './registry.js';
+import { createControl } from './control.js';
+import { Faults } from './faults.js';
+import { InitHooks } from './init-hooks.js';
+import { ServiceSet } from './lifecycle.js';
+import { snapshotsOf } from '../storage/snapshot.js';
 import { isQueryRequest, ServiceRouter } from './router.js';
 
 /** Largest request body read whole unless the service sets its own (ServiceDefinition.maxBodyBytes). */
@@ -40,6 +40,10 @@ export interface Stratus {
   readonly db: Db;
   readonly blobs: BlobStore;
   readonly services: ReadonlyMap<string, LoadedService>;
+  /** The init hooks of --init-dir, if any (their BOOT and START stages have run). */
+  readonly init: InitHooks | undefined;
+  /** Runs the READY init hooks (once): after the caller has announced that the server is ready. */
+  runReadyHooks(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -59,28 +63,33 @@ export interface StartOptions {
 export async function startStratus(config: Config, options: StartOptions = {}): Promise<Stratus> {
   const startedAt = Date.now();
   const clock = options.clock ?? new PlatformClock();
-  const db = openDb(config);
+  const write = (line: string): void => void process.stdout.write(`${line}\n`);
+  const init = config.initDir ? new InitHooks(config.initDir, write) : undefined;
+  await init?.run('BOOT', `http://localhost:${config.port}`, config.defaultRegion);
+  let definitions = options.services ?? (await discoverServices());
+  if (config.serviceNames) {
+    const known = new Set(definitions.map((d) => d.name));
+    const unknown = config.serviceNames.filter((n) => !known.has(n));
+    if (unknown.length > 0 && !config.skipUnknownServices) throw new Error(`--services (STRATUS_SERVICES): unknown service ${unknown.join(', ')} (known: ${[...known].join(', ')})`);
+    if (unknown.length > 0) write(`SERVICES names services Stratus does not serve (skipped; their calls fail): ${unknown.join(', ')}`);
+    definitions = definitions.filter((d) => config.serviceNames!.includes(d.name));
+  }
+  const rawDb = openDb(config);
+  let jobs: Jobs;
+  const set = new ServiceSet(rawDb, () => jobs, () => blobs);
+  // Every migration goes through it, so that a reset knows which tables are whose.
+  const db = set.recording();
   const blobs = await createBlobStore(config, db);
-  const services = new Map<string, LoadedService>();
+  const services = set.loaded;
   const log = (fields: Record<string, unknown>): void => {
     if (config.logRequests) process.stdout.write(`${JSON.stringify({ time: new Date(clock.now()).toISOString(), ...fields })}\n`);
   };
   let endpoint = '';
   const logs = await openLogSink(db, clock);
-  const jobs = await Jobs.open({ db, clock, log });
+  jobs = await Jobs.open({ db, clock, log });
   const platform: Platform = { db, blobs, clock, config, endpoint: () => endpoint, log, services, logs, jobs };
 
-  const definitions = options.services ?? (await discoverServices());
-  for (const definition of definitions) {
-    const model = loadModel(definition.name);
-    setEnumOrder(model, definition.enumOrder);
-    setShapeConstraints(model, definition.shapeConstraints);
-    setOpenEnums(model, definition.openEnums);
-    const provider = await definition.create(platform);
-    checkOperations(definition.name, model, provider);
-    services.set(definition.name, { definition, model, provider, index: new ServiceIndex(definition.name, model, definition.wireShapes) });
-  }
-  const router = new ServiceRouter([...services.values()].map((s) => ({ service: s, index: s.index })));
+  for (const definition of definitions) await set.load(definition, platform);
   const credentials = new Map(config.credentials.map((c) => [c.accessKeyId, c]));
 
   const accountFor = (accessKeyId: string | undefined): string => {
@@ -91,11 +100,61 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
   };
 
   const maxBodyOf = (s: LoadedService): number => s.definition.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const extraDataPlanes = options.extraDataPlanes?.(platform) ?? [];
+  let router!: ServiceRouter<LoadedService>;
   /** Each data-plane route with the body limit of the service it belongs to. */
-  const routeLimits = new Map<DataPlaneRoute, number>();
-  for (const s of services.values()) for (const r of s.provider.dataPlanes ?? []) routeLimits.set(r, maxBodyOf(s));
-  const dataPlanes = new DataPlaneRouter([...routeLimits.keys(), ...(options.extraDataPlanes?.(platform) ?? [])]);
-  const hostAddressing = [...services.values()].flatMap((s) => (s.provider.hostAddressing ?? []).map((a) => ({ service: s, addressing: a })));
+  let routeLimits!: Map<DataPlaneRoute, number>;
+  let dataPlanes!: DataPlaneRouter;
+  let hostAddressing!: { service: LoadedService; addressing: HostAddressing }[];
+  /** The routers, from the services' providers (again after a reset created them anew). */
+  const buildRoutes = (): void => {
+    router = new ServiceRouter([...services.values()].map((s) => ({ service: s, index: s.index })));
+    routeLimits = new Map();
+    for (const s of services.values()) for (const r of s.provider.dataPlanes ?? []) routeLimits.set(r, maxBodyOf(s));
+    dataPlanes = new DataPlaneRouter([...routeLimits.keys(), ...extraDataPlanes]);
+    hostAddressing = [...services.values()].flatMap((s) => (s.provider.hostAddressing ?? []).map((a) => ({ service: s, addressing: a })));
+  };
+  buildRoutes();
+
+  /** Stops the services, runs `change` on the stored state, and starts them again; one reset or restore at a time. */
+  let lastChange: Promise<unknown> = Promise.resolve();
+  const restarting = (names: string[], change: () => Promise<void>): Promise<void> => {
+    const run = lastChange.then(async () => {
+      await logs.flush().catch(() => undefined);
+      await set.stop(names);
+      try {
+        await change();
+      } finally {
+        await set.restart(names, platform);
+        buildRoutes();
+      }
+    });
+    lastChange = run.catch(() => undefined);
+    return run;
+  };
+  const snapshots = snapshotsOf(rawDb, blobs);
+  const restore = async (path: string): Promise<void> => {
+    if (!snapshots) throw new Error(`snapshots need SQLite storage, not ${db.dialect}`);
+    await restarting([...services.keys()], () => snapshots.restore(path));
+  };
+  const faults = new Faults();
+  const admin = createControl({
+    config,
+    clock,
+    db,
+    startedAt,
+    services: () => services,
+    faults,
+    init,
+    snapshots,
+    async reset(wanted) {
+      const names = set.resolve(wanted);
+      await restarting(names, () => set.wipe(names, wanted === undefined));
+      return names;
+    },
+    restore,
+  });
+  if (config.restoreFrom) await restore(config.restoreFrom);
 
   /** The service that addresses this request by its host (S3 virtual hosts), its path rewritten for the API routes. */
   function addressedByHost(req: IncomingRequest): { service: LoadedService; route?: DataPlaneRoute } | undefined {
@@ -122,7 +181,7 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
     const started = process.hrtime.bigint();
     // A service's own admin paths (/_stratus/sns/messages) are its data-plane routes; the rest are the server's.
     const admined = req.rawPath.startsWith('/_stratus/') ? dataPlanes.match(req) : undefined;
-    if (req.rawPath.startsWith('/_stratus/') && !admined?.pathPrefix?.startsWith('/_stratus/')) {
+    if ((req.rawPath.startsWith('/_stratus/') && !admined?.pathPrefix?.startsWith('/_stratus/')) || req.rawPath.startsWith('/_localstack/')) {
       if (!(await bodyWithin(req, DEFAULT_MAX_BODY_BYTES))) return tooLarge(req, res);
       return admin(req, res);
     }
@@ -189,6 +248,8 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
       const input = protocol.input(req, svc.index, resolved, svc.definition.validationErrorCode ?? 'ValidationException');
       const handler = svc.provider[name] as OperationHandler | undefined;
       if (typeof handler !== 'function') throw notImplemented(svc.index.name, name);
+      const fault = faults.match(svc.index.name, name, ctx.region, input);
+      if (fault) await Faults.apply(fault, svc.model);
       const output = await handler.call(svc.provider, ctx, input);
       response = protocol.output(svc.index, resolved.operation, output, ctx);
     } catch (e) {
@@ -244,41 +305,6 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
     }
   }
 
-  function admin(req: HttpRequest, res: ResponseSink): void {
-    const json = (status: number, body: unknown): void => {
-      send(res, req, { status, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-    };
-    if (req.rawPath === '/_stratus/health' && (req.method === 'GET' || req.method === 'HEAD')) {
-      json(200, {
-        version: VERSION,
-        uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
-        storage: { dialect: db.dialect, dataDir: config.dataDir ? resolvePath(config.dataDir) : null },
-        services: Object.fromEntries([...services.values()].map((s) => [s.index.name, { state: 'running', ...s.provider.health?.() }])),
-      });
-      return;
-    }
-    if (req.rawPath === '/_stratus/clock') {
-      if (req.method === 'POST') {
-        let body: { advanceMs?: unknown; advanceSeconds?: unknown };
-        try {
-          body = JSON.parse(req.body.toString('utf8') || '{}') as typeof body;
-        } catch {
-          json(400, { message: 'body must be JSON: {"advanceMs": N} or {"advanceSeconds": N}' });
-          return;
-        }
-        const ms = typeof body.advanceMs === 'number' ? body.advanceMs : typeof body.advanceSeconds === 'number' ? body.advanceSeconds * 1000 : NaN;
-        if (!(ms >= 0)) {
-          json(400, { message: 'advanceMs or advanceSeconds must be a number >= 0' });
-          return;
-        }
-        clock.advance(ms);
-      }
-      json(200, { now: new Date(clock.now()).toISOString(), offsetMs: clock.offsetMs });
-      return;
-    }
-    json(404, { message: `unknown admin path ${req.rawPath}` });
-  }
-
   /** A body that could not be read is the client's doing: 400 for a malformed one, nothing for one cut off. */
   const serve = (req: IncomingRequest, res: ResponseSink): Promise<void> =>
     handle(req, res).catch((e: unknown) => {
@@ -295,19 +321,32 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
   const bodyIdleMs = options.bodyIdleMs ?? BODY_IDLE_MS;
   const fallback = createFallbackServer(serve, { bodyIdleMs });
   const server = createHttp1Server(serve, { fallback, keepAliveMs: 65_000, bodyIdleMs });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.port, config.host, () => resolve());
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(config.port, config.host, () => resolve());
+    });
+  } catch (e) {
+    // The port is taken (or not ours to bind): let go of what was opened, then say why.
+    await jobs.close();
+    for (const s of [...services.values()].reverse()) await s.provider.close?.();
+    await logs.flush().catch(() => undefined);
+    clock.clear();
+    await blobs.close();
+    await db.close();
+    throw e;
+  }
   const port = (server.address() as AddressInfo).port;
   const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
   endpoint = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   // Now that handlers can call the server (and know its endpoint).
   jobs.start();
+  await init?.run('START', endpoint, config.defaultRegion);
 
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {
     closing ??= (async () => {
+      await init?.run('SHUTDOWN', endpoint, config.defaultRegion);
       await server.shutdown(options.shutdownGraceMs ?? SHUTDOWN_GRACE_MS);
       // Background work stops first: a run that ends while its service shuts down records nothing (it runs again later).
       await jobs.close();
@@ -321,7 +360,8 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
     return closing;
   };
 
-  return { endpoint, port, clock, config, db, blobs, services, close };
+  const runReadyHooks = async (): Promise<void> => init?.run('READY', endpoint, config.defaultRegion);
+  return { endpoint, port, clock, config, db, blobs, services, init, runReadyHooks, close };
 }
 
 /** 413, before the rest of the body is read (the connection then closes). */

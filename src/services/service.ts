@@ -75,6 +75,11 @@ export interface ServiceDefinition {
    * past it the request gets 413 without the rest being read. Streaming operations and routes have no limit here.
    */
   readonly maxBodyBytes?: number;
+  /**
+   * Tables POST /_stratus/reset leaves as they are: the service's own machinery rather than its users'
+   * resources (SNS's signing key, costly to make again). A reset empties the other tables its migrations create.
+   */
+  readonly keepOnReset?: readonly string[];
   /** Creates the provider; runs migrations and starts background jobs. */
   create(platform: Platform): Promise<ServiceProvider>;
 }

@@ -22,6 +22,7 @@ const LAYERS: Record<string, number> = {
   server: 4,
   cli: 5,
   console: 5,
+  'index.ts': 6,
 };
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');

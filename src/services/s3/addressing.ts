@@ -6,9 +6,10 @@
  * the path as sent for SigV4). Path-style requests (`/bucket/key` on any other host) need nothing.
  */
 import type { HostAddressing } from '../service.js';
+import { hostPattern } from '../../core/http.js';
 
 /** Bucket names may hold dots, so the bucket is everything before the last `.s3` label. */
-export const VIRTUAL_HOST = /^(.+)\.s3(?:[.-](?!localhost\b|amazonaws\b|website\b)[a-z0-9-]+)?\.(?:localhost|amazonaws\.com|localhost\.localstack\.cloud)$/;
+export const VIRTUAL_HOST = hostPattern('(.+)\\.s3(?:[.-](?!localhost\\b|amazonaws\\b|website\\b)[a-z0-9-]+)?', ['amazonaws\\.com']);
 
 export const virtualHosts: HostAddressing = {
   host: VIRTUAL_HOST,

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { isAwsError } from '../../aws/errors.js';
 import { escapeXml } from '../../aws/protocols/xml.js';
-import type { HttpRequest, ResponseSink } from '../../core/http.js';
+import { hostPattern, type HttpRequest, type ResponseSink } from '../../core/http.js';
 import type { DataPlaneRoute } from '../service.js';
 import type { SnsCore } from './core.js';
 import type { SubscriptionOps } from './ops/subscriptions.js';
@@ -24,7 +24,7 @@ export function snsRoutes(core: SnsCore, subs: SubscriptionOps): DataPlaneRoute[
   const serve = (region: string | undefined) => (req: HttpRequest, res: ResponseSink) => handle(core, subs, region, req, res);
   return [
     {
-      host: /^sns\.([a-z0-9-]+)\.(?:localhost|amazonaws\.com)$/,
+      host: hostPattern('sns\\.([a-z0-9-]+)', ['amazonaws\\.com']),
       accepts: (req) => req.method === 'GET' && (/^\/SimpleNotificationService-[0-9a-f]+\.pem$/.test(req.rawPath) || (req.rawPath === '/' && ['ConfirmSubscription', 'Unsubscribe'].includes(actionOf(req) ?? ''))),
       handle: (req, res) => serve(/^sns\.([a-z0-9-]+)\./.exec((req.headers.host ?? '').toLowerCase())?.[1])(req, res),
     },

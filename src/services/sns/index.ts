@@ -18,6 +18,8 @@ import { TopicOps } from './ops/topics.js';
 export const definition: ServiceDefinition = {
   name: 'sns',
   validationErrorCode: 'ValidationError',
+  // The signing key and certificate (an RSA key pair costs ~0.2 s of CPU): kept by POST /_stratus/reset.
+  keepOnReset: ['sns_signing'],
   async create(platform: Platform): Promise<ServiceProvider> {
     const core = await SnsCore.open(platform);
     handleDeliveries(core);

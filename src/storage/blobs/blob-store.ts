@@ -32,6 +32,8 @@ export interface BlobStore {
   release(tx: Tx, id: string): Promise<void>;
   /** Removes the blob unless something references it; true if it was removed. */
   delete(id: string): Promise<boolean>;
+  /** Removes what nothing references any more (files without a row, rows never claimed), where the store can. */
+  sweep?(): Promise<void>;
   close(): Promise<void>;
 }
 

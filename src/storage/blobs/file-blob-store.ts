@@ -237,6 +237,16 @@ export class FileBlobStore implements BlobStore {
     return true;
   }
 
+  /** The file of a blob kept outside its row (snapshots read it). */
+  fileOf(id: string): string {
+    return this.pathOf(id);
+  }
+
+  /** Removes the files without a row and the rows never claimed (after a restore replaced the rows). */
+  sweep(): Promise<void> {
+    return this.collectGarbage();
+  }
+
   /**
    * What a crash can leave: temporary files, blobs stored but never claimed (their owner's
    * transaction did not commit), and files without a row (a put or delete cut short).

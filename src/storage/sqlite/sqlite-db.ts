@@ -231,6 +231,17 @@ export class SqliteDb implements Db {
     });
   }
 
+  /**
+   * Runs `fn` on the writer's connection between transactions (none in progress, reads of this turn
+   * ended): for whole-database work such as a snapshot (VACUUM INTO) or a restore. `fn` is synchronous,
+   * so no transaction interleaves with it.
+   */
+  async exclusive<T>(fn: (raw: Database.Database) => T): Promise<T> {
+    while (this.inTx) await new Promise((r) => setImmediate(r));
+    this.closeRead();
+    return fn(this.writer.raw);
+  }
+
   async close(): Promise<void> {
     while (this.pending.length > 0 || this.batchScheduled || this.inTx) await new Promise((r) => setImmediate(r));
     this.closeRead();

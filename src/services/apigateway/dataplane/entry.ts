@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { hostName, type HttpRequest, type ResponseSink } from '../../../core/http.js';
+import { hostName, hostPattern, type HttpRequest, type ResponseSink } from '../../../core/http.js';
 import type { Scope, Store } from '../store.js';
 import type { BasePathMappingDoc, DomainDoc } from '../types.js';
 import { rawHeaderPairs } from './http-util.js';
 import { RELOAD_MS, type Reply, type StageRequest } from './types.js';
 
 /** `{apiId}.execute-api.localhost`, also with a region, and AWS's own host names (for clients behind a DNS override). */
-export const HOST_RE = /^([a-z0-9]{1,64})\.execute-api\.(?:[a-z0-9-]+\.)?(?:localhost|amazonaws\.com)$/;
+export const HOST_RE = hostPattern('([a-z0-9]{1,64})\\.execute-api(?:\\.[a-z0-9-]+)?', ['amazonaws\\.com']);
 export const PATH_PREFIX = '/restapis/';
 export const USER_REQUEST_RE = /^\/restapis\/([^/]+)\/([^/]+)\/_user_request_(\/.*)?$/;
 export const AWS_PATH_PREFIX = '/_aws/execute-api/';
