@@ -48,7 +48,7 @@ export class ResourcePolicyOps implements Pick<DynamoDBApi, Ops> {
   private constructor(private readonly core: DynamoDbCore) {}
 
   static async open(core: DynamoDbCore, db: Db): Promise<ResourcePolicyOps> {
-    await db.migrate('dynamodb-resource-policies', MIGRATIONS);
+    await db.migrate('dynamodb.resource-policies', MIGRATIONS);
     return new ResourcePolicyOps(core);
   }
 
