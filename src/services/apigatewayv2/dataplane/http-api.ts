@@ -1,0 +1,139 @@
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import type { CorsDoc, IntegrationDoc, Snapshot } from '../types.js';
+import type { Authorizers } from './auth.js';
+import { eventV1, eventV2, INTERNAL_ERROR, jsonReply, replyV1, replyV2, type GatewayReply, type HttpCall } from './events.js';
+import { functionArnOf, type LambdaCaller } from './lambda.js';
+import type { HttpRouter } from './match.js';
+
+/** What serving one HTTP API request needs of the data plane. */
+export interface HttpApiDeps {
+  authorizers: Authorizers;
+  lambda: LambdaCaller;
+}
+
+const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'host', 'content-length', 'te', 'trailer', 'proxy-authorization', 'proxy-connection']);
+
+/**
+ * One request to a deployed HTTP API stage: CORS preflight from the API's configuration, the
+ * matching route, its authorizer, its integration (Lambda proxy 1.0/2.0 or HTTP proxy), and the
+ * CORS headers of the answer.
+ */
+export async function serveHttpApi(deps: HttpApiDeps, snap: Snapshot, router: HttpRouter, call: HttpCall, stagePath: string): Promise<GatewayReply> {
+  const cors = snap.api.CorsConfiguration;
+  const origin = call.headerList.find(([k]) => k === 'origin')?.[1];
+  if (cors && call.method === 'OPTIONS' && origin && call.headerList.some(([k]) => k === 'access-control-request-method')) {
+    return preflight(cors, origin, call);
+  }
+  const reply = await route(deps, snap, router, call, stagePath);
+  if (cors && origin) addCors(reply, cors, origin);
+  return reply;
+}
+
+async function route(deps: HttpApiDeps, snap: Snapshot, router: HttpRouter, call: HttpCall, stagePath: string): Promise<GatewayReply> {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(stagePath);
+  } catch {
+    decoded = stagePath;
+  }
+  const match = router.match(call.method, decoded);
+  if (!match) return jsonReply(404, { message: 'Not Found' });
+  call.routeKey = match.route.RouteKey;
+  call.pathParameters = match.pathParameters;
+  const target = /^integrations\/(.+)$/.exec(match.route.Target ?? '');
+  const integration = target ? snap.integrations[target[1]!] : undefined;
+  const format = integration?.PayloadFormatVersion ?? '1.0';
+  const auth = await deps.authorizers.authorize(match.route, match.route.AuthorizerId ? snap.authorizers[match.route.AuthorizerId] : undefined, call, format);
+  if (!auth.ok) return auth.reply;
+  if (auth.authorizer) call.authorizer = auth.authorizer;
+  if (!integration) return jsonReply(404, { message: 'Not Found' });
+  if (integration.IntegrationType === 'AWS_PROXY') return lambdaProxy(deps, integration, call);
+  if (integration.IntegrationType === 'HTTP_PROXY') return httpProxy(integration, call);
+  return INTERNAL_ERROR();
+}
+
+async function lambdaProxy(deps: HttpApiDeps, i: IntegrationDoc, call: HttpCall): Promise<GatewayReply> {
+  const arn = functionArnOf(i.IntegrationUri ?? '', call.stageVariables);
+  if (!arn) return INTERNAL_ERROR();
+  const v2 = i.PayloadFormatVersion === '2.0';
+  const out = await deps.lambda.invoke(call.scope, arn, v2 ? eventV2(call) : eventV1(call), i.TimeoutInMillis ?? 30000);
+  if (out.kind === 'timeout') return jsonReply(503, { message: 'Service Unavailable' });
+  if (out.kind !== 'ok') return INTERNAL_ERROR();
+  return v2 ? replyV2(out.payload) : replyV1(out.payload);
+}
+
+/** HTTP_PROXY: the request goes to the integration URI ({param} and stage variables substituted), the answer comes back as it is. */
+function httpProxy(i: IntegrationDoc, call: HttpCall): Promise<GatewayReply> {
+  let uri = (i.IntegrationUri ?? '').replace(/\$\{stageVariables\.([A-Za-z0-9_]+)\}/g, (_m, k: string) => call.stageVariables[k] ?? '');
+  uri = uri.replace(/\{([A-Za-z0-9._-]+)\+?\}/g, (_m, k: string) => call.pathParameters[k] ?? '');
+  let url: URL;
+  try {
+    url = new URL(uri);
+  } catch {
+    return Promise.resolve(INTERNAL_ERROR());
+  }
+  if (call.rawQuery) url.search = url.search ? `${url.search}&${call.rawQuery}` : `?${call.rawQuery}`;
+  const headers: Record<string, string> = {};
+  for (const [k, v] of call.headerList) if (!HOP_BY_HOP.has(k)) headers[k] = headers[k] === undefined ? v : `${headers[k]}, ${v}`;
+  headers['x-forwarded-for'] = call.sourceIp;
+  headers['x-amzn-trace-id'] = `Root=1-${Math.floor(call.timeEpoch / 1000).toString(16)}-${call.requestId.replace(/-/g, '').slice(0, 24)}`;
+  const method = i.IntegrationMethod === 'ANY' || !i.IntegrationMethod ? call.method : i.IntegrationMethod;
+  const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+  return new Promise((resolve) => {
+    const req = send(url, { method, headers: { ...headers, 'content-length': String(call.body.length) } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const out: Record<string, string | string[]> = {};
+        for (const [k, v] of Object.entries(res.headers)) if (v !== undefined && !HOP_BY_HOP.has(k)) out[k] = v;
+        resolve({ status: res.statusCode ?? 502, headers: out, body: Buffer.concat(chunks) });
+      });
+      res.on('error', () => resolve(INTERNAL_ERROR()));
+    });
+    req.setTimeout(i.TimeoutInMillis ?? 30000, () => {
+      req.destroy();
+      resolve(jsonReply(503, { message: 'Service Unavailable' }));
+    });
+    req.on('error', () => resolve(INTERNAL_ERROR()));
+    req.end(call.body);
+  });
+}
+
+function originAllowed(cors: CorsDoc, origin: string): string | undefined {
+  const origins = cors.AllowOrigins ?? [];
+  if (origins.includes('*')) return '*';
+  return origins.some((o) => o.toLowerCase() === origin.toLowerCase()) ? origin : undefined;
+}
+
+/** The gateway's own answer to a preflight when the API has a CORS configuration. */
+function preflight(cors: CorsDoc, origin: string, call: HttpCall): GatewayReply {
+  const allowed = originAllowed(cors, origin);
+  const headers: Record<string, string> = {};
+  const method = call.headerList.find(([k]) => k === 'access-control-request-method')?.[1] ?? '';
+  const methods = cors.AllowMethods ?? [];
+  const requested = (call.headerList.find(([k]) => k === 'access-control-request-headers')?.[1] ?? '')
+    .split(',')
+    .map((h) => h.trim().toLowerCase())
+    .filter((h) => h !== '');
+  const allowHeaders = (cors.AllowHeaders ?? []).map((h) => h.toLowerCase());
+  const methodOk = methods.includes('*') || methods.map((m) => m.toUpperCase()).includes(method.toUpperCase());
+  const headersOk = allowHeaders.includes('*') || requested.every((h) => allowHeaders.includes(h));
+  if (allowed && methodOk && headersOk) {
+    headers['access-control-allow-origin'] = allowed;
+    headers['access-control-allow-methods'] = methods.includes('*') ? method : methods.join(',');
+    if (requested.length) headers['access-control-allow-headers'] = allowHeaders.includes('*') ? requested.join(',') : allowHeaders.join(',');
+    if (cors.AllowCredentials) headers['access-control-allow-credentials'] = 'true';
+    if (cors.MaxAge !== undefined && cors.MaxAge >= 0) headers['access-control-max-age'] = String(cors.MaxAge);
+  }
+  return { status: 204, headers, body: Buffer.alloc(0) };
+}
+
+function addCors(reply: GatewayReply, cors: CorsDoc, origin: string): void {
+  const allowed = originAllowed(cors, origin);
+  if (!allowed) return;
+  reply.headers['access-control-allow-origin'] = allowed;
+  if (cors.AllowCredentials) reply.headers['access-control-allow-credentials'] = 'true';
+  if (cors.ExposeHeaders?.length) reply.headers['access-control-expose-headers'] = cors.ExposeHeaders.join(',');
+  if (allowed !== '*') reply.headers.vary = 'Origin';
+}
