@@ -247,9 +247,9 @@ export class WebSockets {
     }
     if (req.method === 'GET') {
       return jsonReply(200, {
-        ConnectedAt: new Date(row.connectedAt).toISOString(),
-        Identity: { SourceIp: row.sourceIp, UserAgent: row.userAgent },
-        LastActiveAt: new Date(row.lastActiveAt).toISOString(),
+        connectedAt: new Date(row.connectedAt).toISOString(),
+        identity: { sourceIp: row.sourceIp, userAgent: row.userAgent },
+        lastActiveAt: new Date(row.lastActiveAt).toISOString(),
       });
     }
     if (req.method === 'DELETE') {
