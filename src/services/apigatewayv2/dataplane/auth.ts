@@ -96,7 +96,7 @@ export class Authorizers {
     const values: string[] = [];
     for (const s of sources) {
       const v = identityValue(s, call);
-      if (v === undefined || v === '') return websocket ? FORBIDDEN() : UNAUTHORIZED();
+      if (v === undefined || v === '') return UNAUTHORIZED();
       values.push(v);
     }
     const ttl = (a.AuthorizerResultTtlInSeconds ?? 0) * 1000;
