@@ -24,7 +24,18 @@ import {
   UpdateRouteCommand,
   UpdateStageCommand,
 } from '@aws-sdk/client-apigatewayv2';
-import { APIGatewayClient, GetRestApisCommand } from '@aws-sdk/client-api-gateway';
+import {
+  APIGatewayClient,
+  CreateDeploymentCommand as CreateRestDeploymentCommand,
+  CreateRestApiCommand,
+  GetResourcesCommand,
+  GetRestApisCommand,
+  PutIntegrationCommand,
+  PutIntegrationResponseCommand,
+  PutMethodCommand,
+  PutMethodResponseCommand,
+} from '@aws-sdk/client-api-gateway';
+import { http } from './helpers.js';
 import { clientConfig, startServer, type TestServer } from '../helpers/server.js';
 import { definition as apigateway } from '../../src/services/apigateway/index.js';
 import { definition as apigatewayv2 } from '../../src/services/apigatewayv2/index.js';
@@ -197,5 +208,31 @@ describe('apigatewayv2 control plane', () => {
     const v1 = new APIGatewayClient(clientConfig(server.endpoint));
     assert.deepEqual((await v1.send(new GetRestApisCommand({}))).items ?? [], []);
     v1.destroy();
+  });
+
+  it('serves REST (v1) and HTTP (v2) APIs side by side on the same invoke URL forms', async () => {
+    const v1 = new APIGatewayClient(clientConfig(server.endpoint));
+    const rest = await v1.send(new CreateRestApiCommand({ name: 'v1' }));
+    const root = (await v1.send(new GetResourcesCommand({ restApiId: rest.id }))).items![0]!.id;
+    await v1.send(new PutMethodCommand({ restApiId: rest.id, resourceId: root, httpMethod: 'GET', authorizationType: 'NONE' }));
+    await v1.send(new PutIntegrationCommand({ restApiId: rest.id, resourceId: root, httpMethod: 'GET', type: 'MOCK', requestTemplates: { 'application/json': '{"statusCode": 200}' } }));
+    await v1.send(new PutMethodResponseCommand({ restApiId: rest.id, resourceId: root, httpMethod: 'GET', statusCode: '200' }));
+    await v1.send(
+      new PutIntegrationResponseCommand({ restApiId: rest.id, resourceId: root, httpMethod: 'GET', statusCode: '200', responseTemplates: { 'application/json': '{"from":"v1"}' } }),
+    );
+    await v1.send(new CreateRestDeploymentCommand({ restApiId: rest.id, stageName: 'dev' }));
+    v1.destroy();
+    const r1 = await http(`${server.endpoint}/_aws/execute-api/${rest.id}/dev/`);
+    assert.equal(r1.status, 200);
+    assert.deepEqual(r1.json(), { from: 'v1' });
+    const byHost = await http(`${server.endpoint}/dev/`, { headers: { host: `${rest.id}.execute-api.localhost` } });
+    assert.deepEqual(byHost.json(), { from: 'v1' });
+    // A v2 API without the Lambda service: its integration fails the v2 way.
+    const { ApiId } = await client.send(new CreateApiCommand({ Name: 'v2', ProtocolType: 'HTTP', Target: FN }));
+    const r2 = await http(`${server.endpoint}/_aws/execute-api/${ApiId}/x`);
+    assert.equal(r2.status, 500);
+    assert.deepEqual(r2.json(), { message: 'Internal Server Error' });
+    const r3 = await http(`${server.endpoint}/x`, { headers: { host: `${ApiId}.execute-api.localhost` } });
+    assert.deepEqual(r3.json(), { message: 'Internal Server Error' });
   });
 });
