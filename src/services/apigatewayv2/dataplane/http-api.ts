@@ -1,15 +1,26 @@
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import type { CorsDoc, IntegrationDoc, Snapshot } from '../types.js';
+import type { CorsDoc, IntegrationDoc, Snapshot, StageDoc } from '../types.js';
 import type { Authorizers } from './auth.js';
 import { eventV1, eventV2, INTERNAL_ERROR, jsonReply, replyV1, replyV2, type GatewayReply, type HttpCall } from './events.js';
 import { functionArnOf, type LambdaCaller } from './lambda.js';
 import type { HttpRouter } from './match.js';
+import type { AccessLogs, Throttles } from './stage-effects.js';
 
 /** What serving one HTTP API request needs of the data plane. */
 export interface HttpApiDeps {
   authorizers: Authorizers;
   lambda: LambdaCaller;
+  throttles: Throttles;
+  accessLogs: AccessLogs;
+  now: () => number;
+}
+
+/** What the integration did, for the access log. */
+interface IntegrationNote {
+  status?: number;
+  error?: string;
+  latency?: number;
 }
 
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'host', 'content-length', 'te', 'trailer', 'proxy-authorization', 'proxy-connection']);
@@ -19,18 +30,22 @@ const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'up
  * matching route, its authorizer, its integration (Lambda proxy 1.0/2.0 or HTTP proxy), and the
  * CORS headers of the answer.
  */
-export async function serveHttpApi(deps: HttpApiDeps, snap: Snapshot, router: HttpRouter, call: HttpCall, stagePath: string): Promise<GatewayReply> {
+export async function serveHttpApi(deps: HttpApiDeps, snap: Snapshot, router: HttpRouter, stage: StageDoc, call: HttpCall, stagePath: string): Promise<GatewayReply> {
   const cors = snap.api.CorsConfiguration;
   const origin = call.headerList.find(([k]) => k === 'origin')?.[1];
+  const note: IntegrationNote = {};
+  let reply: GatewayReply;
   if (cors && call.method === 'OPTIONS' && origin && call.headerList.some(([k]) => k === 'access-control-request-method')) {
-    return preflight(cors, origin, call);
+    reply = preflight(cors, origin, call);
+  } else {
+    reply = await route(deps, snap, router, stage, call, stagePath, note);
+    if (cors && origin) addCors(reply, cors, origin);
   }
-  const reply = await route(deps, snap, router, call, stagePath);
-  if (cors && origin) addCors(reply, cors, origin);
+  deps.accessLogs.write(stage, call, reply, note);
   return reply;
 }
 
-async function route(deps: HttpApiDeps, snap: Snapshot, router: HttpRouter, call: HttpCall, stagePath: string): Promise<GatewayReply> {
+async function route(deps: HttpApiDeps, snap: Snapshot, router: HttpRouter, stage: StageDoc, call: HttpCall, stagePath: string, note: IntegrationNote): Promise<GatewayReply> {
   let decoded: string;
   try {
     decoded = decodeURIComponent(stagePath);
@@ -41,6 +56,7 @@ async function route(deps: HttpApiDeps, snap: Snapshot, router: HttpRouter, call
   if (!match) return jsonReply(404, { message: 'Not Found' });
   call.routeKey = match.route.RouteKey;
   call.pathParameters = match.pathParameters;
+  if (!deps.throttles.take(call.apiId, stage, call.routeKey)) return jsonReply(429, { message: 'Too Many Requests' });
   const target = /^integrations\/(.+)$/.exec(match.route.Target ?? '');
   const integration = target ? snap.integrations[target[1]!] : undefined;
   const format = integration?.PayloadFormatVersion ?? '1.0';
@@ -48,18 +64,33 @@ async function route(deps: HttpApiDeps, snap: Snapshot, router: HttpRouter, call
   if (!auth.ok) return auth.reply;
   if (auth.authorizer) call.authorizer = auth.authorizer;
   if (!integration) return jsonReply(404, { message: 'Not Found' });
-  if (integration.IntegrationType === 'AWS_PROXY') return lambdaProxy(deps, integration, call);
-  if (integration.IntegrationType === 'HTTP_PROXY') return httpProxy(integration, call);
-  return INTERNAL_ERROR();
+  const started = deps.now();
+  let reply: GatewayReply;
+  if (integration.IntegrationType === 'AWS_PROXY') reply = await lambdaProxy(deps, integration, call, note);
+  else if (integration.IntegrationType === 'HTTP_PROXY') reply = await httpProxy(integration, call);
+  else reply = INTERNAL_ERROR();
+  note.latency = deps.now() - started;
+  note.status ??= reply.status;
+  return reply;
 }
 
-async function lambdaProxy(deps: HttpApiDeps, i: IntegrationDoc, call: HttpCall): Promise<GatewayReply> {
+async function lambdaProxy(deps: HttpApiDeps, i: IntegrationDoc, call: HttpCall, note: IntegrationNote): Promise<GatewayReply> {
   const arn = functionArnOf(i.IntegrationUri ?? '', call.stageVariables);
-  if (!arn) return INTERNAL_ERROR();
+  if (!arn) {
+    note.error = 'The integration URI names no Lambda function';
+    return INTERNAL_ERROR();
+  }
   const v2 = i.PayloadFormatVersion === '2.0';
   const out = await deps.lambda.invoke(call.scope, arn, v2 ? eventV2(call) : eventV1(call), i.TimeoutInMillis ?? 30000);
-  if (out.kind === 'timeout') return jsonReply(503, { message: 'Service Unavailable' });
-  if (out.kind !== 'ok') return INTERNAL_ERROR();
+  note.status = out.kind === 'ok' || out.kind === 'functionError' ? 200 : undefined;
+  if (out.kind === 'timeout') {
+    note.error = 'Network error communicating with endpoint';
+    return jsonReply(503, { message: 'Service Unavailable' });
+  }
+  if (out.kind !== 'ok') {
+    note.error = out.kind === 'functionError' ? 'The Lambda function returned an error' : 'The Lambda function could not be invoked';
+    return INTERNAL_ERROR();
+  }
   return v2 ? replyV2(out.payload) : replyV1(out.payload);
 }
 

@@ -11,6 +11,7 @@ import { serveHttpApi } from './http-api.js';
 import { JwtVerifier } from './jwt.js';
 import { LambdaCaller } from './lambda.js';
 import { HttpRouter } from './match.js';
+import { AccessLogs, Throttles } from './stage-effects.js';
 import { WebSockets } from './websocket.js';
 
 /** `{apiId}.execute-api.localhost`, with a region, and AWS's own host name. */
@@ -46,13 +47,18 @@ export class DataPlaneV2 {
   private readonly snapshots = new Map<string, { snap: Snapshot; router: HttpRouter }>();
   private timer: NodeJS.Timeout | undefined;
   private readonly authorizers: Authorizers;
+  private readonly lambda: LambdaCaller;
+  private readonly throttles: Throttles;
+  private readonly accessLogs: AccessLogs;
   readonly websockets: WebSockets;
 
   constructor(
     private readonly platform: Platform,
     private readonly store: Store,
   ) {
-    const lambda = new LambdaCaller(platform);
+    const lambda = (this.lambda = new LambdaCaller(platform));
+    this.throttles = new Throttles(() => platform.clock.now());
+    this.accessLogs = new AccessLogs(platform);
     this.authorizers = new Authorizers(platform.clock, new JwtVerifier(platform.clock, () => platform.endpoint()), lambda);
     this.websockets = new WebSockets(platform, store, lambda, this.authorizers);
   }
@@ -190,7 +196,8 @@ export class DataPlaneV2 {
       timeEpoch: this.platform.clock.now(),
       domainName: `${dep.apiId}.execute-api.${dep.scope.region}.amazonaws.com`,
     };
-    return serveHttpApi({ authorizers: this.authorizers, lambda: new LambdaCaller(this.platform) }, dep.snap, dep.router, call, stagePath);
+    const deps = { authorizers: this.authorizers, lambda: this.lambda, throttles: this.throttles, accessLogs: this.accessLogs, now: () => this.platform.clock.now() };
+    return serveHttpApi(deps, dep.snap, dep.router, dep.stage, call, stagePath);
   }
 
   private async upgrade(loc: Located | undefined, req: HttpRequest, raw: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
