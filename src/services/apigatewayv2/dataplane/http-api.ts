@@ -4,6 +4,7 @@ import type { CorsDoc, IntegrationDoc, Snapshot, StageDoc } from '../types.js';
 import type { Authorizers } from './auth.js';
 import { eventV1, eventV2, INTERNAL_ERROR, jsonReply, replyV1, replyV2, type GatewayReply, type HttpCall } from './events.js';
 import { functionArnOf, type LambdaCaller } from './lambda.js';
+import { mapRequest, mapResponse } from './mapping.js';
 import type { HttpRouter } from './match.js';
 import type { AccessLogs, Throttles } from './stage-effects.js';
 
@@ -71,7 +72,7 @@ async function route(deps: HttpApiDeps, snap: Snapshot, router: HttpRouter, stag
   else reply = INTERNAL_ERROR();
   note.latency = deps.now() - started;
   note.status ??= reply.status;
-  return reply;
+  return mapResponse(integration.ResponseParameters, call, reply);
 }
 
 async function lambdaProxy(deps: HttpApiDeps, i: IntegrationDoc, call: HttpCall, note: IntegrationNote): Promise<GatewayReply> {
@@ -104,15 +105,21 @@ function httpProxy(i: IntegrationDoc, call: HttpCall): Promise<GatewayReply> {
   } catch {
     return Promise.resolve(INTERNAL_ERROR());
   }
-  if (call.rawQuery) url.search = url.search ? `${url.search}&${call.rawQuery}` : `?${call.rawQuery}`;
-  const headers: Record<string, string> = {};
-  for (const [k, v] of call.headerList) if (!HOP_BY_HOP.has(k)) headers[k] = headers[k] === undefined ? v : `${headers[k]}, ${v}`;
-  headers['x-forwarded-for'] = call.sourceIp;
-  headers['x-amzn-trace-id'] = `Root=1-${Math.floor(call.timeEpoch / 1000).toString(16)}-${call.requestId.replace(/-/g, '').slice(0, 24)}`;
+  const headers: [string, string][] = call.headerList.filter(([k]) => !HOP_BY_HOP.has(k));
+  if (!headers.some(([k]) => k === 'x-forwarded-for')) headers.push(['x-forwarded-for', call.sourceIp]);
+  headers.push(['x-amzn-trace-id', `Root=1-${Math.floor(call.timeEpoch / 1000).toString(16)}-${call.requestId.replace(/-/g, '').slice(0, 24)}`]);
+  const query: [string, string][] = [...new URLSearchParams(url.search)];
+  const target: { headers: [string, string][]; query: [string, string][]; path?: string } = { headers, query: [...query, ...queryPairsOf(call.rawQuery)] };
+  mapRequest(i.RequestParameters, call, target);
+  if (target.path !== undefined) url.pathname = target.path;
+  url.search = target.query.length ? `?${new URLSearchParams(target.query).toString()}` : '';
+  const outgoing: Record<string, string> = {};
+  for (const [k, v] of target.headers) outgoing[k] = outgoing[k] === undefined ? v : `${outgoing[k]}, ${v}`;
+  outgoing['content-length'] = String(call.body.length);
   const method = i.IntegrationMethod === 'ANY' || !i.IntegrationMethod ? call.method : i.IntegrationMethod;
   const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise((resolve) => {
-    const req = send(url, { method, headers: { ...headers, 'content-length': String(call.body.length) } }, (res) => {
+    const req = send(url, { method, headers: outgoing }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => {
@@ -129,6 +136,10 @@ function httpProxy(i: IntegrationDoc, call: HttpCall): Promise<GatewayReply> {
     req.on('error', () => resolve(INTERNAL_ERROR()));
     req.end(call.body);
   });
+}
+
+function queryPairsOf(rawQuery: string): [string, string][] {
+  return rawQuery ? [...new URLSearchParams(rawQuery)] : [];
 }
 
 function originAllowed(cors: CorsDoc, origin: string): string | undefined {

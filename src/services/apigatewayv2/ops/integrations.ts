@@ -24,6 +24,7 @@ import {
   type UpdateIntegrationResult,
 } from '../../../generated/apigatewayv2.js';
 import { newId, pageItems, type ControlCore } from '../core.js';
+import { isMappingKey } from '../dataplane/mapping.js';
 import type { ApiDoc, IntegrationDoc, IntegrationResponseDoc } from '../types.js';
 
 type Ops =
@@ -224,6 +225,15 @@ function complete(doc: ApiDoc, i: IntegrationDoc): void {
       if (!/^https?:\/\//.test(i.IntegrationUri ?? '') && i.ConnectionType !== 'VPC_LINK') throw new BadRequestException(`Invalid HTTP endpoint specified for URI: ${i.IntegrationUri}`);
     }
     i.TimeoutInMillis ??= 30000;
+    for (const key of Object.keys(i.RequestParameters ?? {})) {
+      if (!isMappingKey(key, false)) throw new BadRequestException(`Invalid mapping expression specified: Validation Result: warnings : [], errors : [Invalid mapping key ${key}]`);
+    }
+    for (const [status, mapping] of Object.entries(i.ResponseParameters ?? {})) {
+      if (!/^[1-5]\d\d$/.test(status)) throw new BadRequestException(`Invalid status code ${status} in response parameters`);
+      for (const key of Object.keys(mapping)) {
+        if (!isMappingKey(key, true)) throw new BadRequestException(`Invalid mapping expression specified: Validation Result: warnings : [], errors : [Invalid mapping key ${key}]`);
+      }
+    }
   } else {
     i.PayloadFormatVersion ??= '1.0';
     if (i.PayloadFormatVersion !== '1.0') throw new BadRequestException('WebSocket APIs support only PayloadFormatVersion 1.0.');
