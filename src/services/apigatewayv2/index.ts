@@ -6,6 +6,8 @@ import { DataPlaneV2 } from './dataplane/index.js';
 import { ApiOps } from './ops/apis.js';
 import { AuthorizerOps } from './ops/authorizers.js';
 import { IntegrationOps } from './ops/integrations.js';
+import { ModelOps } from './ops/models.js';
+import { OpenApiOps } from './ops/openapi.js';
 import { RouteOps } from './ops/routes.js';
 import { StageOps } from './ops/stages.js';
 import { Store } from './store.js';
@@ -19,7 +21,7 @@ export async function createApiGatewayV2(platform: Platform): Promise<ServicePro
   await data.open();
   const core = new ControlCore(store, tags, platform.clock, { changed: (apiId, scope, exists) => data.changed(apiId, scope, exists) });
   return defineProvider<ApiGatewayV2Api>()(
-    [new ApiOps(core), new RouteOps(core), new IntegrationOps(core), new AuthorizerOps(core), new StageOps(core)],
+    [new ApiOps(core), new RouteOps(core), new IntegrationOps(core), new AuthorizerOps(core), new StageOps(core), new ModelOps(core), new OpenApiOps(core)],
     { dataPlanes: data.routes(), close: () => data.close(), health: () => ({ engine: 'http-and-websocket' }) },
   );
 }
