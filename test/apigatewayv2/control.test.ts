@@ -23,6 +23,10 @@ import {
   UpdateApiCommand,
   UpdateRouteCommand,
   UpdateStageCommand,
+  CreateVpcLinkCommand,
+  DeleteVpcLinkCommand,
+  GetVpcLinkCommand,
+  GetVpcLinksCommand,
 } from '@aws-sdk/client-apigatewayv2';
 import {
   APIGatewayClient,
@@ -234,5 +238,17 @@ describe('apigatewayv2 control plane', () => {
     assert.deepEqual(r2.json(), { message: 'Internal Server Error' });
     const r3 = await http(`${server.endpoint}/x`, { headers: { host: `${ApiId}.execute-api.localhost` } });
     assert.deepEqual(r3.json(), { message: 'Internal Server Error' });
+  });
+
+  it('records VPC links (AVAILABLE), with tags', async () => {
+    const link = await client.send(new CreateVpcLinkCommand({ Name: 'link', SubnetIds: ['subnet-1'], SecurityGroupIds: ['sg-1'], Tags: { k: 'v' } }));
+    assert.equal(link.VpcLinkStatus, 'AVAILABLE');
+    assert.equal(link.VpcLinkVersion, 'V2');
+    assert.deepEqual(link.Tags, { k: 'v' });
+    const got = await client.send(new GetVpcLinkCommand({ VpcLinkId: link.VpcLinkId }));
+    assert.deepEqual(got.SubnetIds, ['subnet-1']);
+    assert.equal((await client.send(new GetVpcLinksCommand({}))).Items!.length, 1);
+    await client.send(new DeleteVpcLinkCommand({ VpcLinkId: link.VpcLinkId }));
+    await assert.rejects(client.send(new GetVpcLinkCommand({ VpcLinkId: link.VpcLinkId })), rejectsWith('NotFoundException', 404));
   });
 });

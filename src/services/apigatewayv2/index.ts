@@ -10,6 +10,7 @@ import { ModelOps } from './ops/models.js';
 import { OpenApiOps } from './ops/openapi.js';
 import { RouteOps } from './ops/routes.js';
 import { StageOps } from './ops/stages.js';
+import { VpcLinkOps } from './ops/vpclinks.js';
 import { Store } from './store.js';
 
 /** API Gateway v2: HTTP and WebSocket APIs (control plane), their invoke URLs and the @connections API. */
@@ -21,7 +22,7 @@ export async function createApiGatewayV2(platform: Platform): Promise<ServicePro
   await data.open();
   const core = new ControlCore(store, tags, platform.clock, { changed: (apiId, scope, exists) => data.changed(apiId, scope, exists) });
   return defineProvider<ApiGatewayV2Api>()(
-    [new ApiOps(core), new RouteOps(core), new IntegrationOps(core), new AuthorizerOps(core), new StageOps(core), new ModelOps(core), new OpenApiOps(core)],
+    [new ApiOps(core), new RouteOps(core), new IntegrationOps(core), new AuthorizerOps(core), new StageOps(core), new ModelOps(core), new OpenApiOps(core), new VpcLinkOps(core)],
     { dataPlanes: data.routes(), close: () => data.close(), health: () => ({ engine: 'http-and-websocket' }) },
   );
 }

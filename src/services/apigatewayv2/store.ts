@@ -1,6 +1,6 @@
 import type { Db, Migration, Queryable } from '../../storage/db.js';
 import { DocTable, type Scope } from '../../storage/documents.js';
-import type { ApiDoc, ConnectionRow, DeploymentDoc } from './types.js';
+import type { ApiDoc, ConnectionRow, DeploymentDoc, VpcLinkDoc } from './types.js';
 
 export type { Scope };
 
@@ -14,6 +14,10 @@ CREATE TABLE apigwv2_deployments (account TEXT NOT NULL, region TEXT NOT NULL, a
 CREATE TABLE apigwv2_connections (id TEXT NOT NULL PRIMARY KEY, account TEXT NOT NULL, region TEXT NOT NULL, api_id TEXT NOT NULL, stage TEXT NOT NULL, connected_at BIGINT NOT NULL, last_active_at BIGINT NOT NULL, source_ip TEXT NOT NULL, user_agent TEXT NOT NULL);
 `,
   },
+  {
+    version: 2,
+    sql: `CREATE TABLE apigwv2_vpclinks (account TEXT NOT NULL, region TEXT NOT NULL, id TEXT COLLATE "C" NOT NULL, created BIGINT NOT NULL, doc TEXT NOT NULL, PRIMARY KEY (account, region, id));`,
+  },
 ];
 
 /** SQL access for API Gateway v2: an API document (routes, integrations, stages... inside), its deployments, WebSocket connections. */
@@ -25,6 +29,9 @@ export class Store {
     orderBy: ['created'],
     columns: { created: (d) => d.CreatedDate },
   });
+
+  /** VPC links, recorded (no network is reached through them). */
+  readonly vpcLinks = new DocTable<VpcLinkDoc>({ table: 'apigwv2_vpclinks', key: ['id'], orderBy: ['created'], columns: { created: (d) => d.CreatedDate } });
 
   constructor(readonly db: Db) {}
 

@@ -158,3 +158,11 @@ export interface ConnectionRow {
   sourceIp: string;
   userAgent: string;
 }
+
+export interface VpcLinkDoc {
+  VpcLinkId: string;
+  Name: string;
+  SecurityGroupIds: string[];
+  SubnetIds: string[];
+  CreatedDate: number;
+}

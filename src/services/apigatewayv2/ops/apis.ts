@@ -182,6 +182,11 @@ export class ApiOps implements Pick<ApiGatewayV2Api, Ops> {
 
   /** A taggable resource by its ARN: an API or a stage of one (which must exist). */
   private async resource(ctx: RequestContext, arn: string): Promise<{ scope: Scope; arn: string }> {
+    const link = /^arn:aws[a-z-]*:apigateway:[a-z0-9-]+::\/vpclinks\/([a-z0-9]+)$/.exec(arn);
+    if (link) {
+      if (!(await this.core.store.vpcLinks.get(this.core.store.db, this.core.scope(ctx), [link[1]!]))) throw new NotFoundException(`Invalid resource identifier specified ${arn}`);
+      return { scope: this.core.scope(ctx), arn };
+    }
     const m = /^arn:aws[a-z-]*:apigateway:([a-z0-9-]+)::\/apis\/([a-z0-9]+)(?:\/stages\/([^/]+))?$/.exec(arn);
     if (!m) throw new BadRequestException(`Invalid resource ARN specified ${arn}`);
     const scope = this.core.scope(ctx);
