@@ -30,5 +30,7 @@ export async function createApiGatewayV2(platform: Platform): Promise<ServicePro
 export const definition: ServiceDefinition = {
   name: 'apigatewayv2',
   validationErrorCode: 'BadRequestException',
+  // HTTP APIs take request payloads of up to 10 MB.
+  maxBodyBytes: 10 * 1024 * 1024,
   create: (platform) => createApiGatewayV2(platform),
 };
