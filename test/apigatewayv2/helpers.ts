@@ -4,6 +4,7 @@ import { LambdaClient } from '@aws-sdk/client-lambda';
 import { clientConfig, startServer, type TestServer } from '../helpers/server.js';
 import { SERVICES } from '../lambda/helpers.js';
 import { definition as apigatewayv2 } from '../../src/services/apigatewayv2/index.js';
+import type { Config } from '../../src/core/config.js';
 
 export interface RawResponse {
   status: number;
@@ -41,8 +42,8 @@ export interface Env {
   stop(): Promise<void>;
 }
 
-export async function startEnv(): Promise<Env> {
-  const server = await startServer({ config: { services: { lambda: { idleTimeoutSeconds: 600 } } }, services: [...SERVICES, apigatewayv2] });
+export async function startEnv(config: Partial<Config> = {}): Promise<Env> {
+  const server = await startServer({ config: { services: { lambda: { idleTimeoutSeconds: 600 } }, ...config }, services: [...SERVICES, apigatewayv2] });
   const v2 = new ApiGatewayV2Client(clientConfig(server.endpoint));
   const lambda = new LambdaClient(clientConfig(server.endpoint));
   const port = server.port;

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CreateApiCommand, CreateIntegrationCommand, CreateRouteCommand, CreateStageCommand } from '@aws-sdk/client-apigatewayv2';
+import { signHeaders } from '../helpers/sign.js';
 import { http, startEnv, type Env } from './helpers.js';
 
 describe('apigatewayv2 HTTP proxy integrations and parameter mapping', () => {
@@ -23,7 +24,7 @@ describe('apigatewayv2 HTTP proxy integrations and parameter mapping', () => {
     });
     await new Promise<void>((r) => backend.listen(0, '127.0.0.1', r));
     base = `http://127.0.0.1:${(backend.address() as AddressInfo).port}`;
-    env = await startEnv();
+    env = await startEnv({ auth: 'strict' });
     api = (await env.v2.send(new CreateApiCommand({ Name: 'proxy', ProtocolType: 'HTTP' }))).ApiId!;
     const plain = await env.v2.send(new CreateIntegrationCommand({ ApiId: api, IntegrationType: 'HTTP_PROXY', IntegrationMethod: 'ANY', IntegrationUri: `${base}/up/{proxy}` }));
     const mapped = await env.v2.send(
@@ -44,6 +45,7 @@ describe('apigatewayv2 HTTP proxy integrations and parameter mapping', () => {
     );
     await env.v2.send(new CreateRouteCommand({ ApiId: api, RouteKey: 'ANY /up/{proxy+}', Target: `integrations/${plain.IntegrationId}` }));
     await env.v2.send(new CreateRouteCommand({ ApiId: api, RouteKey: 'POST /items/{id}', Target: `integrations/${mapped.IntegrationId}` }));
+    await env.v2.send(new CreateRouteCommand({ ApiId: api, RouteKey: 'GET /iam', Target: `integrations/${plain.IntegrationId}`, AuthorizationType: 'AWS_IAM' }));
     await env.v2.send(new CreateStageCommand({ ApiId: api, StageName: '$default', AutoDeploy: true }));
   });
   after(async () => {
@@ -87,5 +89,19 @@ describe('apigatewayv2 HTTP proxy integrations and parameter mapping', () => {
       env.v2.send(new CreateIntegrationCommand({ ApiId: api, IntegrationType: 'HTTP_PROXY', IntegrationMethod: 'GET', IntegrationUri: base, RequestParameters: { 'overwrite:statuscode': '200' } })),
       (e: Error) => e.name === 'BadRequestException',
     );
+  });
+
+  it('requires a valid SigV4 signature for execute-api on AWS_IAM routes', async () => {
+    const path = `/_aws/execute-api/${api}/iam`;
+    const host = new URL(env.server.endpoint).host;
+    const unsigned = await http(`${env.server.endpoint}${path}`);
+    assert.equal(unsigned.status, 403);
+    assert.deepEqual(unsigned.json(), { message: 'Missing Authentication Token' });
+    const cred = { service: 'execute-api', region: 'us-east-1', accessKeyId: 'test', secretAccessKey: 'test' };
+    const signed = await http(`${env.server.endpoint}${path}`, { headers: signHeaders(cred, 'GET', path, { host }, Buffer.alloc(0)) });
+    assert.equal(signed.status, 200, signed.text);
+    const wrong = await http(`${env.server.endpoint}${path}`, { headers: signHeaders({ ...cred, secretAccessKey: 'other' }, 'GET', path, { host }, Buffer.alloc(0)) });
+    assert.equal(wrong.status, 403);
+    assert.match(wrong.json().message, /^The request signature we calculated does not match/);
   });
 });

@@ -154,6 +154,8 @@ describe('apigatewayv2 WebSocket APIs', () => {
       return true;
     });
     await assert.rejects(management.send(new GetConnectionCommand({ ConnectionId: 'nope' })), (e: Error) => e.name === 'GoneException');
+    const unsigned = await fetch(`${env.server.endpoint}/_aws/execute-api/${api}/prod/@connections/${encodeURIComponent(connectionId)}`);
+    assert.equal(unsigned.status, 403);
   });
 
   it('refuses WebSocket upgrades to HTTP APIs and unknown stages', async () => {

@@ -63,9 +63,16 @@ export class Authorizers {
     const type = route.AuthorizationType ?? 'NONE';
     if (type === 'NONE') return { ok: true };
     if (type === 'AWS_IAM') {
-      // IAM authorization needs a SigV4-signed request; the signature itself is checked only in --auth strict (the server's job).
-      const auth = call.headerList.find(([k]) => k === 'authorization')?.[1] ?? '';
-      if (!auth.startsWith('AWS4-HMAC-SHA256 ') && !/X-Amz-Signature=/.test(call.rawQuery)) return FORBIDDEN();
+      const check = call.iam?.() ?? 'missing';
+      if (check === 'missing') return { ok: false, reply: jsonReply(403, { message: 'Missing Authentication Token' }) };
+      if (check === 'invalid') {
+        return {
+          ok: false,
+          reply: jsonReply(403, {
+            message: 'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.',
+          }),
+        };
+      }
       return { ok: true };
     }
     if (!authorizer) return AUTH_ERROR();

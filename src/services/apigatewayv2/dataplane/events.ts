@@ -21,6 +21,8 @@ export interface HttpCall {
   domainName: string;
   /** requestContext.authorizer for the integration, set by the route's authorizer. */
   authorizer?: Record<string, unknown>;
+  /** The request's SigV4 signature, checked when a route takes AWS_IAM authorization. */
+  iam?: () => 'ok' | 'missing' | 'invalid';
 }
 
 /** CLF time as API Gateway writes it: 12/Mar/2020:19:03:58 +0000. */

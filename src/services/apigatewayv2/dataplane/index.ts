@@ -10,6 +10,7 @@ import { jsonReply, type GatewayReply, type HttpCall } from './events.js';
 import { serveHttpApi } from './http-api.js';
 import { JwtVerifier } from './jwt.js';
 import { LambdaCaller } from './lambda.js';
+import { iamCheck } from './iam.js';
 import { HttpRouter } from './match.js';
 import { AccessLogs, Throttles } from './stage-effects.js';
 import { WebSockets } from './websocket.js';
@@ -174,6 +175,10 @@ export class DataPlaneV2 {
     const manage = /^(?:\/([^/@][^/]*))?\/@connections\/([^/]+)$/.exec(loc.rest);
     if (found.doc.api.ProtocolType === 'WEBSOCKET') {
       if (!manage) return jsonReply(403, { message: 'Forbidden' });
+      // The @connections API takes IAM-signed calls only.
+      const iam = iamCheck(this.platform.config, req);
+      if (iam === 'missing') return jsonReply(403, { message: 'Missing Authentication Token' }, { 'x-amzn-errortype': 'ForbiddenException' });
+      if (iam === 'invalid') return jsonReply(403, { message: 'The request signature we calculated does not match the signature you provided.' }, { 'x-amzn-errortype': 'ForbiddenException' });
       return this.websockets.manage(req, found.scope, loc.apiId, decodeURIComponent(manage[2]!));
     }
     const target = await this.deployed(loc.apiId, loc.rest);
@@ -195,6 +200,7 @@ export class DataPlaneV2 {
       stageVariables: dep.stage.StageVariables ?? {},
       timeEpoch: this.platform.clock.now(),
       domainName: `${dep.apiId}.execute-api.${dep.scope.region}.amazonaws.com`,
+      iam: () => iamCheck(this.platform.config, req),
     };
     const deps = { authorizers: this.authorizers, lambda: this.lambda, throttles: this.throttles, accessLogs: this.accessLogs, now: () => this.platform.clock.now() };
     return serveHttpApi(deps, dep.snap, dep.router, dep.stage, call, stagePath);
@@ -210,7 +216,7 @@ export class DataPlaneV2 {
       if (!found || found.doc.api.ProtocolType !== 'WEBSOCKET') return refuse(404, 'Not Found');
       const target = await this.deployed(loc.apiId, loc.rest);
       if (!target || target.dep.stage.StageName === '$default') return refuse(403, 'Forbidden');
-      await this.websockets.connect(target.dep, req, raw, socket, head, headerList(req), sourceIp(req));
+      await this.websockets.connect(target.dep, req, raw, socket, head, headerList(req), sourceIp(req), () => iamCheck(this.platform.config, req));
     } catch (e) {
       this.platform.log({ level: 'error', service: 'apigatewayv2', error: String((e as Error)?.stack ?? e) });
       if (socket.writable) refuse(500, 'Internal Server Error');

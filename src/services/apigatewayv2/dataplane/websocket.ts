@@ -39,6 +39,8 @@ interface Connection {
 export class WebSockets {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   private readonly connections = new Map<string, Connection>();
+  /** Set by close(): connections cut by the shutdown run no $disconnect and write nothing. */
+  private stopping = false;
 
   constructor(
     private readonly platform: Platform,
@@ -48,20 +50,34 @@ export class WebSockets {
   ) {}
 
   async close(): Promise<void> {
-    for (const c of this.connections.values()) c.ws.terminate();
+    this.stopping = true;
+    for (const c of this.connections.values()) {
+      c.idle?.cancel();
+      c.limit?.cancel();
+      c.ws.terminate();
+    }
     this.connections.clear();
     this.wss.close();
   }
 
   /** A handshake to a stage of a WebSocket API. */
-  async connect(dep: Deployed, req: HttpRequest, raw: IncomingMessage, socket: Duplex, head: Buffer, headers: [string, string][], sourceIp: string): Promise<void> {
+  async connect(
+    dep: Deployed,
+    req: HttpRequest,
+    raw: IncomingMessage,
+    socket: Duplex,
+    head: Buffer,
+    headers: [string, string][],
+    sourceIp: string,
+    iam: () => 'ok' | 'missing' | 'invalid',
+  ): Promise<void> {
     const id = randomBytes(12).toString('base64').replace(/\//g, 'A').replace(/\+/g, 'B');
     const now = this.platform.clock.now();
     const userAgent = headers.find(([k]) => k === 'user-agent')?.[1] ?? '';
     const conn: Omit<Connection, 'ws'> = { id, dep, connectedAt: now, sourceIp, userAgent };
     const route = dep.snap.routes.find((r) => r.RouteKey === '$connect');
     if (route) {
-      const call = this.call(conn, '$connect', headers, req.rawQuery);
+      const call = { ...this.call(conn, '$connect', headers, req.rawQuery), iam };
       const auth = await this.authorizers.authorize(route, route.AuthorizerId ? dep.snap.authorizers[route.AuthorizerId] : undefined, call, '1.0', true);
       if (!auth.ok) return refuse(socket, auth.reply.status);
       if (auth.authorizer) conn.authorizer = auth.authorizer;
@@ -69,7 +85,8 @@ export class WebSockets {
       const status = (await this.integrate(dep, route, event)).status;
       if (status < 200 || status > 299) return refuse(socket, status);
     }
-    this.wss.handleUpgrade(raw, socket, head, (ws) => void this.opened({ ...conn, ws }, headers));
+    if (this.stopping) return refuse(socket, 503);
+    this.wss.handleUpgrade(raw, socket, head, (ws) => void this.opened({ ...conn, ws }, headers).catch(() => ws.terminate()));
   }
 
   private async opened(c: Connection, headers: [string, string][]): Promise<void> {
@@ -80,9 +97,19 @@ export class WebSockets {
     );
     this.armIdle(c);
     c.limit = this.platform.clock.setTimer(MAX_CONNECTION_MS, () => this.drop(c, 1001, 'Going away'));
-    c.ws.on('message', (data: Buffer, isBinary: boolean) => void this.message(c, Buffer.isBuffer(data) ? data : Buffer.from(data as ArrayBuffer), isBinary));
-    c.ws.on('close', (code: number, reason: Buffer) => void this.closed(c, headers, c.closing?.code ?? code, c.closing?.reason ?? reason.toString('utf8')));
+    c.ws.on('message', (data: Buffer, isBinary: boolean) => {
+      if (this.stopping) return;
+      void this.message(c, Buffer.isBuffer(data) ? data : Buffer.from(data as ArrayBuffer), isBinary).catch((e: unknown) => this.failed(e));
+    });
+    c.ws.on('close', (code: number, reason: Buffer) => {
+      if (this.stopping) return;
+      void this.closed(c, headers, c.closing?.code ?? code, c.closing?.reason ?? reason.toString('utf8')).catch((e: unknown) => this.failed(e));
+    });
     c.ws.on('error', () => undefined);
+  }
+
+  private failed(e: unknown): void {
+    this.platform.log({ level: 'error', service: 'apigatewayv2', error: String((e as Error)?.stack ?? e) });
   }
 
   private armIdle(c: Connection): void {
@@ -261,7 +288,7 @@ export class WebSockets {
 }
 
 function refuse(socket: Duplex, status: number): void {
-  const text = status === 401 ? 'Unauthorized' : status === 403 ? 'Forbidden' : status >= 500 ? 'Internal Server Error' : 'Error';
+  const text = status === 401 ? 'Unauthorized' : status === 403 ? 'Forbidden' : status === 503 ? 'Service Unavailable' : status >= 500 ? 'Internal Server Error' : 'Error';
   socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
 }
 
