@@ -44,6 +44,10 @@ interface Located {
  */
 export class DataPlaneV2 {
   private known = new Map<string, Scope>();
+  /** This process's changes not yet covered by a completed reload of the ids. */
+  private changes: { seq: number; apiId: string; scope: Scope; exists: boolean }[] = [];
+  private seq = 0;
+  private reloading = false;
   private readonly docs = new Map<string, { doc: ApiDoc; scope: Scope; at: number }>();
   private readonly snapshots = new Map<string, { snap: Snapshot; router: HttpRouter }>();
   private timer: NodeJS.Timeout | undefined;
@@ -67,7 +71,13 @@ export class DataPlaneV2 {
   async open(): Promise<void> {
     await this.store.forgetConnections(this.store.db);
     await this.reloadIds();
-    this.timer = setInterval(() => void this.reloadIds().catch(() => undefined), RELOAD_MS);
+    this.timer = setInterval(() => {
+      if (this.reloading) return;
+      this.reloading = true;
+      void this.reloadIds()
+        .catch(() => undefined)
+        .finally(() => (this.reloading = false));
+    }, RELOAD_MS);
     this.timer.unref();
   }
 
@@ -78,15 +88,25 @@ export class DataPlaneV2 {
 
   /** The control plane changed an API (or created or deleted it). */
   changed(apiId: string, scope: Scope, exists: boolean): void {
-    if (exists) this.known.set(apiId, scope);
-    else this.known.delete(apiId);
+    this.changes.push({ seq: ++this.seq, apiId, scope, exists });
+    this.apply(apiId, scope, exists);
     this.docs.delete(apiId);
     this.authorizers.flush(apiId);
   }
 
+  private apply(apiId: string, scope: Scope, exists: boolean): void {
+    if (exists) this.known.set(apiId, scope);
+    else this.known.delete(apiId);
+  }
+
+  /** Reads every API id again (for other nodes' writes); this process's changes made during the read are applied over it. */
   private async reloadIds(): Promise<void> {
+    const started = this.seq;
     const all = await this.store.allApiIds();
-    this.known = new Map(all.map((a) => [a.id, a.scope]));
+    const known = new Map(all.map((a) => [a.id, a.scope]));
+    this.known = known;
+    for (const c of this.changes) if (c.seq > started) this.apply(c.apiId, c.scope, c.exists);
+    this.changes = this.changes.filter((c) => c.seq > started);
   }
 
   routes(): DataPlaneRoute[] {
