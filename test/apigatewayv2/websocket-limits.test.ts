@@ -39,7 +39,8 @@ describe('apigatewayv2 WebSocket authorizers and limits', () => {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
-        received.push(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+        const url = new URL(req.url ?? '/', 'http://x');
+        received.push({ headers: req.headers, code: url.searchParams.get('code'), reason: url.searchParams.get('reason'), body: Buffer.concat(chunks).toString('utf8') });
         res.end('{}');
       });
     });
@@ -54,7 +55,22 @@ describe('apigatewayv2 WebSocket authorizers and limits', () => {
     const mock = await env.v2.send(new CreateIntegrationCommand({ ApiId: api, IntegrationType: 'MOCK', RequestTemplates: { '$default': '{"statusCode": 200}' } }));
     const echo = await env.v2.send(new CreateIntegrationCommand({ ApiId: api, IntegrationType: 'AWS_PROXY', IntegrationUri: fnArn('ws-echo') }));
     const port = (sink.address() as AddressInfo).port;
-    const disconnect = await env.v2.send(new CreateIntegrationCommand({ ApiId: api, IntegrationType: 'HTTP_PROXY', IntegrationMethod: 'POST', IntegrationUri: `http://127.0.0.1:${port}/` }));
+    const disconnect = await env.v2.send(
+      new CreateIntegrationCommand({
+        ApiId: api,
+        IntegrationType: 'HTTP_PROXY',
+        IntegrationMethod: 'POST',
+        IntegrationUri: `http://127.0.0.1:${port}/`,
+        RequestParameters: {
+          'integration.request.header.x-connection-id': 'context.connectionId',
+          'integration.request.header.x-event-type': 'context.eventType',
+          'integration.request.header.x-route-key': 'context.routeKey',
+          'integration.request.querystring.code': 'context.disconnectStatusCode',
+          'integration.request.querystring.reason': 'context.disconnectReason',
+          'integration.request.header.x-static': "'fixed'",
+        },
+      }),
+    );
     await env.v2.send(new CreateRouteCommand({ ApiId: api, RouteKey: '$connect', Target: `integrations/${mock.IntegrationId}`, AuthorizationType: 'CUSTOM', AuthorizerId: auth.AuthorizerId }));
     await env.v2.send(new CreateRouteCommand({ ApiId: api, RouteKey: '$default', Target: `integrations/${echo.IntegrationId}`, RouteResponseSelectionExpression: '$default' }));
     await env.v2.send(new CreateRouteCommand({ ApiId: api, RouteKey: '$disconnect', Target: `integrations/${disconnect.IntegrationId}` }));
@@ -83,17 +99,20 @@ describe('apigatewayv2 WebSocket authorizers and limits', () => {
     assert.equal(await gone, 1000);
   });
 
-  it('runs $disconnect with the close status and reason', async () => {
+  it('runs $disconnect through an HTTP proxy integration, its context mapped to request parameters', async () => {
     // The $disconnect of the previous test's connection, or of this one.
     const ws = await open(`${url}?token=good`);
     const gone = closed(ws);
     ws.close(4000, 'leaving');
     await gone;
-    while (!received.some((e) => e.requestContext.disconnectStatusCode === 4000)) await new Promise((r) => setTimeout(r, 20));
-    const e = received.find((x) => x.requestContext.disconnectStatusCode === 4000);
-    assert.equal(e.requestContext.eventType, 'DISCONNECT');
-    assert.equal(e.requestContext.routeKey, '$disconnect');
-    assert.equal(e.requestContext.disconnectReason, 'leaving');
+    while (!received.some((e) => e.code === '4000')) await new Promise((r) => setTimeout(r, 20));
+    const e = received.find((x) => x.code === '4000');
+    assert.equal(e.headers['x-event-type'], 'DISCONNECT');
+    assert.equal(e.headers['x-route-key'], '$disconnect');
+    assert.equal(e.headers['x-static'], 'fixed');
+    assert.match(e.headers['x-connection-id'], /^[A-Za-z0-9=]{16}$/);
+    assert.equal(e.reason, 'leaving');
+    assert.equal(e.body, '');
   });
 
   it('closes a connection idle for 10 minutes (platform clock) and answers GoneException for it', async () => {

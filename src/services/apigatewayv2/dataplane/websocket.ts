@@ -246,8 +246,27 @@ export class WebSockets {
       return { status: 200, body: text };
     }
     if (i.IntegrationType === 'HTTP' || i.IntegrationType === 'HTTP_PROXY') {
+      // The message (or, for $connect and $disconnect, nothing) goes as the body; the connection's
+      // context reaches the backend through the integration's request parameters.
+      const headers: Record<string, string> = {};
+      const query = new URLSearchParams();
+      const context = (event.requestContext ?? {}) as Record<string, unknown>;
+      const eventHeaders = (event.headers ?? {}) as Record<string, string>;
+      const eventQuery = (event.queryStringParameters ?? {}) as Record<string, string>;
+      if (i.IntegrationType === 'HTTP_PROXY') for (const [k, v] of Object.entries(eventHeaders)) if (!HOP_BY_HOP.has(k)) headers[k] = v;
+      for (const [key, source] of Object.entries(i.RequestParameters ?? {})) {
+        const m = /^integration\.request\.(header|querystring)\.(.+)$/.exec(key);
+        if (!m) continue;
+        const value = parameterValue(source, context, eventHeaders, eventQuery, dep.stage.StageVariables ?? {});
+        if (value === undefined) continue;
+        if (m[1] === 'header') headers[m[2]!.toLowerCase()] = value;
+        else query.set(m[2]!, value);
+      }
+      const body = typeof event.body === 'string' ? (event.isBase64Encoded ? Buffer.from(event.body, 'base64') : event.body) : undefined;
+      const url = new URL(i.IntegrationUri ?? '');
+      for (const [k, v] of query) url.searchParams.set(k, v);
       try {
-        const res = await fetch(i.IntegrationUri ?? '', { method: i.IntegrationMethod ?? 'POST', body: JSON.stringify(event), headers: { 'content-type': 'application/json' } });
+        const res = await fetch(url, { method: i.IntegrationMethod ?? 'POST', body: body ?? (i.IntegrationMethod === 'GET' ? undefined : ''), headers });
         return { status: res.status, body: await res.text() };
       } catch {
         return { status: 500, failed: true };
@@ -285,6 +304,22 @@ export class WebSockets {
     }
     return jsonReply(403, { message: 'Forbidden' }, { 'x-amzn-errortype': 'ForbiddenException' });
   }
+}
+
+const HOP_BY_HOP = new Set(['connection', 'upgrade', 'host', 'content-length', 'transfer-encoding', 'keep-alive', 'sec-websocket-key', 'sec-websocket-version', 'sec-websocket-extensions', 'sec-websocket-protocol']);
+
+/** A WebSocket request parameter's source: `context.X`, `route.request.header.X`, `route.request.querystring.X`, `stageVariables.X`, or a 'static' value. */
+function parameterValue(source: string, context: Record<string, unknown>, headers: Record<string, string>, query: Record<string, string>, stageVariables: Record<string, string>): string | undefined {
+  const quoted = /^'(.*)'$/.exec(source);
+  if (quoted) return quoted[1];
+  const m = /^\$?(context|route\.request\.header|route\.request\.querystring|stageVariables)\.(.+)$/.exec(source);
+  if (!m) return undefined;
+  let v: unknown;
+  if (m[1] === 'context') v = m[2]!.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), context);
+  else if (m[1] === 'route.request.header') v = Object.entries(headers).find(([k]) => k.toLowerCase() === m[2]!.toLowerCase())?.[1];
+  else if (m[1] === 'route.request.querystring') v = query[m[2]!];
+  else v = stageVariables[m[2]!];
+  return v === undefined || v === null ? undefined : String(v);
 }
 
 function refuse(socket: Duplex, status: number): void {
