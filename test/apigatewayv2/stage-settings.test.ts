@@ -36,7 +36,12 @@ describe('apigatewayv2 stage settings: access logs and throttling', () => {
     const r = await http(`${env.server.endpoint}/_aws/execute-api/${ApiId}/logged`);
     assert.equal(r.status, 200);
     assert.deepEqual(r.json(), { path: '/logged' });
-    const events = await cwl.send(new FilterLogEventsCommand({ logGroupName: 'http-api-access' }));
+    // The Logs sink writes in the background: wait for the event.
+    let events = await cwl.send(new FilterLogEventsCommand({ logGroupName: 'http-api-access' })).catch(() => ({ events: [] }));
+    for (let i = 0; i < 200 && !events.events?.length; i++) {
+      await new Promise((r) => setTimeout(r, 25));
+      events = await cwl.send(new FilterLogEventsCommand({ logGroupName: 'http-api-access' })).catch(() => ({ events: [] }));
+    }
     assert.deepEqual(
       (events.events ?? []).map((e) => JSON.parse(e.message!)),
       [{ requestId: r.headers['apigw-requestid'], status: '200', routeKey: '$default', ip: '127.0.0.1', method: 'GET', err: '-' }],
