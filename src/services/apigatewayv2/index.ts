@@ -4,6 +4,7 @@ import { defineProvider, type Platform, type ServiceDefinition, type ServiceProv
 import { ControlCore } from './core.js';
 import { DataPlaneV2 } from './dataplane/index.js';
 import { ApiOps } from './ops/apis.js';
+import { DomainOps } from './ops/domains.js';
 import { AuthorizerOps } from './ops/authorizers.js';
 import { IntegrationOps } from './ops/integrations.js';
 import { ModelOps } from './ops/models.js';
@@ -22,7 +23,7 @@ export async function createApiGatewayV2(platform: Platform): Promise<ServicePro
   await data.open();
   const core = new ControlCore(store, tags, platform.clock, { changed: (apiId, scope, exists) => data.changed(apiId, scope, exists) });
   return defineProvider<ApiGatewayV2Api>()(
-    [new ApiOps(core), new RouteOps(core), new IntegrationOps(core), new AuthorizerOps(core), new StageOps(core), new ModelOps(core), new OpenApiOps(core), new VpcLinkOps(core)],
+    [new ApiOps(core), new RouteOps(core), new IntegrationOps(core), new AuthorizerOps(core), new StageOps(core), new ModelOps(core), new OpenApiOps(core), new VpcLinkOps(core), new DomainOps(core, () => data.domainsChanged())],
     { dataPlanes: data.routes(), close: () => data.close(), health: () => ({ engine: 'http-and-websocket' }) },
   );
 }

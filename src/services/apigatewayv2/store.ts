@@ -1,6 +1,6 @@
 import type { Db, Migration, Queryable } from '../../storage/db.js';
 import { DocTable, type Scope } from '../../storage/documents.js';
-import type { ApiDoc, ConnectionRow, DeploymentDoc, VpcLinkDoc } from './types.js';
+import type { ApiDoc, ConnectionRow, DeploymentDoc, DomainDoc, VpcLinkDoc } from './types.js';
 
 export type { Scope };
 
@@ -18,6 +18,13 @@ CREATE TABLE apigwv2_connections (id TEXT NOT NULL PRIMARY KEY, account TEXT NOT
     version: 2,
     sql: `CREATE TABLE apigwv2_vpclinks (account TEXT NOT NULL, region TEXT NOT NULL, id TEXT COLLATE "C" NOT NULL, created BIGINT NOT NULL, doc TEXT NOT NULL, PRIMARY KEY (account, region, id));`,
   },
+  {
+    version: 3,
+    sql: `
+CREATE TABLE apigwv2_domains (account TEXT NOT NULL, region TEXT NOT NULL, name TEXT COLLATE "C" NOT NULL, doc TEXT NOT NULL, PRIMARY KEY (account, region, name));
+CREATE INDEX apigwv2_domains_name ON apigwv2_domains (name);
+`,
+  },
 ];
 
 /** SQL access for API Gateway v2: an API document (routes, integrations, stages... inside), its deployments, WebSocket connections. */
@@ -33,7 +40,16 @@ export class Store {
   /** VPC links, recorded (no network is reached through them). */
   readonly vpcLinks = new DocTable<VpcLinkDoc>({ table: 'apigwv2_vpclinks', key: ['id'], orderBy: ['created'], columns: { created: (d) => d.CreatedDate } });
 
+  /** Custom domain names, their API mappings inside. */
+  readonly domains = new DocTable<DomainDoc>({ table: 'apigwv2_domains', key: ['name'] });
+
   constructor(readonly db: Db) {}
+
+  /** Every custom domain with its scope (the data plane's table of host names). */
+  async allDomains(): Promise<{ scope: Scope; doc: DomainDoc }[]> {
+    const rows = await this.db.all<{ account: string; region: string; doc: string }>('SELECT account, region, doc FROM apigwv2_domains');
+    return rows.map((r) => ({ scope: { accountId: r.account, region: r.region }, doc: JSON.parse(r.doc) as DomainDoc }));
+  }
 
   init(): Promise<void> {
     return this.db.migrate('apigatewayv2', MIGRATIONS);

@@ -166,3 +166,18 @@ export interface VpcLinkDoc {
   SubnetIds: string[];
   CreatedDate: number;
 }
+
+export interface ApiMappingDoc {
+  ApiMappingId: string;
+  ApiId: string;
+  Stage: string;
+  /** '' for the root of the domain. */
+  ApiMappingKey: string;
+}
+
+export interface DomainDoc {
+  DomainName: string;
+  DomainNameConfigurations: Record<string, unknown>[];
+  RoutingMode?: string;
+  mappings: Record<string, ApiMappingDoc>;
+}

@@ -10,6 +10,7 @@ import { jsonReply, type GatewayReply, type HttpCall } from './events.js';
 import { serveHttpApi } from './http-api.js';
 import { JwtVerifier } from './jwt.js';
 import { LambdaCaller } from './lambda.js';
+import { DomainTable } from './domains.js';
 import { iamCheck } from './iam.js';
 import { HttpRouter } from './match.js';
 import { AccessLogs, Throttles } from './stage-effects.js';
@@ -56,6 +57,7 @@ export class DataPlaneV2 {
   private readonly throttles: Throttles;
   private readonly accessLogs: AccessLogs;
   readonly websockets: WebSockets;
+  private readonly domains: DomainTable;
 
   constructor(
     private readonly platform: Platform,
@@ -66,15 +68,17 @@ export class DataPlaneV2 {
     this.accessLogs = new AccessLogs(platform);
     this.authorizers = new Authorizers(platform.clock, new JwtVerifier(platform.clock, () => platform.endpoint()), lambda);
     this.websockets = new WebSockets(platform, store, lambda, this.authorizers);
+    this.domains = new DomainTable(store);
   }
 
   async open(): Promise<void> {
     await this.store.forgetConnections(this.store.db);
     await this.reloadIds();
+    await this.domains.reload();
     this.timer = setInterval(() => {
       if (this.reloading) return;
       this.reloading = true;
-      void this.reloadIds()
+      void Promise.all([this.reloadIds(), this.domains.reload()])
         .catch(() => undefined)
         .finally(() => (this.reloading = false));
     }, RELOAD_MS);
@@ -92,6 +96,11 @@ export class DataPlaneV2 {
     this.apply(apiId, scope, exists);
     this.docs.delete(apiId);
     this.authorizers.flush(apiId);
+  }
+
+  /** A custom domain or one of its mappings changed: resolves once requests see the change. */
+  domainsChanged(): Promise<void> {
+    return this.domains.reload();
   }
 
   private apply(apiId: string, scope: Scope, exists: boolean): void {
@@ -127,6 +136,8 @@ export class DataPlaneV2 {
     return [
       { host: HOST_RE, ...route(byHost) },
       { pathPrefix: PATH_PREFIX, ...route(byPath) },
+      // Custom domain names: any host name, claimed from the names held in memory.
+      { claimsHost: (host) => this.domains.claims(host), handle: (req, res) => this.handleDomain(req, res) },
     ];
   }
 
@@ -147,7 +158,7 @@ export class DataPlaneV2 {
   async deployed(apiId: string, rest: string): Promise<{ dep: Deployed; stagePath: string } | undefined> {
     const found = await this.api(apiId);
     if (!found) return undefined;
-    const { doc, scope } = found;
+    const { doc } = found;
     const seg = rest.split('/')[1] ?? '';
     let stage: StageDoc | undefined;
     let stagePath = rest;
@@ -160,11 +171,16 @@ export class DataPlaneV2 {
     if (name !== '' && doc.stages[name] && (name !== '$default' || doc.api.ProtocolType === 'HTTP')) {
       stage = doc.stages[name];
       stagePath = rest.slice(seg.length + 1) || '/';
-      if (name === '$default') rest = stagePath;
     } else {
       stage = doc.stages.$default;
     }
-    if (!stage?.DeploymentId) return undefined;
+    const dep = stage && (await this.compiled(apiId, found.scope, stage));
+    return dep && { dep, stagePath };
+  }
+
+  /** A stage's deployment, compiled for routing (kept by deployment id: deployments never change). */
+  private async compiled(apiId: string, scope: Scope, stage: StageDoc): Promise<Deployed | undefined> {
+    if (!stage.DeploymentId) return undefined;
     const key = `${apiId}/${stage.DeploymentId}`;
     let compiled = this.snapshots.get(key);
     if (!compiled) {
@@ -174,7 +190,31 @@ export class DataPlaneV2 {
       compiled = { snap: dep.snapshot, router: new HttpRouter(dep.snapshot.routes) };
       this.snapshots.set(key, compiled);
     }
-    return { dep: { scope, apiId, stage, ...compiled }, stagePath };
+    return { scope, apiId, stage, ...compiled };
+  }
+
+  /** A request to a custom domain: its API mapping gives the API, the stage and the path within it. */
+  private async handleDomain(req: HttpRequest, res: ResponseSink): Promise<void> {
+    const requestId = randomUUID();
+    const reply = await (async (): Promise<GatewayReply> => {
+      const m = this.domains.match(hostName(req.headers.host), req.rawPath);
+      if (!m) return jsonReply(404, { message: 'Not Found' });
+      const found = await this.api(m.mapping.ApiId);
+      const stage = found?.doc.stages[m.mapping.Stage];
+      const dep = found && stage && found.doc.api.ProtocolType === 'HTTP' ? await this.compiled(m.mapping.ApiId, found.scope, stage) : undefined;
+      if (!dep) return jsonReply(404, { message: 'Not Found' });
+      return this.serveStage(req, requestId, dep, m.rest, req.rawPath, hostName(req.headers.host));
+    })().catch((e: unknown) => {
+      this.platform.log({ level: 'error', service: 'apigatewayv2', error: String((e as Error)?.stack ?? e) });
+      return jsonReply(500, { message: 'Internal Server Error' });
+    });
+    this.write(req, res, reply, requestId);
+  }
+
+  private write(req: HttpRequest, res: ResponseSink, reply: GatewayReply, requestId: string): void {
+    if (res.headersSent) return;
+    res.writeHead(reply.status, { ...reply.headers, 'content-length': String(reply.body.length), 'apigw-requestid': requestId });
+    res.end(req.method === 'HEAD' ? undefined : reply.body);
   }
 
   private async handle(loc: Located, req: HttpRequest, res: ResponseSink): Promise<void> {
@@ -183,9 +223,7 @@ export class DataPlaneV2 {
       this.platform.log({ level: 'error', service: 'apigatewayv2', error: String((e as Error)?.stack ?? e) });
       return jsonReply(500, { message: 'Internal Server Error' });
     });
-    if (res.headersSent) return;
-    res.writeHead(reply.status, { ...reply.headers, 'content-length': String(reply.body.length), 'apigw-requestid': requestId });
-    res.end(req.method === 'HEAD' ? undefined : reply.body);
+    this.write(req, res, reply, requestId);
   }
 
   private async reply(loc: Located, req: HttpRequest, requestId: string): Promise<GatewayReply> {
@@ -203,7 +241,11 @@ export class DataPlaneV2 {
     }
     const target = await this.deployed(loc.apiId, loc.rest);
     if (!target) return jsonReply(404, { message: 'Not Found' });
-    const { dep, stagePath } = target;
+    return this.serveStage(req, requestId, target.dep, target.stagePath, loc.rest);
+  }
+
+  /** One HTTP API request to a deployed stage; `rawPath` is the path the event shows. */
+  private serveStage(req: HttpRequest, requestId: string, dep: Deployed, stagePath: string, rawPath: string, domainName?: string): Promise<GatewayReply> {
     const call: HttpCall = {
       scope: dep.scope,
       apiId: dep.apiId,
@@ -211,7 +253,7 @@ export class DataPlaneV2 {
       routeKey: '$default',
       requestId,
       method: req.method,
-      rawPath: loc.rest,
+      rawPath,
       rawQuery: req.rawQuery,
       headerList: headerList(req),
       body: req.body,
@@ -219,7 +261,7 @@ export class DataPlaneV2 {
       pathParameters: {},
       stageVariables: dep.stage.StageVariables ?? {},
       timeEpoch: this.platform.clock.now(),
-      domainName: `${dep.apiId}.execute-api.${dep.scope.region}.amazonaws.com`,
+      domainName: domainName ?? `${dep.apiId}.execute-api.${dep.scope.region}.amazonaws.com`,
       iam: () => iamCheck(this.platform.config, req),
     };
     const deps = { authorizers: this.authorizers, lambda: this.lambda, throttles: this.throttles, accessLogs: this.accessLogs, now: () => this.platform.clock.now() };
