@@ -125,10 +125,21 @@ describe('apigatewayv2 WebSocket authorizers and limits', () => {
     await assert.rejects(management.send(new GetConnectionCommand({ ConnectionId: connectionId })), (e: Error) => e.name === 'GoneException');
   });
 
-  it('closes a connection that sends a message over 128 KB with 1009', async () => {
+  it('closes a connection that sends a frame over 32 KB or a message over 128 KB with 1009', async () => {
     const ws = await open(`${url}?token=good`);
-    const gone = closed(ws);
-    ws.send('x'.repeat(128 * 1024 + 1));
+    // A 128 KB message in 32 KB frames is taken.
+    const chunk = 'y'.repeat(32 * 1024);
+    const parts = [chunk, chunk, chunk, chunk.slice(0, 32 * 1024 - 100)];
+    parts.forEach((p, i) => ws.send(p, { fin: i === parts.length - 1 }));
+    const context = JSON.parse(await next(ws));
+    assert.equal(context.routeKey, '$default');
+    const frame = closed(ws);
+    ws.send('x'.repeat(32 * 1024 + 1));
+    assert.equal(await frame, 1009);
+    const big = await open(`${url}?token=good`);
+    const gone = closed(big);
+    parts.push('z'.repeat(200));
+    parts.forEach((p, i) => big.send(p, { fin: i === parts.length - 1 }));
     assert.equal(await gone, 1009);
   });
 });

@@ -11,10 +11,12 @@ import type { IntegrationDoc, RouteDoc } from '../types.js';
 import type { Authorizers } from './auth.js';
 import { clfTime, jsonReply, queryPairs, type GatewayReply, type HttpCall } from './events.js';
 import type { Deployed } from './index.js';
+import { FrameWatcher } from './frames.js';
 import { functionArnOf, type LambdaCaller } from './lambda.js';
 
 /** AWS's limits: a message of at most 128 KB, idle connections closed after 10 minutes, any after 2 hours. */
 const MAX_MESSAGE_BYTES = 128 * 1024;
+const MAX_FRAME_BYTES = 32 * 1024;
 const IDLE_MS = 10 * 60 * 1000;
 const MAX_CONNECTION_MS = 2 * 60 * 60 * 1000;
 
@@ -86,7 +88,15 @@ export class WebSockets {
       if (status < 200 || status > 299) return refuse(socket, status);
     }
     if (this.stopping) return refuse(socket, 503);
-    this.wss.handleUpgrade(raw, socket, head, (ws) => void this.opened({ ...conn, ws }, headers).catch(() => ws.terminate()));
+    this.wss.handleUpgrade(raw, socket, head, (ws) => {
+      const c: Connection = { ...conn, ws };
+      // Frames over 32 KB close the connection (1009), as API Gateway does; ws itself limits messages.
+      const watcher = new FrameWatcher(MAX_FRAME_BYTES, () => this.drop(c, 1009, 'Message too big'));
+      socket.prependListener('data', (chunk: Buffer) => {
+        if (!c.closing) watcher.push(chunk);
+      });
+      void this.opened(c, headers).catch(() => ws.terminate());
+    });
   }
 
   private async opened(c: Connection, headers: [string, string][]): Promise<void> {
@@ -98,7 +108,7 @@ export class WebSockets {
     this.armIdle(c);
     c.limit = this.platform.clock.setTimer(MAX_CONNECTION_MS, () => this.drop(c, 1001, 'Going away'));
     c.ws.on('message', (data: Buffer, isBinary: boolean) => {
-      if (this.stopping) return;
+      if (this.stopping || c.closing) return;
       void this.message(c, Buffer.isBuffer(data) ? data : Buffer.from(data as ArrayBuffer), isBinary).catch((e: unknown) => this.failed(e));
     });
     c.ws.on('close', (code: number, reason: Buffer) => {
