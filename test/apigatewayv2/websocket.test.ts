@@ -141,6 +141,11 @@ describe('apigatewayv2 WebSocket APIs', () => {
     const { connectionId } = JSON.parse(await a.ask({ action: 'whoami' }));
     await management.send(new PostToConnectionCommand({ ConnectionId: connectionId, Data: Buffer.from('from outside') }));
     assert.equal(await a.next(), 'from outside');
+    await assert.rejects(management.send(new PostToConnectionCommand({ ConnectionId: connectionId, Data: Buffer.alloc(128 * 1024 + 1, 'a') })), (e: Error) => {
+      assert.equal(e.name, 'PayloadTooLargeException');
+      assert.equal((e as GoneException).$metadata.httpStatusCode, 413);
+      return true;
+    });
     const info = await management.send(new GetConnectionCommand({ ConnectionId: connectionId }));
     assert.ok(info.ConnectedAt instanceof Date);
     assert.ok(info.LastActiveAt instanceof Date);

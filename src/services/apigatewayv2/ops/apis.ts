@@ -96,7 +96,6 @@ export class ApiOps implements Pick<ApiGatewayV2Api, Ops> {
   }
 
   async UpdateApi(ctx: RequestContext, input: UpdateApiRequest): Promise<UpdateApiResponse> {
-    const now = this.core.clock.now();
     const api = await this.core.mutate(
       ctx,
       input.ApiId,
@@ -127,7 +126,6 @@ export class ApiOps implements Pick<ApiGatewayV2Api, Ops> {
             route.RouteKey = input.RouteKey;
           }
         }
-        void now;
         return a;
       },
       { deploy: true },
