@@ -176,4 +176,12 @@ describe('apigatewayv2 authorizers', () => {
     assert.equal(denied.status, 403);
     assert.deepEqual(denied.json(), { message: 'Forbidden' });
   });
+
+  // Last: it moves the server's clock ahead.
+  it('JWT: expiry is checked on the platform clock', async () => {
+    const token = jwt(privateKey, { iss: issuer, aud: 'my-app', exp: now() + 600 });
+    assert.equal((await call('/jwt', `Bearer ${token}`)).status, 200);
+    env.server.clock.advance(601 * 1000);
+    assert.equal((await call('/jwt', `Bearer ${token}`)).status, 401);
+  });
 });
