@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocket } from 'ws';
-import { CreateApiCommand, CreateAuthorizerCommand, CreateIntegrationCommand, CreateRouteCommand, CreateStageCommand } from '@aws-sdk/client-apigatewayv2';
+import { CreateApiCommand, CreateAuthorizerCommand, CreateIntegrationCommand, CreateRouteCommand, CreateStageCommand, UpdateStageCommand } from '@aws-sdk/client-apigatewayv2';
+import { CloudWatchLogsClient, FilterLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { ApiGatewayManagementApiClient, GetConnectionCommand } from '@aws-sdk/client-apigatewaymanagementapi';
 import { clientConfig } from '../helpers/server.js';
 import { createFunction } from '../lambda/helpers.js';
@@ -34,6 +35,7 @@ describe('apigatewayv2 WebSocket authorizers and limits', () => {
   let sink: Server;
   const received: any[] = [];
   let management: ApiGatewayManagementApiClient;
+  let apiId: string;
   before(async () => {
     sink = createServer((req, res) => {
       const chunks: Buffer[] = [];
@@ -76,6 +78,7 @@ describe('apigatewayv2 WebSocket authorizers and limits', () => {
     await env.v2.send(new CreateRouteCommand({ ApiId: api, RouteKey: '$disconnect', Target: `integrations/${disconnect.IntegrationId}` }));
     await env.v2.send(new CreateStageCommand({ ApiId: api, StageName: 'live', AutoDeploy: true }));
     url = `ws://127.0.0.1:${env.port}/_aws/execute-api/${api}/live`;
+    apiId = api;
     management = new ApiGatewayManagementApiClient(clientConfig(`${env.server.endpoint}/_aws/execute-api/${api}/live`));
   });
   after(async () => {
@@ -141,5 +144,29 @@ describe('apigatewayv2 WebSocket authorizers and limits', () => {
     parts.push('z'.repeat(200));
     parts.forEach((p, i) => big.send(p, { fin: i === parts.length - 1 }));
     assert.equal(await gone, 1009);
+  });
+
+  it('writes access logs of connections and messages', async () => {
+    await env.v2.send(
+      new UpdateStageCommand({
+        ApiId: apiId,
+        StageName: 'live',
+        AccessLogSettings: { DestinationArn: 'arn:aws:logs:us-east-1:000000000000:log-group:ws-access', Format: '$context.eventType $context.routeKey $context.status $context.connectionId' },
+      }),
+    );
+    // The data plane reads the stage again within a second (at once on this node).
+    const ws = await open(`${url}?token=good`);
+    ws.send('hello');
+    const { connectionId } = JSON.parse(await next(ws));
+    const cwl = new CloudWatchLogsClient(clientConfig(env.server.endpoint));
+    let lines: string[] = [];
+    for (let i = 0; i < 200 && lines.length < 2; i++) {
+      const out = await cwl.send(new FilterLogEventsCommand({ logGroupName: 'ws-access' })).catch(() => ({ events: [] }));
+      lines = (out.events ?? []).map((e) => e.message!);
+      if (lines.length < 2) await new Promise((r) => setTimeout(r, 25));
+    }
+    cwl.destroy();
+    assert.deepEqual(lines, [`CONNECT $connect 200 ${connectionId}`, `MESSAGE $default 200 ${connectionId}`]);
+    ws.close();
   });
 });

@@ -67,7 +67,7 @@ export class DataPlaneV2 {
     this.throttles = new Throttles(() => platform.clock.now());
     this.accessLogs = new AccessLogs(platform);
     this.authorizers = new Authorizers(platform.clock, new JwtVerifier(platform.clock, () => platform.endpoint()), lambda);
-    this.websockets = new WebSockets(platform, store, lambda, this.authorizers);
+    this.websockets = new WebSockets(platform, store, lambda, this.authorizers, this.accessLogs);
     this.domains = new DomainTable(store);
   }
 

@@ -78,10 +78,19 @@ export class AccessLogs {
       integrationErrorMessage: integration.error,
       integrationStatus: integration.status,
     };
+    this.emit(stage, context);
+  }
+
+  /** Writes one access log line of a stage from `$context` variables (flat keys such as 'identity.sourceIp'). */
+  emit(stage: StageDoc, context: Record<string, unknown>): void {
+    const settings = stage.AccessLogSettings;
+    if (!settings?.DestinationArn || !settings.Format || !this.platform.services.has('logs')) return;
+    const group = parseLogGroupArn(settings.DestinationArn);
+    if (!group) return;
     const message = settings.Format.replace(/\$\{?context\.([A-Za-z0-9_.]+)\}?/g, (_m, path: string) => {
       const v = context[path];
       return v === undefined || v === null ? '-' : String(v);
     });
-    this.platform.logs.put({ accountId: group.account, region: group.region, logGroupName: group.name, logStreamName: this.stream, events: [{ timestamp: now, message }] });
+    this.platform.logs.put({ accountId: group.account, region: group.region, logGroupName: group.name, logStreamName: this.stream, events: [{ timestamp: this.platform.clock.now(), message }] });
   }
 }

@@ -12,6 +12,7 @@ import type { Authorizers } from './auth.js';
 import { clfTime, jsonReply, queryPairs, type GatewayReply, type HttpCall } from './events.js';
 import type { Deployed } from './index.js';
 import { FrameWatcher } from './frames.js';
+import type { AccessLogs } from './stage-effects.js';
 import { functionArnOf, type LambdaCaller } from './lambda.js';
 
 /** AWS's limits: a message of at most 128 KB, idle connections closed after 10 minutes, any after 2 hours. */
@@ -49,7 +50,22 @@ export class WebSockets {
     private readonly store: Store,
     private readonly lambda: LambdaCaller,
     private readonly authorizers: Authorizers,
+    private readonly accessLogs: AccessLogs,
   ) {}
+
+  /** An access log line for a WebSocket event, when the stage has access logging. */
+  private log(c: Omit<Connection, 'ws'>, context: Record<string, unknown>, status: number, error?: string): void {
+    if (!c.dep.stage.AccessLogSettings?.DestinationArn) return;
+    const identity = context.identity as { sourceIp?: string; userAgent?: string } | undefined;
+    this.accessLogs.emit(c.dep.stage, {
+      ...context,
+      'identity.sourceIp': identity?.sourceIp,
+      'identity.userAgent': identity?.userAgent,
+      status,
+      integrationErrorMessage: error,
+      'error.message': error,
+    });
+  }
 
   async close(): Promise<void> {
     this.stopping = true;
@@ -85,6 +101,7 @@ export class WebSockets {
       if (auth.authorizer) conn.authorizer = auth.authorizer;
       const event = { headers: single(headers), multiValueHeaders: multi(headers), ...queryOf(req.rawQuery), requestContext: this.context(conn, '$connect', 'CONNECT'), isBase64Encoded: false };
       const status = (await this.integrate(dep, route, event)).status;
+      this.log(conn, event.requestContext, status);
       if (status < 200 || status > 299) return refuse(socket, status);
     }
     if (this.stopping) return refuse(socket, 503);
@@ -140,7 +157,8 @@ export class WebSockets {
     const route = c.dep.snap.routes.find((r) => r.RouteKey === '$disconnect');
     if (!route) return;
     const context = { ...this.context(c, '$disconnect', 'DISCONNECT'), disconnectStatusCode: code, disconnectReason: reason };
-    await this.integrate(c.dep, route, { headers: single(headers), multiValueHeaders: multi(headers), requestContext: context, isBase64Encoded: false }).catch(() => undefined);
+    const out = await this.integrate(c.dep, route, { headers: single(headers), multiValueHeaders: multi(headers), requestContext: context, isBase64Encoded: false }).catch(() => ({ status: 500 }));
+    this.log(c, context, out.status);
   }
 
   private async message(c: Connection, data: Buffer, binary: boolean): Promise<void> {
@@ -159,6 +177,7 @@ export class WebSockets {
       isBase64Encoded: binary,
     };
     const out = await this.integrate(c.dep, route, event);
+    this.log(c, event.requestContext, out.status, out.failed ? 'Internal server error' : undefined);
     if (out.status >= 500 && out.failed) {
       c.ws.send(JSON.stringify({ message: 'Internal server error', connectionId: c.id, requestId }));
       return;
