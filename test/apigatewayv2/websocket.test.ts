@@ -1,7 +1,16 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { WebSocket } from 'ws';
-import { CreateApiCommand, CreateIntegrationCommand, CreateRouteCommand, CreateRouteResponseCommand, CreateStageCommand, CreateRouteCommandInput } from '@aws-sdk/client-apigatewayv2';
+import {
+  CreateApiCommand,
+  CreateApiMappingCommand,
+  CreateDomainNameCommand,
+  CreateIntegrationCommand,
+  CreateRouteCommand,
+  CreateRouteResponseCommand,
+  CreateStageCommand,
+  CreateRouteCommandInput,
+} from '@aws-sdk/client-apigatewayv2';
 import {
   ApiGatewayManagementApiClient,
   DeleteConnectionCommand,
@@ -49,8 +58,8 @@ class Client {
       else this.messages.push(text);
     });
   }
-  static open(url: string): Promise<Client> {
-    const ws = new WebSocket(url);
+  static open(url: string, headers?: Record<string, string>): Promise<Client> {
+    const ws = new WebSocket(url, { headers });
     const c = new Client(ws);
     return new Promise((resolve, reject) => {
       ws.once('open', () => resolve(c));
@@ -130,6 +139,15 @@ describe('apigatewayv2 WebSocket APIs', () => {
     assert.equal(await a.ask({ action: 'nope' }), 'echo:{"action":"nope"}');
     assert.equal(await a.ask('plain text'), 'echo:plain text');
     await a.close();
+  });
+
+  it('connects through a custom domain mapped to the stage', async () => {
+    await env.v2.send(new CreateDomainNameCommand({ DomainName: 'ws.example.com' }));
+    await env.v2.send(new CreateApiMappingCommand({ DomainName: 'ws.example.com', ApiId: api, Stage: 'prod', ApiMappingKey: 'chat' }));
+    const a = await Client.open(`ws://127.0.0.1:${env.port}/chat`, { host: 'ws.example.com' });
+    assert.equal(JSON.parse(await a.ask({ action: 'whoami' })).routeKey, 'whoami');
+    await a.close();
+    await assert.rejects(Client.open(`ws://127.0.0.1:${env.port}/other`, { host: 'ws.example.com' }), (e: Error & { status?: number }) => e.status === 404);
   });
 
   it('a $connect that answers non-2xx refuses the handshake with its status', async () => {

@@ -137,7 +137,11 @@ export class DataPlaneV2 {
       { host: HOST_RE, ...route(byHost) },
       { pathPrefix: PATH_PREFIX, ...route(byPath) },
       // Custom domain names: any host name, claimed from the names held in memory.
-      { claimsHost: (host) => this.domains.claims(host), handle: (req, res) => this.handleDomain(req, res) },
+      {
+        claimsHost: (host) => this.domains.claims(host),
+        handle: (req, res) => this.handleDomain(req, res),
+        upgrade: (req, raw, socket, head) => void this.upgradeDomain(req, raw, socket, head),
+      },
     ];
   }
 
@@ -209,6 +213,21 @@ export class DataPlaneV2 {
       return jsonReply(500, { message: 'Internal Server Error' });
     });
     this.write(req, res, reply, requestId);
+  }
+
+  /** A WebSocket handshake on a custom domain mapped to a WebSocket API's stage. */
+  private async upgradeDomain(req: HttpRequest, raw: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    try {
+      const m = this.domains.match(hostName(req.headers.host), req.rawPath);
+      const found = m && (await this.api(m.mapping.ApiId));
+      const stage = m && found?.doc.stages[m.mapping.Stage];
+      const dep = m && found && stage && found.doc.api.ProtocolType === 'WEBSOCKET' ? await this.compiled(m.mapping.ApiId, found.scope, stage) : undefined;
+      if (!dep) return void socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      await this.websockets.connect(dep, req, raw, socket, head, headerList(req), sourceIp(req), () => iamCheck(this.platform.config, req));
+    } catch (e) {
+      this.platform.log({ level: 'error', service: 'apigatewayv2', error: String((e as Error)?.stack ?? e) });
+      if (socket.writable) socket.end('HTTP/1.1 500 Internal Server Error\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    }
   }
 
   private write(req: HttpRequest, res: ResponseSink, reply: GatewayReply, requestId: string): void {
