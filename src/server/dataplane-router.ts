@@ -14,9 +14,12 @@ export class DataPlaneRouter {
   private readonly claimers: DataPlaneRoute[];
 
   constructor(routes: readonly DataPlaneRoute[]) {
-    this.byHost = routes.filter((r) => r.host);
+    const priority = (r: DataPlaneRoute): number => r.priority ?? 0;
+    this.byHost = routes.filter((r) => r.host).sort((a, b) => priority(b) - priority(a));
     // Longest prefix first, so '/restapis/x/_user_request_' could sit beside '/restapis/'.
-    this.byPath = routes.filter((r) => r.pathPrefix !== undefined).sort((a, b) => b.pathPrefix!.length - a.pathPrefix!.length);
+    this.byPath = routes
+      .filter((r) => r.pathPrefix !== undefined)
+      .sort((a, b) => b.pathPrefix!.length - a.pathPrefix!.length || priority(b) - priority(a));
     this.claimers = routes.filter((r) => r.claimsHost);
   }
 

@@ -21,6 +21,8 @@ import { END, flushWrites, Http1Response, httpDate, outbox } from './http1-respo
 export interface Http1Options {
   /** Serves an upgrade request (and everything after it on that connection). */
   fallback: NodeHttpServer;
+  /** Serves a WebSocket upgrade (its 'upgrade' listener takes the connection); the fallback when absent. */
+  websocket?: NodeHttpServer;
   /** Idle keep-alive connections are closed after this long. */
   keepAliveMs: number;
   /** A body that receives nothing for this long fails, and its connection is dropped (body.ts). */
@@ -301,7 +303,7 @@ class Connection {
     }
 
     if (headers.upgrade !== undefined) {
-      this.handOff();
+      this.handOff(/^websocket$/i.test(headers.upgrade.trim()) ? this.options.websocket : undefined);
       return undefined;
     }
 
@@ -397,7 +399,7 @@ class Connection {
   }
 
   /** Gives the connection, with what was read of it, to the Node http server. */
-  private handOff(): void {
+  private handOff(to: NodeHttpServer = this.options.fallback): void {
     flushWrites(); // what was answered on this connection goes out before the new owner writes
     this.socket.off('data', this.onData);
     this.socket.off('end', this.onGone);
@@ -406,7 +408,7 @@ class Connection {
     this.release();
     const pending = this.buf.subarray(0, this.len);
     this.consume(this.len);
-    this.options.fallback.emit('connection', this.socket);
+    to.emit('connection', this.socket);
     this.socket.unshift(pending);
   }
 }

@@ -23,6 +23,11 @@ export function createFallbackServer(handler: (req: IncomingRequest, res: Respon
   });
 }
 
+/** An upgrade request's head as the routers see it (the connection's bytes after it are the new protocol's). */
+export function upgradeRequest(raw: IncomingMessage): IncomingRequest {
+  return { ...incomingRequest(raw, 0), incoming: undefined };
+}
+
 function incomingRequest(raw: IncomingMessage, bodyIdleMs: number): IncomingRequest {
   const url = raw.url ?? '/';
   const q = url.indexOf('?');

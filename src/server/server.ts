@@ -1,4 +1,6 @@
+import type { IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { randomUUID } from 'node:crypto';
 import { AwsError, internalFailure, isAwsError, notImplemented } from '../aws/errors.js';
 import { AwsJsonProtocol } from '../aws/protocols/json.js';
@@ -17,7 +19,7 @@ import type { RequestContext } from '../core/context.js';
 import { hostName, isPlainHost, preflight, send, type HttpRequest, type HttpResponse, type ResponseSink } from '../core/http.js';
 import { BODY_IDLE_MS, bodyWithin, bufferedStream, ConnectionClosedError, MalformedBodyError, readWhole, verifiedStream, type IncomingRequest } from './body.js';
 import { createHttp1Server } from './http1.js';
-import { createFallbackServer } from './node-fallback.js';
+import { createFallbackServer, upgradeRequest } from './node-fallback.js';
 import { DataPlaneRouter } from './dataplane-router.js';
 import { discoverServices } from './registry.js';
 import { createControl } from './control.js';
@@ -320,7 +322,15 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
   // serves connections handed to it for an Upgrade.
   const bodyIdleMs = options.bodyIdleMs ?? BODY_IDLE_MS;
   const fallback = createFallbackServer(serve, { bodyIdleMs });
-  const server = createHttp1Server(serve, { fallback, keepAliveMs: 65_000, bodyIdleMs });
+  // A WebSocket upgrade goes to the data-plane route that takes upgrades, else is refused.
+  const websocket = createFallbackServer(serve, { bodyIdleMs });
+  websocket.on('upgrade', (raw: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const req = upgradeRequest(raw);
+    const route = dataPlanes.match(req);
+    if (route?.upgrade) return route.upgrade(req, raw, socket, head);
+    socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+  });
+  const server = createHttp1Server(serve, { fallback, websocket, keepAliveMs: 65_000, bodyIdleMs });
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

@@ -1,3 +1,5 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { Clock } from '../core/clock.js';
 import type { Jobs } from '../jobs/index.js';
 import type { Db } from '../storage/db.js';
@@ -112,6 +114,16 @@ export interface DataPlaneRoute {
   readonly streaming?: boolean;
   /** Serves the request: a matched route answers it (declining is `accepts`'s, before the body is read). */
   handle(req: HttpRequest, res: ResponseSink): Promise<void> | void;
+  /**
+   * Routes of one host or prefix are tried highest first (default 0): a route whose `accepts` picks
+   * its own requests out of a host another route also matches (API Gateway v2 beside v1) goes first.
+   */
+  readonly priority?: number;
+  /**
+   * Takes a request with an Upgrade header (WebSocket) that matched this route: the connection is
+   * the route's from then on (answer the handshake, or write an HTTP error and end the socket).
+   */
+  upgrade?(req: HttpRequest, raw: IncomingMessage, socket: Duplex, head: Buffer): void;
 }
 
 /**

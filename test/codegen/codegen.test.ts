@@ -107,6 +107,7 @@ test('one <Service>Api interface per service with one method per operation', () 
     logs: 'CloudWatchLogsApi',
     stepfunctions: 'SFNApi',
     apigateway: 'APIGatewayApi',
+    apigatewayv2: 'ApiGatewayV2Api',
     s3: 'S3Api',
     sns: 'SNSApi',
     sqs: 'SQSApi',
