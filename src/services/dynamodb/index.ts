@@ -1,15 +1,17 @@
 import type { DynamoDBApi } from '../../generated/dynamodb.js';
 import { defineProvider, type ServiceDefinition } from '../service.js';
 import { DynamoDbCore } from './core.js';
+import { BackupOps } from './ops/backups.js';
 import { BatchOps } from './ops/batch.js';
 import { ItemOps } from './ops/items.js';
 import { PartiqlOps } from './ops/partiql.js';
+import { PitrOps, PitrPruner } from './ops/pitr.js';
 import { QueryOps } from './ops/query.js';
 import { TableOps } from './ops/tables.js';
 import { TagOps } from './ops/tags.js';
 import { TransactionOps } from './ops/transactions.js';
 import { TtlOps, TtlSweeper } from './ops/ttl.js';
-import { TTL_JOB } from './store.js';
+import { PITR_JOB, TTL_JOB } from './store.js';
 
 /** DynamoDB (awsJson1.0, target prefix DynamoDB_20120810). */
 export const definition: ServiceDefinition = {
@@ -19,8 +21,9 @@ export const definition: ServiceDefinition = {
   async create(platform) {
     const core = await DynamoDbCore.open(platform);
     platform.jobs.handle(TTL_JOB, new TtlSweeper(core).run, { concurrency: 2 });
+    platform.jobs.handle(PITR_JOB, new PitrPruner(core).run, { concurrency: 1 });
     return defineProvider<DynamoDBApi>()(
-      [new TableOps(core), new TagOps(core), new TtlOps(core), new ItemOps(core), new BatchOps(core), new TransactionOps(core), new QueryOps(core), new PartiqlOps(core)],
+      [new TableOps(core), new TagOps(core), new TtlOps(core), new ItemOps(core), new BatchOps(core), new TransactionOps(core), new QueryOps(core), new PartiqlOps(core), new BackupOps(core), new PitrOps(core)],
       { health: () => core.health() },
     );
   },

@@ -113,7 +113,56 @@ FROM ddb_tables t JOIN ddb_ttl x ON x.tid = t.id
 GROUP BY t.id, t.account, t.region, t.name;
 `,
   },
+  {
+    // Backups, point-in-time recovery, exports and imports (recovery-store.ts).
+    version: 6,
+    sql: `
+CREATE TABLE ddb_pitr_log (
+  tid BIGINT NOT NULL,
+  pk BYTEA NOT NULL,
+  sk BYTEA NOT NULL,
+  at BIGINT NOT NULL,
+  h INTEGER NOT NULL,
+  size INTEGER NOT NULL,
+  item TEXT,
+  PRIMARY KEY (tid, pk, sk, at)
+);
+CREATE TABLE ddb_backups (
+  arn TEXT COLLATE "C" NOT NULL PRIMARY KEY,
+  account TEXT NOT NULL,
+  region TEXT NOT NULL,
+  id BIGINT NOT NULL,
+  table_name TEXT COLLATE "C" NOT NULL,
+  created BIGINT NOT NULL,
+  meta TEXT NOT NULL
+);
+CREATE INDEX ddb_backups_list ON ddb_backups (account, region, created, arn);
+CREATE TABLE ddb_backup_items (
+  bid BIGINT NOT NULL,
+  pk BYTEA NOT NULL,
+  sk BYTEA NOT NULL,
+  h INTEGER NOT NULL,
+  size INTEGER NOT NULL,
+  item TEXT NOT NULL,
+  PRIMARY KEY (bid, pk, sk)
+);
+CREATE TABLE ddb_transfers (
+  arn TEXT COLLATE "C" NOT NULL PRIMARY KEY,
+  kind TEXT NOT NULL,
+  account TEXT NOT NULL,
+  region TEXT NOT NULL,
+  table_arn TEXT COLLATE "C" NOT NULL,
+  created BIGINT NOT NULL,
+  token TEXT,
+  meta TEXT NOT NULL
+);
+CREATE INDEX ddb_transfers_list ON ddb_transfers (account, region, kind, created, arn);
+`,
+  },
 ];
+
+/** The job, one per table with point-in-time recovery enabled, keyed by table id, that prunes its change log (ops/pitr.ts). */
+export const PITR_JOB = 'dynamodb.pitr';
 
 /** AWS ignores TTL values more than five years in the past. */
 const TTL_MAX_AGE_S = 5 * 365 * 24 * 60 * 60;
@@ -199,7 +248,8 @@ export class Store {
 
   /** Applies the migrations; the tags table must be open (migration 5 moves tags into it). */
   async init(tags: TagStore): Promise<void> {
-    await this.db.migrate('dynamodb', [...MIGRATIONS, { version: 5, sql: '', data: (tx) => this.moveMetadataTags(tx, tags) }]);
+    const moveTags: Migration = { version: 5, sql: '', data: (tx) => this.moveMetadataTags(tx, tags) };
+    await this.db.migrate('dynamodb', [...MIGRATIONS.filter((m) => m.version < 5), moveTags, ...MIGRATIONS.filter((m) => m.version > 5)]);
   }
 
   /** Tags that tables kept in their metadata (`tags`) before the shared tags table, moved there whole. */
@@ -290,6 +340,8 @@ export class Store {
     await tx.run('DELETE FROM ddb_index_items WHERE tid = ?', [t.id]);
     await tx.run('DELETE FROM ddb_ttl WHERE tid = ?', [t.id]);
     await cancel(tx, TTL_JOB, String(t.id));
+    await tx.run('DELETE FROM ddb_pitr_log WHERE tid = ?', [t.id]);
+    await cancel(tx, PITR_JOB, String(t.id));
   }
 
   private readonly statsCache = new Map<number, { at: number; value: Stats }>();
@@ -330,6 +382,7 @@ export class Store {
       [t.id, k.pk, k.sk, hashKey(k.pk), size, json],
     );
     if (t.gsis.length || t.lsis.length) await this.updateIndexes(tx, t, k, old, item);
+    if (t.pitr) await this.logVersion(tx, t, k, json, size);
     if (t.ttl?.enabled) {
       const now = this.clock.now();
       const expires = await this.writeExpiry(tx, t, k, item, now);
@@ -407,8 +460,20 @@ export class Store {
     await tx.run('DELETE FROM ddb_items WHERE tid = ? AND pk = ? AND sk = ?', [t.id, k.pk, k.sk]);
     if (old && (t.gsis.length || t.lsis.length)) await this.updateIndexes(tx, t, k, old, undefined);
     if (t.ttl?.enabled) await this.forgetExpiry(tx, t, k);
+    if (t.pitr) await this.logVersion(tx, t, k, null, 0);
     const st = activeStream(t);
     if (st && old) await this.appendRecord(tx, t, st, old, undefined, byService);
+  }
+
+  /**
+   * Point-in-time recovery's change log: the item's version (null: deleted) as of now. Two writes
+   * of one key in the same millisecond keep the later, which is the state at that millisecond.
+   */
+  private async logVersion(tx: Tx, t: TableMeta, k: EncodedKey, json: string | null, size: number): Promise<void> {
+    await tx.run(
+      'INSERT INTO ddb_pitr_log (tid, pk, sk, at, h, size, item) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (tid, pk, sk, at) DO UPDATE SET h = excluded.h, size = excluded.size, item = excluded.item',
+      [t.id, k.pk, k.sk, this.clock.now(), hashKey(k.pk), size, json],
+    );
   }
 
   /** Calls `wake` after each write that appended to stream `sid`, until the returned function is called. */

@@ -1,0 +1,299 @@
+/**
+ * The SQL of backups, point-in-time recovery, exports and imports (tables in store.ts, migration 6).
+ *
+ * ddb_backups       one row per on-demand backup: its description and the table's metadata as JSON.
+ * ddb_backup_items  the backup's items, copied from ddb_items in the transaction that creates it.
+ * ddb_pitr_log      while a table has point-in-time recovery: every version of every item (item
+ *                   NULL for a delete) by write time (ms), from a base copy taken when it was
+ *                   enabled. The state at time T is, per key, the latest version at or before T.
+ *                   Pruned by the table's `dynamodb.pitr` job to what the window needs.
+ * ddb_transfers     exports and imports (`kind`), their description as JSON.
+ */
+import type { Queryable, Tx } from '../../storage/db.js';
+import type { EncodedKey } from './keys.js';
+import type { TableMeta } from './tables.js';
+
+export interface BackupRow {
+  arn: string;
+  account: string;
+  region: string;
+  id: number;
+  tableName: string;
+  created: number;
+  meta: BackupMeta;
+}
+
+/** What a backup keeps besides its items. */
+export interface BackupMeta {
+  name: string;
+  /** The table's metadata when the backup was taken. */
+  table: TableMeta;
+  size: number;
+  count: number;
+  /** Platform time (ms) at which the backup reports AVAILABLE. */
+  availableAt: number;
+}
+
+export interface TransferRow<M> {
+  arn: string;
+  kind: 'export' | 'import';
+  account: string;
+  region: string;
+  tableArn: string;
+  created: number;
+  token: string | null;
+  meta: M;
+}
+
+/** A row of the state of a table at a time, read from its change log (item null: deleted then). */
+export interface VersionRow {
+  pk: Buffer;
+  sk: Buffer;
+  item: string | null;
+}
+
+/** The latest version of each key at or before `at`, as a correlated subquery on the log's primary key. */
+const LATEST_AT = 'l.at = (SELECT MAX(m.at) FROM ddb_pitr_log m WHERE m.tid = l.tid AND m.pk = l.pk AND m.sk = l.sk AND m.at <= ?)';
+
+export class RecoveryStore {
+  // Backups
+
+  async nextBackupId(tx: Tx): Promise<number> {
+    const row = await tx.get<{ value: number }>("SELECT value FROM ddb_seq WHERE name = 'backup'");
+    const next = (row ? Number(row.value) : 0) + 1;
+    if (row) await tx.run("UPDATE ddb_seq SET value = ? WHERE name = 'backup'", [next]);
+    else await tx.run("INSERT INTO ddb_seq (name, value) VALUES ('backup', ?)", [next]);
+    return next;
+  }
+
+  /**
+   * Copies a table's items into a backup in one statement (SQLite copies the rows without handing
+   * them to JavaScript); returns their count and total size.
+   */
+  async copyToBackup(tx: Tx, t: TableMeta, bid: number): Promise<{ count: number; size: number }> {
+    await tx.run('INSERT INTO ddb_backup_items (bid, pk, sk, h, size, item) SELECT ?, pk, sk, h, size, item FROM ddb_items WHERE tid = ?', [bid, t.id]);
+    const row = await tx.get<{ n: number; b: number | null }>('SELECT COUNT(*) AS n, SUM(size) AS b FROM ddb_backup_items WHERE bid = ?', [bid]);
+    return { count: Number(row?.n ?? 0), size: Number(row?.b ?? 0) };
+  }
+
+  async insertBackup(tx: Tx, b: BackupRow): Promise<void> {
+    await tx.run('INSERT INTO ddb_backups (arn, account, region, id, table_name, created, meta) VALUES (?, ?, ?, ?, ?, ?, ?)', [
+      b.arn,
+      b.account,
+      b.region,
+      b.id,
+      b.tableName,
+      b.created,
+      JSON.stringify(b.meta),
+    ]);
+  }
+
+  async backup(q: Queryable, account: string, region: string, arn: string): Promise<BackupRow | undefined> {
+    const row = await q.get<any>('SELECT arn, account, region, id, table_name, created, meta FROM ddb_backups WHERE arn = ? AND account = ? AND region = ?', [
+      arn,
+      account,
+      region,
+    ]);
+    return row && backupOf(row);
+  }
+
+  async deleteBackup(tx: Tx, b: BackupRow): Promise<void> {
+    await tx.run('DELETE FROM ddb_backups WHERE arn = ?', [b.arn]);
+    await tx.run('DELETE FROM ddb_backup_items WHERE bid = ?', [b.id]);
+  }
+
+  /** Backups in creation order (then ARN), after `after` if given, filtered; up to `limit`. */
+  async listBackups(
+    account: string,
+    region: string,
+    f: { tableName?: string; lower?: number; upper?: number; after?: { created: number; arn: string } },
+    limit: number,
+    q: Queryable,
+  ): Promise<BackupRow[]> {
+    const where = ['account = ?', 'region = ?'];
+    const params: (string | number)[] = [account, region];
+    if (f.tableName !== undefined) {
+      where.push('table_name = ?');
+      params.push(f.tableName);
+    }
+    if (f.lower !== undefined) {
+      where.push('created >= ?');
+      params.push(f.lower);
+    }
+    if (f.upper !== undefined) {
+      where.push('created < ?');
+      params.push(f.upper);
+    }
+    if (f.after) {
+      where.push('(created > ? OR (created = ? AND arn > ?))');
+      params.push(f.after.created, f.after.created, f.after.arn);
+    }
+    params.push(limit);
+    const rows = await q.all<any>(`SELECT arn, account, region, id, table_name, created, meta FROM ddb_backups WHERE ${where.join(' AND ')} ORDER BY created, arn LIMIT ?`, params);
+    return rows.map(backupOf);
+  }
+
+  /** Fills a new (empty) table with a backup's items. */
+  async restoreBackupItems(tx: Tx, t: TableMeta, bid: number): Promise<void> {
+    await tx.run('INSERT INTO ddb_items (tid, pk, sk, h, size, item) SELECT ?, pk, sk, h, size, item FROM ddb_backup_items WHERE bid = ?', [t.id, bid]);
+  }
+
+  // Point-in-time recovery
+
+  /** The base of a table's change log: every item as of now (PITR enabled). */
+  async startLog(tx: Tx, t: TableMeta, now: number): Promise<void> {
+    await tx.run('DELETE FROM ddb_pitr_log WHERE tid = ?', [t.id]);
+    await tx.run('INSERT INTO ddb_pitr_log (tid, pk, sk, at, h, size, item) SELECT tid, pk, sk, ?, h, size, item FROM ddb_items WHERE tid = ?', [now, t.id]);
+  }
+
+  async dropLog(tx: Tx, t: TableMeta): Promise<void> {
+    await tx.run('DELETE FROM ddb_pitr_log WHERE tid = ?', [t.id]);
+  }
+
+  /**
+   * Forgets what no restore within the window can need: versions replaced by a later one at or
+   * before `cutoff`, then deletes at or before it (the key did not exist then).
+   */
+  async pruneLog(tx: Tx, tid: number, cutoff: number): Promise<number> {
+    const a = await tx.run(
+      'DELETE FROM ddb_pitr_log WHERE tid = ? AND at < ? AND EXISTS (SELECT 1 FROM ddb_pitr_log n WHERE n.tid = ddb_pitr_log.tid AND n.pk = ddb_pitr_log.pk AND n.sk = ddb_pitr_log.sk AND n.at > ddb_pitr_log.at AND n.at <= ?)',
+      [tid, cutoff, cutoff],
+    );
+    const b = await tx.run('DELETE FROM ddb_pitr_log WHERE tid = ? AND at <= ? AND item IS NULL', [tid, cutoff]);
+    return a.changes + b.changes;
+  }
+
+  async logSize(q: Queryable, tid: number): Promise<number> {
+    const row = await q.get<{ n: number }>('SELECT COUNT(*) AS n FROM ddb_pitr_log WHERE tid = ?', [tid]);
+    return Number(row?.n ?? 0);
+  }
+
+  /** Fills a new (empty) table with the items of table `source` as they were at `at` (ms). */
+  async restoreLogItems(tx: Tx, t: TableMeta, source: number, at: number): Promise<void> {
+    await tx.run(`INSERT INTO ddb_items (tid, pk, sk, h, size, item) SELECT ?, l.pk, l.sk, l.h, l.size, l.item FROM ddb_pitr_log l WHERE l.tid = ? AND l.at <= ? AND l.item IS NOT NULL AND ${LATEST_AT}`, [
+      t.id,
+      source,
+      at,
+      at,
+    ]);
+  }
+
+  /** Up to `limit` keys of table `tid` in key order after `after`, with their item at `at` (null: none then). */
+  async stateAt(q: Queryable, tid: number, at: number, after: EncodedKey | undefined, limit: number): Promise<VersionRow[]> {
+    return after
+      ? q.all<VersionRow>(`SELECT l.pk, l.sk, l.item FROM ddb_pitr_log l WHERE l.tid = ? AND (l.pk > ? OR (l.pk = ? AND l.sk > ?)) AND ${LATEST_AT} ORDER BY l.pk, l.sk LIMIT ?`, [
+          tid,
+          after.pk,
+          after.pk,
+          after.sk,
+          at,
+          limit,
+        ])
+      : q.all<VersionRow>(`SELECT l.pk, l.sk, l.item FROM ddb_pitr_log l WHERE l.tid = ? AND ${LATEST_AT} ORDER BY l.pk, l.sk LIMIT ?`, [tid, at, limit]);
+  }
+
+  /**
+   * Up to `limit` keys changed in (`from`, `to`] in key order after `after`: the item at `to` (new,
+   * null when deleted), at `from` (old, null when absent) and the time of the last change.
+   */
+  async changesBetween(
+    q: Queryable,
+    tid: number,
+    from: number,
+    to: number,
+    after: EncodedKey | undefined,
+    limit: number,
+  ): Promise<{ pk: Buffer; sk: Buffer; at: number; item: string | null; old: string | null }[]> {
+    const old = '(SELECT o.item FROM ddb_pitr_log o WHERE o.tid = l.tid AND o.pk = l.pk AND o.sk = l.sk AND o.at <= ? ORDER BY o.at DESC LIMIT 1)';
+    const cursor = after ? 'AND (l.pk > ? OR (l.pk = ? AND l.sk > ?))' : '';
+    return q.all(
+      `SELECT l.pk AS pk, l.sk AS sk, l.at AS at, l.item AS item, ${old} AS old FROM ddb_pitr_log l WHERE l.tid = ? ${cursor} AND l.at > ? AND ${LATEST_AT} ORDER BY l.pk, l.sk LIMIT ?`,
+      [from, tid, ...(after ? [after.pk, after.pk, after.sk] : []), from, to, limit],
+    );
+  }
+
+  // Exports and imports
+
+  async insertTransfer<M>(tx: Tx, r: TransferRow<M>): Promise<void> {
+    await tx.run('INSERT INTO ddb_transfers (arn, kind, account, region, table_arn, created, token, meta) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [
+      r.arn,
+      r.kind,
+      r.account,
+      r.region,
+      r.tableArn,
+      r.created,
+      r.token,
+      JSON.stringify(r.meta),
+    ]);
+  }
+
+  async saveTransfer<M>(tx: Tx, arn: string, meta: M): Promise<void> {
+    await tx.run('UPDATE ddb_transfers SET meta = ? WHERE arn = ?', [JSON.stringify(meta), arn]);
+  }
+
+  async transfer<M>(q: Queryable, kind: 'export' | 'import', account: string, region: string, arn: string): Promise<TransferRow<M> | undefined> {
+    const row = await q.get<any>('SELECT * FROM ddb_transfers WHERE arn = ? AND kind = ? AND account = ? AND region = ?', [arn, kind, account, region]);
+    return row && transferOf<M>(row);
+  }
+
+  /** The transfer a ClientToken named (the newest), if any. */
+  async transferByToken<M>(q: Queryable, kind: 'export' | 'import', account: string, region: string, token: string): Promise<TransferRow<M> | undefined> {
+    const row = await q.get<any>('SELECT * FROM ddb_transfers WHERE kind = ? AND account = ? AND region = ? AND token = ? ORDER BY created DESC LIMIT 1', [
+      kind,
+      account,
+      region,
+      token,
+    ]);
+    return row && transferOf<M>(row);
+  }
+
+  /** Transfers in creation order (then ARN) after `after`, of one table if given; up to `limit`. */
+  async listTransfers<M>(
+    q: Queryable,
+    kind: 'export' | 'import',
+    account: string,
+    region: string,
+    tableArn: string | undefined,
+    after: { created: number; arn: string } | undefined,
+    limit: number,
+  ): Promise<TransferRow<M>[]> {
+    const where = ['account = ?', 'region = ?', 'kind = ?'];
+    const params: (string | number)[] = [account, region, kind];
+    if (tableArn !== undefined) {
+      where.push('table_arn = ?');
+      params.push(tableArn);
+    }
+    if (after) {
+      where.push('(created > ? OR (created = ? AND arn > ?))');
+      params.push(after.created, after.created, after.arn);
+    }
+    params.push(limit);
+    const rows = await q.all<any>(`SELECT * FROM ddb_transfers WHERE ${where.join(' AND ')} ORDER BY created, arn LIMIT ?`, params);
+    return rows.map((r) => transferOf<M>(r));
+  }
+}
+
+function backupOf(row: any): BackupRow {
+  return {
+    arn: row.arn,
+    account: row.account,
+    region: row.region,
+    id: Number(row.id),
+    tableName: row.table_name,
+    created: Number(row.created),
+    meta: JSON.parse(row.meta) as BackupMeta,
+  };
+}
+
+function transferOf<M>(row: any): TransferRow<M> {
+  return {
+    arn: row.arn,
+    kind: row.kind,
+    account: row.account,
+    region: row.region,
+    tableArn: row.table_arn,
+    created: Number(row.created),
+    token: row.token ?? null,
+    meta: JSON.parse(row.meta) as M,
+  };
+}
