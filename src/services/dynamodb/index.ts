@@ -3,6 +3,8 @@ import { defineProvider, type ServiceDefinition } from '../service.js';
 import { DynamoDbCore } from './core.js';
 import { BackupOps } from './ops/backups.js';
 import { BatchOps } from './ops/batch.js';
+import { EXPORT_JOB, ExportOps, ExportWriter } from './ops/exports.js';
+import { IMPORT_JOB, ImportOps, ImportReader } from './ops/imports.js';
 import { ItemOps } from './ops/items.js';
 import { PartiqlOps } from './ops/partiql.js';
 import { PitrOps, PitrPruner } from './ops/pitr.js';
@@ -22,8 +24,10 @@ export const definition: ServiceDefinition = {
     const core = await DynamoDbCore.open(platform);
     platform.jobs.handle(TTL_JOB, new TtlSweeper(core).run, { concurrency: 2 });
     platform.jobs.handle(PITR_JOB, new PitrPruner(core).run, { concurrency: 1 });
+    platform.jobs.handle(EXPORT_JOB, new ExportWriter(core).run, { concurrency: 1, leaseMs: 10 * 60 * 1000 });
+    platform.jobs.handle(IMPORT_JOB, new ImportReader(core).run, { concurrency: 1, leaseMs: 10 * 60 * 1000 });
     return defineProvider<DynamoDBApi>()(
-      [new TableOps(core), new TagOps(core), new TtlOps(core), new ItemOps(core), new BatchOps(core), new TransactionOps(core), new QueryOps(core), new PartiqlOps(core), new BackupOps(core), new PitrOps(core)],
+      [new TableOps(core), new TagOps(core), new TtlOps(core), new ItemOps(core), new BatchOps(core), new TransactionOps(core), new QueryOps(core), new PartiqlOps(core), new BackupOps(core), new PitrOps(core), new ExportOps(core), new ImportOps(core)],
       { health: () => core.health() },
     );
   },
