@@ -355,6 +355,10 @@ test('CSV imports: header line or HeaderList, quoting, gzip, error counts logged
   const gzEnd = await importDone(gz.ImportArn!);
   assert.deepEqual([gzEnd.ImportedItemCount, gzEnd.ErrorCount], [2, 0]);
 
+  await s3.send(new PutObjectCommand({ Bucket: 'exports', Key: 'notgz/one.csv.gz', Body: 'id,n\nplain,1\n' }));
+  const notGz = await importDone((await ddb.send(csvImport('csv-notgz', 'notgz/', { InputCompressionType: 'GZIP' }))).ImportTableDescription!.ImportArn!);
+  assert.deepEqual([notGz.ImportStatus, notGz.ImportedItemCount, notGz.ErrorCount], ['COMPLETED', 0, 1], 'an object that is not gzip counts as an error');
+
   const listed = await ddb.send(new ListImportsCommand({ TableArn: arnOf('csv-gz') }));
   assert.deepEqual(listed.ImportSummaryList!.map((s) => [s.ImportArn, s.ImportStatus, s.InputFormat]), [[gz.ImportArn, 'COMPLETED', 'CSV']]);
   const all = await ddb.send(new ListImportsCommand({ PageSize: 1 }));

@@ -241,6 +241,13 @@ export class Store {
   /** Streams appended to by the transaction in progress (or one just rolled back: a spurious wake-up is harmless). */
   private readonly appended = new Set<string>();
 
+  /**
+   * Tables whose writes are logged for point-in-time recovery whatever the metadata a write holds
+   * says: from just before the transaction that enables PITR (a write still holding the metadata
+   * it read before that commit is logged too), for as long as PITR stays enabled by this process.
+   */
+  readonly pitrTables = new Set<number>();
+
   constructor(
     readonly db: Db,
     private readonly clock: Clock,
@@ -292,6 +299,7 @@ export class Store {
   /** Forgets what is cached of a deleted table. */
   forgetTable(t: TableMeta): void {
     this.cache.delete(this.cacheKey(t.account, t.region, t.name));
+    this.pitrTables.delete(t.id);
     this.statsCache.delete(t.id);
   }
 
@@ -382,7 +390,7 @@ export class Store {
       [t.id, k.pk, k.sk, hashKey(k.pk), size, json],
     );
     if (t.gsis.length || t.lsis.length) await this.updateIndexes(tx, t, k, old, item);
-    if (t.pitr) await this.logVersion(tx, t, k, json, size);
+    if (t.pitr || (this.pitrTables.size !== 0 && this.pitrTables.has(t.id))) await this.logVersion(tx, t, k, json, size);
     if (t.ttl?.enabled) {
       const now = this.clock.now();
       const expires = await this.writeExpiry(tx, t, k, item, now);
@@ -460,7 +468,7 @@ export class Store {
     await tx.run('DELETE FROM ddb_items WHERE tid = ? AND pk = ? AND sk = ?', [t.id, k.pk, k.sk]);
     if (old && (t.gsis.length || t.lsis.length)) await this.updateIndexes(tx, t, k, old, undefined);
     if (t.ttl?.enabled) await this.forgetExpiry(tx, t, k);
-    if (t.pitr) await this.logVersion(tx, t, k, null, 0);
+    if (t.pitr || (this.pitrTables.size !== 0 && this.pitrTables.has(t.id))) await this.logVersion(tx, t, k, null, 0);
     const st = activeStream(t);
     if (st && old) await this.appendRecord(tx, t, st, old, undefined, byService);
   }

@@ -82,7 +82,24 @@ export class PitrOps implements Pick<DynamoDBApi, PitrOperations> {
     if (!spec.PointInTimeRecoveryEnabled && spec.RecoveryPeriodInDays !== undefined) {
       throw validation('RecoveryPeriodInDays can only be specified when PointInTimeRecoveryEnabled is true');
     }
-    const t = await this.core.changeTable(
+    const store = this.core.store;
+    const cached = await store.table(ctx.accountId, ctx.region, name);
+    if (cached && spec.PointInTimeRecoveryEnabled) store.pitrTables.add(cached.id);
+    let t: TableMeta;
+    try {
+      t = await this.update(ctx, name, spec, now);
+    } catch (e) {
+      if (cached && !(await store.table(ctx.accountId, ctx.region, name))?.pitr) store.pitrTables.delete(cached.id);
+      throw e;
+    }
+    if (t.pitr) store.pitrTables.add(t.id);
+    else store.pitrTables.delete(t.id);
+    this.core.platform.jobs.wake(PITR_JOB);
+    return { ContinuousBackupsDescription: description(t, now) };
+  }
+
+  private update(ctx: RequestContext, name: string, spec: UpdateContinuousBackupsInput['PointInTimeRecoverySpecification'], now: number): Promise<TableMeta> {
+    return this.core.changeTable(
       ctx,
       name,
       async (t, tx) => {
@@ -102,8 +119,6 @@ export class PitrOps implements Pick<DynamoDBApi, PitrOperations> {
       },
       () => new TableNotFoundException(`Table not found: ${name}`),
     );
-    this.core.platform.jobs.wake(PITR_JOB);
-    return { ContinuousBackupsDescription: description(t, now) };
   }
 
   async DescribeContinuousBackups(ctx: RequestContext, input: DescribeContinuousBackupsInput): Promise<DescribeContinuousBackupsOutput> {
