@@ -6,9 +6,11 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
+  BatchWriteItemCommand,
   CreateBackupCommand,
   DeleteBackupCommand,
   DeleteItemCommand,
+  DeleteTableCommand,
   DescribeBackupCommand,
   DescribeContinuousBackupsCommand,
   DescribeTableCommand,
@@ -25,7 +27,8 @@ import { setup, hashTable, rangeTable, error, type Env } from './helpers.js';
 
 let env: Env;
 before(async () => {
-  env = await setup();
+  // Small copy batches, so that writes interleave with a backup's copy.
+  env = await setup({ services: { dynamodb: { backupBatch: 7 } } });
 });
 after(() => env.stop());
 
@@ -42,6 +45,82 @@ async function until(check: () => Promise<boolean>): Promise<void> {
   assert.fail('condition not reached');
 }
 
+/** Waits for a backup to be copied. */
+const available = (arn: string) =>
+  untilValue(async () => {
+    const d = (await env.client.send(new DescribeBackupCommand({ BackupArn: arn }))).BackupDescription!;
+    return d.BackupDetails!.BackupStatus === 'AVAILABLE' ? d : undefined;
+  });
+
+async function untilValue<T>(fn: () => Promise<T | undefined>): Promise<T> {
+  for (let i = 0; i < 500; i++) {
+    const v = await fn();
+    if (v !== undefined) return v;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  assert.fail('condition not reached');
+}
+
+test('a backup is copied while the table takes writes, and is the table as it was when it started', async () => {
+  await env.client.send(hashTable('bk-busy'));
+  for (let i = 0; i < 200; i += 25) {
+    await env.client.send(
+      new BatchWriteItemCommand({
+        RequestItems: { 'bk-busy': Array.from({ length: 25 }, (_, j) => ({ PutRequest: { Item: { pk: { S: `k${String(i + j).padStart(3, '0')}` }, v: { N: '0' } } } })) },
+      }),
+    );
+  }
+  const arn = (await env.client.send(new CreateBackupCommand({ TableName: 'bk-busy', BackupName: 'busy-backup' }))).BackupDetails!.BackupArn!;
+  // Writes while the copy runs (29 batches of 7): updates, deletes and new items across the key range.
+  const writes: Promise<unknown>[] = [];
+  for (let i = 0; i < 200; i += 9) {
+    const key = { pk: { S: `k${String(i).padStart(3, '0')}` } };
+    writes.push(
+      i % 2 ? env.client.send(new DeleteItemCommand({ TableName: 'bk-busy', Key: key })) : env.client.send(new PutItemCommand({ TableName: 'bk-busy', Item: { ...key, v: { N: '1' } } })),
+    );
+    writes.push(env.client.send(new PutItemCommand({ TableName: 'bk-busy', Item: { pk: { S: `k${String(i).padStart(3, '0')}-new` }, v: { N: '1' } } })));
+  }
+  await Promise.all(writes);
+  const desc = await available(arn);
+  assert.equal(desc.SourceTableDetails!.ItemCount, 200, 'the items of the start');
+  const arn2 = (await env.client.send(new CreateBackupCommand({ TableName: 'bk-busy', BackupName: 'busy-backup-2' }))).BackupDetails!.BackupArn!;
+  await available(arn2);
+  await env.client.send(new RestoreTableFromBackupCommand({ BackupArn: arn2, TargetTableName: 'bk-busy-now' }));
+  const now = await scanKeys('bk-busy-now');
+  assert.deepEqual(now, await scanKeys('bk-busy'), 'a backup of a quiet table is the table');
+  assert.equal(now.length, 200 - 11 + 23);
+});
+
+test('restoring the backup taken under writes gives the table as it was when the backup started', async () => {
+  await env.client.send(hashTable('bk-busy2'));
+  for (let i = 0; i < 300; i += 25) {
+    await env.client.send(
+      new BatchWriteItemCommand({
+        RequestItems: { 'bk-busy2': Array.from({ length: 25 }, (_, j) => ({ PutRequest: { Item: { pk: { S: `k${String(i + j).padStart(3, '0')}` }, v: { N: '0' } } } })) },
+      }),
+    );
+  }
+  const arn = (await env.client.send(new CreateBackupCommand({ TableName: 'bk-busy2', BackupName: 'busy-backup' }))).BackupDetails!.BackupArn!;
+  const writes: Promise<unknown>[] = [];
+  for (let i = 0; i < 300; i += 7) {
+    const key = { pk: { S: `k${String(i).padStart(3, '0')}` } };
+    writes.push(i % 2 ? env.client.send(new DeleteItemCommand({ TableName: 'bk-busy2', Key: key })) : env.client.send(new PutItemCommand({ TableName: 'bk-busy2', Item: { ...key, v: { N: '1' } } })));
+    writes.push(env.client.send(new PutItemCommand({ TableName: 'bk-busy2', Item: { pk: { S: `k${String(i).padStart(3, '0')}-new` } } })));
+  }
+  const inUse = await error(() => env.client.send(new RestoreTableFromBackupCommand({ BackupArn: arn, TargetTableName: 'bk-busy2-copy' })));
+  await Promise.all(writes);
+  await available(arn);
+  await env.client.send(new RestoreTableFromBackupCommand({ BackupArn: arn, TargetTableName: 'bk-busy2-copy' }));
+  const items = (await env.client.send(new ScanCommand({ TableName: 'bk-busy2-copy' }))).Items!;
+  assert.equal(items.length, 300, 'every item of the start, none added after');
+  assert.ok(items.every((i) => i.v!.N === '0'), 'no item as changed after the start');
+  // The copy was still running when the restore was asked (7 items a batch, 43 batches): AWS's conflict error.
+  assert.equal(inUse.name, 'BackupInUseException');
+  assert.equal(inUse.message, 'There is another ongoing conflicting backup control plane operation on the table. The backup is either being created, deleted or restored to a table.');
+  const rows = await env.server.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM ddb_backup_progress');
+  assert.equal(Number(rows!.n), 0);
+});
+
 test('a backup is the table as it was: later writes do not change it; restore makes a new table with its items and indexes', async () => {
   await env.client.send(
     rangeTable('bk-src', 'S', {
@@ -54,20 +133,20 @@ test('a backup is the table as it was: later writes do not change it; restore ma
   const d = created.BackupDetails!;
   assert.match(d.BackupArn!, /^arn:aws:dynamodb:us-east-1:000000000000:table\/bk-src\/backup\/\d{14}-[0-9a-f]{8}$/);
   assert.deepEqual([d.BackupName, d.BackupStatus, d.BackupType], ['first', 'CREATING', 'USER']);
-  assert.ok(d.BackupSizeBytes! > 0);
 
   // Writes after the backup: not in it.
   await put('bk-src', 'p0', { sk: { S: 'late' }, g: { S: 'odd' } });
   await env.client.send(new DeleteItemCommand({ TableName: 'bk-src', Key: { pk: { S: 'p1' }, sk: { S: 's1' } } }));
 
-  const desc = (await env.client.send(new DescribeBackupCommand({ BackupArn: d.BackupArn }))).BackupDescription!;
-  assert.equal(desc.BackupDetails!.BackupStatus, 'AVAILABLE');
+  const desc = await available(d.BackupArn!);
+  assert.ok(desc.BackupDetails!.BackupSizeBytes! > 0);
   assert.equal(desc.SourceTableDetails!.ItemCount, 30);
   assert.equal(desc.SourceTableDetails!.TableName, 'bk-src');
   assert.equal(desc.SourceTableDetails!.BillingMode, 'PAY_PER_REQUEST');
   assert.deepEqual(desc.SourceTableFeatureDetails!.GlobalSecondaryIndexes!.map((g) => g.IndexName), ['byG']);
 
   const restored = await env.client.send(new RestoreTableFromBackupCommand({ BackupArn: d.BackupArn, TargetTableName: 'bk-restored' }));
+  assert.equal(restored.TableDescription!.ItemCount, 0);
   assert.equal(restored.TableDescription!.TableStatus, 'CREATING');
   assert.deepEqual(restored.TableDescription!.RestoreSummary?.SourceBackupArn, d.BackupArn);
   assert.equal(restored.TableDescription!.RestoreSummary?.RestoreInProgress, true);
@@ -98,6 +177,7 @@ test('restore overrides: billing mode, throughput, indexes dropped, SSE', async 
   );
   await put('bk-ov', 'a', { sk: { S: '1' }, g: { S: 'x' } });
   const arn = (await env.client.send(new CreateBackupCommand({ TableName: 'bk-ov', BackupName: 'ov-backup' }))).BackupDetails!.BackupArn!;
+  await available(arn);
   const out = await env.client.send(
     new RestoreTableFromBackupCommand({
       BackupArn: arn,
@@ -136,6 +216,7 @@ test('ListBackups filters by table, time range and type, and pages with Exclusiv
   for (let i = 0; i < 5; i++) {
     env.server.clock.advance(1000);
     arns.push((await env.client.send(new CreateBackupCommand({ TableName: i % 2 ? 'bl-b' : 'bl-a', BackupName: `bk${i}` }))).BackupDetails!.BackupArn!);
+    await available(arns[i]!);
   }
   const ofA = await env.client.send(new ListBackupsCommand({ TableName: 'bl-a' }));
   assert.deepEqual(ofA.BackupSummaries!.map((b) => b.BackupName), ['bk0', 'bk2', 'bk4']);
@@ -178,7 +259,9 @@ test('backups of a missing table, and of a deleted table (the backup outlives it
   await env.client.send(hashTable('bk-gone'));
   await put('bk-gone', 'kept');
   const arn = (await env.client.send(new CreateBackupCommand({ TableName: 'bk-gone', BackupName: 'bk-x' }))).BackupDetails!.BackupArn!;
-  await env.client.send(new (await import('@aws-sdk/client-dynamodb')).DeleteTableCommand({ TableName: 'bk-gone' }));
+  // Deleted while (perhaps) still copied: the backup takes the rest of the items at once.
+  await env.client.send(new DeleteTableCommand({ TableName: 'bk-gone' }));
+  await available(arn);
   await env.client.send(new RestoreTableFromBackupCommand({ BackupArn: arn, TargetTableName: 'bk-gone' }));
   assert.deepEqual(await scanKeys('bk-gone'), ['kept']);
 });
@@ -192,6 +275,7 @@ test('point-in-time recovery: enable, describe the window, restore to a point be
   assert.equal(notOn.message, "Point in time recovery is not enabled for table 'pitr-a'");
 
   await put('pitr-a', 'before');
+  await put('pitr-a', 'stable', { v: { N: '7' } });
   const beforeOn = env.server.clock.now();
   const on = await env.client.send(
     new UpdateContinuousBackupsCommand({ TableName: 'pitr-a', PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true, RecoveryPeriodInDays: 7 } }),
@@ -219,7 +303,7 @@ test('point-in-time recovery: enable, describe the window, restore to a point be
   const r = await env.client.send(new RestoreTableToPointInTimeCommand({ SourceTableName: 'pitr-a', TargetTableName: 'pitr-between', RestoreDateTime: new Date(between) }));
   assert.equal(r.TableDescription!.RestoreSummary!.RestoreDateTime!.getTime(), between);
   assert.match(r.TableDescription!.RestoreSummary!.SourceTableArn!, /table\/pitr-a$/);
-  assert.deepEqual(await scanKeys('pitr-between'), ['before', 'one']);
+  assert.deepEqual(await scanKeys('pitr-between'), ['before', 'one', 'stable'], 'items never written since PITR was enabled come from the table');
   const one = await env.client.send(new GetItemCommand({ TableName: 'pitr-between', Key: { pk: { S: 'one' } } }));
   assert.equal(one.Item?.v?.N, '1');
 
@@ -231,11 +315,11 @@ test('point-in-time recovery: enable, describe the window, restore to a point be
     }),
   );
   assert.ok(latest.TableDescription!.RestoreSummary!.RestoreDateTime!.getTime() >= latestMs);
-  assert.deepEqual(await scanKeys('pitr-latest'), ['one', 'two']);
+  assert.deepEqual(await scanKeys('pitr-latest'), ['one', 'stable', 'two']);
 
   const atStart = await env.client.send(new RestoreTableToPointInTimeCommand({ SourceTableName: 'pitr-a', TargetTableName: 'pitr-start', RestoreDateTime: new Date(enabledAt) }));
   assert.ok(atStart.TableDescription);
-  assert.deepEqual(await scanKeys('pitr-start'), ['before']);
+  assert.deepEqual(await scanKeys('pitr-start'), ['before', 'stable']);
 
   const early = await error(() =>
     env.client.send(new RestoreTableToPointInTimeCommand({ SourceTableName: 'pitr-a', TargetTableName: 'pitr-y', RestoreDateTime: new Date(enabledAt - 1000) })),

@@ -2,10 +2,14 @@
  * The SQL of backups, point-in-time recovery, exports and imports (tables in store.ts, migration 6).
  *
  * ddb_backups       one row per on-demand backup: its description and the table's metadata as JSON.
- * ddb_backup_items  the backup's items, copied from ddb_items in the transaction that creates it.
- * ddb_pitr_log      while a table has point-in-time recovery: every version of every item (item
- *                   NULL for a delete) by write time (ms), from a base copy taken when it was
- *                   enabled. The state at time T is, per key, the latest version at or before T.
+ * ddb_backup_items  the backup's items: copied from ddb_items in batches after the transaction that
+ *                   starts it, or kept by a write that changed the item first (item NULL: the key
+ *                   did not exist at the backup's time; dropped at the end).
+ * ddb_backup_progress  the backups being copied: their table and how far the copy got.
+ * ddb_pitr_log      while a table has point-in-time recovery: every version of every item written
+ *                   since it was enabled (item NULL for a delete) by write time (ms), and the
+ *                   item as it was then (at enabledAt - 1). The state at time T is, per key, the
+ *                   latest version at or before T; a key without versions is as in the table.
  *                   Pruned by the table's `dynamodb.pitr` job to what the window needs.
  * ddb_transfers     exports and imports (`kind`), their description as JSON.
  */
@@ -30,8 +34,8 @@ export interface BackupMeta {
   table: TableMeta;
   size: number;
   count: number;
-  /** Platform time (ms) at which the backup reports AVAILABLE. */
-  availableAt: number;
+  /** Set while its items are being copied (BackupStatus CREATING). */
+  creating?: boolean;
 }
 
 export interface TransferRow<M> {
@@ -53,6 +57,9 @@ export interface VersionRow {
 }
 
 /** The latest version of each key at or before `at`, as a correlated subquery on the log's primary key. */
+/** Items of the table (alias i) never written since PITR was enabled: as they were then. */
+const UNLOGGED = 'NOT EXISTS (SELECT 1 FROM ddb_pitr_log m WHERE m.tid = i.tid AND m.pk = i.pk AND m.sk = i.sk)';
+
 const LATEST_AT = 'l.at = (SELECT MAX(m.at) FROM ddb_pitr_log m WHERE m.tid = l.tid AND m.pk = l.pk AND m.sk = l.sk AND m.at <= ?)';
 
 export class RecoveryStore {
@@ -66,14 +73,42 @@ export class RecoveryStore {
     return next;
   }
 
+  /** Starts copying a table into backup `bid` (from this transaction on, writes keep what they change: store.ts). */
+  async startBackup(tx: Tx, bid: number, tid: number): Promise<void> {
+    await tx.run('INSERT INTO ddb_backup_progress (bid, tid, cursor_pk, cursor_sk) VALUES (?, ?, NULL, NULL)', [bid, tid]);
+  }
+
   /**
-   * Copies a table's items into a backup in one statement (SQLite copies the rows without handing
-   * them to JavaScript); returns their count and total size.
+   * Copies the next `limit` items (key order) of a backup's table into it, where a write has not
+   * kept the key's snapshot value already. Returns false once every item is copied (or the backup
+   * was dropped).
    */
-  async copyToBackup(tx: Tx, t: TableMeta, bid: number): Promise<{ count: number; size: number }> {
-    await tx.run('INSERT INTO ddb_backup_items (bid, pk, sk, h, size, item) SELECT ?, pk, sk, h, size, item FROM ddb_items WHERE tid = ?', [bid, t.id]);
+  async copyBatch(tx: Tx, bid: number, limit: number): Promise<boolean> {
+    const p = await tx.get<{ tid: number; cursor_pk: Buffer | null; cursor_sk: Buffer | null }>('SELECT tid, cursor_pk, cursor_sk FROM ddb_backup_progress WHERE bid = ?', [bid]);
+    if (!p) return false;
+    const after = p.cursor_pk === null ? '' : 'AND (pk > ? OR (pk = ? AND sk > ?))';
+    const cursor = p.cursor_pk === null ? [] : [p.cursor_pk, p.cursor_pk, p.cursor_sk!];
+    const last = await tx.get<{ pk: Buffer; sk: Buffer }>(`SELECT pk, sk FROM ddb_items WHERE tid = ? ${after} ORDER BY pk, sk LIMIT 1 OFFSET ?`, [p.tid, ...cursor, limit - 1]);
+    const upTo = last ? 'AND (pk < ? OR (pk = ? AND sk <= ?))' : '';
+    await tx.run(
+      `INSERT INTO ddb_backup_items (bid, pk, sk, h, size, item) SELECT ?, pk, sk, h, size, item FROM ddb_items WHERE tid = ? ${after} ${upTo} ON CONFLICT (bid, pk, sk) DO NOTHING`,
+      [bid, p.tid, ...cursor, ...(last ? [last.pk, last.pk, last.sk] : [])],
+    );
+    if (!last) return false;
+    await tx.run('UPDATE ddb_backup_progress SET cursor_pk = ?, cursor_sk = ? WHERE bid = ?', [last.pk, last.sk, bid]);
+    return true;
+  }
+
+  /** Ends a backup's copy: drops the markers of keys that did not exist at its time; returns its count and size. */
+  async finishBackup(tx: Tx, bid: number): Promise<{ count: number; size: number }> {
+    await tx.run('DELETE FROM ddb_backup_progress WHERE bid = ?', [bid]);
+    await tx.run('DELETE FROM ddb_backup_items WHERE bid = ? AND item IS NULL', [bid]);
     const row = await tx.get<{ n: number; b: number | null }>('SELECT COUNT(*) AS n, SUM(size) AS b FROM ddb_backup_items WHERE bid = ?', [bid]);
     return { count: Number(row?.n ?? 0), size: Number(row?.b ?? 0) };
+  }
+
+  async saveBackup(tx: Tx, arn: string, meta: BackupMeta): Promise<void> {
+    await tx.run('UPDATE ddb_backups SET meta = ? WHERE arn = ?', [JSON.stringify(meta), arn]);
   }
 
   async insertBackup(tx: Tx, b: BackupRow): Promise<void> {
@@ -99,6 +134,7 @@ export class RecoveryStore {
 
   async deleteBackup(tx: Tx, b: BackupRow): Promise<void> {
     await tx.run('DELETE FROM ddb_backups WHERE arn = ?', [b.arn]);
+    await tx.run('DELETE FROM ddb_backup_progress WHERE bid = ?', [b.id]);
     await tx.run('DELETE FROM ddb_backup_items WHERE bid = ?', [b.id]);
   }
 
@@ -140,10 +176,9 @@ export class RecoveryStore {
 
   // Point-in-time recovery
 
-  /** The base of a table's change log: every item as of now (PITR enabled). */
+  /** PITR enabled at `now`: versions logged before (while it was off) can mislead a restore; they go. */
   async startLog(tx: Tx, t: TableMeta, now: number): Promise<void> {
-    await tx.run('DELETE FROM ddb_pitr_log WHERE tid = ?', [t.id]);
-    await tx.run('INSERT INTO ddb_pitr_log (tid, pk, sk, at, h, size, item) SELECT tid, pk, sk, ?, h, size, item FROM ddb_items WHERE tid = ?', [now, t.id]);
+    await tx.run('DELETE FROM ddb_pitr_log WHERE tid = ? AND at < ?', [t.id, now - 1]);
   }
 
   async dropLog(tx: Tx, t: TableMeta): Promise<void> {
@@ -170,26 +205,23 @@ export class RecoveryStore {
 
   /** Fills a new (empty) table with the items of table `source` as they were at `at` (ms). */
   async restoreLogItems(tx: Tx, t: TableMeta, source: number, at: number): Promise<void> {
-    await tx.run(`INSERT INTO ddb_items (tid, pk, sk, h, size, item) SELECT ?, l.pk, l.sk, l.h, l.size, l.item FROM ddb_pitr_log l WHERE l.tid = ? AND l.at <= ? AND l.item IS NOT NULL AND ${LATEST_AT}`, [
-      t.id,
-      source,
-      at,
-      at,
-    ]);
+    await tx.run(
+      `INSERT INTO ddb_items (tid, pk, sk, h, size, item) SELECT ?, l.pk, l.sk, l.h, l.size, l.item FROM ddb_pitr_log l WHERE l.tid = ? AND l.at <= ? AND l.item IS NOT NULL AND ${LATEST_AT} UNION ALL SELECT ?, i.pk, i.sk, i.h, i.size, i.item FROM ddb_items i WHERE i.tid = ? AND ${UNLOGGED}`,
+      [t.id, source, at, at, t.id, source],
+    );
   }
 
-  /** Up to `limit` keys of table `tid` in key order after `after`, with their item at `at` (null: none then). */
+  /**
+   * Up to `limit` keys of table `tid` in key order after `after`, with their item at `at` (null: none
+   * then): from the log, or from the table for keys not written since PITR was enabled.
+   */
   async stateAt(q: Queryable, tid: number, at: number, after: EncodedKey | undefined, limit: number): Promise<VersionRow[]> {
-    return after
-      ? q.all<VersionRow>(`SELECT l.pk, l.sk, l.item FROM ddb_pitr_log l WHERE l.tid = ? AND (l.pk > ? OR (l.pk = ? AND l.sk > ?)) AND ${LATEST_AT} ORDER BY l.pk, l.sk LIMIT ?`, [
-          tid,
-          after.pk,
-          after.pk,
-          after.sk,
-          at,
-          limit,
-        ])
-      : q.all<VersionRow>(`SELECT l.pk, l.sk, l.item FROM ddb_pitr_log l WHERE l.tid = ? AND ${LATEST_AT} ORDER BY l.pk, l.sk LIMIT ?`, [tid, at, limit]);
+    const cursor = (a: string) => (after ? `AND (${a}.pk > ? OR (${a}.pk = ? AND ${a}.sk > ?))` : '');
+    const c = after ? [after.pk, after.pk, after.sk] : [];
+    return q.all<VersionRow>(
+      `SELECT pk, sk, item FROM (SELECT l.pk AS pk, l.sk AS sk, l.item AS item FROM ddb_pitr_log l WHERE l.tid = ? ${cursor('l')} AND ${LATEST_AT} UNION ALL SELECT i.pk AS pk, i.sk AS sk, i.item AS item FROM ddb_items i WHERE i.tid = ? ${cursor('i')} AND ${UNLOGGED}) s ORDER BY pk, sk LIMIT ?`,
+      [tid, ...c, at, tid, ...c, limit],
+    );
   }
 
   /**

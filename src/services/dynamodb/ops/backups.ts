@@ -1,19 +1,22 @@
 /**
  * On-demand backups: CreateBackup, DescribeBackup, ListBackups, DeleteBackup and
- * RestoreTableFromBackup.
+ * RestoreTableFromBackup, and the `dynamodb.backup` job that copies a backup's items.
  *
- * A backup is taken in one storage transaction: the table's metadata and one
- * `INSERT INTO ddb_backup_items SELECT ... FROM ddb_items` statement, so it is exactly the table
- * as of one commit. SQLite copies the rows inside the engine (no JavaScript, no parsing); readers
- * of the table go on meanwhile (they read the WAL snapshot on their own connection), and writes
- * to any table wait for the copy like for any other transaction (about 1 s per 100 MB on a
- * laptop-class disk). Copying in bounded batches across transactions would need a copy-on-write
- * step on every write while a backup runs to stay consistent; one statement is cheaper for the
- * sizes an emulator holds.
+ * A backup is the table as of the transaction that starts it, copied without holding the table:
+ * that transaction records the backup (CREATING) with a progress row, then the job copies the
+ * items in key order, a bounded batch per transaction, while writes go on. Consistency is by copy
+ * on write: a write to the table while its backup is copied first keeps the item as it was (or a
+ * marker that there was none) in the backup, unless the copier got there first; the copier never
+ * overwrites a kept value (store.ts `keepForBackups`, one extra statement per write, only for
+ * tables being backed up, flagged in memory). Once copied, the markers go and the backup is
+ * AVAILABLE. Deleting the table meanwhile copies the rest at once.
  */
 import { randomBytes } from 'node:crypto';
 import type { RequestContext } from '../../../core/context.js';
+import type { JobOutcome } from '../../../jobs/index.js';
+import { enqueue, type Job } from '../../../jobs/queue.js';
 import {
+  BackupInUseException,
   BackupNotFoundException,
   TableInUseException,
   TableNotFoundException,
@@ -47,6 +50,19 @@ function keySchema(t: { hash: { name: string }; range?: { name: string } }) {
   return [{ AttributeName: t.hash.name, KeyType: 'HASH' as const }, ...(t.range ? [{ AttributeName: t.range.name, KeyType: 'RANGE' as const }] : [])];
 }
 
+export const BACKUP_JOB = 'dynamodb.backup';
+
+function backupInUse() {
+  return new BackupInUseException('There is another ongoing conflicting backup control plane operation on the table. The backup is either being created, deleted or restored to a table.');
+}
+
+/** A backup of the table is complete (or was never started): one fewer for its writes to keep items for. */
+function releaseBackupTable(core: DynamoDbCore, tid: number): void {
+  const n = (core.store.backupTables.get(tid) ?? 0) - 1;
+  if (n > 0) core.store.backupTables.set(tid, n);
+  else core.store.backupTables.delete(tid);
+}
+
 export function backupNotFound(arn: string) {
   return new BackupNotFoundException(`Backup not found: ${arn}`);
 }
@@ -56,8 +72,8 @@ export class BackupOps implements Pick<DynamoDBApi, BackupOperations> {
 
   constructor(private readonly core: DynamoDbCore) {}
 
-  private status(b: BackupRow, now: number): 'CREATING' | 'AVAILABLE' {
-    return now < b.meta.availableAt ? 'CREATING' : 'AVAILABLE';
+  private status(b: BackupRow): 'CREATING' | 'AVAILABLE' {
+    return b.meta.creating ? 'CREATING' : 'AVAILABLE';
   }
 
   private details(b: BackupRow, status: 'CREATING' | 'AVAILABLE' | 'DELETED') {
@@ -115,37 +131,50 @@ export class BackupOps implements Pick<DynamoDBApi, BackupOperations> {
     const name = tableNameOf(input.TableName);
     const now = this.core.now();
     const store = this.core.store;
-    const b = await this.core.db.tx(async (tx) => {
-      const t = await store.loadTable(tx, ctx.accountId, ctx.region, name);
-      if (!t) throw new TableNotFoundException(`Table not found: ${name}`);
-      if (tableStatus(t, now) === 'CREATING') throw new TableInUseException(`Table is being created: ${name}`);
-      const id = await this.recovery.nextBackupId(tx);
-      const { count, size } = await this.recovery.copyToBackup(tx, t, id);
-      const row: BackupRow = {
-        arn: backupArn(t, now),
-        account: ctx.accountId,
-        region: ctx.region,
-        id,
-        tableName: t.name,
-        created: now,
-        meta: { name: input.BackupName, table: t, size, count, availableAt: now + this.core.activationMs },
-      };
-      await this.recovery.insertBackup(tx, row);
-      return row;
-    });
-    // As AWS answers: the backup is complete once acknowledged, its status reads AVAILABLE from then on.
+    const cached = await store.table(ctx.accountId, ctx.region, name);
+    if (!cached) throw new TableNotFoundException(`Table not found: ${name}`);
+    // Writes keep what they change for this backup from its first transaction on (flagged before it).
+    const tid = cached.id;
+    store.backupTables.set(tid, (store.backupTables.get(tid) ?? 0) + 1);
+    let b: BackupRow;
+    try {
+      b = await this.core.db.tx(async (tx) => {
+        const t = await store.loadTable(tx, ctx.accountId, ctx.region, name);
+        if (!t || t.id !== tid) throw new TableNotFoundException(`Table not found: ${name}`);
+        if (tableStatus(t, now) === 'CREATING') throw new TableInUseException(`Table is being created: ${name}`);
+        const id = await this.recovery.nextBackupId(tx);
+        await this.recovery.startBackup(tx, id, t.id);
+        const row: BackupRow = {
+          arn: backupArn(t, now),
+          account: ctx.accountId,
+          region: ctx.region,
+          id,
+          tableName: t.name,
+          created: now,
+          meta: { name: input.BackupName, table: t, size: 0, count: 0, creating: true },
+        };
+        await this.recovery.insertBackup(tx, row);
+        await enqueue(tx, { kind: BACKUP_JOB, key: row.arn, account: ctx.accountId, region: ctx.region, dueAt: now, payload: {} }, now, 'keep');
+        return row;
+      });
+    } catch (e) {
+      releaseBackupTable(this.core, tid);
+      throw e;
+    }
+    this.core.platform.jobs.wake(BACKUP_JOB, now);
     return { BackupDetails: this.details(b, 'CREATING') };
   }
 
   async DescribeBackup(ctx: RequestContext, input: DescribeBackupInput): Promise<DescribeBackupOutput> {
     const b = await this.find(ctx, input.BackupArn);
-    return { BackupDescription: this.description(b, this.status(b, this.core.now())) };
+    return { BackupDescription: this.description(b, this.status(b)) };
   }
 
   async DeleteBackup(ctx: RequestContext, input: DeleteBackupInput): Promise<DeleteBackupOutput> {
     const b = await this.core.db.tx(async (tx) => {
       const b = await this.recovery.backup(tx, ctx.accountId, ctx.region, input.BackupArn);
       if (!b) throw backupNotFound(input.BackupArn);
+      if (b.meta.creating) throw backupInUse();
       await this.recovery.deleteBackup(tx, b);
       return b;
     });
@@ -184,7 +213,7 @@ export class BackupOps implements Pick<DynamoDBApi, BackupOperations> {
           BackupArn: b.arn,
           BackupName: b.meta.name,
           BackupCreationDateTime: new Date(b.created),
-          BackupStatus: this.status(b, now),
+          BackupStatus: this.status(b),
           BackupType: 'USER',
           BackupSizeBytes: b.meta.size,
         }),
@@ -196,6 +225,7 @@ export class BackupOps implements Pick<DynamoDBApi, BackupOperations> {
 
   async RestoreTableFromBackup(ctx: RequestContext, input: RestoreTableFromBackupInput): Promise<RestoreTableFromBackupOutput> {
     const b = await this.find(ctx, input.BackupArn);
+    if (b.meta.creating) throw backupInUse();
     const now = this.core.now();
     const meta = restoredMeta(this.core, ctx, b.meta.table, input.TargetTableName, input);
     meta.restore = { sourceBackupArn: b.arn, sourceTableArn: tableArn(b.meta.table), at: now };
@@ -209,3 +239,29 @@ export class BackupOps implements Pick<DynamoDBApi, BackupOperations> {
   }
 }
 
+
+/** Runs the backup jobs: copies the table's items a batch per transaction, then makes the backup AVAILABLE. */
+export class BackupCopier {
+  private readonly recovery = new RecoveryStore();
+
+  constructor(
+    private readonly core: DynamoDbCore,
+    private readonly batch: number,
+  ) {}
+
+  readonly run = async (job: Job<Record<string, never>>): Promise<JobOutcome> => {
+    const b = await this.recovery.backup(this.core.db, job.account, job.region, job.key);
+    if (!b?.meta.creating) return { then: 'done' };
+    while (await this.core.db.tx((tx) => this.recovery.copyBatch(tx, b.id, this.batch))) {
+      // One bounded batch per transaction: the table's writes go on between them.
+    }
+    await this.core.db.tx(async (tx) => {
+      const current = await this.recovery.backup(tx, job.account, job.region, job.key);
+      if (!current?.meta.creating) return;
+      const { count, size } = await this.recovery.finishBackup(tx, b.id);
+      await this.recovery.saveBackup(tx, b.arn, { ...current.meta, count, size, creating: undefined });
+    });
+    releaseBackupTable(this.core, b.meta.table.id);
+    return { then: 'done' };
+  };
+}

@@ -2,10 +2,12 @@
  * Point-in-time recovery: UpdateContinuousBackups, DescribeContinuousBackups and
  * RestoreTableToPointInTime, and the job that prunes each table's change log.
  *
- * Enabling PITR copies the table's items into its change log (`ddb_pitr_log`, one statement) as the
- * base; from then on every write adds the item's new version (or a delete marker) in its own
- * transaction (store.ts `logVersion`: one INSERT, only for tables with PITR, the flag read from
- * the cached metadata). A restore to time T takes, per key, the latest version at or before T.
+ * Enabling PITR copies nothing: from then on every write adds the item's new version (or a delete
+ * marker) to the table's change log (`ddb_pitr_log`) in its own transaction, with, on the key's
+ * first write since, the item as it was when PITR was enabled (store.ts `logVersion`: one INSERT
+ * statement, only for tables with PITR, the flag read from the cached metadata). The state at time
+ * T is, per key, the latest version at or before T, or for a key not written since PITR was
+ * enabled the item in the table (recovery-store.ts).
  * Each table with PITR has one `dynamodb.pitr` job, hourly on the platform clock, that forgets the
  * versions no restore in the window can need (recovery-store.ts `pruneLog`). Disabling PITR drops
  * the log, as AWS forgets the window.
@@ -84,7 +86,7 @@ export class PitrOps implements Pick<DynamoDBApi, PitrOperations> {
     }
     const store = this.core.store;
     const cached = await store.table(ctx.accountId, ctx.region, name);
-    if (cached && spec.PointInTimeRecoveryEnabled) store.pitrTables.add(cached.id);
+    if (cached && spec.PointInTimeRecoveryEnabled) store.pitrTables.set(cached.id, cached.pitr?.enabledAt ?? now);
     let t: TableMeta;
     try {
       t = await this.update(ctx, name, spec, now);
@@ -92,7 +94,7 @@ export class PitrOps implements Pick<DynamoDBApi, PitrOperations> {
       if (cached && !(await store.table(ctx.accountId, ctx.region, name))?.pitr) store.pitrTables.delete(cached.id);
       throw e;
     }
-    if (t.pitr) store.pitrTables.add(t.id);
+    if (t.pitr) store.pitrTables.set(t.id, t.pitr.enabledAt);
     else store.pitrTables.delete(t.id);
     this.core.platform.jobs.wake(PITR_JOB);
     return { ContinuousBackupsDescription: description(t, now) };
