@@ -33,7 +33,17 @@ before(async () => {
 after(() => env.stop());
 
 const put = (table: string, pk: string, extra: Record<string, any> = {}) => env.client.send(new PutItemCommand({ TableName: table, Item: { pk: { S: pk }, ...extra } }));
+/** A table once ACTIVE (a restored table is CREATING while it is filled). */
+async function active(table: string) {
+  for (let i = 0; i < 500; i++) {
+    const t = (await env.client.send(new DescribeTableCommand({ TableName: table }))).Table!;
+    if (t.TableStatus === 'ACTIVE') return t;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  assert.fail(`${table} not ACTIVE`);
+}
 const scanKeys = async (table: string) =>
+  (await active(table)) &&
   ((await env.client.send(new ScanCommand({ TableName: table, ConsistentRead: true }))).Items ?? []).map((i) => i.pk!.S! + (i.sk ? `/${i.sk.S ?? i.sk.N}` : '')).sort();
 
 /** Waits (bounded) until `check` holds, letting the jobs run. */
@@ -111,6 +121,7 @@ test('restoring the backup taken under writes gives the table as it was when the
   await Promise.all(writes);
   await available(arn);
   await env.client.send(new RestoreTableFromBackupCommand({ BackupArn: arn, TargetTableName: 'bk-busy2-copy' }));
+  await active('bk-busy2-copy');
   const items = (await env.client.send(new ScanCommand({ TableName: 'bk-busy2-copy' }))).Items!;
   assert.equal(items.length, 300, 'every item of the start, none added after');
   assert.ok(items.every((i) => i.v!.N === '0'), 'no item as changed after the start');
@@ -152,8 +163,7 @@ test('a backup is the table as it was: later writes do not change it; restore ma
   assert.equal(restored.TableDescription!.RestoreSummary?.RestoreInProgress, true);
   assert.match(restored.TableDescription!.RestoreSummary!.SourceTableArn!, /table\/bk-src$/);
 
-  const table = (await env.client.send(new DescribeTableCommand({ TableName: 'bk-restored' }))).Table!;
-  assert.equal(table.TableStatus, 'ACTIVE');
+  const table = await active('bk-restored');
   assert.equal(table.RestoreSummary?.RestoreInProgress, false);
   assert.equal(table.ItemCount, 30);
   assert.equal(table.GlobalSecondaryIndexes?.[0]?.IndexName, 'byG');
@@ -304,6 +314,7 @@ test('point-in-time recovery: enable, describe the window, restore to a point be
   assert.equal(r.TableDescription!.RestoreSummary!.RestoreDateTime!.getTime(), between);
   assert.match(r.TableDescription!.RestoreSummary!.SourceTableArn!, /table\/pitr-a$/);
   assert.deepEqual(await scanKeys('pitr-between'), ['before', 'one', 'stable'], 'items never written since PITR was enabled come from the table');
+  await active('pitr-between');
   const one = await env.client.send(new GetItemCommand({ TableName: 'pitr-between', Key: { pk: { S: 'one' } } }));
   assert.equal(one.Item?.v?.N, '1');
 
@@ -354,6 +365,7 @@ test('the change log is pruned to the window on the platform clock; disabling PI
   const earliest = w.EarliestRestorableDateTime!.getTime();
   assert.ok(earliest >= beforeDescribe - 24 * 3600 * 1000 && earliest <= env.server.clock.now() - 24 * 3600 * 1000, 'the window is the last day');
   await env.client.send(new RestoreTableToPointInTimeCommand({ SourceTableName: 'pitr-prune', TargetTableName: 'pitr-prune-r', RestoreDateTime: new Date(earliest + 1000) }));
+  await active('pitr-prune-r');
   const k = await env.client.send(new GetItemCommand({ TableName: 'pitr-prune-r', Key: { pk: { S: 'k' } } }));
   assert.equal(k.Item?.v?.N, '4', 'the state at the start of the window is kept');
   assert.deepEqual(await scanKeys('pitr-prune-r'), ['k']);

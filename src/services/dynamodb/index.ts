@@ -13,6 +13,7 @@ import { TableOps } from './ops/tables.js';
 import { TagOps } from './ops/tags.js';
 import { TransactionOps } from './ops/transactions.js';
 import { TtlOps, TtlSweeper } from './ops/ttl.js';
+import { RESTORE_JOB, RestoreFiller } from './restore.js';
 import { PITR_JOB, TTL_JOB } from './store.js';
 
 /** DynamoDB (awsJson1.0, target prefix DynamoDB_20120810). */
@@ -24,6 +25,7 @@ export const definition: ServiceDefinition = {
     const core = await DynamoDbCore.open(platform);
     platform.jobs.handle(TTL_JOB, new TtlSweeper(core).run, { concurrency: 2 });
     platform.jobs.handle(PITR_JOB, new PitrPruner(core).run, { concurrency: 1 });
+    platform.jobs.handle(RESTORE_JOB, new RestoreFiller(core).run, { concurrency: 2, leaseMs: 10 * 60 * 1000 });
     platform.jobs.handle(BACKUP_JOB, new BackupCopier(core, core.backupBatch).run, { concurrency: 2, leaseMs: 10 * 60 * 1000 });
     platform.jobs.handle(EXPORT_JOB, new ExportWriter(core).run, { concurrency: 1, leaseMs: 10 * 60 * 1000 });
     platform.jobs.handle(IMPORT_JOB, new ImportReader(core).run, { concurrency: 1, leaseMs: 10 * 60 * 1000 });

@@ -36,6 +36,8 @@ export interface BackupMeta {
   count: number;
   /** Set while its items are being copied (BackupStatus CREATING). */
   creating?: boolean;
+  /** Restores from it in progress. */
+  restores?: number;
 }
 
 export interface TransferRow<M> {
@@ -53,6 +55,7 @@ export interface TransferRow<M> {
 export interface VersionRow {
   pk: Buffer;
   sk: Buffer;
+  size: number;
   item: string | null;
 }
 
@@ -123,6 +126,11 @@ export class RecoveryStore {
     ]);
   }
 
+  async backupById(q: Queryable, bid: number): Promise<BackupRow | undefined> {
+    const row = await q.get<any>('SELECT arn, account, region, id, table_name, created, meta FROM ddb_backups WHERE id = ?', [bid]);
+    return row && backupOf(row);
+  }
+
   async backup(q: Queryable, account: string, region: string, arn: string): Promise<BackupRow | undefined> {
     const row = await q.get<any>('SELECT arn, account, region, id, table_name, created, meta FROM ddb_backups WHERE arn = ? AND account = ? AND region = ?', [
       arn,
@@ -169,9 +177,34 @@ export class RecoveryStore {
     return rows.map(backupOf);
   }
 
-  /** Fills a new (empty) table with a backup's items. */
-  async restoreBackupItems(tx: Tx, t: TableMeta, bid: number): Promise<void> {
-    await tx.run('INSERT INTO ddb_items (tid, pk, sk, h, size, item) SELECT ?, pk, sk, h, size, item FROM ddb_backup_items WHERE bid = ?', [t.id, bid]);
+  /** Up to `limit` items of a backup in key order after `after`. */
+  async backupItems(q: Queryable, bid: number, after: EncodedKey | undefined, limit: number): Promise<VersionRow[]> {
+    return after
+      ? q.all<VersionRow>('SELECT pk, sk, size, item FROM ddb_backup_items WHERE bid = ? AND (pk > ? OR (pk = ? AND sk > ?)) ORDER BY pk, sk LIMIT ?', [
+          bid,
+          after.pk,
+          after.pk,
+          after.sk,
+          limit,
+        ])
+      : q.all<VersionRow>('SELECT pk, sk, size, item FROM ddb_backup_items WHERE bid = ? ORDER BY pk, sk LIMIT ?', [bid, limit]);
+  }
+
+  /** A restore from backup `bid` starts (DeleteBackup waits for it: BackupInUseException). */
+  async restoreStarted(tx: Tx, bid: number): Promise<void> {
+    await this.countRestores(tx, bid, 1);
+  }
+
+  async restoreEnded(tx: Tx, bid: number): Promise<void> {
+    await this.countRestores(tx, bid, -1);
+  }
+
+  private async countRestores(tx: Tx, bid: number, by: number): Promise<void> {
+    const row = await tx.get<{ arn: string; meta: string }>('SELECT arn, meta FROM ddb_backups WHERE id = ?', [bid]);
+    if (!row) return;
+    const meta = JSON.parse(row.meta) as BackupMeta;
+    meta.restores = Math.max(0, (meta.restores ?? 0) + by) || undefined;
+    await this.saveBackup(tx, row.arn, meta);
   }
 
   // Point-in-time recovery
@@ -203,14 +236,6 @@ export class RecoveryStore {
     return Number(row?.n ?? 0);
   }
 
-  /** Fills a new (empty) table with the items of table `source` as they were at `at` (ms). */
-  async restoreLogItems(tx: Tx, t: TableMeta, source: number, at: number): Promise<void> {
-    await tx.run(
-      `INSERT INTO ddb_items (tid, pk, sk, h, size, item) SELECT ?, l.pk, l.sk, l.h, l.size, l.item FROM ddb_pitr_log l WHERE l.tid = ? AND l.at <= ? AND l.item IS NOT NULL AND ${LATEST_AT} UNION ALL SELECT ?, i.pk, i.sk, i.h, i.size, i.item FROM ddb_items i WHERE i.tid = ? AND ${UNLOGGED}`,
-      [t.id, source, at, at, t.id, source],
-    );
-  }
-
   /**
    * Up to `limit` keys of table `tid` in key order after `after`, with their item at `at` (null: none
    * then): from the log, or from the table for keys not written since PITR was enabled.
@@ -219,7 +244,7 @@ export class RecoveryStore {
     const cursor = (a: string) => (after ? `AND (${a}.pk > ? OR (${a}.pk = ? AND ${a}.sk > ?))` : '');
     const c = after ? [after.pk, after.pk, after.sk] : [];
     return q.all<VersionRow>(
-      `SELECT pk, sk, item FROM (SELECT l.pk AS pk, l.sk AS sk, l.item AS item FROM ddb_pitr_log l WHERE l.tid = ? ${cursor('l')} AND ${LATEST_AT} UNION ALL SELECT i.pk AS pk, i.sk AS sk, i.item AS item FROM ddb_items i WHERE i.tid = ? ${cursor('i')} AND ${UNLOGGED}) s ORDER BY pk, sk LIMIT ?`,
+      `SELECT pk, sk, size, item FROM (SELECT l.pk AS pk, l.sk AS sk, l.size AS size, l.item AS item FROM ddb_pitr_log l WHERE l.tid = ? ${cursor('l')} AND ${LATEST_AT} UNION ALL SELECT i.pk AS pk, i.sk AS sk, i.size AS size, i.item AS item FROM ddb_items i WHERE i.tid = ? ${cursor('i')} AND ${UNLOGGED}) s ORDER BY pk, sk LIMIT ?`,
       [tid, ...c, at, tid, ...c, limit],
     );
   }

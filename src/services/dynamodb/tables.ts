@@ -106,6 +106,11 @@ export interface TableMeta {
   pitr?: { enabledAt: number; days: number };
   /** Where a restored table came from (RestoreSummary). */
   restore?: { sourceBackupArn?: string; sourceTableArn: string; at: number };
+  /**
+   * While a restore fills the table (CREATING): its source (a backup's id, or a table's id and the
+   * time restored) and the last key copied (base64), for the `dynamodb.restore` job (restore.ts).
+   */
+  restoring?: { backup?: number; table?: number; at?: number; pk?: string; sk?: string };
 }
 
 export const MAX_GSIS = 20;

@@ -36,7 +36,7 @@ import {
 } from '../../../generated/dynamodb.js';
 import type { DynamoDbCore } from '../core.js';
 import { RecoveryStore, type BackupRow } from '../recovery-store.js';
-import { createRestoredTable, restoredMeta } from '../restore.js';
+import { createRestoredTable, RESTORE_JOB, restoredMeta } from '../restore.js';
 import { describeTable, tableArn, tableNameOf, tableStatus, type TableMeta } from '../tables.js';
 
 type BackupOperations = 'CreateBackup' | 'DescribeBackup' | 'ListBackups' | 'DeleteBackup' | 'RestoreTableFromBackup';
@@ -174,7 +174,7 @@ export class BackupOps implements Pick<DynamoDBApi, BackupOperations> {
     const b = await this.core.db.tx(async (tx) => {
       const b = await this.recovery.backup(tx, ctx.accountId, ctx.region, input.BackupArn);
       if (!b) throw backupNotFound(input.BackupArn);
-      if (b.meta.creating) throw backupInUse();
+      if (b.meta.creating || b.meta.restores) throw backupInUse();
       await this.recovery.deleteBackup(tx, b);
       return b;
     });
@@ -231,10 +231,15 @@ export class BackupOps implements Pick<DynamoDBApi, BackupOperations> {
     meta.restore = { sourceBackupArn: b.arn, sourceTableArn: tableArn(b.meta.table), at: now };
     const t = await this.core.db.tx(async (tx) => {
       // The backup may have been deleted since it was read.
-      if (!(await this.recovery.backup(tx, ctx.accountId, ctx.region, b.arn))) throw backupNotFound(b.arn);
-      return createRestoredTable(this.core, tx, meta, (t) => this.recovery.restoreBackupItems(tx, t, b.id));
+      const current = await this.recovery.backup(tx, ctx.accountId, ctx.region, b.arn);
+      if (!current) throw backupNotFound(b.arn);
+      if (current.meta.creating) throw backupInUse();
+      const t = await createRestoredTable(this.core, tx, meta, { backup: b.id });
+      await this.recovery.restoreStarted(tx, b.id);
+      return t;
     });
     this.core.store.cacheTable(t);
+    this.core.platform.jobs.wake(RESTORE_JOB, now);
     return { TableDescription: describeTable(t, now, undefined, 'CREATING') };
   }
 }

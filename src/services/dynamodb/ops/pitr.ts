@@ -30,7 +30,7 @@ import {
 } from '../../../generated/dynamodb.js';
 import type { DynamoDbCore } from '../core.js';
 import { RecoveryStore } from '../recovery-store.js';
-import { createRestoredTable, restoredMeta } from '../restore.js';
+import { createRestoredTable, RESTORE_JOB, restoredMeta } from '../restore.js';
 import { PITR_JOB } from '../store.js';
 import { describeTable, parseTableArn, tableArn, tableNameOf, type TableMeta } from '../tables.js';
 import { validation } from '../values.js';
@@ -162,9 +162,10 @@ export class PitrOps implements Pick<DynamoDBApi, PitrOperations> {
       const current = await this.core.store.loadTable(tx, ctx.accountId, ctx.region, name);
       if (!current || current.id !== source.id) throw new TableNotFoundException(`Table not found: ${name}`);
       if (!current.pitr) throw pitrUnavailable(name);
-      return createRestoredTable(this.core, tx, meta, (t) => this.recovery.restoreLogItems(tx, t, source.id, at));
+      return createRestoredTable(this.core, tx, meta, { table: source.id, at });
     });
     this.core.store.cacheTable(t);
+    this.core.platform.jobs.wake(RESTORE_JOB, now);
     return { TableDescription: describeTable(t, now, undefined, 'CREATING') };
   }
 }
