@@ -243,9 +243,10 @@ export class RecoveryStore {
   async stateAt(q: Queryable, tid: number, at: number, after: EncodedKey | undefined, limit: number): Promise<VersionRow[]> {
     const cursor = (a: string) => (after ? `AND (${a}.pk > ? OR (${a}.pk = ? AND ${a}.sk > ?))` : '');
     const c = after ? [after.pk, after.pk, after.sk] : [];
+    // Each side ordered and limited on its own index first: the merge then sorts 2 x limit rows.
     return q.all<VersionRow>(
-      `SELECT pk, sk, size, item FROM (SELECT l.pk AS pk, l.sk AS sk, l.size AS size, l.item AS item FROM ddb_pitr_log l WHERE l.tid = ? ${cursor('l')} AND ${LATEST_AT} UNION ALL SELECT i.pk AS pk, i.sk AS sk, i.size AS size, i.item AS item FROM ddb_items i WHERE i.tid = ? ${cursor('i')} AND ${UNLOGGED}) s ORDER BY pk, sk LIMIT ?`,
-      [tid, ...c, at, tid, ...c, limit],
+      `SELECT pk, sk, size, item FROM (SELECT * FROM (SELECT l.pk AS pk, l.sk AS sk, l.size AS size, l.item AS item FROM ddb_pitr_log l WHERE l.tid = ? ${cursor('l')} AND ${LATEST_AT} ORDER BY l.pk, l.sk LIMIT ?) a UNION ALL SELECT * FROM (SELECT i.pk AS pk, i.sk AS sk, i.size AS size, i.item AS item FROM ddb_items i WHERE i.tid = ? ${cursor('i')} AND ${UNLOGGED} ORDER BY i.pk, i.sk LIMIT ?) b) s ORDER BY pk, sk LIMIT ?`,
+      [tid, ...c, at, limit, tid, ...c, limit, limit],
     );
   }
 
