@@ -382,3 +382,22 @@ test('the change log is pruned to the window on the platform clock; disabling PI
   );
   assert.deepEqual([none.name, none.message], ['TableNotFoundException', 'Table not found: pitr-none']);
 });
+
+test('a table still being created has no backups yet: ContinuousBackupsUnavailableException', async () => {
+  const slow = await setup({ services: { dynamodb: { tableActivationMs: 60_000 } } });
+  try {
+    await slow.client.send(hashTable('bk-creating'));
+    const backup = await error(() => slow.client.send(new CreateBackupCommand({ TableName: 'bk-creating', BackupName: 'too-soon' })));
+    assert.deepEqual([backup.name, backup.message], ['ContinuousBackupsUnavailableException', 'Backups are being enabled for the table: bk-creating. Please retry later']);
+    const pitr = await error(() =>
+      slow.client.send(new UpdateContinuousBackupsCommand({ TableName: 'bk-creating', PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } })),
+    );
+    assert.equal(pitr.name, 'ContinuousBackupsUnavailableException');
+    slow.server.clock.advance(60_000);
+    const on = await slow.client.send(new UpdateContinuousBackupsCommand({ TableName: 'bk-creating', PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } }));
+    assert.equal(on.ContinuousBackupsDescription!.PointInTimeRecoveryDescription!.PointInTimeRecoveryStatus, 'ENABLED');
+    assert.equal((await slow.client.send(new CreateBackupCommand({ TableName: 'bk-creating', BackupName: 'in-time' }))).BackupDetails!.BackupStatus, 'CREATING');
+  } finally {
+    await slow.stop();
+  }
+});

@@ -18,7 +18,6 @@ import { enqueue, type Job } from '../../../jobs/queue.js';
 import {
   BackupInUseException,
   BackupNotFoundException,
-  TableInUseException,
   TableNotFoundException,
   type BackupDescription,
   type BackupSummary,
@@ -37,6 +36,7 @@ import {
 import type { DynamoDbCore } from '../core.js';
 import { RecoveryStore, type BackupRow } from '../recovery-store.js';
 import { createRestoredTable, RESTORE_JOB, restoredMeta } from '../restore.js';
+import { backupsUnavailable } from './pitr.js';
 import { describeTable, tableArn, tableNameOf, tableStatus, type TableMeta } from '../tables.js';
 
 type BackupOperations = 'CreateBackup' | 'DescribeBackup' | 'ListBackups' | 'DeleteBackup' | 'RestoreTableFromBackup';
@@ -141,7 +141,7 @@ export class BackupOps implements Pick<DynamoDBApi, BackupOperations> {
       b = await this.core.db.tx(async (tx) => {
         const t = await store.loadTable(tx, ctx.accountId, ctx.region, name);
         if (!t || t.id !== tid) throw new TableNotFoundException(`Table not found: ${name}`);
-        if (tableStatus(t, now) === 'CREATING') throw new TableInUseException(`Table is being created: ${name}`);
+        if (tableStatus(t, now) === 'CREATING') throw backupsUnavailable(name);
         const id = await this.recovery.nextBackupId(tx);
         await this.recovery.startBackup(tx, id, t.id);
         const row: BackupRow = {

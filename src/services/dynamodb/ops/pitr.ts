@@ -16,6 +16,7 @@ import type { RequestContext } from '../../../core/context.js';
 import type { JobOutcome } from '../../../jobs/index.js';
 import { cancel, enqueue, type Job } from '../../../jobs/queue.js';
 import {
+  ContinuousBackupsUnavailableException,
   InvalidRestoreTimeException,
   PointInTimeRecoveryUnavailableException,
   TableNotFoundException,
@@ -32,7 +33,7 @@ import type { DynamoDbCore } from '../core.js';
 import { RecoveryStore } from '../recovery-store.js';
 import { createRestoredTable, RESTORE_JOB, restoredMeta } from '../restore.js';
 import { PITR_JOB } from '../store.js';
-import { describeTable, parseTableArn, tableArn, tableNameOf, type TableMeta } from '../tables.js';
+import { describeTable, parseTableArn, tableArn, tableNameOf, tableStatus, type TableMeta } from '../tables.js';
 import { validation } from '../values.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -50,6 +51,11 @@ export function restorableWindow(t: TableMeta, now: number): { earliest: number;
   const p = t.pitr!;
   const earliest = Math.max(p.enabledAt, now - p.days * DAY_MS);
   return { earliest, latest: Math.max(earliest, now - LATEST_LAG_MS) };
+}
+
+/** A table still being created (or restored, or imported) has no backups yet, as AWS answers then. */
+export function backupsUnavailable(name: string) {
+  return new ContinuousBackupsUnavailableException(`Backups are being enabled for the table: ${name}. Please retry later`);
 }
 
 export function pitrUnavailable(name: string) {
@@ -105,6 +111,7 @@ export class PitrOps implements Pick<DynamoDBApi, PitrOperations> {
       ctx,
       name,
       async (t, tx) => {
+        if (tableStatus(t, now) === 'CREATING') throw backupsUnavailable(name);
         if (spec.PointInTimeRecoveryEnabled) {
           const days = spec.RecoveryPeriodInDays ?? t.pitr?.days ?? 35;
           if (t.pitr) t.pitr = { ...t.pitr, days };
