@@ -28,7 +28,7 @@ import { setup, hashTable, rangeTable, error, type Env } from './helpers.js';
 let env: Env;
 before(async () => {
   // Small copy batches, so that writes interleave with a backup's copy.
-  env = await setup({ services: { dynamodb: { backupBatch: 7 } } });
+  env = await setup({ services: { dynamodb: { backupBatch: 3 } } });
 });
 after(() => env.stop());
 
@@ -81,7 +81,7 @@ test('a backup is copied while the table takes writes, and is the table as it wa
     );
   }
   const arn = (await env.client.send(new CreateBackupCommand({ TableName: 'bk-busy', BackupName: 'busy-backup' }))).BackupDetails!.BackupArn!;
-  // Writes while the copy runs (29 batches of 7): updates, deletes and new items across the key range.
+  // Writes while the copy runs (67 batches of 3): updates, deletes and new items across the key range.
   const writes: Promise<unknown>[] = [];
   for (let i = 0; i < 200; i += 9) {
     const key = { pk: { S: `k${String(i).padStart(3, '0')}` } };
@@ -111,13 +111,15 @@ test('restoring the backup taken under writes gives the table as it was when the
     );
   }
   const arn = (await env.client.send(new CreateBackupCommand({ TableName: 'bk-busy2', BackupName: 'busy-backup' }))).BackupDetails!.BackupArn!;
+  // The copy runs (3 items a batch, 100 batches): restoring or deleting the backup meanwhile conflicts.
+  const inUse = await error(() => env.client.send(new RestoreTableFromBackupCommand({ BackupArn: arn, TargetTableName: 'bk-busy2-copy' })));
+  const deleting = await error(() => env.client.send(new DeleteBackupCommand({ BackupArn: arn })));
   const writes: Promise<unknown>[] = [];
   for (let i = 0; i < 300; i += 7) {
     const key = { pk: { S: `k${String(i).padStart(3, '0')}` } };
     writes.push(i % 2 ? env.client.send(new DeleteItemCommand({ TableName: 'bk-busy2', Key: key })) : env.client.send(new PutItemCommand({ TableName: 'bk-busy2', Item: { ...key, v: { N: '1' } } })));
     writes.push(env.client.send(new PutItemCommand({ TableName: 'bk-busy2', Item: { pk: { S: `k${String(i).padStart(3, '0')}-new` } } })));
   }
-  const inUse = await error(() => env.client.send(new RestoreTableFromBackupCommand({ BackupArn: arn, TargetTableName: 'bk-busy2-copy' })));
   await Promise.all(writes);
   await available(arn);
   await env.client.send(new RestoreTableFromBackupCommand({ BackupArn: arn, TargetTableName: 'bk-busy2-copy' }));
@@ -125,9 +127,9 @@ test('restoring the backup taken under writes gives the table as it was when the
   const items = (await env.client.send(new ScanCommand({ TableName: 'bk-busy2-copy' }))).Items!;
   assert.equal(items.length, 300, 'every item of the start, none added after');
   assert.ok(items.every((i) => i.v!.N === '0'), 'no item as changed after the start');
-  // The copy was still running when the restore was asked (7 items a batch, 43 batches): AWS's conflict error.
   assert.equal(inUse.name, 'BackupInUseException');
   assert.equal(inUse.message, 'There is another ongoing conflicting backup control plane operation on the table. The backup is either being created, deleted or restored to a table.');
+  assert.equal(deleting.name, 'BackupInUseException');
   const rows = await env.server.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM ddb_backup_progress');
   assert.equal(Number(rows!.n), 0);
 });
