@@ -403,3 +403,29 @@ test('a table still being created has no backups yet: ContinuousBackupsUnavailab
     await slow.stop();
   }
 });
+
+test('deleting a table with PITR keeps it as a SYSTEM backup for 35 days', async () => {
+  await env.client.send(hashTable('sys-gone'));
+  await put('sys-gone', 'a');
+  await put('sys-gone', 'b');
+  await env.client.send(new UpdateContinuousBackupsCommand({ TableName: 'sys-gone', PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } }));
+  await env.client.send(new DeleteTableCommand({ TableName: 'sys-gone' }));
+  assert.deepEqual((await env.client.send(new ListBackupsCommand({ TableName: 'sys-gone' }))).BackupSummaries, [], 'USER backups only by default');
+  const system = (await env.client.send(new ListBackupsCommand({ TableName: 'sys-gone', BackupType: 'SYSTEM' }))).BackupSummaries!;
+  assert.equal(system.length, 1);
+  const s = system[0]!;
+  assert.deepEqual([s.BackupName, s.BackupType, s.BackupStatus], ['sys-gone$DeletedTableBackup', 'SYSTEM', 'AVAILABLE']);
+  assert.equal(s.BackupExpiryDateTime!.getTime() - s.BackupCreationDateTime!.getTime(), 35 * 24 * 3600 * 1000);
+  assert.equal((await env.client.send(new ListBackupsCommand({ TableName: 'sys-gone', BackupType: 'ALL' }))).BackupSummaries!.length, 1);
+  await env.client.send(new RestoreTableFromBackupCommand({ BackupArn: s.BackupArn, TargetTableName: 'sys-back' }));
+  assert.deepEqual(await scanKeys('sys-back'), ['a', 'b']);
+
+  // A table without PITR leaves nothing behind.
+  await env.client.send(new DeleteTableCommand({ TableName: 'sys-back' }));
+  assert.deepEqual((await env.client.send(new ListBackupsCommand({ TableName: 'sys-back', BackupType: 'ALL' }))).BackupSummaries, []);
+
+  env.server.clock.advance(35 * 24 * 3600 * 1000);
+  await untilValue(async () => ((await env.client.send(new ListBackupsCommand({ TableName: 'sys-gone', BackupType: 'SYSTEM' }))).BackupSummaries!.length === 0 ? true : undefined));
+  const gone = await error(() => env.client.send(new DescribeBackupCommand({ BackupArn: s.BackupArn })));
+  assert.equal(gone.name, 'BackupNotFoundException');
+});

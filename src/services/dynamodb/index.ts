@@ -1,7 +1,7 @@
 import type { DynamoDBApi } from '../../generated/dynamodb.js';
 import { defineProvider, type ServiceDefinition } from '../service.js';
 import { DynamoDbCore } from './core.js';
-import { BACKUP_JOB, BackupCopier, BackupOps } from './ops/backups.js';
+import { BACKUP_EXPIRY_JOB, BACKUP_JOB, BackupCopier, BackupExpiry, BackupOps } from './ops/backups.js';
 import { BatchOps } from './ops/batch.js';
 import { EXPORT_JOB, ExportOps, ExportWriter } from './ops/exports.js';
 import { IMPORT_JOB, ImportOps, ImportReader } from './ops/imports.js';
@@ -25,6 +25,7 @@ export const definition: ServiceDefinition = {
     const core = await DynamoDbCore.open(platform);
     platform.jobs.handle(TTL_JOB, new TtlSweeper(core).run, { concurrency: 2 });
     platform.jobs.handle(PITR_JOB, new PitrPruner(core).run, { concurrency: 1 });
+    platform.jobs.handle(BACKUP_EXPIRY_JOB, new BackupExpiry(core).run, { concurrency: 1 });
     platform.jobs.handle(RESTORE_JOB, new RestoreFiller(core).run, { concurrency: 2, leaseMs: 10 * 60 * 1000 });
     platform.jobs.handle(BACKUP_JOB, new BackupCopier(core, core.backupBatch).run, { concurrency: 2, leaseMs: 10 * 60 * 1000 });
     platform.jobs.handle(EXPORT_JOB, new ExportWriter(core).run, { concurrency: 1, leaseMs: 10 * 60 * 1000 });

@@ -24,6 +24,8 @@ export interface BackupRow {
   id: number;
   tableName: string;
   created: number;
+  /** USER (CreateBackup) or SYSTEM (taken when a table with PITR is deleted). */
+  type: 'USER' | 'SYSTEM';
   meta: BackupMeta;
 }
 
@@ -38,6 +40,8 @@ export interface BackupMeta {
   creating?: boolean;
   /** Restores from it in progress. */
   restores?: number;
+  /** When a system backup expires (platform ms). */
+  expiresAt?: number;
 }
 
 export interface TransferRow<M> {
@@ -74,6 +78,13 @@ export class RecoveryStore {
     if (row) await tx.run("UPDATE ddb_seq SET value = ? WHERE name = 'backup'", [next]);
     else await tx.run("INSERT INTO ddb_seq (name, value) VALUES ('backup', ?)", [next]);
     return next;
+  }
+
+  /** Copies a table's items into backup `bid` in one statement (a system backup, as its table is deleted). */
+  async copyAll(tx: Tx, bid: number, tid: number): Promise<{ count: number; size: number }> {
+    await tx.run('INSERT INTO ddb_backup_items (bid, pk, sk, h, size, item) SELECT ?, pk, sk, h, size, item FROM ddb_items WHERE tid = ?', [bid, tid]);
+    const row = await tx.get<{ n: number; b: number | null }>('SELECT COUNT(*) AS n, SUM(size) AS b FROM ddb_backup_items WHERE bid = ?', [bid]);
+    return { count: Number(row?.n ?? 0), size: Number(row?.b ?? 0) };
   }
 
   /** Starts copying a table into backup `bid` (from this transaction on, writes keep what they change: store.ts). */
@@ -115,24 +126,25 @@ export class RecoveryStore {
   }
 
   async insertBackup(tx: Tx, b: BackupRow): Promise<void> {
-    await tx.run('INSERT INTO ddb_backups (arn, account, region, id, table_name, created, meta) VALUES (?, ?, ?, ?, ?, ?, ?)', [
+    await tx.run('INSERT INTO ddb_backups (arn, account, region, id, table_name, created, type, meta) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [
       b.arn,
       b.account,
       b.region,
       b.id,
       b.tableName,
       b.created,
+      b.type,
       JSON.stringify(b.meta),
     ]);
   }
 
   async backupById(q: Queryable, bid: number): Promise<BackupRow | undefined> {
-    const row = await q.get<any>('SELECT arn, account, region, id, table_name, created, meta FROM ddb_backups WHERE id = ?', [bid]);
+    const row = await q.get<any>('SELECT arn, account, region, id, table_name, created, type, meta FROM ddb_backups WHERE id = ?', [bid]);
     return row && backupOf(row);
   }
 
   async backup(q: Queryable, account: string, region: string, arn: string): Promise<BackupRow | undefined> {
-    const row = await q.get<any>('SELECT arn, account, region, id, table_name, created, meta FROM ddb_backups WHERE arn = ? AND account = ? AND region = ?', [
+    const row = await q.get<any>('SELECT arn, account, region, id, table_name, created, type, meta FROM ddb_backups WHERE arn = ? AND account = ? AND region = ?', [
       arn,
       account,
       region,
@@ -150,12 +162,12 @@ export class RecoveryStore {
   async listBackups(
     account: string,
     region: string,
-    f: { tableName?: string; lower?: number; upper?: number; after?: { created: number; arn: string } },
+    f: { tableName?: string; types: readonly string[]; lower?: number; upper?: number; after?: { created: number; arn: string } },
     limit: number,
     q: Queryable,
   ): Promise<BackupRow[]> {
-    const where = ['account = ?', 'region = ?'];
-    const params: (string | number)[] = [account, region];
+    const where = ['account = ?', 'region = ?', `type IN (${f.types.map(() => '?').join(', ')})`];
+    const params: (string | number)[] = [account, region, ...f.types];
     if (f.tableName !== undefined) {
       where.push('table_name = ?');
       params.push(f.tableName);
@@ -173,7 +185,7 @@ export class RecoveryStore {
       params.push(f.after.created, f.after.created, f.after.arn);
     }
     params.push(limit);
-    const rows = await q.all<any>(`SELECT arn, account, region, id, table_name, created, meta FROM ddb_backups WHERE ${where.join(' AND ')} ORDER BY created, arn LIMIT ?`, params);
+    const rows = await q.all<any>(`SELECT arn, account, region, id, table_name, created, type, meta FROM ddb_backups WHERE ${where.join(' AND ')} ORDER BY created, arn LIMIT ?`, params);
     return rows.map(backupOf);
   }
 
@@ -339,6 +351,7 @@ function backupOf(row: any): BackupRow {
     id: Number(row.id),
     tableName: row.table_name,
     created: Number(row.created),
+    type: row.type,
     meta: JSON.parse(row.meta) as BackupMeta,
   };
 }

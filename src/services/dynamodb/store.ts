@@ -134,6 +134,7 @@ CREATE TABLE ddb_backups (
   id BIGINT NOT NULL,
   table_name TEXT COLLATE "C" NOT NULL,
   created BIGINT NOT NULL,
+  type TEXT NOT NULL,
   meta TEXT NOT NULL
 );
 CREATE INDEX ddb_backups_list ON ddb_backups (account, region, created, arn);

@@ -33,6 +33,7 @@ import {
   type RestoreTableFromBackupInput,
   type RestoreTableFromBackupOutput,
 } from '../../../generated/dynamodb.js';
+import type { Tx } from '../../../storage/db.js';
 import type { DynamoDbCore } from '../core.js';
 import { RecoveryStore, type BackupRow } from '../recovery-store.js';
 import { createRestoredTable, RESTORE_JOB, restoredMeta } from '../restore.js';
@@ -51,6 +52,51 @@ function keySchema(t: { hash: { name: string }; range?: { name: string } }) {
 }
 
 export const BACKUP_JOB = 'dynamodb.backup';
+/** The job that deletes a system backup when it expires, keyed by its ARN. */
+export const BACKUP_EXPIRY_JOB = 'dynamodb.backup-expiry';
+/** How long AWS keeps the system backup of a deleted table with PITR. */
+const SYSTEM_BACKUP_MS = 35 * 24 * 60 * 60 * 1000;
+
+/**
+ * Deleting a table with point-in-time recovery keeps it as a system backup
+ * (`<table>$DeletedTableBackup`, BackupType SYSTEM) for 35 days, as AWS does; called in the
+ * deleting transaction, so it copies the items in one statement.
+ */
+export async function systemBackupOnDelete(core: DynamoDbCore, tx: Tx, t: TableMeta): Promise<void> {
+  if (!t.pitr) return;
+  const recovery = new RecoveryStore();
+  const now = core.now();
+  const id = await recovery.nextBackupId(tx);
+  const { count, size } = await recovery.copyAll(tx, id, t.id);
+  const arn = backupArn(t, now);
+  const expiresAt = now + SYSTEM_BACKUP_MS;
+  await recovery.insertBackup(tx, {
+    arn,
+    account: t.account,
+    region: t.region,
+    id,
+    tableName: t.name,
+    created: now,
+    type: 'SYSTEM',
+    meta: { name: `${t.name}$DeletedTableBackup`, table: t, size, count, expiresAt },
+  });
+  await enqueue(tx, { kind: BACKUP_EXPIRY_JOB, key: arn, account: t.account, region: t.region, dueAt: expiresAt, payload: {} }, now, 'replace');
+}
+
+/** Runs the expiry jobs of system backups. */
+export class BackupExpiry {
+  private readonly recovery = new RecoveryStore();
+
+  constructor(private readonly core: DynamoDbCore) {}
+
+  readonly run = async (job: Job<Record<string, never>>): Promise<JobOutcome> => {
+    await this.core.db.tx(async (tx) => {
+      const b = await this.recovery.backup(tx, job.account, job.region, job.key);
+      if (b && !b.meta.restores) await this.recovery.deleteBackup(tx, b);
+    });
+    return { then: 'done' };
+  };
+}
 
 function backupInUse() {
   return new BackupInUseException('There is another ongoing conflicting backup control plane operation on the table. The backup is either being created, deleted or restored to a table.');
@@ -82,8 +128,9 @@ export class BackupOps implements Pick<DynamoDBApi, BackupOperations> {
       BackupName: b.meta.name,
       BackupSizeBytes: b.meta.size,
       BackupStatus: status,
-      BackupType: 'USER' as const,
+      BackupType: b.type,
       BackupCreationDateTime: new Date(b.created),
+      ...(b.meta.expiresAt !== undefined ? { BackupExpiryDateTime: new Date(b.meta.expiresAt) } : {}),
     };
   }
 
@@ -151,6 +198,7 @@ export class BackupOps implements Pick<DynamoDBApi, BackupOperations> {
           id,
           tableName: t.name,
           created: now,
+          type: 'USER',
           meta: { name: input.BackupName, table: t, size: 0, count: 0, creating: true },
         };
         await this.recovery.insertBackup(tx, row);
@@ -184,7 +232,9 @@ export class BackupOps implements Pick<DynamoDBApi, BackupOperations> {
   async ListBackups(ctx: RequestContext, input: ListBackupsInput): Promise<ListBackupsOutput> {
     const type = input.BackupType ?? 'USER';
     const limit = input.Limit ?? 100;
-    if (type === 'SYSTEM' || type === 'AWS_BACKUP') return { BackupSummaries: [] };
+    // Stratus keeps no AWS Backup backups.
+    const types = type === 'ALL' ? ['USER', 'SYSTEM'] : type === 'AWS_BACKUP' ? [] : [type];
+    if (!types.length) return { BackupSummaries: [] };
     let after: { created: number; arn: string } | undefined;
     if (input.ExclusiveStartBackupArn !== undefined) {
       const start = await this.find(ctx, input.ExclusiveStartBackupArn);
@@ -195,6 +245,7 @@ export class BackupOps implements Pick<DynamoDBApi, BackupOperations> {
       ctx.region,
       {
         tableName: input.TableName === undefined ? undefined : tableNameOf(input.TableName),
+        types,
         lower: input.TimeRangeLowerBound?.getTime(),
         upper: input.TimeRangeUpperBound?.getTime(),
         after,
@@ -214,8 +265,9 @@ export class BackupOps implements Pick<DynamoDBApi, BackupOperations> {
           BackupName: b.meta.name,
           BackupCreationDateTime: new Date(b.created),
           BackupStatus: this.status(b),
-          BackupType: 'USER',
+          BackupType: b.type,
           BackupSizeBytes: b.meta.size,
+          ...(b.meta.expiresAt !== undefined ? { BackupExpiryDateTime: new Date(b.meta.expiresAt) } : {}),
         }),
       ),
     };
