@@ -306,6 +306,8 @@ export class ImportReader {
         if (!obj.Key || obj.Key.endsWith('/')) continue;
         m.processedBytes += Number(obj.Size ?? 0);
         await this.readObject(s3, arn, t, m, obj.Key);
+        // Progress, as DescribeImport shows it while the import runs.
+        await this.core.db.tx((tx) => this.recovery.saveTransfer(tx, arn, m));
       }
       token = page.IsTruncated ? page.NextContinuationToken : undefined;
     } while (token);
@@ -325,6 +327,17 @@ export class ImportReader {
       m.errorCount++;
       errors.push([i, JSON.stringify({ itemS3Pointer: { bucket: m.input.S3BucketSource.S3Bucket, key, itemIndex: i }, importArn: arn, errorMessages: [message] })]);
     };
+    const putErrors = () => {
+      if (!errors.length) return;
+      this.core.platform.logs.put({
+        accountId: t.account,
+        region: t.region,
+        logGroupName: LOG_GROUP,
+        logStreamName: m.importId,
+        events: errors.sort((a, b) => a[0] - b[0]).map(([, message]) => ({ timestamp: this.core.now(), message })),
+      });
+      errors.length = 0;
+    };
     const flush = async () => {
       if (!batch.length) return;
       const refused = await this.write(t, batch);
@@ -342,6 +355,7 @@ export class ImportReader {
         if (typeof parsed === 'string') logError(i, parsed);
         else batch.push({ item: parsed, index: i });
         if (batch.length >= BATCH) await flush();
+        if (errors.length >= 1000) putErrors();
       }
       const open = csv?.end();
       if (open !== undefined) {
@@ -353,15 +367,7 @@ export class ImportReader {
       else throw e;
     }
     await flush();
-    if (errors.length) {
-      this.core.platform.logs.put({
-        accountId: t.account,
-        region: t.region,
-        logGroupName: LOG_GROUP,
-        logStreamName: m.importId,
-        events: errors.sort((a, b) => a[0] - b[0]).map(([, message]) => ({ timestamp: this.core.now(), message })),
-      });
-    }
+    putErrors();
   }
 
   /** Writes items in one transaction; returns the ones refused (line index, message). */
