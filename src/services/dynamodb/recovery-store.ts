@@ -64,6 +64,9 @@ export interface VersionRow {
 }
 
 /** The latest version of each key at or before `at`, as a correlated subquery on the log's primary key. */
+/** The most item bytes a backup copies per transaction (the writes of the table wait for no longer). */
+export const BATCH_BYTES = 256 * 1024;
+
 /** Items of the table (alias i) never written since PITR was enabled: as they were then. */
 const UNLOGGED = 'NOT EXISTS (SELECT 1 FROM ddb_pitr_log m WHERE m.tid = i.tid AND m.pk = i.pk AND m.sk = i.sk)';
 
@@ -102,7 +105,18 @@ export class RecoveryStore {
     if (!p) return false;
     const after = p.cursor_pk === null ? '' : 'AND (pk > ? OR (pk = ? AND sk > ?))';
     const cursor = p.cursor_pk === null ? [] : [p.cursor_pk, p.cursor_pk, p.cursor_sk!];
-    const last = await tx.get<{ pk: Buffer; sk: Buffer }>(`SELECT pk, sk FROM ddb_items WHERE tid = ? ${after} ORDER BY pk, sk LIMIT 1 OFFSET ?`, [p.tid, ...cursor, limit - 1]);
+    // The batch ends after `limit` items or BATCH_BYTES, whichever comes first (keys and sizes only).
+    const keys = await tx.all<{ pk: Buffer; sk: Buffer; size: number }>(`SELECT pk, sk, size FROM ddb_items WHERE tid = ? ${after} ORDER BY pk, sk LIMIT ?`, [p.tid, ...cursor, limit]);
+    let bytes = 0;
+    let end = keys.length - 1;
+    for (let i = 0; i < keys.length; i++) {
+      bytes += Number(keys[i]!.size);
+      if (bytes >= BATCH_BYTES) {
+        end = i;
+        break;
+      }
+    }
+    const last = keys.length === limit || end < keys.length - 1 ? keys[end] : undefined;
     const upTo = last ? 'AND (pk < ? OR (pk = ? AND sk <= ?))' : '';
     await tx.run(
       `INSERT INTO ddb_backup_items (bid, pk, sk, h, size, item) SELECT ?, pk, sk, h, size, item FROM ddb_items WHERE tid = ? ${after} ${upTo} ON CONFLICT (bid, pk, sk) DO NOTHING`,

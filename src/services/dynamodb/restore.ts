@@ -10,7 +10,7 @@ import type { JobOutcome } from '../../jobs/index.js';
 import { enqueue, type Job } from '../../jobs/queue.js';
 import type { Tx } from '../../storage/db.js';
 import type { DynamoDbCore } from './core.js';
-import { RecoveryStore } from './recovery-store.js';
+import { BATCH_BYTES, RecoveryStore } from './recovery-store.js';
 import { parseItem } from './request.js';
 import { buildTable, type IndexMeta, type TableMeta } from './tables.js';
 
@@ -115,13 +115,18 @@ export class RestoreFiller {
         const after = r.pk !== undefined ? { pk: Buffer.from(r.pk, 'base64'), sk: Buffer.from(r.sk ?? '', 'base64') } : undefined;
         const rows =
           r.backup !== undefined ? await this.recovery.backupItems(tx, r.backup, after, BATCH) : await this.recovery.stateAt(tx, r.table!, r.at!, after, BATCH);
+        // Up to BATCH rows or BATCH_BYTES of items, whichever comes first.
+        let bytes = 0;
+        let last: (typeof rows)[number] | undefined;
         for (const row of rows) {
+          last = row;
           if (row.item === null) continue;
           const item = parseItem(row.item);
           await store.put(tx, t, { pk: row.pk, sk: row.sk }, item, row.item, Number(row.size), undefined);
+          bytes += Number(row.size);
+          if (bytes >= BATCH_BYTES) break;
         }
-        const last = rows[rows.length - 1];
-        if (rows.length === BATCH && last) {
+        if (last && (rows.length === BATCH || last !== rows[rows.length - 1])) {
           t.restoring = { ...r, pk: last.pk.toString('base64'), sk: last.sk.toString('base64') };
           await store.saveTable(tx, t);
           return { done: false as const, t };

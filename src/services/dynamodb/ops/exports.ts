@@ -6,7 +6,7 @@
  * is one consistent state read in bounded batches without holding the table: the log's versions at
  * or before a past time never change (pruning keeps the window's). It writes, through the S3
  * service, AWS's layout: `<prefix>/AWSDynamoDB/<ExportId>/` with `_started`, `data/<26 chars>.json.gz`
- * (or `.ion.gz`) files of up to 10,000 items, one item a line, then `manifest-files.json` (one line
+ * (or `.ion.gz`) files of up to 10,000 items (or 8 MB of lines), one item a line, then `manifest-files.json` (one line
  * per data file), `manifest-summary.json` and their `.checksum` files (MD5, hex).
  */
 import { createHash, randomBytes } from 'node:crypto';
@@ -45,8 +45,9 @@ import { pitrUnavailable, restorableWindow } from './pitr.js';
 const gz = promisify(gzip);
 
 export const EXPORT_JOB = 'dynamodb.export';
-/** Items per data file. */
+/** Items per data file, and the most bytes of lines one holds before it is written (bounded memory). */
 const FILE_ITEMS = 10_000;
+const FILE_BYTES = 8 * 1024 * 1024;
 /** Rows read from the change log per batch. */
 const BATCH = 1000;
 /** How long a ClientToken names its export (AWS: 8 hours). */
@@ -275,6 +276,7 @@ export class ExportWriter {
     const ext = m.format === 'ION' ? 'ion.gz' : 'json.gz';
     const files: DataFile[] = [];
     let lines: string[] = [];
+    let fileBytes = 0;
     let itemCount = 0;
     let billed = 0;
     const flush = async (force: boolean) => {
@@ -284,6 +286,7 @@ export class ExportWriter {
       const etag = (await put(key, gzipped)).replace(/"/g, '');
       files.push({ itemCount: lines.length, md5Checksum: createHash('md5').update(gzipped).digest('base64'), etag, dataFileS3Key: key });
       lines = [];
+      fileBytes = 0;
     };
     let after: EncodedKey | undefined;
     for (;;) {
@@ -294,9 +297,11 @@ export class ExportWriter {
         const line = m.incremental ? this.changeLine(m, r as unknown as { at: number; item: string | null; old: string | null }) : this.itemLine(m, r.item);
         if (line === undefined) continue;
         lines.push(line);
-        billed += Buffer.byteLength(line);
+        const n = Buffer.byteLength(line);
+        billed += n;
+        fileBytes += n;
         itemCount++;
-        if (lines.length >= FILE_ITEMS) await flush(false);
+        if (lines.length >= FILE_ITEMS || fileBytes >= FILE_BYTES) await flush(false);
       }
       if (rows.length < BATCH) break;
       const last = rows[rows.length - 1]!;

@@ -49,6 +49,8 @@ const LOG_GROUP = '/aws-dynamodb/imports';
 /** A table being imported stays CREATING until the import ends (the latest time a Date holds). */
 const PENDING = 8.64e15;
 const BATCH = 500;
+/** A batch also ends after this much input (the table's other writes wait for no longer). */
+const BATCH_BYTES = 1024 * 1024;
 const TOKEN_MS = 8 * 60 * 60 * 1000;
 
 export interface ImportMeta {
@@ -321,6 +323,7 @@ export class ImportReader {
     if (m.input.InputCompressionType === 'GZIP') stream = pipeline(stream, createGunzip(), () => {});
     const csv = m.input.InputFormat === 'CSV' ? new CsvItems(t, m.input.InputFormatOptions?.Csv?.Delimiter ?? ',', m.input.InputFormatOptions?.Csv?.HeaderList) : undefined;
     let batch: { item: Item; index: number }[] = [];
+    let batchBytes = 0;
     const errors: [number, string][] = [];
     let index = 0;
     const logError = (i: number, message: string) => {
@@ -344,6 +347,7 @@ export class ImportReader {
       for (const [i, message] of refused) logError(i, message);
       m.importedItems += batch.length - refused.length;
       batch = [];
+      batchBytes = 0;
     };
     try {
       for await (const line of createInterface({ input: stream, crlfDelay: Infinity })) {
@@ -353,8 +357,11 @@ export class ImportReader {
         const i = index++;
         m.processedItems++;
         if (typeof parsed === 'string') logError(i, parsed);
-        else batch.push({ item: parsed, index: i });
-        if (batch.length >= BATCH) await flush();
+        else {
+          batch.push({ item: parsed, index: i });
+          batchBytes += line.length;
+        }
+        if (batch.length >= BATCH || batchBytes >= BATCH_BYTES) await flush();
         if (errors.length >= 1000) putErrors();
       }
       const open = csv?.end();
