@@ -90,11 +90,14 @@ export class BackupExpiry {
   constructor(private readonly core: DynamoDbCore) {}
 
   readonly run = async (job: Job<Record<string, never>>): Promise<JobOutcome> => {
-    await this.core.db.tx(async (tx) => {
+    const busy = await this.core.db.tx(async (tx) => {
       const b = await this.recovery.backup(tx, job.account, job.region, job.key);
-      if (b && !b.meta.restores) await this.recovery.deleteBackup(tx, b);
+      if (b?.meta.restores) return true;
+      if (b) await this.recovery.deleteBackup(tx, b);
+      return false;
     });
-    return { then: 'done' };
+    // A restore from it still running: the backup goes once it is done.
+    return busy ? { then: 'reschedule', dueAt: this.core.now() + 60_000 } : { then: 'done' };
   };
 }
 
