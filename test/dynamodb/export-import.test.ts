@@ -363,7 +363,10 @@ test('CSV imports: header line or HeaderList, quoting, gzip, error counts logged
   assert.deepEqual(listed.ImportSummaryList!.map((s) => [s.ImportArn, s.ImportStatus, s.InputFormat]), [[gz.ImportArn, 'COMPLETED', 'CSV']]);
   const all = await ddb.send(new ListImportsCommand({ PageSize: 1 }));
   assert.equal(all.ImportSummaryList!.length, 1);
-  assert.ok(all.NextToken);
+  assert.match(all.NextToken!, /^([0-9a-f]{16}){7,}$/, 'the token form the model requires');
+  const next = await ddb.send(new ListImportsCommand({ PageSize: 1, NextToken: all.NextToken }));
+  assert.equal(next.ImportSummaryList!.length, 1);
+  assert.notEqual(next.ImportSummaryList![0]!.ImportArn, all.ImportSummaryList![0]!.ImportArn);
 
   const noBucket = await importDone(
     (await ddb.send(csvImport('csv-none', 'x/', { S3BucketSource: { S3Bucket: 'no-such-bucket' } }))).ImportTableDescription!.ImportArn!,

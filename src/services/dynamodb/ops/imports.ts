@@ -167,7 +167,7 @@ export class ImportOps implements Pick<DynamoDBApi, ImportOperations> {
     const listing = listingOf('ListImports', ctx, tableArnText);
     let after: { created: number; arn: string } | undefined;
     if (input.NextToken !== undefined) {
-      const key = decodePageToken(input.NextToken, listing);
+      const key = decodePageToken(Buffer.from(input.NextToken.replace(/(00)+$/, ''), 'hex').toString('utf8'), listing);
       if (!key) throw validation('Invalid NextToken');
       after = { created: Number(key[0]), arn: String(key[1]) };
     }
@@ -186,9 +186,17 @@ export class ImportOps implements Pick<DynamoDBApi, ImportOperations> {
           ...(r.meta.end !== undefined ? { EndTime: new Date(r.meta.end) } : {}),
         }),
       ),
-      ...(page.next ? { NextToken: page.next } : {}),
+      ...(page.next ? { NextToken: importToken(page.next) } : {}),
     };
   }
+}
+
+/** A page token in the form the model requires of ListImports' (hex, 112+ characters, a multiple of 16), zero-padded. */
+function importToken(token: string): string {
+  let hex = Buffer.from(token, 'utf8').toString('hex');
+  const length = Math.max(112, Math.ceil(hex.length / 16) * 16);
+  hex = hex.padEnd(length, '0');
+  return hex;
 }
 
 function randomBytesUuid(): string {
