@@ -23,7 +23,7 @@ import {
   ScanCommand,
   UpdateContinuousBackupsCommand,
 } from '@aws-sdk/client-dynamodb';
-import { setup, hashTable, rangeTable, error, type Env } from './helpers.js';
+import { setup, hashTable, rangeTable, error, raw, type Env } from './helpers.js';
 
 let env: Env;
 before(async () => {
@@ -338,6 +338,8 @@ test('point-in-time recovery: enable, describe the window, restore to a point be
     env.client.send(new RestoreTableToPointInTimeCommand({ SourceTableName: 'pitr-a', TargetTableName: 'pitr-y', RestoreDateTime: new Date(enabledAt - 1000) })),
   );
   assert.equal(early.name, 'InvalidRestoreTimeException');
+  const far = await raw(env.server.endpoint, 'RestoreTableToPointInTime', JSON.stringify({ SourceTableName: 'pitr-a', TargetTableName: 'pitr-far', RestoreDateTime: 1e15 }));
+  assert.deepEqual([far.status, far.body.__type.split('#').pop()], [400, 'InvalidRestoreTimeException'], 'a time past what a date holds');
   const exists = await error(() => env.client.send(new RestoreTableToPointInTimeCommand({ SourceTableName: 'pitr-a', TargetTableName: 'pitr-latest', UseLatestRestorableTime: true })));
   assert.equal(exists.name, 'TableAlreadyExistsException');
   const missing = await error(() => env.client.send(new RestoreTableToPointInTimeCommand({ SourceTableName: 'pitr-none', TargetTableName: 'pitr-z', UseLatestRestorableTime: true })));

@@ -112,6 +112,13 @@ function releaseBackupTable(core: DynamoDbCore, tid: number): void {
   else core.store.backupTables.delete(tid);
 }
 
+/** A time bound in ms; one too far for a Date (NaN) bounds nothing below, everything above. */
+function finiteTime(d: Date | undefined): number | undefined {
+  if (d === undefined) return undefined;
+  const ms = d.getTime();
+  return Number.isFinite(ms) ? ms : undefined;
+}
+
 export function backupNotFound(arn: string) {
   return new BackupNotFoundException(`Backup not found: ${arn}`);
 }
@@ -249,8 +256,8 @@ export class BackupOps implements Pick<DynamoDBApi, BackupOperations> {
       {
         tableName: input.TableName === undefined ? undefined : tableNameOf(input.TableName),
         types,
-        lower: input.TimeRangeLowerBound?.getTime(),
-        upper: input.TimeRangeUpperBound?.getTime(),
+        lower: finiteTime(input.TimeRangeLowerBound),
+        upper: finiteTime(input.TimeRangeUpperBound),
         after,
       },
       limit + 1,

@@ -128,7 +128,7 @@ export class ExportOps implements Pick<DynamoDBApi, ExportOperations> {
       if (input.IncrementalExportSpecification) throw validation('IncrementalExportSpecification can only be specified for an INCREMENTAL_EXPORT');
       if (input.ExportTime) {
         exportTime = input.ExportTime.getTime();
-        if (exportTime < w.earliest || exportTime > now) {
+        if (!Number.isFinite(exportTime) || exportTime < w.earliest || exportTime > now) {
           throw new InvalidExportTimeException(`Invalid ExportTime: ExportTime must be within the point in time recovery window of the table (between ${new Date(w.earliest).toISOString()} and now)`);
         }
       }
@@ -138,7 +138,7 @@ export class ExportOps implements Pick<DynamoDBApi, ExportOperations> {
       if (input.ExportTime) throw validation('ExportTime cannot be specified for an INCREMENTAL_EXPORT');
       const from = spec.ExportFromTime.getTime();
       const to = spec.ExportToTime.getTime();
-      if (from < w.earliest || to > now || from >= to) {
+      if (!Number.isFinite(from) || !Number.isFinite(to) || from < w.earliest || to > now || from >= to) {
         throw new InvalidExportTimeException('Invalid export period: ExportFromTime and ExportToTime must be within the point in time recovery window, ExportFromTime before ExportToTime');
       }
       if (to - from < 15 * 60 * 1000 || to - from > 24 * 60 * 60 * 1000) {

@@ -156,7 +156,7 @@ export class PitrOps implements Pick<DynamoDBApi, PitrOperations> {
     let at: number;
     if (input.RestoreDateTime !== undefined) {
       at = input.RestoreDateTime.getTime();
-      if (at < w.earliest || at > w.latest) {
+      if (!Number.isFinite(at) || at < w.earliest || at > w.latest) {
         throw new InvalidRestoreTimeException(
           `Invalid restore time specified: RestoreDateTime must be between ${new Date(w.earliest).toISOString()} and ${new Date(w.latest).toISOString()}`,
         );
