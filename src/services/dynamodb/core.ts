@@ -44,6 +44,8 @@ export class DynamoDbCore {
   readonly throttle: Throttle;
   /** How long a new table or index stays CREATING (platform ms; 0 by default). */
   readonly activationMs: number;
+  /** Items a backup copies per transaction (`services.dynamodb.backupBatch`, 1,000 by default). */
+  readonly backupBatch: number;
 
   private constructor(
     readonly platform: Platform,
@@ -53,6 +55,7 @@ export class DynamoDbCore {
     const opts = platform.config.services?.dynamodb ?? {};
     this.throttle = new Throttle(platform.clock, opts.throttling !== false);
     this.activationMs = typeof opts.tableActivationMs === 'number' ? opts.tableActivationMs : 0;
+    this.backupBatch = typeof opts.backupBatch === 'number' && opts.backupBatch >= 1 ? opts.backupBatch : 1000;
     stores.set(platform, this.store);
     this.notifying = notifyingWrites(platform.db, () => this.store.flushStreamWakes());
   }

@@ -113,7 +113,64 @@ FROM ddb_tables t JOIN ddb_ttl x ON x.tid = t.id
 GROUP BY t.id, t.account, t.region, t.name;
 `,
   },
+  {
+    // Backups, point-in-time recovery, exports and imports (recovery-store.ts).
+    version: 6,
+    sql: `
+CREATE TABLE ddb_pitr_log (
+  tid BIGINT NOT NULL,
+  pk BYTEA NOT NULL,
+  sk BYTEA NOT NULL,
+  at BIGINT NOT NULL,
+  h INTEGER NOT NULL,
+  size INTEGER NOT NULL,
+  item TEXT,
+  PRIMARY KEY (tid, pk, sk, at)
+);
+CREATE TABLE ddb_backups (
+  arn TEXT COLLATE "C" NOT NULL PRIMARY KEY,
+  account TEXT NOT NULL,
+  region TEXT NOT NULL,
+  id BIGINT NOT NULL,
+  table_name TEXT COLLATE "C" NOT NULL,
+  created BIGINT NOT NULL,
+  type TEXT NOT NULL,
+  meta TEXT NOT NULL
+);
+CREATE INDEX ddb_backups_list ON ddb_backups (account, region, created, arn);
+CREATE TABLE ddb_backup_items (
+  bid BIGINT NOT NULL,
+  pk BYTEA NOT NULL,
+  sk BYTEA NOT NULL,
+  h INTEGER NOT NULL,
+  size INTEGER NOT NULL,
+  item TEXT,
+  PRIMARY KEY (bid, pk, sk)
+);
+CREATE TABLE ddb_backup_progress (
+  bid BIGINT NOT NULL PRIMARY KEY,
+  tid BIGINT NOT NULL,
+  cursor_pk BYTEA,
+  cursor_sk BYTEA
+);
+CREATE INDEX ddb_backup_progress_tid ON ddb_backup_progress (tid);
+CREATE TABLE ddb_transfers (
+  arn TEXT COLLATE "C" NOT NULL PRIMARY KEY,
+  kind TEXT NOT NULL,
+  account TEXT NOT NULL,
+  region TEXT NOT NULL,
+  table_arn TEXT COLLATE "C" NOT NULL,
+  created BIGINT NOT NULL,
+  token TEXT,
+  meta TEXT NOT NULL
+);
+CREATE INDEX ddb_transfers_list ON ddb_transfers (account, region, kind, created, arn);
+`,
+  },
 ];
+
+/** The job, one per table with point-in-time recovery enabled, keyed by table id, that prunes its change log (ops/pitr.ts). */
+export const PITR_JOB = 'dynamodb.pitr';
 
 /** AWS ignores TTL values more than five years in the past. */
 const TTL_MAX_AGE_S = 5 * 365 * 24 * 60 * 60;
@@ -192,6 +249,20 @@ export class Store {
   /** Streams appended to by the transaction in progress (or one just rolled back: a spurious wake-up is harmless). */
   private readonly appended = new Set<string>();
 
+  /**
+   * Tables whose writes are logged for point-in-time recovery (with the time PITR was enabled)
+   * whatever the metadata a write holds says: from just before the transaction that enables PITR (a write still holding the metadata
+   * it read before that commit is logged too), for as long as PITR stays enabled by this process.
+   */
+  readonly pitrTables = new Map<number, number>();
+
+  /**
+   * Tables with backups being copied, and how many (ops/backups.ts): their writes keep the items
+   * they change for those backups (`keepForBackups`). Counted up before the transaction that starts
+   * a backup, down once it is complete; loaded from `ddb_backup_progress` at start-up.
+   */
+  readonly backupTables = new Map<number, number>();
+
   constructor(
     readonly db: Db,
     private readonly clock: Clock,
@@ -199,7 +270,11 @@ export class Store {
 
   /** Applies the migrations; the tags table must be open (migration 5 moves tags into it). */
   async init(tags: TagStore): Promise<void> {
-    await this.db.migrate('dynamodb', [...MIGRATIONS, { version: 5, sql: '', data: (tx) => this.moveMetadataTags(tx, tags) }]);
+    const moveTags: Migration = { version: 5, sql: '', data: (tx) => this.moveMetadataTags(tx, tags) };
+    await this.db.migrate('dynamodb', [...MIGRATIONS.filter((m) => m.version < 5), moveTags, ...MIGRATIONS.filter((m) => m.version > 5)]);
+    for (const r of await this.db.all<{ tid: number }>('SELECT tid FROM ddb_backup_progress')) {
+      this.backupTables.set(Number(r.tid), (this.backupTables.get(Number(r.tid)) ?? 0) + 1);
+    }
   }
 
   /** Tags that tables kept in their metadata (`tags`) before the shared tags table, moved there whole. */
@@ -242,6 +317,7 @@ export class Store {
   /** Forgets what is cached of a deleted table. */
   forgetTable(t: TableMeta): void {
     this.cache.delete(this.cacheKey(t.account, t.region, t.name));
+    this.pitrTables.delete(t.id);
     this.statsCache.delete(t.id);
   }
 
@@ -285,11 +361,18 @@ export class Store {
   }
 
   async deleteTable(tx: Tx, t: TableMeta): Promise<void> {
+    // Backups still being copied take the rest of the items now (what a write kept is not replaced).
+    await tx.run(
+      'INSERT INTO ddb_backup_items (bid, pk, sk, h, size, item) SELECT p.bid, i.pk, i.sk, i.h, i.size, i.item FROM ddb_backup_progress p JOIN ddb_items i ON i.tid = p.tid WHERE p.tid = ? ON CONFLICT (bid, pk, sk) DO NOTHING',
+      [t.id],
+    );
     await tx.run('DELETE FROM ddb_tables WHERE account = ? AND region = ? AND name = ?', [t.account, t.region, t.name]);
     await tx.run('DELETE FROM ddb_items WHERE tid = ?', [t.id]);
     await tx.run('DELETE FROM ddb_index_items WHERE tid = ?', [t.id]);
     await tx.run('DELETE FROM ddb_ttl WHERE tid = ?', [t.id]);
     await cancel(tx, TTL_JOB, String(t.id));
+    await tx.run('DELETE FROM ddb_pitr_log WHERE tid = ?', [t.id]);
+    await cancel(tx, PITR_JOB, String(t.id));
   }
 
   private readonly statsCache = new Map<number, { at: number; value: Stats }>();
@@ -325,6 +408,9 @@ export class Store {
 
   /** Writes an item (insert or replace) and keeps its index rows in step with it. */
   async put(tx: Tx, t: TableMeta, k: EncodedKey, item: Item, json: string, size: number, old: Item | undefined): Promise<void> {
+    if (this.backupTables.size !== 0 && this.backupTables.has(t.id)) await this.keepForBackups(tx, t, k);
+    const pitrSince = t.pitr?.enabledAt ?? (this.pitrTables.size !== 0 ? this.pitrTables.get(t.id) : undefined);
+    if (pitrSince !== undefined) await this.logVersion(tx, t, k, json, size, pitrSince);
     await tx.run(
       'INSERT INTO ddb_items (tid, pk, sk, h, size, item) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (tid, pk, sk) DO UPDATE SET size = excluded.size, item = excluded.item',
       [t.id, k.pk, k.sk, hashKey(k.pk), size, json],
@@ -404,11 +490,41 @@ export class Store {
 
   /** Deletes an item; `byService` marks a TTL expiry (its stream record names DynamoDB as the actor). */
   async delete(tx: Tx, t: TableMeta, k: EncodedKey, old: Item | undefined, byService = false): Promise<void> {
+    if (this.backupTables.size !== 0 && this.backupTables.has(t.id)) await this.keepForBackups(tx, t, k);
+    const pitrSince = t.pitr?.enabledAt ?? (this.pitrTables.size !== 0 ? this.pitrTables.get(t.id) : undefined);
+    if (pitrSince !== undefined) await this.logVersion(tx, t, k, null, 0, pitrSince);
     await tx.run('DELETE FROM ddb_items WHERE tid = ? AND pk = ? AND sk = ?', [t.id, k.pk, k.sk]);
     if (old && (t.gsis.length || t.lsis.length)) await this.updateIndexes(tx, t, k, old, undefined);
     if (t.ttl?.enabled) await this.forgetExpiry(tx, t, k);
     const st = activeStream(t);
     if (st && old) await this.appendRecord(tx, t, st, old, undefined, byService);
+  }
+
+  /**
+   * Copy-on-write for the backups of a table being copied (ops/backups.ts): before a write changes
+   * an item, the item as it was (or a marker that there was none) goes into each running backup
+   * that has not copied that key yet; the copier never overwrites what is there. Backups whose
+   * snapshot started after this write's transaction have no progress row yet and get nothing.
+   */
+  private async keepForBackups(tx: Tx, t: TableMeta, k: EncodedKey): Promise<void> {
+    await tx.run(
+      'INSERT INTO ddb_backup_items (bid, pk, sk, h, size, item) SELECT p.bid, ?, ?, ?, COALESCE(i.size, 0), i.item FROM ddb_backup_progress p LEFT JOIN ddb_items i ON i.tid = p.tid AND i.pk = ? AND i.sk = ? WHERE p.tid = ? ON CONFLICT (bid, pk, sk) DO NOTHING',
+      [k.pk, k.sk, hashKey(k.pk), k.pk, k.sk, t.id],
+    );
+  }
+
+  /**
+   * Point-in-time recovery's change log, before the write changes the item: its new version (null:
+   * deleted) at now, in one statement with, on the key's first write since PITR was enabled, the
+   * item as it was then (its base, at `enabledAt - 1`; keys never written since are read from the
+   * table itself: recovery-store.ts). Two writes of one key in the same millisecond keep the later,
+   * which is the state at that millisecond.
+   */
+  private async logVersion(tx: Tx, t: TableMeta, k: EncodedKey, json: string | null, size: number, enabledAt: number): Promise<void> {
+    await tx.run(
+      'INSERT INTO ddb_pitr_log (tid, pk, sk, at, h, size, item) SELECT i.tid, i.pk, i.sk, ?, i.h, i.size, i.item FROM ddb_items i WHERE i.tid = ? AND i.pk = ? AND i.sk = ? AND NOT EXISTS (SELECT 1 FROM ddb_pitr_log m WHERE m.tid = i.tid AND m.pk = i.pk AND m.sk = i.sk) UNION ALL SELECT ?, ?, ?, ?, ?, ?, ? WHERE 1 = 1 ON CONFLICT (tid, pk, sk, at) DO UPDATE SET h = excluded.h, size = excluded.size, item = excluded.item',
+      [enabledAt - 1, t.id, k.pk, k.sk, t.id, k.pk, k.sk, this.clock.now(), hashKey(k.pk), size, json],
+    );
   }
 
   /** Calls `wake` after each write that appended to stream `sid`, until the returned function is called. */

@@ -102,6 +102,15 @@ export interface TableMeta {
   warm?: { ReadUnitsPerSecond?: number; WriteUnitsPerSecond?: number };
   /** Time to live: the attribute holding each item's expiry (epoch seconds), when enabled. */
   ttl?: { attribute: string; enabled: boolean };
+  /** Point-in-time recovery, while enabled: since when, and the window (days). Writes log item versions (store.ts). */
+  pitr?: { enabledAt: number; days: number };
+  /** Where a restored table came from (RestoreSummary). */
+  restore?: { sourceBackupArn?: string; sourceTableArn: string; at: number };
+  /**
+   * While a restore fills the table (CREATING): its source (a backup's id, or a table's id and the
+   * time restored) and the last key copied (base64), for the `dynamodb.restore` job (restore.ts).
+   */
+  restoring?: { backup?: number; table?: number; at?: number; pk?: string; sk?: string };
 }
 
 export const MAX_GSIS = 20;
@@ -383,6 +392,14 @@ export function describeTable(t: TableMeta, now: number, stats: Stats | undefine
   if (t.tableClass) d.TableClassSummary = { TableClass: t.tableClass };
   if (t.onDemand) d.OnDemandThroughput = t.onDemand;
   if (t.warm) d.WarmThroughput = { ...t.warm, Status: 'ACTIVE' };
+  if (t.restore) {
+    d.RestoreSummary = {
+      ...(t.restore.sourceBackupArn ? { SourceBackupArn: t.restore.sourceBackupArn } : {}),
+      SourceTableArn: t.restore.sourceTableArn,
+      RestoreDateTime: new Date(t.restore.at),
+      RestoreInProgress: (status ?? tableStatus(t, now)) === 'CREATING',
+    };
+  }
   d.DeletionProtectionEnabled = t.deletionProtection;
   if (t.sse?.Enabled) {
     d.SSEDescription = {

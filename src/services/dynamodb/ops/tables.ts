@@ -25,6 +25,7 @@ import {
 import type { Tx } from '../../../storage/db.js';
 import { DYNAMODB_TAG_RULES, tableNotFound, tagError, tagMap, type DynamoDbCore } from '../core.js';
 import type { Store } from '../store.js';
+import { systemBackupOnDelete } from './backups.js';
 import {
   activeStream,
   attributeDefs,
@@ -108,6 +109,7 @@ export class TableOps implements Pick<DynamoDBApi, TableOperations> {
         throw validation('Resource cannot be deleted as it is currently protected against deletion. Disable deletion protection first.');
       }
       if (now < t.activeAt) throw new ResourceInUseException(`Attempt to change a resource which is still in use: Table is being created: ${name}`);
+      await systemBackupOnDelete(this.core, tx, t);
       await store.deleteTable(tx, t);
       await this.core.tags.forget(tx, ctx, tableArn(t));
       return t;
