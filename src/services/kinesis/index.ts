@@ -1,0 +1,24 @@
+/**
+ * Amazon Kinesis Data Streams (awsJson1.1, target prefix Kinesis_20131202): provisioned and
+ * on-demand streams, shards with AWS's hash-key ranges, records in SQL (trimmed past the retention
+ * period by a job), shard iterators, resharding and tags. Enhanced fan-out (RegisterStreamConsumer,
+ * SubscribeToShard's HTTP/2 event stream) is not built: those operations answer NotImplemented.
+ */
+import type { KinesisApi } from '../../generated/kinesis.js';
+import { defineProvider, type Platform, type ServiceDefinition, type ServiceProvider } from '../service.js';
+import { KinesisCore } from './core.js';
+import { RecordOps } from './ops/records.js';
+import { ReshardOps } from './ops/resharding.js';
+import { StreamOps } from './ops/streams.js';
+import { TagOps } from './ops/tags.js';
+
+export const definition: ServiceDefinition = {
+  name: 'kinesis',
+  validationErrorCode: 'ValidationException',
+  // A record's data is up to 10 MiB (MaxRecordSizeInKiB) and base64 in JSON; a PutRecords carries at most 5 MiB.
+  maxBodyBytes: 16 * 1024 * 1024,
+  async create(platform: Platform): Promise<ServiceProvider> {
+    const core = await KinesisCore.open(platform);
+    return defineProvider<KinesisApi>()([new StreamOps(core), new RecordOps(core), new ReshardOps(core), new TagOps(core)]);
+  },
+};
