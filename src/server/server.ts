@@ -22,6 +22,7 @@ import type { RequestContext } from '../core/context.js';
 import { hostName, isPlainHost, preflight, send, type HttpRequest, type HttpResponse, type ResponseSink } from '../core/http.js';
 import { BODY_IDLE_MS, bodyWithin, bufferedStream, ConnectionClosedError, MalformedBodyError, readWhole, verifiedStream, type IncomingRequest } from './body.js';
 import { createHttp1Server } from './http1.js';
+import { createH2cServer } from './h2c.js';
 import { createFallbackServer } from './node-fallback.js';
 import { DataPlaneRouter } from './dataplane-router.js';
 import { checkOperations, discoverServices } from './registry.js';
@@ -291,10 +292,11 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
       throw e;
     });
   // The fast HTTP/1.1 server takes every connection; Node's http server (not listening itself)
-  // serves connections handed to it for an Upgrade.
+  // serves connections handed to it for an Upgrade, Node's http2 server those that open with h2c's preface.
   const bodyIdleMs = options.bodyIdleMs ?? BODY_IDLE_MS;
   const fallback = createFallbackServer(serve, { bodyIdleMs });
-  const server = createHttp1Server(serve, { fallback, keepAliveMs: 65_000, bodyIdleMs });
+  const h2c = createH2cServer(serve, { bodyIdleMs });
+  const server = createHttp1Server(serve, { fallback, h2c, keepAliveMs: 65_000, bodyIdleMs });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
@@ -308,6 +310,7 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {
     closing ??= (async () => {
+      h2c.closeSessions();
       await server.shutdown(options.shutdownGraceMs ?? SHUTDOWN_GRACE_MS);
       // Background work stops first: a run that ends while its service shuts down records nothing (it runs again later).
       await jobs.close();
