@@ -5,6 +5,7 @@ import { SerializedJson } from '../serialized-json.js';
 import { readInput, serializationError } from '../validate.js';
 import type { HttpRequest, HttpResponse } from '../../core/http.js';
 import type { RequestContext } from '../../core/context.js';
+import { EventStreamOutput } from './eventstream.js';
 import type { Protocol, ResolvedOperation } from './protocol.js';
 import { toJsonValue } from './values.js';
 import { addCrc32, frameworkError, jsonErrorType, queryErrorCode, messageKey, unknownRoute, unknownRouteResponse } from './wire.js';
@@ -62,6 +63,10 @@ export class AwsJsonProtocol implements Protocol {
   }
 
   output(svc: ServiceIndex, operation: OperationModel, output: any, ctx: RequestContext): HttpResponse {
+    // An event-stream output (Kinesis SubscribeToShard): its messages, sent as they come.
+    if (output instanceof EventStreamOutput) {
+      return { status: 200, headers: { 'content-type': 'application/vnd.amazon.eventstream', 'x-amzn-requestid': ctx.requestId }, body: output.body() };
+    }
     const headers: Record<string, string> = { 'content-type': this.contentType(), 'x-amzn-requestid': ctx.requestId };
     let body: string;
     if (output instanceof SerializedJson) body = output.text;

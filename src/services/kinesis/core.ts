@@ -56,6 +56,24 @@ export class KinesisCore {
     return this.platform.clock.now();
   }
 
+  /** In-process readers waiting for a stream's records (SubscribeToShard), by stream id. */
+  private readonly watchers = new Map<string, Set<() => void>>();
+
+  /** Calls `wake` after each committed put to the stream, until the returned function is called. */
+  watch(streamId: string, wake: () => void): () => void {
+    let set = this.watchers.get(streamId);
+    if (!set) this.watchers.set(streamId, (set = new Set()));
+    set.add(wake);
+    return () => {
+      set.delete(wake);
+      if (set.size === 0 && this.watchers.get(streamId) === set) this.watchers.delete(streamId);
+    };
+  }
+
+  notify(streamId: string): void {
+    for (const wake of this.watchers.get(streamId) ?? []) wake();
+  }
+
   /** Where a request's stream is, and its name: the ARN's account and region, else the caller's. */
   locate(ctx: Scope, ref: StreamRef): { scope: Scope; name: string } {
     if (ref.StreamARN !== undefined) {

@@ -1,12 +1,13 @@
 /**
  * Amazon Kinesis Data Streams (awsJson1.1, target prefix Kinesis_20131202): provisioned and
  * on-demand streams, shards with AWS's hash-key ranges, records in SQL (trimmed past the retention
- * period by a job), shard iterators, resharding and tags. Enhanced fan-out (RegisterStreamConsumer,
- * SubscribeToShard's HTTP/2 event stream) is not built: those operations answer NotImplemented.
+ * period by a job), shard iterators, resharding, tags, and enhanced fan-out consumers with
+ * SubscribeToShard's event stream (HTTP/2 in cleartext, as the SDK sends it: server/h2c.ts).
  */
 import type { KinesisApi } from '../../generated/kinesis.js';
 import { defineProvider, type Platform, type ServiceDefinition, type ServiceProvider } from '../service.js';
 import { KinesisCore } from './core.js';
+import { ConsumerOps } from './ops/consumers.js';
 import { RecordOps } from './ops/records.js';
 import { ReshardOps } from './ops/resharding.js';
 import { StreamOps } from './ops/streams.js';
@@ -19,6 +20,6 @@ export const definition: ServiceDefinition = {
   maxBodyBytes: 16 * 1024 * 1024,
   async create(platform: Platform): Promise<ServiceProvider> {
     const core = await KinesisCore.open(platform);
-    return defineProvider<KinesisApi>()([new StreamOps(core), new RecordOps(core), new ReshardOps(core), new TagOps(core)]);
+    return defineProvider<KinesisApi>()([new StreamOps(core), new RecordOps(core), new ReshardOps(core), new TagOps(core), new ConsumerOps(core)]);
   },
 };

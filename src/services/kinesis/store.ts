@@ -48,6 +48,16 @@ export interface StreamDoc {
   maxRecordKiB: number;
   monitoring: string[];
   shards: ShardInfo[];
+  /** Enhanced fan-out consumers (at most 20). */
+  consumers?: ConsumerInfo[];
+}
+
+export interface ConsumerInfo {
+  name: string;
+  /** Platform ms; its ARN ends with the creation time in seconds. */
+  created: number;
+  /** CREATING until then. */
+  activeAt: number;
 }
 
 export interface RecordRow {

@@ -13,7 +13,6 @@ import {
   ListTagsForResourceCommand,
   ListTagsForStreamCommand,
   RemoveTagsFromStreamCommand,
-  SubscribeToShardCommand,
   type KinesisClient,
 } from '@aws-sdk/client-kinesis';
 import type { TestServer } from '../../helpers/server.js';
@@ -145,11 +144,6 @@ describe('Kinesis streams', () => {
     assert.equal(err.name, 'ResourceNotFoundException');
     const again = await failure(kinesis.send(new DeleteStreamCommand({ StreamName: 'gone' })));
     assert.equal(again.name, 'ResourceNotFoundException');
-  });
-
-  it('answers NotImplemented for SubscribeToShard (enhanced fan-out is not built)', async () => {
-    const err = await failure(kinesis.send(new SubscribeToShardCommand({ ConsumerARN: `arn:aws:kinesis:us-east-1:${ACCOUNT}:stream/three/consumer/c:1`, ShardId: 'shardId-000000000000', StartingPosition: { Type: 'LATEST' } })));
-    assert.equal(err.status, 501);
   });
 });
 

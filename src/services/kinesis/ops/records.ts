@@ -21,6 +21,7 @@ import {
   type PutRecordsInput,
   type PutRecordsOutput,
   type PutRecordsResultEntry,
+  type Record_,
 } from '../../../generated/kinesis.js';
 import type { KinesisCore, Scope } from '../core.js';
 import { amzUtc, decodeIterator, encodeIterator, hashKeyOf, MAX_HASH, parseSequenceNumber, sequenceNumber, shardIdOf, type ShardInfo } from '../shards.js';
@@ -70,7 +71,7 @@ export class RecordOps implements Pick<KinesisApi, Ops> {
       return h;
     });
     const now = ctx.clock.now();
-    return this.core.db.tx(async (tx) => {
+    const { id, out } = await this.core.db.tx(async (tx) => {
       const { doc } = await this.core.usableStream(ctx, ref, tx);
       const limit = doc.maxRecordKiB * 1024;
       for (const e of entries) {
@@ -94,14 +95,15 @@ export class RecordOps implements Pick<KinesisApi, Ops> {
         await insertRecord(tx, doc.id, shard.index, counter, now, entries[i]!.PartitionKey, entries[i]!.Data);
         out.push({ ShardId: shardIdOf(shard.index), SequenceNumber: sequenceNumber(doc.created, shard.index, counter) });
       }
-      return out;
+      return { id: doc.id, out };
     });
+    this.core.notify(id);
+    return out;
   }
 
   async GetShardIterator(ctx: RequestContext, input: GetShardIteratorInput): Promise<GetShardIteratorOutput> {
     const { scope, doc } = await this.core.usableStream(ctx, input);
     const shard = this.core.shard(doc, scope, input.ShardId);
-    const shardId = shardIdOf(shard.index);
     const type = input.ShardIteratorType;
     const bySequence = type === 'AT_SEQUENCE_NUMBER' || type === 'AFTER_SEQUENCE_NUMBER';
     if (bySequence !== (input.StartingSequenceNumber !== undefined) && type !== 'AT_TIMESTAMP') {
@@ -110,39 +112,8 @@ export class RecordOps implements Pick<KinesisApi, Ops> {
           `Request specified ${type} and ${bySequence ? 'no' : 'also a'} StartingSequenceNumber.`,
       );
     }
-    let counter: number;
     const now = ctx.clock.now();
-    switch (type) {
-      case 'TRIM_HORIZON':
-        counter = 0;
-        break;
-      case 'LATEST':
-        counter = await nextCounter(this.core.db, doc.id, shard.index);
-        break;
-      case 'AT_TIMESTAMP': {
-        if (input.Timestamp === undefined) {
-          throw new InvalidArgumentException('Must specify timestampInMillis parameter for iterator of type AT_TIMESTAMP. Current request has no timestamp parameter.');
-        }
-        const at = input.Timestamp.getTime();
-        if (at > now) {
-          throw new InvalidArgumentException(`The timestampInMillis parameter cannot be greater than the currentTimestampInMillis. timestampInMillis: ${at}, currentTimestampInMillis: ${now}`);
-        }
-        counter = (await firstAtOrAfter(this.core.db, doc.id, shard.index, Math.max(at, now - doc.retentionHours * HOUR))) ?? (await nextCounter(this.core.db, doc.id, shard.index));
-        break;
-      }
-      default: {
-        const text = input.StartingSequenceNumber!;
-        const seq = parseSequenceNumber(text);
-        if (!seq) throw new InvalidArgumentException(`StartingSequenceNumber ${text} used in GetShardIterator on shard ${shardId} in stream ${doc.name} under account ${scope.accountId} is invalid.`);
-        if (seq.shard !== shard.index) throw new InvalidArgumentException(`Invalid StartingSequenceNumber. It encodes ${shardIdOf(seq.shard)}, while it was used in a call to a shard with ${shardId}`);
-        if (seq.streamCreated !== doc.created) {
-          throw new InvalidArgumentException(
-            `StartingSequenceNumber ${text} used in GetShardIterator on shard ${shardId} in stream ${doc.name} under account ${scope.accountId} is invalid because it did not come from this stream.`,
-          );
-        }
-        counter = type === 'AT_SEQUENCE_NUMBER' ? seq.counter : seq.counter + 1;
-      }
-    }
+    const counter = await startingCounter(this.core, scope, doc, shard, input, now);
     return { ShardIterator: this.iterator(scope, doc, shard.index, counter, now) };
   }
 
@@ -159,27 +130,10 @@ export class RecordOps implements Pick<KinesisApi, Ops> {
     const doc = await readStream(this.core.db, it.account, it.region, it.stream);
     const shard = doc && doc.id === it.id ? doc.shards.find((s) => s.index === it.shard) : undefined;
     if (!doc || !shard) throw new ResourceNotFoundException(`Shard ${shardIdOf(it.shard)} in stream ${it.stream} under account ${it.account} does not exist`);
-    const limit = input.Limit ?? 10_000;
-    const cutoff = now - doc.retentionHours * HOUR;
-    // Sizes first (one more than asked, to see whether the consumer is behind), then the data that fits.
-    const metas = await sizes(this.core.db, doc.id, shard.index, it.counter, cutoff, limit + 1);
-    let taken = 0;
-    let bytes = 0;
-    while (taken < Math.min(limit, metas.length) && (taken === 0 || bytes + metas[taken]!.size <= MAX_GET_BYTES)) bytes += metas[taken++]!.size;
-    const rows = taken === 0 ? [] : await recordsBetween(this.core.db, doc.id, shard.index, Number(metas[0]!.seq), Number(metas[taken - 1]!.seq), cutoff);
-    const next = rows.length > 0 ? Number(rows[rows.length - 1]!.seq) + 1 : it.counter;
-    const behind = metas[taken];
-    const out: GetRecordsOutput = {
-      Records: rows.map((r) => ({
-        SequenceNumber: sequenceNumber(doc.created, shard.index, Number(r.seq)),
-        ApproximateArrivalTimestamp: new Date(Number(r.arrival)),
-        Data: Buffer.from(r.data),
-        PartitionKey: r.pkey,
-      })),
-      MillisBehindLatest: behind ? Math.max(0, now - Number(behind.arrival)) : 0,
-    };
-    if (shard.closed !== undefined && next > (shard.lastCounter ?? -1)) out.ChildShards = childShards(doc, shard);
-    else out.NextShardIterator = this.iterator(scope, doc, shard.index, next, now);
+    const read = await readShard(this.core, doc, shard, it.counter, input.Limit ?? 10_000, now);
+    const out: GetRecordsOutput = { Records: read.records, MillisBehindLatest: read.behind };
+    if (read.ended) out.ChildShards = childShards(doc, shard);
+    else out.NextShardIterator = this.iterator(scope, doc, shard.index, read.next, now);
     return out;
   }
 
@@ -197,4 +151,79 @@ export function childShards(doc: StreamDoc, parent: ShardInfo): ChildShard[] {
       ParentShards: [s.parent, s.adjacentParent].filter((p): p is number => p !== undefined).map(shardIdOf),
       HashKeyRange: { StartingHashKey: s.start, EndingHashKey: s.end },
     }));
+}
+
+/** The first counter an iterator or subscription of `type` reads (AWS's checks of its sequence number or timestamp). */
+export async function startingCounter(
+  core: KinesisCore,
+  scope: Scope,
+  doc: StreamDoc,
+  shard: ShardInfo,
+  input: { ShardIteratorType: string; StartingSequenceNumber?: string; Timestamp?: Date },
+  now: number,
+): Promise<number> {
+  const shardId = shardIdOf(shard.index);
+  switch (input.ShardIteratorType) {
+    case 'TRIM_HORIZON':
+      return 0;
+    case 'LATEST':
+      return nextCounter(core.db, doc.id, shard.index);
+    case 'AT_TIMESTAMP': {
+      if (input.Timestamp === undefined) {
+        throw new InvalidArgumentException('Must specify timestampInMillis parameter for iterator of type AT_TIMESTAMP. Current request has no timestamp parameter.');
+      }
+      const at = input.Timestamp.getTime();
+      if (at > now) {
+        throw new InvalidArgumentException(`The timestampInMillis parameter cannot be greater than the currentTimestampInMillis. timestampInMillis: ${at}, currentTimestampInMillis: ${now}`);
+      }
+      return (await firstAtOrAfter(core.db, doc.id, shard.index, Math.max(at, now - doc.retentionHours * HOUR))) ?? (await nextCounter(core.db, doc.id, shard.index));
+    }
+    default: {
+      const text = input.StartingSequenceNumber ?? '';
+      const seq = parseSequenceNumber(text);
+      if (!seq) throw new InvalidArgumentException(`StartingSequenceNumber ${text} used in GetShardIterator on shard ${shardId} in stream ${doc.name} under account ${scope.accountId} is invalid.`);
+      if (seq.shard !== shard.index) throw new InvalidArgumentException(`Invalid StartingSequenceNumber. It encodes ${shardIdOf(seq.shard)}, while it was used in a call to a shard with ${shardId}`);
+      if (seq.streamCreated !== doc.created) {
+        throw new InvalidArgumentException(
+          `StartingSequenceNumber ${text} used in GetShardIterator on shard ${shardId} in stream ${doc.name} under account ${scope.accountId} is invalid because it did not come from this stream.`,
+        );
+      }
+      return input.ShardIteratorType === 'AT_SEQUENCE_NUMBER' ? seq.counter : seq.counter + 1;
+    }
+  }
+}
+
+export interface ShardRead {
+  records: Record_[];
+  /** The counter to read next. */
+  next: number;
+  behind: number;
+  /** The shard is closed and every record of it was read. */
+  ended: boolean;
+}
+
+/**
+ * Up to `limit` records of a shard from counter `from`, within the retention period and 10 MiB:
+ * sizes first (one more than asked, to see whether the reader is behind), then the data that fits.
+ */
+export async function readShard(core: KinesisCore, doc: StreamDoc, shard: ShardInfo, from: number, limit: number, now: number): Promise<ShardRead> {
+  const cutoff = now - doc.retentionHours * HOUR;
+  const metas = await sizes(core.db, doc.id, shard.index, from, cutoff, limit + 1);
+  let taken = 0;
+  let bytes = 0;
+  while (taken < Math.min(limit, metas.length) && (taken === 0 || bytes + metas[taken]!.size <= MAX_GET_BYTES)) bytes += metas[taken++]!.size;
+  const rows = taken === 0 ? [] : await recordsBetween(core.db, doc.id, shard.index, Number(metas[0]!.seq), Number(metas[taken - 1]!.seq), cutoff);
+  const next = rows.length > 0 ? Number(rows[rows.length - 1]!.seq) + 1 : from;
+  const behind = metas[taken];
+  return {
+    records: rows.map((r) => ({
+      SequenceNumber: sequenceNumber(doc.created, shard.index, Number(r.seq)),
+      ApproximateArrivalTimestamp: new Date(Number(r.arrival)),
+      Data: Buffer.from(r.data),
+      PartitionKey: r.pkey,
+    })),
+    next,
+    behind: behind ? Math.max(0, now - Number(behind.arrival)) : 0,
+    ended: shard.closed !== undefined && next > (shard.lastCounter ?? -1),
+  };
 }

@@ -86,7 +86,9 @@ export class StreamOps implements Pick<KinesisApi, Ops> {
 
   async DeleteStream(ctx: RequestContext, input: DeleteStreamInput): Promise<void> {
     const { scope, doc } = await this.core.stream(ctx, input);
-    // Consumers are not built, so EnforceConsumerDeletion has nothing to refuse or delete.
+    if ((doc.consumers ?? []).length > 0 && input.EnforceConsumerDeletion !== true) {
+      throw new ResourceInUseException(`Stream ${doc.name} under account ${scope.accountId} has registered consumers. Set EnforceConsumerDeletion to true to delete it with them.`);
+    }
     await this.core.db.tx(async (tx) => {
       await tx.run('DELETE FROM kinesis_streams WHERE account = ? AND region = ? AND name = ? AND id = ?', [scope.accountId, scope.region, doc.name, doc.id]);
       await this.core.tags.forget(tx, scope, doc.arn);
@@ -130,7 +132,7 @@ export class StreamOps implements Pick<KinesisApi, Ops> {
         EnhancedMonitoring: [{ ShardLevelMetrics: doc.monitoring as never }],
         EncryptionType: 'NONE',
         OpenShardCount: doc.shards.filter((s) => s.closed === undefined).length,
-        ConsumerCount: 0,
+        ConsumerCount: (doc.consumers ?? []).length,
         MaxRecordSizeInKiB: doc.maxRecordKiB,
       },
     };
