@@ -10,6 +10,7 @@ import { KinesisCore } from './core.js';
 import { ConsumerOps } from './ops/consumers.js';
 import { RecordOps } from './ops/records.js';
 import { ReshardOps } from './ops/resharding.js';
+import { SettingsOps } from './ops/settings.js';
 import { StreamOps } from './ops/streams.js';
 import { TagOps } from './ops/tags.js';
 
@@ -20,6 +21,6 @@ export const definition: ServiceDefinition = {
   maxBodyBytes: 16 * 1024 * 1024,
   async create(platform: Platform): Promise<ServiceProvider> {
     const core = await KinesisCore.open(platform);
-    return defineProvider<KinesisApi>()([new StreamOps(core), new RecordOps(core), new ReshardOps(core), new TagOps(core), new ConsumerOps(core)]);
+    return defineProvider<KinesisApi>()([new StreamOps(core), new RecordOps(core), new ReshardOps(core), new TagOps(core), new ConsumerOps(core), new SettingsOps(core)]);
   },
 };

@@ -5,6 +5,8 @@ import {
   CreateStreamCommand,
   DecreaseStreamRetentionPeriodCommand,
   DeleteStreamCommand,
+  DisableEnhancedMonitoringCommand,
+  EnableEnhancedMonitoringCommand,
   DescribeStreamCommand,
   DescribeStreamSummaryCommand,
   IncreaseStreamRetentionPeriodCommand,
@@ -135,6 +137,17 @@ describe('Kinesis streams', () => {
       { Key: 'env', Value: 'dev' },
       { Key: 'team', Value: 'a' },
     ]);
+  });
+
+  it('records enhanced monitoring settings', async () => {
+    await kinesis.send(new CreateStreamCommand({ StreamName: 'watched', ShardCount: 1 }));
+    const on = await kinesis.send(new EnableEnhancedMonitoringCommand({ StreamName: 'watched', ShardLevelMetrics: ['IncomingBytes', 'OutgoingBytes'] }));
+    assert.deepEqual(on.CurrentShardLevelMetrics, []);
+    assert.deepEqual(on.DesiredShardLevelMetrics, ['IncomingBytes', 'OutgoingBytes']);
+    const off = await kinesis.send(new DisableEnhancedMonitoringCommand({ StreamName: 'watched', ShardLevelMetrics: ['IncomingBytes'] }));
+    assert.deepEqual(off.DesiredShardLevelMetrics, ['OutgoingBytes']);
+    const d = (await kinesis.send(new DescribeStreamCommand({ StreamName: 'watched' }))).StreamDescription!;
+    assert.deepEqual(d.EnhancedMonitoring, [{ ShardLevelMetrics: ['OutgoingBytes'] }]);
   });
 
   it('deletes a stream', async () => {
