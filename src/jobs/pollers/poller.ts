@@ -48,6 +48,9 @@ export interface PollerOptions {
 /** A run reads at most this many batches' worth of records, filtered out or not, before it checkpoints. */
 const MAX_EXAMINED_BATCHES = 10;
 
+/** How long the poller of a shard that has ended (`Source.finished`) waits before it reads it again. */
+const FINISHED_WAIT_MS = 10 * 60_000;
+
 const defaultBackoff = (attempt: number): number => Math.min(60_000, 1000 * 2 ** Math.min(attempt, 6));
 
 export class Pollers<R> {
@@ -182,7 +185,8 @@ export class Pollers<R> {
     const now = this.clock.now();
     const checkpoint: Checkpoint = { mapping, shard, position };
     // A source that wakes its poller is read again at once: the next run waits for it.
-    return { then: 'reschedule', dueAt: caughtUp && !waits ? now + idleMs : now, payload: checkpoint };
+    const pause = m.source.finished?.(shard) ? FINISHED_WAIT_MS : idleMs;
+    return { then: 'reschedule', dueAt: caughtUp && !waits ? now + pause : now, payload: checkpoint };
   }
 
   /**

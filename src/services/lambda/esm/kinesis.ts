@@ -4,7 +4,7 @@
  * GetRecords), once a second of platform time while caught up, as Lambda polls a shard. A mapping
  * made at LATEST starts at the time it was made (an AT_TIMESTAMP iterator), so that records put
  * between its creation and its first read are not skipped. A closed shard read to its end starts
- * the pollers of its child shards. Records have the documented Lambda event shape; failed batches
+ * the pollers of its child shards, and is then read only every 10 minutes. Records have the documented Lambda event shape; failed batches
  * are handled by the stream sender (streams.ts) as for DynamoDB Streams.
  */
 import { parseArn } from '../../../aws/arn.js';
@@ -35,6 +35,8 @@ export function kinesisClientFor(platform: Platform, streamArn: string): Service
 export class KinesisSource implements Source<KinesisEventRecord> {
   private readonly kinesis: ServiceClient<KinesisApi> | undefined;
   private readonly region: string;
+  /** Shards read to their end since this source was built. */
+  private readonly ended = new Set<string>();
 
   constructor(
     platform: Platform,
@@ -73,7 +75,10 @@ export class KinesisSource implements Source<KinesisEventRecord> {
       if (!ShardIterator) return [];
       const out = await this.kinesis.GetRecords({ ShardIterator, Limit: Math.min(10_000, Math.max(1, limit)) });
       records = out.Records;
-      if (!out.NextShardIterator && records.length === 0) this.onShardsChanged();
+      if (!out.NextShardIterator && records.length === 0 && !this.ended.has(shard)) {
+        this.ended.add(shard);
+        this.onShardsChanged();
+      }
     } catch (e) {
       // The stream or shard is gone (or not active yet): nothing to read for now.
       if (isAwsError(e) && (e.code === 'ResourceNotFoundException' || e.code === 'ResourceInUseException')) return [];
@@ -101,6 +106,10 @@ export class KinesisSource implements Source<KinesisEventRecord> {
       };
       return { record, position: r.SequenceNumber, bytes: data.length + r.PartitionKey.length + r.SequenceNumber.length * 2 + this.doc.EventSourceArn.length + role.length + 300 };
     });
+  }
+
+  finished(shard: string): boolean {
+    return this.ended.has(shard);
   }
 
   /** Where reading starts: after the checkpoint, else at the mapping's starting position. */
