@@ -56,22 +56,24 @@ export class KinesisCore {
     return this.platform.clock.now();
   }
 
-  /** In-process readers waiting for a stream's records (SubscribeToShard), by stream id. */
+  /** In-process readers waiting for a shard's records (SubscribeToShard, Lambda's pollers), by `<stream ARN>#<shard index>`. */
   private readonly watchers = new Map<string, Set<() => void>>();
 
-  /** Calls `wake` after each committed put to the stream, until the returned function is called. */
-  watch(streamId: string, wake: () => void): () => void {
-    let set = this.watchers.get(streamId);
-    if (!set) this.watchers.set(streamId, (set = new Set()));
+  /** Calls `wake` after each committed put to the shard, until the returned function is called. */
+  watch(streamArn: string, shard: number, wake: () => void): () => void {
+    const key = `${streamArn}#${shard}`;
+    let set = this.watchers.get(key);
+    if (!set) this.watchers.set(key, (set = new Set()));
     set.add(wake);
     return () => {
       set.delete(wake);
-      if (set.size === 0 && this.watchers.get(streamId) === set) this.watchers.delete(streamId);
+      if (set.size === 0 && this.watchers.get(key) === set) this.watchers.delete(key);
     };
   }
 
-  notify(streamId: string): void {
-    for (const wake of this.watchers.get(streamId) ?? []) wake();
+  notify(streamArn: string, shards: Iterable<number>): void {
+    if (this.watchers.size === 0) return;
+    for (const shard of shards) for (const wake of this.watchers.get(`${streamArn}#${shard}`) ?? []) wake();
   }
 
   /** Where a request's stream is, and its name: the ARN's account and region, else the caller's. */

@@ -13,6 +13,21 @@ import { ReshardOps } from './ops/resharding.js';
 import { SettingsOps } from './ops/settings.js';
 import { StreamOps } from './ops/streams.js';
 import { TagOps } from './ops/tags.js';
+import { shardIndexOf } from './shards.js';
+
+/**
+ * In-process wake-ups for readers in other services (Lambda's event-source pollers), which read the
+ * records themselves through the API: `provider.watchShard(streamArn, shardId, wake)` calls `wake`
+ * after each committed put to that shard, until the returned function is called.
+ */
+export type WatchShard = (streamArn: string, shardId: string, wake: () => void) => () => void;
+
+function watchShardHook(core: KinesisCore): WatchShard {
+  return (streamArn, shardId, wake) => {
+    const idx = shardIndexOf(shardId);
+    return idx === undefined ? () => undefined : core.watch(streamArn, idx, wake);
+  };
+}
 
 export const definition: ServiceDefinition = {
   name: 'kinesis',
@@ -21,6 +36,7 @@ export const definition: ServiceDefinition = {
   maxBodyBytes: 16 * 1024 * 1024,
   async create(platform: Platform): Promise<ServiceProvider> {
     const core = await KinesisCore.open(platform);
-    return defineProvider<KinesisApi>()([new StreamOps(core), new RecordOps(core), new ReshardOps(core), new TagOps(core), new ConsumerOps(core), new SettingsOps(core)]);
+    const provider = defineProvider<KinesisApi>()([new StreamOps(core), new RecordOps(core), new ReshardOps(core), new TagOps(core), new ConsumerOps(core), new SettingsOps(core)]);
+    return Object.assign(provider, { watchShard: watchShardHook(core) });
   },
 };

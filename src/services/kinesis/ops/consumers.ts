@@ -119,7 +119,7 @@ export class ConsumerOps implements Pick<KinesisApi, Ops> {
     const clock = this.core.platform.clock;
     let woken = false;
     let wake: (() => void) | undefined;
-    const unwatch = this.core.watch(first.id, () => {
+    const unwatch = this.core.watch(first.arn, shard.index, () => {
       woken = true;
       wake?.();
     });

@@ -71,7 +71,7 @@ export class RecordOps implements Pick<KinesisApi, Ops> {
       return h;
     });
     const now = ctx.clock.now();
-    const { id, out } = await this.core.db.tx(async (tx) => {
+    const { arn, shards, out } = await this.core.db.tx(async (tx) => {
       const { doc } = await this.core.usableStream(ctx, ref, tx);
       const limit = doc.maxRecordKiB * 1024;
       for (const e of entries) {
@@ -95,9 +95,9 @@ export class RecordOps implements Pick<KinesisApi, Ops> {
         await insertRecord(tx, doc.id, shard.index, counter, now, entries[i]!.PartitionKey, entries[i]!.Data);
         out.push({ ShardId: shardIdOf(shard.index), SequenceNumber: sequenceNumber(doc.created, shard.index, counter) });
       }
-      return { id: doc.id, out };
+      return { arn: doc.arn, shards: [...counts.keys()], out };
     });
-    this.core.notify(id);
+    this.core.notify(arn, shards);
     return out;
   }
 

@@ -1,7 +1,9 @@
 /**
  * Kinesis Data Streams as an event source: each shard of the stream is polled under its own job,
  * read through Kinesis's own API (GetShardIterator after the checkpoint's sequence number, then
- * GetRecords), once a second of platform time while caught up, as Lambda polls a shard. A mapping
+ * GetRecords). A caught-up poller waits on the Kinesis provider's in-process wake-up after a put to its
+ * shard (`watchShard`, a hook beside its operations: no records pass through it), or, without it,
+ * reads again once a second of platform time, as Lambda polls a shard. A mapping
  * made at LATEST starts at the time it was made (an AT_TIMESTAMP iterator), so that records put
  * between its creation and its first read are not skipped. A closed shard read to its end starts
  * the pollers of its child shards, and is then read only every 10 minutes. Records have the documented Lambda event shape; failed batches
@@ -14,6 +16,9 @@ import type { Source, SourceEntry } from '../../../jobs/pollers/source.js';
 import { serviceClient, type ServiceClient } from '../../clients.js';
 import type { Platform } from '../../service.js';
 import type { MappingDoc } from './model.js';
+
+/** The Kinesis provider's hook (services/kinesis/index.ts `WatchShard`), typed here: services do not import each other. */
+type WatchShard = (streamArn: string, shardId: string, wake: () => void) => () => void;
 
 export interface KinesisEventRecord {
   kinesis: { kinesisSchemaVersion: string; partitionKey: string; sequenceNumber: string; data: string; approximateArrivalTimestamp: number };
@@ -37,6 +42,8 @@ export class KinesisSource implements Source<KinesisEventRecord> {
   private readonly region: string;
   /** Shards read to their end since this source was built. */
   private readonly ended = new Set<string>();
+  /** The Kinesis provider's wake-up hook, when it has one. */
+  readonly subscribe?: (shard: string, wake: () => void) => () => void;
 
   constructor(
     platform: Platform,
@@ -48,6 +55,8 @@ export class KinesisSource implements Source<KinesisEventRecord> {
   ) {
     this.kinesis = kinesisClientFor(platform, doc.EventSourceArn);
     this.region = parseArn(doc.EventSourceArn)?.region ?? '';
+    const watch = platform.services.get('kinesis')?.provider.watchShard as WatchShard | undefined;
+    if (typeof watch === 'function') this.subscribe = (shard, wake) => watch(doc.EventSourceArn, shard, wake);
   }
 
   async shards(): Promise<readonly string[]> {

@@ -18,7 +18,7 @@ export const ESM_KIND = 'lambda.esm';
 
 /** How long a caught-up poller waits for a wake-up within one run before its job is rescheduled. */
 const IDLE_WAIT_MS = 20_000;
-/** A caught-up Kinesis shard (no in-process wake-ups: it is read through Kinesis's API) is read again after this long, as Lambda polls a shard once a second. */
+/** A caught-up Kinesis shard without the provider's wake-ups is read again after this long, as Lambda polls a shard once a second. */
 const KINESIS_POLL_MS = 1000;
 
 const KINESIS_RECORDS: StreamRecordKind<KinesisEventRecord> = {
@@ -82,7 +82,7 @@ export class MappingPollers {
       // A closed shard read to its end: its children get pollers (start is idempotent).
       const reshard = (): void => void this.pollers.start(doc.UUID, { account: scope.accountId, region: scope.region }).catch(() => undefined);
       const source = new KinesisSource(platform, doc, role, reshard);
-      return { source: source as never, sender: sender as never, filter, batch, idleMs: KINESIS_POLL_MS };
+      return { source: source as never, sender: sender as never, filter, batch, idleMs: source.subscribe ? IDLE_WAIT_MS : KINESIS_POLL_MS };
     }
     if (doc.kind === 'dynamodb') {
       const sender = new StreamSender(platform, doc, invoke, (result) => void this.recordResult(doc.UUID, result));
