@@ -147,6 +147,17 @@ describe('Lambda event-source mappings: Kinesis', () => {
     assert.equal(ids[1], `${p.ShardId}:${p.SequenceNumber}`);
   });
 
+  it('reads a parent shard before its children (TRIM_HORIZON after a split)', async () => {
+    await createFunction(t.lambda, 'k-order', { 'index.js': "exports.handler = async (e) => { for (const r of e.Records) console.log('rec', JSON.stringify(Buffer.from(r.kinesis.data, 'base64').toString())); };" });
+    const arn = await stream('k-order');
+    for (const n of [1, 2, 3]) await put('k-order', 'same', n);
+    await kinesis.send(new SplitShardCommand({ StreamName: 'k-order', ShardToSplit: 'shardId-000000000000', NewStartingHashKey: '170141183460469231731687303715884105728' }));
+    for (const n of [4, 5]) await put('k-order', 'same', n);
+    await t.lambda.send(new CreateEventSourceMappingCommand({ FunctionName: 'k-order', EventSourceArn: arn, StartingPosition: 'TRIM_HORIZON' }));
+    const seen = await logged<string>(t, 'k-order', 'rec', 5, 1000);
+    assert.deepEqual(seen, ['1', '2', '3', '4', '5']);
+  });
+
   it("answers AWS's errors for Kinesis mapping settings", async () => {
     await createFunction(t.lambda, 'k-errors', { 'index.js': 'exports.handler = async () => {};' });
     const arn = await stream('k-errors');

@@ -24,7 +24,7 @@ export class ReshardOps implements Pick<KinesisApi, Ops> {
   constructor(private readonly core: KinesisCore) {}
 
   async SplitShard(ctx: RequestContext, input: SplitShardInput): Promise<void> {
-    await this.core.db.tx(async (tx) => {
+    const closed = await this.core.db.tx(async (tx) => {
       const { scope, doc } = await this.core.activeStream(ctx, input, tx);
       const shard = openShard(doc, scope, input.ShardToSplit);
       const key = BigInt(input.NewStartingHashKey);
@@ -42,12 +42,13 @@ export class ReshardOps implements Pick<KinesisApi, Ops> {
         { index: n, start: shard.start, end: (key - 1n).toString(), parent: shard.index, created: now },
         { index: n + 1, start: key.toString(), end: shard.end, parent: shard.index, created: now },
       ];
-      await this.reshard(tx, scope, doc, [shard], children, now);
+      return this.reshard(tx, scope, doc, [shard], children, now);
     });
+    this.closed(closed);
   }
 
   async MergeShards(ctx: RequestContext, input: MergeShardsInput): Promise<void> {
-    await this.core.db.tx(async (tx) => {
+    const closed = await this.core.db.tx(async (tx) => {
       const { scope, doc } = await this.core.activeStream(ctx, input, tx);
       const a = openShard(doc, scope, input.ShardToMerge);
       const b = openShard(doc, scope, input.AdjacentShardToMerge);
@@ -59,12 +60,13 @@ export class ReshardOps implements Pick<KinesisApi, Ops> {
       }
       const now = ctx.clock.now();
       const child: ShardInfo = { index: doc.shards.length, start: low.start, end: high.end, parent: a.index, adjacentParent: b.index, created: now };
-      await this.reshard(tx, scope, doc, [a, b], [child], now);
+      return this.reshard(tx, scope, doc, [a, b], [child], now);
     });
+    this.closed(closed);
   }
 
   async UpdateShardCount(ctx: RequestContext, input: UpdateShardCountInput): Promise<UpdateShardCountOutput> {
-    return this.core.db.tx(async (tx) => {
+    const { out, closed } = await this.core.db.tx(async (tx) => {
       const { scope, doc } = await this.core.activeStream(ctx, input, tx);
       if (doc.mode === 'ON_DEMAND') throw new InvalidArgumentException(`UpdateShardCount is not supported for stream ${doc.name} under account ${scope.accountId} in ON_DEMAND mode.`);
       const open = doc.shards.filter((s) => s.closed === undefined).sort((x, y) => (BigInt(x.start) < BigInt(y.start) ? -1 : 1));
@@ -77,7 +79,7 @@ export class ReshardOps implements Pick<KinesisApi, Ops> {
         throw new InvalidArgumentException(`UpdateShardCount cannot scale down below half your current open shard count. Current open shard count: ${current} Target shard count: ${target}`);
       }
       const out = { StreamName: doc.name, StreamARN: doc.arn, CurrentShardCount: current, TargetShardCount: target };
-      if (target === current) return out;
+      if (target === current) return { out, closed: undefined };
       const now = ctx.clock.now();
       const bounds = open.map((s) => ({ s, start: BigInt(s.start), end: BigInt(s.end) }));
       const children: ShardInfo[] = evenRanges(target).map((r, i) => {
@@ -89,13 +91,19 @@ export class ReshardOps implements Pick<KinesisApi, Ops> {
         if (overlaps.length > 1) child.adjacentParent = overlaps[1];
         return child;
       });
-      await this.reshard(tx, scope, doc, open, children, now);
-      return out;
+      return { out, closed: await this.reshard(tx, scope, doc, open, children, now) };
     });
+    if (closed) this.closed(closed);
+    return out;
+  }
+
+  /** Readers waiting on the closed shards (subscriptions, Lambda's pollers) read their end now. */
+  private closed(c: { arn: string; shards: number[] }): void {
+    this.core.notify(c.arn, c.shards);
   }
 
   /** Closes `parents` (recording each one's last counter), opens `children`, and marks the stream UPDATING. */
-  private async reshard(tx: Tx, scope: Scope, doc: StreamDoc, parents: readonly ShardInfo[], children: ShardInfo[], now: number): Promise<void> {
+  private async reshard(tx: Tx, scope: Scope, doc: StreamDoc, parents: readonly ShardInfo[], children: ShardInfo[], now: number): Promise<{ arn: string; shards: number[] }> {
     for (const p of parents) {
       p.closed = now;
       p.lastCounter = (await nextCounter(tx, doc.id, p.index)) - 1;
@@ -104,6 +112,7 @@ export class ReshardOps implements Pick<KinesisApi, Ops> {
     doc.updatingUntil = now + this.core.activationMs;
     await writeStream(tx, scope.accountId, scope.region, doc);
     await addShardCounters(tx, doc.id, children);
+    return { arn: doc.arn, shards: parents.map((p) => p.index) };
   }
 }
 

@@ -40,8 +40,6 @@ export function kinesisClientFor(platform: Platform, streamArn: string): Service
 export class KinesisSource implements Source<KinesisEventRecord> {
   private readonly kinesis: ServiceClient<KinesisApi> | undefined;
   private readonly region: string;
-  /** Shards read to their end since this source was built. */
-  private readonly ended = new Set<string>();
   /** The Kinesis provider's wake-up hook, when it has one. */
   readonly subscribe?: (shard: string, wake: () => void) => () => void;
 
@@ -52,6 +50,8 @@ export class KinesisSource implements Source<KinesisEventRecord> {
     private readonly role: () => Promise<string>,
     /** A closed shard was read to its end: its children are to be polled. */
     private readonly onShardsChanged: () => void,
+    /** The mapping's shards read to their end (kept by the pollers across rebuilds of this source). */
+    private readonly ended: Set<string>,
   ) {
     this.kinesis = kinesisClientFor(platform, doc.EventSourceArn);
     this.region = parseArn(doc.EventSourceArn)?.region ?? '';
@@ -59,21 +59,27 @@ export class KinesisSource implements Source<KinesisEventRecord> {
     if (typeof watch === 'function') this.subscribe = (shard, wake) => watch(doc.EventSourceArn, shard, wake);
   }
 
+  /**
+   * The shards to poll: those without a parent still listed, and the children of parents read to
+   * their end (both parents of a merge), so that a partition key's records are handled in order
+   * across a reshard, as Lambda does.
+   */
   async shards(): Promise<readonly string[]> {
     if (!this.kinesis) return [];
-    const ids: string[] = [];
+    const all: { id: string; parents: string[] }[] = [];
     try {
       let token: string | undefined;
       do {
         const page = await this.kinesis.ListShards(token ? { NextToken: token } : { StreamARN: this.doc.EventSourceArn });
-        for (const s of page.Shards ?? []) ids.push(s.ShardId);
+        for (const s of page.Shards ?? []) all.push({ id: s.ShardId, parents: [s.ParentShardId, s.AdjacentParentShardId].filter((p): p is string => p !== undefined) });
         token = page.NextToken;
       } while (token);
     } catch (e) {
       if (isAwsError(e) && e.code === 'ResourceNotFoundException') return [];
       throw e;
     }
-    return ids;
+    const listed = new Set(all.map((s) => s.id));
+    return all.filter((s) => s.parents.every((p) => !listed.has(p) || this.ended.has(p))).map((s) => s.id);
   }
 
   async read(shard: string, position: string | null, limit: number): Promise<readonly SourceEntry<KinesisEventRecord>[]> {

@@ -33,6 +33,8 @@ type AnyRecord = Record<string, unknown>;
 export class MappingPollers {
   private readonly pollers: Pollers<AnyRecord>;
   private readonly built = new Map<string, { text: string; mapping: Mapping<AnyRecord> }>();
+  /** Kinesis shards each mapping has read to their end (in this process). */
+  private readonly endedShards = new Map<string, Set<string>>();
 
   constructor(
     private readonly core: LambdaCore,
@@ -49,6 +51,7 @@ export class MappingPollers {
 
   stop(uuid: string): Promise<number> {
     this.built.delete(uuid);
+    this.endedShards.delete(uuid);
     return this.pollers.stop(uuid);
   }
 
@@ -81,7 +84,9 @@ export class MappingPollers {
       const role = async (): Promise<string> => (await this.core.resolve(scope, doc.name, doc.qualifier, true)).config.Role;
       // A closed shard read to its end: its children get pollers (start is idempotent).
       const reshard = (): void => void this.pollers.start(doc.UUID, { account: scope.accountId, region: scope.region }).catch(() => undefined);
-      const source = new KinesisSource(platform, doc, role, reshard);
+      let ended = this.endedShards.get(doc.UUID);
+      if (!ended) this.endedShards.set(doc.UUID, (ended = new Set()));
+      const source = new KinesisSource(platform, doc, role, reshard, ended);
       return { source: source as never, sender: sender as never, filter, batch, idleMs: source.subscribe ? IDLE_WAIT_MS : KINESIS_POLL_MS };
     }
     if (doc.kind === 'dynamodb') {
