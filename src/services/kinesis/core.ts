@@ -6,12 +6,12 @@
  */
 import { arnFor, parseArn } from '../../aws/arn.js';
 import type { RequestContext } from '../../core/context.js';
-import { InvalidArgumentException, ResourceInUseException, ResourceNotFoundException } from '../../generated/kinesis.js';
+import { InvalidArgumentException, LimitExceededException, ResourceInUseException, ResourceNotFoundException } from '../../generated/kinesis.js';
 import type { Db, Queryable } from '../../storage/db.js';
 import { TagStore } from '../../storage/tags.js';
 import type { Platform } from '../service.js';
 import { shardIdOf, shardIndexOf, type ShardInfo } from './shards.js';
-import { dropCounters, KINESIS_MIGRATIONS, oldestArrival, purgeRecords, readStream, trimRecords, type StreamDoc } from './store.js';
+import { accountUsage, dropCounters, KINESIS_MIGRATIONS, oldestArrival, purgeRecords, readStream, trimRecords, type StreamDoc } from './store.js';
 
 export const TRIM_KIND = 'kinesis.trim';
 export const PURGE_KIND = 'kinesis.purge';
@@ -34,6 +34,10 @@ export type StreamStatus = 'CREATING' | 'ACTIVE' | 'UPDATING' | 'DELETING';
 export class KinesisCore {
   readonly db: Db;
   readonly activationMs: number;
+  /** Open shards of provisioned streams per account and region (AWS's default quota: 500 in us-east-1, us-west-2 and eu-west-1, 200 elsewhere). */
+  private readonly shardLimitSetting: number | undefined;
+  /** On-demand streams per account and region (AWS's default quota: 50). */
+  readonly onDemandStreamLimit: number;
 
   private constructor(
     readonly platform: Platform,
@@ -42,6 +46,26 @@ export class KinesisCore {
     this.db = platform.db;
     const opts = platform.config.services?.kinesis ?? {};
     this.activationMs = typeof opts.streamActivationMs === 'number' ? opts.streamActivationMs : 0;
+    this.shardLimitSetting = typeof opts.shardLimit === 'number' ? opts.shardLimit : undefined;
+    this.onDemandStreamLimit = typeof opts.onDemandStreamLimit === 'number' ? opts.onDemandStreamLimit : 50;
+  }
+
+  shardLimit(region: string): number {
+    return this.shardLimitSetting ?? (['us-east-1', 'us-west-2', 'eu-west-1'].includes(region) ? 500 : 200);
+  }
+
+  /** AWS's LimitExceededException when `added` more provisioned shards would pass the account's shard quota. */
+  async checkShardLimit(q: Queryable, scope: Scope, added: number): Promise<void> {
+    if (added <= 0) return;
+    const { provisionedShards } = await accountUsage(q, scope.accountId, scope.region);
+    const limit = this.shardLimit(scope.region);
+    if (provisionedShards + added > limit) {
+      throw new LimitExceededException(
+        `This request would exceed the shard limit for the account ${scope.accountId} in ${scope.region}. Current shard count for the account: ${provisionedShards}. ` +
+          `Limit: ${limit}. Number of additional shards that would have resulted from this request: ${added}. ` +
+          'Refer to the AWS Service Limits page (http://docs.aws.amazon.com/general/latest/gr/aws_service_limits.html) for current limits and how to request higher limits.',
+      );
+    }
   }
 
   static async open(platform: Platform): Promise<KinesisCore> {

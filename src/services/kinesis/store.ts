@@ -14,6 +14,7 @@ export const KINESIS_MIGRATIONS: Migration[] = [
 CREATE TABLE IF NOT EXISTS kinesis_streams (
   account TEXT NOT NULL, region TEXT NOT NULL, name TEXT COLLATE "C" NOT NULL,
   id TEXT NOT NULL, doc TEXT NOT NULL,
+  mode TEXT NOT NULL, open_shards INTEGER NOT NULL,
   PRIMARY KEY (account, region, name)
 );
 CREATE TABLE IF NOT EXISTS kinesis_shards (
@@ -75,8 +76,9 @@ export async function readStream(q: Queryable, account: string, region: string, 
 
 export async function writeStream(tx: Tx, account: string, region: string, doc: StreamDoc): Promise<void> {
   await tx.run(
-    'INSERT INTO kinesis_streams (account, region, name, id, doc) VALUES (?, ?, ?, ?, ?) ON CONFLICT (account, region, name) DO UPDATE SET id = excluded.id, doc = excluded.doc',
-    [account, region, doc.name, doc.id, JSON.stringify(doc)],
+    'INSERT INTO kinesis_streams (account, region, name, id, doc, mode, open_shards) VALUES (?, ?, ?, ?, ?, ?, ?) ' +
+      'ON CONFLICT (account, region, name) DO UPDATE SET id = excluded.id, doc = excluded.doc, mode = excluded.mode, open_shards = excluded.open_shards',
+    [account, region, doc.name, doc.id, JSON.stringify(doc), doc.mode, doc.shards.filter((s) => s.closed === undefined).length],
   );
 }
 
@@ -163,4 +165,19 @@ export async function shardIndexes(q: Queryable, streamId: string): Promise<numb
 
 export async function dropCounters(tx: Tx, streamId: string): Promise<void> {
   await tx.run('DELETE FROM kinesis_shards WHERE stream_id = ?', [streamId]);
+}
+
+/** The open shards of the account's provisioned streams in a region, and its on-demand streams. */
+export async function accountUsage(q: Queryable, account: string, region: string): Promise<{ provisionedShards: number; onDemandStreams: number }> {
+  const rows = await q.all<{ mode: string; n: number; shards: number | null }>(
+    'SELECT mode, COUNT(*) AS n, SUM(open_shards) AS shards FROM kinesis_streams WHERE account = ? AND region = ? GROUP BY mode',
+    [account, region],
+  );
+  let provisionedShards = 0;
+  let onDemandStreams = 0;
+  for (const r of rows) {
+    if (r.mode === 'ON_DEMAND') onDemandStreams = Number(r.n);
+    else provisionedShards = Number(r.shards ?? 0);
+  }
+  return { provisionedShards, onDemandStreams };
 }

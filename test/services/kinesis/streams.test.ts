@@ -5,6 +5,7 @@ import {
   CreateStreamCommand,
   DecreaseStreamRetentionPeriodCommand,
   DeleteStreamCommand,
+  DescribeLimitsCommand,
   DisableEnhancedMonitoringCommand,
   EnableEnhancedMonitoringCommand,
   DescribeStreamCommand,
@@ -137,6 +138,22 @@ describe('Kinesis streams', () => {
       { Key: 'env', Value: 'dev' },
       { Key: 'team', Value: 'a' },
     ]);
+  });
+
+  it("counts shards against the account's quota (DescribeLimits, LimitExceededException)", async () => {
+    const before = await kinesis.send(new DescribeLimitsCommand({}));
+    assert.equal(before.ShardLimit, 500);
+    assert.equal(before.OnDemandStreamCountLimit, 50);
+    await kinesis.send(new CreateStreamCommand({ StreamName: 'quota', ShardCount: 3 }));
+    const after = await kinesis.send(new DescribeLimitsCommand({}));
+    assert.equal(after.OpenShardCount, before.OpenShardCount! + 3);
+    const over = await failure(kinesis.send(new CreateStreamCommand({ StreamName: 'too-big', ShardCount: 500 })));
+    assert.equal(over.name, 'LimitExceededException');
+    assert.equal(
+      over.message,
+      `This request would exceed the shard limit for the account ${ACCOUNT} in us-east-1. Current shard count for the account: ${after.OpenShardCount}. Limit: 500. ` +
+        'Number of additional shards that would have resulted from this request: 500. Refer to the AWS Service Limits page (http://docs.aws.amazon.com/general/latest/gr/aws_service_limits.html) for current limits and how to request higher limits.',
+    );
   });
 
   it('records enhanced monitoring settings', async () => {

@@ -36,6 +36,7 @@ export class ReshardOps implements Pick<KinesisApi, Ops> {
             `is not both greater than one plus the shard's StartingHashKey ${shard.start} and less than the shard's EndingHashKey ${shard.end}.`,
         );
       }
+      if (doc.mode === 'PROVISIONED') await this.core.checkShardLimit(tx, scope, 1);
       const now = ctx.clock.now();
       const n = doc.shards.length;
       const children: ShardInfo[] = [
@@ -80,6 +81,7 @@ export class ReshardOps implements Pick<KinesisApi, Ops> {
       }
       const out = { StreamName: doc.name, StreamARN: doc.arn, CurrentShardCount: current, TargetShardCount: target };
       if (target === current) return { out, closed: undefined };
+      await this.core.checkShardLimit(tx, scope, target - current);
       const now = ctx.clock.now();
       const bounds = open.map((s) => ({ s, start: BigInt(s.start), end: BigInt(s.end) }));
       const children: ShardInfo[] = evenRanges(target).map((r, i) => {

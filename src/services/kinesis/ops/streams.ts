@@ -6,10 +6,12 @@ import { randomUUID } from 'node:crypto';
 import type { RequestContext } from '../../../core/context.js';
 import {
   InvalidArgumentException,
+  LimitExceededException,
   ResourceInUseException,
   type CreateStreamInput,
   type DecreaseStreamRetentionPeriodInput,
   type DeleteStreamInput,
+  type DescribeLimitsOutput,
   type DescribeStreamInput,
   type DescribeStreamOutput,
   type DescribeStreamSummaryInput,
@@ -26,7 +28,7 @@ import {
 import { decodePageToken, encodePageToken, listingOf } from '../../../storage/paginate.js';
 import { streamArn, type KinesisCore, type Scope } from '../core.js';
 import { evenRanges, sequenceNumber, shardIdOf, shardIndexOf, type ShardInfo } from '../shards.js';
-import { addShardCounters, readStream, writeStream, type StreamDoc } from '../store.js';
+import { accountUsage, addShardCounters, readStream, writeStream, type StreamDoc } from '../store.js';
 import { tagProblem } from './tags.js';
 
 type Ops =
@@ -38,7 +40,8 @@ type Ops =
   | 'ListShards'
   | 'IncreaseStreamRetentionPeriod'
   | 'DecreaseStreamRetentionPeriod'
-  | 'UpdateStreamMode';
+  | 'UpdateStreamMode'
+  | 'DescribeLimits';
 
 const HOUR = 3_600_000;
 /** An on-demand stream starts with 4 shards, as on AWS. */
@@ -73,6 +76,10 @@ export class StreamOps implements Pick<KinesisApi, Ops> {
     await this.core.db.tx(async (tx) => {
       if (await readStream(tx, scope.accountId, scope.region, doc.name)) {
         throw new ResourceInUseException(`Stream ${doc.name} under account ${scope.accountId} already exists.`);
+      }
+      if (mode === 'PROVISIONED') await this.core.checkShardLimit(tx, scope, count);
+      else if ((await accountUsage(tx, scope.accountId, scope.region)).onDemandStreams >= this.core.onDemandStreamLimit) {
+        throw new LimitExceededException(`This request would exceed the limit of ${this.core.onDemandStreamLimit} on-demand streams for the account ${scope.accountId} in ${scope.region}.`);
       }
       if (input.Tags && Object.keys(input.Tags).length > 0) {
         const problem = await this.core.tags.tag(tx, scope, doc.arn, input.Tags);
@@ -135,6 +142,16 @@ export class StreamOps implements Pick<KinesisApi, Ops> {
         ConsumerCount: (doc.consumers ?? []).length,
         MaxRecordSizeInKiB: doc.maxRecordKiB,
       },
+    };
+  }
+
+  async DescribeLimits(ctx: RequestContext): Promise<DescribeLimitsOutput> {
+    const usage = await accountUsage(this.core.db, ctx.accountId, ctx.region);
+    return {
+      ShardLimit: this.core.shardLimit(ctx.region),
+      OpenShardCount: usage.provisionedShards,
+      OnDemandStreamCount: usage.onDemandStreams,
+      OnDemandStreamCountLimit: this.core.onDemandStreamLimit,
     };
   }
 
