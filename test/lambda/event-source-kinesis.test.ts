@@ -1,5 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { CreateStreamCommand, PutRecordCommand, PutRecordsCommand, SplitShardCommand, type KinesisClient } from '@aws-sdk/client-kinesis';
@@ -156,6 +157,29 @@ describe('Lambda event-source mappings: Kinesis', () => {
     await t.lambda.send(new CreateEventSourceMappingCommand({ FunctionName: 'k-order', EventSourceArn: arn, StartingPosition: 'TRIM_HORIZON' }));
     const seen = await logged<string>(t, 'k-order', 'rec', 5, 1000);
     assert.deepEqual(seen, ['1', '2', '3', '4', '5']);
+  });
+
+  it('ParallelizationFactor splits a shard\'s records by partition key, each key in order', async () => {
+    await createFunction(t.lambda, 'k-par', {
+      'index.js': "exports.handler = async (e) => { console.log('batch', JSON.stringify(e.Records.map((r) => r.kinesis.partitionKey + '=' + Buffer.from(r.kinesis.data, 'base64').toString()))); };",
+    });
+    const arn = await stream('k-par');
+    // Two keys that the MD5 of the key puts in different groups of 2.
+    const group = (k: string) => createHash('md5').update(k).digest().readUInt32BE(0) % 2;
+    const keys = ['a', 'b', 'c', 'd', 'e', 'f'];
+    const ka = keys.find((k) => group(k) === 0)!;
+    const kb = keys.find((k) => group(k) === 1)!;
+    await kinesis.send(new PutRecordsCommand({ StreamName: 'k-par', Records: Array.from({ length: 10 }, (_, i) => ({ PartitionKey: i % 2 ? kb : ka, Data: Buffer.from(JSON.stringify(i)) })) }));
+    const m = await t.lambda.send(new CreateEventSourceMappingCommand({ FunctionName: 'k-par', EventSourceArn: arn, StartingPosition: 'TRIM_HORIZON', ParallelizationFactor: 2, BatchSize: 3 }));
+    assert.equal(m.ParallelizationFactor, 2);
+    const batches = await logged<string[]>(t, 'k-par', 'batch', 4, 1000);
+    for (const b of batches) {
+      assert.ok(b.length <= 3);
+      assert.equal(new Set(b.map((x) => x.split('=')[0])).size, 1, `one key per batch: ${b}`);
+    }
+    const byKey = (k: string) => batches.flat().filter((x) => x.startsWith(`${k}=`)).map((x) => Number(x.split('=')[1]));
+    assert.deepEqual(byKey(ka), [0, 2, 4, 6, 8]);
+    assert.deepEqual(byKey(kb), [1, 3, 5, 7, 9]);
   });
 
   it("answers AWS's errors for Kinesis mapping settings", async () => {

@@ -11,6 +11,7 @@ import { MAX_SYNC_PAYLOAD } from '../limits.js';
 import { invokeMapping } from './invoke.js';
 import { KinesisSource, type KinesisEventRecord } from './kinesis.js';
 import { filterSource, type MappingDoc } from './model.js';
+import { ParallelSender } from './parallel.js';
 import { SqsSender, SqsSource } from './sqs.js';
 import { StreamSender, StreamSource, type StreamRecordKind } from './streams.js';
 
@@ -87,7 +88,14 @@ export class MappingPollers {
       let ended = this.endedShards.get(doc.UUID);
       if (!ended) this.endedShards.set(doc.UUID, (ended = new Set()));
       const source = new KinesisSource(platform, doc, role, reshard, ended);
-      return { source: source as never, sender: sender as never, filter, batch, idleMs: source.subscribe ? IDLE_WAIT_MS : KINESIS_POLL_MS };
+      const idleMs = source.subscribe ? IDLE_WAIT_MS : KINESIS_POLL_MS;
+      const factor = doc.ParallelizationFactor ?? 1;
+      if (factor > 1) {
+        const parallel = new ParallelSender(sender, factor, doc.BatchSize, batch.maxBytes, (r: KinesisEventRecord) => r.kinesis.partitionKey);
+        const gathered = { ...batch, maxRecords: doc.BatchSize * factor, maxBytes: batch.maxBytes * factor };
+        return { source: source as never, sender: parallel as never, filter, batch: gathered, idleMs };
+      }
+      return { source: source as never, sender: sender as never, filter, batch, idleMs };
     }
     if (doc.kind === 'dynamodb') {
       const sender = new StreamSender(platform, doc, invoke, (result) => void this.recordResult(doc.UUID, result));
