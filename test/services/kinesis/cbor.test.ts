@@ -1,6 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { cbor, tag } from '@smithy/core/cbor';
+import { decodeCbor, encodeCbor } from '../../../src/aws/protocols/cbor.js';
 import type { TestServer } from '../../helpers/server.js';
 import { kinesisServer } from './helpers.js';
 
@@ -41,6 +42,24 @@ describe('Kinesis over CBOR (application/x-amz-cbor-1.1)', () => {
     const arrival = record.ApproximateArrivalTimestamp;
     const ms = arrival instanceof Date ? arrival.getTime() : arrival.value;
     assert.ok(Math.abs(ms - server.clock.now()) < 60_000, `tag 1 over milliseconds: ${JSON.stringify(arrival)}`);
+  });
+
+  it('reads the indefinite-length maps, arrays and strings Jackson writes', () => {
+    const text = (t: string) => [0x60 + t.length, ...Buffer.from(t)];
+    const doc = Buffer.from([
+      0xbf, // map of unknown size
+      ...text('StreamName'), 0x7f, ...text('ab'), ...text('c'), 0xff, // a chunked string: "abc"
+      ...text('Tags'), 0x9f, ...text('x'), 0x18, 0x2a, 0xff, // an array of unknown size: ["x", 42]
+      ...text('When'), 0xc1, 0x1b, ...Buffer.from('0000018c00000000', 'hex'), // tag 1 over epoch ms (uint64)
+      ...text('Data'), 0x42, 0x01, 0x02,
+      0xff,
+    ]);
+    const v = decodeCbor(doc) as Record<string, unknown>;
+    assert.equal(v.StreamName, 'abc');
+    assert.deepEqual(v.Tags, ['x', 42]);
+    assert.equal((v.When as Date).getTime(), 0x18c00000000);
+    assert.deepEqual(v.Data, Buffer.from([1, 2]));
+    assert.deepEqual(decodeCbor(encodeCbor({ a: -5, b: 1.5, c: true, d: [null], e: new Date(1000) })), { a: -5, b: 1.5, c: true, d: [null], e: new Date(1000) });
   });
 
   it('answers errors in CBOR with their type', async () => {
