@@ -182,6 +182,26 @@ describe('Lambda event-source mappings: Kinesis', () => {
     assert.deepEqual(byKey(kb), [1, 3, 5, 7, 9]);
   });
 
+  it('gives up records older than MaximumRecordAgeInSeconds (RecordAgeExceeded)', async () => {
+    await createFunction(t.lambda, 'k-age', { 'index.js': "exports.handler = async () => { throw new Error('always'); };" });
+    const arn = await stream('k-age');
+    const failures = (await t.sqs.send(new CreateQueueCommand({ QueueName: 'k-age-failures' }))).QueueUrl!;
+    await put('k-age', 'a', { n: 1 });
+    await t.lambda.send(
+      new CreateEventSourceMappingCommand({
+        FunctionName: 'k-age',
+        EventSourceArn: arn,
+        StartingPosition: 'TRIM_HORIZON',
+        MaximumRecordAgeInSeconds: 60,
+        DestinationConfig: { OnFailure: { Destination: `arn:aws:sqs:us-east-1:${ACCOUNT}:k-age-failures` } },
+      }),
+    );
+    const message = await until(t, async () => (await t.sqs.send(new ReceiveMessageCommand({ QueueUrl: failures }))).Messages?.[0], 5000, 'the on-failure record');
+    const record = JSON.parse(message.Body!);
+    assert.equal(record.requestContext.condition, 'RecordAgeExceeded');
+    assert.equal(record.KinesisBatchInfo.batchSize, 1);
+  });
+
   it("answers AWS's errors for Kinesis mapping settings", async () => {
     await createFunction(t.lambda, 'k-errors', { 'index.js': 'exports.handler = async () => {};' });
     const arn = await stream('k-errors');
