@@ -104,7 +104,7 @@ export class StreamOps implements Pick<KinesisApi, Ops> {
   }
 
   async DescribeStream(ctx: RequestContext, input: DescribeStreamInput): Promise<DescribeStreamOutput> {
-    const { scope, doc } = await this.core.stream(ctx, input);
+    const { doc } = await this.core.stream(ctx, input);
     const limit = input.Limit ?? 100;
     const after = input.ExclusiveStartShardId === undefined ? -1 : (shardIndexOf(input.ExclusiveStartShardId) ?? -1);
     const visible = this.visibleShards(doc).filter((s) => s.index > after);
@@ -123,7 +123,6 @@ export class StreamOps implements Pick<KinesisApi, Ops> {
         EncryptionType: 'NONE',
       },
     };
-    void scope;
   }
 
   async DescribeStreamSummary(ctx: RequestContext, input: DescribeStreamSummaryInput): Promise<DescribeStreamSummaryOutput> {
