@@ -16,6 +16,8 @@ import {
   ListTagsForResourceCommand,
   ListTagsForStreamCommand,
   RemoveTagsFromStreamCommand,
+  UpdateShardCountCommand,
+  UpdateStreamModeCommand,
   type KinesisClient,
 } from '@aws-sdk/client-kinesis';
 import type { TestServer } from '../../helpers/server.js';
@@ -154,6 +156,19 @@ describe('Kinesis streams', () => {
       `This request would exceed the shard limit for the account ${ACCOUNT} in us-east-1. Current shard count for the account: ${after.OpenShardCount}. Limit: 500. ` +
         'Number of additional shards that would have resulted from this request: 500. Refer to the AWS Service Limits page (http://docs.aws.amazon.com/general/latest/gr/aws_service_limits.html) for current limits and how to request higher limits.',
     );
+  });
+
+  it('switches a stream between on-demand and provisioned', async () => {
+    await kinesis.send(new CreateStreamCommand({ StreamName: 'modes', StreamModeDetails: { StreamMode: 'ON_DEMAND' } }));
+    const arn = `arn:aws:kinesis:us-east-1:${ACCOUNT}:stream/modes`;
+    const scale = await failure(kinesis.send(new UpdateShardCountCommand({ StreamName: 'modes', TargetShardCount: 5, ScalingType: 'UNIFORM_SCALING' })));
+    assert.equal(scale.name, 'InvalidArgumentException');
+    const same = await failure(kinesis.send(new UpdateStreamModeCommand({ StreamARN: arn, StreamModeDetails: { StreamMode: 'ON_DEMAND' } })));
+    assert.equal(same.name, 'InvalidArgumentException');
+    await kinesis.send(new UpdateStreamModeCommand({ StreamARN: arn, StreamModeDetails: { StreamMode: 'PROVISIONED' } }));
+    assert.deepEqual((await kinesis.send(new DescribeStreamSummaryCommand({ StreamARN: arn }))).StreamDescriptionSummary!.StreamModeDetails, { StreamMode: 'PROVISIONED' });
+    const out = await kinesis.send(new UpdateShardCountCommand({ StreamName: 'modes', TargetShardCount: 5, ScalingType: 'UNIFORM_SCALING' }));
+    assert.equal(out.TargetShardCount, 5);
   });
 
   it('records enhanced monitoring settings', async () => {
