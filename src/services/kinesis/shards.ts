@@ -23,7 +23,7 @@ export interface ShardInfo {
   created: number;
   /** Platform ms when a split, merge or reshard closed it. */
   closed?: number;
-  /** The last counter the shard handed out before it closed (-1: none). */
+  /** The last counter the shard handed out before it closed (0: none; records are counted from 1). */
   lastCounter?: number;
 }
 

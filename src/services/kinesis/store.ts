@@ -83,13 +83,14 @@ export async function writeStream(tx: Tx, account: string, region: string, doc: 
 }
 
 export async function addShardCounters(tx: Tx, streamId: string, shards: readonly ShardInfo[]): Promise<void> {
-  for (const s of shards) await tx.run('INSERT INTO kinesis_shards (stream_id, idx, next) VALUES (?, ?, 0)', [streamId, s.index]);
+  // Counter 0 is the shard's StartingSequenceNumber, which no record has (AFTER it is the first record).
+  for (const s of shards) await tx.run('INSERT INTO kinesis_shards (stream_id, idx, next) VALUES (?, ?, 1)', [streamId, s.index]);
 }
 
 /** Takes `count` counters of a shard: the first one. */
 export async function takeCounters(tx: Tx, streamId: string, idx: number, count: number): Promise<number> {
   const row = await tx.get<{ next: number }>('SELECT next FROM kinesis_shards WHERE stream_id = ? AND idx = ?', [streamId, idx]);
-  const first = Number(row?.next ?? 0);
+  const first = Number(row?.next ?? 1);
   await tx.run('UPDATE kinesis_shards SET next = ? WHERE stream_id = ? AND idx = ?', [first + count, streamId, idx]);
   return first;
 }
@@ -97,7 +98,7 @@ export async function takeCounters(tx: Tx, streamId: string, idx: number, count:
 /** The counter the shard's next record gets. */
 export async function nextCounter(q: Queryable, streamId: string, idx: number): Promise<number> {
   const row = await q.get<{ next: number }>('SELECT next FROM kinesis_shards WHERE stream_id = ? AND idx = ?', [streamId, idx]);
-  return Number(row?.next ?? 0);
+  return Number(row?.next ?? 1);
 }
 
 export async function insertRecord(tx: Tx, streamId: string, idx: number, seq: number, arrival: number, pkey: string, data: Buffer): Promise<void> {

@@ -87,6 +87,11 @@ describe('Kinesis records', () => {
     assert.deepEqual(at.Records!.map((r) => text(r.Data)), ['r2', 'r3', 'r4']);
     const afterSeq = await kinesis.send(new GetRecordsCommand({ ShardIterator: await iterator('reads', shard, 'AFTER_SEQUENCE_NUMBER', { StartingSequenceNumber: seqs[2] }) }));
     assert.deepEqual(afterSeq.Records!.map((r) => text(r.Data)), ['r3', 'r4']);
+    // The shard's StartingSequenceNumber is no record's: AFTER it is the first record.
+    const start = (await kinesis.send(new ListShardsCommand({ StreamName: 'reads' }))).Shards![0]!.SequenceNumberRange!.StartingSequenceNumber!;
+    assert.ok(BigInt(start) < BigInt(seqs[0]!));
+    const afterStart = await kinesis.send(new GetRecordsCommand({ ShardIterator: await iterator('reads', shard, 'AFTER_SEQUENCE_NUMBER', { StartingSequenceNumber: start }), Limit: 1 }));
+    assert.deepEqual(afterStart.Records!.map((r) => text(r.Data)), ['r0']);
     const ts = all.Records![1]!.ApproximateArrivalTimestamp!;
     const byTime = await kinesis.send(new GetRecordsCommand({ ShardIterator: await iterator('reads', shard, 'AT_TIMESTAMP', { Timestamp: ts }) }));
     assert.deepEqual(byTime.Records!.map((r) => text(r.Data)), ['r1', 'r2', 'r3', 'r4']);

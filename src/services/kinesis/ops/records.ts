@@ -224,6 +224,7 @@ export async function readShard(core: KinesisCore, doc: StreamDoc, shard: ShardI
     })),
     next,
     behind: behind ? Math.max(0, now - Number(behind.arrival)) : 0,
-    ended: shard.closed !== undefined && next > (shard.lastCounter ?? -1),
+    // Records have counters from 1 (0 is the shard's StartingSequenceNumber).
+    ended: shard.closed !== undefined && Math.max(next, 1) > (shard.lastCounter ?? 0),
   };
 }
