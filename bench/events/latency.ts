@@ -1,11 +1,11 @@
 /**
  * Event-source mappings, end to end, in one in-process server:
- * - latency: from just before a SendMessage (SQS) or PutItem (DynamoDB Streams) to the first line of
+ * - latency: from just before a SendMessage (SQS), PutItem (DynamoDB Streams) or PutRecord (Kinesis) to the first line of
  *   a warm function's handler (its wall clock, performance.timeOrigin + now(), minus the time the
  *   sender put in the record), one record at a time, p50/p99;
  * - throughput: records per second through each mapping, from the first send to the last record
- *   handled (SendMessageBatch x10 / BatchWriteItem x25 from 8 concurrent senders; BatchSize 10 for
- *   SQS, 100 for the stream).
+ *   handled (SendMessageBatch x10 / BatchWriteItem x25 / PutRecords x100 from 8 concurrent senders;
+ *   BatchSize 10 for SQS, 100 for the streams; the Kinesis stream has 4 shards).
  *   npm run bench:events [samples] [records]
  */
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -13,6 +13,8 @@ import { CloudWatchLogsClient, FilterLogEventsCommand } from '@aws-sdk/client-cl
 import { BatchWriteItemCommand, CreateTableCommand, DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { CreateEventSourceMappingCommand, CreateFunctionCommand, InvokeCommand, LambdaClient, waitUntilFunctionActiveV2 } from '@aws-sdk/client-lambda';
 import { CreateQueueCommand, SendMessageBatchCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { CreateStreamCommand, KinesisClient, PutRecordCommand, PutRecordsCommand } from '@aws-sdk/client-kinesis';
+import { definition as kinesisService } from '../../src/services/kinesis/index.js';
 import { defaultConfig } from '../../src/core/config.js';
 import { createZip } from '../../src/runtime/zip.js';
 import { startStratus } from '../../src/server/server.js';
@@ -27,19 +29,20 @@ const samples = Number(process.argv[2] ?? 200);
 const records = Number(process.argv[3] ?? 5000);
 const stratus = await startStratus(
   { ...defaultConfig(), port: 0, dataDir: undefined, logRequests: false, services: { lambda: { idleTimeoutSeconds: 600 } } },
-  { services: [lambdaService, logsService, sts, sqsService, dynamodb, streams] },
+  { services: [lambdaService, logsService, sts, sqsService, dynamodb, streams, kinesisService] },
 );
 const config = { endpoint: stratus.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, maxAttempts: 1 };
 const lambda = new LambdaClient(config);
 const sqs = new SQSClient(config);
 const ddb = new DynamoDBClient(config);
 const logs = new CloudWatchLogsClient(config);
+const kinesis = new KinesisClient(config);
 const now = (): number => performance.timeOrigin + performance.now();
 
 const HANDLER = `exports.handler = async (e) => {
   const start = performance.timeOrigin + performance.now();
   const r = e.Records[0];
-  const sent = Number(r.body ?? r.dynamodb?.NewImage?.t?.S);
+  const sent = Number(r.body ?? r.dynamodb?.NewImage?.t?.S ?? (r.kinesis && Buffer.from(r.kinesis.data, 'base64').toString()));
   if (e.Records.length === 1 && sent > 0) console.log('esmlat', JSON.stringify(start - sent));
   console.log('esmcount', JSON.stringify(e.Records.length));
 };`;
@@ -148,10 +151,26 @@ const ddbRate = await throughput('bench-ddb', samples, () =>
   ),
 );
 
+// Kinesis -> Lambda
+await fn('bench-kinesis');
+await kinesis.send(new CreateStreamCommand({ StreamName: 'bench-events', ShardCount: 4 }));
+await lambda.send(new CreateEventSourceMappingCommand({ FunctionName: 'bench-kinesis', EventSourceArn: 'arn:aws:kinesis:us-east-1:000000000000:stream/bench-events', StartingPosition: 'LATEST', BatchSize: 100 }));
+await sleep(200);
+let pk = 0;
+const kinesisLatency = await latency('bench-kinesis', (t0) => kinesis.send(new PutRecordCommand({ StreamName: 'bench-events', PartitionKey: `l${pk++}`, Data: Buffer.from(String(t0)) })));
+await handled('bench-kinesis', samples);
+const kinesisRate = await throughput('bench-kinesis', samples, () =>
+  parallel(8, records, 100, (from, n) =>
+    kinesis.send(new PutRecordsCommand({ StreamName: 'bench-events', Records: Array.from({ length: n }, (_, i) => ({ PartitionKey: `b${from + i}`, Data: Buffer.from(`x${from + i}`) })) })).then(() => undefined),
+  ),
+);
+
 console.log('event-source mappings, warm function, in-process server');
 console.log(`SQS SendMessage -> function start       ${sqsLatency}`);
 console.log(`DynamoDB PutItem -> function start      ${ddbLatency}`);
 console.log(`SQS -> Lambda throughput                ${sqsRate}`);
 console.log(`DynamoDB Streams -> Lambda throughput   ${ddbRate}`);
-for (const c of [lambda, sqs, ddb, logs]) c.destroy();
+console.log(`Kinesis PutRecord -> function start     ${kinesisLatency}`);
+console.log(`Kinesis -> Lambda throughput            ${kinesisRate}`);
+for (const c of [lambda, sqs, ddb, logs, kinesis]) c.destroy();
 await stratus.close();

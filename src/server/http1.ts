@@ -3,6 +3,7 @@ import { isAscii } from 'node:buffer';
 import { createServer, type Server, type Socket } from 'node:net';
 import type { ResponseSink } from '../core/http.js';
 import { ChunkedFraming, ConnectionClosedError, IncomingBody, LengthFraming, MalformedBodyError, type BodyFraming, type IncomingRequest } from './body.js';
+import { H2_PREFACE } from './h2c.js';
 import { END, flushWrites, Http1Response, httpDate, outbox } from './http1-response.js';
 
 /**
@@ -16,13 +17,16 @@ import { END, flushWrites, Http1Response, httpDate, outbox } from './http1-respo
  * and the socket is paused while the reader lags. Requests on a connection are served one after
  * another (pipelined ones wait their turn, their bytes capped by pausing the socket too).
  * A request it does not serve itself (an Upgrade, e.g. WebSocket) hands the connection, with the
- * bytes already read, to a Node http server, which then owns it.
+ * bytes already read, to a Node http server, which then owns it; a connection that opens with the
+ * HTTP/2 preface (h2c with prior knowledge) goes to the `h2c` server the same way.
  */
 export interface Http1Options {
   /** Serves an upgrade request (and everything after it on that connection). */
   fallback: NodeHttpServer;
   /** Serves a WebSocket upgrade (its 'upgrade' listener takes the connection); the fallback when absent. */
   websocket?: NodeHttpServer;
+  /** Serves a connection that opens with the HTTP/2 preface (h2c.ts). */
+  h2c?: { emit(event: 'connection', socket: Socket): boolean };
   /** Idle keep-alive connections are closed after this long. */
   keepAliveMs: number;
   /** A body that receives nothing for this long fails, and its connection is dropped (body.ts). */
@@ -265,6 +269,14 @@ class Connection {
    */
   private parse(): { req: IncomingRequest; keepAlive: boolean; http10: boolean } | undefined {
     const buf = this.buf.subarray(0, this.len);
+    if (this.options.h2c && buf[0] === 0x50 /* P */) {
+      const n = Math.min(buf.length, H2_PREFACE.length);
+      if (buf.subarray(0, n).equals(H2_PREFACE.subarray(0, n))) {
+        if (n < H2_PREFACE.length) return undefined; // the rest of the preface is on its way
+        this.handOff(this.options.h2c);
+        return undefined;
+      }
+    }
     const headEnd = buf.indexOf(CRLF2, Math.max(0, this.scanned - 3));
     if (headEnd < 0) {
       this.scanned = this.len;
@@ -398,8 +410,8 @@ class Connection {
     return undefined;
   }
 
-  /** Gives the connection, with what was read of it, to the Node http server. */
-  private handOff(to: NodeHttpServer = this.options.fallback): void {
+  /** Gives the connection, with what was read of it, to the Node http server (or the h2c server). */
+  private handOff(to: { emit(event: 'connection', socket: Socket): boolean } = this.options.fallback): void {
     flushWrites(); // what was answered on this connection goes out before the new owner writes
     this.socket.off('data', this.onData);
     this.socket.off('end', this.onGone);

@@ -19,6 +19,7 @@ import type { RequestContext } from '../core/context.js';
 import { hostName, isPlainHost, preflight, send, type HttpRequest, type HttpResponse, type ResponseSink } from '../core/http.js';
 import { BODY_IDLE_MS, bodyWithin, bufferedStream, ConnectionClosedError, MalformedBodyError, readWhole, verifiedStream, type IncomingRequest } from './body.js';
 import { createHttp1Server } from './http1.js';
+import { createH2cServer } from './h2c.js';
 import { createFallbackServer, upgradeRequest } from './node-fallback.js';
 import { DataPlaneRouter } from './dataplane-router.js';
 import { discoverServices } from './registry.js';
@@ -319,7 +320,7 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
       throw e;
     });
   // The fast HTTP/1.1 server takes every connection; Node's http server (not listening itself)
-  // serves connections handed to it for an Upgrade.
+  // serves connections handed to it for an Upgrade, Node's http2 server those that open with h2c's preface.
   const bodyIdleMs = options.bodyIdleMs ?? BODY_IDLE_MS;
   const fallback = createFallbackServer(serve, { bodyIdleMs });
   // A WebSocket upgrade goes to the data-plane route that takes upgrades, else is refused.
@@ -330,7 +331,8 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
     if (route?.upgrade) return route.upgrade(req, raw, socket, head);
     socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
   });
-  const server = createHttp1Server(serve, { fallback, websocket, keepAliveMs: 65_000, bodyIdleMs });
+  const h2c = createH2cServer(serve, { bodyIdleMs });
+  const server = createHttp1Server(serve, { fallback, websocket, h2c, keepAliveMs: 65_000, bodyIdleMs });
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -357,6 +359,7 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
   const close = (): Promise<void> => {
     closing ??= (async () => {
       await init?.run('SHUTDOWN', endpoint, config.defaultRegion);
+      h2c.closeSessions();
       await server.shutdown(options.shutdownGraceMs ?? SHUTDOWN_GRACE_MS);
       // Background work stops first: a run that ends while its service shuts down records nothing (it runs again later).
       await jobs.close();

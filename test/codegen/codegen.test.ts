@@ -113,6 +113,7 @@ test('one <Service>Api interface per service with one method per operation', () 
     sqs: 'SQSApi',
     events: 'EventBridgeApi',
     scheduler: 'SchedulerApi',
+    kinesis: 'KinesisApi',
   };
   for (const s of SERVICES) {
     const m = model(s);

@@ -5,6 +5,8 @@ import { SerializedJson } from '../serialized-json.js';
 import { readInput, serializationError } from '../validate.js';
 import type { HttpRequest, HttpResponse } from '../../core/http.js';
 import type { RequestContext } from '../../core/context.js';
+import { CBOR_CONTENT_TYPE, decodeCbor, encodeCbor, isCbor, toCborValue } from './cbor.js';
+import { EventStreamOutput } from './eventstream.js';
 import type { Protocol, ResolvedOperation } from './protocol.js';
 import { toJsonValue } from './values.js';
 import { addCrc32, frameworkError, jsonErrorType, queryErrorCode, messageKey, unknownRoute, unknownRouteResponse } from './wire.js';
@@ -49,6 +51,16 @@ export class AwsJsonProtocol implements Protocol {
 
   input(req: HttpRequest, svc: ServiceIndex, resolved: ResolvedOperation, validationCode: string): any {
     const inputShape = resolved.operation.input?.shape;
+    if (isCbor(req.headers['content-type'])) {
+      // The Java SDK's CBOR variant (Kinesis): the same members, blobs as bytes, timestamps as dates.
+      let doc: unknown;
+      try {
+        doc = decodeCbor(req.body);
+      } catch {
+        throw serializationError('');
+      }
+      return inputShape ? readInput(svc, inputShape, doc ?? {}, false, validationCode, true) : {};
+    }
     let body: unknown;
     try {
       body = parseJsonBody(req.body);
@@ -62,6 +74,15 @@ export class AwsJsonProtocol implements Protocol {
   }
 
   output(svc: ServiceIndex, operation: OperationModel, output: any, ctx: RequestContext): HttpResponse {
+    // An event-stream output (Kinesis SubscribeToShard): its messages, sent as they come.
+    if (output instanceof EventStreamOutput) {
+      return { status: 200, headers: { 'content-type': 'application/vnd.amazon.eventstream', 'x-amzn-requestid': ctx.requestId }, body: output.body() };
+    }
+    if (isCbor(ctx.headers?.['content-type'])) {
+      const shape = operation.output?.shape;
+      const doc = (shape && output ? toCborValue(svc, shape, output) : {}) ?? {};
+      return { status: 200, headers: { 'content-type': CBOR_CONTENT_TYPE, 'x-amzn-requestid': ctx.requestId }, body: encodeCbor(doc) };
+    }
     const headers: Record<string, string> = { 'content-type': this.contentType(), 'x-amzn-requestid': ctx.requestId };
     let body: string;
     if (output instanceof SerializedJson) body = output.text;
@@ -90,6 +111,11 @@ export class AwsJsonProtocol implements Protocol {
     for (const key in err.fields) body[key] = err.fields[key];
     const fields = shape && Object.keys(err.fields).length > 0 ? (toJsonValue(svc, err.code, err.fields, false) as Record<string, unknown>) : undefined;
     if (fields) for (const key in fields) body[key] = fields[key];
+    if (isCbor(ctx.headers?.['content-type'])) {
+      headers['content-type'] = CBOR_CONTENT_TYPE;
+      headers['x-amzn-errortype'] = err.code;
+      return { status: err.status, headers, body: encodeCbor(body) };
+    }
     const text = JSON.stringify(body);
     addCrc32(svc, headers, text);
     return { status: err.status, headers, body: text };

@@ -48,6 +48,9 @@ export interface PollerOptions {
 /** A run reads at most this many batches' worth of records, filtered out or not, before it checkpoints. */
 const MAX_EXAMINED_BATCHES = 10;
 
+/** How long the poller of a shard that has ended (`Source.finished`) waits before it reads it again. */
+const FINISHED_WAIT_MS = 10 * 60_000;
+
 const defaultBackoff = (attempt: number): number => Math.min(60_000, 1000 * 2 ** Math.min(attempt, 6));
 
 export class Pollers<R> {
@@ -118,20 +121,23 @@ export class Pollers<R> {
     // is not missed by the wait after it.
     let wakes = 0;
     let woken: (() => void) | undefined;
-    const unsubscribe = m.source.subscribe?.(shard, () => {
-      wakes++;
-      woken?.();
-    });
+    // A shard that has ended is not waited on: it is read again only after FINISHED_WAIT_MS.
+    const waits = m.source.subscribe !== undefined && m.source.finished?.(shard) !== true;
+    const unsubscribe = waits
+      ? m.source.subscribe!(shard, () => {
+          wakes++;
+          woken?.();
+        })
+      : undefined;
     try {
-      return await this.gather(job, m, signal, () => wakes, (resolve) => (woken = resolve));
+      return await this.gather(job, m, signal, waits, () => wakes, (resolve) => (woken = resolve));
     } finally {
       unsubscribe?.();
     }
   }
 
-  private async gather(job: Job<Checkpoint>, m: Mapping<R>, signal: AbortSignal, wakes: () => number, onWake: (resolve: (() => void) | undefined) => void): Promise<JobOutcome> {
+  private async gather(job: Job<Checkpoint>, m: Mapping<R>, signal: AbortSignal, waits: boolean, wakes: () => number, onWake: (resolve: (() => void) | undefined) => void): Promise<JobOutcome> {
     const { mapping, shard } = job.payload;
-    const waits = m.source.subscribe !== undefined;
     const idleMs = m.idleMs ?? 1000;
     const idleUntil = this.clock.now() + idleMs;
     const batch = new Batcher<R>(m.batch);
@@ -182,7 +188,8 @@ export class Pollers<R> {
     const now = this.clock.now();
     const checkpoint: Checkpoint = { mapping, shard, position };
     // A source that wakes its poller is read again at once: the next run waits for it.
-    return { then: 'reschedule', dueAt: caughtUp && !waits ? now + idleMs : now, payload: checkpoint };
+    const dueAt = caughtUp && m.source.finished?.(shard) === true ? now + FINISHED_WAIT_MS : caughtUp && !waits ? now + idleMs : now;
+    return { then: 'reschedule', dueAt, payload: checkpoint };
   }
 
   /**

@@ -32,6 +32,11 @@ export interface Source<R> {
    * poller rather than read again after a pause, so a record reaches its target at once.
    */
   subscribe?(shard: string, wake: () => void): () => void;
+  /**
+   * Whether the shard has ended (a Kinesis shard closed by a reshard and read to its end): its poller
+   * then reads it again only rarely, its checkpoint kept, instead of after each idle pause.
+   */
+  finished?(shard: string): boolean;
 }
 
 export interface SendContext {

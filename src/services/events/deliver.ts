@@ -13,7 +13,7 @@ import { asDeliveryError, DeliveryError, send, sendDeadLetter } from '../targets
 import { SERVICE_EVENT_KIND, type ServiceEvent } from '../targets/service-events.js';
 import { DEFAULT_BUS, DELIVER_KIND, RULE_FIRE_KIND, type DeliveryPayload, type EventEnvelope, type EventsCore } from './core.js';
 import { apiDestinations, connections, rules } from './store.js';
-import { targetInput } from './transform.js';
+import { kinesisPartitionKey, targetInput } from './transform.js';
 
 const DEFAULT_MAX_RETRIES = 185;
 const DEFAULT_MAX_AGE_S = 86_400;
@@ -106,7 +106,7 @@ async function deliverOne(core: EventsCore, job: Job<DeliveryPayload>, p: Delive
     payload: input,
     messageGroupId: t.SqsParameters?.MessageGroupId,
     deduplicationId: event.id,
-    partitionKey: event.id,
+    partitionKey: kinesisPartitionKey(t, event as unknown as Record<string, unknown>, event.id),
     logStreamName: event.id,
     timestamp: Date.parse(event.time),
     requestId: randomUUID(),

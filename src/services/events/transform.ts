@@ -77,6 +77,19 @@ export interface TransformContext {
   ingestion: number;
 }
 
+/**
+ * A Kinesis target's partition key: the event's value at KinesisParameters.PartitionKeyPath (text as
+ * it is, other values as JSON), else the event's id, as AWS documents.
+ */
+export function kinesisPartitionKey(t: Target, event: Record<string, unknown>, eventId: string): string {
+  const path = t.KinesisParameters?.PartitionKeyPath;
+  const steps = path === undefined ? undefined : parsePath(path);
+  const v = steps ? selectPath(event, steps) : undefined;
+  if (v === undefined || v === null) return eventId;
+  const key = typeof v === 'string' ? v : JSON.stringify(v);
+  return key === '' ? eventId : key;
+}
+
 /** The payload a target receives for this event (its JSON text). */
 export function targetInput(t: Target, eventText: string, c: TransformContext): string {
   if (t.Input !== undefined) return t.Input;

@@ -1,6 +1,6 @@
 /**
  * Event-source mappings as stored (`lambda_esm`) and as the API shows them, and AWS's checks of a
- * mapping's settings per kind of source (SQS standard and FIFO queues, DynamoDB streams).
+ * mapping's settings per kind of source (SQS standard and FIFO queues, DynamoDB and Kinesis streams).
  */
 import { parseArn } from '../../../aws/arn.js';
 import { compileFilterCriteria, FilterCriteriaError } from '../../../aws/event-patterns/lambda.js';
@@ -28,7 +28,12 @@ CREATE INDEX IF NOT EXISTS lambda_esm_source ON lambda_esm (account, region, sou
 `,
 };
 
-export type SourceKind = 'sqs' | 'sqs-fifo' | 'dynamodb';
+export type SourceKind = 'sqs' | 'sqs-fifo' | 'dynamodb' | 'kinesis';
+
+/** Whether a kind of source is a stream (shards read in order, starting positions, retries in place) rather than a queue. */
+export function isStream(kind: SourceKind): boolean {
+  return kind === 'dynamodb' || kind === 'kinesis';
+}
 
 /** A mapping's settings (the API's fields it keeps) and what the pollers need. */
 export interface MappingDoc {
@@ -45,6 +50,8 @@ export interface MappingDoc {
   FilterCriteria?: FilterCriteria;
   ScalingConfig?: ScalingConfig;
   StartingPosition?: EventSourcePosition;
+  /** AT_TIMESTAMP (Kinesis): platform ms. */
+  StartingPositionTimestamp?: number;
   ParallelizationFactor?: number;
   MaximumRecordAgeInSeconds?: number;
   BisectBatchOnFunctionError?: boolean;
@@ -57,6 +64,8 @@ export interface MappingDoc {
   qualifier?: string;
   /** LATEST: the stream's next sequence number when the mapping was made (where its shard starts). */
   startSeq?: number;
+  /** Kinesis LATEST: when the mapping was made (platform ms); its shards are read from records that arrived since. */
+  startTimestamp?: number;
 }
 
 export function mappingArn(scope: { accountId: string; region: string }, uuid: string): string {
@@ -65,7 +74,7 @@ export function mappingArn(scope: { accountId: string; region: string }, uuid: s
 
 /** The API's view of a mapping in `state` (a transition while an operation acts, else Enabled or Disabled). */
 export function shown(doc: MappingDoc, scope: { accountId: string; region: string }, state?: string): EventSourceMappingConfiguration {
-  const stream = doc.kind === 'dynamodb';
+  const stream = isStream(doc.kind);
   const out: EventSourceMappingConfiguration = {
     UUID: doc.UUID,
     BatchSize: doc.BatchSize,
@@ -83,6 +92,7 @@ export function shown(doc: MappingDoc, scope: { accountId: string; region: strin
   if (stream) {
     Object.assign(out, {
       StartingPosition: doc.StartingPosition,
+      ...(doc.StartingPositionTimestamp !== undefined ? { StartingPositionTimestamp: new Date(doc.StartingPositionTimestamp) } : {}),
       ParallelizationFactor: doc.ParallelizationFactor,
       MaximumRecordAgeInSeconds: doc.MaximumRecordAgeInSeconds,
       BisectBatchOnFunctionError: doc.BisectBatchOnFunctionError,
@@ -99,12 +109,13 @@ function invalid(message: string): InvalidParameterValueException {
   return new InvalidParameterValueException(message, USER_FAULT);
 }
 
-/** The kind of source an ARN names, or AWS's error for one Lambda does not poll (Kinesis: none while Stratus has no Kinesis). */
+/** The kind of source an ARN names, or AWS's error for one Lambda does not poll (Kinesis: none while the Kinesis service is not loaded; consumers of enhanced fan-out are not built). */
 export function sourceKind(arn: string, kinesisLoaded: boolean): SourceKind {
   const parsed = parseArn(arn);
   if (parsed?.service === 'sqs') return parsed.resource.endsWith('.fifo') ? 'sqs-fifo' : 'sqs';
   if (parsed?.service === 'dynamodb' && /^table\/[^/]+\/stream\/.+$/.test(parsed.resource)) return 'dynamodb';
-  if (parsed?.service === 'kinesis' && !kinesisLoaded) throw invalid(`Stream not found: ${arn}`);
+  if (parsed?.service === 'kinesis' && kinesisLoaded && /^stream\/[^/]+$/.test(parsed.resource)) return 'kinesis';
+  if (parsed?.service === 'kinesis') throw invalid(`Stream not found: ${arn}`);
   throw invalid('Unrecognized event source.');
 }
 
@@ -128,7 +139,7 @@ function checkOnFailure(config: DestinationConfig | undefined): void {
  * queue is refused, a default is not).
  */
 export function checkSettings(doc: MappingDoc, given: ReadonlySet<string>): void {
-  const queue = doc.kind !== 'dynamodb';
+  const queue = !isStream(doc.kind);
   if (queue) {
     for (const p of ['StartingPosition', 'StartingPositionTimestamp']) if (given.has(p)) throw invalid(`Unsupported starting position for arn type: ${doc.EventSourceArn}`);
     for (const p of ['BisectBatchOnFunctionError', 'MaximumRetryAttempts', 'MaximumRecordAgeInSeconds', 'ParallelizationFactor', 'TumblingWindowInSeconds', 'DestinationConfig']) {
@@ -143,7 +154,8 @@ export function checkSettings(doc: MappingDoc, given: ReadonlySet<string>): void
   } else {
     if (given.has('ScalingConfig')) throw unsupported('ScalingConfig');
     if (!doc.StartingPosition) throw invalid("1 validation error detected: Value null at 'startingPosition' failed to satisfy constraint: Member must not be null.");
-    if (doc.StartingPosition === 'AT_TIMESTAMP') throw invalid(`Unsupported starting position for arn type: ${doc.EventSourceArn}`);
+    if (doc.StartingPosition === 'AT_TIMESTAMP' && doc.kind !== 'kinesis') throw invalid(`Unsupported starting position for arn type: ${doc.EventSourceArn}`);
+    if (doc.StartingPosition === 'AT_TIMESTAMP' && doc.StartingPositionTimestamp === undefined) throw invalid('StartingPositionTimestamp must be provided for StartingPosition AT_TIMESTAMP.');
     const age = doc.MaximumRecordAgeInSeconds ?? -1;
     if (age !== -1 && age < 60) throw invalid('MaximumRecordAgeInSeconds must be -1 or between 60 and 604800.');
     checkOnFailure(doc.DestinationConfig);
@@ -152,7 +164,7 @@ export function checkSettings(doc: MappingDoc, given: ReadonlySet<string>): void
   }
   if (doc.FilterCriteria) {
     try {
-      compileFilterCriteria(doc.FilterCriteria, queue ? 'sqs' : 'dynamodb');
+      compileFilterCriteria(doc.FilterCriteria, filterSource(doc.kind));
     } catch (e) {
       if (e instanceof FilterCriteriaError) throw invalid(e.message);
       throw e;
@@ -160,9 +172,14 @@ export function checkSettings(doc: MappingDoc, given: ReadonlySet<string>): void
   }
 }
 
+/** Which record shape a mapping's filter criteria read. */
+export function filterSource(kind: SourceKind): 'sqs' | 'dynamodb' | 'kinesis' {
+  return kind === 'dynamodb' || kind === 'kinesis' ? kind : 'sqs';
+}
+
 /** Defaults of a new mapping of `kind`. */
 export function defaults(kind: SourceKind): Partial<MappingDoc> {
-  if (kind === 'dynamodb') {
+  if (isStream(kind)) {
     return { BatchSize: 100, ParallelizationFactor: 1, MaximumRecordAgeInSeconds: -1, BisectBatchOnFunctionError: false, MaximumRetryAttempts: -1, TumblingWindowInSeconds: 0 };
   }
   return { BatchSize: 10 };

@@ -9,20 +9,33 @@ import type { LambdaCore } from '../core.js';
 import type { InvocationRunner } from '../invoke/sync.js';
 import { MAX_SYNC_PAYLOAD } from '../limits.js';
 import { invokeMapping } from './invoke.js';
-import type { MappingDoc } from './model.js';
+import { KinesisSource, type KinesisEventRecord } from './kinesis.js';
+import { filterSource, type MappingDoc } from './model.js';
+import { ParallelSender } from './parallel.js';
 import { SqsSender, SqsSource } from './sqs.js';
-import { StreamSender, StreamSource } from './streams.js';
+import { StreamSender, StreamSource, type StreamRecordKind } from './streams.js';
 
 export const ESM_KIND = 'lambda.esm';
 
 /** How long a caught-up poller waits for a wake-up within one run before its job is rescheduled. */
 const IDLE_WAIT_MS = 20_000;
+/** A caught-up Kinesis shard without the provider's wake-ups is read again after this long, as Lambda polls a shard once a second. */
+const KINESIS_POLL_MS = 1000;
+
+const KINESIS_RECORDS: StreamRecordKind<KinesisEventRecord> = {
+  sequenceNumber: (r) => r.kinesis.sequenceNumber,
+  arrival: (r) => Math.round(r.kinesis.approximateArrivalTimestamp * 1000),
+  batchInfo: 'KinesisBatchInfo',
+  time: (ms) => new Date(ms).toISOString(),
+};
 
 type AnyRecord = Record<string, unknown>;
 
 export class MappingPollers {
   private readonly pollers: Pollers<AnyRecord>;
   private readonly built = new Map<string, { text: string; mapping: Mapping<AnyRecord> }>();
+  /** Kinesis shards each mapping has read to their end (in this process). */
+  private readonly endedShards = new Map<string, Set<string>>();
 
   constructor(
     private readonly core: LambdaCore,
@@ -39,6 +52,7 @@ export class MappingPollers {
 
   stop(uuid: string): Promise<number> {
     this.built.delete(uuid);
+    this.endedShards.delete(uuid);
     return this.pollers.stop(uuid);
   }
 
@@ -63,9 +77,26 @@ export class MappingPollers {
   private build(doc: MappingDoc, scope: { accountId: string; region: string }): Mapping<AnyRecord> {
     const platform = this.core.platform;
     const invoke = (event: unknown, signal: AbortSignal) => invokeMapping(this.core, this.runner, scope, doc, event, signal);
-    const criteria = doc.FilterCriteria ? compileFilterCriteria(doc.FilterCriteria, doc.kind === 'dynamodb' ? 'dynamodb' : 'sqs') : undefined;
+    const criteria = doc.FilterCriteria ? compileFilterCriteria(doc.FilterCriteria, filterSource(doc.kind)) : undefined;
     const filter = criteria && criteria.filters.length > 0 ? (record: AnyRecord) => recordMatchesFilterCriteria(criteria, record) : undefined;
     const batch = { maxRecords: doc.BatchSize, maxBytes: MAX_SYNC_PAYLOAD - 1024, windowMs: doc.MaximumBatchingWindowInSeconds * 1000 };
+    if (doc.kind === 'kinesis') {
+      const sender = new StreamSender(platform, doc, invoke, (result) => void this.recordResult(doc.UUID, result), KINESIS_RECORDS);
+      const role = async (): Promise<string> => (await this.core.resolve(scope, doc.name, doc.qualifier, true)).config.Role;
+      // A closed shard read to its end: its children get pollers (start is idempotent).
+      const reshard = (): void => void this.pollers.start(doc.UUID, { account: scope.accountId, region: scope.region }).catch(() => undefined);
+      let ended = this.endedShards.get(doc.UUID);
+      if (!ended) this.endedShards.set(doc.UUID, (ended = new Set()));
+      const source = new KinesisSource(platform, doc, role, reshard, ended);
+      const idleMs = source.subscribe ? IDLE_WAIT_MS : KINESIS_POLL_MS;
+      const factor = doc.ParallelizationFactor ?? 1;
+      if (factor > 1) {
+        const parallel = new ParallelSender(sender, factor, doc.BatchSize, batch.maxBytes, (r: KinesisEventRecord) => r.kinesis.partitionKey);
+        const gathered = { ...batch, maxRecords: doc.BatchSize * factor, maxBytes: batch.maxBytes * factor };
+        return { source: source as never, sender: parallel as never, filter, batch: gathered, idleMs };
+      }
+      return { source: source as never, sender: sender as never, filter, batch, idleMs };
+    }
     if (doc.kind === 'dynamodb') {
       const sender = new StreamSender(platform, doc, invoke, (result) => void this.recordResult(doc.UUID, result));
       return { source: new StreamSource(platform, doc) as never, sender: sender as never, filter, batch, idleMs: IDLE_WAIT_MS };

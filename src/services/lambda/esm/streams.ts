@@ -1,5 +1,5 @@
 /**
- * DynamoDB Streams as an event source: a stream's one shard is read from DynamoDB's store after the
+ * DynamoDB Streams as an event source (Kinesis's source is kinesis.ts; both use the sender here): a stream's one shard is read from DynamoDB's store after the
  * mapping's checkpoint (a job payload, so a restart resumes after the last batch processed), and
  * the poller waits on the store's in-process wake-ups after writes. A batch that fails is retried
  * in order, the shard blocked meanwhile: split in two first when BisectBatchOnFunctionError is on,
@@ -77,27 +77,47 @@ const RETRY_BASE_MS = 200;
 
 type Invoke = (event: unknown, signal: AbortSignal) => Promise<MappingInvocation | undefined>;
 
-export class StreamSender implements Sender<StreamRecord> {
+/** How the stream sender reads a record of its kind of stream, and names the batch in an invocation record. */
+export interface StreamRecordKind<R> {
+  sequenceNumber(record: R): string;
+  /** Epoch ms. */
+  arrival(record: R): number;
+  /** The invocation record's member that describes the batch. */
+  readonly batchInfo: 'DDBStreamBatchInfo' | 'KinesisBatchInfo';
+  /** How that member writes an arrival time. */
+  time(ms: number): string;
+}
+
+export const DYNAMODB_RECORDS: StreamRecordKind<StreamRecord> = {
+  sequenceNumber: (r) => r.dynamodb.SequenceNumber,
+  arrival: (r) => r.dynamodb.ApproximateCreationDateTime * 1000,
+  batchInfo: 'DDBStreamBatchInfo',
+  time: (ms) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+};
+
+export class StreamSender<R = StreamRecord> implements Sender<R> {
   constructor(
     private readonly platform: Platform,
     private readonly doc: MappingDoc,
     private readonly invoke: Invoke,
     private readonly onResult: (result: string) => void,
+    private readonly kind: StreamRecordKind<R> = DYNAMODB_RECORDS as unknown as StreamRecordKind<R>,
   ) {}
 
   /** Delivers the batch, retrying in place; resolves once every record succeeded or was given up. Throws only when stopping. */
-  async send(records: readonly StreamRecord[], context: SendContext): Promise<void> {
+  async send(records: readonly R[], context: SendContext): Promise<void> {
     const maxRetries = this.doc.MaximumRetryAttempts ?? -1;
     const maxAgeMs = (this.doc.MaximumRecordAgeInSeconds ?? -1) * 1000;
     // Batches still to deliver, in order, with the retries each has used.
-    const pending: { records: readonly StreamRecord[]; retries: number }[] = [{ records, retries: 0 }];
+    const pending: { records: readonly R[]; retries: number }[] = [{ records, retries: 0 }];
+    const seq = (r: R): string => this.kind.sequenceNumber(r);
     const reportsFailures = this.doc.FunctionResponseTypes.includes('ReportBatchItemFailures');
     while (pending.length > 0) {
       if (context.signal.aborted) throw new Error('stopping');
       const batch = pending[0]!;
-      const oldest = batch.records[0]!.dynamodb.ApproximateCreationDateTime * 1000;
+      const oldest = this.kind.arrival(batch.records[0]!);
       if (maxAgeMs >= 0 && this.platform.clock.now() - oldest > maxAgeMs) {
-        await this.discard(batch.records, 'RecordAgeExceeded', batch.retries, undefined);
+        await this.discard(batch.records, 'RecordAgeExceeded', batch.retries, undefined, context.shard);
         pending.shift();
         continue;
       }
@@ -105,9 +125,9 @@ export class StreamSender implements Sender<StreamRecord> {
       if (!out) throw new Error('stopping');
       let failedFrom = -1;
       if (out.result.outcome === 'success') {
-        const failures = reportsFailures ? reportedFailures(out.response, new Set(batch.records.map((r) => r.dynamodb.SequenceNumber))) : new Set<string>();
+        const failures = reportsFailures ? reportedFailures(out.response, new Set(batch.records.map(seq))) : new Set<string>();
         if (failures === 'all') failedFrom = 0;
-        else if (failures.size > 0) failedFrom = batch.records.findIndex((r) => failures.has(r.dynamodb.SequenceNumber));
+        else if (failures.size > 0) failedFrom = batch.records.findIndex((r) => failures.has(seq(r)));
       } else failedFrom = 0;
       if (failedFrom < 0) {
         this.onResult('OK');
@@ -124,7 +144,7 @@ export class StreamSender implements Sender<StreamRecord> {
       }
       const retries = batch.retries + 1;
       if (maxRetries >= 0 && retries > maxRetries) {
-        await this.discard(rest, 'RetryAttemptsExhausted', retries, out);
+        await this.discard(rest, 'RetryAttemptsExhausted', retries, out, context.shard);
         pending.shift();
         continue;
       }
@@ -134,7 +154,7 @@ export class StreamSender implements Sender<StreamRecord> {
   }
 
   /** Records given up (`invocations`: how many times this batch itself was sent): their invocation record goes to the OnFailure destination, if any (a delivery failure is logged). */
-  private async discard(records: readonly StreamRecord[], condition: string, invocations: number, last: MappingInvocation | undefined): Promise<void> {
+  private async discard(records: readonly R[], condition: string, invocations: number, last: MappingInvocation | undefined, shard: string): Promise<void> {
     const destination = this.doc.DestinationConfig?.OnFailure?.Destination;
     if (!destination) return;
     const first = records[0]!;
@@ -144,12 +164,12 @@ export class StreamSender implements Sender<StreamRecord> {
       responseContext: { statusCode: 200, executedVersion: last?.target.version ?? '$LATEST', functionError: last && last.result.outcome !== 'success' ? 'Unhandled' : '' },
       version: '1.0',
       timestamp: new Date(this.platform.clock.now()).toISOString(),
-      DDBStreamBatchInfo: {
-        shardId: (await new StreamSource(this.platform, this.doc).shards())[0] ?? '',
-        startSequenceNumber: first.dynamodb.SequenceNumber,
-        endSequenceNumber: lastRecord.dynamodb.SequenceNumber,
-        approximateArrivalOfFirstRecord: isoSeconds(first.dynamodb.ApproximateCreationDateTime),
-        approximateArrivalOfLastRecord: isoSeconds(lastRecord.dynamodb.ApproximateCreationDateTime),
+      [this.kind.batchInfo]: {
+        shardId: shard,
+        startSequenceNumber: this.kind.sequenceNumber(first),
+        endSequenceNumber: this.kind.sequenceNumber(lastRecord),
+        approximateArrivalOfFirstRecord: this.kind.time(this.kind.arrival(first)),
+        approximateArrivalOfLastRecord: this.kind.time(this.kind.arrival(lastRecord)),
         batchSize: records.length,
         streamArn: this.doc.EventSourceArn,
       },
@@ -160,8 +180,4 @@ export class StreamSender implements Sender<StreamRecord> {
       this.platform.log({ level: 'warn', service: 'lambda', mapping: this.doc.UUID, destination, error: String((e as Error)?.message ?? e) });
     }
   }
-}
-
-function isoSeconds(epochSeconds: number): string {
-  return new Date(epochSeconds * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }

@@ -24,7 +24,8 @@ import { STREAM_RETENTION_MS } from '../../dynamodb/store.js';
 import { sqsCoreOf } from '../../sqs/core.js';
 import { decodeMarker, encodeMarker, fnArnBase, type LambdaCore, type Scope } from '../core.js';
 import { USER_FAULT } from '../errors.js';
-import { checkSettings, defaults, shown, sourceKind, type MappingDoc, type SourceKind } from '../esm/model.js';
+import { kinesisClientFor } from '../esm/kinesis.js';
+import { checkSettings, defaults, isStream, shown, sourceKind, type MappingDoc, type SourceKind } from '../esm/model.js';
 import type { MappingPollers } from '../esm/pollers.js';
 
 type EsmOperations = 'CreateEventSourceMapping' | 'GetEventSourceMapping' | 'UpdateEventSourceMapping' | 'DeleteEventSourceMapping' | 'ListEventSourceMappings';
@@ -63,9 +64,13 @@ export class EventSourceOps implements Pick<LambdaApi, EsmOperations> {
       ...(fn.qualifier !== undefined ? { qualifier: fn.qualifier } : {}),
     };
     for (const k of [...UPDATABLE, 'StartingPosition'] as const) if (input[k] !== undefined) (doc as unknown as Record<string, unknown>)[k] = input[k];
+    if (input.StartingPositionTimestamp !== undefined) doc.StartingPositionTimestamp = input.StartingPositionTimestamp.getTime();
     checkSettings(doc, given);
     if (kind === 'dynamodb') doc.startSeq = await this.streamStart(ctx, input.EventSourceArn, doc.StartingPosition!);
-    else await this.checkQueue(input.EventSourceArn);
+    else if (kind === 'kinesis') {
+      await this.checkKinesisStream(input.EventSourceArn);
+      if (doc.StartingPosition === 'LATEST') doc.startTimestamp = ctx.clock.now();
+    } else await this.checkQueue(input.EventSourceArn);
     await this.core.db.tx(async (tx) => {
       const existing = await tx.all<{ uuid: string; doc: string }>('SELECT uuid, doc FROM lambda_esm WHERE account = ? AND region = ? AND source_arn = ? AND name = ?', [
         ctx.accountId,
@@ -114,7 +119,7 @@ export class EventSourceOps implements Pick<LambdaApi, EsmOperations> {
     this.pollers.changed(doc.UUID);
     if (!doc.Enabled) await this.pollers.stop(doc.UUID);
     else if (!before.Enabled) await this.pollers.start(doc.UUID, ctx);
-    else if (doc.kind !== 'dynamodb' && JSON.stringify(doc.ScalingConfig) !== JSON.stringify(before.ScalingConfig)) {
+    else if (!isStream(doc.kind) && JSON.stringify(doc.ScalingConfig) !== JSON.stringify(before.ScalingConfig)) {
       // A queue's pollers hold no position: they start again in the number the new scaling allows.
       await this.pollers.stop(doc.UUID);
       await this.pollers.start(doc.UUID, ctx);
@@ -182,6 +187,17 @@ export class EventSourceOps implements Pick<LambdaApi, EsmOperations> {
     }
   }
 
+  /** AWS reads the Kinesis stream when the mapping is made: a stream that does not exist is refused. */
+  private async checkKinesisStream(arn: string): Promise<void> {
+    const kinesis = kinesisClientFor(this.core.platform, arn);
+    try {
+      if (!kinesis) throw new Error('Kinesis is not loaded');
+      await kinesis.DescribeStreamSummary({ StreamARN: arn });
+    } catch {
+      throw new InvalidParameterValueException(`Stream not found: ${arn}`, USER_FAULT);
+    }
+  }
+
   /** Checks the stream exists; answers where a LATEST mapping starts (the sequence number after the last record). */
   private async streamStart(scope: Scope, arn: string, position: string): Promise<number | undefined> {
     const store = dynamoDbStore(this.core.platform);
@@ -196,7 +212,7 @@ export class EventSourceOps implements Pick<LambdaApi, EsmOperations> {
 }
 
 function conflict(kind: SourceKind, arn: string, name: string, uuid: string): ResourceConflictException {
-  if (kind === 'dynamodb') {
+  if (isStream(kind)) {
     return new ResourceConflictException(`The event source arn (" ${arn} ") and function (" ${name} ") provided mapping already exists. Please update or delete the existing mapping with UUID ${uuid}`, USER_FAULT);
   }
   return new ResourceConflictException(
