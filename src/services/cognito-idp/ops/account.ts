@@ -1,0 +1,282 @@
+/**
+ * What users do themselves, with a client id or their access token: sign up and confirm, resend
+ * codes, forgotten and changed passwords, their attributes and their verification, deleting
+ * themselves, signing out everywhere and revoking a refresh token.
+ */
+import type { RequestContext } from '../../../core/context.js';
+import {
+  CodeMismatchException,
+  ExpiredCodeException,
+  InvalidParameterException,
+  NotAuthorizedException,
+  UnsupportedOperationException,
+  UnsupportedTokenTypeException,
+  UserNotFoundException,
+  UsernameExistsException,
+  type CognitoIdentityProviderApi as Api,
+  type ConfirmForgotPasswordRequest,
+  type ConfirmSignUpRequest,
+  type SignUpRequest,
+} from '../../../generated/cognito-idp.js';
+import { CODE_TTL_MS, FORGOT_TTL_MS, newCode, type CognitoCore, type Code, type StoredClient, type StoredPool, type StoredUser } from '../core.js';
+import { passwordMatches } from '../crypto/password.js';
+import { deliveryAttribute, prepareMessage } from '../messages.js';
+import { refreshRow, verifyAccessToken } from '../auth/tokens.js';
+import { invokeTrigger, triggerAttributes } from '../triggers.js';
+import { attributeList, checkAttributes, checkPassword, checkRequired, newUserIdentity, passwordFields } from '../users.js';
+import { attrRecord } from './admin-users.js';
+import { checkSecretHash } from './clients.js';
+import { mfaView } from './mfa.js';
+
+type Ops =
+  | 'SignUp' | 'ConfirmSignUp' | 'ResendConfirmationCode' | 'ForgotPassword' | 'ConfirmForgotPassword' | 'ChangePassword'
+  | 'GetUser' | 'UpdateUserAttributes' | 'DeleteUserAttributes' | 'DeleteUser' | 'GetUserAttributeVerificationCode' | 'VerifyUserAttribute'
+  | 'GlobalSignOut' | 'RevokeToken';
+
+/** AWS's answers to a code: mismatched (or none), expired. */
+export function checkCode(stored: Code | undefined, given: string, now: number): void {
+  if (!stored || stored.code !== given) throw new CodeMismatchException('Invalid verification code provided, please try again.');
+  if (stored.expires <= now) throw new ExpiredCodeException('Invalid code provided, please request a code again.');
+}
+
+export class AccountOps implements Pick<Api, Ops> {
+  constructor(private readonly core: CognitoCore) {}
+
+  private async poolOf(clientId: string): Promise<{ pool: StoredPool; client: StoredClient }> {
+    const client = await this.core.client(clientId);
+    return { client, pool: await this.core.pool(client.UserPoolId) };
+  }
+
+  /** The user a client names by username; in LEGACY mode AWS's "Username/client id combination not found.". */
+  private async userFor(pool: StoredPool, client: StoredClient, username: string): Promise<StoredUser> {
+    const user = await this.core.findUser(pool, username);
+    if (user) return user;
+    if (client.PreventUserExistenceErrors === 'ENABLED') throw new CodeMismatchException('Invalid verification code provided, please try again.');
+    throw new UserNotFoundException('Username/client id combination not found.');
+  }
+
+  async SignUp(_ctx: RequestContext, input: SignUpRequest) {
+    const { pool, client } = await this.poolOf(input.ClientId);
+    checkSecretHash(client, input.Username, input.SecretHash);
+    if (pool.AdminCreateUserConfig?.AllowAdminCreateUserOnly) throw new NotAuthorizedException('SignUp is not permitted for this user pool');
+    if (input.Password === undefined) throw new InvalidParameterException('Password is required for sign up.');
+    const attrs = checkAttributes(pool, input.UserAttributes, { creating: true });
+    for (const a of ['email_verified', 'phone_number_verified']) delete attrs[a];
+    const identity = newUserIdentity(pool, input.Username, attrs);
+    if (await this.core.userByKey(pool.Id, this.core.ukey(pool, identity.Username))) throw new UsernameExistsException('User already exists');
+    for (const attr of pool.UsernameAttributes ?? []) {
+      const taken = attrs[attr] && (await this.core.db.get('SELECT 1 AS x FROM cognito_aliases WHERE pool_id = ? AND attr = ? AND value = ?', [pool.Id, attr, attr === 'email' ? attrs[attr]!.toLowerCase() : attrs[attr]!]));
+      if (taken) throw new UsernameExistsException(`An account with the given ${attr} already exists.`);
+    }
+    checkRequired(pool, attrs);
+    checkPassword(pool, input.Password);
+    const now = this.core.now();
+    let user: StoredUser = { ...identity, attrs, status: 'UNCONFIRMED', enabled: true, created: now, modified: now, codes: {}, ...(await passwordFields(pool, identity.Username, input.Password)) };
+    const response = await invokeTrigger(this.core, pool, {
+      trigger: 'PreSignUp',
+      triggerSource: 'PreSignUp_SignUp',
+      userName: user.Username,
+      clientId: client.ClientId,
+      request: { userAttributes: triggerAttributes(user, false), validationData: attrRecord(input.ValidationData), ...(input.ClientMetadata ? { clientMetadata: input.ClientMetadata } : {}) },
+      response: { autoConfirmUser: false, autoVerifyEmail: false, autoVerifyPhone: false },
+    });
+    if (response?.autoVerifyEmail === true && attrs.email) attrs.email_verified = 'true';
+    if (response?.autoVerifyPhone === true && attrs.phone_number) attrs.phone_number_verified = 'true';
+    let message: Awaited<ReturnType<typeof prepareMessage>> | undefined;
+    if (response?.autoConfirmUser === true) {
+      user = { ...user, status: 'CONFIRMED' };
+    } else {
+      const attribute = deliveryAttribute(pool, user);
+      const code = newCode();
+      user = { ...user, codes: { signup: { code, expires: now + CODE_TTL_MS, ...(attribute ? { attr: attribute } : {}) } as Code } };
+      if (attribute) message = await prepareMessage(this.core, pool, { kind: 'SignUp', user, attribute, code, clientId: client.ClientId, clientMetadata: input.ClientMetadata });
+    }
+    const saved = user;
+    await this.core.db.tx(async (tx) => {
+      await this.core.putUser(tx, pool, saved);
+      await message?.record(tx);
+    });
+    return { UserConfirmed: saved.status === 'CONFIRMED', UserSub: saved.sub, ...(message ? { CodeDeliveryDetails: message.details } : {}) };
+  }
+
+  async ConfirmSignUp(_ctx: RequestContext, input: ConfirmSignUpRequest) {
+    const { pool, client } = await this.poolOf(input.ClientId);
+    checkSecretHash(client, input.Username, input.SecretHash);
+    const user = await this.userFor(pool, client, input.Username);
+    if (user.status !== 'UNCONFIRMED') throw new NotAuthorizedException(`User cannot be confirmed. Current status is ${user.status}`);
+    checkCode(user.codes.signup, input.ConfirmationCode, this.core.now());
+    const attr = (user.codes.signup as Code & { attr?: string }).attr;
+    const confirmed: StoredUser = { ...user, status: 'CONFIRMED', attrs: { ...user.attrs, ...(attr ? { [`${attr}_verified`]: 'true' } : {}) }, codes: { ...user.codes, signup: undefined }, modified: this.core.now() };
+    await this.core.db.tx((tx) => this.core.putUser(tx, pool, confirmed, { forceAlias: input.ForceAliasCreation === true }));
+    await invokeTrigger(this.core, pool, {
+      trigger: 'PostConfirmation',
+      triggerSource: 'PostConfirmation_ConfirmSignUp',
+      userName: user.Username,
+      clientId: client.ClientId,
+      request: { userAttributes: triggerAttributes(confirmed), ...(input.ClientMetadata ? { clientMetadata: input.ClientMetadata } : {}) },
+    });
+    return {};
+  }
+
+  async ResendConfirmationCode(_ctx: RequestContext, input: { ClientId: string; Username: string; SecretHash?: string; ClientMetadata?: Record<string, string> }) {
+    const { pool, client } = await this.poolOf(input.ClientId);
+    checkSecretHash(client, input.Username, input.SecretHash);
+    const user = await this.userFor(pool, client, input.Username);
+    if (user.status !== 'UNCONFIRMED') throw new InvalidParameterException('User is already confirmed.');
+    const attribute = deliveryAttribute(pool, user);
+    if (!attribute) throw new InvalidParameterException('Auto verification not turned on.');
+    const code = newCode();
+    const updated: StoredUser = { ...user, codes: { ...user.codes, signup: { code, expires: this.core.now() + CODE_TTL_MS, attr: attribute } as Code } };
+    const message = await prepareMessage(this.core, pool, { kind: 'ResendCode', user: updated, attribute, code, clientId: client.ClientId, clientMetadata: input.ClientMetadata });
+    await this.core.db.tx(async (tx) => {
+      await this.core.putUser(tx, pool, updated);
+      await message.record(tx);
+    });
+    return { CodeDeliveryDetails: message.details };
+  }
+
+  async ForgotPassword(_ctx: RequestContext, input: { ClientId: string; Username: string; SecretHash?: string; ClientMetadata?: Record<string, string> }) {
+    const { pool, client } = await this.poolOf(input.ClientId);
+    checkSecretHash(client, input.Username, input.SecretHash);
+    const user = await this.userFor(pool, client, input.Username);
+    if (!user.enabled) throw new NotAuthorizedException('User is disabled.');
+    const attribute = deliveryAttribute(pool, user, true) ?? (user.attrs.email_verified === 'true' ? 'email' : user.attrs.phone_number_verified === 'true' ? 'phone_number' : undefined);
+    const verified = attribute && user.attrs[`${attribute}_verified`] === 'true' ? attribute : undefined;
+    if (!verified) throw new InvalidParameterException('Cannot reset password for the user as there is no registered/verified email or phone_number');
+    const code = newCode();
+    const updated: StoredUser = { ...user, codes: { ...user.codes, forgot: { code, expires: this.core.now() + FORGOT_TTL_MS } } };
+    const message = await prepareMessage(this.core, pool, { kind: 'ForgotPassword', user: updated, attribute: verified, code, clientId: client.ClientId, clientMetadata: input.ClientMetadata });
+    await this.core.db.tx(async (tx) => {
+      await this.core.putUser(tx, pool, updated);
+      await message.record(tx);
+    });
+    return { CodeDeliveryDetails: message.details };
+  }
+
+  async ConfirmForgotPassword(_ctx: RequestContext, input: ConfirmForgotPasswordRequest) {
+    const { pool, client } = await this.poolOf(input.ClientId);
+    checkSecretHash(client, input.Username, input.SecretHash);
+    const user = await this.userFor(pool, client, input.Username);
+    checkCode(user.codes.forgot, input.ConfirmationCode, this.core.now());
+    checkPassword(pool, input.Password);
+    const updated: StoredUser = {
+      ...user,
+      ...(await passwordFields(pool, user.Username, input.Password)),
+      status: user.status === 'UNCONFIRMED' ? 'UNCONFIRMED' : 'CONFIRMED',
+      tempExpires: undefined,
+      codes: { ...user.codes, forgot: undefined },
+      modified: this.core.now(),
+    };
+    await this.core.db.tx((tx) => this.core.putUser(tx, pool, updated));
+    await invokeTrigger(this.core, pool, {
+      trigger: 'PostConfirmation',
+      triggerSource: 'PostConfirmation_ConfirmForgotPassword',
+      userName: user.Username,
+      clientId: client.ClientId,
+      request: { userAttributes: triggerAttributes(updated), ...(input.ClientMetadata ? { clientMetadata: input.ClientMetadata } : {}) },
+    });
+    return {};
+  }
+
+  async ChangePassword(_ctx: RequestContext, input: { AccessToken: string; PreviousPassword?: string; ProposedPassword: string }) {
+    const { pool, user } = await verifyAccessToken(this.core, input.AccessToken);
+    if (!user.pw || input.PreviousPassword === undefined || !(await passwordMatches(input.PreviousPassword, user.pw))) {
+      throw new NotAuthorizedException('Incorrect username or password.');
+    }
+    checkPassword(pool, input.ProposedPassword);
+    const fields = await passwordFields(pool, user.Username, input.ProposedPassword);
+    await this.core.db.tx((tx) => this.core.putUser(tx, pool, { ...user, ...fields, modified: this.core.now() }));
+    return {};
+  }
+
+  async GetUser(_ctx: RequestContext, input: { AccessToken: string }) {
+    const { user } = await verifyAccessToken(this.core, input.AccessToken);
+    return { Username: user.Username, UserAttributes: attributeList(user), ...mfaView(user) };
+  }
+
+  async UpdateUserAttributes(_ctx: RequestContext, input: { AccessToken: string; UserAttributes: { Name: string; Value?: string }[]; ClientMetadata?: Record<string, string> }) {
+    const { pool, user, claims } = await verifyAccessToken(this.core, input.AccessToken);
+    const client = await this.core.client(String(claims.client_id)).catch(() => undefined);
+    const changes = checkAttributes(pool, input.UserAttributes, { creating: false });
+    for (const name of Object.keys(changes)) {
+      if (client?.WriteAttributes && !client.WriteAttributes.includes(name)) throw new NotAuthorizedException('A client attempted to write unauthorized attribute');
+      if (name.endsWith('_verified')) throw new NotAuthorizedException('A client attempted to write unauthorized attribute');
+    }
+    const attrs = { ...user.attrs, ...changes };
+    const messages: Awaited<ReturnType<typeof prepareMessage>>[] = [];
+    const codes = { ...user.codes.attr };
+    for (const a of ['email', 'phone_number'] as const) {
+      if (!(a in changes) || changes[a] === user.attrs[a]) continue;
+      attrs[`${a}_verified`] = 'false';
+      if ((pool.AutoVerifiedAttributes ?? []).includes(a)) {
+        const code = newCode();
+        codes[a] = { code, expires: this.core.now() + CODE_TTL_MS };
+        messages.push(await prepareMessage(this.core, pool, { kind: 'UpdateUserAttribute', user: { ...user, attrs }, attribute: a, code, clientId: client?.ClientId, clientMetadata: input.ClientMetadata }));
+      }
+    }
+    await this.core.db.tx(async (tx) => {
+      await this.core.putUser(tx, pool, { ...user, attrs, codes: { ...user.codes, attr: codes }, modified: this.core.now() });
+      for (const m of messages) await m.record(tx);
+    });
+    return { CodeDeliveryDetailsList: messages.map((m) => m.details) };
+  }
+
+  async DeleteUserAttributes(_ctx: RequestContext, input: { AccessToken: string; UserAttributeNames: string[] }) {
+    const { pool, user } = await verifyAccessToken(this.core, input.AccessToken);
+    const attrs = { ...user.attrs };
+    for (const name of input.UserAttributeNames) {
+      const def = pool.SchemaAttributes?.find((s) => s.Name === name);
+      if (!def) throw new InvalidParameterException(`Invalid attribute name: ${name}: Attribute does not exist in the schema.`);
+      if (def.Required) throw new InvalidParameterException(`Invalid user attributes: ${name}: The attribute is required`);
+      delete attrs[name];
+    }
+    await this.core.db.tx((tx) => this.core.putUser(tx, pool, { ...user, attrs, modified: this.core.now() }));
+    return {};
+  }
+
+  async DeleteUser(_ctx: RequestContext, input: { AccessToken: string }) {
+    const { pool, user } = await verifyAccessToken(this.core, input.AccessToken);
+    await this.core.db.tx((tx) => this.core.deleteUser(tx, pool, user));
+  }
+
+  async GetUserAttributeVerificationCode(_ctx: RequestContext, input: { AccessToken: string; AttributeName: string; ClientMetadata?: Record<string, string> }) {
+    const { pool, user, claims } = await verifyAccessToken(this.core, input.AccessToken);
+    const attribute = input.AttributeName;
+    if ((attribute !== 'email' && attribute !== 'phone_number') || !user.attrs[attribute]) throw new InvalidParameterException('Invalid attribute name or no value for it.');
+    const code = newCode();
+    const message = await prepareMessage(this.core, pool, { kind: 'VerifyUserAttribute', user, attribute, code, clientId: String(claims.client_id), clientMetadata: input.ClientMetadata });
+    const current = await this.core.userByKey(pool.Id, this.core.ukey(pool, user.Username));
+    if (!current) throw new UserNotFoundException('User does not exist.');
+    await this.core.db.tx(async (tx) => {
+      await this.core.putUser(tx, pool, { ...current, codes: { ...current.codes, attr: { ...current.codes.attr, [attribute]: { code, expires: this.core.now() + CODE_TTL_MS } } } });
+      await message.record(tx);
+    });
+    return { CodeDeliveryDetails: message.details };
+  }
+
+  async VerifyUserAttribute(_ctx: RequestContext, input: { AccessToken: string; AttributeName: string; Code: string }) {
+    const { pool, user } = await verifyAccessToken(this.core, input.AccessToken);
+    checkCode(user.codes.attr?.[input.AttributeName], input.Code, this.core.now());
+    const codes = { ...user.codes.attr };
+    delete codes[input.AttributeName];
+    await this.core.db.tx((tx) => this.core.putUser(tx, pool, { ...user, attrs: { ...user.attrs, [`${input.AttributeName}_verified`]: 'true' }, codes: { ...user.codes, attr: codes }, modified: this.core.now() }));
+    return {};
+  }
+
+  async GlobalSignOut(_ctx: RequestContext, input: { AccessToken: string }) {
+    const { pool, user } = await verifyAccessToken(this.core, input.AccessToken);
+    await this.core.db.tx((tx) => tx.run('UPDATE cognito_refresh SET revoked = 1 WHERE pool_id = ? AND ukey = ?', [pool.Id, this.core.ukey(pool, user.Username)]));
+    return {};
+  }
+
+  async RevokeToken(_ctx: RequestContext, input: { Token: string; ClientId: string; ClientSecret?: string }) {
+    const client = await this.core.client(input.ClientId);
+    if (client.ClientSecret && input.ClientSecret !== client.ClientSecret) throw new NotAuthorizedException(`Client ${client.ClientId} is configured with secret but ClientSecret was not received or is wrong`);
+    if (client.EnableTokenRevocation === false) throw new UnsupportedOperationException('Token revocation is not enabled for this client.');
+    if (input.Token.split('.').length === 3) throw new UnsupportedTokenTypeException('Unsupported token type: only refresh tokens can be revoked.');
+    const row = await refreshRow(this.core, input.Token);
+    if (row && row.client_id !== client.ClientId) throw new NotAuthorizedException('Invalid token');
+    if (row) await this.core.db.tx((tx) => tx.run('UPDATE cognito_refresh SET revoked = 1 WHERE origin_jti = ?', [row.origin_jti]));
+    return {};
+  }
+}

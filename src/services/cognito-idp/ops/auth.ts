@@ -1,0 +1,378 @@
+/**
+ * Sign-in: InitiateAuth and AdminInitiateAuth, RespondToAuthChallenge and its admin form. Flows:
+ * USER_SRP_AUTH (SRP-6a, PASSWORD_VERIFIER), USER_PASSWORD_AUTH, ADMIN_USER_PASSWORD_AUTH,
+ * REFRESH_TOKEN_AUTH, CUSTOM_AUTH (Define/Create/Verify triggers); challenges NEW_PASSWORD_REQUIRED,
+ * SOFTWARE_TOKEN_MFA, MFA_SETUP and CUSTOM_CHALLENGE.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { RequestContext } from '../../../core/context.js';
+import {
+  CodeMismatchException,
+  InvalidParameterException,
+  InvalidUserPoolConfigurationException,
+  NotAuthorizedException,
+  PasswordResetRequiredException,
+  ResourceNotFoundException,
+  UserNotConfirmedException,
+  UserNotFoundException,
+  type AdminInitiateAuthRequest,
+  type AdminRespondToAuthChallengeRequest,
+  type CognitoIdentityProviderApi as Api,
+  type InitiateAuthRequest,
+  type InitiateAuthResponse,
+  type RespondToAuthChallengeRequest,
+} from '../../../generated/cognito-idp.js';
+import type { CognitoCore, StoredClient, StoredPool, StoredUser } from '../core.js';
+import { passwordMatches } from '../crypto/password.js';
+import { N, claimSignature, poolNameOf, serverEphemeral, serverKey } from '../crypto/srp.js';
+import { totpValid } from '../crypto/totp.js';
+import { newSession, takeSession, type SessionDoc } from '../auth/sessions.js';
+import { issueTokens, refreshRow } from '../auth/tokens.js';
+import { invokeTrigger, triggerArn, triggerAttributes } from '../triggers.js';
+import { checkPassword, checkRequired, passwordFields } from '../users.js';
+import { allowedFlows, checkSecretHash } from './clients.js';
+
+type Ops = 'InitiateAuth' | 'AdminInitiateAuth' | 'RespondToAuthChallenge' | 'AdminRespondToAuthChallenge';
+
+interface Call {
+  pool: StoredPool;
+  client: StoredClient;
+  admin: boolean;
+  clientMetadata?: Record<string, string>;
+}
+
+type Answer = InitiateAuthResponse;
+
+const FLOW_PERMISSION: Record<string, string> = {
+  USER_SRP_AUTH: 'ALLOW_USER_SRP_AUTH',
+  USER_PASSWORD_AUTH: 'ALLOW_USER_PASSWORD_AUTH',
+  ADMIN_USER_PASSWORD_AUTH: 'ALLOW_ADMIN_USER_PASSWORD_AUTH',
+  ADMIN_NO_SRP_AUTH: 'ALLOW_ADMIN_USER_PASSWORD_AUTH',
+  REFRESH_TOKEN_AUTH: 'ALLOW_REFRESH_TOKEN_AUTH',
+  REFRESH_TOKEN: 'ALLOW_REFRESH_TOKEN_AUTH',
+  CUSTOM_AUTH: 'ALLOW_CUSTOM_AUTH',
+};
+
+function param(params: Record<string, string> | undefined, name: string): string {
+  const v = params?.[name];
+  if (v === undefined || v === '') throw new InvalidParameterException(`Missing required parameter ${name}`);
+  return v;
+}
+
+const incorrect = (): NotAuthorizedException => new NotAuthorizedException('Incorrect username or password.');
+
+export class AuthOps implements Pick<Api, Ops> {
+  constructor(private readonly core: CognitoCore) {}
+
+  private async clientCall(clientId: string, admin: boolean, poolId?: string, ctx?: RequestContext, clientMetadata?: Record<string, string>): Promise<Call> {
+    const client = await this.core.client(clientId);
+    const pool = poolId && ctx ? await this.core.ownPool(ctx, poolId) : await this.core.pool(client.UserPoolId);
+    if (pool.Id !== client.UserPoolId) throw new ResourceNotFoundException(`User pool client ${clientId} does not exist.`);
+    return { pool, client, admin, clientMetadata };
+  }
+
+  async InitiateAuth(_ctx: RequestContext, input: InitiateAuthRequest) {
+    if (input.AuthFlow === 'ADMIN_USER_PASSWORD_AUTH' || input.AuthFlow === 'ADMIN_NO_SRP_AUTH') throw new InvalidParameterException('Initiate Auth method not supported.');
+    return this.start(await this.clientCall(input.ClientId, false, undefined, undefined, input.ClientMetadata), input.AuthFlow, input.AuthParameters ?? {});
+  }
+
+  async AdminInitiateAuth(ctx: RequestContext, input: AdminInitiateAuthRequest) {
+    if (input.AuthFlow === 'USER_PASSWORD_AUTH') throw new InvalidParameterException('Initiate Auth method not supported.');
+    return this.start(await this.clientCall(input.ClientId, true, input.UserPoolId, ctx, input.ClientMetadata), input.AuthFlow, input.AuthParameters ?? {});
+  }
+
+  async RespondToAuthChallenge(_ctx: RequestContext, input: RespondToAuthChallengeRequest) {
+    return this.respond(await this.clientCall(input.ClientId, false, undefined, undefined, input.ClientMetadata), input.ChallengeName, input.ChallengeResponses ?? {}, input.Session);
+  }
+
+  async AdminRespondToAuthChallenge(ctx: RequestContext, input: AdminRespondToAuthChallengeRequest) {
+    return this.respond(await this.clientCall(input.ClientId, true, input.UserPoolId, ctx, input.ClientMetadata), input.ChallengeName, input.ChallengeResponses ?? {}, input.Session);
+  }
+
+  private async start(call: Call, flow: string, params: Record<string, string>): Promise<Answer> {
+    const permission = FLOW_PERMISSION[flow];
+    if (!permission) throw new InvalidParameterException(`${flow} flow is not supported.`);
+    if (!allowedFlows(call.client).has(permission)) throw new InvalidParameterException(`${flow === 'ADMIN_NO_SRP_AUTH' ? 'ADMIN_USER_PASSWORD_AUTH' : flow} flow not enabled for this client`);
+    switch (flow) {
+      case 'USER_PASSWORD_AUTH':
+      case 'ADMIN_USER_PASSWORD_AUTH':
+      case 'ADMIN_NO_SRP_AUTH':
+        return this.passwordFlow(call, params);
+      case 'USER_SRP_AUTH':
+        return this.srpStart(call, params);
+      case 'CUSTOM_AUTH':
+        return this.customStart(call, params);
+      default:
+        return this.refreshFlow(call, params);
+    }
+  }
+
+  /** No such user: AWS's answer depends on the client's PreventUserExistenceErrors. */
+  private notFound(call: Call): Error {
+    return call.client.PreventUserExistenceErrors === 'ENABLED' ? incorrect() : new UserNotFoundException('User does not exist.');
+  }
+
+  private async preAuthentication(call: Call, user: StoredUser, validationData?: Record<string, string>): Promise<void> {
+    await invokeTrigger(this.core, call.pool, {
+      trigger: 'PreAuthentication',
+      triggerSource: 'PreAuthentication_Authentication',
+      userName: user.Username,
+      clientId: call.client.ClientId,
+      request: { userAttributes: triggerAttributes(user), validationData: validationData ?? null, userNotFound: false, ...(call.clientMetadata ? { clientMetadata: call.clientMetadata } : {}) },
+    });
+  }
+
+  /** What AWS refuses once the password is right: disabled, unconfirmed, reset required, temporary password expired. */
+  private checkStatus(user: StoredUser): void {
+    if (!user.enabled) throw new NotAuthorizedException('User is disabled.');
+    if (user.status === 'UNCONFIRMED') throw new UserNotConfirmedException('User is not confirmed.');
+    if (user.status === 'RESET_REQUIRED') throw new PasswordResetRequiredException('Password reset required for the user');
+    if (user.status === 'FORCE_CHANGE_PASSWORD' && user.tempExpires !== undefined && user.tempExpires <= this.core.now()) {
+      throw new NotAuthorizedException('Temporary password has expired and must be reset by an administrator.');
+    }
+  }
+
+  private async passwordFlow(call: Call, params: Record<string, string>): Promise<Answer> {
+    const username = param(params, 'USERNAME');
+    const password = param(params, 'PASSWORD');
+    checkSecretHash(call.client, username, params.SECRET_HASH);
+    let user = await this.core.findUser(call.pool, username);
+    if (!user) user = await this.migrate(call, username, password);
+    if (!user) throw this.notFound(call);
+    await this.preAuthentication(call, user);
+    if (!user.enabled) throw new NotAuthorizedException('User is disabled.');
+    if (!user.pw || !(await passwordMatches(password, user.pw))) throw incorrect();
+    this.checkStatus(user);
+    return this.afterPassword(call, user, 'TokenGeneration_Authentication');
+  }
+
+  /** UserMigration: a user the pool lacks, brought in by the function with the password given. */
+  private async migrate(call: Call, username: string, password: string): Promise<StoredUser | undefined> {
+    if (!triggerArn(call.pool, 'UserMigration')) return undefined;
+    const response = await invokeTrigger(this.core, call.pool, {
+      trigger: 'UserMigration',
+      triggerSource: 'UserMigration_Authentication',
+      userName: username,
+      clientId: call.client.ClientId,
+      request: { password, validationData: null, ...(call.clientMetadata ? { clientMetadata: call.clientMetadata } : {}) },
+      response: { userAttributes: null, finalUserStatus: null, messageAction: null, desiredDeliveryMediums: null, forceAliasCreation: null, enableSMSMFA: null },
+    });
+    const attrs = response?.userAttributes;
+    if (!attrs || typeof attrs !== 'object') return undefined;
+    const now = this.core.now();
+    const record = Object.fromEntries(Object.entries(attrs as Record<string, unknown>).filter(([k]) => k !== 'sub' && k !== 'username').map(([k, v]) => [k, String(v)]));
+    const sub = randomUUID();
+    const name = (call.pool.UsernameAttributes ?? []).length ? sub : username;
+    const user: StoredUser = {
+      Username: name,
+      sub,
+      attrs: record,
+      status: response?.finalUserStatus === 'CONFIRMED' ? 'CONFIRMED' : 'RESET_REQUIRED',
+      enabled: true,
+      created: now,
+      modified: now,
+      codes: {},
+      ...(await passwordFields(call.pool, name, password)),
+    };
+    await this.core.db.tx((tx) => this.core.putUser(tx, call.pool, user, { forceAlias: response?.forceAliasCreation === true }));
+    return user;
+  }
+
+  private async srpStart(call: Call, params: Record<string, string>): Promise<Answer> {
+    const username = param(params, 'USERNAME');
+    const A = param(params, 'SRP_A');
+    checkSecretHash(call.client, username, params.SECRET_HASH);
+    if (!/^[0-9a-fA-F]+$/.test(A) || BigInt('0x' + A) % N === 0n) throw new InvalidParameterException('Invalid SRP_A value.');
+    const user = await this.core.findUser(call.pool, username);
+    if (!user) throw this.notFound(call);
+    await this.preAuthentication(call, user);
+    if (!user.srp) throw incorrect();
+    const { b, B } = serverEphemeral(user.srp.verifier);
+    const secretBlock = randomBytes(512).toString('base64');
+    await newSession(this.core, call.pool, call.client, { clientId: call.client.ClientId, ukey: this.core.ukey(call.pool, user.Username), challenge: 'PASSWORD_VERIFIER', admin: call.admin, srp: { A, B, b } }, secretBlock);
+    return {
+      ChallengeName: 'PASSWORD_VERIFIER',
+      ChallengeParameters: { SALT: user.srp.salt, SECRET_BLOCK: secretBlock, SRP_B: B, USERNAME: user.Username, USER_ID_FOR_SRP: user.Username },
+    };
+  }
+
+  private async refreshFlow(call: Call, params: Record<string, string>): Promise<Answer> {
+    const token = param(params, 'REFRESH_TOKEN');
+    const row = await refreshRow(this.core, token);
+    if (!row || row.client_id !== call.client.ClientId) throw new NotAuthorizedException('Invalid Refresh Token');
+    if (row.revoked) throw new NotAuthorizedException('Refresh Token has been revoked');
+    if (row.expires <= this.core.now()) throw new NotAuthorizedException('Refresh Token has expired');
+    const user = await this.core.userByKey(call.pool.Id, row.ukey);
+    if (!user) throw new NotAuthorizedException('User does not exist.');
+    checkSecretHash(call.client, params.USERNAME ?? user.Username, params.SECRET_HASH);
+    if (!user.enabled) throw new NotAuthorizedException('User is disabled.');
+    const result = await issueTokens(this.core, call.pool, call.client, user, { authTime: row.auth_time, originJti: row.origin_jti, triggerSource: 'TokenGeneration_RefreshTokens', clientMetadata: call.clientMetadata });
+    return { AuthenticationResult: result, ChallengeParameters: {} };
+  }
+
+  /** The password is right: a new password is due, or MFA, or the tokens. */
+  private async afterPassword(call: Call, user: StoredUser, triggerSource: string): Promise<Answer> {
+    const ukey = this.core.ukey(call.pool, user.Username);
+    if (user.status === 'FORCE_CHANGE_PASSWORD') {
+      const Session = await newSession(this.core, call.pool, call.client, { clientId: call.client.ClientId, ukey, challenge: 'NEW_PASSWORD_REQUIRED', admin: call.admin });
+      const required = (call.pool.SchemaAttributes ?? []).filter((s) => s.Required && s.Name !== 'sub' && !user.attrs[s.Name ?? '']).map((s) => `userAttributes.${s.Name}`);
+      const visible = Object.fromEntries(Object.entries(user.attrs).filter(([k]) => !k.startsWith('dev:')));
+      return { ChallengeName: 'NEW_PASSWORD_REQUIRED', Session, ChallengeParameters: { USER_ID_FOR_SRP: user.Username, requiredAttributes: JSON.stringify(required), userAttributes: JSON.stringify(visible) } };
+    }
+    return this.mfaOrTokens(call, user, this.core.now(), triggerSource);
+  }
+
+  private async mfaOrTokens(call: Call, user: StoredUser, authTime: number, triggerSource: string): Promise<Answer> {
+    const mode = call.pool.MfaConfiguration ?? 'OFF';
+    const ukey = this.core.ukey(call.pool, user.Username);
+    if (mode !== 'OFF' && call.pool.softwareTokenMfa) {
+      const base: SessionDoc = { clientId: call.client.ClientId, ukey, challenge: '', admin: call.admin, authTime, triggerSource };
+      if (user.mfa?.totp && user.totp?.verified) {
+        const Session = await newSession(this.core, call.pool, call.client, { ...base, challenge: 'SOFTWARE_TOKEN_MFA' });
+        return { ChallengeName: 'SOFTWARE_TOKEN_MFA', Session, ChallengeParameters: {} };
+      }
+      if (mode === 'ON') {
+        const Session = await newSession(this.core, call.pool, call.client, { ...base, challenge: 'MFA_SETUP' });
+        return { ChallengeName: 'MFA_SETUP', Session, ChallengeParameters: { MFAS_CAN_SETUP: '["SOFTWARE_TOKEN_MFA"]' } };
+      }
+    }
+    return this.finish(call, user, authTime, triggerSource);
+  }
+
+  private async finish(call: Call, user: StoredUser, authTime: number, triggerSource: string): Promise<Answer> {
+    await invokeTrigger(this.core, call.pool, {
+      trigger: 'PostAuthentication',
+      triggerSource: 'PostAuthentication_Authentication',
+      userName: user.Username,
+      clientId: call.client.ClientId,
+      request: { userAttributes: triggerAttributes(user), newDeviceUsed: false, ...(call.clientMetadata ? { clientMetadata: call.clientMetadata } : {}) },
+    });
+    const result = await issueTokens(this.core, call.pool, call.client, user, { authTime, triggerSource, clientMetadata: call.clientMetadata });
+    return { AuthenticationResult: result, ChallengeParameters: {} };
+  }
+
+  private async sessionUser(call: Call, doc: SessionDoc, responses: Record<string, string>): Promise<StoredUser> {
+    const user = await this.core.userByKey(call.pool.Id, doc.ukey);
+    if (!user) throw new UserNotFoundException('User does not exist.');
+    if (doc.admin !== call.admin) throw new NotAuthorizedException('Invalid session for the user.');
+    const named = param(responses, 'USERNAME');
+    const same = await this.core.findUser(call.pool, named);
+    if (!same || same.sub !== user.sub) throw new NotAuthorizedException('Invalid session for the user.');
+    checkSecretHash(call.client, named, responses.SECRET_HASH);
+    return user;
+  }
+
+  private async respond(call: Call, challenge: string, responses: Record<string, string>, session: string | undefined): Promise<Answer> {
+    switch (challenge) {
+      case 'PASSWORD_VERIFIER': {
+        const block = param(responses, 'PASSWORD_CLAIM_SECRET_BLOCK');
+        const { doc } = await takeSession(this.core, block, call.client.ClientId, 'PASSWORD_VERIFIER');
+        const user = await this.sessionUser(call, doc, responses);
+        const signature = param(responses, 'PASSWORD_CLAIM_SIGNATURE');
+        const timestamp = param(responses, 'TIMESTAMP');
+        const key = user.srp && doc.srp ? serverKey(doc.srp.A, doc.srp.B, doc.srp.b, user.srp.verifier) : undefined;
+        if (!key || claimSignature(key, poolNameOf(call.pool.Id), user.Username, block, timestamp) !== signature) throw incorrect();
+        this.checkStatus(user);
+        return this.afterPassword(call, user, 'TokenGeneration_Authentication');
+      }
+      case 'NEW_PASSWORD_REQUIRED': {
+        const { doc } = await takeSession(this.core, session, call.client.ClientId, 'NEW_PASSWORD_REQUIRED');
+        const user = await this.sessionUser(call, doc, responses);
+        const password = param(responses, 'NEW_PASSWORD');
+        checkPassword(call.pool, password);
+        const attrs = { ...user.attrs };
+        for (const [k, v] of Object.entries(responses)) {
+          if (!k.startsWith('userAttributes.')) continue;
+          const name = k.slice('userAttributes.'.length);
+          if (!(call.pool.SchemaAttributes ?? []).some((s) => s.Name === name && s.Mutable !== false)) throw new InvalidParameterException(`Invalid user attributes: ${name}: Attribute cannot be updated.`);
+          attrs[name] = v;
+        }
+        checkRequired(call.pool, attrs);
+        const updated: StoredUser = { ...user, attrs, ...(await passwordFields(call.pool, user.Username, password)), status: 'CONFIRMED', tempExpires: undefined, modified: this.core.now() };
+        await this.core.db.tx((tx) => this.core.putUser(tx, call.pool, updated));
+        return this.mfaOrTokens(call, updated, this.core.now(), 'TokenGeneration_NewPasswordChallenge');
+      }
+      case 'SOFTWARE_TOKEN_MFA': {
+        const { doc } = await takeSession(this.core, session, call.client.ClientId, 'SOFTWARE_TOKEN_MFA');
+        const user = await this.sessionUser(call, doc, responses);
+        const code = param(responses, 'SOFTWARE_TOKEN_MFA_CODE');
+        if (!user.totp || !totpValid(user.totp.secret, code, this.core.now())) throw new CodeMismatchException('Invalid code received for user');
+        return this.finish(call, user, doc.authTime ?? this.core.now(), doc.triggerSource ?? 'TokenGeneration_Authentication');
+      }
+      case 'MFA_SETUP': {
+        const { doc } = await takeSession(this.core, session, call.client.ClientId, 'MFA_SETUP');
+        const user = await this.sessionUser(call, doc, responses);
+        if (!doc.totp?.verified) throw new NotAuthorizedException('Invalid session for the user.');
+        const updated: StoredUser = { ...user, totp: doc.totp, mfa: { ...user.mfa, totp: true, preferred: user.mfa?.preferred ?? 'SOFTWARE_TOKEN_MFA' }, modified: this.core.now() };
+        await this.core.db.tx((tx) => this.core.putUser(tx, call.pool, updated));
+        return this.finish(call, updated, doc.authTime ?? this.core.now(), doc.triggerSource ?? 'TokenGeneration_Authentication');
+      }
+      case 'CUSTOM_CHALLENGE': {
+        const { doc } = await takeSession(this.core, session, call.client.ClientId, 'CUSTOM_CHALLENGE');
+        const user = await this.sessionUser(call, doc, responses);
+        const answer = param(responses, 'ANSWER');
+        const verdict = await invokeTrigger(this.core, call.pool, {
+          trigger: 'VerifyAuthChallengeResponse',
+          triggerSource: 'VerifyAuthChallengeResponse_Authentication',
+          userName: user.Username,
+          clientId: call.client.ClientId,
+          request: { userAttributes: triggerAttributes(user), privateChallengeParameters: doc.custom?.privateParameters ?? {}, challengeAnswer: answer, userNotFound: false, ...(call.clientMetadata ? { clientMetadata: call.clientMetadata } : {}) },
+          response: { answerCorrect: false },
+        });
+        const history = [...(doc.custom?.history ?? [])];
+        const last = history[history.length - 1];
+        if (last) last.challengeResult = verdict?.answerCorrect === true;
+        return this.customStep(call, user, history);
+      }
+      default:
+        throw new InvalidParameterException(`${challenge} is not a challenge Stratus answers yet.`);
+    }
+  }
+
+  private async customStart(call: Call, params: Record<string, string>): Promise<Answer> {
+    const username = param(params, 'USERNAME');
+    checkSecretHash(call.client, username, params.SECRET_HASH);
+    if (!triggerArn(call.pool, 'DefineAuthChallenge')) throw new InvalidUserPoolConfigurationException('DefineAuthChallenge Lambda function is not configured for the user pool.');
+    const user = await this.core.findUser(call.pool, username);
+    if (!user) throw this.notFound(call);
+    await this.preAuthentication(call, user);
+    if (!user.enabled) throw new NotAuthorizedException('User is disabled.');
+    if (user.status === 'UNCONFIRMED') throw new UserNotConfirmedException('User is not confirmed.');
+    return this.customStep(call, user, []);
+  }
+
+  /** One round of CUSTOM_AUTH: DefineAuthChallenge decides; CreateAuthChallenge makes the next challenge. */
+  private async customStep(call: Call, user: StoredUser, history: NonNullable<SessionDoc['custom']>['history']): Promise<Answer> {
+    const common = { userAttributes: triggerAttributes(user), userNotFound: false, ...(call.clientMetadata ? { clientMetadata: call.clientMetadata } : {}) };
+    const decision = await invokeTrigger(this.core, call.pool, {
+      trigger: 'DefineAuthChallenge',
+      triggerSource: 'DefineAuthChallenge_Authentication',
+      userName: user.Username,
+      clientId: call.client.ClientId,
+      request: { ...common, session: history },
+      response: { challengeName: null, issueTokens: false, failAuthentication: false },
+    });
+    if (decision?.failAuthentication === true) throw incorrect();
+    if (decision?.issueTokens === true) return this.finish(call, user, this.core.now(), 'TokenGeneration_Authentication');
+    if (decision?.challengeName !== 'CUSTOM_CHALLENGE') throw new InvalidParameterException(`DefineAuthChallenge asked for ${String(decision?.challengeName)}: only CUSTOM_CHALLENGE is supported in CUSTOM_AUTH by Stratus yet.`);
+    const made = await invokeTrigger(this.core, call.pool, {
+      trigger: 'CreateAuthChallenge',
+      triggerSource: 'CreateAuthChallenge_Authentication',
+      userName: user.Username,
+      clientId: call.client.ClientId,
+      request: { ...common, challengeName: 'CUSTOM_CHALLENGE', session: history },
+      response: { publicChallengeParameters: null, privateChallengeParameters: null, challengeMetadata: null },
+    });
+    const meta = typeof made?.challengeMetadata === 'string' ? made.challengeMetadata : undefined;
+    const next = [...history, { challengeName: 'CUSTOM_CHALLENGE', challengeResult: false, ...(meta ? { challengeMetadata: meta } : {}) }];
+    const Session = await newSession(this.core, call.pool, call.client, {
+      clientId: call.client.ClientId,
+      ukey: this.core.ukey(call.pool, user.Username),
+      challenge: 'CUSTOM_CHALLENGE',
+      admin: call.admin,
+      custom: { history: next, privateParameters: (made?.privateChallengeParameters as Record<string, unknown>) ?? {} },
+    });
+    const pub = Object.fromEntries(Object.entries((made?.publicChallengeParameters as Record<string, unknown>) ?? {}).map(([k, v]) => [k, String(v)]));
+    return { ChallengeName: 'CUSTOM_CHALLENGE', Session, ChallengeParameters: { ...pub, USERNAME: user.Username } };
+  }
+}
