@@ -296,7 +296,11 @@ export class AuthOps implements Pick<Api, Ops> {
         const { doc } = await takeSession(this.core, session, call.client.ClientId, 'SOFTWARE_TOKEN_MFA');
         const user = await this.sessionUser(call, doc, responses);
         const code = param(responses, 'SOFTWARE_TOKEN_MFA_CODE');
-        if (!user.totp || !totpValid(user.totp.secret, code, this.core.now())) throw new CodeMismatchException('Invalid code received for user');
+        if (!user.totp || !totpValid(user.totp.secret, code, this.core.now())) {
+          // The session stays for another try, as AWS's does.
+          await newSession(this.core, call.pool, call.client, doc, session);
+          throw new CodeMismatchException('Invalid code received for user');
+        }
         return this.finish(call, user, doc.authTime ?? this.core.now(), doc.triggerSource ?? 'TokenGeneration_Authentication');
       }
       case 'MFA_SETUP': {
