@@ -65,6 +65,8 @@ export interface StoredUser {
   tempExpires?: number;
   codes: { signup?: Code; forgot?: Code; attr?: Record<string, Code> };
   totp?: { secret: string; verified: boolean };
+  /** Failed sign-ins in a row, and until when sign-in is refused after too many. */
+  failures?: { count: number; lockedUntil?: number };
   mfa?: { totp?: boolean; sms?: boolean; email?: boolean; preferred?: string };
 }
 
@@ -99,6 +101,18 @@ export class CognitoCore {
 
   now(): number {
     return this.clock.now();
+  }
+
+  /**
+   * The `iss` of the pool's tokens: AWS's own `https://cognito-idp.{region}.amazonaws.com/{poolId}`
+   * unless the configuration's `services["cognito-idp"].issuer` says `local` (this server's
+   * endpoint) or gives a template with `{region}` and `{userPoolId}`.
+   */
+  issuer(pool: { Id: string; region: string }): string {
+    const setting = this.platform.config.services?.['cognito-idp']?.issuer;
+    if (setting === 'local') return `${this.platform.endpoint()}/${pool.Id}`;
+    const template = typeof setting === 'string' && setting !== 'aws' ? setting : 'https://cognito-idp.{region}.amazonaws.com/{userPoolId}';
+    return template.replaceAll('{region}', pool.region).replaceAll('{userPoolId}', pool.Id);
   }
 
   // ---- pools

@@ -7,7 +7,6 @@
 import type { HttpRequest, ResponseSink } from '../../core/http.js';
 import type { DataPlaneRoute } from '../service.js';
 import type { CognitoCore } from './core.js';
-import { issuerOf } from './auth/tokens.js';
 
 const WELL_KNOWN = /^\/([a-z]{2}(?:-[a-z]+)+-\d_[A-Za-z0-9]+)\/\.well-known\/(jwks\.json|openid-configuration)$/;
 const INBOX = '/_stratus/cognito/messages';
@@ -35,7 +34,7 @@ async function discovery(core: CognitoCore, req: HttpRequest, res: ResponseSink)
     const key = await core.key(pool.Id);
     return json(res, 200, { keys: [key.publicJwk] });
   }
-  const iss = issuerOf(pool);
+  const iss = core.issuer(pool);
   return json(res, 200, {
     id_token_signing_alg_values_supported: ['RS256'],
     issuer: iss,

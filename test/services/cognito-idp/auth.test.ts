@@ -157,6 +157,19 @@ describe('Cognito sign-in', () => {
     await assert.rejects(idp.send(new GetUserCommand({ AccessToken: other.AuthenticationResult!.AccessToken! })), (e: Error) => e.message === 'Access Token has been revoked');
   });
 
+  it('locks sign-in out after five wrong passwords, for a while on the platform clock', async () => {
+    await idp.send(new AdminCreateUserCommand({ UserPoolId: poolId, Username: 'lock', MessageAction: 'SUPPRESS' }));
+    await idp.send(new AdminSetUserPasswordCommand({ UserPoolId: poolId, Username: 'lock', Password: PASSWORD, Permanent: true }));
+    const attempt = (PASSWORD: string) => idp.send(new InitiateAuthCommand({ ClientId: clientId, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: 'lock', PASSWORD } }));
+    for (let i = 0; i < 5; i++) await assert.rejects(attempt('Wrong-Pass-1'), (e: Error) => e.message === 'Incorrect username or password.');
+    await assert.rejects(attempt(PASSWORD), (e: Error) => e.name === 'NotAuthorizedException' && e.message === 'Password attempts exceeded');
+    await assert.rejects(srpSignIn('lock', PASSWORD), (e: Error) => e.message === 'Password attempts exceeded');
+    server.clock.advance(1500);
+    assert.ok((await attempt(PASSWORD)).AuthenticationResult?.AccessToken);
+    await assert.rejects(attempt('Wrong-Pass-1'), (e: Error) => e.message === 'Incorrect username or password.');
+    assert.ok((await srpSignIn('lock', PASSWORD)).AuthenticationResult?.AccessToken);
+  });
+
   it('enforces SECRET_HASH on a client with a secret', async () => {
     const c = await idp.send(new CreateUserPoolClientCommand({ UserPoolId: poolId, ClientName: 'server', GenerateSecret: true, ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] }));
     const id = c.UserPoolClient!.ClientId!;

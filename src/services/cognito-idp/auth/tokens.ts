@@ -13,9 +13,6 @@ import { invokeTrigger, triggerArn } from '../triggers.js';
 export const ADMIN_SCOPE = 'aws.cognito.signin.user.admin';
 const PROTECTED = new Set(['acr', 'amr', 'aud', 'auth_time', 'azp', 'exp', 'iat', 'identities', 'iss', 'sub', 'token_use', 'nonce', 'at_hash', 'cognito:username', 'client_id', 'jti', 'origin_jti', 'event_id', 'username', 'scope']);
 
-export function issuerOf(pool: StoredPool): string {
-  return `https://cognito-idp.${pool.region}.amazonaws.com/${pool.Id}`;
-}
 
 export interface IssueOptions {
   authTime: number;
@@ -88,7 +85,7 @@ export async function issueTokens(core: CognitoCore, pool: StoredPool, client: S
   if (roles.length) idClaims['cognito:roles'] = roles;
   for (const [name, value] of Object.entries(user.attrs)) idClaims[name] = typed(name, value);
   Object.assign(idClaims, {
-    iss: issuerOf(pool),
+    iss: core.issuer(pool),
     'cognito:username': user.Username,
     origin_jti: originJti,
     aud: client.ClientId,
@@ -100,7 +97,7 @@ export async function issueTokens(core: CognitoCore, pool: StoredPool, client: S
     jti: randomUUID(),
   });
   Object.assign(accessClaims, {
-    iss: issuerOf(pool),
+    iss: core.issuer(pool),
     client_id: client.ClientId,
     origin_jti: originJti,
     event_id: eventId,

@@ -141,9 +141,35 @@ export class AuthOps implements Pick<Api, Ops> {
     if (!user) throw this.notFound(call);
     await this.preAuthentication(call, user);
     if (!user.enabled) throw new NotAuthorizedException('User is disabled.');
-    if (!user.pw || !(await passwordMatches(password, user.pw))) throw incorrect();
+    this.checkLockout(user);
+    if (!user.pw || !(await passwordMatches(password, user.pw))) return this.failed(call.pool, user);
+    await this.succeeded(call.pool, user);
     this.checkStatus(user);
     return this.afterPassword(call, user, 'TokenGeneration_Authentication');
+  }
+
+  /** After five wrong passwords in a row, sign-in is refused for 1 s, doubling with each further failure up to 15 minutes. */
+  private checkLockout(user: StoredUser): void {
+    if ((user.failures?.lockedUntil ?? 0) > this.core.now()) throw new NotAuthorizedException('Password attempts exceeded');
+  }
+
+  private async failed(pool: StoredPool, user: StoredUser): Promise<never> {
+    const count = (user.failures?.count ?? 0) + 1;
+    const lockedUntil = count >= 5 ? this.core.now() + Math.min(1000 * 2 ** (count - 5), 15 * 60_000) : undefined;
+    await this.core.db.tx(async (tx) => {
+      const current = await this.core.userByKey(pool.Id, this.core.ukey(pool, user.Username), tx);
+      if (current) await this.core.putUser(tx, pool, { ...current, failures: { count, ...(lockedUntil ? { lockedUntil } : {}) } });
+    });
+    throw incorrect();
+  }
+
+  private async succeeded(pool: StoredPool, user: StoredUser): Promise<void> {
+    if (!user.failures) return;
+    await this.core.db.tx(async (tx) => {
+      const current = await this.core.userByKey(pool.Id, this.core.ukey(pool, user.Username), tx);
+      if (current) await this.core.putUser(tx, pool, { ...current, failures: undefined });
+    });
+    user.failures = undefined;
   }
 
   /** UserMigration: a user the pool lacks, brought in by the function with the password given. */
@@ -270,8 +296,10 @@ export class AuthOps implements Pick<Api, Ops> {
         const user = await this.sessionUser(call, doc, responses);
         const signature = param(responses, 'PASSWORD_CLAIM_SIGNATURE');
         const timestamp = param(responses, 'TIMESTAMP');
+        this.checkLockout(user);
         const key = user.srp && doc.srp ? serverKey(doc.srp.A, doc.srp.B, doc.srp.b, user.srp.verifier) : undefined;
-        if (!key || claimSignature(key, poolNameOf(call.pool.Id), user.Username, block, timestamp) !== signature) throw incorrect();
+        if (!key || claimSignature(key, poolNameOf(call.pool.Id), user.Username, block, timestamp) !== signature) return this.failed(call.pool, user);
+        await this.succeeded(call.pool, user);
         this.checkStatus(user);
         return this.afterPassword(call, user, 'TokenGeneration_Authentication');
       }
