@@ -33,7 +33,7 @@ describe('Cognito with a local issuer', () => {
     const jwks = (await (await fetch(discovery.jwks_uri)).json()) as { keys: Record<string, string>[] };
     assert.equal(jwks.keys[0]?.kty, 'RSA');
     await assert.rejects(
-      idp.send(new AdminRespondToAuthChallengeCommand({ UserPoolId, ClientId: UserPoolClient!.ClientId, ChallengeName: 'NEW_PASSWORD_REQUIRED', Session: 'not-a-session', ChallengeResponses: { USERNAME: 'max', NEW_PASSWORD: 'Final-Pass-1' } })),
+      idp.send(new AdminRespondToAuthChallengeCommand({ UserPoolId, ClientId: UserPoolClient!.ClientId, ChallengeName: 'NEW_PASSWORD_REQUIRED', Session: 'not-a-session-of-this-pool-at-all', ChallengeResponses: { USERNAME: 'max', NEW_PASSWORD: 'Final-Pass-1' } })),
       (e: Error) => e.name === 'NotAuthorizedException' && e.message === 'Invalid session for the user.',
     );
     const again = await idp.send(new AdminInitiateAuthCommand({ UserPoolId, ClientId: UserPoolClient!.ClientId, AuthFlow: 'ADMIN_USER_PASSWORD_AUTH', AuthParameters: { USERNAME: 'max', PASSWORD: 'Temp-Pass-1' } }));
