@@ -5,6 +5,7 @@ import {
   AdminGetUserCommand,
   AdminInitiateAuthCommand,
   AdminRespondToAuthChallengeCommand,
+  AdminSetUserMFAPreferenceCommand,
   AdminSetUserPasswordCommand,
   AssociateSoftwareTokenCommand,
   CreateGroupCommand,
@@ -22,7 +23,7 @@ import {
   type CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { TestServer } from '../../helpers/server.js';
-import { cognitoServer, decode, secretHash, totp, verifyWithJwks } from './helpers.js';
+import { cognitoServer, decode, messages, secretHash, totp, verifyWithJwks } from './helpers.js';
 import { SrpClient } from './srp-client.js';
 
 const PASSWORD = 'Correct-Horse-9';
@@ -239,5 +240,45 @@ describe('Cognito sign-in', () => {
       new RespondToAuthChallengeCommand({ ClientId: clientId, ChallengeName: 'SOFTWARE_TOKEN_MFA', Session: mfa.Session, ChallengeResponses: { USERNAME: 'carol', SOFTWARE_TOKEN_MFA_CODE: totp(SecretCode!, server.clock.now()) } }),
     );
     assert.ok(done.AuthenticationResult?.AccessToken);
+  });
+
+  it('SMS_MFA with the code in the inbox, and SELECT_MFA_TYPE when two methods are on', async () => {
+    await idp.send(
+      new SetUserPoolMfaConfigCommand({
+        UserPoolId: poolId,
+        MfaConfiguration: 'OPTIONAL',
+        SoftwareTokenMfaConfiguration: { Enabled: true },
+        SmsMfaConfiguration: { SmsConfiguration: { SnsCallerArn: 'arn:aws:iam::000000000000:role/sms', ExternalId: 'x' } },
+      }),
+    );
+    await idp.send(new AdminCreateUserCommand({ UserPoolId: poolId, Username: 'dan', MessageAction: 'SUPPRESS', UserAttributes: [{ Name: 'phone_number', Value: '+15555550123' }, { Name: 'phone_number_verified', Value: 'true' }] }));
+    await idp.send(new AdminSetUserPasswordCommand({ UserPoolId: poolId, Username: 'dan', Password: PASSWORD, Permanent: true }));
+    await idp.send(new AdminSetUserMFAPreferenceCommand({ UserPoolId: poolId, Username: 'dan', SMSMfaSettings: { Enabled: true } }));
+    const login = () => idp.send(new InitiateAuthCommand({ ClientId: clientId, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: 'dan', PASSWORD } }));
+    const sms = await login();
+    assert.equal(sms.ChallengeName, 'SMS_MFA');
+    assert.equal(sms.ChallengeParameters?.CODE_DELIVERY_DELIVERY_MEDIUM, 'SMS');
+    assert.equal(sms.ChallengeParameters?.CODE_DELIVERY_DESTINATION, '+*******0123');
+    const sent = (await messages(server.endpoint, poolId)).at(-1)!;
+    assert.equal(sent.medium, 'SMS');
+    assert.equal(sent.destination, '+15555550123');
+    assert.equal(sent.text, `Your authentication code is ${sent.code}. `);
+    await assert.rejects(
+      idp.send(new RespondToAuthChallengeCommand({ ClientId: clientId, ChallengeName: 'SMS_MFA', Session: sms.Session, ChallengeResponses: { USERNAME: 'dan', SMS_MFA_CODE: sent.code === '000000' ? '111111' : '000000' } })),
+      (e: Error) => e.name === 'CodeMismatchException' && e.message === 'Invalid code or auth state for the user.',
+    );
+    const done = await idp.send(new RespondToAuthChallengeCommand({ ClientId: clientId, ChallengeName: 'SMS_MFA', Session: sms.Session, ChallengeResponses: { USERNAME: 'dan', SMS_MFA_CODE: sent.code! } }));
+    const AccessToken = done.AuthenticationResult!.AccessToken!;
+    const { SecretCode } = await idp.send(new AssociateSoftwareTokenCommand({ AccessToken }));
+    await idp.send(new VerifySoftwareTokenCommand({ AccessToken, UserCode: totp(SecretCode!, server.clock.now()) }));
+    const select = await login();
+    assert.equal(select.ChallengeName, 'SELECT_MFA_TYPE');
+    assert.equal(select.ChallengeParameters?.MFAS_CAN_CHOOSE, '["SMS_MFA","SOFTWARE_TOKEN_MFA"]');
+    const chosen = await idp.send(new RespondToAuthChallengeCommand({ ClientId: clientId, ChallengeName: 'SELECT_MFA_TYPE', Session: select.Session, ChallengeResponses: { USERNAME: 'dan', ANSWER: 'SOFTWARE_TOKEN_MFA' } }));
+    assert.equal(chosen.ChallengeName, 'SOFTWARE_TOKEN_MFA');
+    const last = await idp.send(
+      new RespondToAuthChallengeCommand({ ClientId: clientId, ChallengeName: 'SOFTWARE_TOKEN_MFA', Session: chosen.Session, ChallengeResponses: { USERNAME: 'dan', SOFTWARE_TOKEN_MFA_CODE: totp(SecretCode!, server.clock.now()) } }),
+    );
+    assert.ok(last.AuthenticationResult?.IdToken);
   });
 });

@@ -20,6 +20,8 @@ export interface SessionDoc {
   /** MFA_SETUP: the secret AssociateSoftwareToken gave, verified or not. */
   totp?: { secret: string; verified: boolean };
   triggerSource?: string;
+  /** SMS_MFA: the code sent. */
+  code?: string;
 }
 
 export async function newSession(core: CognitoCore, pool: StoredPool, client: StoredClient, doc: SessionDoc, token?: string): Promise<string> {

@@ -22,7 +22,8 @@ import {
   type InitiateAuthResponse,
   type RespondToAuthChallengeRequest,
 } from '../../../generated/cognito-idp.js';
-import type { CognitoCore, StoredClient, StoredPool, StoredUser } from '../core.js';
+import { newCode, type CognitoCore, type StoredClient, type StoredPool, type StoredUser } from '../core.js';
+import { prepareMessage } from '../messages.js';
 import { passwordMatches } from '../crypto/password.js';
 import { N, claimSignature, poolNameOf, serverEphemeral, serverKey } from '../crypto/srp.js';
 import { totpValid } from '../crypto/totp.js';
@@ -250,19 +251,36 @@ export class AuthOps implements Pick<Api, Ops> {
 
   private async mfaOrTokens(call: Call, user: StoredUser, authTime: number, triggerSource: string): Promise<Answer> {
     const mode = call.pool.MfaConfiguration ?? 'OFF';
-    const ukey = this.core.ukey(call.pool, user.Username);
-    if (mode !== 'OFF' && call.pool.softwareTokenMfa) {
-      const base: SessionDoc = { clientId: call.client.ClientId, ukey, challenge: '', admin: call.admin, authTime, triggerSource };
-      if (user.mfa?.totp && user.totp?.verified) {
-        const Session = await newSession(this.core, call.pool, call.client, { ...base, challenge: 'SOFTWARE_TOKEN_MFA' });
-        return { ChallengeName: 'SOFTWARE_TOKEN_MFA', Session, ChallengeParameters: {} };
-      }
-      if (mode === 'ON') {
-        const Session = await newSession(this.core, call.pool, call.client, { ...base, challenge: 'MFA_SETUP' });
-        return { ChallengeName: 'MFA_SETUP', Session, ChallengeParameters: { MFAS_CAN_SETUP: '["SOFTWARE_TOKEN_MFA"]' } };
-      }
+    if (mode === 'OFF') return this.finish(call, user, authTime, triggerSource);
+    const base: SessionDoc = { clientId: call.client.ClientId, ukey: this.core.ukey(call.pool, user.Username), challenge: '', admin: call.admin, authTime, triggerSource };
+    const totp = call.pool.softwareTokenMfa === true && user.mfa?.totp === true && user.totp?.verified === true;
+    const smsPossible = !!call.pool.SmsConfiguration && !!user.attrs.phone_number;
+    // In a pool where MFA is required, a user with a phone number and no other method gets SMS.
+    const sms = smsPossible && (user.mfa?.sms === true || (mode === 'ON' && !totp));
+    let method: string | undefined = totp && sms ? (user.mfa?.preferred ?? 'SELECT') : totp ? 'SOFTWARE_TOKEN_MFA' : sms ? 'SMS_MFA' : undefined;
+    if (!method && mode === 'ON' && call.pool.softwareTokenMfa) method = 'MFA_SETUP';
+    if (!method) return this.finish(call, user, authTime, triggerSource);
+    return this.mfaChallenge(call, user, base, method);
+  }
+
+  private async mfaChallenge(call: Call, user: StoredUser, base: SessionDoc, method: string): Promise<Answer> {
+    if (method === 'SELECT') {
+      const Session = await newSession(this.core, call.pool, call.client, { ...base, challenge: 'SELECT_MFA_TYPE' });
+      return { ChallengeName: 'SELECT_MFA_TYPE', Session, ChallengeParameters: { MFAS_CAN_CHOOSE: '["SMS_MFA","SOFTWARE_TOKEN_MFA"]', USER_ID_FOR_SRP: user.Username } };
     }
-    return this.finish(call, user, authTime, triggerSource);
+    if (method === 'SMS_MFA') {
+      const code = newCode();
+      const message = await prepareMessage(this.core, call.pool, { kind: 'Authentication', user, attribute: 'phone_number', code, clientId: call.client.ClientId, clientMetadata: call.clientMetadata });
+      await this.core.db.tx((tx) => message.record(tx));
+      const Session = await newSession(this.core, call.pool, call.client, { ...base, challenge: 'SMS_MFA', code });
+      return { ChallengeName: 'SMS_MFA', Session, ChallengeParameters: { CODE_DELIVERY_DELIVERY_MEDIUM: 'SMS', CODE_DELIVERY_DESTINATION: message.details.Destination!, USER_ID_FOR_SRP: user.Username } };
+    }
+    if (method === 'MFA_SETUP') {
+      const Session = await newSession(this.core, call.pool, call.client, { ...base, challenge: 'MFA_SETUP' });
+      return { ChallengeName: 'MFA_SETUP', Session, ChallengeParameters: { MFAS_CAN_SETUP: '["SOFTWARE_TOKEN_MFA"]' } };
+    }
+    const Session = await newSession(this.core, call.pool, call.client, { ...base, challenge: 'SOFTWARE_TOKEN_MFA' });
+    return { ChallengeName: 'SOFTWARE_TOKEN_MFA', Session, ChallengeParameters: {} };
   }
 
   private async finish(call: Call, user: StoredUser, authTime: number, triggerSource: string): Promise<Answer> {
@@ -330,6 +348,22 @@ export class AuthOps implements Pick<Api, Ops> {
           throw new CodeMismatchException('Invalid code received for user');
         }
         return this.finish(call, user, doc.authTime ?? this.core.now(), doc.triggerSource ?? 'TokenGeneration_Authentication');
+      }
+      case 'SMS_MFA': {
+        const { doc } = await takeSession(this.core, session, call.client.ClientId, 'SMS_MFA');
+        const user = await this.sessionUser(call, doc, responses);
+        if (param(responses, 'SMS_MFA_CODE') !== doc.code) {
+          await newSession(this.core, call.pool, call.client, doc, session);
+          throw new CodeMismatchException('Invalid code or auth state for the user.');
+        }
+        return this.finish(call, user, doc.authTime ?? this.core.now(), doc.triggerSource ?? 'TokenGeneration_Authentication');
+      }
+      case 'SELECT_MFA_TYPE': {
+        const { doc } = await takeSession(this.core, session, call.client.ClientId, 'SELECT_MFA_TYPE');
+        const user = await this.sessionUser(call, doc, responses);
+        const answer = param(responses, 'ANSWER');
+        if (answer !== 'SMS_MFA' && answer !== 'SOFTWARE_TOKEN_MFA') throw new InvalidParameterException(`Invalid MFA type: ${answer}`);
+        return this.mfaChallenge(call, user, doc, answer);
       }
       case 'MFA_SETUP': {
         const { doc } = await takeSession(this.core, session, call.client.ClientId, 'MFA_SETUP');
