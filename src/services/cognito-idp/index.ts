@@ -14,6 +14,7 @@ import { AuthOps } from './ops/auth.js';
 import { ClientOps } from './ops/clients.js';
 import { MfaOps } from './ops/mfa.js';
 import { PoolOps } from './ops/pools.js';
+import { ResourceOps } from './ops/resources.js';
 
 export const definition: ServiceDefinition = {
   name: 'cognito-idp',
@@ -21,7 +22,7 @@ export const definition: ServiceDefinition = {
   async create(platform: Platform): Promise<ServiceProvider> {
     const core = await CognitoCore.open(platform);
     return defineProvider<CognitoIdentityProviderApi>()(
-      [new PoolOps(core), new ClientOps(core), new AdminUserOps(core), new AccountOps(core), new AuthOps(core), new MfaOps(core)],
+      [new PoolOps(core), new ClientOps(core), new AdminUserOps(core), new AccountOps(core), new AuthOps(core), new MfaOps(core), new ResourceOps(core)],
       { dataPlanes: cognitoRoutes(core) },
     );
   },

@@ -55,4 +55,12 @@ CREATE TABLE IF NOT EXISTS cognito_messages (
 );
 `,
   },
+  {
+    version: 2,
+    sql: `
+CREATE TABLE IF NOT EXISTS cognito_resource_servers (
+  pool_id TEXT NOT NULL, identifier TEXT COLLATE "C" NOT NULL, doc TEXT NOT NULL, PRIMARY KEY (pool_id, identifier)
+);
+`,
+  },
 ];

@@ -12,6 +12,7 @@ import {
   AdminAddUserToGroupCommand,
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
+  GetTokensFromRefreshTokenCommand,
   GetUserCommand,
   GlobalSignOutCommand,
   InitiateAuthCommand,
@@ -280,5 +281,19 @@ describe('Cognito sign-in', () => {
       new RespondToAuthChallengeCommand({ ClientId: clientId, ChallengeName: 'SOFTWARE_TOKEN_MFA', Session: chosen.Session, ChallengeResponses: { USERNAME: 'dan', SOFTWARE_TOKEN_MFA_CODE: totp(SecretCode!, server.clock.now()) } }),
     );
     assert.ok(last.AuthenticationResult?.IdToken);
+  });
+
+  it('GetTokensFromRefreshToken rotates refresh tokens when the client asks for it', async () => {
+    const c = await idp.send(new CreateUserPoolClientCommand({ UserPoolId: poolId, ClientName: 'rotating', ExplicitAuthFlows: ['ALLOW_ADMIN_USER_PASSWORD_AUTH'], RefreshTokenRotation: { Feature: 'ENABLED', RetryGracePeriodSeconds: 0 } }));
+    const ClientId = c.UserPoolClient!.ClientId!;
+    await idp.send(new AdminCreateUserCommand({ UserPoolId: poolId, Username: 'rot', MessageAction: 'SUPPRESS' }));
+    await idp.send(new AdminSetUserPasswordCommand({ UserPoolId: poolId, Username: 'rot', Password: PASSWORD, Permanent: true }));
+    const first = await idp.send(new AdminInitiateAuthCommand({ UserPoolId: poolId, ClientId, AuthFlow: 'ADMIN_USER_PASSWORD_AUTH', AuthParameters: { USERNAME: 'rot', PASSWORD } }));
+    const rotated = await idp.send(new GetTokensFromRefreshTokenCommand({ ClientId, RefreshToken: first.AuthenticationResult!.RefreshToken! }));
+    assert.ok(rotated.AuthenticationResult?.RefreshToken);
+    assert.notEqual(rotated.AuthenticationResult?.RefreshToken, first.AuthenticationResult!.RefreshToken);
+    await assert.rejects(idp.send(new GetTokensFromRefreshTokenCommand({ ClientId, RefreshToken: first.AuthenticationResult!.RefreshToken! })), (e: Error) => e.name === 'NotAuthorizedException');
+    const next = await idp.send(new GetTokensFromRefreshTokenCommand({ ClientId, RefreshToken: rotated.AuthenticationResult!.RefreshToken! }));
+    assert.ok(next.AuthenticationResult?.AccessToken);
   });
 });

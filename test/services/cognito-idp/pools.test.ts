@@ -6,6 +6,14 @@ import {
   AdminCreateUserCommand,
   AdminListGroupsForUserCommand,
   CreateGroupCommand,
+  CreateResourceServerCommand,
+  DeleteResourceServerCommand,
+  DescribeResourceServerCommand,
+  ListResourceServersCommand,
+  ListTagsForResourceCommand,
+  TagResourceCommand,
+  UntagResourceCommand,
+  UpdateResourceServerCommand,
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
   DeleteGroupCommand,
@@ -140,5 +148,31 @@ describe('Cognito pools, clients and groups', () => {
     await idp.send(new DeleteGroupCommand({ UserPoolId, GroupName: 'users' }));
     await assert.rejects(idp.send(new GetGroupCommand({ UserPoolId, GroupName: 'users' })), fails('ResourceNotFoundException', 'Group not found.'));
     await assert.rejects(idp.send(new AdminAddUserToGroupCommand({ UserPoolId, Username: 'nobody', GroupName: 'admins' })), fails('UserNotFoundException', 'User does not exist.'));
+  });
+
+  it('resource servers, the scopes clients may be allowed, and tags', async () => {
+    const { UserPool } = await idp.send(new CreateUserPoolCommand({ PoolName: 'resources', UserPoolTags: { team: 'a' } }));
+    const UserPoolId = UserPool!.Id!;
+    const rs = await idp.send(new CreateResourceServerCommand({ UserPoolId, Identifier: 'https://api.example.com', Name: 'api', Scopes: [{ ScopeName: 'read', ScopeDescription: 'Read' }] }));
+    assert.equal(rs.ResourceServer?.Identifier, 'https://api.example.com');
+    await assert.rejects(idp.send(new CreateResourceServerCommand({ UserPoolId, Identifier: 'https://api.example.com', Name: 'again' })), fails('InvalidParameterException'));
+    await assert.rejects(
+      idp.send(new CreateUserPoolClientCommand({ UserPoolId, ClientName: 'm2m', AllowedOAuthScopes: ['https://api.example.com/write'] })),
+      fails('ScopeDoesNotExistException', 'Invalid scope requested: https://api.example.com/write'),
+    );
+    const ok = await idp.send(new CreateUserPoolClientCommand({ UserPoolId, ClientName: 'm2m', AllowedOAuthScopes: ['https://api.example.com/read', 'openid'] }));
+    assert.deepEqual(ok.UserPoolClient?.AllowedOAuthScopes, ['https://api.example.com/read', 'openid']);
+    await idp.send(new UpdateResourceServerCommand({ UserPoolId, Identifier: 'https://api.example.com', Name: 'api2', Scopes: [] }));
+    assert.equal((await idp.send(new DescribeResourceServerCommand({ UserPoolId, Identifier: 'https://api.example.com' }))).ResourceServer?.Name, 'api2');
+    assert.equal((await idp.send(new ListResourceServersCommand({ UserPoolId, MaxResults: 10 }))).ResourceServers?.length, 1);
+    await idp.send(new DeleteResourceServerCommand({ UserPoolId, Identifier: 'https://api.example.com' }));
+    await assert.rejects(idp.send(new DescribeResourceServerCommand({ UserPoolId, Identifier: 'https://api.example.com' })), fails('ResourceNotFoundException'));
+
+    const ResourceArn = UserPool!.Arn!;
+    await idp.send(new TagResourceCommand({ ResourceArn, Tags: { env: 'dev' } }));
+    assert.deepEqual((await idp.send(new ListTagsForResourceCommand({ ResourceArn }))).Tags, { team: 'a', env: 'dev' });
+    await idp.send(new UntagResourceCommand({ ResourceArn, TagKeys: ['team'] }));
+    assert.deepEqual((await idp.send(new ListTagsForResourceCommand({ ResourceArn }))).Tags, { env: 'dev' });
+    await assert.rejects(idp.send(new ListTagsForResourceCommand({ ResourceArn: ResourceArn.replace(UserPoolId, 'us-east-1_nothere00') })), fails('ResourceNotFoundException'));
   });
 });

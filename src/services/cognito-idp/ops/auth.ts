@@ -33,7 +33,7 @@ import { invokeTrigger, triggerArn, triggerAttributes } from '../triggers.js';
 import { checkPassword, checkRequired, passwordFields } from '../users.js';
 import { allowedFlows, checkSecretHash } from './clients.js';
 
-type Ops = 'InitiateAuth' | 'AdminInitiateAuth' | 'RespondToAuthChallenge' | 'AdminRespondToAuthChallenge';
+type Ops = 'InitiateAuth' | 'AdminInitiateAuth' | 'RespondToAuthChallenge' | 'AdminRespondToAuthChallenge' | 'GetTokensFromRefreshToken';
 
 interface Call {
   pool: StoredPool;
@@ -88,6 +88,36 @@ export class AuthOps implements Pick<Api, Ops> {
 
   async AdminRespondToAuthChallenge(ctx: RequestContext, input: AdminRespondToAuthChallengeRequest) {
     return this.respond(await this.clientCall(input.ClientId, true, input.UserPoolId, ctx, input.ClientMetadata), input.ChallengeName, input.ChallengeResponses ?? {}, input.Session);
+  }
+
+  /**
+   * New tokens for a refresh token; with the client's RefreshTokenRotation enabled, a new refresh
+   * token too, the old one lasting RetryGracePeriodSeconds more.
+   */
+  async GetTokensFromRefreshToken(_ctx: RequestContext, input: { ClientId: string; ClientSecret?: string; RefreshToken: string; ClientMetadata?: Record<string, string> }) {
+    const call = await this.clientCall(input.ClientId, false, undefined, undefined, input.ClientMetadata);
+    if (call.client.ClientSecret && input.ClientSecret !== call.client.ClientSecret) throw new NotAuthorizedException(`Unable to verify secret hash for client ${call.client.ClientId}`);
+    const rotation = call.client.RefreshTokenRotation?.Feature === 'ENABLED';
+    const { user, row } = await this.refreshUser(call, input.RefreshToken);
+    if (!rotation) {
+      const result = await issueTokens(this.core, call.pool, call.client, user, { authTime: row.auth_time, originJti: row.origin_jti, triggerSource: 'TokenGeneration_RefreshTokens', clientMetadata: call.clientMetadata });
+      return { AuthenticationResult: result };
+    }
+    const grace = (call.client.RefreshTokenRotation?.RetryGracePeriodSeconds ?? 0) * 1000;
+    await this.core.db.tx((tx) => tx.run('UPDATE cognito_refresh SET expires = ? WHERE origin_jti = ? AND expires > ?', [this.core.now() + grace, row.origin_jti, this.core.now() + grace]));
+    const result = await issueTokens(this.core, call.pool, call.client, user, { authTime: row.auth_time, triggerSource: 'TokenGeneration_RefreshTokens', clientMetadata: call.clientMetadata });
+    return { AuthenticationResult: result };
+  }
+
+  private async refreshUser(call: Call, token: string) {
+    const row = await refreshRow(this.core, token);
+    if (!row || row.client_id !== call.client.ClientId) throw new NotAuthorizedException('Invalid Refresh Token');
+    if (row.revoked) throw new NotAuthorizedException('Refresh Token has been revoked');
+    if (row.expires <= this.core.now()) throw new NotAuthorizedException('Refresh Token has expired');
+    const user = await this.core.userByKey(call.pool.Id, row.ukey);
+    if (!user) throw new NotAuthorizedException('User does not exist.');
+    if (!user.enabled) throw new NotAuthorizedException('User is disabled.');
+    return { user, row };
   }
 
   private async start(call: Call, flow: string, params: Record<string, string>): Promise<Answer> {
@@ -224,15 +254,8 @@ export class AuthOps implements Pick<Api, Ops> {
   }
 
   private async refreshFlow(call: Call, params: Record<string, string>): Promise<Answer> {
-    const token = param(params, 'REFRESH_TOKEN');
-    const row = await refreshRow(this.core, token);
-    if (!row || row.client_id !== call.client.ClientId) throw new NotAuthorizedException('Invalid Refresh Token');
-    if (row.revoked) throw new NotAuthorizedException('Refresh Token has been revoked');
-    if (row.expires <= this.core.now()) throw new NotAuthorizedException('Refresh Token has expired');
-    const user = await this.core.userByKey(call.pool.Id, row.ukey);
-    if (!user) throw new NotAuthorizedException('User does not exist.');
+    const { user, row } = await this.refreshUser(call, param(params, 'REFRESH_TOKEN'));
     checkSecretHash(call.client, params.USERNAME ?? user.Username, params.SECRET_HASH);
-    if (!user.enabled) throw new NotAuthorizedException('User is disabled.');
     const result = await issueTokens(this.core, call.pool, call.client, user, { authTime: row.auth_time, originJti: row.origin_jti, triggerSource: 'TokenGeneration_RefreshTokens', clientMetadata: call.clientMetadata });
     return { AuthenticationResult: result, ChallengeParameters: {} };
   }

@@ -7,6 +7,7 @@ import {
   InvalidParameterException,
   NotAuthorizedException,
   ResourceNotFoundException,
+  ScopeDoesNotExistException,
   type CognitoIdentityProviderApi as Api,
   type CreateUserPoolClientRequest,
   type GroupType,
@@ -15,6 +16,7 @@ import {
 } from '../../../generated/cognito-idp.js';
 import type { CognitoCore, StoredClient, StoredGroup, StoredPool } from '../core.js';
 import { randomId } from './pools.js';
+import { unknownScopes } from './resources.js';
 import { userOutput } from '../users.js';
 
 type Ops =
@@ -115,8 +117,14 @@ export class ClientOps implements Pick<Api, Ops> {
     return { pool, client };
   }
 
+  private async checkScopes(poolId: string, scopes: string[] | undefined): Promise<void> {
+    const unknown = await unknownScopes(this.core.db, poolId, scopes);
+    if (unknown.length) throw new ScopeDoesNotExistException(`Invalid scope requested: ${unknown[0]}`);
+  }
+
   async CreateUserPoolClient(ctx: RequestContext, input: CreateUserPoolClientRequest) {
     const pool = await this.core.ownPool(ctx, input.UserPoolId);
+    await this.checkScopes(pool.Id, input.AllowedOAuthScopes);
     const now = this.core.now();
     const secret = input.ClientSecret ?? (input.GenerateSecret ? randomId(51, LOWER) : undefined);
     const client: StoredClient = {
@@ -156,6 +164,7 @@ export class ClientOps implements Pick<Api, Ops> {
 
   async UpdateUserPoolClient(ctx: RequestContext, input: UpdateUserPoolClientRequest) {
     const { client } = await this.poolClient(ctx, input.UserPoolId, input.ClientId);
+    await this.checkScopes(client.UserPoolId, input.AllowedOAuthScopes);
     const updated: StoredClient = {
       UserPoolId: client.UserPoolId,
       ClientId: client.ClientId,
