@@ -2,7 +2,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import {
   AdminCreateUserCommand,
+  AdminGetUserCommand,
   AdminSetUserPasswordCommand,
+  ConfirmForgotPasswordCommand,
+  ForgotPasswordCommand,
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
   InitiateAuthCommand,
@@ -49,6 +52,26 @@ describe('Cognito Lambda triggers', () => {
           event.response.emailSubject = 'Welcome';
           event.response.emailMessage = 'Hello ' + event.request.usernameParameter + ', use ' + event.request.codeParameter;
         }
+        return event;
+      };`,
+    });
+    await createFunction(lambda, 'migrate', {
+      'index.js': `exports.handler = async (event) => {
+        if (event.triggerSource === 'UserMigration_Authentication') {
+          if (event.request.password !== 'Legacy-Pass-1') throw new Error('Bad password');
+          event.response.userAttributes = { email: event.userName, email_verified: 'true', name: 'Legacy' };
+          event.response.finalUserStatus = 'CONFIRMED';
+          event.response.messageAction = 'SUPPRESS';
+        } else if (event.triggerSource === 'UserMigration_ForgotPassword') {
+          event.response.userAttributes = { email: event.userName, email_verified: 'true' };
+          event.response.messageAction = 'SUPPRESS';
+        }
+        return event;
+      };`,
+    });
+    await createFunction(lambda, 'pre-auth', {
+      'index.js': `exports.handler = async (event) => {
+        if (event.request.userAttributes.email === 'blocked@example.com' && event.triggerSource === 'PreAuthentication_Authentication') throw new Error('Sign-in blocked');
         return event;
       };`,
     });
@@ -140,5 +163,33 @@ describe('Cognito Lambda triggers', () => {
     const again = await idp.send(new InitiateAuthCommand({ ClientId, AuthFlow: 'CUSTOM_AUTH', AuthParameters: { USERNAME: 'kim' } }));
     const done = await idp.send(new RespondToAuthChallengeCommand({ ClientId, ChallengeName: 'CUSTOM_CHALLENGE', Session: again.Session, ChallengeResponses: { USERNAME: 'kim', ANSWER: '42' } }));
     assert.ok(done.AuthenticationResult?.IdToken);
+  });
+
+  it('UserMigration at sign-in and at ForgotPassword; PreAuthentication refusing a sign-in', async () => {
+    const { UserPool } = await idp.send(
+      new CreateUserPoolCommand({ PoolName: 'migration', UsernameAttributes: ['email'], AutoVerifiedAttributes: ['email'], LambdaConfig: { UserMigration: arn('migrate'), PreAuthentication: arn('pre-auth') } }),
+    );
+    const UserPoolId = UserPool!.Id!;
+    const { UserPoolClient } = await idp.send(new CreateUserPoolClientCommand({ UserPoolId, ClientName: 'app', ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH'] }));
+    const ClientId = UserPoolClient!.ClientId!;
+    const login = (USERNAME: string, PASSWORD: string) => idp.send(new InitiateAuthCommand({ ClientId, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME, PASSWORD } }));
+    await assert.rejects(login('legacy@example.com', 'Wrong-Pass-1'), (e: Error) => e.name === 'UserLambdaValidationException' && e.message === 'UserMigration failed with error Bad password.');
+    const ok = await login('legacy@example.com', 'Legacy-Pass-1');
+    assert.equal(decode(ok.AuthenticationResult!.IdToken!).claims.name, 'Legacy');
+    const migrated = await idp.send(new AdminGetUserCommand({ UserPoolId, Username: 'legacy@example.com' }));
+    assert.equal(migrated.UserStatus, 'CONFIRMED');
+    assert.ok((await login('legacy@example.com', 'Legacy-Pass-1')).AuthenticationResult);
+
+    const fp = await idp.send(new ForgotPasswordCommand({ ClientId, Username: 'old@example.com' }));
+    assert.equal(fp.CodeDeliveryDetails?.DeliveryMedium, 'EMAIL');
+    assert.equal((await idp.send(new AdminGetUserCommand({ UserPoolId, Username: 'old@example.com' }))).UserStatus, 'RESET_REQUIRED');
+    await assert.rejects(login('old@example.com', 'Anything-1'), (e: Error) => e.name === 'NotAuthorizedException');
+    const code = (await messages(server.endpoint, UserPoolId)).at(-1)!.code!;
+    await idp.send(new ConfirmForgotPasswordCommand({ ClientId, Username: 'old@example.com', ConfirmationCode: code, Password: 'Fresh-Pass-1' }));
+    assert.ok((await login('old@example.com', 'Fresh-Pass-1')).AuthenticationResult?.AccessToken);
+
+    await idp.send(new AdminCreateUserCommand({ UserPoolId, Username: 'blocked@example.com', MessageAction: 'SUPPRESS' }));
+    await idp.send(new AdminSetUserPasswordCommand({ UserPoolId, Username: 'blocked@example.com', Password: 'Passw0rd!', Permanent: true }));
+    await assert.rejects(login('blocked@example.com', 'Passw0rd!'), (e: Error) => e.name === 'UserLambdaValidationException' && e.message === 'PreAuthentication failed with error Sign-in blocked.');
   });
 });

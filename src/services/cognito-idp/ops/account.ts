@@ -26,6 +26,7 @@ import { invokeTrigger, triggerAttributes } from '../triggers.js';
 import { attributeList, checkAttributes, checkPassword, checkRequired, newUserIdentity, passwordFields } from '../users.js';
 import { attrRecord } from './admin-users.js';
 import { checkSecretHash } from './clients.js';
+import { migrateUser } from '../migration.js';
 import { mfaView } from './mfa.js';
 
 type Ops =
@@ -138,7 +139,8 @@ export class AccountOps implements Pick<Api, Ops> {
   async ForgotPassword(_ctx: RequestContext, input: { ClientId: string; Username: string; SecretHash?: string; ClientMetadata?: Record<string, string> }) {
     const { pool, client } = await this.poolOf(input.ClientId);
     checkSecretHash(client, input.Username, input.SecretHash);
-    const user = await this.userFor(pool, client, input.Username);
+    const migrated = (await this.core.findUser(pool, input.Username)) ? undefined : await migrateUser(this.core, pool, client.ClientId, input.Username, undefined, input.ClientMetadata);
+    const user = migrated ?? (await this.userFor(pool, client, input.Username));
     if (!user.enabled) throw new NotAuthorizedException('User is disabled.');
     const attribute = deliveryAttribute(pool, user, true) ?? (user.attrs.email_verified === 'true' ? 'email' : user.attrs.phone_number_verified === 'true' ? 'phone_number' : undefined);
     const verified = attribute && user.attrs[`${attribute}_verified`] === 'true' ? attribute : undefined;

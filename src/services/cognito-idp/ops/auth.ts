@@ -4,7 +4,7 @@
  * REFRESH_TOKEN_AUTH, CUSTOM_AUTH (Define/Create/Verify triggers); challenges NEW_PASSWORD_REQUIRED,
  * SOFTWARE_TOKEN_MFA, MFA_SETUP and CUSTOM_CHALLENGE.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { RequestContext } from '../../../core/context.js';
 import {
   CodeMismatchException,
@@ -31,6 +31,7 @@ import { newSession, takeSession, type SessionDoc } from '../auth/sessions.js';
 import { issueTokens, refreshRow } from '../auth/tokens.js';
 import { invokeTrigger, triggerArn, triggerAttributes } from '../triggers.js';
 import { checkPassword, checkRequired, passwordFields } from '../users.js';
+import { migrateUser } from '../migration.js';
 import { allowedFlows, checkSecretHash } from './clients.js';
 
 type Ops = 'InitiateAuth' | 'AdminInitiateAuth' | 'RespondToAuthChallenge' | 'AdminRespondToAuthChallenge' | 'GetTokensFromRefreshToken';
@@ -168,7 +169,7 @@ export class AuthOps implements Pick<Api, Ops> {
     const password = param(params, 'PASSWORD');
     checkSecretHash(call.client, username, params.SECRET_HASH);
     let user = await this.core.findUser(call.pool, username);
-    if (!user) user = await this.migrate(call, username, password);
+    if (!user) user = await migrateUser(this.core, call.pool, call.client.ClientId, username, password, call.clientMetadata);
     if (!user) throw this.notFound(call);
     await this.preAuthentication(call, user);
     if (!user.enabled) throw new NotAuthorizedException('User is disabled.');
@@ -201,38 +202,6 @@ export class AuthOps implements Pick<Api, Ops> {
       if (current) await this.core.putUser(tx, pool, { ...current, failures: undefined });
     });
     user.failures = undefined;
-  }
-
-  /** UserMigration: a user the pool lacks, brought in by the function with the password given. */
-  private async migrate(call: Call, username: string, password: string): Promise<StoredUser | undefined> {
-    if (!triggerArn(call.pool, 'UserMigration')) return undefined;
-    const response = await invokeTrigger(this.core, call.pool, {
-      trigger: 'UserMigration',
-      triggerSource: 'UserMigration_Authentication',
-      userName: username,
-      clientId: call.client.ClientId,
-      request: { password, validationData: null, ...(call.clientMetadata ? { clientMetadata: call.clientMetadata } : {}) },
-      response: { userAttributes: null, finalUserStatus: null, messageAction: null, desiredDeliveryMediums: null, forceAliasCreation: null, enableSMSMFA: null },
-    });
-    const attrs = response?.userAttributes;
-    if (!attrs || typeof attrs !== 'object') return undefined;
-    const now = this.core.now();
-    const record = Object.fromEntries(Object.entries(attrs as Record<string, unknown>).filter(([k]) => k !== 'sub' && k !== 'username').map(([k, v]) => [k, String(v)]));
-    const sub = randomUUID();
-    const name = (call.pool.UsernameAttributes ?? []).length ? sub : username;
-    const user: StoredUser = {
-      Username: name,
-      sub,
-      attrs: record,
-      status: response?.finalUserStatus === 'CONFIRMED' ? 'CONFIRMED' : 'RESET_REQUIRED',
-      enabled: true,
-      created: now,
-      modified: now,
-      codes: {},
-      ...(await passwordFields(call.pool, name, password)),
-    };
-    await this.core.db.tx((tx) => this.core.putUser(tx, call.pool, user, { forceAlias: response?.forceAliasCreation === true }));
-    return user;
   }
 
   private async srpStart(call: Call, params: Record<string, string>): Promise<Answer> {
