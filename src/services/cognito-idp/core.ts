@@ -26,6 +26,8 @@ export type StoredPool = Omit<UserPoolType, 'CreationDate' | 'LastModifiedDate'>
   CreationDate: number;
   LastModifiedDate: number;
   softwareTokenMfa?: boolean;
+  /** Email MFA's message settings, when it is on. */
+  emailMfa?: { Message?: string; Subject?: string };
 };
 
 export type StoredClient = Omit<UserPoolClientType, 'CreationDate' | 'LastModifiedDate'> & {

@@ -38,7 +38,11 @@ function defaults(pool: StoredPool, kind: MessageKind, sms: boolean): { text: st
       ? { text: tpl.SMSMessage ?? 'Your username is {username} and temporary password is {####}. ' }
       : { text: tpl.EmailMessage ?? 'Your username is {username} and temporary password is {####}. ', subject: tpl.EmailSubject ?? 'Your temporary password' };
   }
-  if (kind === 'Authentication') return { text: pool.SmsAuthenticationMessage ?? 'Your authentication code is {####}. ', subject: 'Your authentication code' };
+  if (kind === 'Authentication') {
+    return sms
+      ? { text: pool.SmsAuthenticationMessage ?? 'Your authentication code is {####}. ' }
+      : { text: pool.emailMfa?.Message ?? 'Your authentication code is {####}. ', subject: pool.emailMfa?.Subject ?? 'Your authentication code' };
+  }
   return sms
     ? { text: t.SmsMessage ?? pool.SmsVerificationMessage ?? 'Your verification code is {####}. ' }
     : { text: t.EmailMessage ?? pool.EmailVerificationMessage ?? 'Your verification code is {####}. ', subject: t.EmailSubject ?? pool.EmailVerificationSubject ?? 'Your verification code' };

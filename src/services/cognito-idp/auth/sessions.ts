@@ -20,8 +20,10 @@ export interface SessionDoc {
   /** MFA_SETUP: the secret AssociateSoftwareToken gave, verified or not. */
   totp?: { secret: string; verified: boolean };
   triggerSource?: string;
-  /** SMS_MFA: the code sent. */
+  /** SMS_MFA, EMAIL_OTP, SMS_OTP: the code sent. */
   code?: string;
+  /** SELECT_MFA_TYPE and SELECT_CHALLENGE: what the user may choose. */
+  choices?: string[];
 }
 
 export async function newSession(core: CognitoCore, pool: StoredPool, client: StoredClient, doc: SessionDoc, token?: string): Promise<string> {

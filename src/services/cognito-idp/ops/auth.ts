@@ -53,6 +53,14 @@ const FLOW_PERMISSION: Record<string, string> = {
   REFRESH_TOKEN_AUTH: 'ALLOW_REFRESH_TOKEN_AUTH',
   REFRESH_TOKEN: 'ALLOW_REFRESH_TOKEN_AUTH',
   CUSTOM_AUTH: 'ALLOW_CUSTOM_AUTH',
+  USER_AUTH: 'ALLOW_USER_AUTH',
+};
+
+/** The code challenges: the attribute the code goes to and the response member that answers it. */
+const OTP: Record<string, { attribute: 'email' | 'phone_number'; member: string; medium: 'EMAIL' | 'SMS' }> = {
+  SMS_MFA: { attribute: 'phone_number', member: 'SMS_MFA_CODE', medium: 'SMS' },
+  EMAIL_OTP: { attribute: 'email', member: 'EMAIL_OTP_CODE', medium: 'EMAIL' },
+  SMS_OTP: { attribute: 'phone_number', member: 'SMS_OTP_CODE', medium: 'SMS' },
 };
 
 function param(params: Record<string, string> | undefined, name: string): string {
@@ -134,6 +142,8 @@ export class AuthOps implements Pick<Api, Ops> {
         return this.srpStart(call, params);
       case 'CUSTOM_AUTH':
         return this.customStart(call, params);
+      case 'USER_AUTH':
+        return this.choiceStart(call, params);
       default:
         return this.refreshFlow(call, params);
     }
@@ -246,26 +256,29 @@ export class AuthOps implements Pick<Api, Ops> {
     if (mode === 'OFF') return this.finish(call, user, authTime, triggerSource);
     const base: SessionDoc = { clientId: call.client.ClientId, ukey: this.core.ukey(call.pool, user.Username), challenge: '', admin: call.admin, authTime, triggerSource };
     const totp = call.pool.softwareTokenMfa === true && user.mfa?.totp === true && user.totp?.verified === true;
+    const email = !!call.pool.emailMfa && user.mfa?.email === true && !!user.attrs.email;
     const smsPossible = !!call.pool.SmsConfiguration && !!user.attrs.phone_number;
     // In a pool where MFA is required, a user with a phone number and no other method gets SMS.
-    const sms = smsPossible && (user.mfa?.sms === true || (mode === 'ON' && !totp));
-    let method: string | undefined = totp && sms ? (user.mfa?.preferred ?? 'SELECT') : totp ? 'SOFTWARE_TOKEN_MFA' : sms ? 'SMS_MFA' : undefined;
+    const sms = smsPossible && (user.mfa?.sms === true || (mode === 'ON' && !totp && !email));
+    const methods = [...(sms ? ['SMS_MFA'] : []), ...(totp ? ['SOFTWARE_TOKEN_MFA'] : []), ...(email ? ['EMAIL_OTP'] : [])];
+    let method: string | undefined = methods.length > 1 ? (user.mfa?.preferred && methods.includes(user.mfa.preferred) ? user.mfa.preferred : 'SELECT') : methods[0];
     if (!method && mode === 'ON' && call.pool.softwareTokenMfa) method = 'MFA_SETUP';
     if (!method) return this.finish(call, user, authTime, triggerSource);
-    return this.mfaChallenge(call, user, base, method);
+    return this.mfaChallenge(call, user, { ...base, choices: methods }, method);
   }
 
   private async mfaChallenge(call: Call, user: StoredUser, base: SessionDoc, method: string): Promise<Answer> {
     if (method === 'SELECT') {
       const Session = await newSession(this.core, call.pool, call.client, { ...base, challenge: 'SELECT_MFA_TYPE' });
-      return { ChallengeName: 'SELECT_MFA_TYPE', Session, ChallengeParameters: { MFAS_CAN_CHOOSE: '["SMS_MFA","SOFTWARE_TOKEN_MFA"]', USER_ID_FOR_SRP: user.Username } };
+      return { ChallengeName: 'SELECT_MFA_TYPE', Session, ChallengeParameters: { MFAS_CAN_CHOOSE: JSON.stringify(base.choices ?? []), USER_ID_FOR_SRP: user.Username } };
     }
-    if (method === 'SMS_MFA') {
+    const otp = OTP[method];
+    if (otp) {
       const code = newCode();
-      const message = await prepareMessage(this.core, call.pool, { kind: 'Authentication', user, attribute: 'phone_number', code, clientId: call.client.ClientId, clientMetadata: call.clientMetadata });
+      const message = await prepareMessage(this.core, call.pool, { kind: 'Authentication', user, attribute: otp.attribute, code, clientId: call.client.ClientId, clientMetadata: call.clientMetadata });
       await this.core.db.tx((tx) => message.record(tx));
-      const Session = await newSession(this.core, call.pool, call.client, { ...base, challenge: 'SMS_MFA', code });
-      return { ChallengeName: 'SMS_MFA', Session, ChallengeParameters: { CODE_DELIVERY_DELIVERY_MEDIUM: 'SMS', CODE_DELIVERY_DESTINATION: message.details.Destination!, USER_ID_FOR_SRP: user.Username } };
+      const Session = await newSession(this.core, call.pool, call.client, { ...base, challenge: method, code });
+      return { ChallengeName: method as 'SMS_MFA', Session, ChallengeParameters: { CODE_DELIVERY_DELIVERY_MEDIUM: otp.medium, CODE_DELIVERY_DESTINATION: message.details.Destination!, USER_ID_FOR_SRP: user.Username } };
     }
     if (method === 'MFA_SETUP') {
       const Session = await newSession(this.core, call.pool, call.client, { ...base, challenge: 'MFA_SETUP' });
@@ -273,6 +286,42 @@ export class AuthOps implements Pick<Api, Ops> {
     }
     const Session = await newSession(this.core, call.pool, call.client, { ...base, challenge: 'SOFTWARE_TOKEN_MFA' });
     return { ChallengeName: 'SOFTWARE_TOKEN_MFA', Session, ChallengeParameters: {} };
+  }
+
+  /** The first factors USER_AUTH offers this user: the pool's AllowedFirstAuthFactors that the user can answer. */
+  private firstFactors(call: Call, user: StoredUser): string[] {
+    const allowed = call.pool.Policies?.SignInPolicy?.AllowedFirstAuthFactors ?? ['PASSWORD'];
+    const out: string[] = [];
+    if (allowed.includes('PASSWORD') && user.pw) out.push('PASSWORD', 'PASSWORD_SRP');
+    if (allowed.includes('EMAIL_OTP') && user.attrs.email) out.push('EMAIL_OTP');
+    if (allowed.includes('SMS_OTP') && user.attrs.phone_number && call.pool.SmsConfiguration) out.push('SMS_OTP');
+    return out;
+  }
+
+  /** USER_AUTH: the preferred first factor when given and possible, else SELECT_CHALLENGE with the choices. */
+  private async choiceStart(call: Call, params: Record<string, string>): Promise<Answer> {
+    const username = param(params, 'USERNAME');
+    checkSecretHash(call.client, username, params.SECRET_HASH);
+    const user = await this.core.findUser(call.pool, username);
+    if (!user) throw this.notFound(call);
+    const choices = this.firstFactors(call, user);
+    const preferred = params.PREFERRED_CHALLENGE;
+    if (preferred && choices.includes(preferred)) {
+      const answer = await this.chooseFirstFactor(call, user, preferred, params);
+      if (answer) return answer;
+    }
+    const Session = await newSession(this.core, call.pool, call.client, { clientId: call.client.ClientId, ukey: this.core.ukey(call.pool, user.Username), challenge: 'SELECT_CHALLENGE', admin: call.admin, choices });
+    return { ChallengeName: 'SELECT_CHALLENGE', Session, AvailableChallenges: choices as Answer['AvailableChallenges'], ChallengeParameters: {} };
+  }
+
+  /** A chosen first factor; undefined when what it needs (PASSWORD, SRP_A) was not given with the choice. */
+  private async chooseFirstFactor(call: Call, user: StoredUser, choice: string, params: Record<string, string>): Promise<Answer | undefined> {
+    if (choice === 'PASSWORD') return params.PASSWORD ? this.passwordFlow(call, { ...params, USERNAME: params.USERNAME ?? user.Username }) : undefined;
+    if (choice === 'PASSWORD_SRP') return params.SRP_A ? this.srpStart(call, { ...params, USERNAME: params.USERNAME ?? user.Username }) : undefined;
+    await this.preAuthentication(call, user);
+    if (!user.enabled) throw new NotAuthorizedException('User is disabled.');
+    const base: SessionDoc = { clientId: call.client.ClientId, ukey: this.core.ukey(call.pool, user.Username), challenge: '', admin: call.admin, authTime: this.core.now(), triggerSource: 'TokenGeneration_Authentication' };
+    return this.mfaChallenge(call, user, base, choice);
   }
 
   private async finish(call: Call, user: StoredUser, authTime: number, triggerSource: string): Promise<Answer> {
@@ -341,20 +390,31 @@ export class AuthOps implements Pick<Api, Ops> {
         }
         return this.finish(call, user, doc.authTime ?? this.core.now(), doc.triggerSource ?? 'TokenGeneration_Authentication');
       }
-      case 'SMS_MFA': {
-        const { doc } = await takeSession(this.core, session, call.client.ClientId, 'SMS_MFA');
+      case 'SMS_MFA':
+      case 'EMAIL_OTP':
+      case 'SMS_OTP': {
+        const { doc } = await takeSession(this.core, session, call.client.ClientId, challenge);
         const user = await this.sessionUser(call, doc, responses);
-        if (param(responses, 'SMS_MFA_CODE') !== doc.code) {
+        if (param(responses, OTP[challenge]!.member) !== doc.code) {
           await newSession(this.core, call.pool, call.client, doc, session);
           throw new CodeMismatchException('Invalid code or auth state for the user.');
         }
         return this.finish(call, user, doc.authTime ?? this.core.now(), doc.triggerSource ?? 'TokenGeneration_Authentication');
       }
+      case 'SELECT_CHALLENGE': {
+        const { doc } = await takeSession(this.core, session, call.client.ClientId, 'SELECT_CHALLENGE');
+        const user = await this.sessionUser(call, doc, responses);
+        const answer = param(responses, 'ANSWER');
+        if (!(doc.choices ?? []).includes(answer)) throw new InvalidParameterException(`${answer} is not an available challenge.`);
+        const next = await this.chooseFirstFactor(call, user, answer, responses);
+        if (!next) throw new InvalidParameterException(`Missing required parameter ${answer === 'PASSWORD' ? 'PASSWORD' : 'SRP_A'}`);
+        return next;
+      }
       case 'SELECT_MFA_TYPE': {
         const { doc } = await takeSession(this.core, session, call.client.ClientId, 'SELECT_MFA_TYPE');
         const user = await this.sessionUser(call, doc, responses);
         const answer = param(responses, 'ANSWER');
-        if (answer !== 'SMS_MFA' && answer !== 'SOFTWARE_TOKEN_MFA') throw new InvalidParameterException(`Invalid MFA type: ${answer}`);
+        if (!(doc.choices ?? []).includes(answer)) throw new InvalidParameterException(`Invalid MFA type: ${answer}`);
         return this.mfaChallenge(call, user, doc, answer);
       }
       case 'MFA_SETUP': {

@@ -20,11 +20,18 @@ export function mfaView(user: StoredUser): { UserMFASettingList?: string[]; Pref
   const list: string[] = [];
   if (user.mfa?.sms) list.push('SMS_MFA');
   if (user.mfa?.totp) list.push('SOFTWARE_TOKEN_MFA');
+  if (user.mfa?.email) list.push('EMAIL_OTP');
   return { ...(list.length ? { UserMFASettingList: list } : {}), ...(user.mfa?.preferred ? { PreferredMfaSetting: user.mfa.preferred } : {}) };
 }
 
-function preferences(user: StoredUser, sms: SMSMfaSettingsType | undefined, totp: SoftwareTokenMfaSettingsType | undefined): StoredUser['mfa'] {
+function preferences(user: StoredUser, sms: SMSMfaSettingsType | undefined, totp: SoftwareTokenMfaSettingsType | undefined, email?: SMSMfaSettingsType): StoredUser['mfa'] {
   const mfa = { ...user.mfa };
+  if (email) {
+    if (email.Enabled && !user.attrs.email) throw new InvalidParameterException('User does not have delivery config set to turn on EMAIL_OTP');
+    mfa.email = email.Enabled ?? mfa.email;
+    if (email.PreferredMfa && email.Enabled !== false) mfa.preferred = 'EMAIL_OTP';
+    else if (mfa.preferred === 'EMAIL_OTP' && (email.PreferredMfa === false || email.Enabled === false)) delete mfa.preferred;
+  }
   if (totp) {
     if (totp.Enabled && !user.totp?.verified) throw new InvalidParameterException('User has not verified software token mfa');
     mfa.totp = totp.Enabled ?? mfa.totp;
@@ -87,17 +94,17 @@ export class MfaOps implements Pick<Api, Ops> {
     return takeSession(this.core, session, clientId, 'MFA_SETUP');
   }
 
-  async SetUserMFAPreference(_ctx: RequestContext, input: { AccessToken: string; SMSMfaSettings?: SMSMfaSettingsType; SoftwareTokenMfaSettings?: SoftwareTokenMfaSettingsType }) {
+  async SetUserMFAPreference(_ctx: RequestContext, input: { AccessToken: string; SMSMfaSettings?: SMSMfaSettingsType; SoftwareTokenMfaSettings?: SoftwareTokenMfaSettingsType; EmailMfaSettings?: SMSMfaSettingsType }) {
     const { pool, user } = await verifyAccessToken(this.core, input.AccessToken);
-    const mfa = preferences(user, input.SMSMfaSettings, input.SoftwareTokenMfaSettings);
+    const mfa = preferences(user, input.SMSMfaSettings, input.SoftwareTokenMfaSettings, input.EmailMfaSettings);
     await this.core.db.tx((tx) => this.core.putUser(tx, pool, { ...user, mfa, modified: this.core.now() }));
     return {};
   }
 
-  async AdminSetUserMFAPreference(ctx: RequestContext, input: { UserPoolId: string; Username: string; SMSMfaSettings?: SMSMfaSettingsType; SoftwareTokenMfaSettings?: SoftwareTokenMfaSettingsType }) {
+  async AdminSetUserMFAPreference(ctx: RequestContext, input: { UserPoolId: string; Username: string; SMSMfaSettings?: SMSMfaSettingsType; SoftwareTokenMfaSettings?: SoftwareTokenMfaSettingsType; EmailMfaSettings?: SMSMfaSettingsType }) {
     const pool = await this.core.ownPool(ctx, input.UserPoolId);
     const user = await this.core.mustFindUser(pool, input.Username);
-    const mfa = preferences(user, input.SMSMfaSettings, input.SoftwareTokenMfaSettings);
+    const mfa = preferences(user, input.SMSMfaSettings, input.SoftwareTokenMfaSettings, input.EmailMfaSettings);
     await this.core.db.tx((tx) => this.core.putUser(tx, pool, { ...user, mfa, modified: this.core.now() }));
     return {};
   }

@@ -4,6 +4,7 @@ import { arnFor } from '../../../aws/arn.js';
 import type { RequestContext } from '../../../core/context.js';
 import { decodePageToken, encodePageToken, listingOf } from '../../../storage/paginate.js';
 import {
+  FeatureUnavailableInTierException,
   InvalidParameterException,
   type CognitoIdentityProviderApi as Api,
   type CreateUserPoolRequest,
@@ -101,7 +102,7 @@ function customAttribute(a: SchemaAttributeType): SchemaAttributeType {
 }
 
 export function poolOutput(pool: StoredPool, estimatedUsers?: number): UserPoolType {
-  const { account: _a, region: _r, softwareTokenMfa: _s, CreationDate, LastModifiedDate, ...rest } = pool;
+  const { account: _a, region: _r, softwareTokenMfa: _s, emailMfa: _e, CreationDate, LastModifiedDate, ...rest } = pool;
   return { ...rest, CreationDate: new Date(CreationDate), LastModifiedDate: new Date(LastModifiedDate), ...(estimatedUsers === undefined ? {} : { EstimatedNumberOfUsers: estimatedUsers }) };
 }
 
@@ -206,6 +207,7 @@ export class PoolOps implements Pick<Api, Ops> {
       MfaConfiguration: pool.MfaConfiguration ?? 'OFF',
       SoftwareTokenMfaConfiguration: { Enabled: pool.softwareTokenMfa === true },
       ...(pool.SmsConfiguration ? { SmsMfaConfiguration: { SmsAuthenticationMessage: pool.SmsAuthenticationMessage, SmsConfiguration: pool.SmsConfiguration } } : {}),
+      ...(pool.emailMfa ? { EmailMfaConfiguration: pool.emailMfa } : {}),
     };
   }
 
@@ -215,18 +217,23 @@ export class PoolOps implements Pick<Api, Ops> {
       const totp = input.SoftwareTokenMfaConfiguration?.Enabled ?? pool.softwareTokenMfa ?? false;
       const sms = input.SmsMfaConfiguration?.SmsConfiguration ?? pool.SmsConfiguration;
       const mfa = input.MfaConfiguration ?? pool.MfaConfiguration ?? 'OFF';
-      if (mfa !== 'OFF' && !totp && !sms && !input.EmailMfaConfiguration) {
+      const emailMfa = input.EmailMfaConfiguration ?? pool.emailMfa;
+      if (mfa !== 'OFF' && !totp && !sms && !emailMfa) {
         throw new InvalidParameterException('At least one MFA method must be enabled if MFA is set to ON or OPTIONAL.');
+      }
+      if (input.EmailMfaConfiguration && pool.UserPoolTier === 'LITE') {
+        throw new FeatureUnavailableInTierException('Email MFA is not available in the LITE tier.');
       }
       await this.core.putPool(tx, {
         ...pool,
         MfaConfiguration: mfa,
         softwareTokenMfa: totp,
+        ...(emailMfa ? { emailMfa } : {}),
         SmsConfiguration: sms,
         SmsAuthenticationMessage: input.SmsMfaConfiguration?.SmsAuthenticationMessage ?? pool.SmsAuthenticationMessage,
         LastModifiedDate: this.core.now(),
       });
-      return { MfaConfiguration: mfa, SoftwareTokenMfaConfiguration: { Enabled: totp }, ...(sms ? { SmsMfaConfiguration: { SmsConfiguration: sms } } : {}) };
+      return { MfaConfiguration: mfa, SoftwareTokenMfaConfiguration: { Enabled: totp }, ...(sms ? { SmsMfaConfiguration: { SmsConfiguration: sms } } : {}), ...(emailMfa ? { EmailMfaConfiguration: emailMfa } : {}) };
     });
   }
 }
