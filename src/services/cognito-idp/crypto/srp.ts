@@ -5,9 +5,10 @@
  * password key derived with HKDF ("Caldera Derived Key"). The server keeps, per user, a salt and the
  * verifier v = g^x computed when the password is set; it never needs the password to run the exchange.
  */
-import { createHash, createHmac, getDiffieHellman, randomBytes } from 'node:crypto';
+import { createDiffieHellman, createHash, createHmac, getDiffieHellman, randomBytes } from 'node:crypto';
 
-export const N = BigInt('0x' + getDiffieHellman('modp15').getPrime('hex'));
+const PRIME = getDiffieHellman('modp15').getPrime();
+export const N = BigInt('0x' + PRIME.toString('hex'));
 export const g = 2n;
 
 /** The client's padHex: hex of a non-negative integer, even length, 00 in front when the first nibble is 8-f. */
@@ -30,7 +31,30 @@ export function textHash(text: string): string {
 
 export const k = BigInt('0x' + hexHash(padHex(N) + padHex(g)));
 
+function bytes(n: bigint): Buffer {
+  const h = n.toString(16);
+  return Buffer.from(h.length % 2 ? '0' + h : h, 'hex');
+}
+
+/**
+ * base^exp mod m. Modulo N it runs in OpenSSL (a Diffie-Hellman "secret" is exactly other^private
+ * mod p), ten times faster than BigInt; OpenSSL refuses bases of 0, 1 and p - 1, which go the slow way.
+ */
 export function modPow(base: bigint, exp: bigint, mod: bigint): bigint {
+  const b = ((base % mod) + mod) % mod;
+  if (mod === N && b > 1n && b < N - 1n && exp > 0n) {
+    try {
+      const dh = createDiffieHellman(PRIME, Buffer.from([2]));
+      dh.setPrivateKey(bytes(exp));
+      return BigInt('0x' + dh.computeSecret(bytes(b)).toString('hex'));
+    } catch {
+      // the BigInt way below
+    }
+  }
+  return slowModPow(b, exp, mod);
+}
+
+function slowModPow(base: bigint, exp: bigint, mod: bigint): bigint {
   let result = 1n;
   let b = ((base % mod) + mod) % mod;
   let e = exp;
