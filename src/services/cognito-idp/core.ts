@@ -225,7 +225,7 @@ export class CognitoCore {
 
   async deleteUser(q: Queryable, pool: StoredPool, user: StoredUser): Promise<void> {
     const ukey = this.ukey(pool, user.Username);
-    for (const table of ['cognito_users', 'cognito_aliases', 'cognito_members', 'cognito_refresh']) {
+    for (const table of ['cognito_users', 'cognito_aliases', 'cognito_members', 'cognito_refresh', 'cognito_devices']) {
       await q.run(`DELETE FROM ${table} WHERE pool_id = ? AND ukey = ?`, [pool.Id, ukey]);
     }
   }

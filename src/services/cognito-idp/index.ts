@@ -12,6 +12,7 @@ import { AccountOps } from './ops/account.js';
 import { AdminUserOps } from './ops/admin-users.js';
 import { AuthOps } from './ops/auth.js';
 import { ClientOps } from './ops/clients.js';
+import { DeviceOps } from './ops/devices.js';
 import { MfaOps } from './ops/mfa.js';
 import { PoolOps } from './ops/pools.js';
 import { ResourceOps } from './ops/resources.js';
@@ -22,7 +23,7 @@ export const definition: ServiceDefinition = {
   async create(platform: Platform): Promise<ServiceProvider> {
     const core = await CognitoCore.open(platform);
     return defineProvider<CognitoIdentityProviderApi>()(
-      [new PoolOps(core), new ClientOps(core), new AdminUserOps(core), new AccountOps(core), new AuthOps(core), new MfaOps(core), new ResourceOps(core)],
+      [new PoolOps(core), new ClientOps(core), new AdminUserOps(core), new AccountOps(core), new AuthOps(core), new MfaOps(core), new ResourceOps(core), new DeviceOps(core)],
       { dataPlanes: cognitoRoutes(core) },
     );
   },

@@ -63,4 +63,13 @@ CREATE TABLE IF NOT EXISTS cognito_resource_servers (
 );
 `,
   },
+  {
+    version: 3,
+    sql: `
+CREATE TABLE IF NOT EXISTS cognito_devices (
+  pool_id TEXT NOT NULL, ukey TEXT NOT NULL, device_key TEXT COLLATE "C" NOT NULL, doc TEXT NOT NULL,
+  PRIMARY KEY (pool_id, ukey, device_key)
+);
+`,
+  },
 ];

@@ -63,8 +63,9 @@ export class SrpClient {
   readonly A = modPow(g, this.a, N);
   readonly poolName: string;
 
-  constructor(userPoolId: string) {
-    this.poolName = userPoolId.split('_')[1]!;
+  /** `poolName` overrides the name taken from the pool id: a device's SRP uses its DeviceGroupKey. */
+  constructor(userPoolId: string, poolName?: string) {
+    this.poolName = poolName ?? userPoolId.split('_')[1]!;
   }
 
   get srpA(): string {
@@ -90,4 +91,16 @@ export class SrpClient {
       .digest('base64');
     return { USERNAME: username, PASSWORD_CLAIM_SECRET_BLOCK: params.SECRET_BLOCK!, TIMESTAMP: timestamp, PASSWORD_CLAIM_SIGNATURE: signature };
   }
+}
+
+/**
+ * What amazon-cognito-identity-js sends to ConfirmDevice (AuthenticationHelper.generateHashDevice): a
+ * random device password, a salt, and v = g^H(salt | H(groupKey | deviceKey | ":" | password)).
+ */
+export function deviceSecret(groupKey: string, deviceKey: string): { password: string; Salt: string; PasswordVerifier: string } {
+  const password = randomBytes(40).toString('base64');
+  const hashed = hash(Buffer.from(`${groupKey}${deviceKey}:${password}`, 'utf8'));
+  const salt = padHex(big(randomBytes(16).toString('hex')));
+  const v = modPow(g, big(hexHash(salt + hashed)), N);
+  return { password, Salt: Buffer.from(salt, 'hex').toString('base64'), PasswordVerifier: Buffer.from(padHex(v), 'hex').toString('base64') };
 }

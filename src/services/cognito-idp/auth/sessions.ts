@@ -22,6 +22,8 @@ export interface SessionDoc {
   triggerSource?: string;
   /** SMS_MFA, EMAIL_OTP, SMS_OTP: the code sent. */
   code?: string;
+  /** The device the sign-in comes from (DEVICE_KEY), when the client named one. */
+  deviceKey?: string;
   /** SELECT_MFA_TYPE and SELECT_CHALLENGE: what the user may choose. */
   choices?: string[];
 }

@@ -9,6 +9,7 @@ import { hashToken, type CognitoCore, type StoredClient, type StoredPool, type S
 import { decodeJwt, signatureValid, signJwt } from '../crypto/tokens.js';
 import { validityMs } from '../ops/clients.js';
 import { invokeTrigger, triggerArn } from '../triggers.js';
+import { newDevice } from './devices.js';
 
 export const ADMIN_SCOPE = 'aws.cognito.signin.user.admin';
 const PROTECTED = new Set(['acr', 'amr', 'aud', 'auth_time', 'azp', 'exp', 'iat', 'identities', 'iss', 'sub', 'token_use', 'nonce', 'at_hash', 'cognito:username', 'client_id', 'jti', 'origin_jti', 'event_id', 'username', 'scope']);
@@ -20,6 +21,8 @@ export interface IssueOptions {
   originJti?: string;
   triggerSource: string;
   clientMetadata?: Record<string, string>;
+  /** The device the user proved at sign-in (its key goes in the access token). */
+  deviceKey?: string;
 }
 
 function typed(name: string, value: string): unknown {
@@ -108,6 +111,7 @@ export async function issueTokens(core: CognitoCore, pool: StoredPool, client: S
     iat,
     jti: randomUUID(),
     username: user.Username,
+    ...(opts.deviceKey ? { device_key: opts.deviceKey } : {}),
   });
   const details = (override?.claimsOverrideDetails ?? override?.claimsAndScopeOverrideDetails) as Record<string, unknown> | null | undefined;
   if (details && version === 'V1_0') applyClaims(idClaims, details);
@@ -134,6 +138,7 @@ export async function issueTokens(core: CognitoCore, pool: StoredPool, client: S
       ]),
     );
     result.RefreshToken = refresh;
+    if (pool.DeviceConfiguration && !opts.deviceKey) result.NewDeviceMetadata = await newDevice(core, pool, ukey);
   }
   return result;
 }

@@ -29,6 +29,7 @@ import { N, claimSignature, poolNameOf, serverEphemeral, serverKey } from '../cr
 import { totpValid } from '../crypto/totp.js';
 import { newSession, takeSession, type SessionDoc } from '../auth/sessions.js';
 import { issueTokens, refreshRow } from '../auth/tokens.js';
+import { getDevice, putDevice } from '../auth/devices.js';
 import { invokeTrigger, triggerArn, triggerAttributes } from '../triggers.js';
 import { checkPassword, checkRequired, passwordFields } from '../users.js';
 import { migrateUser } from '../migration.js';
@@ -187,7 +188,7 @@ export class AuthOps implements Pick<Api, Ops> {
     if (!user.pw || !(await passwordMatches(password, user.pw))) return this.failed(call.pool, user);
     await this.succeeded(call.pool, user);
     this.checkStatus(user);
-    return this.afterPassword(call, user, 'TokenGeneration_Authentication');
+    return this.afterPassword(call, user, 'TokenGeneration_Authentication', params.DEVICE_KEY);
   }
 
   /** After five wrong passwords in a row, sign-in is refused for 1 s, doubling with each further failure up to 15 minutes. */
@@ -225,7 +226,7 @@ export class AuthOps implements Pick<Api, Ops> {
     if (!user.srp) throw incorrect();
     const { b, B } = serverEphemeral(user.srp.verifier);
     const secretBlock = randomBytes(512).toString('base64');
-    await newSession(this.core, call.pool, call.client, { clientId: call.client.ClientId, ukey: this.core.ukey(call.pool, user.Username), challenge: 'PASSWORD_VERIFIER', admin: call.admin, srp: { A, B, b } }, secretBlock);
+    await newSession(this.core, call.pool, call.client, { clientId: call.client.ClientId, ukey: this.core.ukey(call.pool, user.Username), challenge: 'PASSWORD_VERIFIER', admin: call.admin, srp: { A, B, b }, ...(params.DEVICE_KEY ? { deviceKey: params.DEVICE_KEY } : {}) }, secretBlock);
     return {
       ChallengeName: 'PASSWORD_VERIFIER',
       ChallengeParameters: { SALT: user.srp.salt, SECRET_BLOCK: secretBlock, SRP_B: B, USERNAME: user.Username, USER_ID_FOR_SRP: user.Username },
@@ -240,21 +241,26 @@ export class AuthOps implements Pick<Api, Ops> {
   }
 
   /** The password is right: a new password is due, or MFA, or the tokens. */
-  private async afterPassword(call: Call, user: StoredUser, triggerSource: string): Promise<Answer> {
+  private async afterPassword(call: Call, user: StoredUser, triggerSource: string, deviceKey?: string): Promise<Answer> {
     const ukey = this.core.ukey(call.pool, user.Username);
     if (user.status === 'FORCE_CHANGE_PASSWORD') {
-      const Session = await newSession(this.core, call.pool, call.client, { clientId: call.client.ClientId, ukey, challenge: 'NEW_PASSWORD_REQUIRED', admin: call.admin });
+      const Session = await newSession(this.core, call.pool, call.client, { clientId: call.client.ClientId, ukey, challenge: 'NEW_PASSWORD_REQUIRED', admin: call.admin, ...(deviceKey ? { deviceKey } : {}) });
       const required = (call.pool.SchemaAttributes ?? []).filter((s) => s.Required && s.Name !== 'sub' && !user.attrs[s.Name ?? '']).map((s) => `userAttributes.${s.Name}`);
       const visible = Object.fromEntries(Object.entries(user.attrs).filter(([k]) => !k.startsWith('dev:')));
       return { ChallengeName: 'NEW_PASSWORD_REQUIRED', Session, ChallengeParameters: { USER_ID_FOR_SRP: user.Username, requiredAttributes: JSON.stringify(required), userAttributes: JSON.stringify(visible) } };
     }
+    const device = deviceKey ? await getDevice(this.core.db, call.pool.Id, ukey, deviceKey) : undefined;
+    if (device?.confirmed && device.verifier) {
+      const Session = await newSession(this.core, call.pool, call.client, { clientId: call.client.ClientId, ukey, challenge: 'DEVICE_SRP_AUTH', admin: call.admin, deviceKey, authTime: this.core.now(), triggerSource });
+      return { ChallengeName: 'DEVICE_SRP_AUTH', Session, ChallengeParameters: {} };
+    }
     return this.mfaOrTokens(call, user, this.core.now(), triggerSource);
   }
 
-  private async mfaOrTokens(call: Call, user: StoredUser, authTime: number, triggerSource: string): Promise<Answer> {
+  private async mfaOrTokens(call: Call, user: StoredUser, authTime: number, triggerSource: string, deviceKey?: string): Promise<Answer> {
     const mode = call.pool.MfaConfiguration ?? 'OFF';
-    if (mode === 'OFF') return this.finish(call, user, authTime, triggerSource);
-    const base: SessionDoc = { clientId: call.client.ClientId, ukey: this.core.ukey(call.pool, user.Username), challenge: '', admin: call.admin, authTime, triggerSource };
+    if (mode === 'OFF') return this.finish(call, user, authTime, triggerSource, deviceKey);
+    const base: SessionDoc = { clientId: call.client.ClientId, ukey: this.core.ukey(call.pool, user.Username), challenge: '', admin: call.admin, authTime, triggerSource, ...(deviceKey ? { deviceKey } : {}) };
     const totp = call.pool.softwareTokenMfa === true && user.mfa?.totp === true && user.totp?.verified === true;
     const email = !!call.pool.emailMfa && user.mfa?.email === true && !!user.attrs.email;
     const smsPossible = !!call.pool.SmsConfiguration && !!user.attrs.phone_number;
@@ -263,7 +269,7 @@ export class AuthOps implements Pick<Api, Ops> {
     const methods = [...(sms ? ['SMS_MFA'] : []), ...(totp ? ['SOFTWARE_TOKEN_MFA'] : []), ...(email ? ['EMAIL_OTP'] : [])];
     let method: string | undefined = methods.length > 1 ? (user.mfa?.preferred && methods.includes(user.mfa.preferred) ? user.mfa.preferred : 'SELECT') : methods[0];
     if (!method && mode === 'ON' && call.pool.softwareTokenMfa) method = 'MFA_SETUP';
-    if (!method) return this.finish(call, user, authTime, triggerSource);
+    if (!method) return this.finish(call, user, authTime, triggerSource, deviceKey);
     return this.mfaChallenge(call, user, { ...base, choices: methods }, method);
   }
 
@@ -324,7 +330,7 @@ export class AuthOps implements Pick<Api, Ops> {
     return this.mfaChallenge(call, user, base, choice);
   }
 
-  private async finish(call: Call, user: StoredUser, authTime: number, triggerSource: string): Promise<Answer> {
+  private async finish(call: Call, user: StoredUser, authTime: number, triggerSource: string, deviceKey?: string): Promise<Answer> {
     await invokeTrigger(this.core, call.pool, {
       trigger: 'PostAuthentication',
       triggerSource: 'PostAuthentication_Authentication',
@@ -332,7 +338,7 @@ export class AuthOps implements Pick<Api, Ops> {
       clientId: call.client.ClientId,
       request: { userAttributes: triggerAttributes(user), newDeviceUsed: false, ...(call.clientMetadata ? { clientMetadata: call.clientMetadata } : {}) },
     });
-    const result = await issueTokens(this.core, call.pool, call.client, user, { authTime, triggerSource, clientMetadata: call.clientMetadata });
+    const result = await issueTokens(this.core, call.pool, call.client, user, { authTime, triggerSource, clientMetadata: call.clientMetadata, deviceKey });
     return { AuthenticationResult: result, ChallengeParameters: {} };
   }
 
@@ -360,7 +366,34 @@ export class AuthOps implements Pick<Api, Ops> {
         if (!key || claimSignature(key, poolNameOf(call.pool.Id), user.Username, block, timestamp) !== signature) return this.failed(call.pool, user);
         await this.succeeded(call.pool, user);
         this.checkStatus(user);
-        return this.afterPassword(call, user, 'TokenGeneration_Authentication');
+        return this.afterPassword(call, user, 'TokenGeneration_Authentication', responses.DEVICE_KEY ?? doc.deviceKey);
+      }
+      case 'DEVICE_SRP_AUTH': {
+        const { doc } = await takeSession(this.core, session, call.client.ClientId, 'DEVICE_SRP_AUTH');
+        const user = await this.sessionUser(call, doc, responses);
+        const A = param(responses, 'SRP_A');
+        if (param(responses, 'DEVICE_KEY') !== doc.deviceKey) throw new NotAuthorizedException('Invalid device key given.');
+        if (!/^[0-9a-fA-F]+$/.test(A) || BigInt('0x' + A) % N === 0n) throw new InvalidParameterException('Invalid SRP_A value.');
+        const device = await getDevice(this.core.db, call.pool.Id, doc.ukey, doc.deviceKey!);
+        if (!device?.verifier || !device.salt) throw new NotAuthorizedException('Device does not exist.');
+        const { b, B } = serverEphemeral(device.verifier);
+        const secretBlock = randomBytes(512).toString('base64');
+        await newSession(this.core, call.pool, call.client, { ...doc, challenge: 'DEVICE_PASSWORD_VERIFIER', srp: { A, B, b } }, secretBlock);
+        return { ChallengeName: 'DEVICE_PASSWORD_VERIFIER', ChallengeParameters: { SRP_B: B, SALT: device.salt, SECRET_BLOCK: secretBlock, USERNAME: user.Username, DEVICE_KEY: device.DeviceKey } };
+      }
+      case 'DEVICE_PASSWORD_VERIFIER': {
+        const block = param(responses, 'PASSWORD_CLAIM_SECRET_BLOCK');
+        const { doc } = await takeSession(this.core, block, call.client.ClientId, 'DEVICE_PASSWORD_VERIFIER');
+        const user = await this.sessionUser(call, doc, responses);
+        const device = await getDevice(this.core.db, call.pool.Id, doc.ukey, doc.deviceKey!);
+        const key = device?.verifier && doc.srp ? serverKey(doc.srp.A, doc.srp.B, doc.srp.b, device.verifier) : undefined;
+        const signature = param(responses, 'PASSWORD_CLAIM_SIGNATURE');
+        if (!device || !key || claimSignature(key, device.groupKey, device.DeviceKey, block, param(responses, 'TIMESTAMP')) !== signature) throw incorrect();
+        await this.core.db.tx((tx) => putDevice(tx, call.pool.Id, doc.ukey, { ...device, lastAuthenticated: this.core.now() }));
+        const authTime = doc.authTime ?? this.core.now();
+        const source = doc.triggerSource ?? 'TokenGeneration_Authentication';
+        // A remembered device stands in for the second factor.
+        return device.remembered ? this.finish(call, user, authTime, source, device.DeviceKey) : this.mfaOrTokens(call, user, authTime, source, device.DeviceKey);
       }
       case 'NEW_PASSWORD_REQUIRED': {
         const { doc } = await takeSession(this.core, session, call.client.ClientId, 'NEW_PASSWORD_REQUIRED');
@@ -377,7 +410,7 @@ export class AuthOps implements Pick<Api, Ops> {
         checkRequired(call.pool, attrs);
         const updated: StoredUser = { ...user, attrs, ...(await passwordFields(call.pool, user.Username, password)), status: 'CONFIRMED', tempExpires: undefined, modified: this.core.now() };
         await this.core.db.tx((tx) => this.core.putUser(tx, call.pool, updated));
-        return this.mfaOrTokens(call, updated, this.core.now(), 'TokenGeneration_NewPasswordChallenge');
+        return this.mfaOrTokens(call, updated, this.core.now(), 'TokenGeneration_NewPasswordChallenge', doc.deviceKey);
       }
       case 'SOFTWARE_TOKEN_MFA': {
         const { doc } = await takeSession(this.core, session, call.client.ClientId, 'SOFTWARE_TOKEN_MFA');
@@ -388,7 +421,7 @@ export class AuthOps implements Pick<Api, Ops> {
           await newSession(this.core, call.pool, call.client, doc, session);
           throw new CodeMismatchException('Invalid code received for user');
         }
-        return this.finish(call, user, doc.authTime ?? this.core.now(), doc.triggerSource ?? 'TokenGeneration_Authentication');
+        return this.finish(call, user, doc.authTime ?? this.core.now(), doc.triggerSource ?? 'TokenGeneration_Authentication', doc.deviceKey);
       }
       case 'SMS_MFA':
       case 'EMAIL_OTP':
@@ -399,7 +432,7 @@ export class AuthOps implements Pick<Api, Ops> {
           await newSession(this.core, call.pool, call.client, doc, session);
           throw new CodeMismatchException('Invalid code or auth state for the user.');
         }
-        return this.finish(call, user, doc.authTime ?? this.core.now(), doc.triggerSource ?? 'TokenGeneration_Authentication');
+        return this.finish(call, user, doc.authTime ?? this.core.now(), doc.triggerSource ?? 'TokenGeneration_Authentication', doc.deviceKey);
       }
       case 'SELECT_CHALLENGE': {
         const { doc } = await takeSession(this.core, session, call.client.ClientId, 'SELECT_CHALLENGE');
@@ -423,7 +456,7 @@ export class AuthOps implements Pick<Api, Ops> {
         if (!doc.totp?.verified) throw new NotAuthorizedException('Invalid session for the user.');
         const updated: StoredUser = { ...user, totp: doc.totp, mfa: { ...user.mfa, totp: true, preferred: user.mfa?.preferred ?? 'SOFTWARE_TOKEN_MFA' }, modified: this.core.now() };
         await this.core.db.tx((tx) => this.core.putUser(tx, call.pool, updated));
-        return this.finish(call, updated, doc.authTime ?? this.core.now(), doc.triggerSource ?? 'TokenGeneration_Authentication');
+        return this.finish(call, updated, doc.authTime ?? this.core.now(), doc.triggerSource ?? 'TokenGeneration_Authentication', doc.deviceKey);
       }
       case 'CUSTOM_CHALLENGE': {
         const { doc } = await takeSession(this.core, session, call.client.ClientId, 'CUSTOM_CHALLENGE');
