@@ -87,6 +87,11 @@ describe('Cognito pools, clients and groups', () => {
     await assert.rejects(idp.send(new CreateUserPoolCommand({ PoolName: 'x', Schema: [{ Name: 'x', AttributeDataType: 'String', Required: true }] })), fails('InvalidParameterException', 'Required custom attributes are not supported currently.'));
     await assert.rejects(idp.send(new CreateUserPoolCommand({ PoolName: 'x', MfaConfiguration: 'ON' })), fails('InvalidParameterException'));
     await assert.rejects(idp.send(new CreateUserPoolCommand({ PoolName: 'x', Policies: { PasswordPolicy: { MinimumLength: 5 } } })), fails('InvalidParameterException'));
+    await assert.rejects(
+      idp.send(new CreateUserPoolCommand({ PoolName: 'x', UserPoolTier: 'LITE', LambdaConfig: { PreTokenGenerationConfig: { LambdaArn: 'arn:aws:lambda:us-east-1:000000000000:function:f', LambdaVersion: 'V2_0' } } })),
+      fails('FeatureUnavailableInTierException'),
+    );
+    await assert.rejects(idp.send(new CreateUserPoolCommand({ PoolName: 'x', UserPoolAddOns: { AdvancedSecurityMode: 'ENFORCED' } })), fails('FeatureUnavailableInTierException'));
   });
 
   it('lists pools in pages', async () => {

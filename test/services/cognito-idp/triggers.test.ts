@@ -5,6 +5,7 @@ import {
   AdminGetUserCommand,
   AdminSetUserPasswordCommand,
   ConfirmForgotPasswordCommand,
+  ConfirmSignUpCommand,
   ForgotPasswordCommand,
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
@@ -74,6 +75,16 @@ describe('Cognito Lambda triggers', () => {
         if (event.request.userAttributes.email === 'blocked@example.com' && event.triggerSource === 'PreAuthentication_Authentication') throw new Error('Sign-in blocked');
         return event;
       };`,
+    });
+    await createFunction(lambda, 'token-v1', {
+      'index.js': `exports.handler = async (event) => {
+        if (event.version !== '1' || event.triggerSource !== 'TokenGeneration_Authentication') throw new Error('unexpected ' + event.triggerSource);
+        event.response = { claimsOverrideDetails: { claimsToAddOrOverride: { role: 'editor', aud: 'forged' }, claimsToSuppress: ['email'] } };
+        return event;
+      };`,
+    });
+    await createFunction(lambda, 'post-confirm', {
+      'index.js': `exports.handler = async (event) => { throw new Error('Welcome mail failed for ' + event.request.userAttributes.email); };`,
     });
     await createFunction(lambda, 'define', {
       'index.js': `exports.handler = async (event) => {
@@ -191,5 +202,27 @@ describe('Cognito Lambda triggers', () => {
     await idp.send(new AdminCreateUserCommand({ UserPoolId, Username: 'blocked@example.com', MessageAction: 'SUPPRESS' }));
     await idp.send(new AdminSetUserPasswordCommand({ UserPoolId, Username: 'blocked@example.com', Password: 'Passw0rd!', Permanent: true }));
     await assert.rejects(login('blocked@example.com', 'Passw0rd!'), (e: Error) => e.name === 'UserLambdaValidationException' && e.message === 'PreAuthentication failed with error Sign-in blocked.');
+  });
+
+  it('PreTokenGeneration V1_0 shapes the id token only and cannot touch protected claims; PostConfirmation errors after confirming', async () => {
+    const { UserPool } = await idp.send(
+      new CreateUserPoolCommand({ PoolName: 'v1', AutoVerifiedAttributes: ['email'], LambdaConfig: { PreTokenGeneration: arn('token-v1'), PostConfirmation: arn('post-confirm') } }),
+    );
+    const UserPoolId = UserPool!.Id!;
+    const { UserPoolClient } = await idp.send(new CreateUserPoolClientCommand({ UserPoolId, ClientName: 'app', ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH'] }));
+    const ClientId = UserPoolClient!.ClientId!;
+    await idp.send(new SignUpCommand({ ClientId, Username: 'rae', Password: 'Passw0rd!', UserAttributes: [{ Name: 'email', Value: 'rae@example.com' }] }));
+    const code = (await messages(server.endpoint, UserPoolId)).at(-1)!.code!;
+    await assert.rejects(
+      idp.send(new ConfirmSignUpCommand({ ClientId, Username: 'rae', ConfirmationCode: code })),
+      (e: Error) => e.name === 'UserLambdaValidationException' && e.message === 'PostConfirmation failed with error Welcome mail failed for rae@example.com.',
+    );
+    assert.equal((await idp.send(new AdminGetUserCommand({ UserPoolId, Username: 'rae' }))).UserStatus, 'CONFIRMED');
+    const { AuthenticationResult: r } = await idp.send(new InitiateAuthCommand({ ClientId, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: 'rae', PASSWORD: 'Passw0rd!' } }));
+    const id = decode(r!.IdToken!).claims;
+    assert.equal(id.role, 'editor');
+    assert.equal(id.aud, ClientId);
+    assert.equal(id.email, undefined);
+    assert.equal(decode(r!.AccessToken!).claims.role, undefined);
   });
 });

@@ -7,6 +7,8 @@ import {
   AdminDisableUserCommand,
   AdminEnableUserCommand,
   AdminGetUserCommand,
+  AdminResetUserPasswordCommand,
+  AdminSetUserPasswordCommand,
   AdminUpdateUserAttributesCommand,
   ChangePasswordCommand,
   ConfirmForgotPasswordCommand,
@@ -170,5 +172,28 @@ describe('Cognito users', () => {
     assert.deepEqual(rest.Users?.map((u) => u.Username), ['hal']);
     assert.equal(rest.PaginationToken, undefined);
     await assert.rejects(idp.send(new ListUsersCommand({ UserPoolId, Filter: 'email == oops' })), fails('InvalidParameterException', 'Error while parsing filter.'));
+  });
+
+  it('password reset follows AccountRecoverySetting; admin_only refuses; AdminResetUserPassword forces a reset', async () => {
+    const { UserPool } = await idp.send(
+      new CreateUserPoolCommand({ PoolName: 'recovery', AccountRecoverySetting: { RecoveryMechanisms: [{ Name: 'verified_email', Priority: 1 }, { Name: 'verified_phone_number', Priority: 2 }] } }),
+    );
+    const UserPoolId = UserPool!.Id!;
+    const { UserPoolClient } = await idp.send(new CreateUserPoolClientCommand({ UserPoolId, ClientName: 'c', ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH'] }));
+    const ClientId = UserPoolClient!.ClientId!;
+    const attrs = [{ Name: 'email', Value: 'quinn@example.com' }, { Name: 'email_verified', Value: 'true' }, { Name: 'phone_number', Value: '+15555550199' }, { Name: 'phone_number_verified', Value: 'true' }];
+    await idp.send(new AdminCreateUserCommand({ UserPoolId, Username: 'quinn', MessageAction: 'SUPPRESS', UserAttributes: attrs }));
+    await idp.send(new AdminSetUserPasswordCommand({ UserPoolId, Username: 'quinn', Password: 'Passw0rd!', Permanent: true }));
+    const fp = await idp.send(new ForgotPasswordCommand({ ClientId, Username: 'quinn' }));
+    assert.equal(fp.CodeDeliveryDetails?.DeliveryMedium, 'EMAIL');
+    await idp.send(new AdminResetUserPasswordCommand({ UserPoolId, Username: 'quinn' }));
+    await assert.rejects(
+      idp.send(new InitiateAuthCommand({ ClientId, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: 'quinn', PASSWORD: 'Passw0rd!' } })),
+      fails('PasswordResetRequiredException', 'Password reset required for the user'),
+    );
+    const { UserPool: adminOnly } = await idp.send(new CreateUserPoolCommand({ PoolName: 'admin-only', AccountRecoverySetting: { RecoveryMechanisms: [{ Name: 'admin_only', Priority: 1 }] } }));
+    const c2 = await idp.send(new CreateUserPoolClientCommand({ UserPoolId: adminOnly!.Id, ClientName: 'c' }));
+    await idp.send(new AdminCreateUserCommand({ UserPoolId: adminOnly!.Id, Username: 'quinn', MessageAction: 'SUPPRESS', UserAttributes: attrs }));
+    await assert.rejects(idp.send(new ForgotPasswordCommand({ ClientId: c2.UserPoolClient!.ClientId, Username: 'quinn' })), fails('NotAuthorizedException'));
   });
 });

@@ -40,6 +40,21 @@ export function checkCode(stored: Code | undefined, given: string, now: number):
   if (stored.expires <= now) throw new ExpiredCodeException('Invalid code provided, please request a code again.');
 }
 
+/**
+ * Where a password-reset code goes: the pool's AccountRecoverySetting in priority order (admin_only
+ * refuses), else AWS's legacy order, a verified phone number before a verified email.
+ */
+function recoveryAttribute(pool: StoredPool, user: StoredUser): 'email' | 'phone_number' {
+  const verified = (a: 'email' | 'phone_number') => !!user.attrs[a] && user.attrs[`${a}_verified`] === 'true';
+  const mechanisms = [...(pool.AccountRecoverySetting?.RecoveryMechanisms ?? [{ Name: 'verified_phone_number', Priority: 1 }, { Name: 'verified_email', Priority: 2 }])].sort((a, b) => a.Priority - b.Priority);
+  for (const m of mechanisms) {
+    if (m.Name === 'admin_only') throw new NotAuthorizedException('User password cannot be reset in the current state.');
+    const attr = m.Name === 'verified_email' ? 'email' : 'phone_number';
+    if (verified(attr)) return attr;
+  }
+  throw new InvalidParameterException('Cannot reset password for the user as there is no registered/verified email or phone_number');
+}
+
 export class AccountOps implements Pick<Api, Ops> {
   constructor(private readonly core: CognitoCore) {}
 
@@ -142,9 +157,7 @@ export class AccountOps implements Pick<Api, Ops> {
     const migrated = (await this.core.findUser(pool, input.Username)) ? undefined : await migrateUser(this.core, pool, client.ClientId, input.Username, undefined, input.ClientMetadata);
     const user = migrated ?? (await this.userFor(pool, client, input.Username));
     if (!user.enabled) throw new NotAuthorizedException('User is disabled.');
-    const attribute = deliveryAttribute(pool, user, true) ?? (user.attrs.email_verified === 'true' ? 'email' : user.attrs.phone_number_verified === 'true' ? 'phone_number' : undefined);
-    const verified = attribute && user.attrs[`${attribute}_verified`] === 'true' ? attribute : undefined;
-    if (!verified) throw new InvalidParameterException('Cannot reset password for the user as there is no registered/verified email or phone_number');
+    const verified = recoveryAttribute(pool, user);
     const code = newCode();
     const updated: StoredUser = { ...user, codes: { ...user.codes, forgot: { code, expires: this.core.now() + FORGOT_TTL_MS } } };
     const message = await prepareMessage(this.core, pool, { kind: 'ForgotPassword', user: updated, attribute: verified, code, clientId: client.ClientId, clientMetadata: input.ClientMetadata });

@@ -44,8 +44,19 @@ function settings(input: CreateUserPoolRequest | UpdateUserPoolRequest, pool: Pa
     throw new InvalidParameterException('SMS configuration and Auto verification for phone_number are required when MFA is required/optional');
   }
   const policy = { ...DEFAULT_PASSWORD_POLICY, ...input.Policies?.PasswordPolicy };
+  const tier = input.UserPoolTier ?? pool.UserPoolTier ?? 'ESSENTIALS';
+  const lite = (feature: string): never => {
+    throw new FeatureUnavailableInTierException(`${feature} is not available in the ${tier} tier.`);
+  };
+  if (tier === 'LITE') {
+    const v = input.LambdaConfig?.PreTokenGenerationConfig?.LambdaVersion;
+    if (v && v !== 'V1_0') lite(`PreTokenGeneration ${v}`);
+    if ((input.Policies?.SignInPolicy?.AllowedFirstAuthFactors ?? []).some((f) => f !== 'PASSWORD')) lite('Choice-based sign-in');
+  }
+  if (tier !== 'PLUS' && input.UserPoolAddOns?.AdvancedSecurityMode && input.UserPoolAddOns.AdvancedSecurityMode !== 'OFF') lite('Threat protection');
   return {
     Policies: { PasswordPolicy: policy, SignInPolicy: input.Policies?.SignInPolicy ?? { AllowedFirstAuthFactors: ['PASSWORD'] } },
+    UserPoolTier: tier,
     LambdaConfig: input.LambdaConfig ?? {},
     AutoVerifiedAttributes: input.AutoVerifiedAttributes,
     MfaConfiguration: mfa,
@@ -62,8 +73,7 @@ function settings(input: CreateUserPoolRequest | UpdateUserPoolRequest, pool: Pa
     UserAttributeUpdateSettings: input.UserAttributeUpdateSettings ?? { AttributesRequireVerificationBeforeUpdate: [] },
     UserPoolAddOns: input.UserPoolAddOns,
     AccountRecoverySetting: input.AccountRecoverySetting,
-    UserPoolTags: input.UserPoolTags ?? {},
-    UserPoolTier: input.UserPoolTier ?? 'ESSENTIALS',
+    UserPoolTags: input.UserPoolTags ?? pool.UserPoolTags ?? {},
   };
 }
 
