@@ -3,11 +3,12 @@ import { randomUUID } from 'node:crypto';
 import {
   InvalidParameterException,
   InvalidPasswordException,
+  PasswordHistoryPolicyViolationException,
   type AttributeType,
   type UserType,
 } from '../../generated/cognito-idp.js';
 import type { StoredPool, StoredUser } from './core.js';
-import { hashPassword } from './crypto/password.js';
+import { hashPassword, historyHash, historyMatches } from './crypto/password.js';
 import { makeVerifier, poolNameOf } from './crypto/srp.js';
 
 export function attributeList(user: StoredUser, only?: readonly string[]): AttributeType[] {
@@ -72,8 +73,25 @@ export function checkPassword(pool: StoredPool, password: string): void {
 }
 
 /** The password hash and the SRP verifier, computed whenever a password is set. */
-export async function passwordFields(pool: StoredPool, username: string, password: string): Promise<Pick<StoredUser, 'pw' | 'srp'>> {
-  return { pw: await hashPassword(password), srp: makeVerifier(poolNameOf(pool.Id), username, password) };
+export async function passwordFields(pool: StoredPool, username: string, password: string): Promise<Pick<StoredUser, 'pw' | 'srp' | 'history'>> {
+  const size = pool.Policies?.PasswordPolicy?.PasswordHistorySize ?? 0;
+  return { pw: await hashPassword(password), srp: makeVerifier(poolNameOf(pool.Id), username, password), ...(size > 0 ? { history: [await historyHash(password)] } : {}) };
+}
+
+/**
+ * A user's new password (ChangePassword, ConfirmForgotPassword, AdminSetUserPassword, a
+ * NEW_PASSWORD_REQUIRED answer): the policy, the pool's PasswordHistorySize, then the hash and verifier.
+ */
+export async function newPasswordFields(pool: StoredPool, user: StoredUser, password: string): Promise<Pick<StoredUser, 'pw' | 'srp' | 'history'>> {
+  checkPassword(pool, password);
+  const size = pool.Policies?.PasswordPolicy?.PasswordHistorySize ?? 0;
+  const history = user.history ?? [];
+  if (size > 0) {
+    for (const h of history.slice(-size)) {
+      if (await historyMatches(password, h)) throw new PasswordHistoryPolicyViolationException('The password you entered has already been used. Please choose a different password.');
+    }
+  }
+  return { ...(await passwordFields(pool, user.Username, password)), history: size > 0 ? [...history, await historyHash(password)].slice(-size) : user.history };
 }
 
 /**

@@ -196,4 +196,39 @@ describe('Cognito users', () => {
     await idp.send(new AdminCreateUserCommand({ UserPoolId: adminOnly!.Id, Username: 'quinn', MessageAction: 'SUPPRESS', UserAttributes: attrs }));
     await assert.rejects(idp.send(new ForgotPasswordCommand({ ClientId: c2.UserPoolClient!.ClientId, Username: 'quinn' })), fails('NotAuthorizedException'));
   });
+
+  it('password history, client read/write attributes, and PreventUserExistenceErrors', async () => {
+    const { UserPool } = await idp.send(new CreateUserPoolCommand({ PoolName: 'history', Policies: { PasswordPolicy: { PasswordHistorySize: 2 } } }));
+    const UserPoolId = UserPool!.Id!;
+    await assert.rejects(
+      idp.send(new CreateUserPoolClientCommand({ UserPoolId, ClientName: 'bad', WriteAttributes: ['nickname', 'custom:nope'] })),
+      fails('InvalidParameterException', 'Invalid write attributes specified while creating a client'),
+    );
+    const { UserPoolClient } = await idp.send(
+      new CreateUserPoolClientCommand({ UserPoolId, ClientName: 'c', ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH'], ReadAttributes: ['email'], WriteAttributes: ['email'], PreventUserExistenceErrors: 'ENABLED' }),
+    );
+    const ClientId = UserPoolClient!.ClientId!;
+    await assert.rejects(
+      idp.send(new SignUpCommand({ ClientId, Username: 'sam', Password: 'Passw0rd!', UserAttributes: [{ Name: 'nickname', Value: 'S' }] })),
+      fails('NotAuthorizedException', 'A client attempted to write unauthorized attribute'),
+    );
+    await idp.send(new AdminCreateUserCommand({ UserPoolId, Username: 'sam', MessageAction: 'SUPPRESS', UserAttributes: [{ Name: 'email', Value: 'sam@example.com' }, { Name: 'nickname', Value: 'S' }] }));
+    await idp.send(new AdminSetUserPasswordCommand({ UserPoolId, Username: 'sam', Password: 'First-Pass-1', Permanent: true }));
+    await idp.send(new AdminSetUserPasswordCommand({ UserPoolId, Username: 'sam', Password: 'Second-Pass-1', Permanent: true }));
+    await assert.rejects(idp.send(new AdminSetUserPasswordCommand({ UserPoolId, Username: 'sam', Password: 'First-Pass-1', Permanent: true })), fails('PasswordHistoryPolicyViolationException'));
+    const { AuthenticationResult } = await idp.send(new InitiateAuthCommand({ ClientId, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: 'sam', PASSWORD: 'Second-Pass-1' } }));
+    const me = await idp.send(new GetUserCommand({ AccessToken: AuthenticationResult!.AccessToken! }));
+    assert.deepEqual(me.UserAttributes?.map((a) => a.Name).sort(), ['email', 'sub']);
+    await assert.rejects(idp.send(new ChangePasswordCommand({ AccessToken: AuthenticationResult!.AccessToken!, PreviousPassword: 'Second-Pass-1', ProposedPassword: 'Second-Pass-1' })), fails('PasswordHistoryPolicyViolationException'));
+
+    await assert.rejects(
+      idp.send(new InitiateAuthCommand({ ClientId, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: 'ghost', PASSWORD: 'Passw0rd!' } })),
+      fails('NotAuthorizedException', 'Incorrect username or password.'),
+    );
+    const decoy = await idp.send(new InitiateAuthCommand({ ClientId, AuthFlow: 'USER_SRP_AUTH', AuthParameters: { USERNAME: 'ghost', SRP_A: 'abc123' } }));
+    assert.equal(decoy.ChallengeName, 'PASSWORD_VERIFIER');
+    assert.equal(decoy.ChallengeParameters?.USER_ID_FOR_SRP, 'ghost');
+    const fp = await idp.send(new ForgotPasswordCommand({ ClientId, Username: 'ghost@example.com' }));
+    assert.equal(fp.CodeDeliveryDetails?.DeliveryMedium, 'EMAIL');
+  });
 });

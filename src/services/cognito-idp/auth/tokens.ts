@@ -86,7 +86,9 @@ export async function issueTokens(core: CognitoCore, pool: StoredPool, client: S
   }
   if (preferredRole) idClaims['cognito:preferred_role'] = preferredRole;
   if (roles.length) idClaims['cognito:roles'] = roles;
-  for (const [name, value] of Object.entries(user.attrs)) idClaims[name] = typed(name, value);
+  for (const [name, value] of Object.entries(user.attrs)) {
+    if (!client.ReadAttributes || client.ReadAttributes.includes(name)) idClaims[name] = typed(name, value);
+  }
   Object.assign(idClaims, {
     iss: core.issuer(pool),
     'cognito:username': user.Username,

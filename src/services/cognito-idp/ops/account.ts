@@ -23,7 +23,7 @@ import { passwordMatches } from '../crypto/password.js';
 import { deliveryAttribute, prepareMessage } from '../messages.js';
 import { refreshRow, verifyAccessToken } from '../auth/tokens.js';
 import { invokeTrigger, triggerAttributes } from '../triggers.js';
-import { attributeList, checkAttributes, checkPassword, checkRequired, newUserIdentity, passwordFields } from '../users.js';
+import { attributeList, checkAttributes, checkPassword, checkRequired, newPasswordFields, newUserIdentity, passwordFields } from '../users.js';
 import { attrRecord } from './admin-users.js';
 import { checkSecretHash } from './clients.js';
 import { migrateUser } from '../migration.js';
@@ -38,6 +38,12 @@ type Ops =
 export function checkCode(stored: Code | undefined, given: string, now: number): void {
   if (!stored || stored.code !== given) throw new CodeMismatchException('Invalid verification code provided, please try again.');
   if (stored.expires <= now) throw new ExpiredCodeException('Invalid code provided, please request a code again.');
+}
+
+/** PreventUserExistenceErrors: the answer for a user that does not exist looks like a code sent by email. */
+function simulatedDelivery(username: string): { AttributeName: string; DeliveryMedium: 'EMAIL'; Destination: string } {
+  const [local, domain] = username.includes('@') ? username.split('@') : [username, 'example.com'];
+  return { AttributeName: 'email', DeliveryMedium: 'EMAIL', Destination: `${(local ?? '').slice(0, 1)}***@${(domain ?? '').slice(0, 1)}***` };
 }
 
 /**
@@ -77,6 +83,9 @@ export class AccountOps implements Pick<Api, Ops> {
     if (pool.AdminCreateUserConfig?.AllowAdminCreateUserOnly) throw new NotAuthorizedException('SignUp is not permitted for this user pool');
     if (input.Password === undefined) throw new InvalidParameterException('Password is required for sign up.');
     const attrs = checkAttributes(pool, input.UserAttributes, { creating: true });
+    for (const a of Object.keys(attrs)) {
+      if (client.WriteAttributes && !client.WriteAttributes.includes(a)) throw new NotAuthorizedException('A client attempted to write unauthorized attribute');
+    }
     for (const a of ['email_verified', 'phone_number_verified']) delete attrs[a];
     const identity = newUserIdentity(pool, input.Username, attrs);
     if (await this.core.userByKey(pool.Id, this.core.ukey(pool, identity.Username))) throw new UsernameExistsException('User already exists');
@@ -137,6 +146,7 @@ export class AccountOps implements Pick<Api, Ops> {
   async ResendConfirmationCode(_ctx: RequestContext, input: { ClientId: string; Username: string; SecretHash?: string; ClientMetadata?: Record<string, string> }) {
     const { pool, client } = await this.poolOf(input.ClientId);
     checkSecretHash(client, input.Username, input.SecretHash);
+    if (client.PreventUserExistenceErrors === 'ENABLED' && !(await this.core.findUser(pool, input.Username))) return { CodeDeliveryDetails: simulatedDelivery(input.Username) };
     const user = await this.userFor(pool, client, input.Username);
     if (user.status !== 'UNCONFIRMED') throw new InvalidParameterException('User is already confirmed.');
     const attribute = deliveryAttribute(pool, user);
@@ -155,6 +165,7 @@ export class AccountOps implements Pick<Api, Ops> {
     const { pool, client } = await this.poolOf(input.ClientId);
     checkSecretHash(client, input.Username, input.SecretHash);
     const migrated = (await this.core.findUser(pool, input.Username)) ? undefined : await migrateUser(this.core, pool, client.ClientId, input.Username, undefined, input.ClientMetadata);
+    if (!migrated && client.PreventUserExistenceErrors === 'ENABLED' && !(await this.core.findUser(pool, input.Username))) return { CodeDeliveryDetails: simulatedDelivery(input.Username) };
     const user = migrated ?? (await this.userFor(pool, client, input.Username));
     if (!user.enabled) throw new NotAuthorizedException('User is disabled.');
     const verified = recoveryAttribute(pool, user);
@@ -173,10 +184,9 @@ export class AccountOps implements Pick<Api, Ops> {
     checkSecretHash(client, input.Username, input.SecretHash);
     const user = await this.userFor(pool, client, input.Username);
     checkCode(user.codes.forgot, input.ConfirmationCode, this.core.now());
-    checkPassword(pool, input.Password);
     const updated: StoredUser = {
       ...user,
-      ...(await passwordFields(pool, user.Username, input.Password)),
+      ...(await newPasswordFields(pool, user, input.Password)),
       status: user.status === 'UNCONFIRMED' ? 'UNCONFIRMED' : 'CONFIRMED',
       tempExpires: undefined,
       codes: { ...user.codes, forgot: undefined },
@@ -198,15 +208,16 @@ export class AccountOps implements Pick<Api, Ops> {
     if (!user.pw || input.PreviousPassword === undefined || !(await passwordMatches(input.PreviousPassword, user.pw))) {
       throw new NotAuthorizedException('Incorrect username or password.');
     }
-    checkPassword(pool, input.ProposedPassword);
-    const fields = await passwordFields(pool, user.Username, input.ProposedPassword);
+    const fields = await newPasswordFields(pool, user, input.ProposedPassword);
     await this.core.db.tx((tx) => this.core.putUser(tx, pool, { ...user, ...fields, modified: this.core.now() }));
     return {};
   }
 
   async GetUser(_ctx: RequestContext, input: { AccessToken: string }) {
-    const { user } = await verifyAccessToken(this.core, input.AccessToken);
-    return { Username: user.Username, UserAttributes: attributeList(user), ...mfaView(user) };
+    const { user, claims } = await verifyAccessToken(this.core, input.AccessToken);
+    const client = await this.core.client(String(claims.client_id)).catch(() => undefined);
+    const readable = client?.ReadAttributes ? ['sub', ...client.ReadAttributes] : undefined;
+    return { Username: user.Username, UserAttributes: attributeList(user, readable), ...mfaView(user) };
   }
 
   async UpdateUserAttributes(_ctx: RequestContext, input: { AccessToken: string; UserAttributes: { Name: string; Value?: string }[]; ClientMetadata?: Record<string, string> }) {

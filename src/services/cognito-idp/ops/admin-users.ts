@@ -15,7 +15,7 @@ import {
 import { newCode, type CognitoCore, type StoredPool, type StoredUser } from '../core.js';
 import { prepareMessage } from '../messages.js';
 import { invokeTrigger, triggerAttributes } from '../triggers.js';
-import { checkAttributes, checkPassword, checkRequired, filterMatches, newUserIdentity, parseFilter, passwordFields, userOutput } from '../users.js';
+import { checkAttributes, checkPassword, checkRequired, filterMatches, newPasswordFields, newUserIdentity, parseFilter, passwordFields, userOutput } from '../users.js';
 import { mfaView } from './mfa.js';
 
 type Ops =
@@ -72,7 +72,7 @@ export class AdminUserOps implements Pick<Api, Ops> {
     }
     const temp = input.TemporaryPassword ?? temporaryPassword(pool);
     if (input.TemporaryPassword) checkPassword(pool, temp);
-    const days = pool.AdminCreateUserConfig?.UnusedAccountValidityDays ?? pool.Policies?.PasswordPolicy?.TemporaryPasswordValidityDays ?? 7;
+    const days = pool.Policies?.PasswordPolicy?.TemporaryPasswordValidityDays ?? pool.AdminCreateUserConfig?.UnusedAccountValidityDays ?? 7;
     user = { ...user, ...(await passwordFields(pool, user.Username, temp)), tempExpires: now + days * 86_400_000, modified: now };
     const messages: Awaited<ReturnType<typeof prepareMessage>>[] = [];
     if (input.MessageAction !== 'SUPPRESS') {
@@ -113,11 +113,10 @@ export class AdminUserOps implements Pick<Api, Ops> {
 
   async AdminSetUserPassword(ctx: RequestContext, input: { UserPoolId: string; Username: string; Password: string; Permanent?: boolean }) {
     const { pool, user } = await this.target(ctx, input.UserPoolId, input.Username);
-    checkPassword(pool, input.Password);
     const days = pool.Policies?.PasswordPolicy?.TemporaryPasswordValidityDays ?? 7;
     await this.save(pool, {
       ...user,
-      ...(await passwordFields(pool, user.Username, input.Password)),
+      ...(await newPasswordFields(pool, user, input.Password)),
       status: input.Permanent ? 'CONFIRMED' : 'FORCE_CHANGE_PASSWORD',
       tempExpires: input.Permanent ? undefined : this.core.now() + days * 86_400_000,
     });

@@ -4,7 +4,7 @@
  * REFRESH_TOKEN_AUTH, CUSTOM_AUTH (Define/Create/Verify triggers); challenges NEW_PASSWORD_REQUIRED,
  * SOFTWARE_TOKEN_MFA, MFA_SETUP and CUSTOM_CHALLENGE.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { RequestContext } from '../../../core/context.js';
 import {
   CodeMismatchException,
@@ -31,7 +31,7 @@ import { newSession, takeSession, type SessionDoc } from '../auth/sessions.js';
 import { issueTokens, refreshRow } from '../auth/tokens.js';
 import { getDevice, putDevice } from '../auth/devices.js';
 import { invokeTrigger, triggerArn, triggerAttributes } from '../triggers.js';
-import { checkPassword, checkRequired, passwordFields } from '../users.js';
+import { checkRequired, newPasswordFields } from '../users.js';
 import { migrateUser } from '../migration.js';
 import { allowedFlows, checkSecretHash } from './clients.js';
 
@@ -221,6 +221,7 @@ export class AuthOps implements Pick<Api, Ops> {
     checkSecretHash(call.client, username, params.SECRET_HASH);
     if (!/^[0-9a-fA-F]+$/.test(A) || BigInt('0x' + A) % N === 0n) throw new InvalidParameterException('Invalid SRP_A value.');
     const user = await this.core.findUser(call.pool, username);
+    if (!user && call.client.PreventUserExistenceErrors === 'ENABLED') return this.decoyChallenge(call, username);
     if (!user) throw this.notFound(call);
     await this.preAuthentication(call, user);
     if (!user.srp) throw incorrect();
@@ -231,6 +232,18 @@ export class AuthOps implements Pick<Api, Ops> {
       ChallengeName: 'PASSWORD_VERIFIER',
       ChallengeParameters: { SALT: user.srp.salt, SECRET_BLOCK: secretBlock, SRP_B: B, USERNAME: user.Username, USER_ID_FOR_SRP: user.Username },
     };
+  }
+
+  /**
+   * PreventUserExistenceErrors: a user that does not exist gets a PASSWORD_VERIFIER challenge like any
+   * other (the same salt each time, from the name), which then fails as a wrong password would.
+   */
+  private async decoyChallenge(call: Call, username: string): Promise<Answer> {
+    const salt = createHash('sha256').update(`${call.pool.Id}/${username}`).digest('hex').slice(0, 32);
+    const { b, B } = serverEphemeral(randomBytes(384).toString('hex'));
+    const secretBlock = randomBytes(512).toString('base64');
+    await newSession(this.core, call.pool, call.client, { clientId: call.client.ClientId, ukey: '', challenge: 'PASSWORD_VERIFIER', admin: call.admin, srp: { A: '0', B, b } }, secretBlock);
+    return { ChallengeName: 'PASSWORD_VERIFIER', ChallengeParameters: { SALT: salt, SECRET_BLOCK: secretBlock, SRP_B: B, USERNAME: username, USER_ID_FOR_SRP: username } };
   }
 
   private async refreshFlow(call: Call, params: Record<string, string>): Promise<Answer> {
@@ -358,6 +371,7 @@ export class AuthOps implements Pick<Api, Ops> {
       case 'PASSWORD_VERIFIER': {
         const block = param(responses, 'PASSWORD_CLAIM_SECRET_BLOCK');
         const { doc } = await takeSession(this.core, block, call.client.ClientId, 'PASSWORD_VERIFIER');
+        if (doc.ukey === '') throw incorrect();
         const user = await this.sessionUser(call, doc, responses);
         const signature = param(responses, 'PASSWORD_CLAIM_SIGNATURE');
         const timestamp = param(responses, 'TIMESTAMP');
@@ -399,7 +413,6 @@ export class AuthOps implements Pick<Api, Ops> {
         const { doc } = await takeSession(this.core, session, call.client.ClientId, 'NEW_PASSWORD_REQUIRED');
         const user = await this.sessionUser(call, doc, responses);
         const password = param(responses, 'NEW_PASSWORD');
-        checkPassword(call.pool, password);
         const attrs = { ...user.attrs };
         for (const [k, v] of Object.entries(responses)) {
           if (!k.startsWith('userAttributes.')) continue;
@@ -408,7 +421,7 @@ export class AuthOps implements Pick<Api, Ops> {
           attrs[name] = v;
         }
         checkRequired(call.pool, attrs);
-        const updated: StoredUser = { ...user, attrs, ...(await passwordFields(call.pool, user.Username, password)), status: 'CONFIRMED', tempExpires: undefined, modified: this.core.now() };
+        const updated: StoredUser = { ...user, attrs, ...(await newPasswordFields(call.pool, user, password)), status: 'CONFIRMED', tempExpires: undefined, modified: this.core.now() };
         await this.core.db.tx((tx) => this.core.putUser(tx, call.pool, updated));
         return this.mfaOrTokens(call, updated, this.core.now(), 'TokenGeneration_NewPasswordChallenge', doc.deviceKey);
       }

@@ -117,6 +117,13 @@ export class ClientOps implements Pick<Api, Ops> {
     return { pool, client };
   }
 
+  /** Read and write attributes must be attributes of the pool's schema. */
+  private checkPermissions(pool: StoredPool, input: { ReadAttributes?: string[]; WriteAttributes?: string[] }, verb: string): void {
+    const names = new Set((pool.SchemaAttributes ?? []).map((a) => a.Name));
+    if ((input.ReadAttributes ?? []).some((n) => !names.has(n))) throw new InvalidParameterException(`Invalid read attributes specified while ${verb} a client`);
+    if ((input.WriteAttributes ?? []).some((n) => !names.has(n) || n === 'sub')) throw new InvalidParameterException(`Invalid write attributes specified while ${verb} a client`);
+  }
+
   private async checkScopes(poolId: string, scopes: string[] | undefined): Promise<void> {
     const unknown = await unknownScopes(this.core.db, poolId, scopes);
     if (unknown.length) throw new ScopeDoesNotExistException(`Invalid scope requested: ${unknown[0]}`);
@@ -124,6 +131,7 @@ export class ClientOps implements Pick<Api, Ops> {
 
   async CreateUserPoolClient(ctx: RequestContext, input: CreateUserPoolClientRequest) {
     const pool = await this.core.ownPool(ctx, input.UserPoolId);
+    this.checkPermissions(pool, input, 'creating');
     await this.checkScopes(pool.Id, input.AllowedOAuthScopes);
     const now = this.core.now();
     const secret = input.ClientSecret ?? (input.GenerateSecret ? randomId(51, LOWER) : undefined);
@@ -163,7 +171,8 @@ export class ClientOps implements Pick<Api, Ops> {
   }
 
   async UpdateUserPoolClient(ctx: RequestContext, input: UpdateUserPoolClientRequest) {
-    const { client } = await this.poolClient(ctx, input.UserPoolId, input.ClientId);
+    const { pool, client } = await this.poolClient(ctx, input.UserPoolId, input.ClientId);
+    this.checkPermissions(pool, input, 'updating');
     await this.checkScopes(client.UserPoolId, input.AllowedOAuthScopes);
     const updated: StoredClient = {
       UserPoolId: client.UserPoolId,
