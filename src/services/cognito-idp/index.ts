@@ -15,6 +15,7 @@ import { ClientOps } from './ops/clients.js';
 import { DeviceOps } from './ops/devices.js';
 import { MfaOps } from './ops/mfa.js';
 import { PoolOps } from './ops/pools.js';
+import { ProviderOps } from './ops/providers.js';
 import { ResourceOps } from './ops/resources.js';
 
 export const definition: ServiceDefinition = {
@@ -23,7 +24,7 @@ export const definition: ServiceDefinition = {
   async create(platform: Platform): Promise<ServiceProvider> {
     const core = await CognitoCore.open(platform);
     return defineProvider<CognitoIdentityProviderApi>()(
-      [new PoolOps(core), new ClientOps(core), new AdminUserOps(core), new AccountOps(core), new AuthOps(core), new MfaOps(core), new ResourceOps(core), new DeviceOps(core)],
+      [new PoolOps(core), new ClientOps(core), new AdminUserOps(core), new AccountOps(core), new AuthOps(core), new MfaOps(core), new ResourceOps(core), new DeviceOps(core), new ProviderOps(core)],
       { dataPlanes: cognitoRoutes(core) },
     );
   },

@@ -72,4 +72,12 @@ CREATE TABLE IF NOT EXISTS cognito_devices (
 );
 `,
   },
+  {
+    version: 4,
+    sql: `
+CREATE TABLE IF NOT EXISTS cognito_providers (
+  pool_id TEXT NOT NULL, name TEXT COLLATE "C" NOT NULL, doc TEXT NOT NULL, PRIMARY KEY (pool_id, name)
+);
+`,
+  },
 ];

@@ -6,6 +6,11 @@ import {
   AdminCreateUserCommand,
   AdminListGroupsForUserCommand,
   CreateGroupCommand,
+  CreateIdentityProviderCommand,
+  DeleteIdentityProviderCommand,
+  DescribeIdentityProviderCommand,
+  GetIdentityProviderByIdentifierCommand,
+  ListIdentityProvidersCommand,
   CreateResourceServerCommand,
   DeleteResourceServerCommand,
   DescribeResourceServerCommand,
@@ -179,5 +184,22 @@ describe('Cognito pools, clients and groups', () => {
     await idp.send(new UntagResourceCommand({ ResourceArn, TagKeys: ['team'] }));
     assert.deepEqual((await idp.send(new ListTagsForResourceCommand({ ResourceArn }))).Tags, { env: 'dev' });
     await assert.rejects(idp.send(new ListTagsForResourceCommand({ ResourceArn: ResourceArn.replace(UserPoolId, 'us-east-1_nothere00') })), fails('ResourceNotFoundException'));
+  });
+
+  it('identity providers are recorded with their required details, and clients may name them', async () => {
+    const { UserPool } = await idp.send(new CreateUserPoolCommand({ PoolName: 'idps' }));
+    const UserPoolId = UserPool!.Id!;
+    await assert.rejects(idp.send(new CreateIdentityProviderCommand({ UserPoolId, ProviderName: 'corp', ProviderType: 'OIDC', ProviderDetails: { client_id: 'x' } })), fails('InvalidParameterException'));
+    const details = { client_id: 'abc', client_secret: 's', attributes_request_method: 'GET', oidc_issuer: 'https://issuer.example.com', authorize_scopes: 'openid email' };
+    const created = await idp.send(new CreateIdentityProviderCommand({ UserPoolId, ProviderName: 'corp', ProviderType: 'OIDC', ProviderDetails: details, AttributeMapping: { email: 'email' }, IdpIdentifiers: ['example.com'] }));
+    assert.equal(created.IdentityProvider?.ProviderType, 'OIDC');
+    await assert.rejects(idp.send(new CreateIdentityProviderCommand({ UserPoolId, ProviderName: 'corp', ProviderType: 'OIDC', ProviderDetails: details })), fails('DuplicateProviderException'));
+    assert.equal((await idp.send(new GetIdentityProviderByIdentifierCommand({ UserPoolId, IdpIdentifier: 'example.com' }))).IdentityProvider?.ProviderName, 'corp');
+    assert.deepEqual((await idp.send(new ListIdentityProvidersCommand({ UserPoolId }))).Providers?.map((p) => p.ProviderName), ['corp']);
+    await assert.rejects(idp.send(new CreateUserPoolClientCommand({ UserPoolId, ClientName: 'web', SupportedIdentityProviders: ['COGNITO', 'nope'] })), fails('InvalidParameterException', `The provider nope does not exist for User Pool ${UserPoolId}`));
+    const c = await idp.send(new CreateUserPoolClientCommand({ UserPoolId, ClientName: 'web', SupportedIdentityProviders: ['COGNITO', 'corp'] }));
+    assert.deepEqual(c.UserPoolClient?.SupportedIdentityProviders, ['COGNITO', 'corp']);
+    await idp.send(new DeleteIdentityProviderCommand({ UserPoolId, ProviderName: 'corp' }));
+    await assert.rejects(idp.send(new DescribeIdentityProviderCommand({ UserPoolId, ProviderName: 'corp' })), fails('ResourceNotFoundException'));
   });
 });

@@ -17,6 +17,7 @@ import {
 import type { CognitoCore, StoredClient, StoredGroup, StoredPool } from '../core.js';
 import { randomId } from './pools.js';
 import { unknownScopes } from './resources.js';
+import { unknownProviders } from './providers.js';
 import { userOutput } from '../users.js';
 
 type Ops =
@@ -124,6 +125,11 @@ export class ClientOps implements Pick<Api, Ops> {
     if ((input.WriteAttributes ?? []).some((n) => !names.has(n) || n === 'sub')) throw new InvalidParameterException(`Invalid write attributes specified while ${verb} a client`);
   }
 
+  private async checkProviders(poolId: string, names: string[] | undefined): Promise<void> {
+    const unknown = await unknownProviders(this.core.db, poolId, names);
+    if (unknown.length) throw new InvalidParameterException(`The provider ${unknown[0]} does not exist for User Pool ${poolId}`);
+  }
+
   private async checkScopes(poolId: string, scopes: string[] | undefined): Promise<void> {
     const unknown = await unknownScopes(this.core.db, poolId, scopes);
     if (unknown.length) throw new ScopeDoesNotExistException(`Invalid scope requested: ${unknown[0]}`);
@@ -133,6 +139,7 @@ export class ClientOps implements Pick<Api, Ops> {
     const pool = await this.core.ownPool(ctx, input.UserPoolId);
     this.checkPermissions(pool, input, 'creating');
     await this.checkScopes(pool.Id, input.AllowedOAuthScopes);
+    await this.checkProviders(pool.Id, input.SupportedIdentityProviders);
     const now = this.core.now();
     const secret = input.ClientSecret ?? (input.GenerateSecret ? randomId(51, LOWER) : undefined);
     const client: StoredClient = {
@@ -174,6 +181,7 @@ export class ClientOps implements Pick<Api, Ops> {
     const { pool, client } = await this.poolClient(ctx, input.UserPoolId, input.ClientId);
     this.checkPermissions(pool, input, 'updating');
     await this.checkScopes(client.UserPoolId, input.AllowedOAuthScopes);
+    await this.checkProviders(pool.Id, input.SupportedIdentityProviders);
     const updated: StoredClient = {
       UserPoolId: client.UserPoolId,
       ClientId: client.ClientId,

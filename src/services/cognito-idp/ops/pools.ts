@@ -189,7 +189,7 @@ export class PoolOps implements Pick<Api, Ops> {
       if (pool.DeletionProtection === 'ACTIVE') {
         throw new InvalidParameterException('The user pool cannot be deleted because deletion protection is activated. Deletion protection must be inactivated first.');
       }
-      for (const table of ['cognito_pools', 'cognito_keys', 'cognito_clients', 'cognito_groups', 'cognito_users', 'cognito_aliases', 'cognito_members', 'cognito_sessions', 'cognito_refresh', 'cognito_messages', 'cognito_resource_servers', 'cognito_devices']) {
+      for (const table of ['cognito_pools', 'cognito_keys', 'cognito_clients', 'cognito_groups', 'cognito_users', 'cognito_aliases', 'cognito_members', 'cognito_sessions', 'cognito_refresh', 'cognito_messages', 'cognito_resource_servers', 'cognito_devices', 'cognito_providers']) {
         await tx.run(`DELETE FROM ${table} WHERE pool_id = ?`, [pool.Id]);
       }
     });
