@@ -4,11 +4,13 @@ import {
   AdminCreateUserCommand,
   AdminSetUserMFAPreferenceCommand,
   AdminSetUserPasswordCommand,
+  ConfirmSignUpCommand,
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
   InitiateAuthCommand,
   RespondToAuthChallengeCommand,
   SetUserPoolMfaConfigCommand,
+  SignUpCommand,
   type CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { TestServer } from '../../helpers/server.js';
@@ -76,5 +78,23 @@ describe('Cognito USER_AUTH and email MFA', () => {
     assert.equal(mfa.ChallengeParameters?.CODE_DELIVERY_DESTINATION, 'o***@e***');
     const done = await idp.send(new RespondToAuthChallengeCommand({ ClientId: clientId, ChallengeName: 'EMAIL_OTP', Session: mfa.Session, ChallengeResponses: { USERNAME: 'ola', EMAIL_OTP_CODE: await code() } }));
     assert.ok(done.AuthenticationResult?.AccessToken);
+  });
+
+  it('signs a user in straight after sign-up and confirmation with the sessions they return (autoSignIn)', async () => {
+    const { UserPool } = await idp.send(new CreateUserPoolCommand({ PoolName: 'auto', AutoVerifiedAttributes: ['email'] }));
+    const UserPoolId = UserPool!.Id!;
+    const { UserPoolClient } = await idp.send(new CreateUserPoolClientCommand({ UserPoolId, ClientName: 'app', ExplicitAuthFlows: ['ALLOW_USER_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] }));
+    const ClientId = UserPoolClient!.ClientId!;
+    const up = await idp.send(new SignUpCommand({ ClientId, Username: 'una', Password: PASSWORD, UserAttributes: [{ Name: 'email', Value: 'una@example.com' }] }));
+    assert.ok(up.Session);
+    await assert.rejects(idp.send(new InitiateAuthCommand({ ClientId, AuthFlow: 'USER_AUTH', Session: up.Session, AuthParameters: { USERNAME: 'una' } })), (e: Error) => e.name === 'NotAuthorizedException');
+    const sent = (await messages(server.endpoint, UserPoolId)).at(-1)!.code!;
+    const again = await idp.send(new SignUpCommand({ ClientId, Username: 'una2', Password: PASSWORD, UserAttributes: [{ Name: 'email', Value: 'una2@example.com' }] }));
+    const confirmed = await idp.send(new ConfirmSignUpCommand({ ClientId, Username: 'una2', ConfirmationCode: (await messages(server.endpoint, UserPoolId)).at(-1)!.code!, Session: again.Session }));
+    assert.ok(confirmed.Session);
+    const signedIn = await idp.send(new InitiateAuthCommand({ ClientId, AuthFlow: 'USER_AUTH', Session: confirmed.Session, AuthParameters: { USERNAME: 'una2' } }));
+    assert.ok(signedIn.AuthenticationResult?.AccessToken);
+    await assert.rejects(idp.send(new InitiateAuthCommand({ ClientId, AuthFlow: 'USER_AUTH', Session: confirmed.Session, AuthParameters: { USERNAME: 'una2' } })), (e: Error) => e.name === 'NotAuthorizedException');
+    assert.match(sent, /^\d{6}$/);
   });
 });

@@ -25,7 +25,8 @@ import { refreshRow, verifyAccessToken } from '../auth/tokens.js';
 import { invokeTrigger, triggerAttributes } from '../triggers.js';
 import { attributeList, checkAttributes, checkPassword, checkRequired, newPasswordFields, newUserIdentity, passwordFields } from '../users.js';
 import { attrRecord } from './admin-users.js';
-import { checkSecretHash } from './clients.js';
+import { allowedFlows, checkSecretHash } from './clients.js';
+import { newSession, takeSession } from '../auth/sessions.js';
 import { migrateUser } from '../migration.js';
 import { mfaView } from './mfa.js';
 
@@ -121,7 +122,11 @@ export class AccountOps implements Pick<Api, Ops> {
       await this.core.putUser(tx, pool, saved);
       await message?.record(tx);
     });
-    return { UserConfirmed: saved.status === 'CONFIRMED', UserSub: saved.sub, ...(message ? { CodeDeliveryDetails: message.details } : {}) };
+    // With USER_AUTH allowed, a session lets ConfirmSignUp and then InitiateAuth sign the new user in (Amplify's autoSignIn).
+    const Session = allowedFlows(client).has('ALLOW_USER_AUTH')
+      ? await newSession(this.core, pool, client, { clientId: client.ClientId, ukey: this.core.ukey(pool, saved.Username), challenge: saved.status === 'CONFIRMED' ? 'SIGNED_UP' : 'SIGN_UP', admin: false })
+      : undefined;
+    return { UserConfirmed: saved.status === 'CONFIRMED', UserSub: saved.sub, ...(message ? { CodeDeliveryDetails: message.details } : {}), ...(Session ? { Session } : {}) };
   }
 
   async ConfirmSignUp(_ctx: RequestContext, input: ConfirmSignUpRequest) {
@@ -140,6 +145,11 @@ export class AccountOps implements Pick<Api, Ops> {
       clientId: client.ClientId,
       request: { userAttributes: triggerAttributes(confirmed), ...(input.ClientMetadata ? { clientMetadata: input.ClientMetadata } : {}) },
     });
+    if (input.Session) {
+      await takeSession(this.core, input.Session, client.ClientId, 'SIGN_UP');
+      const Session = await newSession(this.core, pool, client, { clientId: client.ClientId, ukey: this.core.ukey(pool, user.Username), challenge: 'SIGNED_UP', admin: false });
+      return { Session };
+    }
     return {};
   }
 

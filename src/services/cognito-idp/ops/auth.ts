@@ -84,7 +84,19 @@ export class AuthOps implements Pick<Api, Ops> {
 
   async InitiateAuth(_ctx: RequestContext, input: InitiateAuthRequest) {
     if (input.AuthFlow === 'ADMIN_USER_PASSWORD_AUTH' || input.AuthFlow === 'ADMIN_NO_SRP_AUTH') throw new InvalidParameterException('Initiate Auth method not supported.');
-    return this.start(await this.clientCall(input.ClientId, false, undefined, undefined, input.ClientMetadata), input.AuthFlow, input.AuthParameters ?? {});
+    const call = await this.clientCall(input.ClientId, false, undefined, undefined, input.ClientMetadata);
+    if (input.AuthFlow === 'USER_AUTH' && input.Session) return this.afterSignUp(call, input.AuthParameters ?? {}, input.Session);
+    return this.start(call, input.AuthFlow, input.AuthParameters ?? {});
+  }
+
+  /** USER_AUTH with the session ConfirmSignUp gave: the user who just signed up and confirmed is signed in. */
+  private async afterSignUp(call: Call, params: Record<string, string>, session: string): Promise<Answer> {
+    if (!allowedFlows(call.client).has('ALLOW_USER_AUTH')) throw new InvalidParameterException('USER_AUTH flow not enabled for this client');
+    const { doc } = await takeSession(this.core, session, call.client.ClientId, 'SIGNED_UP');
+    const user = await this.sessionUser(call, doc, params);
+    if (user.status !== 'CONFIRMED') throw new UserNotConfirmedException('User is not confirmed.');
+    if (!user.enabled) throw new NotAuthorizedException('User is disabled.');
+    return this.mfaOrTokens(call, user, this.core.now(), 'TokenGeneration_Authentication');
   }
 
   async AdminInitiateAuth(ctx: RequestContext, input: AdminInitiateAuthRequest) {
