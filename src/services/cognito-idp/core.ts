@@ -178,9 +178,9 @@ export class CognitoCore {
 
   // ---- users
 
-  /** The key a username is stored under in this pool. */
+  /** The key a username is stored under in this pool: as given, lower-cased when the pool is case-insensitive (CaseSensitive false; true is AWS's default). */
   ukey(pool: StoredPool, username: string): string {
-    return pool.UsernameConfiguration?.CaseSensitive === true ? username : username.toLowerCase();
+    return caseInsensitive(pool) ? username.toLowerCase() : username;
   }
 
   async userByKey(poolId: string, ukey: string, q: Queryable = this.db): Promise<StoredUser | undefined> {
@@ -263,15 +263,19 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-/** Sign-in names are matched case-insensitively for email aliases. */
-function aliasValue(_pool: StoredPool, name: string): string {
-  return name.includes('@') ? name.toLowerCase() : name;
+export function caseInsensitive(pool: StoredPool): boolean {
+  return pool.UsernameConfiguration?.CaseSensitive === false;
+}
+
+/** In a case-insensitive pool, email and preferred_username aliases are matched case-insensitively too. */
+export function aliasValue(pool: StoredPool, name: string): string {
+  return caseInsensitive(pool) ? name.toLowerCase() : name;
 }
 
 /** The aliases a user signs in with: username attributes always, alias attributes when verified (preferred_username always). */
 export function aliasesOf(pool: StoredPool, user: StoredUser): [string, string][] {
   const out: [string, string][] = [];
-  const norm = (attr: string, v: string): string => (attr === 'email' ? v.toLowerCase() : v);
+  const norm = (attr: string, v: string): string => (attr === 'phone_number' ? v : aliasValue(pool, v));
   for (const attr of pool.UsernameAttributes ?? []) {
     const v = user.attrs[attr];
     if (v) out.push([attr, norm(attr, v)]);

@@ -4,6 +4,7 @@ import {
   AddCustomAttributesCommand,
   AdminAddUserToGroupCommand,
   AdminCreateUserCommand,
+  AdminGetUserCommand,
   AdminListGroupsForUserCommand,
   CreateGroupCommand,
   CreateIdentityProviderCommand,
@@ -201,5 +202,16 @@ describe('Cognito pools, clients and groups', () => {
     assert.deepEqual(c.UserPoolClient?.SupportedIdentityProviders, ['COGNITO', 'corp']);
     await idp.send(new DeleteIdentityProviderCommand({ UserPoolId, ProviderName: 'corp' }));
     await assert.rejects(idp.send(new DescribeIdentityProviderCommand({ UserPoolId, ProviderName: 'corp' })), fails('ResourceNotFoundException'));
+  });
+
+  it('usernames are case-sensitive by default, as on AWS, and not with CaseSensitive false', async () => {
+    const { UserPool: sensitive } = await idp.send(new CreateUserPoolCommand({ PoolName: 'sensitive' }));
+    await idp.send(new AdminCreateUserCommand({ UserPoolId: sensitive!.Id, Username: 'Vic', MessageAction: 'SUPPRESS' }));
+    await assert.rejects(idp.send(new AdminGetUserCommand({ UserPoolId: sensitive!.Id, Username: 'vic' })), fails('UserNotFoundException'));
+    await idp.send(new AdminCreateUserCommand({ UserPoolId: sensitive!.Id, Username: 'vic', MessageAction: 'SUPPRESS' }));
+    const { UserPool: insensitive } = await idp.send(new CreateUserPoolCommand({ PoolName: 'insensitive', UsernameConfiguration: { CaseSensitive: false } }));
+    await idp.send(new AdminCreateUserCommand({ UserPoolId: insensitive!.Id, Username: 'Vic', MessageAction: 'SUPPRESS' }));
+    assert.equal((await idp.send(new AdminGetUserCommand({ UserPoolId: insensitive!.Id, Username: 'VIC' }))).Username, 'Vic');
+    await assert.rejects(idp.send(new AdminCreateUserCommand({ UserPoolId: insensitive!.Id, Username: 'vic', MessageAction: 'SUPPRESS' })), fails('UsernameExistsException'));
   });
 });

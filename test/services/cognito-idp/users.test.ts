@@ -44,7 +44,7 @@ describe('Cognito users', () => {
 
   before(async () => {
     ({ server, idp } = await cognitoServer());
-    const p = await idp.send(new CreateUserPoolCommand({ PoolName: 'users', UsernameAttributes: ['email'], AutoVerifiedAttributes: ['email'], Schema: [{ Name: 'name', Required: true }] }));
+    const p = await idp.send(new CreateUserPoolCommand({ PoolName: 'users', UsernameAttributes: ['email'], UsernameConfiguration: { CaseSensitive: false }, AutoVerifiedAttributes: ['email'], Schema: [{ Name: 'name', Required: true }] }));
     poolId = p.UserPool!.Id!;
     const c = await idp.send(new CreateUserPoolClientCommand({ UserPoolId: poolId, ClientName: 'app', ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] }));
     clientId = c.UserPoolClient!.ClientId!;

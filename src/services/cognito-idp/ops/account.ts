@@ -18,7 +18,7 @@ import {
   type ConfirmSignUpRequest,
   type SignUpRequest,
 } from '../../../generated/cognito-idp.js';
-import { CODE_TTL_MS, FORGOT_TTL_MS, newCode, type CognitoCore, type Code, type StoredClient, type StoredPool, type StoredUser } from '../core.js';
+import { CODE_TTL_MS, FORGOT_TTL_MS, aliasValue, newCode, type CognitoCore, type Code, type StoredClient, type StoredPool, type StoredUser } from '../core.js';
 import { passwordMatches } from '../crypto/password.js';
 import { deliveryAttribute, prepareMessage } from '../messages.js';
 import { refreshRow, verifyAccessToken } from '../auth/tokens.js';
@@ -91,7 +91,7 @@ export class AccountOps implements Pick<Api, Ops> {
     const identity = newUserIdentity(pool, input.Username, attrs);
     if (await this.core.userByKey(pool.Id, this.core.ukey(pool, identity.Username))) throw new UsernameExistsException('User already exists');
     for (const attr of pool.UsernameAttributes ?? []) {
-      const taken = attrs[attr] && (await this.core.db.get('SELECT 1 AS x FROM cognito_aliases WHERE pool_id = ? AND attr = ? AND value = ?', [pool.Id, attr, attr === 'email' ? attrs[attr]!.toLowerCase() : attrs[attr]!]));
+      const taken = attrs[attr] && (await this.core.db.get('SELECT 1 AS x FROM cognito_aliases WHERE pool_id = ? AND attr = ? AND value = ?', [pool.Id, attr, attr === 'email' ? aliasValue(pool, attrs[attr]!) : attrs[attr]!]));
       if (taken) throw new UsernameExistsException(`An account with the given ${attr} already exists.`);
     }
     checkRequired(pool, attrs);
