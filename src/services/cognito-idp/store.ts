@@ -80,4 +80,11 @@ CREATE TABLE IF NOT EXISTS cognito_providers (
 );
 `,
   },
+  {
+    version: 5,
+    sql: `
+CREATE INDEX IF NOT EXISTS cognito_sessions_expires ON cognito_sessions (expires);
+CREATE INDEX IF NOT EXISTS cognito_refresh_expires ON cognito_refresh (pool_id, ukey, expires);
+`,
+  },
 ];

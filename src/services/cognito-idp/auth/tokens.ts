@@ -134,11 +134,13 @@ export async function issueTokens(core: CognitoCore, pool: StoredPool, client: S
   };
   if (!opts.originJti) {
     const refresh = newRefreshToken();
-    await core.db.tx((tx) =>
-      tx.run('INSERT INTO cognito_refresh (token_hash, pool_id, client_id, ukey, origin_jti, auth_time, expires, revoked) VALUES (?, ?, ?, ?, ?, ?, ?, 0)', [
+    await core.db.tx(async (tx) => {
+      // The user's refresh tokens that expired go (their access tokens, shorter-lived, have expired too).
+      await tx.run('DELETE FROM cognito_refresh WHERE pool_id = ? AND ukey = ? AND expires < ?', [pool.Id, ukey, now]);
+      await tx.run('INSERT INTO cognito_refresh (token_hash, pool_id, client_id, ukey, origin_jti, auth_time, expires, revoked) VALUES (?, ?, ?, ?, ?, ?, ?, 0)', [
         hashToken(refresh), pool.Id, client.ClientId, ukey, originJti, opts.authTime, now + valid.refresh,
-      ]),
-    );
+      ]);
+    });
     result.RefreshToken = refresh;
     if (pool.DeviceConfiguration && !opts.deviceKey) result.NewDeviceMetadata = await newDevice(core, pool, ukey);
   }
