@@ -63,6 +63,8 @@ export interface StoredUser {
   pw?: string;
   /** SRP salt and verifier of the password (hex). */
   srp?: { salt: string; verifier: string };
+  /** New email or phone values awaiting verification (AttributesRequireVerificationBeforeUpdate). */
+  pending?: Record<string, string>;
   /** Hashes of the last passwords (PasswordHistorySize), newest last. */
   history?: string[];
   /** When a temporary password stops working. */

@@ -231,4 +231,27 @@ describe('Cognito users', () => {
     const fp = await idp.send(new ForgotPasswordCommand({ ClientId, Username: 'ghost@example.com' }));
     assert.equal(fp.CodeDeliveryDetails?.DeliveryMedium, 'EMAIL');
   });
+
+  it('AttributesRequireVerificationBeforeUpdate keeps the verified email until the new one is verified', async () => {
+    const { UserPool } = await idp.send(
+      new CreateUserPoolCommand({ PoolName: 'keep', AutoVerifiedAttributes: ['email'], UserAttributeUpdateSettings: { AttributesRequireVerificationBeforeUpdate: ['email'] } }),
+    );
+    const UserPoolId = UserPool!.Id!;
+    await assert.rejects(
+      idp.send(new CreateUserPoolCommand({ PoolName: 'bad', UserAttributeUpdateSettings: { AttributesRequireVerificationBeforeUpdate: ['email'] } })),
+      fails('InvalidParameterException'),
+    );
+    const { UserPoolClient } = await idp.send(new CreateUserPoolClientCommand({ UserPoolId, ClientName: 'c', ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH'] }));
+    await idp.send(new AdminCreateUserCommand({ UserPoolId, Username: 'tess', MessageAction: 'SUPPRESS', UserAttributes: [{ Name: 'email', Value: 'old@example.com' }, { Name: 'email_verified', Value: 'true' }] }));
+    await idp.send(new AdminSetUserPasswordCommand({ UserPoolId, Username: 'tess', Password: 'Passw0rd!', Permanent: true }));
+    const { AuthenticationResult } = await idp.send(new InitiateAuthCommand({ ClientId: UserPoolClient!.ClientId, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: 'tess', PASSWORD: 'Passw0rd!' } }));
+    const AccessToken = AuthenticationResult!.AccessToken!;
+    await idp.send(new UpdateUserAttributesCommand({ AccessToken, UserAttributes: [{ Name: 'email', Value: 'new@example.com' }] }));
+    const sent = (await messages(server.endpoint, UserPoolId)).at(-1)!;
+    assert.equal(sent.destination, 'new@example.com');
+    const email = async () => Object.fromEntries((await idp.send(new GetUserCommand({ AccessToken }))).UserAttributes!.map((a) => [a.Name, a.Value]));
+    assert.deepEqual([(await email()).email, (await email()).email_verified], ['old@example.com', 'true']);
+    await idp.send(new VerifyUserAttributeCommand({ AccessToken, AttributeName: 'email', Code: sent.code! }));
+    assert.deepEqual([(await email()).email, (await email()).email_verified], ['new@example.com', 'true']);
+  });
 });

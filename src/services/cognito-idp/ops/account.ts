@@ -241,17 +241,27 @@ export class AccountOps implements Pick<Api, Ops> {
     const attrs = { ...user.attrs, ...changes };
     const messages: Awaited<ReturnType<typeof prepareMessage>>[] = [];
     const codes = { ...user.codes.attr };
+    const pending = { ...user.pending };
+    const keepOriginal = pool.UserAttributeUpdateSettings?.AttributesRequireVerificationBeforeUpdate ?? [];
     for (const a of ['email', 'phone_number'] as const) {
       if (!(a in changes) || changes[a] === user.attrs[a]) continue;
-      attrs[`${a}_verified`] = 'false';
-      if ((pool.AutoVerifiedAttributes ?? []).includes(a)) {
+      const auto = (pool.AutoVerifiedAttributes ?? []).includes(a);
+      // AttributesRequireVerificationBeforeUpdate: the verified value stays until the new one is verified.
+      if (auto && keepOriginal.includes(a) && user.attrs[`${a}_verified`] === 'true') {
+        pending[a] = changes[a]!;
+        attrs[a] = user.attrs[a]!;
+      } else {
+        attrs[`${a}_verified`] = 'false';
+        delete pending[a];
+      }
+      if (auto) {
         const code = newCode();
         codes[a] = { code, expires: this.core.now() + CODE_TTL_MS };
-        messages.push(await prepareMessage(this.core, pool, { kind: 'UpdateUserAttribute', user: { ...user, attrs }, attribute: a, code, clientId: client?.ClientId, clientMetadata: input.ClientMetadata }));
+        messages.push(await prepareMessage(this.core, pool, { kind: 'UpdateUserAttribute', user: { ...user, attrs: { ...attrs, [a]: changes[a]! } }, attribute: a, code, clientId: client?.ClientId, clientMetadata: input.ClientMetadata }));
       }
     }
     await this.core.db.tx(async (tx) => {
-      await this.core.putUser(tx, pool, { ...user, attrs, codes: { ...user.codes, attr: codes }, modified: this.core.now() });
+      await this.core.putUser(tx, pool, { ...user, attrs, pending, codes: { ...user.codes, attr: codes }, modified: this.core.now() });
       for (const m of messages) await m.record(tx);
     });
     return { CodeDeliveryDetailsList: messages.map((m) => m.details) };
@@ -295,7 +305,11 @@ export class AccountOps implements Pick<Api, Ops> {
     checkCode(user.codes.attr?.[input.AttributeName], input.Code, this.core.now());
     const codes = { ...user.codes.attr };
     delete codes[input.AttributeName];
-    await this.core.db.tx((tx) => this.core.putUser(tx, pool, { ...user, attrs: { ...user.attrs, [`${input.AttributeName}_verified`]: 'true' }, codes: { ...user.codes, attr: codes }, modified: this.core.now() }));
+    const pending = { ...user.pending };
+    const value = pending[input.AttributeName];
+    delete pending[input.AttributeName];
+    const attrs = { ...user.attrs, ...(value !== undefined ? { [input.AttributeName]: value } : {}), [`${input.AttributeName}_verified`]: 'true' };
+    await this.core.db.tx((tx) => this.core.putUser(tx, pool, { ...user, attrs, pending, codes: { ...user.codes, attr: codes }, modified: this.core.now() }));
     return {};
   }
 

@@ -44,6 +44,11 @@ function settings(input: CreateUserPoolRequest | UpdateUserPoolRequest, pool: Pa
     throw new InvalidParameterException('SMS configuration and Auto verification for phone_number are required when MFA is required/optional');
   }
   const policy = { ...DEFAULT_PASSWORD_POLICY, ...input.Policies?.PasswordPolicy };
+  for (const a of input.UserAttributeUpdateSettings?.AttributesRequireVerificationBeforeUpdate ?? []) {
+    if (!(input.AutoVerifiedAttributes ?? []).includes(a)) {
+      throw new InvalidParameterException('The attributes in AttributesRequireVerificationBeforeUpdate must be in AutoVerifiedAttributes.');
+    }
+  }
   const tier = input.UserPoolTier ?? pool.UserPoolTier ?? 'ESSENTIALS';
   const lite = (feature: string): never => {
     throw new FeatureUnavailableInTierException(`${feature} is not available in the ${tier} tier.`);
