@@ -1,5 +1,5 @@
 /** RS256 JSON Web Tokens signed with a pool's key, and their verification. */
-import { createPublicKey, generateKeyPairSync, sign, verify } from 'node:crypto';
+import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
 
 export type JsonWebKey = Record<string, string | undefined>;
 
@@ -19,11 +19,33 @@ export function newPoolKey(kid: string): PoolKey {
   };
 }
 
+/** Parsed keys, per PEM/JWK object (parsing a PEM on every signature costs more than the signature). */
+const privateKeys = new Map<string, KeyObject>();
+const publicKeys = new WeakMap<object, KeyObject>();
+
+function privateKeyOf(key: PoolKey): KeyObject {
+  let k = privateKeys.get(key.kid);
+  if (!k) {
+    k = createPrivateKey(key.privatePem);
+    privateKeys.set(key.kid, k);
+  }
+  return k;
+}
+
+function publicKeyOf(key: PoolKey): KeyObject {
+  let k = publicKeys.get(key.publicJwk);
+  if (!k) {
+    k = createPublicKey({ key: key.publicJwk as never, format: 'jwk' });
+    publicKeys.set(key.publicJwk, k);
+  }
+  return k;
+}
+
 const b64url = (v: unknown): string => Buffer.from(JSON.stringify(v), 'utf8').toString('base64url');
 
 export function signJwt(key: PoolKey, claims: Record<string, unknown>): string {
   const head = `${b64url({ kid: key.kid, alg: 'RS256' })}.${b64url(claims)}`;
-  return `${head}.${sign('sha256', Buffer.from(head), key.privatePem).toString('base64url')}`;
+  return `${head}.${sign('sha256', Buffer.from(head), privateKeyOf(key)).toString('base64url')}`;
 }
 
 /** The header and claims of a token, unverified; undefined when it is not a JWT. */
@@ -44,6 +66,5 @@ export function decodeJwt(token: string): { header: Record<string, unknown>; cla
 export function signatureValid(token: string, key: PoolKey): boolean {
   const parts = token.split('.');
   if (parts.length !== 3) return false;
-  const pub = createPublicKey({ key: key.publicJwk as never, format: 'jwk' });
-  return verify('sha256', Buffer.from(`${parts[0]}.${parts[1]}`), pub, Buffer.from(parts[2]!, 'base64url'));
+  return verify('sha256', Buffer.from(`${parts[0]}.${parts[1]}`), publicKeyOf(key), Buffer.from(parts[2]!, 'base64url'));
 }
