@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { request } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import {
   AdminCreateUserCommand,
@@ -125,6 +126,17 @@ describe('Cognito sign-in', () => {
     assert.equal(access.sub, id.sub);
     assert.equal(access.origin_jti, id.origin_jti);
     assert.equal(access.aud, undefined);
+    // The same document on AWS's own host name, as libraries that derive the JWKS URL from iss ask for it.
+    const byHost = await new Promise<string>((resolve, reject) => {
+      const req = request(`${server.endpoint}/${poolId}/.well-known/jwks.json`, { headers: { host: 'cognito-idp.us-east-1.amazonaws.com' } }, (res) => {
+        let body = '';
+        res.on('data', (d: Buffer) => (body += d.toString()));
+        res.on('end', () => resolve(body));
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    assert.deepEqual(JSON.parse(byHost), jwks);
     const discovery = (await (await fetch(`${server.endpoint}/${poolId}/.well-known/openid-configuration`)).json()) as Record<string, unknown>;
     assert.equal(discovery.issuer, iss);
     assert.equal(discovery.jwks_uri, `${iss}/.well-known/jwks.json`);
