@@ -3,6 +3,8 @@ import { request } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import {
   AdminCreateUserCommand,
+  AdminDisableUserCommand,
+  AdminUserGlobalSignOutCommand,
   AdminGetUserCommand,
   AdminInitiateAuthCommand,
   AdminRespondToAuthChallengeCommand,
@@ -307,5 +309,20 @@ describe('Cognito sign-in', () => {
     await assert.rejects(idp.send(new GetTokensFromRefreshTokenCommand({ ClientId, RefreshToken: first.AuthenticationResult!.RefreshToken! })), (e: Error) => e.name === 'NotAuthorizedException');
     const next = await idp.send(new GetTokensFromRefreshTokenCommand({ ClientId, RefreshToken: rotated.AuthenticationResult!.RefreshToken! }));
     assert.ok(next.AuthenticationResult?.AccessToken);
+  });
+
+  it('AdminUserGlobalSignOut and AdminDisableUser revoke the tokens already issued', async () => {
+    await idp.send(new AdminCreateUserCommand({ UserPoolId: poolId, Username: 'eve', MessageAction: 'SUPPRESS' }));
+    await idp.send(new AdminSetUserPasswordCommand({ UserPoolId: poolId, Username: 'eve', Password: PASSWORD, Permanent: true }));
+    const first = (await srpSignIn('eve', PASSWORD)).AuthenticationResult!;
+    await idp.send(new AdminUserGlobalSignOutCommand({ UserPoolId: poolId, Username: 'eve' }));
+    await assert.rejects(idp.send(new GetUserCommand({ AccessToken: first.AccessToken! })), (e: Error) => e.message === 'Access Token has been revoked');
+    const second = (await srpSignIn('eve', PASSWORD)).AuthenticationResult!;
+    await idp.send(new AdminDisableUserCommand({ UserPoolId: poolId, Username: 'eve' }));
+    await assert.rejects(idp.send(new GetUserCommand({ AccessToken: second.AccessToken! })), (e: Error) => e.name === 'NotAuthorizedException');
+    await assert.rejects(
+      idp.send(new InitiateAuthCommand({ ClientId: clientId, AuthFlow: 'REFRESH_TOKEN_AUTH', AuthParameters: { REFRESH_TOKEN: second.RefreshToken! } })),
+      (e: Error) => e.name === 'NotAuthorizedException',
+    );
   });
 });
