@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { AwsError, internalFailure, isAwsError, notImplemented } from '../aws/errors.js';
 import { AwsJsonProtocol } from '../aws/protocols/json.js';
 import type { Protocol, ResolvedOperation } from '../aws/protocols/protocol.js';
+import type { ServiceIndex } from '../aws/service-index.js';
 import { authError, contentSha256Error } from '../aws/auth-errors.js';
 import { checkSigV4Time, contentSha256Mismatch, parseSigV4, signatureDetails, verifySigV4, type SigV4Info } from '../aws/sigv4.js';
 import { PlatformClock } from '../core/clock.js';
@@ -243,7 +244,8 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
     let response: HttpResponse;
     try {
       if (sigError) throw sigError;
-      if (config.auth === 'strict') authenticate(req, sig, svc.index.name);
+      // An operation the model marks unauthenticated (Cognito's InitiateAuth, SignUp...) may come unsigned.
+      if (config.auth === 'strict' && !(sig === undefined && anonymousOperation(early ?? req, svc.index, protocol))) authenticate(req, sig, svc.index.name);
       const resolved = early ?? protocol.resolve(req, svc.index);
       if (!req.stream && protocol.streamsInput(svc.index, resolved.operation)) req.stream = bufferedStream(req.body);
       const name = resolved.operation.name;
@@ -382,3 +384,12 @@ function tooLarge(req: HttpRequest, res: ResponseSink): void {
   send(res, req, { status: 413, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ message: 'Request entity too large' }) });
 }
 
+/** Whether the operation a request names is one AWS serves without a signature (the model's `authtype: none`). */
+function anonymousOperation(resolvedOrRequest: ResolvedOperation | HttpRequest, index: ServiceIndex, protocol: Protocol): boolean {
+  try {
+    const resolved = 'operation' in resolvedOrRequest ? resolvedOrRequest : protocol.resolve(resolvedOrRequest, index);
+    return resolved.operation.authtype === 'none';
+  } catch {
+    return false;
+  }
+}

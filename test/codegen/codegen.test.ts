@@ -114,6 +114,7 @@ test('one <Service>Api interface per service with one method per operation', () 
     events: 'EventBridgeApi',
     scheduler: 'SchedulerApi',
     kinesis: 'KinesisApi',
+    'cognito-idp': 'CognitoIdentityProviderApi',
   };
   for (const s of SERVICES) {
     const m = model(s);
