@@ -24,6 +24,12 @@ export interface PolicyRequest {
   expandResource?: (resource: string) => string;
   /** The service's own condition keys for this request, lower-cased (e.g. `lambda:functionurlauthtype`). */
   context?: Readonly<Record<string, string>>;
+  /**
+   * Who the caller is, where a policy's Principal names more than an account (trust policies): its
+   * ARNs (a user's; an assumed role's session and role ARNs), or the identity provider or service it
+   * comes as. Without it, any principal of `callerAccount` matches an ARN of that account.
+   */
+  principal?: { arns?: readonly string[]; federated?: string; service?: string };
 }
 
 export type PolicyDecision = { allowed: true } | { allowed: false; explicitDeny: boolean };
@@ -60,13 +66,19 @@ export function ipMatches(cidr: string, ip: string): boolean {
 function principalApplies(principal: unknown, req: PolicyRequest): boolean {
   if (principal === undefined || principal === '*') return true;
   if (principal && typeof principal === 'object') {
-    const aws = list((principal as Record<string, unknown>).AWS);
+    const named = principal as Record<string, unknown>;
+    if (req.principal?.federated && list(named.Federated).includes(req.principal.federated)) return true;
+    if (req.principal?.service && list(named.Service).includes(req.principal.service)) return true;
+    const aws = list(named.AWS);
     if (aws.includes('*')) return true;
     if (!req.callerAccount) return false;
     return aws.some((p) => {
       if (p === req.callerAccount) return true;
       const arn = parseArn(p);
-      return arn?.service === 'iam' && arn.account === req.callerAccount;
+      if ((arn?.service !== 'iam' && arn?.service !== 'sts') || arn.account !== req.callerAccount) return false;
+      // An account's root ARN names every principal of the account; another ARN names one principal.
+      if (arn.resource === 'root') return true;
+      return req.principal?.arns ? req.principal.arns.includes(p) : arn.service === 'iam';
     });
   }
   return false;

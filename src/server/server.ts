@@ -18,7 +18,7 @@ import { openLogSink } from '../services/logs/sink.js';
 import { Jobs } from '../jobs/index.js';
 import { createBlobStore, type BlobStore } from '../storage/blobs/index.js';
 import type { DataPlaneRoute, LoadedService, OperationHandler, Platform, ServiceDefinition } from '../services/service.js';
-import type { RequestContext } from '../core/context.js';
+import type { RequestContext, ResolvedCredential } from '../core/context.js';
 import { hostName, isPlainHost, preflight, send, type HttpRequest, type HttpResponse, type ResponseSink } from '../core/http.js';
 import { BODY_IDLE_MS, bodyWithin, bufferedStream, ConnectionClosedError, MalformedBodyError, readWhole, verifiedStream, type IncomingRequest } from './body.js';
 import { createHttp1Server } from './http1.js';
@@ -68,7 +68,25 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
   let endpoint = '';
   const logs = await openLogSink(db, clock);
   const jobs = await Jobs.open({ db, clock, log });
-  const platform: Platform = { db, blobs, clock, config, endpoint: () => endpoint, log, services, logs, jobs };
+  const credentials = new Map(config.credentials.map((c) => [c.accessKeyId, c]));
+  /** Services that issue credentials (IAM access keys, STS sessions), filled once they are loaded. */
+  const resolvers: ((accessKeyId: string) => Promise<ResolvedCredential | undefined>)[] = [];
+  const resolveIssued = async (accessKeyId: string): Promise<ResolvedCredential | undefined> => {
+    for (const resolve of resolvers) {
+      const found = await resolve(accessKeyId);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  const resolveCredential = async (accessKeyId: string): Promise<ResolvedCredential | undefined> => {
+    const known = credentials.get(accessKeyId);
+    if (known) {
+      const root = { type: 'root' as const, accountId: known.accountId, arn: `arn:aws:iam::${known.accountId}:root`, userId: known.accountId };
+      return { secretAccessKey: known.secretAccessKey, principal: root, active: true };
+    }
+    return resolveIssued(accessKeyId);
+  };
+  const platform: Platform = { db, blobs, clock, config, endpoint: () => endpoint, log, services, logs, jobs, resolveCredential };
 
   const definitions = options.services ?? (await discoverServices());
   for (const definition of definitions) {
@@ -79,14 +97,15 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
     const provider = await definition.create(platform);
     checkOperations(definition.name, model, provider);
     services.set(definition.name, { definition, model, provider, index: new ServiceIndex(definition.name, model, definition.wireShapes) });
+    if (provider.resolveCredential) resolvers.push(provider.resolveCredential.bind(provider));
   }
   const router = new ServiceRouter([...services.values()].map((s) => ({ service: s, index: s.index })));
-  const credentials = new Map(config.credentials.map((c) => [c.accessKeyId, c]));
 
-  const accountFor = (accessKeyId: string | undefined): string => {
+  const accountFor = (accessKeyId: string | undefined, issued: ResolvedCredential | undefined): string => {
     if (!accessKeyId) return config.defaultAccountId;
     const known = credentials.get(accessKeyId);
     if (known) return known.accountId;
+    if (issued) return issued.principal.accountId;
     return /^\d{12}$/.test(accessKeyId) ? accessKeyId : config.defaultAccountId;
   };
 
@@ -166,9 +185,11 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
       if (early && protocol.streamsInput(svc.index, early.operation)) req.stream = req.incoming;
       else if (!(await readWhole(req, maxBodyOf(svc)))) return tooLarge(req, res);
     } else if (req.body.length > maxBodyOf(svc)) return tooLarge(req, res);
+    // Keys Stratus issued (IAM users', STS sessions') name their account and principal; the configured ones answer without a lookup.
+    const issued = sig && resolvers.length > 0 && !credentials.has(sig.accessKeyId) ? await resolveIssued(sig.accessKeyId) : undefined;
     const ctx: RequestContext = {
       requestId: randomUUID(),
-      accountId: accountFor(sig?.accessKeyId),
+      accountId: accountFor(sig?.accessKeyId, issued),
       region: sig?.region ?? config.defaultRegion,
       accessKeyId: sig?.accessKeyId,
       service: svc.index.name,
@@ -177,11 +198,14 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
       headers: req.headers,
       receivedAt: clock.now(),
       jsonWire: protocol instanceof AwsJsonProtocol,
+      principal: issued?.principal,
     };
     let response: HttpResponse;
     try {
       if (sigError) throw sigError;
-      if (config.auth === 'strict') authenticate(req, sig, svc.index.name);
+      if (config.auth === 'strict') authenticate(req, sig, svc.index.name, issued);
+      // Temporary credentials end on the platform clock, whatever the auth mode.
+      if (issued?.expiresAt !== undefined && clock.now() >= issued.expiresAt) throw authError(svc.index.name, 'expiredToken', { accessKeyId: sig?.accessKeyId });
       const resolved = early ?? protocol.resolve(req, svc.index);
       if (!req.stream && protocol.streamsInput(svc.index, resolved.operation)) req.stream = bufferedStream(req.body);
       const name = resolved.operation.name;
@@ -217,7 +241,7 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
     });
   }
 
-  function authenticate(req: IncomingRequest, sig: SigV4Info | undefined, service: string): void {
+  function authenticate(req: IncomingRequest, sig: SigV4Info | undefined, service: string, issued: ResolvedCredential | undefined): void {
     if (!sig) throw authError(service, 'missing', {});
     const details = {
       accessKeyId: sig.accessKeyId,
@@ -227,8 +251,10 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
       presigned: sig.presigned,
       signatureProvided: sig.signature,
     };
-    const cred = credentials.get(sig.accessKeyId);
+    const cred = credentials.get(sig.accessKeyId) ?? (issued?.active ? issued : undefined);
     if (!cred) throw authError(service, 'unknownKey', details);
+    // Temporary credentials are only good with their session token.
+    if (issued?.sessionToken !== undefined && sig.sessionToken !== issued.sessionToken) throw authError(service, 'invalidToken', details);
     const time = checkSigV4Time(sig, details.nowMs);
     if (time !== 'ok') throw authError(service, time, details);
     // S3 names a body that does not match its declared hash apart from a wrong signature.

@@ -3,7 +3,7 @@ import type { Jobs } from '../jobs/index.js';
 import type { Db } from '../storage/db.js';
 import type { ServiceModel, Shape } from '../aws/model.js';
 import type { ServiceIndex } from '../aws/service-index.js';
-import type { RequestContext } from '../core/context.js';
+import type { RequestContext, ResolvedCredential } from '../core/context.js';
 import type { Config } from '../core/config.js';
 import type { HttpRequest, ResponseSink } from '../core/http.js';
 import type { BlobStore } from '../storage/blobs/index.js';
@@ -24,6 +24,11 @@ export interface Platform {
   readonly jobs: Jobs;
   /** CloudWatch Logs, for services that write log events (whether or not the Logs service is loaded). */
   readonly logs: LogSink;
+  /**
+   * What an access key stands for: a configured key (the account root), else the first loaded
+   * service whose `resolveCredential` hook knows it (IAM users' keys, STS sessions); undefined if none.
+   */
+  readonly resolveCredential: (accessKeyId: string) => Promise<ResolvedCredential | undefined>;
 }
 
 /**
@@ -141,6 +146,8 @@ export interface ServiceProvider {
   close?(): Promise<void>;
   /** Health detail for /_stratus/health. */
   health?(): Record<string, unknown>;
+  /** The credentials this service issues (IAM access keys, STS sessions): what `accessKeyId` stands for, or undefined. */
+  resolveCredential?(accessKeyId: string): Promise<ResolvedCredential | undefined>;
 }
 
 export interface LoadedService {
@@ -158,6 +165,7 @@ export interface ProviderHooks {
   corsHeaders?(req: HttpRequest): Promise<Record<string, string>>;
   close?(): Promise<void>;
   health?(): Record<string, unknown>;
+  resolveCredential?(accessKeyId: string): Promise<ResolvedCredential | undefined>;
 }
 
 /** The capitalised keys of a family: by convention (and checked at start-up against the model) its operations. */

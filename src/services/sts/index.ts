@@ -1,20 +1,19 @@
-import { accountRootArn } from '../../aws/arn.js';
+/**
+ * AWS STS: who is calling (GetCallerIdentity answers the IAM user, assumed role or federated user
+ * behind the access key), and temporary credentials (ASIA... keys with session tokens, stored in SQL,
+ * expiring on the platform clock): AssumeRole, AssumeRoleWithWebIdentity, GetSessionToken,
+ * GetFederationToken. docs/services/sts.md.
+ */
 import type { StsApi } from '../../generated/sts.js';
-import { defineProvider, type ServiceDefinition } from '../service.js';
+import { defineProvider, type Platform, type ServiceDefinition } from '../service.js';
+import { resolveSession, SessionOps } from './sessions.js';
+import { STS_MIGRATIONS } from './store.js';
 
-/** STS's identity operation: Stratus derives the account from the access key (config credentials, a 12-digit key, or the default account). */
-class IdentityOps implements Pick<StsApi, 'GetCallerIdentity'> {
-  async GetCallerIdentity(ctx: Parameters<StsApi['GetCallerIdentity']>[0]) {
-    // Callers with long-term keys are the account root.
-    return { UserId: ctx.accountId, Account: ctx.accountId, Arn: accountRootArn(ctx) };
-  }
-}
-
-/** STS: who is calling. */
 export const definition: ServiceDefinition = {
   name: 'sts',
   validationErrorCode: 'ValidationError',
-  async create() {
-    return defineProvider<StsApi>()([new IdentityOps()]);
+  async create(platform: Platform) {
+    await platform.db.migrate('sts', STS_MIGRATIONS);
+    return defineProvider<StsApi>()([new SessionOps(platform)], { resolveCredential: (accessKeyId) => resolveSession(platform, accessKeyId) });
   },
 };

@@ -1,0 +1,41 @@
+/**
+ * AWS IAM (awsQuery, global: ARNs without a region): users, groups, roles (trust policies, session
+ * duration, permissions boundaries, tags, service-linked roles), customer managed policies with
+ * versions, the common AWS managed policies, inline policies and attachments, access keys that
+ * Stratus accepts for their user, instance profiles, OIDC and SAML providers, the account alias and
+ * password policy. docs/services/iam.md.
+ */
+import type { IAMApi } from '../../generated/iam.js';
+import { defineProvider, type Platform, type ServiceDefinition, type ServiceProvider } from '../service.js';
+import { IamCore } from './core.js';
+import { AccessKeyOps, resolveAccessKey } from './ops/access-keys.js';
+import { AccountOps } from './ops/account.js';
+import { GroupOps } from './ops/groups.js';
+import { InlinePolicyOps } from './ops/inline.js';
+import { InstanceProfileOps } from './ops/instance-profiles.js';
+import { PolicyOps } from './ops/policies.js';
+import { RoleOps } from './ops/roles.js';
+import { UserOps } from './ops/users.js';
+import { IAM_MIGRATIONS } from './store.js';
+
+export const definition: ServiceDefinition = {
+  name: 'iam',
+  validationErrorCode: 'ValidationError',
+  async create(platform: Platform): Promise<ServiceProvider> {
+    await platform.db.migrate('iam', IAM_MIGRATIONS);
+    const core = new IamCore(platform);
+    return defineProvider<IAMApi>()(
+      [
+        new UserOps(core),
+        new GroupOps(core),
+        new AccessKeyOps(core),
+        new RoleOps(core),
+        new PolicyOps(core),
+        new InlinePolicyOps(core),
+        new InstanceProfileOps(core),
+        new AccountOps(core),
+      ],
+      { resolveCredential: (accessKeyId) => resolveAccessKey(core, accessKeyId) },
+    );
+  },
+};
