@@ -34,6 +34,8 @@ export interface Principal {
   readonly arn: string;
   /** AIDA... for a user, AROA...:SESSION for an assumed role, ACCT:NAME for a federated user. */
   readonly userId: string;
+  /** Temporary credentials (an STS session), whatever the type. */
+  readonly session?: boolean;
   /** The role or user the session belongs to (arn:aws:iam::ACCT:role/path/ROLE), for sessions. */
   readonly sourceArn?: string;
   /** Session tags (AssumeRole Tags), for aws:PrincipalTag. */

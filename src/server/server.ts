@@ -203,7 +203,8 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
     let response: HttpResponse;
     try {
       if (sigError) throw sigError;
-      if (config.auth === 'strict') authenticate(req, sig, svc.index.name, issued);
+      const unsigned = !sig && !!svc.definition.unsignedOperations?.includes((early ?? protocol.resolve(req, svc.index)).operation.name);
+      if (config.auth === 'strict' && !unsigned) authenticate(req, sig, svc.index.name, issued);
       // Temporary credentials end on the platform clock, whatever the auth mode.
       if (issued?.expiresAt !== undefined && clock.now() >= issued.expiresAt) throw authError(svc.index.name, 'expiredToken', { accessKeyId: sig?.accessKeyId });
       const resolved = early ?? protocol.resolve(req, svc.index);

@@ -80,6 +80,8 @@ export interface ServiceDefinition {
    * past it the request gets 413 without the rest being read. Streaming operations and routes have no limit here.
    */
   readonly maxBodyBytes?: number;
+  /** Operations AWS serves without a signature even in `--auth strict` (STS's AssumeRoleWithWebIdentity and AssumeRoleWithSAML). */
+  readonly unsignedOperations?: readonly string[];
   /** Creates the provider; runs migrations and starts background jobs. */
   create(platform: Platform): Promise<ServiceProvider>;
 }

@@ -12,6 +12,7 @@ import { STS_MIGRATIONS } from './store.js';
 export const definition: ServiceDefinition = {
   name: 'sts',
   validationErrorCode: 'ValidationError',
+  unsignedOperations: ['AssumeRoleWithWebIdentity', 'AssumeRoleWithSAML'],
   async create(platform: Platform) {
     await platform.db.migrate('sts', STS_MIGRATIONS);
     return defineProvider<StsApi>()([new SessionOps(platform)], { resolveCredential: (accessKeyId) => resolveSession(platform, accessKeyId) });

@@ -117,19 +117,20 @@ export class SessionOps implements Pick<StsApi, Ops> {
 
   async GetSessionToken(ctx: RequestContext, input: GetSessionTokenRequest) {
     const caller = callerOf(ctx);
-    if (caller.type !== 'user' && caller.type !== 'root') throw new AwsError('AccessDenied', 'Cannot call GetSessionToken with session credentials', 403);
+    if (caller.session) throw new AwsError('AccessDenied', 'Cannot call GetSessionToken with session credentials', 403);
     // The root's sessions last an hour at most; users' 36 hours (the model's range).
     const duration = Math.min(input.DurationSeconds ?? 43200, caller.type === 'root' ? 3600 : 129600);
-    return { Credentials: await this.issue(caller, duration) };
+    return { Credentials: await this.issue({ ...caller, session: true }, duration) };
   }
 
   async GetFederationToken(ctx: RequestContext, input: GetFederationTokenRequest) {
     const caller = callerOf(ctx);
-    if (caller.type !== 'user' && caller.type !== 'root') throw new AwsError('AccessDenied', 'Cannot call GetFederationToken with session credentials', 403);
+    if (caller.session) throw new AwsError('AccessDenied', 'Cannot call GetFederationToken with session credentials', 403);
     this.checkSessionPolicy(input.Policy);
     const duration = Math.min(input.DurationSeconds ?? 43200, caller.type === 'root' ? 3600 : 129600);
     const principal: Principal = {
       type: 'federated-user',
+      session: true,
       accountId: caller.accountId,
       arn: `arn:aws:sts::${caller.accountId}:federated-user/${input.Name}`,
       userId: `${caller.accountId}:${input.Name}`,
@@ -205,6 +206,7 @@ function assumedRole(role: Role, session: string, extra: { sessionTags?: Record<
   const account = /^arn:aws:iam::(\d{12}):/.exec(role.arn)![1]!;
   return {
     type: 'assumed-role',
+    session: true,
     accountId: account,
     arn: `arn:aws:sts::${account}:assumed-role/${role.name}/${session}`,
     userId: `${role.id}:${session}`,
