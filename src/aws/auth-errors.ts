@@ -319,3 +319,15 @@ export function signatureScopeError(service: string, message: string, s3Message:
   const c = CODES[family];
   return make(family, c.signature, message, c.status);
 }
+
+/**
+ * A request IAM policies do not allow (`--iam enforce`), in the service's own error: DynamoDB's
+ * AccessDeniedException (400), Lambda's AccessDeniedException (403), S3's and the query services'
+ * AccessDenied (403), SNS's AuthorizationError (403).
+ */
+export function accessDeniedError(service: string, message: string): AwsError {
+  const family = authFamily(service);
+  if (service === 'sns') return make('query', 'AuthorizationError', message, 403);
+  if (family === 's3' || family === 'query' || family === 'sqs') return make(family, 'AccessDenied', message, 403);
+  return make(family, 'AccessDeniedException', message, family === 'json' ? 400 : 403);
+}

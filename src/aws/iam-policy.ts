@@ -131,7 +131,8 @@ function conditionsApply(condition: PolicyStatement['Condition'], req: PolicyReq
   return true;
 }
 
-function applies(s: PolicyStatement, req: PolicyRequest): boolean {
+/** Whether a statement applies to the request (action, resource, principal and conditions), whatever its Effect. */
+export function statementApplies(s: PolicyStatement, req: PolicyRequest): boolean {
   const actionOk = s.NotAction !== undefined ? !list(s.NotAction).some((a) => wildcardMatch(a, req.action)) : list(s.Action).some((a) => wildcardMatch(a, req.action));
   if (!actionOk) return false;
   const expand = req.expandResource ?? ((r: string) => r);
@@ -153,7 +154,7 @@ export function parsePolicy(text: string | undefined): PolicyStatement[] | undef
 }
 
 export function evaluatePolicy(statements: PolicyStatement[], req: PolicyRequest): PolicyDecision {
-  const matching = statements.filter((s) => applies(s, req));
+  const matching = statements.filter((s) => statementApplies(s, req));
   if (matching.some((s) => s.Effect === 'Deny')) return { allowed: false, explicitDeny: true };
   if (matching.some((s) => s.Effect === 'Allow')) return { allowed: true };
   return { allowed: false, explicitDeny: false };

@@ -28,7 +28,8 @@ export interface RequestContext {
 
 /** The identity behind an access key: an IAM user, an assumed role or a federated user (docs/services/iam.md). */
 export interface Principal {
-  readonly type: 'user' | 'assumed-role' | 'federated-user' | 'root';
+  /** 'service': an AWS service principal acting inside Stratus (Lambda getting its functions' role credentials); its arn is the service's name. */
+  readonly type: 'user' | 'assumed-role' | 'federated-user' | 'root' | 'service';
   readonly accountId: string;
   /** arn:aws:iam::ACCT:user/path/name, arn:aws:sts::ACCT:assumed-role/ROLE/SESSION, arn:aws:sts::ACCT:federated-user/NAME. */
   readonly arn: string;
@@ -60,7 +61,7 @@ export interface ResolvedCredential {
 /** A context for calls Stratus makes itself (Step Functions invoking Lambda, API Gateway integrations...). */
 export function internalContext(
   clock: Clock,
-  fields: { accountId: string; region: string; service: string; operation?: string; requestId?: string },
+  fields: { accountId: string; region: string; service: string; operation?: string; requestId?: string; principal?: Principal },
 ): RequestContext {
   return {
     requestId: fields.requestId ?? randomUUID(),
@@ -72,5 +73,6 @@ export function internalContext(
     clock,
     headers: {},
     receivedAt: clock.now(),
+    ...(fields.principal ? { principal: fields.principal } : {}),
   };
 }

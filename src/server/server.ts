@@ -7,7 +7,9 @@ import { AwsJsonProtocol } from '../aws/protocols/json.js';
 import type { Protocol, ResolvedOperation } from '../aws/protocols/protocol.js';
 import { ServiceIndex } from '../aws/service-index.js';
 import { setEnumOrder, setOpenEnums, setShapeConstraints } from '../aws/validate.js';
-import { authError, contentSha256Error } from '../aws/auth-errors.js';
+import { accessDeniedError, authError, contentSha256Error } from '../aws/auth-errors.js';
+import { actionsFor } from '../aws/iam-actions.js';
+import { authorize, denialMessage, type PrincipalPolicies } from '../aws/iam-authorize.js';
 import { checkSigV4Time, contentSha256Mismatch, parseSigV4, signatureDetails, verifySigV4, type SigV4Info } from '../aws/sigv4.js';
 import { PlatformClock } from '../core/clock.js';
 import type { Config } from '../core/config.js';
@@ -18,7 +20,7 @@ import { openLogSink } from '../services/logs/sink.js';
 import { Jobs } from '../jobs/index.js';
 import { createBlobStore, type BlobStore } from '../storage/blobs/index.js';
 import type { DataPlaneRoute, LoadedService, OperationHandler, Platform, ServiceDefinition } from '../services/service.js';
-import type { RequestContext, ResolvedCredential } from '../core/context.js';
+import type { Principal, RequestContext, ResolvedCredential } from '../core/context.js';
 import { hostName, isPlainHost, preflight, send, type HttpRequest, type HttpResponse, type ResponseSink } from '../core/http.js';
 import { BODY_IDLE_MS, bodyWithin, bufferedStream, ConnectionClosedError, MalformedBodyError, readWhole, verifiedStream, type IncomingRequest } from './body.js';
 import { createHttp1Server } from './http1.js';
@@ -86,6 +88,8 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
     }
     return resolveIssued(accessKeyId);
   };
+  /** Where `--iam enforce` reads a principal's policies (IAM's provider). */
+  let policySource: ((p: Principal) => Promise<PrincipalPolicies | undefined>) | undefined;
   const platform: Platform = { db, blobs, clock, config, endpoint: () => endpoint, log, services, logs, jobs, resolveCredential };
 
   const definitions = options.services ?? (await discoverServices());
@@ -98,6 +102,7 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
     checkOperations(definition.name, model, provider);
     services.set(definition.name, { definition, model, provider, index: new ServiceIndex(definition.name, model, definition.wireShapes) });
     if (provider.resolveCredential) resolvers.push(provider.resolveCredential.bind(provider));
+    if (provider.principalPolicies) policySource = provider.principalPolicies.bind(provider);
   }
   const router = new ServiceRouter([...services.values()].map((s) => ({ service: s, index: s.index })));
 
@@ -214,6 +219,7 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
       const input = protocol.input(req, svc.index, resolved, svc.definition.validationErrorCode ?? 'ValidationException');
       const handler = svc.provider[name] as OperationHandler | undefined;
       if (typeof handler !== 'function') throw notImplemented(svc.index.name, name);
+      if (config.iam !== 'off' && ctx.principal && ctx.principal.type !== 'root') await authorizeRequest(ctx, ctx.principal, req, name, input);
       const output = await handler.call(svc.provider, ctx, input);
       response = protocol.output(svc.index, resolved.operation, output, ctx);
     } catch (e) {
@@ -240,6 +246,34 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
       status: response.status,
       ms: Number(process.hrtime.bigint() - started) / 1e6,
     });
+  }
+
+  /**
+   * `--iam enforce`: the principal's policies must allow every action the operation maps to
+   * (aws/iam-actions.ts); `--iam report` logs the denial, with the statement that decided it, instead.
+   */
+  async function authorizeRequest(ctx: RequestContext, principal: Principal, req: IncomingRequest, operation: string, input: Record<string, unknown>): Promise<void> {
+    const actions = actionsFor(ctx.service, operation, input, ctx);
+    if (!actions?.length || !policySource) return;
+    const policies = await policySource(principal);
+    if (!policies) return;
+    const context: Record<string, string> = {
+      'aws:principalarn': principal.sourceArn && principal.type === 'assumed-role' ? principal.sourceArn : principal.arn,
+      'aws:principaltype': { user: 'User', 'assumed-role': 'AssumedRole', 'federated-user': 'FederatedUser', root: 'Account', service: 'Service' }[principal.type],
+      'aws:userid': principal.userId,
+      'aws:requestedregion': ctx.region,
+      'aws:currenttime': new Date(clock.now()).toISOString(),
+      'aws:securetransport': 'false',
+    };
+    if (principal.type === 'user') context['aws:username'] = principal.arn.slice(principal.arn.lastIndexOf('/') + 1);
+    for (const [k, v] of Object.entries(principal.sessionTags ?? {})) context[`aws:principaltag/${k.toLowerCase()}`] = v;
+    for (const { action, resource } of actions) {
+      const decision = authorize(policies, { action, resource, sourceIp: req.raw.socket.remoteAddress?.replace(/^::ffff:/, '') ?? '127.0.0.1', callerAccount: principal.accountId, context });
+      if (decision.allowed) continue;
+      const message = denialMessage(principal.arn, action, resource, decision);
+      if (config.iam === 'enforce') throw accessDeniedError(ctx.service, message);
+      log({ level: 'warn', requestId: ctx.requestId, iam: 'report', wouldDeny: message, ...(decision.statement ? { statement: decision.statement } : {}) });
+    }
   }
 
   function authenticate(req: IncomingRequest, sig: SigV4Info | undefined, service: string, issued: ResolvedCredential | undefined): void {

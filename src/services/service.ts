@@ -3,7 +3,8 @@ import type { Jobs } from '../jobs/index.js';
 import type { Db } from '../storage/db.js';
 import type { ServiceModel, Shape } from '../aws/model.js';
 import type { ServiceIndex } from '../aws/service-index.js';
-import type { RequestContext, ResolvedCredential } from '../core/context.js';
+import type { Principal, RequestContext, ResolvedCredential } from '../core/context.js';
+import type { PrincipalPolicies } from '../aws/iam-authorize.js';
 import type { Config } from '../core/config.js';
 import type { HttpRequest, ResponseSink } from '../core/http.js';
 import type { BlobStore } from '../storage/blobs/index.js';
@@ -150,6 +151,8 @@ export interface ServiceProvider {
   health?(): Record<string, unknown>;
   /** The credentials this service issues (IAM access keys, STS sessions): what `accessKeyId` stands for, or undefined. */
   resolveCredential?(accessKeyId: string): Promise<ResolvedCredential | undefined>;
+  /** The IAM policies that apply to a principal, for `--iam enforce` (IAM's); undefined for the root. */
+  principalPolicies?(principal: Principal): Promise<PrincipalPolicies | undefined>;
 }
 
 export interface LoadedService {
@@ -168,6 +171,7 @@ export interface ProviderHooks {
   close?(): Promise<void>;
   health?(): Record<string, unknown>;
   resolveCredential?(accessKeyId: string): Promise<ResolvedCredential | undefined>;
+  principalPolicies?(principal: Principal): Promise<PrincipalPolicies | undefined>;
 }
 
 /** The capitalised keys of a family: by convention (and checked at start-up against the model) its operations. */

@@ -16,6 +16,7 @@ import { InstanceProfileOps } from './ops/instance-profiles.js';
 import { PolicyOps } from './ops/policies.js';
 import { RoleOps } from './ops/roles.js';
 import { UserOps } from './ops/users.js';
+import { PrincipalPolicyCache } from './principal-policies.js';
 import { IAM_MIGRATIONS } from './store.js';
 
 export const definition: ServiceDefinition = {
@@ -24,7 +25,8 @@ export const definition: ServiceDefinition = {
   async create(platform: Platform): Promise<ServiceProvider> {
     await platform.db.migrate('iam', IAM_MIGRATIONS);
     const core = new IamCore(platform);
-    return defineProvider<IAMApi>()(
+    const policies = new PrincipalPolicyCache(core);
+    const provider = defineProvider<IAMApi>()(
       [
         new UserOps(core),
         new GroupOps(core),
@@ -35,7 +37,21 @@ export const definition: ServiceDefinition = {
         new InstanceProfileOps(core),
         new AccountOps(core),
       ],
-      { resolveCredential: (accessKeyId) => resolveAccessKey(core, accessKeyId) },
+      { resolveCredential: (accessKeyId) => resolveAccessKey(core, accessKeyId), principalPolicies: (p) => policies.policiesOf(p) },
     );
+    // Every operation that may change what a principal is allowed drops the cached policies once it is done.
+    const writes = provider as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+    for (const name of Object.keys(writes)) {
+      if (!/^[A-Z]/.test(name) || /^(Get|List|Simulate|Generate)/.test(name)) continue;
+      const op = writes[name]!;
+      writes[name] = async (...args: unknown[]) => {
+        try {
+          return await op(...args);
+        } finally {
+          policies.changed();
+        }
+      };
+    }
+    return provider;
   },
 };

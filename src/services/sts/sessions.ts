@@ -60,17 +60,19 @@ export class SessionOps implements Pick<StsApi, Ops> {
     const role = await this.role(ctx, input.RoleArn);
     if (!role) throw denied();
     const arns = [caller.arn, ...(caller.sourceArn ? [caller.sourceArn] : [])];
+    const service = caller.type === 'service' ? caller.arn : undefined;
     const context: Record<string, string> = { 'aws:principalarn': caller.sourceArn ?? caller.arn };
     if (input.ExternalId !== undefined) context['sts:externalid'] = input.ExternalId;
     if (input.RoleSessionName) context['sts:rolesessionname'] = input.RoleSessionName;
     if (input.SourceIdentity) context['sts:sourceidentity'] = input.SourceIdentity;
     for (const t of input.Tags ?? []) context[`aws:requesttag/${t.Key.toLowerCase()}`] = t.Value;
     for (const [k, v] of Object.entries(caller.sessionTags ?? {})) context[`aws:principaltag/${k.toLowerCase()}`] = v;
-    if (!this.trusts(role, { action: 'sts:AssumeRole', callerAccount: caller.accountId, principal: { arns }, context })) throw denied();
+    if (!this.trusts(role, { action: 'sts:AssumeRole', callerAccount: service ? undefined : caller.accountId, principal: service ? { service } : { arns }, context })) throw denied();
     const chained = caller.type === 'assumed-role';
     const duration = input.DurationSeconds ?? 3600;
     if (chained && duration > 3600) throw validation('The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.');
-    if (duration > role.maxSession) throw validation('The requested DurationSeconds exceeds the MaxSessionDuration set for this role.');
+    // A service's own sessions (Lambda's for its functions) may last up to 12 hours whatever the role's maximum.
+    if (duration > (service ? 43200 : role.maxSession)) throw validation('The requested DurationSeconds exceeds the MaxSessionDuration set for this role.');
     this.checkSessionPolicy(input.Policy);
     // Transitive tags of a chained session carry over to the next one.
     const sessionTags = { ...(chained ? caller.sessionTags : {}), ...Object.fromEntries((input.Tags ?? []).map((t) => [t.Key, t.Value])) };

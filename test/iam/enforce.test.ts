@@ -1,0 +1,151 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { IAMClient, AttachRolePolicyCommand, CreateRoleCommand, DeleteRolePolicyCommand, PutRolePermissionsBoundaryCommand, PutRolePolicyCommand } from '@aws-sdk/client-iam';
+import { STSClient, AssumeRoleCommand } from '@aws-sdk/client-sts';
+import { CreateTableCommand, DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { CreateFunctionCommand, InvokeCommand, LambdaClient, waitUntilFunctionActiveV2 } from '@aws-sdk/client-lambda';
+import { clientConfig, startServer, type TestServer } from '../helpers/server.js';
+import { createZip } from '../../src/runtime/zip.js';
+import { definition as iamService } from '../../src/services/iam/index.js';
+import { definition as stsService } from '../../src/services/sts/index.js';
+import { definition as dynamodbService } from '../../src/services/dynamodb/index.js';
+import { definition as lambdaService } from '../../src/services/lambda/index.js';
+import { definition as logsService } from '../../src/services/logs/index.js';
+
+const ACCOUNT = '000000000000';
+const TABLE_ARN = `arn:aws:dynamodb:us-east-1:${ACCOUNT}:table/items`;
+const SERVICES = [iamService, stsService, dynamodbService, lambdaService, logsService];
+const policy = (effect: 'Allow' | 'Deny', action: string | string[], resource = '*') =>
+  JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: effect, Action: action, Resource: resource }] });
+const trust = (principal: object) => JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: principal, Action: 'sts:AssumeRole' }] });
+const item = (id: string) => ({ TableName: 'items', Item: { id: { S: id } } });
+
+async function setUp(server: TestServer): Promise<{ iam: IAMClient; sts: STSClient }> {
+  const iam = new IAMClient(clientConfig(server.endpoint));
+  const sts = new STSClient(clientConfig(server.endpoint));
+  await new DynamoDBClient(clientConfig(server.endpoint)).send(
+    new CreateTableCommand({ TableName: 'items', KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }], AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }], BillingMode: 'PAY_PER_REQUEST' }),
+  );
+  return { iam, sts };
+}
+
+async function sessionOf(server: TestServer, sts: STSClient, role: string): Promise<DynamoDBClient> {
+  const r = await sts.send(new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${ACCOUNT}:role/${role}`, RoleSessionName: 'tester' }));
+  const c = r.Credentials!;
+  return new DynamoDBClient({ ...clientConfig(server.endpoint), credentials: { accessKeyId: c.AccessKeyId!, secretAccessKey: c.SecretAccessKey!, sessionToken: c.SessionToken! } });
+}
+
+function denied(message: string) {
+  return (e: any) => {
+    assert.equal(e.name, 'AccessDeniedException');
+    assert.equal(e.$metadata.httpStatusCode, 400);
+    assert.equal(e.message, message);
+    return true;
+  };
+}
+
+describe('--iam enforce', () => {
+  let server: TestServer;
+  let iam: IAMClient;
+  let sts: STSClient;
+  before(async () => {
+    server = await startServer({ services: SERVICES, config: { iam: 'enforce', services: { lambda: { idleTimeoutSeconds: 600 } } } });
+    ({ iam, sts } = await setUp(server));
+  });
+  after(() => server.stop());
+
+  it('denies what no identity-based policy allows, with DynamoDB AccessDeniedException and AWS message, and allows it once granted', async () => {
+    await iam.send(new CreateRoleCommand({ RoleName: 'reader', AssumeRolePolicyDocument: trust({ AWS: ACCOUNT }) }));
+    await iam.send(new PutRolePolicyCommand({ RoleName: 'reader', PolicyName: 'read', PolicyDocument: policy('Allow', 'dynamodb:GetItem', TABLE_ARN) }));
+    const ddb = await sessionOf(server, sts, 'reader');
+    await ddb.send(new GetItemCommand({ TableName: 'items', Key: { id: { S: 'a' } } }));
+    await assert.rejects(
+      ddb.send(new PutItemCommand(item('a'))),
+      denied(`User: arn:aws:sts::${ACCOUNT}:assumed-role/reader/tester is not authorized to perform: dynamodb:PutItem on resource: ${TABLE_ARN} because no identity-based policy allows the dynamodb:PutItem action`),
+    );
+    await iam.send(new AttachRolePolicyCommand({ RoleName: 'reader', PolicyArn: 'arn:aws:iam::aws:policy/AmazonDynamoDBFullAccess' }));
+    await ddb.send(new PutItemCommand(item('a')));
+    // The account's root credentials (the configured `test` key) are allowed everything.
+    await new DynamoDBClient(clientConfig(server.endpoint)).send(new PutItemCommand(item('root')));
+  });
+
+  it('lets an explicit deny beat an allow', async () => {
+    await iam.send(new CreateRoleCommand({ RoleName: 'denied', AssumeRolePolicyDocument: trust({ AWS: ACCOUNT }) }));
+    await iam.send(new AttachRolePolicyCommand({ RoleName: 'denied', PolicyArn: 'arn:aws:iam::aws:policy/AdministratorAccess' }));
+    await iam.send(new PutRolePolicyCommand({ RoleName: 'denied', PolicyName: 'no-writes', PolicyDocument: policy('Deny', ['dynamodb:PutItem', 'dynamodb:DeleteItem'], TABLE_ARN) }));
+    const ddb = await sessionOf(server, sts, 'denied');
+    await ddb.send(new GetItemCommand({ TableName: 'items', Key: { id: { S: 'a' } } }));
+    await assert.rejects(
+      ddb.send(new PutItemCommand(item('b'))),
+      denied(`User: arn:aws:sts::${ACCOUNT}:assumed-role/denied/tester is not authorized to perform: dynamodb:PutItem on resource: ${TABLE_ARN} with an explicit deny in an identity-based policy`),
+    );
+    await iam.send(new DeleteRolePolicyCommand({ RoleName: 'denied', PolicyName: 'no-writes' }));
+    await ddb.send(new PutItemCommand(item('b')));
+  });
+
+  it('limits a role to its permissions boundary', async () => {
+    await iam.send(new CreateRoleCommand({ RoleName: 'bounded', AssumeRolePolicyDocument: trust({ AWS: ACCOUNT }) }));
+    await iam.send(new AttachRolePolicyCommand({ RoleName: 'bounded', PolicyArn: 'arn:aws:iam::aws:policy/AdministratorAccess' }));
+    await iam.send(new PutRolePermissionsBoundaryCommand({ RoleName: 'bounded', PermissionsBoundary: 'arn:aws:iam::aws:policy/AmazonDynamoDBReadOnlyAccess' }));
+    const ddb = await sessionOf(server, sts, 'bounded');
+    await ddb.send(new GetItemCommand({ TableName: 'items', Key: { id: { S: 'a' } } }));
+    await assert.rejects(
+      ddb.send(new PutItemCommand(item('c'))),
+      denied(`User: arn:aws:sts::${ACCOUNT}:assumed-role/bounded/tester is not authorized to perform: dynamodb:PutItem on resource: ${TABLE_ARN} because no permissions boundary allows the dynamodb:PutItem action`),
+    );
+  });
+
+  it('runs a function with its execution role: missing dynamodb:PutItem fails as on AWS, and works once attached', async () => {
+    await iam.send(new CreateRoleCommand({ RoleName: 'fn-role', AssumeRolePolicyDocument: trust({ Service: 'lambda.amazonaws.com' }) }));
+    await iam.send(new AttachRolePolicyCommand({ RoleName: 'fn-role', PolicyArn: 'arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole' }));
+    const lambda = new LambdaClient(clientConfig(server.endpoint));
+    const code = `import { DynamoDBClient, PutItemCommand } from "@aws-sdk/client-dynamodb";
+const client = new DynamoDBClient({});
+export const handler = async (event) => {
+  try {
+    await client.send(new PutItemCommand({ TableName: "items", Item: { id: { S: event.id } } }));
+    return { ok: true };
+  } catch (e) {
+    return { ok: false, name: e.name, message: e.message };
+  }
+};`;
+    await lambda.send(new CreateFunctionCommand({ FunctionName: 'writer', Runtime: 'nodejs20.x', Handler: 'index.handler', Role: `arn:aws:iam::${ACCOUNT}:role/fn-role`, Code: { ZipFile: createZip({ 'index.mjs': code }) } }));
+    await waitUntilFunctionActiveV2({ client: lambda, maxWaitTime: 60 }, { FunctionName: 'writer' });
+    const invoke = async (id: string) => JSON.parse(Buffer.from((await lambda.send(new InvokeCommand({ FunctionName: 'writer', Payload: JSON.stringify({ id }) }))).Payload!).toString()) as Record<string, unknown>;
+    const first = await invoke('f1');
+    assert.equal(first.ok, false);
+    assert.equal(first.name, 'AccessDeniedException');
+    assert.equal(first.message, `User: arn:aws:sts::${ACCOUNT}:assumed-role/fn-role/writer is not authorized to perform: dynamodb:PutItem on resource: ${TABLE_ARN} because no identity-based policy allows the dynamodb:PutItem action`);
+    await iam.send(new PutRolePolicyCommand({ RoleName: 'fn-role', PolicyName: 'put', PolicyDocument: policy('Allow', 'dynamodb:PutItem', TABLE_ARN) }));
+    assert.deepEqual(await invoke('f2'), { ok: true });
+  });
+});
+
+describe('--iam report', () => {
+  it('allows what enforce would deny and logs the denial with the statement that decided it', async () => {
+    const lines: string[] = [];
+    const write = process.stdout.write.bind(process.stdout);
+    const server = await startServer({ services: SERVICES, config: { iam: 'report', logRequests: true } });
+    try {
+      const { iam, sts } = await setUp(server);
+      await iam.send(new CreateRoleCommand({ RoleName: 'audited', AssumeRolePolicyDocument: trust({ AWS: ACCOUNT }) }));
+      await iam.send(new PutRolePolicyCommand({ RoleName: 'audited', PolicyName: 'deny', PolicyDocument: policy('Deny', 'dynamodb:PutItem', TABLE_ARN) }));
+      const ddb = await sessionOf(server, sts, 'audited');
+      process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+        lines.push(String(chunk));
+        return true;
+      }) as typeof process.stdout.write;
+      try {
+        await ddb.send(new PutItemCommand(item('reported')));
+      } finally {
+        process.stdout.write = write;
+      }
+    } finally {
+      await server.stop();
+    }
+    const report = lines.map((l) => JSON.parse(l) as Record<string, any>).find((l) => l.iam === 'report');
+    assert.ok(report, lines.join(''));
+    assert.equal(report.wouldDeny, `User: arn:aws:sts::${ACCOUNT}:assumed-role/audited/tester is not authorized to perform: dynamodb:PutItem on resource: ${TABLE_ARN} with an explicit deny in an identity-based policy`);
+    assert.deepEqual(report.statement, { Effect: 'Deny', Action: 'dynamodb:PutItem', Resource: TABLE_ARN });
+  });
+});
