@@ -40,9 +40,19 @@ const list = (v: unknown): string[] => (v === undefined || v === null ? [] : Arr
 
 /** IAM's string wildcards: `*` any run of characters, `?` any one character. */
 export function wildcardMatch(pattern: string, text: string): boolean {
-  const re = '^' + pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.') + '$';
-  return new RegExp(re, 's').test(text);
+  if (pattern === '*') return true;
+  if (!pattern.includes('*') && !pattern.includes('?')) return pattern === text;
+  let re = compiled.get(pattern);
+  if (!re) {
+    re = new RegExp('^' + pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.') + '$', 's');
+    // Policies are few and stable: their patterns are compiled once (bounded, for policies that change).
+    if (compiled.size >= 10_000) compiled.clear();
+    compiled.set(pattern, re);
+  }
+  return re.test(text);
 }
+
+const compiled = new Map<string, RegExp>();
 
 function ipv4(ip: string): number | undefined {
   const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(ip);
@@ -133,7 +143,9 @@ function conditionsApply(condition: PolicyStatement['Condition'], req: PolicyReq
 
 /** Whether a statement applies to the request (action, resource, principal and conditions), whatever its Effect. */
 export function statementApplies(s: PolicyStatement, req: PolicyRequest): boolean {
-  const actionOk = s.NotAction !== undefined ? !list(s.NotAction).some((a) => wildcardMatch(a, req.action)) : list(s.Action).some((a) => wildcardMatch(a, req.action));
+  // Action names are not case-sensitive (AWS's policy grammar); resources are.
+  const action = req.action.toLowerCase();
+  const actionOk = s.NotAction !== undefined ? !list(s.NotAction).some((a) => wildcardMatch(a.toLowerCase(), action)) : list(s.Action).some((a) => wildcardMatch(a.toLowerCase(), action));
   if (!actionOk) return false;
   const expand = req.expandResource ?? ((r: string) => r);
   const resourceOk =

@@ -48,6 +48,8 @@ import {
   PutRolePolicyCommand,
   RemoveRoleFromInstanceProfileCommand,
   RemoveUserFromGroupCommand,
+  SimulateCustomPolicyCommand,
+  SimulatePrincipalPolicyCommand,
   SetDefaultPolicyVersionCommand,
   TagRoleCommand,
   UpdateAccessKeyCommand,
@@ -277,5 +279,24 @@ describe('IAM', () => {
     );
     const attached = await iam.send(new ListAttachedRolePoliciesCommand({ RoleName: 'ec2-role' }));
     assert.deepEqual(attached.AttachedPolicies, []);
+  });
+
+  it('simulates a principal\'s policies and custom policies on the enforcement evaluator', async () => {
+    await iam.send(new CreateRoleCommand({ RoleName: 'sim', AssumeRolePolicyDocument: TRUST }));
+    await iam.send(new PutRolePolicyCommand({ RoleName: 'sim', PolicyName: 'reads', PolicyDocument: doc(['s3:GetObject', 's3:PutObject']) }));
+    await iam.send(new PutRolePermissionsBoundaryCommand({ RoleName: 'sim', PermissionsBoundary: 'arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess' }));
+    const r = await iam.send(new SimulatePrincipalPolicyCommand({ PolicySourceArn: `arn:aws:iam::${ACCOUNT}:role/sim`, ActionNames: ['s3:GetObject', 's3:PutObject', 'sqs:SendMessage'] }));
+    assert.deepEqual(r.EvaluationResults!.map((e) => [e.EvalActionName, e.EvalDecision]), [['s3:GetObject', 'allowed'], ['s3:PutObject', 'implicitDeny'], ['sqs:SendMessage', 'implicitDeny']]);
+    assert.deepEqual(r.EvaluationResults![0]!.MatchedStatements!.map((m) => [m.SourcePolicyId, m.SourcePolicyType]), [['reads', 'role']]);
+    assert.equal(r.EvaluationResults![1]!.PermissionsBoundaryDecisionDetail!.AllowedByPermissionsBoundary, false);
+    const custom = await iam.send(
+      new SimulateCustomPolicyCommand({
+        PolicyInputList: [doc('dynamodb:*'), JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: 'dynamodb:DeleteTable', Resource: '*' }] })],
+        ActionNames: ['dynamodb:PutItem', 'dynamodb:DeleteTable'],
+        ResourceArns: ['arn:aws:dynamodb:us-east-1:000000000000:table/t'],
+      }),
+    );
+    assert.deepEqual(custom.EvaluationResults!.map((e) => [e.EvalActionName, e.EvalDecision]), [['dynamodb:PutItem', 'allowed'], ['dynamodb:DeleteTable', 'explicitDeny']]);
+    assert.equal(custom.EvaluationResults![1]!.MatchedStatements![0]!.SourcePolicyId, 'PolicyInputList.2');
   });
 });

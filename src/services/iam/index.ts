@@ -15,6 +15,7 @@ import { InlinePolicyOps } from './ops/inline.js';
 import { InstanceProfileOps } from './ops/instance-profiles.js';
 import { PolicyOps } from './ops/policies.js';
 import { RoleOps } from './ops/roles.js';
+import { SimulateOps } from './ops/simulate.js';
 import { UserOps } from './ops/users.js';
 import { PrincipalPolicyCache } from './principal-policies.js';
 import { IAM_MIGRATIONS } from './store.js';
@@ -36,8 +37,9 @@ export const definition: ServiceDefinition = {
         new InlinePolicyOps(core),
         new InstanceProfileOps(core),
         new AccountOps(core),
+        new SimulateOps(core),
       ],
-      { resolveCredential: (accessKeyId) => resolveAccessKey(core, accessKeyId), principalPolicies: (p) => policies.policiesOf(p) },
+      { resolveCredential: (accessKeyId) => (accessKeyId.startsWith('AKIA') ? policies.credential(accessKeyId, () => resolveAccessKey(core, accessKeyId)) : Promise.resolve(undefined)), principalPolicies: (p) => policies.policiesOf(p) },
     );
     // Every operation that may change what a principal is allowed drops the cached policies once it is done.
     const writes = provider as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;

@@ -7,7 +7,7 @@
  */
 import { parsePolicy, type PolicyStatement } from '../../aws/iam-policy.js';
 import type { PrincipalPolicies } from '../../aws/iam-authorize.js';
-import type { Principal } from '../../core/context.js';
+import type { Principal, ResolvedCredential } from '../../core/context.js';
 import type { Queryable } from '../../storage/db.js';
 import type { IamCore } from './core.js';
 import { getEntity, lower, type Entity } from './store.js';
@@ -21,9 +21,23 @@ export class PrincipalPolicyCache {
 
   constructor(private readonly core: IamCore) {}
 
+  private readonly keys = new Map<string, { at: number; generation: number; value: ResolvedCredential | undefined }>();
+
   /** Called after every IAM write this process commits. */
   changed(): void {
     this.generation++;
+  }
+
+  /** What an access key stands for, cached like the policies (a key made Inactive stops working with the write). */
+  async credential(accessKeyId: string, load: () => Promise<ResolvedCredential | undefined>): Promise<ResolvedCredential | undefined> {
+    const now = this.core.clock.now();
+    const hit = this.keys.get(accessKeyId);
+    if (hit && hit.generation === this.generation && now - hit.at < TTL_MS) return hit.value;
+    const generation = this.generation;
+    const value = await load();
+    if (this.keys.size >= MAX_CACHED) this.keys.clear();
+    this.keys.set(accessKeyId, { at: now, generation, value });
+    return value;
   }
 
   async policiesOf(p: Principal): Promise<PrincipalPolicies | undefined> {

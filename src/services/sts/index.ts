@@ -4,6 +4,7 @@
  * expiring on the platform clock): AssumeRole, AssumeRoleWithWebIdentity, GetSessionToken,
  * GetFederationToken. docs/services/sts.md.
  */
+import type { ResolvedCredential } from '../../core/context.js';
 import type { StsApi } from '../../generated/sts.js';
 import { defineProvider, type Platform, type ServiceDefinition } from '../service.js';
 import { resolveSession, SessionOps } from './sessions.js';
@@ -15,6 +16,18 @@ export const definition: ServiceDefinition = {
   unsignedOperations: ['AssumeRoleWithWebIdentity', 'AssumeRoleWithSAML'],
   async create(platform: Platform) {
     await platform.db.migrate('sts', STS_MIGRATIONS);
-    return defineProvider<StsApi>()([new SessionOps(platform)], { resolveCredential: (accessKeyId) => resolveSession(platform, accessKeyId) });
+    // Sessions never change once issued: what a key stands for is kept once read (bounded).
+    const known = new Map<string, ResolvedCredential>();
+    const resolveCredential = async (accessKeyId: string): Promise<ResolvedCredential | undefined> => {
+      const hit = known.get(accessKeyId);
+      if (hit) return hit;
+      const found = await resolveSession(platform, accessKeyId);
+      if (found) {
+        if (known.size >= 10_000) known.clear();
+        known.set(accessKeyId, found);
+      }
+      return found;
+    };
+    return defineProvider<StsApi>()([new SessionOps(platform)], { resolveCredential });
   },
 };
