@@ -11,10 +11,14 @@ import { definition as stsService } from '../../src/services/sts/index.js';
 import { definition as dynamodbService } from '../../src/services/dynamodb/index.js';
 import { definition as lambdaService } from '../../src/services/lambda/index.js';
 import { definition as logsService } from '../../src/services/logs/index.js';
+import { definition as sqsService } from '../../src/services/sqs/index.js';
+import { definition as s3Service } from '../../src/services/s3/index.js';
+import { CreateQueueCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 
 const ACCOUNT = '000000000000';
 const TABLE_ARN = `arn:aws:dynamodb:us-east-1:${ACCOUNT}:table/items`;
-const SERVICES = [iamService, stsService, dynamodbService, lambdaService, logsService];
+const SERVICES = [iamService, stsService, dynamodbService, lambdaService, logsService, sqsService, s3Service];
 const policy = (effect: 'Allow' | 'Deny', action: string | string[], resource = '*') =>
   JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: effect, Action: action, Resource: resource }] });
 const trust = (principal: object) => JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: principal, Action: 'sts:AssumeRole' }] });
@@ -93,6 +97,34 @@ describe('--iam enforce', () => {
       ddb.send(new PutItemCommand(item('c'))),
       denied(`User: arn:aws:sts::${ACCOUNT}:assumed-role/bounded/tester is not authorized to perform: dynamodb:PutItem on resource: ${TABLE_ARN} because no permissions boundary allows the dynamodb:PutItem action`),
     );
+  });
+
+  it('answers SQS, S3 and Lambda denials in their own errors', async () => {
+    await iam.send(new CreateRoleCommand({ RoleName: 'nothing', AssumeRolePolicyDocument: trust({ AWS: ACCOUNT }) }));
+    const r = await sts.send(new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${ACCOUNT}:role/nothing`, RoleSessionName: 'tester' }));
+    const c = r.Credentials!;
+    const session = { ...clientConfig(server.endpoint), credentials: { accessKeyId: c.AccessKeyId!, secretAccessKey: c.SecretAccessKey!, sessionToken: c.SessionToken! } };
+    const who = `User: arn:aws:sts::${ACCOUNT}:assumed-role/nothing/tester is not authorized to perform:`;
+    const { QueueUrl } = await new SQSClient(clientConfig(server.endpoint)).send(new CreateQueueCommand({ QueueName: 'jobs' }));
+    await assert.rejects(new SQSClient(session).send(new SendMessageCommand({ QueueUrl, MessageBody: 'x' })), (e: any) => {
+      assert.equal(e.$metadata.httpStatusCode, 403);
+      assert.match(e.name, /^AccessDenied/);
+      assert.equal(e.message, `${who} sqs:SendMessage on resource: arn:aws:sqs:us-east-1:${ACCOUNT}:jobs because no identity-based policy allows the sqs:SendMessage action`);
+      return true;
+    });
+    await new S3Client({ ...clientConfig(server.endpoint), forcePathStyle: true }).send(new CreateBucketCommand({ Bucket: 'docs' }));
+    await assert.rejects(new S3Client({ ...session, forcePathStyle: true }).send(new PutObjectCommand({ Bucket: 'docs', Key: 'a/b.txt', Body: 'x' })), (e: any) => {
+      assert.equal(e.$metadata.httpStatusCode, 403);
+      assert.equal(e.name, 'AccessDenied');
+      assert.equal(e.message, `${who} s3:PutObject on resource: arn:aws:s3:::docs/a/b.txt because no identity-based policy allows the s3:PutObject action`);
+      return true;
+    });
+    await assert.rejects(new LambdaClient(session).send(new InvokeCommand({ FunctionName: 'absent' })), (e: any) => {
+      assert.equal(e.$metadata.httpStatusCode, 403);
+      assert.equal(e.name, 'AccessDeniedException');
+      assert.equal(e.message, `${who} lambda:InvokeFunction on resource: arn:aws:lambda:us-east-1:${ACCOUNT}:function:absent because no identity-based policy allows the lambda:InvokeFunction action`);
+      return true;
+    });
   });
 
   it('runs a function with its execution role: missing dynamodb:PutItem fails as on AWS, and works once attached', async () => {

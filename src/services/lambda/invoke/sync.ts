@@ -148,8 +148,10 @@ export class InvocationRunner {
       const sts = serviceClient<StsApi>(this.core.platform, 'sts', { ...scope, principal: lambda });
       const session = await sts?.AssumeRole({ RoleArn: role, RoleSessionName: name.slice(0, 64), DurationSeconds: 43200 }).catch(() => undefined);
       const c = session?.Credentials;
-      if (!c) throw new InvalidParameterValueException('The role defined for the function cannot be assumed by Lambda.', USER_FAULT);
-      return { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, sessionToken: c.SessionToken };
+      if (c) return { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, sessionToken: c.SessionToken };
+      if (config.iam === 'enforce') throw new InvalidParameterValueException('The role defined for the function cannot be assumed by Lambda.', USER_FAULT);
+      // `--iam report` allows everything: the function runs with the account's credentials, and the log says why.
+      this.core.platform.log({ level: 'warn', iam: 'report', wouldDeny: `The role defined for the function cannot be assumed by Lambda: ${role} (function ${name})` });
     }
     const c = config.credentials.find((x) => x.accountId === scope.accountId);
     if (c) return { accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey, sessionToken: '' };
