@@ -3,11 +3,11 @@
  * evaluated for one request as AWS does: an explicit Deny that applies refuses; otherwise an Allow
  * must apply. The caller's own IAM permissions are not modelled, so the resource policy decides.
  *
- * Conditions supported: IpAddress / NotIpAddress on aws:SourceIp (IPv4 CIDR or exact address),
- * StringEquals / StringNotEquals / StringLike / StringNotLike on aws:SourceIp, aws:SourceVpce and
- * aws:SourceVpc (requests to Stratus never come through a VPC endpoint), and on aws:PrincipalAccount;
- * those operators and Bool on the keys the service gives for the request (`context`). A statement
- * with any other condition does not apply.
+ * Conditions supported: the String*, Arn*, Numeric*, Date*, Bool, IpAddress/NotIpAddress and Null
+ * operators, with ...IfExists and ForAnyValue:/ForAllValues: (over single values), on aws:SourceIp,
+ * aws:SourceVpce and aws:SourceVpc (requests to Stratus never come through a VPC endpoint),
+ * aws:PrincipalAccount, and the keys the caller gives for the request (`context`). A statement with
+ * another operator, or on a key Stratus does not know, does not apply.
  */
 import { parseArn } from './arn.js';
 
@@ -103,42 +103,86 @@ function conditionsApply(condition: PolicyStatement['Condition'], req: PolicyReq
     'aws:principalaccount': req.callerAccount,
     ...req.context,
   };
-  for (const [operator, tests] of Object.entries(condition)) {
+  for (const [written, tests] of Object.entries(condition)) {
+    // ForAnyValue:/ForAllValues: over the single-valued keys Stratus knows are the plain operator;
+    // ...IfExists holds when the key is absent.
+    const ifExists = written.endsWith('IfExists');
+    const operator = written.replace(/^(ForAnyValue|ForAllValues):/, '').replace(/IfExists$/, '');
     for (const [key, expected] of Object.entries(tests ?? {})) {
       const lower = key.toLowerCase();
-      if (!(lower in keys)) return false;
-      const actual = keys[lower];
       const values = list(expected);
-      let ok: boolean;
-      switch (operator) {
-        case 'IpAddress':
-          ok = actual !== undefined && values.some((v) => ipMatches(v, actual));
-          break;
-        case 'NotIpAddress':
-          ok = actual === undefined || !values.some((v) => ipMatches(v, actual));
-          break;
-        case 'StringEquals':
-          ok = actual !== undefined && values.includes(actual);
-          break;
-        case 'StringNotEquals':
-          ok = actual === undefined || !values.includes(actual);
-          break;
-        case 'StringLike':
-          ok = actual !== undefined && values.some((v) => wildcardMatch(v, actual));
-          break;
-        case 'StringNotLike':
-          ok = actual === undefined || !values.some((v) => wildcardMatch(v, actual));
-          break;
-        case 'Bool':
-          ok = actual !== undefined && values.some((v) => v.toLowerCase() === actual.toLowerCase());
-          break;
-        default:
-          return false;
+      if (operator === 'Null') {
+        const absent = keys[lower] === undefined;
+        if (!values.some((v) => (v.toLowerCase() === 'true') === absent)) return false;
+        continue;
       }
-      if (!ok) return false;
+      if (!(lower in keys) || keys[lower] === undefined) {
+        if (ifExists) continue;
+        if (!(lower in keys)) return false;
+      }
+      const ok = operatorHolds(operator, keys[lower], values);
+      if (ok === undefined || !ok) return false;
     }
   }
   return true;
+}
+
+/** One condition operator on a key's value (undefined: absent); undefined for an operator Stratus does not know. */
+function operatorHolds(operator: string, actual: string | undefined, values: string[]): boolean | undefined {
+  const num = (v: string) => Number(v);
+  const date = (v: string) => (/^\d+$/.test(v) ? Number(v) * 1000 : Date.parse(v));
+  const compare = (parse: (v: string) => number, test: (a: number, b: number) => boolean) =>
+    actual !== undefined && !Number.isNaN(parse(actual)) && values.some((v) => test(parse(actual), parse(v)));
+  switch (operator) {
+    case 'IpAddress':
+      return actual !== undefined && values.some((v) => ipMatches(v, actual));
+    case 'NotIpAddress':
+      return actual === undefined || !values.some((v) => ipMatches(v, actual));
+    case 'StringEquals':
+      return actual !== undefined && values.includes(actual);
+    case 'StringNotEquals':
+      return actual === undefined || !values.includes(actual);
+    case 'StringEqualsIgnoreCase':
+      return actual !== undefined && values.some((v) => v.toLowerCase() === actual.toLowerCase());
+    case 'StringNotEqualsIgnoreCase':
+      return actual === undefined || !values.some((v) => v.toLowerCase() === actual.toLowerCase());
+    case 'StringLike':
+    case 'ArnLike':
+    case 'ArnEquals':
+      return actual !== undefined && values.some((v) => wildcardMatch(v, actual));
+    case 'StringNotLike':
+    case 'ArnNotLike':
+    case 'ArnNotEquals':
+      return actual === undefined || !values.some((v) => wildcardMatch(v, actual));
+    case 'Bool':
+      return actual !== undefined && values.some((v) => v.toLowerCase() === actual.toLowerCase());
+    case 'NumericEquals':
+      return compare(num, (a, b) => a === b);
+    case 'NumericNotEquals':
+      return actual === undefined || !compare(num, (a, b) => a === b);
+    case 'NumericLessThan':
+      return compare(num, (a, b) => a < b);
+    case 'NumericLessThanEquals':
+      return compare(num, (a, b) => a <= b);
+    case 'NumericGreaterThan':
+      return compare(num, (a, b) => a > b);
+    case 'NumericGreaterThanEquals':
+      return compare(num, (a, b) => a >= b);
+    case 'DateEquals':
+      return compare(date, (a, b) => a === b);
+    case 'DateNotEquals':
+      return actual === undefined || !compare(date, (a, b) => a === b);
+    case 'DateLessThan':
+      return compare(date, (a, b) => a < b);
+    case 'DateLessThanEquals':
+      return compare(date, (a, b) => a <= b);
+    case 'DateGreaterThan':
+      return compare(date, (a, b) => a > b);
+    case 'DateGreaterThanEquals':
+      return compare(date, (a, b) => a >= b);
+    default:
+      return undefined;
+  }
 }
 
 /** Whether a statement applies to the request (action, resource, principal and conditions), whatever its Effect. */

@@ -9,6 +9,7 @@
  *   [notres]    https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notresource.html
  *   [action]    https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html
  *   [tags]      https://docs.aws.amazon.com/IAM/latest/UserGuide/access_iam-tags.html
+ *   [operators] https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -52,6 +53,12 @@ const CASES: Case[] = [
   { cite: '[action] wildcards in action names (s3:Get*)', name: 'action wildcard', policies: { identity: [allow('s3:Get*')] }, action: 's3:GetObjectTagging', resource: OBJECT, expect: 'allowed' },
   { cite: '[tags] aws:PrincipalTag condition matches the session tag', name: 'principal tag match', policies: { identity: [allow('s3:GetObject', '*', { Condition: { StringEquals: { 'aws:PrincipalTag/team': 'data' } } })] }, action: 's3:GetObject', resource: OBJECT, context: { 'aws:principaltag/team': 'data' }, expect: 'allowed' },
   { cite: '[tags] ... and not another value', name: 'principal tag mismatch', policies: { identity: [allow('s3:GetObject', '*', { Condition: { StringEquals: { 'aws:PrincipalTag/team': 'data' } } })] }, action: 's3:GetObject', resource: OBJECT, context: { 'aws:principaltag/team': 'web' }, expect: 'implicit', decidedBy: 'identity-based policy' },
+  { cite: '[operators] Date condition operators: aws:CurrentTime before a date', name: 'date window open', policies: { identity: [allow('s3:GetObject', '*', { Condition: { DateLessThan: { 'aws:CurrentTime': '2030-01-01T00:00:00Z' } } })] }, action: 's3:GetObject', resource: OBJECT, context: { 'aws:currenttime': '2026-06-01T00:00:00Z' }, expect: 'allowed' },
+  { cite: '[operators] Date condition operators: aws:CurrentTime after the date', name: 'date window closed', policies: { identity: [allow('s3:GetObject', '*', { Condition: { DateLessThan: { 'aws:CurrentTime': '2020-01-01T00:00:00Z' } } })] }, action: 's3:GetObject', resource: OBJECT, context: { 'aws:currenttime': '2026-06-01T00:00:00Z' }, expect: 'implicit', decidedBy: 'identity-based policy' },
+  { cite: '[operators] "...IfExists": "If the policy key is not present ... the condition evaluates to true"', name: 'IfExists absent', policies: { identity: [allow('s3:GetObject', '*', { Condition: { StringEqualsIfExists: { 'aws:PrincipalTag/team': 'data' } } })] }, action: 's3:GetObject', resource: OBJECT, context: { 'aws:principaltag/team': undefined as unknown as string }, expect: 'allowed' },
+  { cite: '[operators] Null: "true" when the key is absent', name: 'Null true', policies: { identity: [deny('s3:*', '*', { Condition: { Null: { 'aws:PrincipalTag/team': 'true' } } }), allow('s3:*')] }, action: 's3:GetObject', resource: OBJECT, expect: 'explicit', decidedBy: 'identity-based policy' },
+  { cite: '[operators] Numeric condition operators', name: 'numeric', policies: { identity: [allow('s3:GetObject', '*', { Condition: { NumericLessThanEquals: { 's3:max-keys': '10' } } })] }, action: 's3:GetObject', resource: OBJECT, context: { 's3:max-keys': '5' }, expect: 'allowed' },
+  { cite: '[operators] ArnLike on aws:PrincipalArn', name: 'arn like', policies: { identity: [deny('s3:*', '*', { Condition: { ArnLike: { 'aws:PrincipalArn': 'arn:aws:iam::*:role/blocked-*' } } }), allow('s3:*')] }, action: 's3:GetObject', resource: OBJECT, context: { 'aws:principalarn': 'arn:aws:iam::111122223333:role/blocked-ci' }, expect: 'explicit', decidedBy: 'identity-based policy' },
 ];
 
 describe('IAM policy evaluation (AWS documentation cases)', () => {
