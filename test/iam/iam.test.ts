@@ -15,6 +15,12 @@ import {
   CreatePolicyVersionCommand,
   CreateRoleCommand,
   CreateServiceLinkedRoleCommand,
+  CreateVirtualMFADeviceCommand,
+  DeactivateMFADeviceCommand,
+  DeleteVirtualMFADeviceCommand,
+  EnableMFADeviceCommand,
+  ListMFADevicesCommand,
+  ListVirtualMFADevicesCommand,
   CreateUserCommand,
   DeleteAccessKeyCommand,
   DeleteGroupCommand,
@@ -60,6 +66,7 @@ import {
 import { clientConfig, startServer, type TestServer } from '../helpers/server.js';
 import { definition as iamService } from '../../src/services/iam/index.js';
 import { definition as stsService } from '../../src/services/sts/index.js';
+import { totp } from '../../src/services/iam/ops/mfa.js';
 
 const ACCOUNT = '000000000000';
 const TRUST = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] });
@@ -298,5 +305,31 @@ describe('IAM', () => {
     );
     assert.deepEqual(custom.EvaluationResults!.map((e) => [e.EvalActionName, e.EvalDecision]), [['dynamodb:PutItem', 'allowed'], ['dynamodb:DeleteTable', 'explicitDeny']]);
     assert.equal(custom.EvaluationResults![1]!.MatchedStatements![0]!.SourcePolicyId, 'PolicyInputList.2');
+  });
+
+  it('records virtual MFA devices enabled with two consecutive TOTP codes', async () => {
+    // RFC 6238's SHA-1 test vector: the seed "12345678901234567890" at T=59 s.
+    assert.equal(totp('GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ', 1), '287082');
+    await iam.send(new CreateUserCommand({ UserName: 'mfa-user' }));
+    const { VirtualMFADevice } = await iam.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: 'phone' }));
+    assert.equal(VirtualMFADevice!.SerialNumber, `arn:aws:iam::${ACCOUNT}:mfa/phone`);
+    const seed = Buffer.from(VirtualMFADevice!.Base32StringSeed!).toString();
+    assert.match(seed, /^[A-Z2-7]{64}$/);
+    const step = Math.floor(server.clock.now() / 30_000);
+    const serial = VirtualMFADevice!.SerialNumber!;
+    await assert.rejects(
+      iam.send(new EnableMFADeviceCommand({ UserName: 'mfa-user', SerialNumber: serial, AuthenticationCode1: '000000', AuthenticationCode2: '000001' })),
+      awsError('InvalidAuthenticationCodeException', 403, 'Authentication code for device is not valid.'),
+    );
+    await iam.send(new EnableMFADeviceCommand({ UserName: 'mfa-user', SerialNumber: serial, AuthenticationCode1: totp(seed, step - 1), AuthenticationCode2: totp(seed, step) }));
+    const devices = await iam.send(new ListMFADevicesCommand({ UserName: 'mfa-user' }));
+    assert.deepEqual(devices.MFADevices!.map((d) => d.SerialNumber), [serial]);
+    const assigned = await iam.send(new ListVirtualMFADevicesCommand({ AssignmentStatus: 'Assigned' }));
+    assert.equal(assigned.VirtualMFADevices![0]!.User!.UserName, 'mfa-user');
+    await assert.rejects(iam.send(new DeleteUserCommand({ UserName: 'mfa-user' })), awsError('DeleteConflictException', 409, 'Cannot delete entity, must delete MFA device first.'));
+    await assert.rejects(iam.send(new DeleteVirtualMFADeviceCommand({ SerialNumber: serial })), awsError('DeleteConflictException', 409));
+    await iam.send(new DeactivateMFADeviceCommand({ UserName: 'mfa-user', SerialNumber: serial }));
+    await iam.send(new DeleteVirtualMFADeviceCommand({ SerialNumber: serial }));
+    await iam.send(new DeleteUserCommand({ UserName: 'mfa-user' }));
   });
 });

@@ -13,6 +13,7 @@ import { AccountOps } from './ops/account.js';
 import { GroupOps } from './ops/groups.js';
 import { InlinePolicyOps } from './ops/inline.js';
 import { InstanceProfileOps } from './ops/instance-profiles.js';
+import { MfaOps } from './ops/mfa.js';
 import { PolicyOps } from './ops/policies.js';
 import { RoleOps } from './ops/roles.js';
 import { SimulateOps } from './ops/simulate.js';
@@ -38,6 +39,7 @@ export const definition: ServiceDefinition = {
         new InstanceProfileOps(core),
         new AccountOps(core),
         new SimulateOps(core),
+        new MfaOps(core),
       ],
       { resolveCredential: (accessKeyId) => (accessKeyId.startsWith('AKIA') ? policies.credential(accessKeyId, () => resolveAccessKey(core, accessKeyId)) : Promise.resolve(undefined)), principalPolicies: (p) => policies.policiesOf(p) },
     );

@@ -90,7 +90,8 @@ export interface Entity {
   thumbprints?: string[];
   /** SAML providers. */
   metadata?: string;
-  /** Virtual MFA devices: the user it is enabled for. */
+  /** Virtual MFA devices: the TOTP seed (base32), the user it is enabled for and since when. */
+  seed?: string;
   user?: string;
   enabledAt?: number;
 }
