@@ -7,6 +7,8 @@
 export interface ActionRequest {
   readonly action: string;
   readonly resource: string;
+  /** Condition keys of this action alone (lower-cased), e.g. iam:PassedToService for iam:PassRole. */
+  readonly context?: Readonly<Record<string, string>>;
 }
 
 interface Scope {
@@ -132,7 +134,9 @@ function functionArn(name: string, qualifier: string | undefined, s: Scope): str
 
 function lambda(op: string, input: Input, s: Scope): ActionRequest[] {
   const action = `lambda:${LAMBDA_ACTIONS[op] ?? op}`;
-  if (typeof input.FunctionName === 'string') return [{ action, resource: functionArn(input.FunctionName, input.Qualifier as string | undefined, s) }];
+  // Giving a function a role passes the role to Lambda (iam:PassRole, with iam:PassedToService).
+  const passRole: ActionRequest[] = typeof input.Role === 'string' ? [{ action: 'iam:PassRole', resource: input.Role, context: { 'iam:passedtoservice': 'lambda.amazonaws.com' } }] : [];
+  if (typeof input.FunctionName === 'string') return [{ action, resource: functionArn(input.FunctionName, input.Qualifier as string | undefined, s) }, ...passRole];
   if (typeof input.Resource === 'string') return [{ action, resource: input.Resource }];
   return [{ action, resource: '*' }];
 }

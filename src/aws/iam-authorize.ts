@@ -16,6 +16,8 @@ export interface PrincipalPolicies {
   readonly boundary?: readonly PolicyStatement[];
   /** The session policies' statements, when the session was given any (inline Policy, PolicyArns). */
   readonly session?: readonly PolicyStatement[];
+  /** The user's or role's tags (aws:PrincipalTag/*; session tags override them). */
+  readonly tags?: Readonly<Record<string, string>>;
 }
 
 export type PolicyType = 'identity-based policy' | 'permissions boundary' | 'session policy';

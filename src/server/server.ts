@@ -266,9 +266,11 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
       'aws:securetransport': 'false',
     };
     if (principal.type === 'user') context['aws:username'] = principal.arn.slice(principal.arn.lastIndexOf('/') + 1);
-    for (const [k, v] of Object.entries(principal.sessionTags ?? {})) context[`aws:principaltag/${k.toLowerCase()}`] = v;
-    for (const { action, resource } of actions) {
-      const decision = authorize(policies, { action, resource, sourceIp: req.raw.socket.remoteAddress?.replace(/^::ffff:/, '') ?? '127.0.0.1', callerAccount: principal.accountId, context });
+    // The user's or role's own tags, then the session's (which win).
+    for (const [k, v] of Object.entries({ ...policies.tags, ...principal.sessionTags })) context[`aws:principaltag/${k.toLowerCase()}`] = v;
+    const sourceIp = req.raw.socket.remoteAddress?.replace(/^::ffff:/, '') ?? '127.0.0.1';
+    for (const { action, resource, context: own } of actions) {
+      const decision = authorize(policies, { action, resource, sourceIp, callerAccount: principal.accountId, context: own ? { ...context, ...own } : context });
       if (decision.allowed) continue;
       const message = denialMessage(principal.arn, action, resource, decision);
       if (config.iam === 'enforce') throw accessDeniedError(ctx.service, message);

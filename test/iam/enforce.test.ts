@@ -127,6 +127,37 @@ describe('--iam enforce', () => {
     });
   });
 
+  it('needs iam:PassRole to give a function a role, and matches aws:PrincipalTag on the role\'s tags', async () => {
+    await iam.send(new CreateRoleCommand({ RoleName: 'deployer', AssumeRolePolicyDocument: trust({ AWS: ACCOUNT }), Tags: [{ Key: 'team', Value: 'data' }] }));
+    await iam.send(new PutRolePolicyCommand({ RoleName: 'deployer', PolicyName: 'lambda', PolicyDocument: policy('Allow', 'lambda:*') }));
+    await iam.send(
+      new PutRolePolicyCommand({
+        RoleName: 'deployer',
+        PolicyName: 'team-table',
+        PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'dynamodb:GetItem', Resource: '*', Condition: { StringEquals: { 'aws:PrincipalTag/team': 'data' } } }] }),
+      }),
+    );
+    const r = await sts.send(new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${ACCOUNT}:role/deployer`, RoleSessionName: 'tester' }));
+    const c = r.Credentials!;
+    const session = { ...clientConfig(server.endpoint), credentials: { accessKeyId: c.AccessKeyId!, secretAccessKey: c.SecretAccessKey!, sessionToken: c.SessionToken! } };
+    await new DynamoDBClient(session).send(new GetItemCommand({ TableName: 'items', Key: { id: { S: 'a' } } }));
+    const role = `arn:aws:iam::${ACCOUNT}:role/fn-role-2`;
+    const create = () => new LambdaClient(session).send(new CreateFunctionCommand({ FunctionName: 'passed', Runtime: 'nodejs20.x', Handler: 'index.handler', Role: role, Code: { ZipFile: createZip({ 'index.mjs': 'export const handler = async () => 1;' }) } }));
+    await assert.rejects(create(), (e: any) => {
+      assert.equal(e.name, 'AccessDeniedException');
+      assert.equal(e.message, `User: arn:aws:sts::${ACCOUNT}:assumed-role/deployer/tester is not authorized to perform: iam:PassRole on resource: ${role} because no identity-based policy allows the iam:PassRole action`);
+      return true;
+    });
+    await iam.send(
+      new PutRolePolicyCommand({
+        RoleName: 'deployer',
+        PolicyName: 'pass',
+        PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'iam:PassRole', Resource: role, Condition: { StringEquals: { 'iam:PassedToService': 'lambda.amazonaws.com' } } }] }),
+      }),
+    );
+    assert.equal((await create()).FunctionName, 'passed');
+  });
+
   it('runs a function with its execution role: missing dynamodb:PutItem fails as on AWS, and works once attached', async () => {
     await iam.send(new CreateRoleCommand({ RoleName: 'fn-role', AssumeRolePolicyDocument: trust({ Service: 'lambda.amazonaws.com' }) }));
     await iam.send(new AttachRolePolicyCommand({ RoleName: 'fn-role', PolicyArn: 'arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole' }));

@@ -79,7 +79,8 @@ export class PrincipalPolicyCache {
       session = [...(parsePolicy(p.sessionPolicy) ?? [])];
       for (const arn of p.sessionPolicyArns ?? []) session.push(...(await this.statementsOf(db, p.accountId, arn)));
     }
-    return { identity, ...(boundary ? { boundary } : {}), ...(session ? { session } : {}) };
+    const tags = entity && entity.arn === identityArn && p.type !== 'federated-user' && entity.tags?.length ? Object.fromEntries(entity.tags!.map((t) => [t.Key, t.Value])) : undefined;
+    return { identity, ...(boundary ? { boundary } : {}), ...(session ? { session } : {}), ...(tags ? { tags } : {}) };
   }
 
   private async ownerStatements(q: Queryable, account: string, kind: 'user' | 'group' | 'role', e: Entity): Promise<PolicyStatement[]> {
