@@ -31,6 +31,7 @@ import {
   DeleteRolePolicyCommand,
   DeleteUserCommand,
   DetachRolePolicyCommand,
+  GetAccountAuthorizationDetailsCommand,
   GetAccountPasswordPolicyCommand,
   GetGroupCommand,
   GetInstanceProfileCommand,
@@ -331,5 +332,19 @@ describe('IAM', () => {
     await iam.send(new DeactivateMFADeviceCommand({ UserName: 'mfa-user', SerialNumber: serial }));
     await iam.send(new DeleteVirtualMFADeviceCommand({ SerialNumber: serial }));
     await iam.send(new DeleteUserCommand({ UserName: 'mfa-user' }));
+  });
+
+  it('answers every identity with its policies in GetAccountAuthorizationDetails', async () => {
+    await iam.send(new CreateRoleCommand({ RoleName: 'detailed', AssumeRolePolicyDocument: TRUST }));
+    await iam.send(new PutRolePolicyCommand({ RoleName: 'detailed', PolicyName: 'inline', PolicyDocument: doc('sqs:SendMessage') }));
+    await iam.send(new AttachRolePolicyCommand({ RoleName: 'detailed', PolicyArn: 'arn:aws:iam::aws:policy/AmazonSQSFullAccess' }));
+    const d = await iam.send(new GetAccountAuthorizationDetailsCommand({ Filter: ['Role', 'AWSManagedPolicy'] }));
+    assert.equal(d.UserDetailList, undefined);
+    const role = d.RoleDetailList!.find((r) => r.RoleName === 'detailed')!;
+    assert.equal(JSON.parse(decodeURIComponent(role.RolePolicyList![0]!.PolicyDocument!)).Statement[0].Action, 'sqs:SendMessage');
+    assert.deepEqual(role.AttachedManagedPolicies, [{ PolicyName: 'AmazonSQSFullAccess', PolicyArn: 'arn:aws:iam::aws:policy/AmazonSQSFullAccess' }]);
+    const sqs = d.Policies!.find((p) => p.PolicyName === 'AmazonSQSFullAccess')!;
+    assert.equal(sqs.AttachmentCount, 1);
+    assert.equal(sqs.PolicyVersionList![0]!.IsDefaultVersion, true);
   });
 });

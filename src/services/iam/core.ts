@@ -129,12 +129,9 @@ export class IamCore {
   }
 
   async boundaryCount(q: Queryable, account: string, arn: string): Promise<number> {
-    let n = 0;
-    for (const kind of ['user', 'role']) {
-      const rows = await q.all<{ doc: string }>('SELECT doc FROM iam_entities WHERE account = ? AND kind = ?', [account, kind]);
-      n += rows.filter((r) => (JSON.parse(r.doc) as Entity).boundary === arn).length;
-    }
-    return n;
+    // The boundary is a member of the user's or role's document: `"boundary":"arn..."` (ARNs hold no quotes or backslashes).
+    const row = await q.get<{ n: number }>("SELECT COUNT(*) AS n FROM iam_entities WHERE account = ? AND kind IN ('user', 'role') AND doc LIKE ?", [account, `%"boundary":${JSON.stringify(arn)}%`]);
+    return Number(row?.n ?? 0);
   }
 
   boundaryOut(e: Entity): { PermissionsBoundary?: AttachedPermissionsBoundary } {

@@ -10,6 +10,7 @@ import { defineProvider, type Platform, type ServiceDefinition, type ServiceProv
 import { IamCore } from './core.js';
 import { AccessKeyOps, resolveAccessKey } from './ops/access-keys.js';
 import { AccountOps } from './ops/account.js';
+import { DetailsOps } from './ops/details.js';
 import { GroupOps } from './ops/groups.js';
 import { InlinePolicyOps } from './ops/inline.js';
 import { InstanceProfileOps } from './ops/instance-profiles.js';
@@ -40,6 +41,7 @@ export const definition: ServiceDefinition = {
         new AccountOps(core),
         new SimulateOps(core),
         new MfaOps(core),
+        new DetailsOps(core),
       ],
       { resolveCredential: (accessKeyId) => (accessKeyId.startsWith('AKIA') ? policies.credential(accessKeyId, () => resolveAccessKey(core, accessKeyId)) : Promise.resolve(undefined)), principalPolicies: (p) => policies.policiesOf(p) },
     );
