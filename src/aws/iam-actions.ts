@@ -1,6 +1,6 @@
 /**
  * The IAM actions and resource ARNs an API request asks for, as AWS's Service Authorization Reference
- * lists them, for `--iam enforce`: DynamoDB, SQS, S3 and Lambda. An operation of another service (or
+ * lists them, for `--iam enforce`: DynamoDB, SQS, S3, Lambda, SNS and Step Functions. An operation of another service (or
  * one not listed here) maps to nothing, and is not authorised by Stratus (docs/services/iam.md).
  * Pure: the operation's validated input in, the (action, resource) pairs it needs out.
  */
@@ -29,6 +29,10 @@ export function actionsFor(service: string, operation: string, input: Input, sco
       return s3(operation, input);
     case 'lambda':
       return lambda(operation, input, scope);
+    case 'sns':
+      return sns(operation, input, scope);
+    case 'stepfunctions':
+      return states(operation, input, scope);
     default:
       return undefined;
   }
@@ -139,4 +143,22 @@ function lambda(op: string, input: Input, s: Scope): ActionRequest[] {
   if (typeof input.FunctionName === 'string') return [{ action, resource: functionArn(input.FunctionName, input.Qualifier as string | undefined, s) }, ...passRole];
   if (typeof input.Resource === 'string') return [{ action, resource: input.Resource }];
   return [{ action, resource: '*' }];
+}
+
+function sns(op: string, input: Input, s: Scope): ActionRequest[] {
+  const action = `sns:${op}`;
+  const topic = (input.TopicArn ?? input.TargetArn ?? input.ResourceArn) as string | undefined;
+  if (topic) return [{ action, resource: topic }];
+  if (op === 'CreateTopic' && typeof input.Name === 'string') return [{ action, resource: `arn:aws:sns:${s.region}:${s.accountId}:${input.Name}` }];
+  // A subscription's actions are on its topic.
+  if (typeof input.SubscriptionArn === 'string') return [{ action, resource: input.SubscriptionArn.slice(0, input.SubscriptionArn.lastIndexOf(':')) }];
+  return [{ action, resource: '*' }];
+}
+
+function states(op: string, input: Input, s: Scope): ActionRequest[] {
+  const action = `states:${op}`;
+  const passRole: ActionRequest[] = typeof input.roleArn === 'string' ? [{ action: 'iam:PassRole', resource: input.roleArn, context: { 'iam:passedtoservice': 'states.amazonaws.com' } }] : [];
+  if (op === 'CreateStateMachine' && typeof input.name === 'string') return [{ action, resource: `arn:aws:states:${s.region}:${s.accountId}:stateMachine:${input.name}` }, ...passRole];
+  const resource = (input.stateMachineArn ?? input.executionArn ?? input.resourceArn ?? input.mapRunArn) as string | undefined;
+  return [{ action, resource: resource ?? '*' }, ...passRole];
 }

@@ -13,12 +13,14 @@ import { definition as lambdaService } from '../../src/services/lambda/index.js'
 import { definition as logsService } from '../../src/services/logs/index.js';
 import { definition as sqsService } from '../../src/services/sqs/index.js';
 import { definition as s3Service } from '../../src/services/s3/index.js';
+import { definition as snsService } from '../../src/services/sns/index.js';
+import { CreateTopicCommand, PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { CreateQueueCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 
 const ACCOUNT = '000000000000';
 const TABLE_ARN = `arn:aws:dynamodb:us-east-1:${ACCOUNT}:table/items`;
-const SERVICES = [iamService, stsService, dynamodbService, lambdaService, logsService, sqsService, s3Service];
+const SERVICES = [iamService, stsService, dynamodbService, lambdaService, logsService, sqsService, s3Service, snsService];
 const policy = (effect: 'Allow' | 'Deny', action: string | string[], resource = '*') =>
   JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: effect, Action: action, Resource: resource }] });
 const trust = (principal: object) => JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: principal, Action: 'sts:AssumeRole' }] });
@@ -99,7 +101,7 @@ describe('--iam enforce', () => {
     );
   });
 
-  it('answers SQS, S3 and Lambda denials in their own errors', async () => {
+  it('answers SQS, S3, Lambda and SNS denials in their own errors', async () => {
     await iam.send(new CreateRoleCommand({ RoleName: 'nothing', AssumeRolePolicyDocument: trust({ AWS: ACCOUNT }) }));
     const r = await sts.send(new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${ACCOUNT}:role/nothing`, RoleSessionName: 'tester' }));
     const c = r.Credentials!;
@@ -117,6 +119,13 @@ describe('--iam enforce', () => {
       assert.equal(e.$metadata.httpStatusCode, 403);
       assert.equal(e.name, 'AccessDenied');
       assert.equal(e.message, `${who} s3:PutObject on resource: arn:aws:s3:::docs/a/b.txt because no identity-based policy allows the s3:PutObject action`);
+      return true;
+    });
+    const { TopicArn } = await new SNSClient(clientConfig(server.endpoint)).send(new CreateTopicCommand({ Name: 'events' }));
+    await assert.rejects(new SNSClient(session).send(new PublishCommand({ TopicArn, Message: 'x' })), (e: any) => {
+      assert.equal(e.$metadata.httpStatusCode, 403);
+      assert.equal(e.name, 'AuthorizationErrorException');
+      assert.equal(e.message, `${who} sns:Publish on resource: ${TopicArn} because no identity-based policy allows the sns:Publish action`);
       return true;
     });
     await assert.rejects(new LambdaClient(session).send(new InvokeCommand({ FunctionName: 'absent' })), (e: any) => {
