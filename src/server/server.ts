@@ -191,7 +191,13 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
       else if (!(await readWhole(req, maxBodyOf(svc)))) return tooLarge(req, res);
     } else if (req.body.length > maxBodyOf(svc)) return tooLarge(req, res);
     // Keys Stratus issued (IAM users', STS sessions') name their account and principal; the configured ones answer without a lookup.
-    const issued = sig && resolvers.length > 0 && !credentials.has(sig.accessKeyId) ? await resolveIssued(sig.accessKeyId) : undefined;
+    const issued =
+      sig && resolvers.length > 0 && !credentials.has(sig.accessKeyId)
+        ? await resolveIssued(sig.accessKeyId).catch((e: unknown) => {
+            log({ level: 'error', error: `resolving access key ${sig.accessKeyId}: ${String((e as Error)?.stack ?? e)}` });
+            return undefined;
+          })
+        : undefined;
     const ctx: RequestContext = {
       requestId: randomUUID(),
       accountId: accountFor(sig?.accessKeyId, issued),
