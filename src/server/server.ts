@@ -19,7 +19,7 @@ import type { Db } from '../storage/db.js';
 import { openLogSink } from '../services/logs/sink.js';
 import { Jobs } from '../jobs/index.js';
 import { createBlobStore, type BlobStore } from '../storage/blobs/index.js';
-import type { DataPlaneRoute, LoadedService, OperationHandler, Platform, ServiceDefinition } from '../services/service.js';
+import type { CredentialUse, DataPlaneRoute, LoadedService, OperationHandler, Platform, ServiceDefinition } from '../services/service.js';
 import type { Principal, RequestContext, ResolvedCredential } from '../core/context.js';
 import { hostName, isPlainHost, preflight, send, type HttpRequest, type HttpResponse, type ResponseSink } from '../core/http.js';
 import { BODY_IDLE_MS, bodyWithin, bufferedStream, ConnectionClosedError, MalformedBodyError, readWhole, verifiedStream, type IncomingRequest } from './body.js';
@@ -72,10 +72,10 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
   const jobs = await Jobs.open({ db, clock, log });
   const credentials = new Map(config.credentials.map((c) => [c.accessKeyId, c]));
   /** Services that issue credentials (IAM access keys, STS sessions), filled once they are loaded. */
-  const resolvers: ((accessKeyId: string) => Promise<ResolvedCredential | undefined>)[] = [];
-  const resolveIssued = async (accessKeyId: string): Promise<ResolvedCredential | undefined> => {
+  const resolvers: ((accessKeyId: string, use?: CredentialUse) => Promise<ResolvedCredential | undefined>)[] = [];
+  const resolveIssued = async (accessKeyId: string, use?: CredentialUse): Promise<ResolvedCredential | undefined> => {
     for (const resolve of resolvers) {
-      const found = await resolve(accessKeyId);
+      const found = await resolve(accessKeyId, use);
       if (found) return found;
     }
     return undefined;
@@ -193,7 +193,7 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
     // Keys Stratus issued (IAM users', STS sessions') name their account and principal; the configured ones answer without a lookup.
     const issued =
       sig && resolvers.length > 0 && !credentials.has(sig.accessKeyId)
-        ? await resolveIssued(sig.accessKeyId).catch((e: unknown) => {
+        ? await resolveIssued(sig.accessKeyId, { service: sig.service, region: sig.region }).catch((e: unknown) => {
             log({ level: 'error', error: `resolving access key ${sig.accessKeyId}: ${String((e as Error)?.stack ?? e)}` });
             return undefined;
           })

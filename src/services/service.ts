@@ -149,8 +149,11 @@ export interface ServiceProvider {
   close?(): Promise<void>;
   /** Health detail for /_stratus/health. */
   health?(): Record<string, unknown>;
-  /** The credentials this service issues (IAM access keys, STS sessions): what `accessKeyId` stands for, or undefined. */
-  resolveCredential?(accessKeyId: string): Promise<ResolvedCredential | undefined>;
+  /**
+   * The credentials this service issues (IAM access keys, STS sessions): what `accessKeyId` stands
+   * for, or undefined. `use` is the request the key signs (for IAM's last-used record).
+   */
+  resolveCredential?(accessKeyId: string, use?: CredentialUse): Promise<ResolvedCredential | undefined>;
   /** The IAM policies that apply to a principal, for `--iam enforce` (IAM's); undefined for the root. */
   principalPolicies?(principal: Principal): Promise<PrincipalPolicies | undefined>;
 }
@@ -170,8 +173,14 @@ export interface ProviderHooks {
   corsHeaders?(req: HttpRequest): Promise<Record<string, string>>;
   close?(): Promise<void>;
   health?(): Record<string, unknown>;
-  resolveCredential?(accessKeyId: string): Promise<ResolvedCredential | undefined>;
+  resolveCredential?(accessKeyId: string, use?: CredentialUse): Promise<ResolvedCredential | undefined>;
   principalPolicies?(principal: Principal): Promise<PrincipalPolicies | undefined>;
+}
+
+/** The request an access key signs: the service (its signing name) and region. */
+export interface CredentialUse {
+  readonly service: string;
+  readonly region: string;
 }
 
 /** The capitalised keys of a family: by convention (and checked at start-up against the model) its operations. */

@@ -31,6 +31,7 @@ import {
   DeleteRolePolicyCommand,
   DeleteUserCommand,
   DetachRolePolicyCommand,
+  GetAccessKeyLastUsedCommand,
   GetAccountAuthorizationDetailsCommand,
   GetAccountPasswordPolicyCommand,
   GetGroupCommand,
@@ -234,6 +235,13 @@ describe('IAM', () => {
     const k2 = (await iam.send(new CreateAccessKeyCommand({ UserName: 'u3' }))).AccessKey!;
     const asUser = new IAMClient({ ...clientConfig(server.endpoint), credentials: { accessKeyId: k2.AccessKeyId!, secretAccessKey: k2.SecretAccessKey! } });
     assert.equal((await asUser.send(new GetUserCommand({}))).User!.UserName, 'u3');
+    const used = await iam.send(new GetAccessKeyLastUsedCommand({ AccessKeyId: k2.AccessKeyId! }));
+    assert.equal(used.UserName, 'u3');
+    assert.equal(used.AccessKeyLastUsed!.ServiceName, 'iam');
+    assert.equal(used.AccessKeyLastUsed!.Region, 'us-east-1');
+    assert.ok(used.AccessKeyLastUsed!.LastUsedDate instanceof Date);
+    const unused = await iam.send(new GetAccessKeyLastUsedCommand({ AccessKeyId: k1.AccessKeyId! }));
+    assert.deepEqual(unused.AccessKeyLastUsed, { ServiceName: 'N/A', Region: 'N/A' });
   });
 
   it('lists AWS managed and local policies across one Marker', async () => {

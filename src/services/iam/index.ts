@@ -8,7 +8,7 @@
 import type { IAMApi } from '../../generated/iam.js';
 import { defineProvider, type Platform, type ServiceDefinition, type ServiceProvider } from '../service.js';
 import { IamCore } from './core.js';
-import { AccessKeyOps, resolveAccessKey } from './ops/access-keys.js';
+import { AccessKeyOps, KeyUseRecorder, resolveAccessKey } from './ops/access-keys.js';
 import { AccountOps } from './ops/account.js';
 import { DetailsOps } from './ops/details.js';
 import { GroupOps } from './ops/groups.js';
@@ -29,6 +29,7 @@ export const definition: ServiceDefinition = {
     await platform.db.migrate('iam', IAM_MIGRATIONS);
     const core = new IamCore(platform);
     const policies = new PrincipalPolicyCache(core);
+    const lastUsed = new KeyUseRecorder(core);
     const provider = defineProvider<IAMApi>()(
       [
         new UserOps(core),
@@ -43,7 +44,15 @@ export const definition: ServiceDefinition = {
         new MfaOps(core),
         new DetailsOps(core),
       ],
-      { resolveCredential: (accessKeyId) => (accessKeyId.startsWith('AKIA') ? policies.credential(accessKeyId, () => resolveAccessKey(core, accessKeyId)) : Promise.resolve(undefined)), principalPolicies: (p) => policies.policiesOf(p) },
+      {
+        resolveCredential: async (accessKeyId, use) => {
+          if (!accessKeyId.startsWith('AKIA')) return undefined;
+          const found = await policies.credential(accessKeyId, () => resolveAccessKey(core, accessKeyId));
+          if (found && use) lastUsed.record(accessKeyId, use);
+          return found;
+        },
+        principalPolicies: (p) => policies.policiesOf(p),
+      },
     );
     // Every operation that may change what a principal is allowed drops the cached policies once it is done.
     const writes = provider as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;

@@ -110,3 +110,27 @@ export async function resolveAccessKey(core: IamCore, accessKeyId: string): Prom
   if (!user) return undefined;
   return { secretAccessKey: row.secret, active, principal: { type: 'user', accountId: row.account, arn: user.arn, userId: user.id } };
 }
+
+/** How often one key's last use is written: AWS's record is also approximate. */
+const LAST_USED_EVERY_MS = 60_000;
+
+/**
+ * Records when and where an access key was last used (GetAccessKeyLastUsed): at most once a minute
+ * per key, after the request's lookup, without the request waiting for the write.
+ */
+export class KeyUseRecorder {
+  private readonly written = new Map<string, number>();
+
+  constructor(private readonly core: IamCore) {}
+
+  record(accessKeyId: string, use: { service: string; region: string }): void {
+    const now = this.core.clock.now();
+    const last = this.written.get(accessKeyId);
+    if (last !== undefined && now - last < LAST_USED_EVERY_MS) return;
+    if (this.written.size >= 10_000) this.written.clear();
+    this.written.set(accessKeyId, now);
+    this.core.db
+      .tx((tx) => tx.run('UPDATE iam_access_keys SET last_used = ?, last_service = ?, last_region = ? WHERE key_id = ?', [now, use.service, use.region, accessKeyId]))
+      .catch((e: unknown) => this.core.platform.log({ level: 'error', error: `recording the use of ${accessKeyId}: ${String(e)}` }));
+  }
+}
