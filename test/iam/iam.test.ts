@@ -256,6 +256,9 @@ describe('IAM', () => {
     } while (marker);
     assert.ok(names.includes('AdministratorAccess') && names.includes('AmazonDynamoDBFullAccess') && names.includes('versions'));
     assert.equal(new Set(names).size, names.length);
+    const attached = await iam.send(new ListPoliciesCommand({ OnlyAttached: true, Scope: 'AWS' }));
+    assert.ok(attached.Policies!.every((p) => p.AttachmentCount! > 0 || p.PermissionsBoundaryUsageCount! > 0));
+    assert.ok(attached.Policies!.length < names.length);
   });
 
   it('handles instance profiles, permissions boundaries, service-linked roles and the account settings', async () => {

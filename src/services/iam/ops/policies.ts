@@ -104,7 +104,7 @@ export class PolicyOps implements Pick<IAMApi, Ops> {
       for (const p of [...AWS_MANAGED_POLICIES].sort((a, b) => (a.name < b.name ? -1 : 1))) {
         if (p.name <= String(after[1]) || !p.path.startsWith(prefix)) continue;
         const policy = await this.core.awsPolicyOut(db, ctx, p);
-        if (input.OnlyAttached && !policy.AttachmentCount && !policy.PermissionsBoundaryUsageCount) continue;
+        if (!usageMatches(policy, input)) continue;
         out.push({ policy, key: [0, p.name] });
         if (out.length > limit) break;
       }
@@ -118,7 +118,7 @@ export class PolicyOps implements Pick<IAMApi, Ops> {
         );
         for (const r of rows) {
           const policy = await this.core.policyOut(db, ctx, JSON.parse(r.doc) as Entity);
-          if (input.OnlyAttached && !policy.AttachmentCount && !policy.PermissionsBoundaryUsageCount) continue;
+          if (!usageMatches(policy, input)) continue;
           out.push({ policy, key: [1, r.lname] });
           if (out.length > limit) break;
         }
@@ -245,6 +245,15 @@ export class PolicyOps implements Pick<IAMApi, Ops> {
       IsTruncated: false,
     };
   }
+}
+
+/** OnlyAttached keeps the policies in use; PolicyUsageFilter says as what (permissions policy or boundary). */
+function usageMatches(p: Policy, input: ListPoliciesRequest): boolean {
+  const asPolicy = (p.AttachmentCount ?? 0) > 0;
+  const asBoundary = (p.PermissionsBoundaryUsageCount ?? 0) > 0;
+  if (input.PolicyUsageFilter === 'PermissionsPolicy') return asPolicy;
+  if (input.PolicyUsageFilter === 'PermissionsBoundary') return asBoundary;
+  return !input.OnlyAttached || asPolicy || asBoundary;
 }
 
 function versionNumber(id: string): number | undefined {

@@ -63,7 +63,7 @@ export class RoleOps implements Pick<IAMApi, Ops> {
     validatePolicyDocument(text, 'trust');
     if (policySize(text) > TRUST_POLICY_SIZE) throw new LimitExceededException(`Cannot exceed quota for ACLSizePerRole: ${TRUST_POLICY_SIZE}`);
     for (const p of awsPrincipals(text)) {
-      if (p === '*' || /^\d{12}$/.test(p)) continue;
+      if (p === '*' || /^\d{12}$/.test(p) || /^arn:aws:sts::\d{12}:(assumed-role|federated-user)\/./.test(p)) continue;
       const m = /^arn:aws:iam::(\d{12}):(root|user|role)(\/.*)?$/.exec(p);
       if (!m) throw new MalformedPolicyDocumentException(`Invalid principal in policy: "AWS":"${p}"`);
       if (m[1] !== ctx.accountId || m[2] === 'root') continue;
