@@ -8,7 +8,7 @@ import type { Protocol, ResolvedOperation } from '../aws/protocols/protocol.js';
 import { ServiceIndex } from '../aws/service-index.js';
 import { setEnumOrder, setOpenEnums, setShapeConstraints } from '../aws/validate.js';
 import { accessDeniedError, authError, contentSha256Error } from '../aws/auth-errors.js';
-import { actionsFor } from '../aws/iam-actions.js';
+import { actionsFor, type ActionRequest } from '../aws/iam-actions.js';
 import { authorize, denialMessage, type PrincipalPolicies } from '../aws/iam-authorize.js';
 import { checkSigV4Time, contentSha256Mismatch, parseSigV4, signatureDetails, verifySigV4, type SigV4Info } from '../aws/sigv4.js';
 import { PlatformClock } from '../core/clock.js';
@@ -90,7 +90,11 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
   };
   /** Where `--iam enforce` reads a principal's policies (IAM's provider). */
   let policySource: ((p: Principal) => Promise<PrincipalPolicies | undefined>) | undefined;
-  const platform: Platform = { db, blobs, clock, config, endpoint: () => endpoint, log, services, logs, jobs, resolveCredential };
+  const authorizeFor = async (ctx: RequestContext, principal: Principal, action: string, resource: string): Promise<void> => {
+    if (config.iam === 'off' || principal.type === 'root' || principal.type === 'service') return;
+    await checkActions(ctx, principal, '127.0.0.1', [{ action, resource }]);
+  };
+  const platform: Platform = { db, blobs, clock, config, endpoint: () => endpoint, log, services, logs, jobs, resolveCredential, authorize: authorizeFor };
 
   const definitions = options.services ?? (await discoverServices());
   for (const definition of definitions) {
@@ -260,7 +264,12 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
    */
   async function authorizeRequest(ctx: RequestContext, principal: Principal, req: IncomingRequest, operation: string, input: Record<string, unknown>): Promise<void> {
     const actions = actionsFor(ctx.service, operation, input, ctx);
-    if (!actions?.length || !policySource) return;
+    if (!actions?.length) return;
+    await checkActions(ctx, principal, req.raw.socket.remoteAddress?.replace(/^::ffff:/, '') ?? '127.0.0.1', actions);
+  }
+
+  async function checkActions(ctx: RequestContext, principal: Principal, sourceIp: string, actions: readonly ActionRequest[]): Promise<void> {
+    if (!policySource) return;
     const policies = await policySource(principal);
     if (!policies) return;
     const context: Record<string, string> = {
@@ -274,7 +283,6 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
     if (principal.type === 'user') context['aws:username'] = principal.arn.slice(principal.arn.lastIndexOf('/') + 1);
     // The user's or role's own tags, then the session's (which win).
     for (const [k, v] of Object.entries({ ...policies.tags, ...principal.sessionTags })) context[`aws:principaltag/${k.toLowerCase()}`] = v;
-    const sourceIp = req.raw.socket.remoteAddress?.replace(/^::ffff:/, '') ?? '127.0.0.1';
     for (const { action, resource, context: own } of actions) {
       const decision = authorize(policies, { action, resource, sourceIp, callerAccount: principal.accountId, context: own ? { ...context, ...own } : context });
       if (decision.allowed) continue;

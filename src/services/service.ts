@@ -30,6 +30,12 @@ export interface Platform {
    * service whose `resolveCredential` hook knows it (IAM users' keys, STS sessions); undefined if none.
    */
   readonly resolveCredential: (accessKeyId: string) => Promise<ResolvedCredential | undefined>;
+  /**
+   * `--iam enforce`/`report` for a decision a service makes itself (STS: a caller's own permission to
+   * sts:AssumeRole): resolves when the principal's policies allow `action` on `resource` (or the mode
+   * is off, or it is the root), throws the service's AccessDenied in enforce mode, logs in report mode.
+   */
+  readonly authorize: (ctx: RequestContext, principal: Principal, action: string, resource: string) => Promise<void>;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { IAMClient, AttachRolePolicyCommand, CreateRoleCommand, DeleteRolePolicyCommand, PutRolePermissionsBoundaryCommand, PutRolePolicyCommand } from '@aws-sdk/client-iam';
+import { IAMClient, AttachRolePolicyCommand, CreateAccessKeyCommand, CreateRoleCommand, CreateUserCommand, DeleteRolePolicyCommand, PutRolePermissionsBoundaryCommand, PutRolePolicyCommand, PutUserPolicyCommand } from '@aws-sdk/client-iam';
 import { STSClient, AssumeRoleCommand } from '@aws-sdk/client-sts';
 import { CreateTableCommand, DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { CreateFunctionCommand, InvokeCommand, LambdaClient, waitUntilFunctionActiveV2 } from '@aws-sdk/client-lambda';
@@ -165,6 +165,24 @@ describe('--iam enforce', () => {
       }),
     );
     assert.equal((await create()).FunctionName, 'passed');
+  });
+
+  it('needs sts:AssumeRole in the caller\'s policies unless the trust policy names the caller', async () => {
+    await iam.send(new CreateUserCommand({ UserName: 'eve' }));
+    const key = (await iam.send(new CreateAccessKeyCommand({ UserName: 'eve' }))).AccessKey!;
+    const eve = new STSClient({ ...clientConfig(server.endpoint), credentials: { accessKeyId: key.AccessKeyId!, secretAccessKey: key.SecretAccessKey! } });
+    await iam.send(new CreateRoleCommand({ RoleName: 'account-trust', AssumeRolePolicyDocument: trust({ AWS: ACCOUNT }) }));
+    await iam.send(new CreateRoleCommand({ RoleName: 'eve-trust', AssumeRolePolicyDocument: trust({ AWS: `arn:aws:iam::${ACCOUNT}:user/eve` }) }));
+    const assume = (role: string) => eve.send(new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${ACCOUNT}:role/${role}`, RoleSessionName: 'eve' }));
+    await assert.rejects(assume('account-trust'), (e: any) => {
+      assert.equal(e.name, 'AccessDenied');
+      assert.equal(e.$metadata.httpStatusCode, 403);
+      assert.equal(e.message, `User: arn:aws:iam::${ACCOUNT}:user/eve is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::${ACCOUNT}:role/account-trust because no identity-based policy allows the sts:AssumeRole action`);
+      return true;
+    });
+    assert.equal((await assume('eve-trust')).AssumedRoleUser!.Arn, `arn:aws:sts::${ACCOUNT}:assumed-role/eve-trust/eve`);
+    await iam.send(new PutUserPolicyCommand({ UserName: 'eve', PolicyName: 'assume', PolicyDocument: policy('Allow', 'sts:AssumeRole', `arn:aws:iam::${ACCOUNT}:role/account-*`) }));
+    assert.equal((await assume('account-trust')).AssumedRoleUser!.Arn, `arn:aws:sts::${ACCOUNT}:assumed-role/account-trust/eve`);
   });
 
   it('runs a function with its execution role: missing dynamodb:PutItem fails as on AWS, and works once attached', async () => {

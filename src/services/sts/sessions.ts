@@ -68,6 +68,9 @@ export class SessionOps implements Pick<StsApi, Ops> {
     for (const t of input.Tags ?? []) context[`aws:requesttag/${t.Key.toLowerCase()}`] = t.Value;
     for (const [k, v] of Object.entries(caller.sessionTags ?? {})) context[`aws:principaltag/${k.toLowerCase()}`] = v;
     if (!this.trusts(role, { action: 'sts:AssumeRole', callerAccount: service ? undefined : caller.accountId, principal: service ? { service } : { arns }, context })) throw denied();
+    // With `--iam enforce`, the caller also needs sts:AssumeRole in its own policies unless the trust
+    // policy names it (not merely its account) and the role is in its account.
+    if (!service && (!namesPrincipal(role.trust, arns) || role.arn.split(':')[4] !== caller.accountId)) await this.platform.authorize(ctx, caller, 'sts:AssumeRole', role.arn);
     const chained = caller.type === 'assumed-role';
     const duration = input.DurationSeconds ?? 3600;
     if (chained && duration > 3600) throw validation('The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.');
@@ -217,6 +220,15 @@ function assumedRole(role: Role, session: string, extra: { sessionTags?: Record<
     ...(extra.policy ? { sessionPolicy: extra.policy } : {}),
     ...(extra.policyArns?.length ? { sessionPolicyArns: extra.policyArns } : {}),
   };
+}
+
+/** Whether an Allow statement of a trust policy names one of these principal ARNs itself. */
+function namesPrincipal(trust: string, arns: readonly string[]): boolean {
+  return (parsePolicy(trust) ?? []).some((st) => {
+    if (st.Effect !== 'Allow' || !st.Principal || typeof st.Principal !== 'object') return false;
+    const aws = (st.Principal as Record<string, unknown>).AWS;
+    return (Array.isArray(aws) ? aws : [aws]).some((p) => typeof p === 'string' && arns.includes(p));
+  });
 }
 
 /** STS's PackedPolicySize: the percentage of the packed limit the session policy and tags use. */
