@@ -5,7 +5,8 @@
 import { AwsError } from './errors.js';
 import { loadModel } from './model.js';
 
-export type AuthErrorKind = 'signature' | 'unknownKey' | 'skewed' | 'expired' | 'missing';
+/** `expiredToken`: temporary credentials past their expiry; `invalidToken`: a session key with the wrong or no session token. */
+export type AuthErrorKind = 'signature' | 'unknownKey' | 'skewed' | 'expired' | 'missing' | 'expiredToken' | 'invalidToken';
 
 /** S3's answer to a body whose SHA-256 is not the x-amz-content-sha256 it was signed with. */
 export function contentSha256Error(claimed: string, computed: string): AwsError {
@@ -129,6 +130,7 @@ const MISMATCH_MESSAGE =
 const S3_MISMATCH_MESSAGE =
   'The request signature we calculated does not match the signature you provided. Check your key and signing method.';
 const INVALID_TOKEN_MESSAGE = 'The security token included in the request is invalid.';
+const EXPIRED_TOKEN_MESSAGE = 'The security token included in the request is expired';
 
 /**
  * "Signature expired: 20260101T000000Z is now earlier than 20260101T001000Z (20260101T002500Z - 15 min.)"
@@ -214,7 +216,13 @@ export function authError(service: string, kind: AuthErrorKind, details: AuthErr
       return make(family, c.signature, message, c.status);
     }
     case 'unknownKey':
+    case 'invalidToken':
       return make(family, c.unknownKey, INVALID_TOKEN_MESSAGE, c.status);
+    case 'expiredToken':
+      // The query front ends (STS, IAM, SNS, SQS) answer ExpiredToken 403; JSON ones ExpiredTokenException 400, REST ones 403.
+      return family === 'query' || family === 'sqs'
+        ? make(family, 'ExpiredToken', EXPIRED_TOKEN_MESSAGE, 403)
+        : make(family, 'ExpiredTokenException', EXPIRED_TOKEN_MESSAGE, family === 'json' ? 400 : 403);
     case 'skewed':
     case 'expired':
       // Outside S3, presigned URLs live 15 minutes from X-Amz-Date whatever X-Amz-Expires says
@@ -242,6 +250,10 @@ function s3AuthError(kind: AuthErrorKind, d: AuthErrorDetails, nowMs: number): A
       }
       return make('s3', 'SignatureDoesNotMatch', S3_MISMATCH_MESSAGE, 403, fields);
     }
+    case 'expiredToken':
+      return make('s3', 'ExpiredToken', 'The provided token has expired.', 400);
+    case 'invalidToken':
+      return make('s3', 'InvalidToken', 'The provided token is malformed or otherwise invalid.', 400);
     case 'unknownKey':
       return make('s3', 'InvalidAccessKeyId', 'The AWS Access Key Id you provided does not exist in our records.', 403, {
         ...(d.accessKeyId !== undefined ? { AWSAccessKeyId: d.accessKeyId } : {}),
@@ -306,4 +318,16 @@ export function signatureScopeError(service: string, message: string, s3Message:
   if (family === 's3') return make('s3', 'AuthorizationHeaderMalformed', s3Message, 400);
   const c = CODES[family];
   return make(family, c.signature, message, c.status);
+}
+
+/**
+ * A request IAM policies do not allow (`--iam enforce`), in the service's own error: DynamoDB's
+ * AccessDeniedException (400), Lambda's AccessDeniedException (403), S3's and the query services'
+ * AccessDenied (403), SNS's AuthorizationError (403).
+ */
+export function accessDeniedError(service: string, message: string): AwsError {
+  const family = authFamily(service);
+  if (service === 'sns') return make('query', 'AuthorizationError', message, 403);
+  if (family === 's3' || family === 'query' || family === 'sqs') return make(family, 'AccessDenied', message, 403);
+  return make(family, 'AccessDeniedException', message, family === 'json' ? 400 : 403);
 }

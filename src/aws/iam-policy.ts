@@ -3,11 +3,11 @@
  * evaluated for one request as AWS does: an explicit Deny that applies refuses; otherwise an Allow
  * must apply. The caller's own IAM permissions are not modelled, so the resource policy decides.
  *
- * Conditions supported: IpAddress / NotIpAddress on aws:SourceIp (IPv4 CIDR or exact address),
- * StringEquals / StringNotEquals / StringLike / StringNotLike on aws:SourceIp, aws:SourceVpce and
- * aws:SourceVpc (requests to Stratus never come through a VPC endpoint), and on aws:PrincipalAccount;
- * those operators and Bool on the keys the service gives for the request (`context`). A statement
- * with any other condition does not apply.
+ * Conditions supported: the String*, Arn*, Numeric*, Date*, Bool, IpAddress/NotIpAddress and Null
+ * operators, with ...IfExists and ForAnyValue:/ForAllValues: (over single values), on aws:SourceIp,
+ * aws:SourceVpce and aws:SourceVpc (requests to Stratus never come through a VPC endpoint),
+ * aws:PrincipalAccount, and the keys the caller gives for the request (`context`). A statement with
+ * another operator, or on a key Stratus does not know, does not apply.
  */
 import { parseArn } from './arn.js';
 
@@ -24,6 +24,12 @@ export interface PolicyRequest {
   expandResource?: (resource: string) => string;
   /** The service's own condition keys for this request, lower-cased (e.g. `lambda:functionurlauthtype`). */
   context?: Readonly<Record<string, string>>;
+  /**
+   * Who the caller is, where a policy's Principal names more than an account (trust policies): its
+   * ARNs (a user's; an assumed role's session and role ARNs), or the identity provider or service it
+   * comes as. Without it, any principal of `callerAccount` matches an ARN of that account.
+   */
+  principal?: { arns?: readonly string[]; federated?: string; service?: string };
 }
 
 export type PolicyDecision = { allowed: true } | { allowed: false; explicitDeny: boolean };
@@ -34,9 +40,19 @@ const list = (v: unknown): string[] => (v === undefined || v === null ? [] : Arr
 
 /** IAM's string wildcards: `*` any run of characters, `?` any one character. */
 export function wildcardMatch(pattern: string, text: string): boolean {
-  const re = '^' + pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.') + '$';
-  return new RegExp(re, 's').test(text);
+  if (pattern === '*') return true;
+  if (!pattern.includes('*') && !pattern.includes('?')) return pattern === text;
+  let re = compiled.get(pattern);
+  if (!re) {
+    re = new RegExp('^' + pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.') + '$', 's');
+    // Policies are few and stable: their patterns are compiled once (bounded, for policies that change).
+    if (compiled.size >= 10_000) compiled.clear();
+    compiled.set(pattern, re);
+  }
+  return re.test(text);
 }
+
+const compiled = new Map<string, RegExp>();
 
 function ipv4(ip: string): number | undefined {
   const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(ip);
@@ -60,13 +76,19 @@ export function ipMatches(cidr: string, ip: string): boolean {
 function principalApplies(principal: unknown, req: PolicyRequest): boolean {
   if (principal === undefined || principal === '*') return true;
   if (principal && typeof principal === 'object') {
-    const aws = list((principal as Record<string, unknown>).AWS);
+    const named = principal as Record<string, unknown>;
+    if (req.principal?.federated && list(named.Federated).includes(req.principal.federated)) return true;
+    if (req.principal?.service && list(named.Service).includes(req.principal.service)) return true;
+    const aws = list(named.AWS);
     if (aws.includes('*')) return true;
     if (!req.callerAccount) return false;
     return aws.some((p) => {
       if (p === req.callerAccount) return true;
       const arn = parseArn(p);
-      return arn?.service === 'iam' && arn.account === req.callerAccount;
+      if ((arn?.service !== 'iam' && arn?.service !== 'sts') || arn.account !== req.callerAccount) return false;
+      // An account's root ARN names every principal of the account; another ARN names one principal.
+      if (arn.resource === 'root') return true;
+      return req.principal?.arns ? req.principal.arns.includes(p) : arn.service === 'iam';
     });
   }
   return false;
@@ -81,46 +103,93 @@ function conditionsApply(condition: PolicyStatement['Condition'], req: PolicyReq
     'aws:principalaccount': req.callerAccount,
     ...req.context,
   };
-  for (const [operator, tests] of Object.entries(condition)) {
+  for (const [written, tests] of Object.entries(condition)) {
+    // ForAnyValue:/ForAllValues: over the single-valued keys Stratus knows are the plain operator;
+    // ...IfExists holds when the key is absent.
+    const ifExists = written.endsWith('IfExists');
+    const operator = written.replace(/^(ForAnyValue|ForAllValues):/, '').replace(/IfExists$/, '');
     for (const [key, expected] of Object.entries(tests ?? {})) {
       const lower = key.toLowerCase();
-      if (!(lower in keys)) return false;
-      const actual = keys[lower];
       const values = list(expected);
-      let ok: boolean;
-      switch (operator) {
-        case 'IpAddress':
-          ok = actual !== undefined && values.some((v) => ipMatches(v, actual));
-          break;
-        case 'NotIpAddress':
-          ok = actual === undefined || !values.some((v) => ipMatches(v, actual));
-          break;
-        case 'StringEquals':
-          ok = actual !== undefined && values.includes(actual);
-          break;
-        case 'StringNotEquals':
-          ok = actual === undefined || !values.includes(actual);
-          break;
-        case 'StringLike':
-          ok = actual !== undefined && values.some((v) => wildcardMatch(v, actual));
-          break;
-        case 'StringNotLike':
-          ok = actual === undefined || !values.some((v) => wildcardMatch(v, actual));
-          break;
-        case 'Bool':
-          ok = actual !== undefined && values.some((v) => v.toLowerCase() === actual.toLowerCase());
-          break;
-        default:
-          return false;
+      if (operator === 'Null') {
+        const absent = keys[lower] === undefined;
+        if (!values.some((v) => (v.toLowerCase() === 'true') === absent)) return false;
+        continue;
       }
-      if (!ok) return false;
+      if (!(lower in keys) || keys[lower] === undefined) {
+        if (ifExists) continue;
+        if (!(lower in keys)) return false;
+      }
+      const ok = operatorHolds(operator, keys[lower], values);
+      if (ok === undefined || !ok) return false;
     }
   }
   return true;
 }
 
-function applies(s: PolicyStatement, req: PolicyRequest): boolean {
-  const actionOk = s.NotAction !== undefined ? !list(s.NotAction).some((a) => wildcardMatch(a, req.action)) : list(s.Action).some((a) => wildcardMatch(a, req.action));
+/** One condition operator on a key's value (undefined: absent); undefined for an operator Stratus does not know. */
+function operatorHolds(operator: string, actual: string | undefined, values: string[]): boolean | undefined {
+  const num = (v: string) => Number(v);
+  const date = (v: string) => (/^\d+$/.test(v) ? Number(v) * 1000 : Date.parse(v));
+  const compare = (parse: (v: string) => number, test: (a: number, b: number) => boolean) =>
+    actual !== undefined && !Number.isNaN(parse(actual)) && values.some((v) => test(parse(actual), parse(v)));
+  switch (operator) {
+    case 'IpAddress':
+      return actual !== undefined && values.some((v) => ipMatches(v, actual));
+    case 'NotIpAddress':
+      return actual === undefined || !values.some((v) => ipMatches(v, actual));
+    case 'StringEquals':
+      return actual !== undefined && values.includes(actual);
+    case 'StringNotEquals':
+      return actual === undefined || !values.includes(actual);
+    case 'StringEqualsIgnoreCase':
+      return actual !== undefined && values.some((v) => v.toLowerCase() === actual.toLowerCase());
+    case 'StringNotEqualsIgnoreCase':
+      return actual === undefined || !values.some((v) => v.toLowerCase() === actual.toLowerCase());
+    case 'StringLike':
+    case 'ArnLike':
+    case 'ArnEquals':
+      return actual !== undefined && values.some((v) => wildcardMatch(v, actual));
+    case 'StringNotLike':
+    case 'ArnNotLike':
+    case 'ArnNotEquals':
+      return actual === undefined || !values.some((v) => wildcardMatch(v, actual));
+    case 'Bool':
+      return actual !== undefined && values.some((v) => v.toLowerCase() === actual.toLowerCase());
+    case 'NumericEquals':
+      return compare(num, (a, b) => a === b);
+    case 'NumericNotEquals':
+      return actual === undefined || !compare(num, (a, b) => a === b);
+    case 'NumericLessThan':
+      return compare(num, (a, b) => a < b);
+    case 'NumericLessThanEquals':
+      return compare(num, (a, b) => a <= b);
+    case 'NumericGreaterThan':
+      return compare(num, (a, b) => a > b);
+    case 'NumericGreaterThanEquals':
+      return compare(num, (a, b) => a >= b);
+    case 'DateEquals':
+      return compare(date, (a, b) => a === b);
+    case 'DateNotEquals':
+      return actual === undefined || !compare(date, (a, b) => a === b);
+    case 'DateLessThan':
+      return compare(date, (a, b) => a < b);
+    case 'DateLessThanEquals':
+      return compare(date, (a, b) => a <= b);
+    case 'DateGreaterThan':
+      return compare(date, (a, b) => a > b);
+    case 'DateGreaterThanEquals':
+      return compare(date, (a, b) => a >= b);
+    default:
+      return undefined;
+  }
+}
+
+/** Whether a statement applies to the request (action, resource, principal and conditions), whatever its Effect. */
+export function statementApplies(s: PolicyStatement, req: PolicyRequest): boolean {
+  // Action names are not case-sensitive (AWS's policy grammar); resources are.
+  const action = req.action.toLowerCase();
+  const actionOk = s.NotAction !== undefined ? !list(s.NotAction).some((a) => wildcardMatch(a.toLowerCase(), action)) : list(s.Action).some((a) => wildcardMatch(a.toLowerCase(), action));
   if (!actionOk) return false;
   const expand = req.expandResource ?? ((r: string) => r);
   const resourceOk =
@@ -141,7 +210,7 @@ export function parsePolicy(text: string | undefined): PolicyStatement[] | undef
 }
 
 export function evaluatePolicy(statements: PolicyStatement[], req: PolicyRequest): PolicyDecision {
-  const matching = statements.filter((s) => applies(s, req));
+  const matching = statements.filter((s) => statementApplies(s, req));
   if (matching.some((s) => s.Effect === 'Deny')) return { allowed: false, explicitDeny: true };
   if (matching.some((s) => s.Effect === 'Allow')) return { allowed: true };
   return { allowed: false, explicitDeny: false };

@@ -27,6 +27,7 @@ Options (environment variables in brackets):
   --data-dir DIR    where data lives (STRATUS_DATA_DIR, default ./.stratus)
   --ephemeral       keep nothing after exit (STRATUS_EPHEMERAL=1)
   --auth MODE       open (any credentials) or strict (SigV4 verified) (STRATUS_AUTH, default open)
+  --iam MODE        off, enforce (IAM policies authorise requests of IAM users and roles) or report (log would-be denials) (STRATUS_IAM, default off)
   --sync MODE       normal (survives kill -9) or full (also power loss) (STRATUS_SYNC, default normal)
   --region R        region for unsigned requests (STRATUS_REGION, default us-east-1)
   --config FILE     JSON configuration file, e.g. credentials for strict auth (STRATUS_CONFIG)

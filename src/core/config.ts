@@ -14,6 +14,12 @@ export interface Config {
   dataDir: string | undefined;
   /** 'open' accepts any credentials, as local tools do; 'strict' verifies SigV4 signatures. */
   auth: 'open' | 'strict';
+  /**
+   * IAM authorisation of requests signed by IAM users and STS sessions (the configured root keys are
+   * allowed everything): 'off', 'enforce' (denials answer each service's AccessDenied), or 'report'
+   * (allowed, with a log line for what enforce would deny).
+   */
+  iam: 'off' | 'enforce' | 'report';
   /** Known credentials (strict mode verifies against them; open mode maps keys to accounts). */
   credentials: Credential[];
   defaultAccountId: string;
@@ -48,6 +54,7 @@ export function defaultConfig(): Config {
     host: '127.0.0.1',
     dataDir: '.stratus',
     auth: 'open',
+    iam: 'off',
     credentials: [{ accessKeyId: 'test', secretAccessKey: 'test', accountId: DEFAULT_ACCOUNT }],
     defaultAccountId: DEFAULT_ACCOUNT,
     defaultRegion: 'us-east-1',
@@ -93,6 +100,11 @@ export function loadConfig(flags: Record<string, string | boolean>, env: NodeJS.
   if (auth !== undefined) {
     if (auth !== 'open' && auth !== 'strict') throw new Error(`--auth must be open or strict, not ${String(auth)}`);
     config.auth = auth;
+  }
+  const iam = pick('iam', 'STRATUS_IAM');
+  if (iam !== undefined) {
+    if (iam !== 'off' && iam !== 'enforce' && iam !== 'report') throw new Error(`--iam must be off, enforce or report, not ${String(iam)}`);
+    config.iam = iam;
   }
   const sync = pick('sync', 'STRATUS_SYNC');
   if (sync !== undefined) {

@@ -6,7 +6,9 @@ import { AwsError, internalFailure, isAwsError, notImplemented } from '../aws/er
 import { AwsJsonProtocol } from '../aws/protocols/json.js';
 import type { Protocol, ResolvedOperation } from '../aws/protocols/protocol.js';
 import type { ServiceIndex } from '../aws/service-index.js';
-import { authError, contentSha256Error } from '../aws/auth-errors.js';
+import { accessDeniedError, authError, contentSha256Error } from '../aws/auth-errors.js';
+import { actionsFor, type ActionRequest } from '../aws/iam-actions.js';
+import { authorize, denialMessage, type PrincipalPolicies } from '../aws/iam-authorize.js';
 import { checkSigV4Time, contentSha256Mismatch, parseSigV4, signatureDetails, verifySigV4, type SigV4Info } from '../aws/sigv4.js';
 import { PlatformClock } from '../core/clock.js';
 import type { Config } from '../core/config.js';
@@ -15,8 +17,8 @@ import type { Db } from '../storage/db.js';
 import { openLogSink } from '../services/logs/sink.js';
 import { Jobs } from '../jobs/index.js';
 import { createBlobStore, type BlobStore } from '../storage/blobs/index.js';
-import type { DataPlaneRoute, HostAddressing, LoadedService, OperationHandler, Platform, ServiceDefinition } from '../services/service.js';
-import type { RequestContext } from '../core/context.js';
+import type { CredentialUse, DataPlaneRoute, HostAddressing, LoadedService, OperationHandler, Platform, ServiceDefinition } from '../services/service.js';
+import type { Principal, RequestContext, ResolvedCredential } from '../core/context.js';
 import { hostName, isPlainHost, preflight, send, type HttpRequest, type HttpResponse, type ResponseSink } from '../core/http.js';
 import { BODY_IDLE_MS, bodyWithin, bufferedStream, ConnectionClosedError, MalformedBodyError, readWhole, verifiedStream, type IncomingRequest } from './body.js';
 import { createHttp1Server } from './http1.js';
@@ -91,15 +93,46 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
   let endpoint = '';
   const logs = await openLogSink(db, clock);
   jobs = await Jobs.open({ db, clock, log });
-  const platform: Platform = { db, blobs, clock, config, endpoint: () => endpoint, log, services, logs, jobs };
+  const credentials = new Map(config.credentials.map((c) => [c.accessKeyId, c]));
+  /**
+   * Keys the loaded services issued (IAM access keys, STS sessions). Looked up through the services
+   * at each call, so a service created again (POST /_stratus/reset) answers with its new provider.
+   */
+  const resolveIssued = async (accessKeyId: string, use?: CredentialUse): Promise<ResolvedCredential | undefined> => {
+    for (const s of services.values()) {
+      const found = await s.provider.resolveCredential?.(accessKeyId, use);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  const resolveCredential = async (accessKeyId: string): Promise<ResolvedCredential | undefined> => {
+    const known = credentials.get(accessKeyId);
+    if (known) {
+      const root = { type: 'root' as const, accountId: known.accountId, arn: `arn:aws:iam::${known.accountId}:root`, userId: known.accountId };
+      return { secretAccessKey: known.secretAccessKey, principal: root, active: true };
+    }
+    return resolveIssued(accessKeyId);
+  };
+  /** Where `--iam enforce` reads a principal's policies (IAM's provider). */
+  const policySource = (p: Principal): Promise<PrincipalPolicies | undefined> | undefined => {
+    for (const s of services.values()) if (s.provider.principalPolicies) return s.provider.principalPolicies(p);
+    return undefined;
+  };
+  const authorizeFor = async (ctx: RequestContext, principal: Principal, action: string, resource: string): Promise<void> => {
+    if (config.iam === 'off' || principal.type === 'root' || principal.type === 'service') return;
+    await checkActions(ctx, principal, '127.0.0.1', [{ action, resource }]);
+  };
+  const platform: Platform = { db, blobs, clock, config, endpoint: () => endpoint, log, services, logs, jobs, resolveCredential, authorize: authorizeFor };
 
   for (const definition of definitions) await set.load(definition, platform);
-  const credentials = new Map(config.credentials.map((c) => [c.accessKeyId, c]));
+  // Whether any loaded service issues keys: without one, requests skip the lookup.
+  const issuing = [...services.values()].some((s) => s.provider.resolveCredential !== undefined);
 
-  const accountFor = (accessKeyId: string | undefined): string => {
+  const accountFor = (accessKeyId: string | undefined, issued: ResolvedCredential | undefined): string => {
     if (!accessKeyId) return config.defaultAccountId;
     const known = credentials.get(accessKeyId);
     if (known) return known.accountId;
+    if (issued) return issued.principal.accountId;
     return /^\d{12}$/.test(accessKeyId) ? accessKeyId : config.defaultAccountId;
   };
 
@@ -229,9 +262,17 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
       if (early && protocol.streamsInput(svc.index, early.operation)) req.stream = req.incoming;
       else if (!(await readWhole(req, maxBodyOf(svc)))) return tooLarge(req, res);
     } else if (req.body.length > maxBodyOf(svc)) return tooLarge(req, res);
+    // Keys Stratus issued (IAM users', STS sessions') name their account and principal; the configured ones answer without a lookup.
+    const issued =
+      sig && issuing && !credentials.has(sig.accessKeyId)
+        ? await resolveIssued(sig.accessKeyId, { service: sig.service, region: sig.region }).catch((e: unknown) => {
+            log({ level: 'error', error: `resolving access key ${sig.accessKeyId}: ${String((e as Error)?.stack ?? e)}` });
+            return undefined;
+          })
+        : undefined;
     const ctx: RequestContext = {
       requestId: randomUUID(),
-      accountId: accountFor(sig?.accessKeyId),
+      accountId: accountFor(sig?.accessKeyId, issued),
       region: sig?.region ?? config.defaultRegion,
       accessKeyId: sig?.accessKeyId,
       service: svc.index.name,
@@ -240,12 +281,15 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
       headers: req.headers,
       receivedAt: clock.now(),
       jsonWire: protocol instanceof AwsJsonProtocol,
+      principal: issued?.principal,
     };
     let response: HttpResponse;
     try {
       if (sigError) throw sigError;
-      // An operation the model marks unauthenticated (Cognito's InitiateAuth, SignUp...) may come unsigned.
-      if (config.auth === 'strict' && !(sig === undefined && anonymousOperation(early ?? req, svc.index, protocol))) authenticate(req, sig, svc.index.name);
+      // An operation the model marks unauthenticated (Cognito's InitiateAuth, STS's AssumeRoleWithWebIdentity...) may come unsigned.
+      if (config.auth === 'strict' && !(sig === undefined && anonymousOperation(early ?? req, svc.index, protocol))) authenticate(req, sig, svc.index.name, issued);
+      // Temporary credentials end on the platform clock, whatever the auth mode.
+      if (issued?.expiresAt !== undefined && clock.now() >= issued.expiresAt) throw authError(svc.index.name, 'expiredToken', { accessKeyId: sig?.accessKeyId });
       const resolved = early ?? protocol.resolve(req, svc.index);
       if (!req.stream && protocol.streamsInput(svc.index, resolved.operation)) req.stream = bufferedStream(req.body);
       const name = resolved.operation.name;
@@ -253,6 +297,7 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
       const input = protocol.input(req, svc.index, resolved, svc.definition.validationErrorCode ?? 'ValidationException');
       const handler = svc.provider[name] as OperationHandler | undefined;
       if (typeof handler !== 'function') throw notImplemented(svc.index.name, name);
+      if (config.iam !== 'off' && ctx.principal && ctx.principal.type !== 'root') await authorizeRequest(ctx, ctx.principal, req, name, input);
       const fault = faults.match(svc.index.name, name, ctx.region, input);
       if (fault) await Faults.apply(fault, svc.model);
       const output = await handler.call(svc.provider, ctx, input);
@@ -283,7 +328,40 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
     });
   }
 
-  function authenticate(req: IncomingRequest, sig: SigV4Info | undefined, service: string): void {
+  /**
+   * `--iam enforce`: the principal's policies must allow every action the operation maps to
+   * (aws/iam-actions.ts); `--iam report` logs the denial, with the statement that decided it, instead.
+   */
+  async function authorizeRequest(ctx: RequestContext, principal: Principal, req: IncomingRequest, operation: string, input: Record<string, unknown>): Promise<void> {
+    const actions = actionsFor(ctx.service, operation, input, ctx);
+    if (!actions?.length) return;
+    await checkActions(ctx, principal, req.raw.socket.remoteAddress?.replace(/^::ffff:/, '') ?? '127.0.0.1', actions);
+  }
+
+  async function checkActions(ctx: RequestContext, principal: Principal, sourceIp: string, actions: readonly ActionRequest[]): Promise<void> {
+    const policies = await policySource(principal);
+    if (!policies) return;
+    const context: Record<string, string> = {
+      'aws:principalarn': principal.sourceArn && principal.type === 'assumed-role' ? principal.sourceArn : principal.arn,
+      'aws:principaltype': { user: 'User', 'assumed-role': 'AssumedRole', 'federated-user': 'FederatedUser', root: 'Account', service: 'Service' }[principal.type],
+      'aws:userid': principal.userId,
+      'aws:requestedregion': ctx.region,
+      'aws:currenttime': new Date(clock.now()).toISOString(),
+      'aws:securetransport': 'false',
+    };
+    if (principal.type === 'user') context['aws:username'] = principal.arn.slice(principal.arn.lastIndexOf('/') + 1);
+    // The user's or role's own tags, then the session's (which win).
+    for (const [k, v] of Object.entries({ ...policies.tags, ...principal.sessionTags })) context[`aws:principaltag/${k.toLowerCase()}`] = v;
+    for (const { action, resource, context: own } of actions) {
+      const decision = authorize(policies, { action, resource, sourceIp, callerAccount: principal.accountId, context: own ? { ...context, ...own } : context });
+      if (decision.allowed) continue;
+      const message = denialMessage(principal.arn, action, resource, decision);
+      if (config.iam === 'enforce') throw accessDeniedError(ctx.service, message);
+      log({ level: 'warn', requestId: ctx.requestId, iam: 'report', wouldDeny: message, ...(decision.statement ? { statement: decision.statement } : {}) });
+    }
+  }
+
+  function authenticate(req: IncomingRequest, sig: SigV4Info | undefined, service: string, issued: ResolvedCredential | undefined): void {
     if (!sig) throw authError(service, 'missing', {});
     const details = {
       accessKeyId: sig.accessKeyId,
@@ -293,8 +371,10 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
       presigned: sig.presigned,
       signatureProvided: sig.signature,
     };
-    const cred = credentials.get(sig.accessKeyId);
+    const cred = credentials.get(sig.accessKeyId) ?? (issued?.active ? issued : undefined);
     if (!cred) throw authError(service, 'unknownKey', details);
+    // Temporary credentials are only good with their session token.
+    if (issued?.sessionToken !== undefined && sig.sessionToken !== issued.sessionToken) throw authError(service, 'invalidToken', details);
     const time = checkSigV4Time(sig, details.nowMs);
     if (time !== 'ok') throw authError(service, time, details);
     // S3 names a body that does not match its declared hash apart from a wrong signature.

@@ -1,6 +1,6 @@
 import { notImplemented } from '../aws/errors.js';
 import { readInput } from '../aws/validate.js';
-import { internalContext, type RequestContext } from '../core/context.js';
+import { internalContext, type Principal, type RequestContext } from '../core/context.js';
 import type { OperationHandler, Platform } from './service.js';
 
 /**
@@ -19,6 +19,8 @@ export interface CallerScope {
   readonly region: string;
   /** The request id of the call that causes this one, carried into the target's logs. */
   readonly requestId?: string;
+  /** Who calls, when not the account root (a service principal assuming a role). */
+  readonly principal?: Principal;
 }
 
 export interface ClientOptions {

@@ -5,7 +5,8 @@ import type { Jobs } from '../jobs/index.js';
 import type { Db } from '../storage/db.js';
 import type { ServiceModel, Shape } from '../aws/model.js';
 import type { ServiceIndex } from '../aws/service-index.js';
-import type { RequestContext } from '../core/context.js';
+import type { Principal, RequestContext, ResolvedCredential } from '../core/context.js';
+import type { PrincipalPolicies } from '../aws/iam-authorize.js';
 import type { Config } from '../core/config.js';
 import type { HttpRequest, ResponseSink } from '../core/http.js';
 import type { BlobStore } from '../storage/blobs/index.js';
@@ -26,6 +27,17 @@ export interface Platform {
   readonly jobs: Jobs;
   /** CloudWatch Logs, for services that write log events (whether or not the Logs service is loaded). */
   readonly logs: LogSink;
+  /**
+   * What an access key stands for: a configured key (the account root), else the first loaded
+   * service whose `resolveCredential` hook knows it (IAM users' keys, STS sessions); undefined if none.
+   */
+  readonly resolveCredential: (accessKeyId: string) => Promise<ResolvedCredential | undefined>;
+  /**
+   * `--iam enforce`/`report` for a decision a service makes itself (STS: a caller's own permission to
+   * sts:AssumeRole): resolves when the principal's policies allow `action` on `resource` (or the mode
+   * is off, or it is the root), throws the service's AccessDenied in enforce mode, logs in report mode.
+   */
+  readonly authorize: (ctx: RequestContext, principal: Principal, action: string, resource: string) => Promise<void>;
 }
 
 /**
@@ -158,6 +170,13 @@ export interface ServiceProvider {
   close?(): Promise<void>;
   /** Health detail for /_stratus/health. */
   health?(): Record<string, unknown>;
+  /**
+   * The credentials this service issues (IAM access keys, STS sessions): what `accessKeyId` stands
+   * for, or undefined. `use` is the request the key signs (for IAM's last-used record).
+   */
+  resolveCredential?(accessKeyId: string, use?: CredentialUse): Promise<ResolvedCredential | undefined>;
+  /** The IAM policies that apply to a principal, for `--iam enforce` (IAM's); undefined for the root. */
+  principalPolicies?(principal: Principal): Promise<PrincipalPolicies | undefined>;
 }
 
 export interface LoadedService {
@@ -175,6 +194,14 @@ export interface ProviderHooks {
   corsHeaders?(req: HttpRequest): Promise<Record<string, string>>;
   close?(): Promise<void>;
   health?(): Record<string, unknown>;
+  resolveCredential?(accessKeyId: string, use?: CredentialUse): Promise<ResolvedCredential | undefined>;
+  principalPolicies?(principal: Principal): Promise<PrincipalPolicies | undefined>;
+}
+
+/** The request an access key signs: the service (its signing name) and region. */
+export interface CredentialUse {
+  readonly service: string;
+  readonly region: string;
 }
 
 /** The capitalised keys of a family: by convention (and checked at start-up against the model) its operations. */

@@ -83,7 +83,7 @@ describe('the platform end to end', () => {
     const res = await fetch(`${server.endpoint}/`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: 'Action=DecodeAuthorizationMessage&Version=2011-06-15&EncodedMessage=abc',
+      body: 'Action=GetDelegatedAccessToken&Version=2011-06-15&TradeInToken=abc',
     });
     assert.equal(res.status, 501);
     assert.match(await res.text(), /<Code>NotImplemented<\/Code>/);

@@ -8,6 +8,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { RequestContext } from '../../../core/context.js';
+import type { StsApi } from '../../../generated/sts.js';
+import { serviceClient } from '../../clients.js';
 import {
   InvalidParameterValueException,
   InvalidRequestContentException,
@@ -120,7 +122,7 @@ export class InvocationRunner {
       accountId: scope.accountId,
       logGroupName: c.LoggingConfig.LogGroup,
       variables: c.Environment?.Variables ?? {},
-      credentials: this.credentialsFor(scope.accountId),
+      credentials: await this.credentialsFor(scope, name, c.Role),
       endpoint: this.core.platform.endpoint(),
       identity,
       executable: runtime.executable,
@@ -134,14 +136,26 @@ export class InvocationRunner {
   }
 
   /**
-   * Credentials for the function's account: a configured key of that account, else (open auth) the
-   * account id itself as access key, which the server maps back to that account.
+   * Credentials for the function: with `--iam enforce` or `report`, a session of its execution role
+   * (assumed by lambda.amazonaws.com through STS, so the role's trust policy must name Lambda); else a
+   * configured key of its account, else (open auth) the account id itself as access key, which the
+   * server maps back to that account.
    */
-  private credentialsFor(accountId: string): EnvironmentSpec['credentials'] {
+  private async credentialsFor(scope: Scope, name: string, role: string | undefined): Promise<EnvironmentSpec['credentials']> {
     const config = this.core.platform.config;
-    const c = config.credentials.find((x) => x.accountId === accountId);
+    if (config.iam !== 'off' && role) {
+      const lambda = { type: 'service' as const, accountId: scope.accountId, arn: 'lambda.amazonaws.com', userId: 'lambda.amazonaws.com' };
+      const sts = serviceClient<StsApi>(this.core.platform, 'sts', { ...scope, principal: lambda });
+      const session = await sts?.AssumeRole({ RoleArn: role, RoleSessionName: name.slice(0, 64), DurationSeconds: 43200 }).catch(() => undefined);
+      const c = session?.Credentials;
+      if (c) return { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, sessionToken: c.SessionToken };
+      if (config.iam === 'enforce') throw new InvalidParameterValueException('The role defined for the function cannot be assumed by Lambda.', USER_FAULT);
+      // `--iam report` allows everything: the function runs with the account's credentials, and the log says why.
+      this.core.platform.log({ level: 'warn', iam: 'report', wouldDeny: `The role defined for the function cannot be assumed by Lambda: ${role} (function ${name})` });
+    }
+    const c = config.credentials.find((x) => x.accountId === scope.accountId);
     if (c) return { accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey, sessionToken: '' };
-    if (config.auth === 'open') return { accessKeyId: accountId, secretAccessKey: 'test', sessionToken: '' };
+    if (config.auth === 'open') return { accessKeyId: scope.accountId, secretAccessKey: 'test', sessionToken: '' };
     const first = config.credentials[0];
     return { accessKeyId: first?.accessKeyId ?? 'test', secretAccessKey: first?.secretAccessKey ?? 'test', sessionToken: '' };
   }
