@@ -25,6 +25,7 @@ import { makeTaskRunner, type StartChild } from './tasks/runner.js';
 import { TaskTokens } from './tasks/tokens.js';
 import { TokenStore } from './tasks/token-store.js';
 import { ActivityPolls } from './tasks/activity.js';
+import { TaskMocks } from './tasks/mocks.js';
 
 /** What AWS answers when no customer managed key was configured. */
 export const DEFAULT_ENCRYPTION: EncryptionConfiguration = { type: 'AWS_OWNED_KEY' };
@@ -93,6 +94,8 @@ export class SfnCore {
   readonly tokens: TaskTokens;
   readonly tasks: TaskRunner;
   readonly runner: ExecutionRunner;
+  /** The mock configuration's test cases (StartExecution with `arn#TestCase`). */
+  readonly mocks: TaskMocks;
 
   /** `startChild` runs the states:startExecution integration (tasks/states.ts, through the StartExecution operation). */
   constructor(
@@ -104,7 +107,8 @@ export class SfnCore {
     this.tokenStore = new TokenStore(platform.db);
     this.activities = new ActivityPolls(platform.clock);
     this.tokens = new TaskTokens(platform, this.tokenStore, this.activities);
-    this.tasks = makeTaskRunner(platform, this.tokens, startChild);
+    this.mocks = TaskMocks.fromPlatform(platform);
+    this.tasks = makeTaskRunner(platform, this.tokens, startChild, this.mocks);
     this.runner = new ExecutionRunner(platform, store, this.tasks, this.tokens);
   }
 

@@ -97,6 +97,8 @@ INSERT INTO stratus_tags (account, region, arn, tag_key, tag_value)
 DROP TABLE sfn_tags;
 `,
   },
+  // The mock configuration's test case an execution runs under (tasks/mocks.ts).
+  { version: 7, sql: 'ALTER TABLE sfn_executions ADD COLUMN mock_case TEXT;' },
 ];
 
 /**
@@ -171,6 +173,8 @@ export interface ExecutionRow {
   version_arn: string | null;
   alias_arn: string | null;
   redrive_ms?: number | null;
+  /** The mock configuration's test case (StartExecution with `arn#TestCase`). */
+  mock_case?: string | null;
 }
 
 /** Which run of an execution may write: one that loaded it RUNNING at this redrive count. */
@@ -356,8 +360,8 @@ export class SfnStore {
   async startExecution(row: ExecutionRow, now: number): Promise<void> {
     await this.db.tx(async (tx) => {
       await tx.run(
-        'INSERT INTO sfn_executions (arn, account, region, sm_arn, name, status, input, start_ms, definition, role_arn, redrive_count, version_arn, alias_arn) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)',
-        [row.arn, row.account, row.region, row.sm_arn, row.name, row.status, row.input, row.start_ms, row.definition, row.role_arn, row.version_arn, row.alias_arn],
+        'INSERT INTO sfn_executions (arn, account, region, sm_arn, name, status, input, start_ms, definition, role_arn, redrive_count, version_arn, alias_arn, mock_case) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)',
+        [row.arn, row.account, row.region, row.sm_arn, row.name, row.status, row.input, row.start_ms, row.definition, row.role_arn, row.version_arn, row.alias_arn, row.mock_case ?? null],
       );
       await enqueueRun(tx, row, now);
       await this.statusChanged(tx, row.arn);
@@ -559,6 +563,7 @@ export function executionInfo(row: ExecutionRow): ExecutionInfo {
     ...(row.alias_arn ? { aliasArn: row.alias_arn } : {}),
     region: row.region,
     accountId: row.account,
+    ...(row.mock_case ? { mockTestCase: row.mock_case } : {}),
   };
 }
 

@@ -26,6 +26,8 @@ export interface ExecutionInfo {
   aliasArn?: string;
   region: string;
   accountId: string;
+  /** The mock configuration's test case the execution runs under (StartExecution with `arn#TestCase`). */
+  mockTestCase?: string;
 }
 
 export interface TaskCall {
@@ -41,7 +43,7 @@ export interface TaskCall {
   durable: boolean;
   /** For activities: a worker took the task (at `at`, when that was earlier than now). */
   onStarted(workerName: string | undefined, at?: number): void;
-  /** For callback integrations: the request went out; the task now waits on its token. */
+  /** For callback integrations: the request went out (its response as output; undefined for none); the task now waits on its token. */
   onSubmitted(output: unknown): void;
   /** A callback task has nothing left to do but wait for its token's answer. */
   onWaiting(): void;

@@ -107,7 +107,7 @@ export class TaskState extends RetryingStateRun {
           armHeartbeat(at);
         },
         onSubmitted: (output) => {
-          this.execution.emit(this.frame, 'TaskSubmitted', 'taskSubmittedEventDetails', { ...res, ...outputFields(output) });
+          this.execution.emit(this.frame, 'TaskSubmitted', 'taskSubmittedEventDetails', output === undefined ? res : { ...res, ...outputFields(output) });
           void this.execution.saveProgress();
         },
         onWaiting: () => {
