@@ -53,6 +53,11 @@ export class Execution {
     return this.host.tasks;
   }
 
+  /** TestState's inspection data: what the top-level state's paths and templates gave (EngineHost.inspect). */
+  inspect(key: string, value: unknown): void {
+    this.host.inspect?.(key, value);
+  }
+
   /** Whether the host resumes this execution from its checkpoints (see EngineHost.durable). */
   get durable(): boolean {
     return this.host.durable === true;

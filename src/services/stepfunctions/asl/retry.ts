@@ -90,9 +90,11 @@ export abstract class RetryingStateRun extends StateRun {
   /** ResultSelector / ResultPath / OutputPath / Assign, or Output / Assign in JSONata. */
   protected async finish(result: unknown, opts: EmitOptions = {}): Promise<StateResult> {
     const s = this.state;
+    if (this.type === 'Task') this.inspect('result', result);
     if (this.queryLanguage === 'JSONata') return this.exitWithJsonataOutput(result, this.nextOf(), { result }, opts);
     let r = result;
     if (s.ResultSelector !== undefined) r = this.payload(s.ResultSelector, r);
+    this.inspect('afterResultSelector', r);
     const assignValues = await this.computeAssign(s.Assign, r);
     const output = this.applyOutputPath(this.applyResultPath(r));
     const assigned = this.applyAssign(assignValues);

@@ -116,6 +116,11 @@ export interface EngineHost {
   readonly includeHistory?: boolean;
   /** Workflow variables the execution starts with (TestState's `variables`). */
   readonly initialVariables?: Record<string, unknown>;
+  /**
+   * Sees what the top-level thread's states computed on the way (TestState's inspection data):
+   * afterInputPath, afterParameters, afterArguments, result, afterResultSelector, afterResultPath.
+   */
+  readonly inspect?: (key: string, value: unknown) => void;
   /** Sees every event as it is recorded (CloudWatch Logs delivery). */
   readonly onEvent?: (event: HistoryEvent) => void;
 }

@@ -14,6 +14,8 @@ export class FailState extends StateRun {
       if (isJsonataExpr(error)) error = await evaluateExpression(error, this.jsonataScope(), 'Error');
       if (isJsonataExpr(cause)) cause = await evaluateExpression(cause, this.jsonataScope(), 'Cause');
     } else {
+      // Fail takes no InputPath; AWS's TestState inspection data shows the input as afterInputPath.
+      this.inspect('afterInputPath', this.rawInput);
       if (typeof s.ErrorPath === 'string') error = this.failPath(s.ErrorPath, 'ErrorPath');
       if (typeof s.CausePath === 'string') cause = this.failPath(s.CausePath, 'CausePath');
     }

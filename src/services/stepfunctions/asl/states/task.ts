@@ -150,7 +150,10 @@ export class TaskState extends RetryingStateRun {
     const kind = classify(resource);
     const callback = resource.endsWith('.waitForTaskToken') || kind.type === 'activity';
     if (callback && runner) this.taskToken = runner.newToken(this.execution.info, this.name);
-    const params = this.queryLanguage === 'JSONata' ? (s.Arguments !== undefined ? await this.evaluateJsonata(s.Arguments, 'Arguments') : this.rawInput) : this.effectiveInput();
+    const params =
+      this.queryLanguage === 'JSONata'
+        ? this.inspect('afterArguments', s.Arguments !== undefined ? await this.evaluateJsonata(s.Arguments, 'Arguments') : this.rawInput)
+        : this.effectiveInput();
     const timeoutSeconds = await this.numberField('TimeoutSeconds', undefined);
     const heartbeatSeconds = await this.numberField('HeartbeatSeconds', undefined);
     const ev = taskEvents(kind);
