@@ -26,6 +26,7 @@ import { TaskTokens } from './tasks/tokens.js';
 import { TokenStore } from './tasks/token-store.js';
 import { ActivityPolls } from './tasks/activity.js';
 import { TaskMocks } from './tasks/mocks.js';
+import { MapRuns } from './executions/map-runs.js';
 
 /** What AWS answers when no customer managed key was configured. */
 export const DEFAULT_ENCRYPTION: EncryptionConfiguration = { type: 'AWS_OWNED_KEY' };
@@ -96,6 +97,8 @@ export class SfnCore {
   readonly runner: ExecutionRunner;
   /** The mock configuration's test cases (StartExecution with `arn#TestCase`). */
   readonly mocks: TaskMocks;
+  /** Map runs of distributed Map states (DescribeMapRun, ListMapRuns, UpdateMapRun). */
+  readonly mapRuns: MapRuns;
 
   /** `startChild` runs the states:startExecution integration (tasks/states.ts, through the StartExecution operation). */
   constructor(
@@ -109,7 +112,8 @@ export class SfnCore {
     this.tokens = new TaskTokens(platform, this.tokenStore, this.activities);
     this.mocks = TaskMocks.fromPlatform(platform);
     this.tasks = makeTaskRunner(platform, this.tokens, startChild, this.mocks);
-    this.runner = new ExecutionRunner(platform, store, this.tasks, this.tokens);
+    this.mapRuns = new MapRuns(platform.db);
+    this.runner = new ExecutionRunner(platform, store, this.tasks, this.tokens, this.mapRuns);
   }
 
   smArn(ctx: RequestContext, name: string): string {

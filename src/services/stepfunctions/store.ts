@@ -99,6 +99,18 @@ DROP TABLE sfn_tags;
   },
   // The mock configuration's test case an execution runs under (tasks/mocks.ts).
   { version: 7, sql: 'ALTER TABLE sfn_executions ADD COLUMN mock_case TEXT;' },
+  {
+    // The map runs of distributed Map states (executions/map-runs.ts); counts as JSON {items, executions}.
+    version: 8,
+    sql: `
+CREATE TABLE sfn_map_runs (
+  arn TEXT COLLATE "C" PRIMARY KEY, execution_arn TEXT COLLATE "C" NOT NULL, account TEXT NOT NULL, region TEXT NOT NULL,
+  sm_arn TEXT NOT NULL, status TEXT NOT NULL, start_ms BIGINT NOT NULL, stop_ms BIGINT, max_concurrency INTEGER NOT NULL,
+  tolerated_count BIGINT, tolerated_pct DOUBLE PRECISION, counts TEXT NOT NULL
+);
+CREATE INDEX sfn_map_runs_execution ON sfn_map_runs (execution_arn, start_ms, arn);
+`,
+  },
 ];
 
 /**

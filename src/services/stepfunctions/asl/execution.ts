@@ -18,6 +18,7 @@ import {
   type ExecutionResult,
   type Frame,
   type HistoryEvent,
+  type MapRunHost,
   type StateDefinition,
   type StateMachineDefinition,
   type StateResult,
@@ -51,6 +52,11 @@ export class Execution {
 
   get tasks(): TaskRunner | undefined {
     return this.host.tasks;
+  }
+
+  /** Where map runs are recorded (EngineHost.mapRuns). */
+  get mapRuns(): MapRunHost | undefined {
+    return this.host.mapRuns;
   }
 
   /** TestState's inspection data: what the top-level state's paths and templates gave (EngineHost.inspect). */

@@ -121,6 +121,8 @@ export interface EngineHost {
    * afterInputPath, afterParameters, afterArguments, result, afterResultSelector, afterResultPath.
    */
   readonly inspect?: (key: string, value: unknown) => void;
+  /** Records the map runs of distributed Map states (DescribeMapRun, ListMapRuns, UpdateMapRun). */
+  readonly mapRuns?: MapRunHost;
   /** Sees every event as it is recorded (CloudWatch Logs delivery). */
   readonly onEvent?: (event: HistoryEvent) => void;
 }
@@ -220,3 +222,42 @@ export const compact = (v: unknown): string => JSON.stringify(v === undefined ? 
 
 /** The `output` and `outputDetails` fields of an event. */
 export const outputFields = (output: unknown) => ({ output: compact(output), outputDetails: { truncated: false } });
+
+/** A map run's counts of items or of child executions, as DescribeMapRun answers them. */
+export interface MapRunCounts {
+  pending: number;
+  running: number;
+  succeeded: number;
+  failed: number;
+  timedOut: number;
+  aborted: number;
+  total: number;
+  resultsWritten: number;
+}
+
+/** A distributed Map's map run as it goes; UpdateMapRun changes its limits while it runs (then calls `changed`). */
+export interface MapRunRecord {
+  mapRunArn: string;
+  executionArn: string;
+  /** `arn:...:stateMachine:<machine>/<label>`, as ListMapRuns shows it. */
+  stateMachineArn: string;
+  status: 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'ABORTED';
+  startDate: number;
+  stopDate?: number;
+  maxConcurrency: number;
+  toleratedFailureCount: number | undefined;
+  toleratedFailurePercentage: number | undefined;
+  items: MapRunCounts;
+  executions: MapRunCounts;
+  changed?: () => void;
+}
+
+/** Where the host keeps map runs (SQL for Standard executions). */
+export interface MapRunHost {
+  start(run: MapRunRecord): Promise<void>;
+  end(run: MapRunRecord): Promise<void>;
+}
+
+export function emptyCounts(total: number): MapRunCounts {
+  return { pending: total, running: 0, succeeded: 0, failed: 0, timedOut: 0, aborted: 0, total, resultsWritten: 0 };
+}

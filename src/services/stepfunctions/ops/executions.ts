@@ -174,7 +174,11 @@ export class ExecutionOps
 
   async ListExecutions(ctx: RequestContext, input: ListExecutionsInput) {
     const smArn = input.stateMachineArn;
-    if (input.mapRunArn) throw new ResourceNotFound(`Resource not found: '${input.mapRunArn}'`);
+    if (input.mapRunArn) {
+      // A map run's child executions run in memory and are not stored: they cannot be listed.
+      if (await this.core.mapRuns.get(input.mapRunArn, ctx)) throw new ValidationException("Listing a map run's child executions is not supported by Stratus");
+      throw new ResourceNotFound(`Resource not found: '${input.mapRunArn}'`);
+    }
     if (!smArn) throw new ValidationException('Must provide a StateMachine ARN or MapRun ARN');
     const sm = await this.core.stateMachineOrThrow(ctx, smArn);
     if (sm.type === 'EXPRESS') throw new StateMachineTypeNotSupported('This operation is not supported by this type of state machine');
