@@ -211,3 +211,43 @@ test('an intrinsic call with illegal escapes is refused at CreateStateMachine (i
     [['SCHEMA_VALIDATION_FAILED', "The value for the field 'parsed.$' must be a valid JSONPath or a valid intrinsic function call", '/States/IntrinsicEscape/Parameters']],
   );
 });
+
+// ---------------------------------------------------------------- ValidateStateMachineDefinition / CreateStateMachine
+
+test('definitions that are not one: blank, a bare word, an empty object (API_ValidateStateMachineDefinition.html; test_validate_state_machine_definition_not_a_definition, 19-10-2025)', () => {
+  const diags = (text: string) => parseDefinition(text).diagnostics.map((d) => ({ ...d }));
+  assert.deepEqual(diags(' '), [{ severity: 'ERROR', code: 'SCHEMA_VALIDATION_FAILED', message: 'Definition must be a valid JSON object' }]);
+  const source = '[Source: (String)"not a definition"; line: 1, column: 4]';
+  assert.deepEqual(diags('not a definition'), [
+    {
+      severity: 'ERROR',
+      code: 'INVALID_JSON_DESCRIPTION',
+      message: `Unrecognized token 'not': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')\n at ${source}`,
+      location: source,
+    },
+  ]);
+  assert.deepEqual(diags('{}'), [{ severity: 'ERROR', code: 'SCHEMA_VALIDATION_FAILED', message: 'These fields are required: [States, StartAt]', location: '/' }]);
+  assert.deepEqual(diags('{"States": {"P": {"Type": "Pass", "End": true}}}'), [
+    { severity: 'ERROR', code: 'SCHEMA_VALIDATION_FAILED', message: 'These fields are required: [StartAt]', location: '/' },
+  ]);
+});
+
+test('Express machines take no callback, .sync or activity task (concepts-standard-vs-express.html; test_illegal_callbacks, test_illegal_activity_task, ILLEGAL_WFTT)', () => {
+  const task = (Resource: string) => ({ StartAt: 'T', States: { T: { Type: 'Task', Resource, End: true } } });
+  const cases: [string, string][] = [
+    ['arn:aws:states:::sqs:sendMessage.waitForTaskToken', "Express state machine does not support '.waitForTaskToken' service integration "],
+    ['arn:aws:states:::states:startExecution.sync', "Express state machine does not support '.sync' service integration"],
+    ['arn:aws:states:::states:startExecution.sync:2', "Express state machine does not support '.sync' service integration"],
+    ['arn:aws:states:us-east-1:000000000000:activity:a', 'Express state machine does not support Activity ARN'],
+  ];
+  for (const [resource, message] of cases) {
+    const d = parseDefinition(JSON.stringify(task(resource)), 'EXPRESS').diagnostics;
+    assert.deepEqual(d, [{ severity: 'ERROR', code: 'SCHEMA_VALIDATION_FAILED', message, location: '/States/T/Resource' }]);
+    // The same definition is fine for a Standard machine.
+    assert.deepEqual(parseDefinition(JSON.stringify(task(resource)), 'STANDARD').diagnostics, []);
+  }
+  // Nested in a Parallel branch or a Map processor too.
+  const nested = { StartAt: 'P', States: { P: { Type: 'Parallel', Branches: [task('arn:aws:states:::lambda:invoke.waitForTaskToken')], End: true } } };
+  assert.equal(parseDefinition(JSON.stringify(nested), 'EXPRESS').diagnostics[0]!.location, '/States/P/Branches[0]/States/T/Resource');
+  assert.deepEqual(parseDefinition(JSON.stringify(task('arn:aws:states:::lambda:invoke')), 'EXPRESS').diagnostics, []);
+});
