@@ -251,3 +251,29 @@ test('Express machines take no callback, .sync or activity task (concepts-standa
   assert.equal(parseDefinition(JSON.stringify(nested), 'EXPRESS').diagnostics[0]!.location, '/States/P/Branches[0]/States/T/Resource');
   assert.deepEqual(parseDefinition(JSON.stringify(task('arn:aws:states:::lambda:invoke')), 'EXPRESS').diagnostics, []);
 });
+
+// ---------------------------------------------------------------- API: execution input and ARNs
+
+test('StartExecution input errors in Jackson\'s words; non-ARNs are "Invalid ARN prefix" (API_StartExecution.html "InvalidExecutionInput"; test_invalid_start_execution_input, 22-06-2023; test_*_invalid_arn, 2024)', async () => {
+  const { setup, machine } = await import('./helpers.js');
+  const { StartExecutionCommand, DescribeStateMachineCommand, DescribeExecutionCommand, GetExecutionHistoryCommand, ListExecutionsCommand, DescribeActivityCommand } = await import('@aws-sdk/client-sfn');
+  const env = await setup();
+  try {
+    const sm = await machine(env, { StartAt: 'P', States: { P: { Type: 'Pass', End: true } } });
+    const refused = async (input: string, message: string) =>
+      assert.rejects(env.client.send(new StartExecutionCommand({ stateMachineArn: sm, input })), (e: any) => e.name === 'InvalidExecutionInput' && e.message === `Invalid State Machine Execution Input: '${message}'`);
+    await refused('not some json', "Unrecognized token 'not': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')");
+    await refused("{'not': 'json'", "Unexpected character (''' (code 39)): was expecting double-quote to start field name");
+    await refused('', 'Invalid execution input.');
+    // Any JSON value is an input (start_res_num, start_res_str, start_res_null).
+    for (const input of ['1', '"str"', 'null']) assert.ok((await env.client.send(new StartExecutionCommand({ stateMachineArn: sm, input }))).executionArn);
+    const prefix = (p: Promise<unknown>, v: string) => assert.rejects(p, (e: any) => e.name === 'InvalidArn' && e.message === `Invalid Arn: 'Invalid ARN prefix: ${v}'`);
+    await prefix(env.client.send(new DescribeStateMachineCommand({ stateMachineArn: 'not_a_valid_arn' })), 'not_a_valid_arn');
+    await prefix(env.client.send(new ListExecutionsCommand({ stateMachineArn: 'invalid_state_machine_arn' })), 'invalid_state_machine_arn');
+    await prefix(env.client.send(new DescribeExecutionCommand({ executionArn: 'invalid_state_machine_arn' })), 'invalid_state_machine_arn');
+    await prefix(env.client.send(new GetExecutionHistoryCommand({ executionArn: 'invalid_state_machine_arn' })), 'invalid_state_machine_arn');
+    await prefix(env.client.send(new DescribeActivityCommand({ activityArn: 'no_an_activity_arn' })), 'no_an_activity_arn');
+  } finally {
+    await env.stop();
+  }
+});

@@ -9,6 +9,7 @@ export interface Diagnostic {
 
 import { isIntrinsic, parseIntrinsic } from './asl/intrinsics.js';
 import { parseTimestamp } from './asl/choice.js';
+import { jsonProblem } from './json-errors.js';
 
 const STATE_TYPES = new Set(['Pass', 'Task', 'Choice', 'Wait', 'Succeed', 'Fail', 'Parallel', 'Map']);
 
@@ -58,23 +59,12 @@ export function parseDefinition(text: string, type?: string): { def?: Record<str
   return { def: def as Record<string, any>, diagnostics };
 }
 
-/**
- * Invalid JSON. A bare word where a value belongs gets the message of AWS's parser (Jackson), with
- * its source position as the location; other syntax errors say what JSON.parse says.
- */
+/** Invalid JSON: Jackson's message (json-errors.ts); a bare word also gets its source position as the location, as AWS answers. */
 function invalidJson(text: string, e: Error): Diagnostic {
-  const m = /^(\s*)([A-Za-z_$][\w$]*)/.exec(text);
-  if (m && !['true', 'false', 'null'].includes(m[2]!)) {
-    const before = text.slice(0, m[1]!.length + m[2]!.length);
-    const line = before.split('\n').length;
-    const column = before.length - before.lastIndexOf('\n');
-    const source = `[Source: (String)"${text}"; line: ${line}, column: ${column}]`;
-    return {
-      severity: 'ERROR',
-      code: 'INVALID_JSON_DESCRIPTION',
-      message: `Unrecognized token '${m[2]}': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')\n at ${source}`,
-      location: source,
-    };
+  const p = jsonProblem(text);
+  if (p && p.message.startsWith('Unrecognized token')) {
+    const source = `[Source: (String)"${text}"; line: ${p.line}, column: ${p.column}]`;
+    return { severity: 'ERROR', code: 'INVALID_JSON_DESCRIPTION', message: `${p.message}\n at ${source}`, location: source };
   }
   return { severity: 'ERROR', code: 'INVALID_JSON_DESCRIPTION', message: `Invalid JSON: ${e.message}` };
 }

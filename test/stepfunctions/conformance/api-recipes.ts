@@ -98,6 +98,16 @@ const logging = (level: string, include: boolean): LoggingConfiguration => ({
   destinations: [{ cloudWatchLogsLogGroup: { logGroupArn: logGroup } }],
 });
 
+/** A call whose error message shows `value` as the snapshot's transformer wrote it (`word`). */
+async function shownAs<T>(call: Promise<T>, value: string, word: string): Promise<T> {
+  try {
+    return await call;
+  } catch (e) {
+    if (e instanceof Error) e.message = e.message.split(value).join(word);
+    throw e;
+  }
+}
+
 function recipe(fn: (h: Harness, e: Entry, c: Check) => Promise<void>): Recipe {
   return async (h, e, recorded) => {
     const c = new Check(recorded);
@@ -225,15 +235,20 @@ export const API_RECIPES: [RegExp, Recipe][] = [
     }),
   ],
   [
+    // The test asked about a well-formed ARN of an execution that does not exist; its snapshot shows
+    // that ARN as the word 'invalid_execution_arn' (a snapshot transformer), so the recipe does the same.
     /TestSnfApi::test_describe_execution_no_such_state_machine$/,
     recipe(async (h, _e, c) => {
-      await c.step('exception', () => h.client.send(new DescribeExecutionCommand({ executionArn: 'invalid_execution_arn' })));
+      const arn = `arn:aws:states:us-east-1:000000000000:execution:${uniqueName('missing')}:x`;
+      await c.step('exception', () => shownAs(h.client.send(new DescribeExecutionCommand({ executionArn: arn })), arn, 'invalid_execution_arn'));
     }),
   ],
   [
+    // As above: the ARN of a state machine that does not exist, shown as 'ssm_nonexistent_arn'.
     /TestSnfApi::test_list_execution_no_such_state_machine$/,
     recipe(async (h, _e, c) => {
-      await c.step('exception', () => h.client.send(new ListExecutionsCommand({ stateMachineArn: 'ssm_nonexistent_arn' })));
+      const arn = `arn:aws:states:us-east-1:000000000000:stateMachine:${uniqueName('missing')}`;
+      await c.step('exception', () => shownAs(h.client.send(new ListExecutionsCommand({ stateMachineArn: arn })), arn, 'ssm_nonexistent_arn'));
     }),
   ],
   [
