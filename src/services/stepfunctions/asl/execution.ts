@@ -288,11 +288,15 @@ export class Execution {
     const type = String(state.Type);
     let enteredId: number;
     let enteredTime: number;
+    // The Entered event's previousEventId (known before it is emitted; looked up for a resumed state).
+    let enteredPrev: number;
     if (resume) {
       enteredId = resume.enteredEventId;
       enteredTime = resume.enteredTime;
+      enteredPrev = this.events.find((e) => e.id === enteredId)?.previousEventId ?? 0;
     } else {
       enteredTime = this.clock.now();
+      enteredPrev = frame.last;
       enteredId = this.emit(frame, `${type}StateEntered`, 'stateEnteredEventDetails', {
         name,
         input: compact(input),
@@ -318,7 +322,6 @@ export class Execution {
         });
       }
     }
-    const enteredPrev = this.events.find((e) => e.id === enteredId)?.previousEventId ?? 0;
     const queryLanguage = queryLanguageOf(state, frame.queryLanguage);
     return createStateRun(this, name, state, type, queryLanguage, input, frame, { id: enteredId, time: enteredTime, prev: enteredPrev }, resume).run();
   }
