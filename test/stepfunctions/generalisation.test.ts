@@ -277,3 +277,31 @@ test('StartExecution input errors in Jackson\'s words; non-ARNs are "Invalid ARN
     await env.stop();
   }
 });
+
+// ---------------------------------------------------------------- JSONata evaluation failures and their location
+
+test('JSONata expressions that return nothing: States.QueryEvaluationError at the field path (transforming-data.html "JSONata errors"; test_undefined_reference, 21-11-2024)', async () => {
+  const cases: [Record<string, unknown>, string][] = [
+    [{ Type: 'Pass', Output: '{% $doesNotExist %}', End: true }, 'Output'],
+    [{ Type: 'Pass', Output: { result: '{% $doesNotExist %}' }, End: true }, 'Output/result'],
+    [{ Type: 'Pass', Assign: { result: '{% $doesNotExist %}' }, End: true }, 'Assign/result'],
+    [{ Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Arguments: '{% $doesNotExist %}', End: true }, 'Arguments'],
+    [{ Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Arguments: { FunctionName: '{% $doesNotExist %}' }, End: true }, 'Arguments/FunctionName'],
+  ];
+  for (const [state, location] of cases) {
+    const { result, events } = await run({ QueryLanguage: 'JSONata', StartAt: 'State0', States: { State0: state } });
+    const cause = `An error occurred while executing the state 'State0' (entered at the event id #2). The JSONata expression '$doesNotExist' specified for the field '${location}' returned nothing (undefined).`;
+    assert.deepEqual([result.error, result.cause], ['States.QueryEvaluationError', cause], location);
+    assert.deepEqual(detail(events, 'EvaluationFailed')!.evaluationFailedEventDetails, { error: 'States.QueryEvaluationError', cause, location, state: 'State0' });
+  }
+});
+
+test('a JSONata Wait Timestamp that is not an extended offset date-time (state-wait.html; test_wait_timestamp_jsonata, 27-12-2024)', async () => {
+  const def = { QueryLanguage: 'JSONata', StartAt: 'WaitState', States: { WaitState: { Type: 'Wait', Timestamp: '{% $states.input.TimestampValue %}', End: true } } };
+  for (const bad of ['2016-12-05 21:29:29Z', '2016-12-05T21:29:29', '2016-13-05T21:29:29Z']) {
+    const { result, events } = await run(def, { TimestampValue: bad });
+    const cause = `An error occurred while executing the state 'WaitState' (entered at the event id #2). The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time format string: ${bad}`;
+    assert.equal(result.cause, cause);
+    assert.equal(detail(events, 'EvaluationFailed')!.evaluationFailedEventDetails.location, 'Timestamp');
+  }
+});
