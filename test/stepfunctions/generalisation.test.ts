@@ -305,3 +305,47 @@ test('a JSONata Wait Timestamp that is not an extended offset date-time (state-w
     assert.equal(detail(events, 'EvaluationFailed')!.evaluationFailedEventDetails.location, 'Timestamp');
   }
 });
+
+// ---------------------------------------------------------------- Parallel: the failing Task of a branch
+
+test('a Task failure that ends its Parallel branch: TaskStateAborted linked to the failure, ParallelStateFailed to the failure too (state-parallel.html "Parallel state failure"; test_sqs_failure_in_wait_for_task_tok_no_error_field[SQS_PARALLEL_WAIT_FOR_TASK_TOKEN], 29-04-2024)', async () => {
+  const { StatesError } = await import('../../src/services/stepfunctions/asl/errors.js');
+  const tasks = {
+    newToken: () => 't',
+    run: async () => {
+      throw new StatesError('Exception', 'boom');
+    },
+  };
+  const def = {
+    StartAt: 'ParallelJob',
+    States: {
+      ParallelJob: {
+        Type: 'Parallel',
+        Branches: [{ StartAt: 'T', States: { T: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Parameters: { FunctionName: 'f' }, End: true } } }],
+        Catch: [{ ErrorEquals: ['States.ALL'], ResultPath: '$.err', Next: 'Caught' }],
+        Next: 'Caught',
+      },
+      Caught: { Type: 'Pass', End: true },
+    },
+  };
+  const ex = new Execution(def, info({}), { clock: new PlatformClock(), tasks });
+  const result = await ex.run();
+  assert.equal(result.status, 'SUCCEEDED');
+  const shape = ex.events.map((e) => `${e.id}<${e.previousEventId} ${e.type}`);
+  assert.deepEqual(shape.slice(0, 10), [
+    '1<0 ExecutionStarted',
+    '2<0 ParallelStateEntered',
+    '3<2 ParallelStateStarted',
+    '4<3 TaskStateEntered',
+    '5<4 TaskScheduled',
+    '6<5 TaskStarted',
+    '7<6 TaskFailed',
+    '8<7 TaskStateAborted',
+    '9<7 ParallelStateFailed',
+    '10<9 ParallelStateExited',
+  ]);
+  // A Task failure caught inside its state, or in the top-level thread, is not aborted.
+  const top = new Execution({ StartAt: 'T', States: { T: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', End: true } } }, info({}), { clock: new PlatformClock(), tasks });
+  await top.run();
+  assert.equal(top.events.filter((e) => e.type === 'TaskStateAborted').length, 0);
+});
