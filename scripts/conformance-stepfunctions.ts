@@ -5,7 +5,7 @@
  *
  *   node dist/scripts/conformance-stepfunctions.js <corpus dir> [--endpoint URL] [--filter TEXT] [--verbose]
  *
- * Prints one line per failing entry and, last, `N passed, M failed`. Exit code is 0 unless the
+ * Prints one line per failing entry, the counts per entry kind and, last, `N passed, M failed`. Exit code is 0 unless the
  * runner itself broke: the pass count is a measurement, not a gate.
  */
 import { readFileSync } from 'node:fs';
@@ -271,6 +271,8 @@ async function main(): Promise<void> {
   const snapshots = new Map<string, Record<string, any>>();
   let passed = 0;
   let failed = 0;
+  // Counts per entry kind (execution-history, choice-io-cases, express, api-response), in first-seen order.
+  const byKind = new Map<string, { passed: number; failed: number }>();
   // Entries where a known AWS behaviour change (vintage.ts) was normalised away, by change id.
   const vintage = new Map<string, { passed: number; failed: number }>(VINTAGE_CHANGES.map((c) => [c.id, { passed: 0, failed: 0 }]));
   for (const entry of manifest) {
@@ -291,6 +293,9 @@ async function main(): Promise<void> {
     const touched = endEntry();
     for (const id of touched) vintage.get(id)![reason === undefined ? 'passed' : 'failed']++;
     if (touched.length && o.verbose) console.log(`VINTAGE ${entry.key}: ${touched.join(', ')}`);
+    const kind = byKind.get(entry.kind) ?? { passed: 0, failed: 0 };
+    byKind.set(entry.kind, kind);
+    kind[reason === undefined ? 'passed' : 'failed']++;
     if (reason === undefined) {
       passed++;
       if (o.verbose) console.log(`PASS ${entry.key}`);
@@ -307,6 +312,8 @@ async function main(): Promise<void> {
     const v = vintage.get(c.id)!;
     console.log(`  ${c.id} (before ${c.cutoff}): ${v.passed + v.failed} entries (${v.passed} passed, ${v.failed} failed)`);
   }
+  console.log('by entry kind:');
+  for (const [k, v] of byKind) console.log(`  ${k}: ${v.passed} passed, ${v.failed} failed (of ${v.passed + v.failed})`);
   console.log(`${passed} passed, ${failed} failed`);
 }
 

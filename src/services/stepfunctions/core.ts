@@ -25,6 +25,9 @@ import { makeTaskRunner, type StartChild } from './tasks/runner.js';
 import { TaskTokens } from './tasks/tokens.js';
 import { TokenStore } from './tasks/token-store.js';
 import { ActivityPolls } from './tasks/activity.js';
+import { jsonProblem } from './json-errors.js';
+import { TaskMocks } from './tasks/mocks.js';
+import { MapRuns } from './executions/map-runs.js';
 
 /** What AWS answers when no customer managed key was configured. */
 export const DEFAULT_ENCRYPTION: EncryptionConfiguration = { type: 'AWS_OWNED_KEY' };
@@ -39,6 +42,15 @@ export function arnParts(arn: string): string[] | undefined {
   return p;
 }
 
+/**
+ * A value that does not even start like an ARN: AWS answers InvalidArn "Invalid ARN prefix"
+ * (test_sfn_api.py::test_describe_invalid_arn_sm and the other *_invalid_arn tests, 08-03-2024;
+ * test_sfn_api_activities.py::test_describe_activity_invalid_arn, 11-03-2024).
+ */
+export function checkArnPrefix(arn: string): void {
+  if (!arn.startsWith('arn:')) throw new InvalidArn(`Invalid Arn: 'Invalid ARN prefix: ${arn}'`);
+}
+
 /** An ARN of the wrong resource type for the operation. */
 export function resourceTypeNotValid(type: string): InvalidArn {
   return new InvalidArn(`Invalid Arn: 'Resource type not valid in this context: ${type}'`);
@@ -49,14 +61,12 @@ export function refuseExpress(executionArn: string): void {
   if (executionArn.split(':')[5] === 'express') throw resourceTypeNotValid('express');
 }
 
-/** Execution input: JSON text of at most 256 KiB ('{}' when absent). */
+/** Execution input: JSON text of at most 256 KiB ('{}' when absent); invalid JSON is refused with Jackson's message, as AWS does. */
 export function checkExecutionInput(text: string | undefined): string {
   const input = text ?? '{}';
-  try {
-    JSON.parse(input);
-  } catch (e) {
-    throw new InvalidExecutionInput(`Invalid State Machine Execution Input: '${(e as Error).message}'`);
-  }
+  if (input.trim() === '') throw new InvalidExecutionInput("Invalid State Machine Execution Input: 'Invalid execution input.'");
+  const problem = jsonProblem(input);
+  if (problem) throw new InvalidExecutionInput(`Invalid State Machine Execution Input: '${problem.message}'`);
   if (Buffer.byteLength(input) > 262144) throw new InvalidExecutionInput('Invalid State Machine Execution Input: input size exceeds 262144 bytes');
   return input;
 }
@@ -93,6 +103,10 @@ export class SfnCore {
   readonly tokens: TaskTokens;
   readonly tasks: TaskRunner;
   readonly runner: ExecutionRunner;
+  /** The mock configuration's test cases (StartExecution with `arn#TestCase`). */
+  readonly mocks: TaskMocks;
+  /** Map runs of distributed Map states (DescribeMapRun, ListMapRuns, UpdateMapRun). */
+  readonly mapRuns: MapRuns;
 
   /** `startChild` runs the states:startExecution integration (tasks/states.ts, through the StartExecution operation). */
   constructor(
@@ -104,8 +118,10 @@ export class SfnCore {
     this.tokenStore = new TokenStore(platform.db);
     this.activities = new ActivityPolls(platform.clock);
     this.tokens = new TaskTokens(platform, this.tokenStore, this.activities);
-    this.tasks = makeTaskRunner(platform, this.tokens, startChild);
-    this.runner = new ExecutionRunner(platform, store, this.tasks, this.tokens);
+    this.mocks = TaskMocks.fromPlatform(platform);
+    this.tasks = makeTaskRunner(platform, this.tokens, startChild, this.mocks);
+    this.mapRuns = new MapRuns(platform.db);
+    this.runner = new ExecutionRunner(platform, store, this.tasks, this.tokens, this.mapRuns);
   }
 
   smArn(ctx: RequestContext, name: string): string {
@@ -114,6 +130,7 @@ export class SfnCore {
 
   /** The state machine of a machine, version or alias ARN, in the caller's account and region. */
   async stateMachineOrThrow(ctx: RequestContext, arn: string): Promise<StateMachineRow> {
+    checkArnPrefix(arn);
     const parts = arnParts(arn);
     if (!parts) throw new StateMachineDoesNotExist(`State Machine Does Not Exist: '${arn}'`);
     if (parts[5] !== 'stateMachine') throw resourceTypeNotValid(parts[5]!);
@@ -124,6 +141,7 @@ export class SfnCore {
 
   /** A Standard execution in the caller's account and region (Express executions are not stored: AWS cannot describe them either). */
   async executionOrThrow(ctx: RequestContext, arn: string): Promise<ExecutionRow> {
+    checkArnPrefix(arn);
     const parts = arnParts(arn);
     if (!parts) throw new ExecutionDoesNotExist(`Execution Does Not Exist: '${arn}'`);
     if (parts[5] !== 'execution') throw resourceTypeNotValid(parts[5]!);

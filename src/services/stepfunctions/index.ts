@@ -16,6 +16,7 @@ import { TestStateOps } from './ops/test-state.js';
 import { ActivityOps } from './ops/activities.js';
 import { CallbackOps } from './ops/callbacks.js';
 import { TagOps } from './ops/tags.js';
+import { MapRunOps } from './ops/map-runs.js';
 import { NestedExecutions } from './tasks/states.js';
 
 export const definition: ServiceDefinition = {
@@ -36,7 +37,7 @@ export const definition: ServiceDefinition = {
     await core.tokenStore.forgetDeadNodes();
     core.runner.start();
     return defineProvider<SFNApi>()(
-      [new StateMachineOps(core), new AliasOps(core), executions, new TestStateOps(core), new ActivityOps(core), new CallbackOps(core), new TagOps(core)],
+      [new StateMachineOps(core), new AliasOps(core), executions, new TestStateOps(core), new ActivityOps(core), new CallbackOps(core), new TagOps(core), new MapRunOps(core)],
       { close: () => core.runner.close(), health: () => ({ running: core.runner.size }) },
     );
   },

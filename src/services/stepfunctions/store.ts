@@ -97,6 +97,20 @@ INSERT INTO stratus_tags (account, region, arn, tag_key, tag_value)
 DROP TABLE sfn_tags;
 `,
   },
+  // The mock configuration's test case an execution runs under (tasks/mocks.ts).
+  { version: 7, sql: 'ALTER TABLE sfn_executions ADD COLUMN mock_case TEXT;' },
+  {
+    // The map runs of distributed Map states (executions/map-runs.ts); counts as JSON {items, executions}.
+    version: 8,
+    sql: `
+CREATE TABLE sfn_map_runs (
+  arn TEXT COLLATE "C" PRIMARY KEY, execution_arn TEXT COLLATE "C" NOT NULL, account TEXT NOT NULL, region TEXT NOT NULL,
+  sm_arn TEXT NOT NULL, status TEXT NOT NULL, start_ms BIGINT NOT NULL, stop_ms BIGINT, max_concurrency INTEGER NOT NULL,
+  tolerated_count BIGINT, tolerated_pct DOUBLE PRECISION, counts TEXT NOT NULL
+);
+CREATE INDEX sfn_map_runs_execution ON sfn_map_runs (execution_arn, start_ms, arn);
+`,
+  },
 ];
 
 /**
@@ -171,6 +185,8 @@ export interface ExecutionRow {
   version_arn: string | null;
   alias_arn: string | null;
   redrive_ms?: number | null;
+  /** The mock configuration's test case (StartExecution with `arn#TestCase`). */
+  mock_case?: string | null;
 }
 
 /** Which run of an execution may write: one that loaded it RUNNING at this redrive count. */
@@ -356,8 +372,8 @@ export class SfnStore {
   async startExecution(row: ExecutionRow, now: number): Promise<void> {
     await this.db.tx(async (tx) => {
       await tx.run(
-        'INSERT INTO sfn_executions (arn, account, region, sm_arn, name, status, input, start_ms, definition, role_arn, redrive_count, version_arn, alias_arn) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)',
-        [row.arn, row.account, row.region, row.sm_arn, row.name, row.status, row.input, row.start_ms, row.definition, row.role_arn, row.version_arn, row.alias_arn],
+        'INSERT INTO sfn_executions (arn, account, region, sm_arn, name, status, input, start_ms, definition, role_arn, redrive_count, version_arn, alias_arn, mock_case) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)',
+        [row.arn, row.account, row.region, row.sm_arn, row.name, row.status, row.input, row.start_ms, row.definition, row.role_arn, row.version_arn, row.alias_arn, row.mock_case ?? null],
       );
       await enqueueRun(tx, row, now);
       await this.statusChanged(tx, row.arn);
@@ -559,6 +575,7 @@ export function executionInfo(row: ExecutionRow): ExecutionInfo {
     ...(row.alias_arn ? { aliasArn: row.alias_arn } : {}),
     region: row.region,
     accountId: row.account,
+    ...(row.mock_case ? { mockTestCase: row.mock_case } : {}),
   };
 }
 

@@ -9,6 +9,7 @@ export interface Diagnostic {
 
 import { isIntrinsic, parseIntrinsic } from './asl/intrinsics.js';
 import { parseTimestamp } from './asl/choice.js';
+import { jsonProblem } from './json-errors.js';
 
 const STATE_TYPES = new Set(['Pass', 'Task', 'Choice', 'Wait', 'Succeed', 'Fail', 'Parallel', 'Map']);
 
@@ -37,34 +38,71 @@ const FIELDS: Record<string, string[]> = {
 const JSONPATH_ONLY = new Set(['InputPath', 'OutputPath', 'Parameters', 'ResultSelector', 'ResultPath', 'ItemsPath', 'SecondsPath', 'TimestampPath', 'TimeoutSecondsPath', 'HeartbeatSecondsPath', 'MaxConcurrencyPath', 'ToleratedFailureCountPath', 'ToleratedFailurePercentagePath', 'ErrorPath', 'CausePath', 'Iterator']);
 const JSONATA_ONLY = new Set(['Arguments', 'Output', 'Items']);
 
-export function parseDefinition(text: string): { def?: Record<string, any>; diagnostics: Diagnostic[] } {
+/**
+ * Parses and checks a definition; `type` adds the checks of that machine type (an EXPRESS machine
+ * takes no callback, `.sync` or activity task). The texts are AWS's, as recorded in
+ * test_sfn_api_validation.py (19-10-2025) and test_sfn_api_express.py::test_illegal_* (03-07-2024).
+ */
+export function parseDefinition(text: string, type?: string): { def?: Record<string, any>; diagnostics: Diagnostic[] } {
+  if (text.trim() === '') return { diagnostics: [{ severity: 'ERROR', code: 'SCHEMA_VALIDATION_FAILED', message: 'Definition must be a valid JSON object' }] };
   let def: unknown;
   try {
     def = JSON.parse(text);
   } catch (e) {
-    return {
-      diagnostics: [{ severity: 'ERROR', code: 'INVALID_JSON_DESCRIPTION', message: `Invalid JSON: ${(e as Error).message}` }],
-    };
+    return { diagnostics: [invalidJson(text, e as Error)] };
   }
   if (!def || typeof def !== 'object' || Array.isArray(def))
     return { diagnostics: [{ severity: 'ERROR', code: 'SCHEMA_VALIDATION_FAILED', message: 'The definition must be a JSON object', location: '/' }] };
   const diagnostics: Diagnostic[] = [];
   checkProgram(def as Record<string, any>, '', diagnostics, undefined, (def as Record<string, any>).QueryLanguage);
+  if (type === 'EXPRESS') checkExpress(def as Record<string, any>, '', diagnostics);
   return { def: def as Record<string, any>, diagnostics };
+}
+
+/** Invalid JSON: Jackson's message (json-errors.ts); a bare word also gets its source position as the location, as AWS answers. */
+function invalidJson(text: string, e: Error): Diagnostic {
+  const p = jsonProblem(text);
+  if (p && p.message.startsWith('Unrecognized token')) {
+    const source = `[Source: (String)"${text}"; line: ${p.line}, column: ${p.column}]`;
+    return { severity: 'ERROR', code: 'INVALID_JSON_DESCRIPTION', message: `${p.message}\n at ${source}`, location: source };
+  }
+  return { severity: 'ERROR', code: 'INVALID_JSON_DESCRIPTION', message: `Invalid JSON: ${e.message}` };
+}
+
+/** Express machines: no `.waitForTaskToken` or `.sync` integration, no activity (at any depth). */
+function checkExpress(p: Record<string, any>, at: string, out: Diagnostic[]): void {
+  const states = p?.States;
+  if (!states || typeof states !== 'object') return;
+  for (const [name, s] of Object.entries(states as Record<string, any>)) {
+    if (!s || typeof s !== 'object') continue;
+    const loc = `${at}/States/${name}`;
+    const r = s.Resource;
+    if (s.Type === 'Task' && typeof r === 'string') {
+      const problem = r.endsWith('.waitForTaskToken')
+        ? // AWS's message ends with a space here (and not for '.sync').
+          "Express state machine does not support '.waitForTaskToken' service integration "
+        : /\.sync(:\d+)?$/.test(r)
+          ? "Express state machine does not support '.sync' service integration"
+          : /^arn:[^:]+:states:[^:]*:[^:]*:activity:/.test(r)
+            ? 'Express state machine does not support Activity ARN'
+            : undefined;
+      if (problem) out.push({ severity: 'ERROR', code: 'SCHEMA_VALIDATION_FAILED', message: problem, location: `${loc}/Resource` });
+    }
+    if (s.Type === 'Parallel' && Array.isArray(s.Branches)) s.Branches.forEach((b: any, i: number) => checkExpress(b, `${loc}/Branches[${i}]`, out));
+    if (s.Type === 'Map') checkExpress(s.ItemProcessor ?? s.Iterator, `${loc}/${s.ItemProcessor ? 'ItemProcessor' : 'Iterator'}`, out);
+  }
 }
 
 function checkProgram(p: Record<string, any>, at: string, out: Diagnostic[], parentQl: string | undefined, rootQl: string | undefined): void {
   const ql = p.QueryLanguage ?? parentQl;
   if (p.QueryLanguage !== undefined && p.QueryLanguage !== 'JSONPath' && p.QueryLanguage !== 'JSONata')
     out.push({ severity: 'ERROR', code: 'SCHEMA_VALIDATION_FAILED', message: `Value is not a valid query language`, location: `${at}/QueryLanguage` });
-  if (typeof p.StartAt !== 'string') {
-    out.push({ severity: 'ERROR', code: 'SCHEMA_VALIDATION_FAILED', message: 'These fields are required: [StartAt]', location: at || '/' });
-  }
   const states = p.States;
-  if (!states || typeof states !== 'object' || Array.isArray(states) || Object.keys(states).length === 0) {
-    out.push({ severity: 'ERROR', code: 'SCHEMA_VALIDATION_FAILED', message: 'These fields are required: [States]', location: at || '/' });
-    return;
-  }
+  const noStates = !states || typeof states !== 'object' || Array.isArray(states) || Object.keys(states).length === 0;
+  // One diagnostic names every missing field, States first (`{}`: "These fields are required: [States, StartAt]").
+  const missing = [...(noStates ? ['States'] : []), ...(typeof p.StartAt !== 'string' ? ['StartAt'] : [])];
+  if (missing.length) out.push({ severity: 'ERROR', code: 'SCHEMA_VALIDATION_FAILED', message: `These fields are required: [${missing.join(', ')}]`, location: at || '/' });
+  if (noStates) return;
   if (typeof p.StartAt === 'string' && !(p.StartAt in states))
     out.push({
       severity: 'ERROR',

@@ -15,4 +15,4 @@
 export { END_EVENTS, Execution, stoppedHistory, type StopDetails } from './execution.js';
 export { classify, type ResourceKind } from './resources.js';
 export { StatesError } from './errors.js';
-export type { Checkpoint, EngineHost, ExecutionInfo, ExecutionResult, HistoryEvent, TaskCall, TaskRunner, TaskWait } from './types.js';
+export type { Checkpoint, EngineHost, ExecutionInfo, ExecutionResult, HistoryEvent, MapRunCounts, MapRunHost, MapRunRecord, TaskCall, TaskRunner, TaskWait } from './types.js';

@@ -18,6 +18,7 @@ import {
   type ExecutionResult,
   type Frame,
   type HistoryEvent,
+  type MapRunHost,
   type StateDefinition,
   type StateMachineDefinition,
   type StateResult,
@@ -51,6 +52,16 @@ export class Execution {
 
   get tasks(): TaskRunner | undefined {
     return this.host.tasks;
+  }
+
+  /** Where map runs are recorded (EngineHost.mapRuns). */
+  get mapRuns(): MapRunHost | undefined {
+    return this.host.mapRuns;
+  }
+
+  /** TestState's inspection data: what the top-level state's paths and templates gave (EngineHost.inspect). */
+  inspect(key: string, value: unknown): void {
+    this.host.inspect?.(key, value);
   }
 
   /** Whether the host resumes this execution from its checkpoints (see EngineHost.durable). */
@@ -277,11 +288,15 @@ export class Execution {
     const type = String(state.Type);
     let enteredId: number;
     let enteredTime: number;
+    // The Entered event's previousEventId (known before it is emitted; looked up for a resumed state).
+    let enteredPrev: number;
     if (resume) {
       enteredId = resume.enteredEventId;
       enteredTime = resume.enteredTime;
+      enteredPrev = this.events.find((e) => e.id === enteredId)?.previousEventId ?? 0;
     } else {
       enteredTime = this.clock.now();
+      enteredPrev = frame.last;
       enteredId = this.emit(frame, `${type}StateEntered`, 'stateEnteredEventDetails', {
         name,
         input: compact(input),
@@ -307,7 +322,6 @@ export class Execution {
         });
       }
     }
-    const enteredPrev = this.events.find((e) => e.id === enteredId)?.previousEventId ?? 0;
     const queryLanguage = queryLanguageOf(state, frame.queryLanguage);
     return createStateRun(this, name, state, type, queryLanguage, input, frame, { id: enteredId, time: enteredTime, prev: enteredPrev }, resume).run();
   }

@@ -59,7 +59,14 @@ export abstract class RetryingStateRun extends StateRun {
         }
         const catchers = (Array.isArray(s.Catch) ? s.Catch : []) as StateDefinition[];
         const c = catchers.find((x) => errorMatches(x.ErrorEquals ?? [], errName));
-        if (!c) throw e;
+        if (!c) {
+          // A Task whose failure ends its Parallel branch is recorded as aborted, linked to its failure
+          // and off the branch's chain (AWS: test_error_output.py::test_parallel_catch_error, 12-11-2024;
+          // test_callback.py::test_sqs_failure_in_wait_for_task_tok_no_error_field[SQS_PARALLEL_WAIT_FOR_TASK_TOKEN]).
+          if (this.type === 'Task' && !this.frame.top && !this.frame.mapItem && !e.evaluation)
+            this.execution.emit(this.frame, 'TaskStateAborted', undefined, undefined, { update: false });
+          throw e;
+        }
         return this.caught(c, e);
       }
     }
@@ -90,9 +97,11 @@ export abstract class RetryingStateRun extends StateRun {
   /** ResultSelector / ResultPath / OutputPath / Assign, or Output / Assign in JSONata. */
   protected async finish(result: unknown, opts: EmitOptions = {}): Promise<StateResult> {
     const s = this.state;
+    if (this.type === 'Task') this.inspect('result', result);
     if (this.queryLanguage === 'JSONata') return this.exitWithJsonataOutput(result, this.nextOf(), { result }, opts);
     let r = result;
     if (s.ResultSelector !== undefined) r = this.payload(s.ResultSelector, r);
+    this.inspect('afterResultSelector', r);
     const assignValues = await this.computeAssign(s.Assign, r);
     const output = this.applyOutputPath(this.applyResultPath(r));
     const assigned = this.applyAssign(assignValues);

@@ -164,26 +164,44 @@ export class StateRun {
     }
   }
 
+  /** Hands TestState's inspection data a value the top-level state computed (EngineHost.inspect). */
+  protected inspect(key: string, value: unknown): unknown {
+    if (this.frame.top && !this.muted) this.execution.inspect(key, value);
+    return value;
+  }
+
+  private muted = false;
+
+  /** Runs `fn` without recording inspection data. */
+  protected quietly<T>(fn: () => T): T {
+    this.muted = true;
+    try {
+      return fn();
+    } finally {
+      this.muted = false;
+    }
+  }
+
   /** The raw input through InputPath. */
   protected applyInputPath(): unknown {
     const inputPath = this.state.InputPath;
-    if (inputPath === null) return {};
-    if (typeof inputPath === 'string') return this.path(inputPath, this.rawInput);
-    return this.rawInput;
+    if (inputPath === null) return this.inspect('afterInputPath', {});
+    if (typeof inputPath === 'string') return this.inspect('afterInputPath', this.path(inputPath, this.rawInput));
+    return this.inspect('afterInputPath', this.rawInput);
   }
 
   /** The raw input through InputPath and Parameters. */
   protected effectiveInput(): unknown {
     const v = this.applyInputPath();
-    return this.state.Parameters !== undefined ? this.payload(this.state.Parameters, v) : v;
+    return this.inspect('afterParameters', this.state.Parameters !== undefined ? this.payload(this.state.Parameters, v) : v);
   }
 
   protected applyResultPath(result: unknown): unknown {
     const rp = this.state.ResultPath;
-    if (rp === null) return this.rawInput;
-    if (rp === undefined || rp === '$') return result;
+    if (rp === null) return this.inspect('afterResultPath', this.rawInput);
+    if (rp === undefined || rp === '$') return this.inspect('afterResultPath', result);
     try {
-      return setAtPath(this.rawInput, rp, result);
+      return this.inspect('afterResultPath', setAtPath(this.rawInput, rp, result));
     } catch {
       throw this.runtime(`Invalid path '${rp}'`);
     }

@@ -26,6 +26,8 @@ export interface ExecutionInfo {
   aliasArn?: string;
   region: string;
   accountId: string;
+  /** The mock configuration's test case the execution runs under (StartExecution with `arn#TestCase`). */
+  mockTestCase?: string;
 }
 
 export interface TaskCall {
@@ -41,7 +43,7 @@ export interface TaskCall {
   durable: boolean;
   /** For activities: a worker took the task (at `at`, when that was earlier than now). */
   onStarted(workerName: string | undefined, at?: number): void;
-  /** For callback integrations: the request went out; the task now waits on its token. */
+  /** For callback integrations: the request went out (its response as output; undefined for none); the task now waits on its token. */
   onSubmitted(output: unknown): void;
   /** A callback task has nothing left to do but wait for its token's answer. */
   onWaiting(): void;
@@ -114,6 +116,13 @@ export interface EngineHost {
   readonly includeHistory?: boolean;
   /** Workflow variables the execution starts with (TestState's `variables`). */
   readonly initialVariables?: Record<string, unknown>;
+  /**
+   * Sees what the top-level thread's states computed on the way (TestState's inspection data):
+   * afterInputPath, afterParameters, afterArguments, result, afterResultSelector, afterResultPath.
+   */
+  readonly inspect?: (key: string, value: unknown) => void;
+  /** Records the map runs of distributed Map states (DescribeMapRun, ListMapRuns, UpdateMapRun). */
+  readonly mapRuns?: MapRunHost;
   /** Sees every event as it is recorded (CloudWatch Logs delivery). */
   readonly onEvent?: (event: HistoryEvent) => void;
 }
@@ -213,3 +222,42 @@ export const compact = (v: unknown): string => JSON.stringify(v === undefined ? 
 
 /** The `output` and `outputDetails` fields of an event. */
 export const outputFields = (output: unknown) => ({ output: compact(output), outputDetails: { truncated: false } });
+
+/** A map run's counts of items or of child executions, as DescribeMapRun answers them. */
+export interface MapRunCounts {
+  pending: number;
+  running: number;
+  succeeded: number;
+  failed: number;
+  timedOut: number;
+  aborted: number;
+  total: number;
+  resultsWritten: number;
+}
+
+/** A distributed Map's map run as it goes; UpdateMapRun changes its limits while it runs (then calls `changed`). */
+export interface MapRunRecord {
+  mapRunArn: string;
+  executionArn: string;
+  /** `arn:...:stateMachine:<machine>/<label>`, as ListMapRuns shows it. */
+  stateMachineArn: string;
+  status: 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'ABORTED';
+  startDate: number;
+  stopDate?: number;
+  maxConcurrency: number;
+  toleratedFailureCount: number | undefined;
+  toleratedFailurePercentage: number | undefined;
+  items: MapRunCounts;
+  executions: MapRunCounts;
+  changed?: () => void;
+}
+
+/** Where the host keeps map runs (SQL for Standard executions). */
+export interface MapRunHost {
+  start(run: MapRunRecord): Promise<void>;
+  end(run: MapRunRecord): Promise<void>;
+}
+
+export function emptyCounts(total: number): MapRunCounts {
+  return { pending: total, running: 0, succeeded: 0, failed: 0, timedOut: 0, aborted: 0, total, resultsWritten: 0 };
+}

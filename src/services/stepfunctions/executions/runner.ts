@@ -21,6 +21,7 @@ import { ExecutionInterrupted } from '../asl/errors.js';
 import { EXECUTION_JOB, executionInfo, type ExecutionEnd, type ExecutionRow, type RunFence, type SfnStore } from '../store.js';
 import type { TaskTokens } from '../tasks/tokens.js';
 import { deferredLogger } from './logging.js';
+import type { MapRuns } from './map-runs.js';
 
 /** How many Standard executions one process runs at once (parked ones do not count). */
 const CONCURRENCY = 100;
@@ -58,6 +59,7 @@ export class ExecutionRunner {
     private readonly store: SfnStore,
     private readonly tasks: TaskRunner,
     private readonly tokens: TaskTokens,
+    private readonly mapRuns: MapRuns,
   ) {}
 
   get size(): number {
@@ -201,6 +203,7 @@ export class ExecutionRunner {
       clock,
       tasks: this.tasks,
       durable: true,
+      mapRuns: this.mapRuns.host(row.account, row.region),
       onEvent: deferredLogger(this.platform, this.store, row),
       persist: async (cp, events, end) => {
         if (fencedOff || (!events.length && !cp && !end)) return;

@@ -11,7 +11,7 @@ import {
   type ListActivitiesInput,
   type SFNApi,
 } from '../../../generated/stepfunctions.js';
-import { DEFAULT_ENCRYPTION, NAME_RE, tagError, tagMap, type SfnCore } from '../core.js';
+import { DEFAULT_ENCRYPTION, NAME_RE, checkArnPrefix, tagError, tagMap, type SfnCore } from '../core.js';
 import type { ActivityRow } from '../store.js';
 import { pageOf, pageSize, readToken } from '../pages.js';
 
@@ -65,6 +65,7 @@ export class ActivityOps implements Pick<SFNApi, 'CreateActivity' | 'DescribeAct
   }
 
   private async activityOrThrow(ctx: RequestContext, arn: string): Promise<ActivityRow> {
+    checkArnPrefix(arn);
     const row = await this.core.store.activity(arn, ctx);
     if (!row) throw new ActivityDoesNotExist(`Activity Does Not Exist: '${arn}'`);
     return row;

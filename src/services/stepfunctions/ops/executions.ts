@@ -31,6 +31,7 @@ import { DEFAULT_ENCRYPTION, NAME_RE, arnParts, checkExecutionInput, refuseExpre
 import type { ExecutionRow } from '../store.js';
 import { pageOf, pageSize, readToken } from '../pages.js';
 import { resolveTarget, type ExecutionTarget } from './aliases.js';
+import { MockConfigError } from '../tasks/mocks.js';
 
 /** How long after its end an execution can be redriven, and how many times. */
 const REDRIVE_PERIOD_MS = 14 * 86400_000;
@@ -53,14 +54,16 @@ export class ExecutionOps
   constructor(private readonly core: SfnCore) {}
 
   async StartExecution(ctx: RequestContext, input: StartExecutionInput): Promise<StartExecutionOutput> {
-    const target = await resolveTarget(this.core, ctx, input.stateMachineArn);
+    const { arn: smArn, mockCase } = this.mockTarget(input.stateMachineArn);
+    const target = await resolveTarget(this.core, ctx, smArn);
+    this.checkMockCase(target, mockCase);
     const data = checkExecutionInput(input.input);
     const name = input.name ?? randomUUID();
     if (!NAME_RE.test(name)) throw new InvalidName(`Invalid Name: '${name}'`);
     const now = this.core.clock.now();
     if (target.sm.type === 'EXPRESS') {
       const arn = arnFor('states', ctx, `express:${target.sm.name}:${name}:${randomUUID()}`);
-      void this.core.runner.runExpress(newRow(ctx, arn, target, name, data, now)).catch(() => undefined);
+      void this.core.runner.runExpress(newRow(ctx, arn, target, name, data, now, mockCase)).catch(() => undefined);
       return { executionArn: arn, startDate: new Date(now) };
     }
     const arn = arnFor('states', ctx, `execution:${target.sm.name}:${name}`);
@@ -69,19 +72,21 @@ export class ExecutionOps
       if (existing.status === 'RUNNING' && existing.input === data) return { executionArn: arn, startDate: new Date(existing.start_ms) };
       throw new ExecutionAlreadyExists(`Execution Already Exists: '${arn}'`);
     }
-    await this.core.runner.launch(newRow(ctx, arn, target, name, data, now));
+    await this.core.runner.launch(newRow(ctx, arn, target, name, data, now, mockCase));
     return { executionArn: arn, startDate: new Date(now) };
   }
 
   async StartSyncExecution(ctx: RequestContext, input: StartSyncExecutionInput) {
-    const target = await resolveTarget(this.core, ctx, input.stateMachineArn);
+    const { arn: smArn, mockCase } = this.mockTarget(input.stateMachineArn);
+    const target = await resolveTarget(this.core, ctx, smArn);
+    this.checkMockCase(target, mockCase);
     if (target.sm.type !== 'EXPRESS') throw new StateMachineTypeNotSupported('This operation is not supported by this type of state machine');
     const data = checkExecutionInput(input.input);
     const name = input.name ?? randomUUID();
     if (!NAME_RE.test(name)) throw new InvalidName(`Invalid Name: '${name}'`);
     const now = this.core.clock.now();
     const arn = arnFor('states', ctx, `express:${target.sm.name}:${name}:${randomUUID()}`);
-    const row = await this.core.runner.runExpress(newRow(ctx, arn, target, name, data, now));
+    const row = await this.core.runner.runExpress(newRow(ctx, arn, target, name, data, now, mockCase));
     const out: StartSyncExecutionOutput = {
       executionArn: arn,
       stateMachineArn: row.sm_arn,
@@ -101,6 +106,24 @@ export class ExecutionOps
       if (row.cause !== null) out.cause = row.cause;
     }
     return out;
+  }
+
+  /** `arn#TestCase` (Step Functions Local's way to run under a mock configuration's test case): the ARN and the case. */
+  private mockTarget(stateMachineArn: string): { arn: string; mockCase: string | undefined } {
+    const i = stateMachineArn.indexOf('#');
+    if (i < 0) return { arn: stateMachineArn, mockCase: undefined };
+    return { arn: stateMachineArn.slice(0, i), mockCase: stateMachineArn.slice(i + 1) };
+  }
+
+  /** The test case must be in the mock configuration, well formed, before the execution starts. */
+  private checkMockCase(target: ExecutionTarget, mockCase: string | undefined): void {
+    if (mockCase === undefined) return;
+    try {
+      this.core.mocks.testCase(target.sm.name, mockCase);
+    } catch (e) {
+      if (e instanceof MockConfigError) throw new ValidationException(e.message);
+      throw e;
+    }
   }
 
   async DescribeExecution(ctx: RequestContext, input: DescribeExecutionInput) {
@@ -151,7 +174,11 @@ export class ExecutionOps
 
   async ListExecutions(ctx: RequestContext, input: ListExecutionsInput) {
     const smArn = input.stateMachineArn;
-    if (input.mapRunArn) throw new ResourceNotFound(`Resource not found: '${input.mapRunArn}'`);
+    if (input.mapRunArn) {
+      // A map run's child executions run in memory and are not stored: they cannot be listed.
+      if (await this.core.mapRuns.get(input.mapRunArn, ctx)) throw new ValidationException("Listing a map run's child executions is not supported by Stratus");
+      throw new ResourceNotFound(`Resource not found: '${input.mapRunArn}'`);
+    }
     if (!smArn) throw new ValidationException('Must provide a StateMachine ARN or MapRun ARN');
     const sm = await this.core.stateMachineOrThrow(ctx, smArn);
     if (sm.type === 'EXPRESS') throw new StateMachineTypeNotSupported('This operation is not supported by this type of state machine');
@@ -225,7 +252,7 @@ export class ExecutionOps
   }
 }
 
-function newRow(ctx: RequestContext, arn: string, target: ExecutionTarget, name: string, data: string, now: number): ExecutionRow {
+function newRow(ctx: RequestContext, arn: string, target: ExecutionTarget, name: string, data: string, now: number, mockCase?: string): ExecutionRow {
   return {
     arn,
     account: ctx.accountId,
@@ -245,6 +272,7 @@ function newRow(ctx: RequestContext, arn: string, target: ExecutionTarget, name:
     redrive_count: 0,
     version_arn: target.versionArn ?? null,
     alias_arn: target.aliasArn ?? null,
+    mock_case: mockCase ?? null,
   };
 }
 

@@ -55,7 +55,7 @@ export class StateMachineOps
     const name = input.name;
     if (!NAME_RE.test(name)) throw new InvalidName(`Invalid Name: '${name}'`);
     const type = input.type ?? 'STANDARD';
-    checkDefinition(input.definition);
+    checkDefinition(input.definition, type);
     if (input.loggingConfiguration) checkLogging(input.loggingConfiguration);
     if (!isRoleArn(input.roleArn ?? '')) throw new InvalidArn(`Invalid Arn: '${input.roleArn}'`);
     if (input.versionDescription !== undefined && input.publish !== true) throw new ValidationException('Version description can only be set when publish is true');
@@ -113,7 +113,7 @@ export class StateMachineOps
     if (input.definition === undefined && input.roleArn === undefined && input.loggingConfiguration === undefined && input.tracingConfiguration === undefined)
       throw new MissingRequiredParameter('Either the definition, the role ARN, the LoggingConfiguration, or the TracingConfiguration must be specified');
     if (input.versionDescription !== undefined && input.publish !== true) throw new ValidationException('Version description can only be set when publish is true');
-    if (input.definition !== undefined) checkDefinition(input.definition);
+    if (input.definition !== undefined) checkDefinition(input.definition, sm.type);
     if (input.loggingConfiguration) checkLogging(input.loggingConfiguration);
     const now = this.core.clock.now();
     const next = {
@@ -154,7 +154,7 @@ export class StateMachineOps
   }
 
   async ValidateStateMachineDefinition(_ctx: RequestContext, input: ValidateStateMachineDefinitionInput) {
-    const { diagnostics } = parseDefinition(input.definition);
+    const { diagnostics } = parseDefinition(input.definition, input.type);
     const shown = diagnostics.slice(0, input.maxResults ?? 100);
     return {
       result: diagnostics.some((d) => d.severity === 'ERROR') ? ('FAIL' as const) : ('OK' as const),
@@ -220,8 +220,8 @@ function describe(sm: StateMachineRow): DescribeStateMachineOutput {
   };
 }
 
-function checkDefinition(text: string): void {
-  const { def, diagnostics } = parseDefinition(text);
+function checkDefinition(text: string, type?: string): void {
+  const { def, diagnostics } = parseDefinition(text, type);
   const errors = diagnostics.filter((d) => d.severity === 'ERROR');
   if (!def || errors.length) throw new InvalidDefinition(invalidDefinitionMessage(errors));
   const label = labelProblem(def);

@@ -6,17 +6,19 @@ import { InvalidDefinition, ValidationException, type SFNApi, type TestStateInpu
 import { Execution, type ExecutionInfo } from '../asl/engine.js';
 import { invalidDefinitionMessage, parseDefinition } from '../validate.js';
 import { checkExecutionInput, type SfnCore } from '../core.js';
+import { checkMockRequest, checkMockResult, inspectionData, mockedState, mockRunner } from './test-state-mock.js';
 
 export class TestStateOps implements Pick<SFNApi, 'TestState'> {
   constructor(private readonly core: SfnCore) {}
 
   /**
-   * Runs one state in isolation (no retries: a matching Retrier answers RETRIABLE), with the
-   * real integrations. Inspection data: `input` and `variables` (DEBUG/TRACE).
+   * Runs one state in isolation (no retries: a matching Retrier answers RETRIABLE), with the real
+   * integrations or the request's `mock` (a Task's result or error; the whole result of a Map or
+   * Parallel, which run only when mocked). Inspection data (DEBUG/TRACE): the input, what each path
+   * and template gave, and the variables.
    */
   async TestState(ctx: RequestContext, input: TestStateInput) {
-    if (input.mock !== undefined || input.stateConfiguration !== undefined)
-      throw new ValidationException('TestState mocks and state configurations are not supported by Stratus');
+    const mock = checkMockRequest(input);
     let parsed: Record<string, any>;
     try {
       parsed = JSON.parse(input.definition);
@@ -31,7 +33,9 @@ export class TestStateOps implements Pick<SFNApi, 'TestState'> {
       state = parsed.States[name];
       if (!state) throw new ValidationException(`State '${name}' not found in the definition`);
     } else ql = undefined;
-    const { Retry, ...rest } = state as { Retry?: { ErrorEquals?: string[] }[] } & Record<string, any>;
+    if (typeof state !== 'object' || state === null) throw new ValidationException(`State '${name}' not found in the definition`);
+    const original = state;
+    const { Retry, ...rest } = mockedState(state, mock) as { Retry?: { ErrorEquals?: string[] }[] } & Record<string, any>;
     // The state's transitions end in Succeed states, so that the run stops after the state.
     const targets = new Set<string>();
     const add = (t: unknown) => typeof t === 'string' && t !== name && targets.add(t);
@@ -42,9 +46,12 @@ export class TestStateOps implements Pick<SFNApi, 'TestState'> {
     const States: Record<string, unknown> = { [name]: rest };
     for (const t of targets) States[t] = { Type: 'Succeed' };
     const def = { StartAt: name, States, ...(ql ? { QueryLanguage: ql } : {}) };
-    const check = parseDefinition(JSON.stringify(def));
+    // The definition is checked as given (a mocked Map or Parallel runs as a Task, see mockedState).
+    const checked = { ...def, States: { ...States, [name]: original } };
+    const check = parseDefinition(JSON.stringify(checked));
     const errors = check.diagnostics.filter((d) => d.severity === 'ERROR');
     if (errors.length) throw new InvalidDefinition(invalidDefinitionMessage(errors));
+    const mockedResult = mock && checkMockResult(original, mock);
     const data = checkExecutionInput(input.input);
     let variables: Record<string, unknown> | undefined;
     if (input.variables !== undefined) {
@@ -68,7 +75,9 @@ export class TestStateOps implements Pick<SFNApi, 'TestState'> {
       region: ctx.region,
       accountId: ctx.accountId,
     };
-    const exec = new Execution(def, info, { clock: this.core.clock, tasks: this.core.tasks, initialVariables: variables });
+    const inspected: Record<string, unknown> = {};
+    const tasks = mock ? mockRunner(this.core.tasks, mock, mockedResult) : this.core.tasks;
+    const exec = new Execution(def, info, { clock: this.core.clock, tasks, initialVariables: variables, inspect: (k, v) => (inspected[k] = v) });
     const result = await exec.run().finally(() => this.core.tokens.forget(info.executionArn));
     const events = exec.events;
     const out: TestStateOutput = {};
@@ -86,9 +95,7 @@ export class TestStateOps implements Pick<SFNApi, 'TestState'> {
       out.output = (exited?.stateExitedEventDetails as { output?: string })?.output ?? result.output;
       if (nextName) out.nextState = nextName;
     }
-    if (input.inspectionLevel === 'DEBUG' || input.inspectionLevel === 'TRACE') {
-      out.inspectionData = { input: data, ...(variables ? { variables: JSON.stringify(variables) } : {}) };
-    }
+    if (input.inspectionLevel === 'DEBUG' || input.inspectionLevel === 'TRACE') out.inspectionData = inspectionData(data, original, inspected, variables);
     return out;
   }
 }

@@ -7,16 +7,19 @@ import { invokeFunctionResource, lambdaInvoke } from './lambda.js';
 import { awsSdkTask } from './aws-sdk.js';
 import { isOptimized, optimizedTask } from './optimized.js';
 import { nestedMode, type NestedMode } from './states.js';
+import type { MockedResponse, TaskMocks } from './mocks.js';
 
 /** Starts a nested execution (tasks/states.ts); given to the runner, which the executions it starts use in turn. */
 export type StartChild = (parent: ExecutionInfo, params: Record<string, any>, mode: NestedMode, signal: AbortSignal) => Promise<unknown>;
 
-export function makeTaskRunner(platform: Platform, tokens: TaskTokens, startChild: StartChild): TaskRunner {
+export function makeTaskRunner(platform: Platform, tokens: TaskTokens, startChild: StartChild, mocks?: TaskMocks): TaskRunner {
   return {
     newToken: () => tokens.newToken(),
     resume: (call) => tokens.resume(call),
     async run(call: TaskCall): Promise<unknown> {
       const kind = classify(call.resource);
+      const mocked = mocks?.take(call);
+      if (mocked) return answerMocked(call, kind.type === 'activity', mocked);
       if (kind.type === 'activity') {
         // A worker takes the task (GetActivityTask), then answers through its token.
         const { answer } = await tokens.open(call, { arn: call.resource, input: JSON.stringify(call.parameters ?? null) });
@@ -45,4 +48,16 @@ export function makeTaskRunner(platform: Platform, tokens: TaskTokens, startChil
       return invoke();
     },
   };
+}
+
+/**
+ * A mocked Task (tasks/mocks.ts): nothing is called. An activity is started at once (no worker); a
+ * `.waitForTaskToken` task is submitted (no output: no request went out) and the mocked response is
+ * its token's answer. A `Throw` fails the task with its error and cause.
+ */
+function answerMocked(call: TaskCall, activity: boolean, mocked: MockedResponse): unknown {
+  if (activity) call.onStarted(undefined);
+  else if (call.resource.endsWith('.waitForTaskToken')) call.onSubmitted(undefined);
+  if (mocked.kind === 'throw') throw new StatesError(mocked.error, mocked.cause);
+  return structuredClone(mocked.value);
 }

@@ -1,5 +1,6 @@
 import { StatesError } from '../errors.js';
 import { isIntrinsic } from '../intrinsics.js';
+import { evaluatePath } from '../jsonpath.js';
 import { evaluateExpression, isJsonataExpr } from '../jsonata.js';
 import { StateRun } from '../state-run.js';
 import { compact, type StateResult } from '../types.js';
@@ -14,6 +15,8 @@ export class FailState extends StateRun {
       if (isJsonataExpr(error)) error = await evaluateExpression(error, this.jsonataScope(), 'Error');
       if (isJsonataExpr(cause)) cause = await evaluateExpression(cause, this.jsonataScope(), 'Cause');
     } else {
+      // Fail takes no InputPath; AWS's TestState inspection data shows the input as afterInputPath.
+      this.inspect('afterInputPath', this.rawInput);
       if (typeof s.ErrorPath === 'string') error = this.failPath(s.ErrorPath, 'ErrorPath');
       if (typeof s.CausePath === 'string') cause = this.failPath(s.CausePath, 'CausePath');
     }
@@ -23,9 +26,21 @@ export class FailState extends StateRun {
     );
   }
 
-  /** ErrorPath and CausePath take a path or an intrinsic function call. */
+  /**
+   * ErrorPath and CausePath take a path or an intrinsic function call. A path that selects nothing
+   * fails as AWS records it (test_base_scenarios.py::test_invalid_jsonpath[INVALID_JSONPATH_IN_ERRORPATH]
+   * and [ST.INVALID_JSONPATH_IN_CAUSEPATH]): "The JSONPath '$.x' specified for the field 'ErrorPath'
+   * could not be found in the input '<input>'".
+   */
   private failPath(p: string, field: string): unknown {
     if (isIntrinsic(p)) return this.valueOf(p, this.rawInput, field);
-    return this.path(p, this.rawInput);
+    let r: { found: boolean; value: unknown };
+    try {
+      r = evaluatePath(p, this.roots(this.rawInput));
+    } catch {
+      throw this.runtime(`Invalid path '${p}'`);
+    }
+    if (!r.found) throw this.runtime(`The JSONPath '${p}' specified for the field '${field}' could not be found in the input '${compact(this.rawInput)}'`);
+    return r.value;
   }
 }

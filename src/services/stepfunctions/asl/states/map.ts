@@ -50,6 +50,7 @@ export class MapState extends RetryingStateRun {
         toleratedCount,
         toleratedPct,
         queryLanguage,
+        batched: s.ItemBatcher !== undefined,
         writer: s.ResultWriter !== undefined ? await this.resultWriter() : undefined,
       });
       return this.finish(outputs as unknown[]);

@@ -107,7 +107,7 @@ export class TaskState extends RetryingStateRun {
           armHeartbeat(at);
         },
         onSubmitted: (output) => {
-          this.execution.emit(this.frame, 'TaskSubmitted', 'taskSubmittedEventDetails', { ...res, ...outputFields(output) });
+          this.execution.emit(this.frame, 'TaskSubmitted', 'taskSubmittedEventDetails', output === undefined ? res : { ...res, ...outputFields(output) });
           void this.execution.saveProgress();
         },
         onWaiting: () => {
@@ -150,7 +150,10 @@ export class TaskState extends RetryingStateRun {
     const kind = classify(resource);
     const callback = resource.endsWith('.waitForTaskToken') || kind.type === 'activity';
     if (callback && runner) this.taskToken = runner.newToken(this.execution.info, this.name);
-    const params = this.queryLanguage === 'JSONata' ? (s.Arguments !== undefined ? await this.evaluateJsonata(s.Arguments, 'Arguments') : this.rawInput) : this.effectiveInput();
+    const params =
+      this.queryLanguage === 'JSONata'
+        ? this.inspect('afterArguments', s.Arguments !== undefined ? await this.evaluateJsonata(s.Arguments, 'Arguments') : this.rawInput)
+        : this.effectiveInput();
     const timeoutSeconds = await this.numberField('TimeoutSeconds', undefined);
     const heartbeatSeconds = await this.numberField('HeartbeatSeconds', undefined);
     const ev = taskEvents(kind);
