@@ -1,0 +1,189 @@
+/**
+ * Cache policies (Create, Get, GetConfig, Update, Delete, List) and origin request policies (Create,
+ * Get, GetConfig, Delete, List): the managed ones AWS provides and the account's own, with ETags.
+ */
+import { randomUUID } from 'node:crypto';
+import type { RequestContext } from '../../../core/context.js';
+import type * as CF from '../../../generated/cloudfront.js';
+import {
+  CachePolicyAlreadyExists,
+  CachePolicyInUse,
+  IllegalDelete,
+  IllegalUpdate,
+  InvalidArgument,
+  InvalidTTLOrder,
+  NoSuchCachePolicy,
+  NoSuchOriginRequestPolicy,
+  OriginRequestPolicyAlreadyExists,
+  OriginRequestPolicyInUse,
+} from '../../../generated/cloudfront.js';
+import { checkIfMatch, newETag, type CloudFrontCore } from '../core.js';
+import { MANAGED_CACHE_POLICIES, MANAGED_ETAG, MANAGED_MODIFIED, MANAGED_ORIGIN_REQUEST_POLICIES, managedCachePolicy, managedOriginRequestPolicy } from '../policies.js';
+import type { PolicyDoc } from '../store.js';
+import { API_ROOT, maxItems } from './distributions.js';
+
+type Kind = 'cache' | 'origin-request';
+
+export class PolicyOps
+  implements
+    Pick<
+      CF.CloudFrontApi,
+      | 'CreateCachePolicy'
+      | 'GetCachePolicy'
+      | 'GetCachePolicyConfig'
+      | 'UpdateCachePolicy'
+      | 'DeleteCachePolicy'
+      | 'ListCachePolicies'
+      | 'CreateOriginRequestPolicy'
+      | 'GetOriginRequestPolicy'
+      | 'GetOriginRequestPolicyConfig'
+      | 'DeleteOriginRequestPolicy'
+      | 'ListOriginRequestPolicies'
+    >
+{
+  constructor(private readonly core: CloudFrontCore) {}
+
+  /** The policy (managed or the account's own) by id, or the kind's not-found error. */
+  async find(account: string, kind: Kind, id: string): Promise<PolicyDoc & { managed: boolean }> {
+    const managed = kind === 'cache' ? managedCachePolicy(id) : managedOriginRequestPolicy(id);
+    if (managed) return { id, kind, etag: MANAGED_ETAG, config: managed.config, lastModified: MANAGED_MODIFIED.getTime(), managed: true };
+    const own = await this.core.store.policy(account, kind, id);
+    if (!own) throw kind === 'cache' ? new NoSuchCachePolicy('The cache policy does not exist.') : new NoSuchOriginRequestPolicy('The origin request policy does not exist.');
+    return { ...own, managed: false };
+  }
+
+  private checkCacheConfig(config: any): any {
+    const c = structuredClone(config);
+    c.DefaultTTL ??= Math.max(86400, c.MinTTL);
+    c.MaxTTL ??= Math.max(31536000, c.DefaultTTL);
+    if (!(c.MinTTL <= c.DefaultTTL && c.DefaultTTL <= c.MaxTTL)) throw new InvalidTTLOrder('The TTL order specified is not valid.');
+    const p = c.ParametersInCacheKeyAndForwardedToOrigin;
+    if (p) {
+      for (const [cfg, list] of [
+        [p.HeadersConfig, 'Headers'],
+        [p.CookiesConfig, 'Cookies'],
+        [p.QueryStringsConfig, 'QueryStrings'],
+      ] as const) {
+        const l = cfg?.[list];
+        if (l && l.Quantity !== (l.Items ?? []).length) throw new InvalidArgument("The value of Quantity and the size of Items don't match.");
+      }
+    }
+    return c;
+  }
+
+  private async create(ctx: RequestContext, kind: Kind, config: any): Promise<PolicyDoc> {
+    const name = String(config.Name);
+    const managedNames = (kind === 'cache' ? MANAGED_CACHE_POLICIES : MANAGED_ORIGIN_REQUEST_POLICIES).map((p) => p.config.Name);
+    const doc: PolicyDoc = { id: randomUUID(), kind, etag: newETag(), config, lastModified: this.core.now() };
+    await this.core.db.tx(async (tx) => {
+      if (managedNames.includes(name) || (await this.core.store.policyNameTaken(tx, ctx.accountId, kind, name, ''))) {
+        throw kind === 'cache'
+          ? new CachePolicyAlreadyExists('A cache policy with this name already exists. You must provide a unique name. To modify an existing cache policy, use UpdateCachePolicy.')
+          : new OriginRequestPolicyAlreadyExists('An origin request policy with this name already exists. You must provide a unique name. To modify an existing origin request policy, use UpdateOriginRequestPolicy.');
+      }
+      await this.core.store.putPolicy(tx, ctx.accountId, doc);
+    });
+    return doc;
+  }
+
+  private async remove(ctx: RequestContext, kind: Kind, id: string, ifMatch: string | undefined): Promise<void> {
+    const p = await this.find(ctx.accountId, kind, id);
+    if (p.managed) throw new IllegalDelete('You cannot delete a managed policy.');
+    checkIfMatch(ifMatch, p.etag);
+    if (await this.core.store.distributionsMentioning(ctx.accountId, `"${id}"`)) {
+      throw kind === 'cache'
+        ? new CachePolicyInUse('Cannot delete the cache policy because it is attached to one or more cache behaviors.')
+        : new OriginRequestPolicyInUse('Cannot delete the origin request policy because it is attached to one or more cache behaviors.');
+    }
+    await this.core.db.tx((tx) => this.core.store.deletePolicy(tx, ctx.accountId, kind, id));
+  }
+
+  private async list(ctx: RequestContext, kind: Kind, type: string | undefined, marker: string | undefined, max: number) {
+    const managed = (kind === 'cache' ? MANAGED_CACHE_POLICIES : MANAGED_ORIGIN_REQUEST_POLICIES).map((p) => ({
+      doc: { id: p.id, kind, etag: MANAGED_ETAG, config: p.config, lastModified: MANAGED_MODIFIED.getTime() } as PolicyDoc,
+      type: 'managed',
+    }));
+    const own = (await this.core.store.listPolicies(ctx.accountId, kind)).map((doc) => ({ doc, type: 'custom' }));
+    const all = [...(type !== 'custom' ? managed : []), ...(type !== 'managed' ? own : [])];
+    const start = marker ? all.findIndex((x) => x.doc.id === marker) + 1 : 0;
+    const page = all.slice(start, start + max);
+    const truncated = start + max < all.length;
+    return { page, truncated, next: truncated ? page[page.length - 1]!.doc.id : undefined };
+  }
+
+  async CreateCachePolicy(ctx: RequestContext, input: CF.CreateCachePolicyRequest): Promise<CF.CreateCachePolicyResult> {
+    const doc = await this.create(ctx, 'cache', this.checkCacheConfig(input.CachePolicyConfig));
+    return { CachePolicy: cachePolicy(doc), ETag: doc.etag, Location: `${API_ROOT}/cache-policy/${doc.id}` };
+  }
+
+  async GetCachePolicy(ctx: RequestContext, input: CF.GetCachePolicyRequest): Promise<CF.GetCachePolicyResult> {
+    const p = await this.find(ctx.accountId, 'cache', input.Id);
+    return { CachePolicy: cachePolicy(p), ETag: p.etag };
+  }
+
+  async GetCachePolicyConfig(ctx: RequestContext, input: CF.GetCachePolicyConfigRequest): Promise<CF.GetCachePolicyConfigResult> {
+    const p = await this.find(ctx.accountId, 'cache', input.Id);
+    return { CachePolicyConfig: p.config, ETag: p.etag };
+  }
+
+  async UpdateCachePolicy(ctx: RequestContext, input: CF.UpdateCachePolicyRequest): Promise<CF.UpdateCachePolicyResult> {
+    const p = await this.find(ctx.accountId, 'cache', input.Id);
+    if (p.managed) throw new IllegalUpdate('You cannot update a managed policy.');
+    checkIfMatch(input.IfMatch, p.etag);
+    const config = this.checkCacheConfig(input.CachePolicyConfig);
+    const next: PolicyDoc = { id: p.id, kind: 'cache', etag: newETag(), config, lastModified: this.core.now() };
+    await this.core.db.tx(async (tx) => {
+      if (await this.core.store.policyNameTaken(tx, ctx.accountId, 'cache', String(config.Name), p.id)) {
+        throw new CachePolicyAlreadyExists('A cache policy with this name already exists. You must provide a unique name. To modify an existing cache policy, use UpdateCachePolicy.');
+      }
+      await this.core.store.putPolicy(tx, ctx.accountId, next);
+    });
+    this.core.onDistributionChange('*');
+    return { CachePolicy: cachePolicy(next), ETag: next.etag };
+  }
+
+  async DeleteCachePolicy(ctx: RequestContext, input: CF.DeleteCachePolicyRequest): Promise<void> {
+    await this.remove(ctx, 'cache', input.Id, input.IfMatch);
+  }
+
+  async ListCachePolicies(ctx: RequestContext, input: CF.ListCachePoliciesRequest): Promise<CF.ListCachePoliciesResult> {
+    const max = maxItems(input.MaxItems);
+    const { page, next } = await this.list(ctx, 'cache', input.Type, input.Marker, max);
+    const items = page.map((x) => ({ Type: x.type as CF.CachePolicyType, CachePolicy: cachePolicy(x.doc) }));
+    return { CachePolicyList: { MaxItems: max, Quantity: items.length, ...(items.length ? { Items: items } : {}), ...(next ? { NextMarker: next } : {}) } };
+  }
+
+  async CreateOriginRequestPolicy(ctx: RequestContext, input: CF.CreateOriginRequestPolicyRequest): Promise<CF.CreateOriginRequestPolicyResult> {
+    const doc = await this.create(ctx, 'origin-request', structuredClone(input.OriginRequestPolicyConfig));
+    return { OriginRequestPolicy: originRequestPolicy(doc), ETag: doc.etag, Location: `${API_ROOT}/origin-request-policy/${doc.id}` };
+  }
+
+  async GetOriginRequestPolicy(ctx: RequestContext, input: CF.GetOriginRequestPolicyRequest): Promise<CF.GetOriginRequestPolicyResult> {
+    const p = await this.find(ctx.accountId, 'origin-request', input.Id);
+    return { OriginRequestPolicy: originRequestPolicy(p), ETag: p.etag };
+  }
+
+  async GetOriginRequestPolicyConfig(ctx: RequestContext, input: CF.GetOriginRequestPolicyConfigRequest): Promise<CF.GetOriginRequestPolicyConfigResult> {
+    const p = await this.find(ctx.accountId, 'origin-request', input.Id);
+    return { OriginRequestPolicyConfig: p.config, ETag: p.etag };
+  }
+
+  async DeleteOriginRequestPolicy(ctx: RequestContext, input: CF.DeleteOriginRequestPolicyRequest): Promise<void> {
+    await this.remove(ctx, 'origin-request', input.Id, input.IfMatch);
+  }
+
+  async ListOriginRequestPolicies(ctx: RequestContext, input: CF.ListOriginRequestPoliciesRequest): Promise<CF.ListOriginRequestPoliciesResult> {
+    const max = maxItems(input.MaxItems);
+    const { page, next } = await this.list(ctx, 'origin-request', input.Type, input.Marker, max);
+    const items = page.map((x) => ({ Type: x.type as CF.OriginRequestPolicyType, OriginRequestPolicy: originRequestPolicy(x.doc) }));
+    return { OriginRequestPolicyList: { MaxItems: max, Quantity: items.length, ...(items.length ? { Items: items } : {}), ...(next ? { NextMarker: next } : {}) } };
+  }
+}
+
+function cachePolicy(p: PolicyDoc): CF.CachePolicy {
+  return { Id: p.id, LastModifiedTime: new Date(p.lastModified), CachePolicyConfig: p.config };
+}
+
+function originRequestPolicy(p: PolicyDoc): CF.OriginRequestPolicy {
+  return { Id: p.id, LastModifiedTime: new Date(p.lastModified), OriginRequestPolicyConfig: p.config };
+}
