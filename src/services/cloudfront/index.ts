@@ -29,6 +29,7 @@ export const definition: ServiceDefinition = {
       [new DistributionOps(core), new InvalidationOps(core), new PolicyOps(core), new FunctionOps(core, runtime), new TagOps(core)],
       {
         dataPlanes: edge.routes(),
+        close: () => runtime.close(),
         health: () => ({ cacheEntries: edge.cache.size, cacheBytes: edge.cache.usedBytes, hits: edge.cache.hits, misses: edge.cache.misses }),
       },
     );

@@ -259,7 +259,7 @@ export class EdgePlane {
     if (fn) {
       const code = await this.functionCode(d.account, String(fn.FunctionARN));
       if (code === undefined) throw new EdgeFailure(503, MESSAGES.functionError, 'FunctionExecutionError from cloudfront');
-      const run = this.runtime.run(code, functionEvent(ctx, eventType, request, response));
+      const run = await this.runtime.run(code, functionEvent(ctx, eventType, request, response));
       if (run.timedOut) throw new EdgeFailure(503, MESSAGES.functionThrottled, 'FunctionThrottledError from cloudfront');
       if (run.error !== undefined) throw new EdgeFailure(503, MESSAGES.functionError, 'FunctionExecutionError from cloudfront');
       if (eventType === 'viewer-response') {

@@ -180,7 +180,7 @@ export class FunctionOps
     } catch {
       throw new TestFunctionFailed('The CloudFront function failed to test. The event object is not valid JSON.');
     }
-    const run = this.runtime.run(Buffer.from(f.code, 'base64').toString('utf8'), event);
+    const run = await this.runtime.run(Buffer.from(f.code, 'base64').toString('utf8'), event);
     return {
       TestResult: {
         FunctionSummary: await this.summary(f),
