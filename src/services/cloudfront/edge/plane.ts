@@ -27,6 +27,7 @@ export const CLOUDFRONT_PATH_PREFIX = '/_aws/cloudfront/';
 
 /** How long a distribution, function or policy read from SQL is used before it is read again (platform ms). */
 const RELOAD_MS = 1000;
+const MAX_VIA_HOPS = 3;
 const CACHEABLE = new Set([200, 203, 300, 301, 410]);
 const ERROR_CACHED = new Set([400, 403, 404, 405, 414, 416, 500, 501, 502, 503, 504]);
 
@@ -113,6 +114,8 @@ export class EdgePlane {
     try {
       const d = await this.distribution(label);
       if (!d || !d.config.Enabled) throw new EdgeFailure(403, MESSAGES.badRequest, 'Error from cloudfront');
+      // A request that came through CloudFront several times is a loop (an origin pointing back at the distribution).
+      if ((req.headers.via?.match(/\(CloudFront\)/g)?.length ?? 0) >= MAX_VIA_HOPS) throw new EdgeFailure(403, MESSAGES.badRequest, 'Error from cloudfront');
       distributionId = d.id;
       outcome = await this.handle(d, req, rawPath, cfId);
     } catch (e) {
@@ -391,6 +394,6 @@ function forwardedHeaders(request: EdgeRequest, policy: ResolvedPolicy, d: Distr
   out['user-agent'] ??= 'Amazon CloudFront';
   out['x-amz-cf-id'] = cfId;
   out['x-forwarded-for'] = request.clientIp;
-  out.via = viaHeader(d.id);
+  out.via = request.headers.via ? `${request.headers.via}, ${viaHeader(d.id)}` : viaHeader(d.id);
   return out;
 }
