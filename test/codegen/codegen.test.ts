@@ -112,6 +112,7 @@ test('one <Service>Api interface per service with one method per operation', () 
     sqs: 'SQSApi',
     events: 'EventBridgeApi',
     scheduler: 'SchedulerApi',
+    cloudfront: 'CloudFrontApi',
   };
   for (const s of SERVICES) {
     const m = model(s);
