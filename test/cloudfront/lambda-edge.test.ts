@@ -12,7 +12,7 @@ import { clientConfig, type TestServer } from '../helpers/server.js';
 import { definition as s3Service } from '../../src/services/s3/index.js';
 import { SERVICES, createFunction } from '../lambda/helpers.js';
 import { s3Client } from '../s3/helpers.js';
-import { cloudFrontClient, definition, edge, startCloudFront } from './helpers.js';
+import { awsError, cloudFrontClient, definition, edge, startCloudFront } from './helpers.js';
 
 const ROUTER = `
 exports.handler = async (event) => {
@@ -77,6 +77,8 @@ describe('Lambda@Edge', () => {
       arns[name] = (await lambda.send(new PublishVersionCommand({ FunctionName: name }))).FunctionArn!;
     }
     assert.match(arns.router!, /:router:1$/);
+    await createFunction(lambda, 'withenv', { 'index.js': ROUTER }, { Environment: { Variables: { STAGE: 'prod' } } });
+    arns.withenv = (await lambda.send(new PublishVersionCommand({ FunctionName: 'withenv' }))).FunctionArn!;
     const d = await cf.send(
       new CF.CreateDistributionCommand({
         DistributionConfig: {
@@ -115,6 +117,31 @@ describe('Lambda@Edge', () => {
     host = `${d.Distribution!.Id!.toLowerCase()}.cloudfront.localhost`;
   });
   after(() => server.stop());
+
+  it('refuses versions that do not exist or have environment variables, as CloudFront does', async () => {
+    const config = (arn: string): CF.DistributionConfig => ({
+      CallerReference: 'bad-' + arn,
+      Comment: '',
+      Enabled: true,
+      Origins: { Quantity: 1, Items: [{ Id: 's3', DomainName: 'assets.s3.amazonaws.com', S3OriginConfig: { OriginAccessIdentity: '' } }] },
+      DefaultCacheBehavior: {
+        TargetOriginId: 's3',
+        ViewerProtocolPolicy: 'allow-all',
+        CachePolicyId: '658327ea-f89d-4fab-a63d-7e88639e58f6',
+        LambdaFunctionAssociations: { Quantity: 1, Items: [{ EventType: 'origin-request', LambdaFunctionARN: arn }] },
+      },
+    });
+    const missing = 'arn:aws:lambda:us-east-1:000000000000:function:router:9';
+    await assert.rejects(
+      cf.send(new CF.CreateDistributionCommand({ DistributionConfig: config(missing) })),
+      awsError('InvalidLambdaFunctionAssociation', 400, `Lambda@Edge cannot retrieve the specified Lambda function. Update the IAM policy to add permission: lambda:GetFunction for resource: ${missing} and try again.`),
+    );
+    const withEnv = 'arn:aws:lambda:us-east-1:000000000000:function:withenv:1';
+    await assert.rejects(
+      cf.send(new CF.CreateDistributionCommand({ DistributionConfig: config(withEnv) })),
+      awsError('InvalidLambdaFunctionAssociation', 400, `The function cannot have environment variables. Function: ${withEnv}`),
+    );
+  });
 
   it('origin-response adds security headers to what S3 answers; origin-request sees the S3 origin', async () => {
     const r = await edge(server, host, '/app.js', { headers: { 'x-test-port': String(port) } });

@@ -31,6 +31,8 @@ export interface ConfigLookups {
   originRequestPolicy(id: string): Promise<boolean>;
   /** Whether the CloudFront function ARN names a function of the account (published or not). */
   functionExists(arn: string): Promise<boolean>;
+  /** The Lambda function version an association names, when Lambda is served here (undefined: it is not). */
+  lambdaVersion(arn: string): Promise<{ found: boolean; environment: boolean; layers: boolean; memory: number } | undefined>;
 }
 
 const LIMITS = { origins: 100, behaviors: 75, lambdaAssociations: 4, functionAssociations: 2 };
@@ -188,6 +190,7 @@ async function normaliseBehavior(b: any, origins: Set<string>, lookups: ConfigLo
   const events = new Set<string>();
   for (const l of lambdas) {
     checkLambdaArn(String(l.LambdaFunctionARN));
+    await checkLambdaVersion(String(l.LambdaFunctionARN), String(l.EventType), lookups);
     if (events.has(l.EventType)) throw new InvalidLambdaFunctionAssociation(`Only one Lambda function association per event type is allowed. EventType: ${l.EventType}`);
     events.add(l.EventType);
     l.IncludeBody ??= false;
@@ -217,4 +220,16 @@ export function checkLambdaArn(text: string): void {
   if (!versioned)
     throw new InvalidLambdaFunctionAssociation(`The function ARN must reference a specific function version. (The ARN must end with the version number.) ARN: ${text}`);
   if (arn!.region !== 'us-east-1') throw new InvalidLambdaFunctionAssociation(`The function must be in region 'us-east-1'. ARN: ${text}`);
+}
+
+/** What CloudFront checks of the function version itself: that it exists, has no environment variables or layers, and the memory of viewer functions. */
+async function checkLambdaVersion(arn: string, eventType: string, lookups: ConfigLookups): Promise<void> {
+  const v = await lookups.lambdaVersion(arn);
+  if (!v) return;
+  if (!v.found)
+    throw new InvalidLambdaFunctionAssociation(`Lambda@Edge cannot retrieve the specified Lambda function. Update the IAM policy to add permission: lambda:GetFunction for resource: ${arn} and try again.`);
+  if (v.environment) throw new InvalidLambdaFunctionAssociation(`The function cannot have environment variables. Function: ${arn}`);
+  if (v.layers) throw new InvalidLambdaFunctionAssociation(`The function cannot have layers. Function: ${arn}`);
+  if (eventType.startsWith('viewer') && v.memory > 128)
+    throw new InvalidLambdaFunctionAssociation(`The function memory size is larger than the maximum allowed size for functions that are triggered by a CloudFront event: ${v.memory} Max allowed: 128 Function: ${arn}`);
 }

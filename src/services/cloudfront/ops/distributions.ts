@@ -4,7 +4,10 @@
  * distribution is InProgress for the deployment delay, then Deployed; an enabled (or not yet
  * deployed) distribution cannot be deleted.
  */
+import { parseArn } from '../../../aws/arn.js';
 import type { RequestContext } from '../../../core/context.js';
+import type { LambdaApi } from '../../../generated/lambda.js';
+import { serviceClient } from '../../clients.js';
 import type * as CF from '../../../generated/cloudfront.js';
 import { DistributionAlreadyExists, DistributionNotDisabled, IllegalUpdate, InvalidArgument, InvalidTagging } from '../../../generated/cloudfront.js';
 import { checkTags } from '../../../storage/tags.js';
@@ -44,6 +47,18 @@ export class DistributionOps
       functionExists: async (arn) => {
         const f = parseFunctionArn(arn);
         return f !== undefined && f.account === account && (await store.fn(account, f.name, 'LIVE')) !== undefined;
+      },
+      lambdaVersion: async (text) => {
+        const arn = parseArn(text)!;
+        const [, name, version] = arn.resource.split(':');
+        const lambda = serviceClient<LambdaApi>(this.core.platform, 'lambda', { accountId: arn.account, region: arn.region });
+        if (!lambda) return undefined;
+        try {
+          const c = await lambda.GetFunctionConfiguration({ FunctionName: name!, Qualifier: version });
+          return { found: true, environment: Object.keys(c.Environment?.Variables ?? {}).length > 0, layers: (c.Layers ?? []).length > 0, memory: c.MemorySize ?? 128 };
+        } catch {
+          return { found: false, environment: false, layers: false, memory: 0 };
+        }
       },
     };
   }
