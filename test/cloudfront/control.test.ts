@@ -158,4 +158,19 @@ describe('CloudFront distributions', () => {
     await assert.rejects(cf.send(new CF.DeleteCachePolicyCommand({ Id: id, IfMatch: created.ETag })), awsError('CachePolicyInUse', 409));
     assert.equal(d.Distribution!.DistributionConfig!.DefaultCacheBehavior!.CachePolicyId, id);
   });
+
+  it('origin access controls: create, use from an S3 origin, refused delete while in use', async () => {
+    const oac = await cf.send(
+      new CF.CreateOriginAccessControlCommand({ OriginAccessControlConfig: { Name: 'site-oac', SigningProtocol: 'sigv4', SigningBehavior: 'always', OriginAccessControlOriginType: 's3' } }),
+    );
+    const id = oac.OriginAccessControl!.Id!;
+    assert.equal((await cf.send(new CF.GetOriginAccessControlCommand({ Id: id }))).OriginAccessControl!.OriginAccessControlConfig!.Name, 'site-oac');
+    const base = s3Config('oac-user', 'site');
+    const withOac = (oacId: string): CF.DistributionConfig => ({ ...base, Origins: { Quantity: 1, Items: [{ ...base.Origins!.Items![0]!, OriginAccessControlId: oacId }] } });
+    await assert.rejects(cf.send(new CF.CreateDistributionCommand({ DistributionConfig: withOac('E0000000000000') })), awsError('NoSuchOriginAccessControl', 404));
+    await cf.send(new CF.CreateDistributionCommand({ DistributionConfig: withOac(id) }));
+    await assert.rejects(cf.send(new CF.DeleteOriginAccessControlCommand({ Id: id, IfMatch: oac.ETag })), awsError('OriginAccessControlInUse', 409));
+    const list = await cf.send(new CF.ListOriginAccessControlsCommand({}));
+    assert.deepEqual(list.OriginAccessControlList!.Items!.map((o) => o.Id), [id]);
+  });
 });

@@ -18,6 +18,7 @@ import {
   InvalidTTLOrder,
   NoSuchCachePolicy,
   NoSuchOrigin,
+  NoSuchOriginAccessControl,
   NoSuchOriginRequestPolicy,
   TooManyCacheBehaviors,
   TooManyOrigins,
@@ -31,6 +32,7 @@ export interface ConfigLookups {
   originRequestPolicy(id: string): Promise<boolean>;
   /** Whether the CloudFront function ARN names a function of the account (published or not). */
   functionExists(arn: string): Promise<boolean>;
+  originAccessControl(id: string): Promise<boolean>;
   /** The Lambda function version an association names, when Lambda is served here (undefined: it is not). */
   lambdaVersion(arn: string): Promise<{ found: boolean; environment: boolean; layers: boolean; memory: number } | undefined>;
 }
@@ -63,6 +65,9 @@ export async function normaliseConfig(config: any, lookups: ConfigLookups): Prom
     if (ids.has(o.Id)) throw new InvalidArgument('The parameter origin Id must be unique.');
     ids.add(o.Id);
     normaliseOrigin(o);
+    if (o.OriginAccessControlId && !(await lookups.originAccessControl(o.OriginAccessControlId))) {
+      throw new NoSuchOriginAccessControl('The origin access control does not exist.');
+    }
   }
   const groups = quantities(c.OriginGroups);
   for (const g of groups) {

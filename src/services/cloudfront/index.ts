@@ -9,6 +9,7 @@ import { defineProvider, type Platform, type ServiceDefinition, type ServiceProv
 import { CloudFrontCore } from './core.js';
 import { FunctionRuntime } from './edge/functions-runtime.js';
 import { EdgePlane } from './edge/plane.js';
+import { AccessControlOps } from './ops/access-controls.js';
 import { DistributionOps } from './ops/distributions.js';
 import { FunctionOps } from './ops/functions.js';
 import { InvalidationOps } from './ops/invalidations.js';
@@ -26,7 +27,7 @@ export const definition: ServiceDefinition = {
     const runtime = new FunctionRuntime(timeoutMs);
     const edge = new EdgePlane(core, runtime, cacheBytes);
     return defineProvider<CloudFrontApi>()(
-      [new DistributionOps(core), new InvalidationOps(core), new PolicyOps(core), new FunctionOps(core, runtime), new TagOps(core)],
+      [new DistributionOps(core), new InvalidationOps(core), new PolicyOps(core), new FunctionOps(core, runtime), new TagOps(core), new AccessControlOps(core)],
       {
         dataPlanes: edge.routes(),
         close: () => runtime.close(),

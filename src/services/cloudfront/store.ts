@@ -72,7 +72,7 @@ export interface FunctionDoc {
 
 export interface PolicyDoc {
   id: string;
-  kind: 'cache' | 'origin-request';
+  kind: 'cache' | 'origin-request' | 'oac';
   etag: string;
   config: any;
   lastModified: number;

@@ -48,6 +48,7 @@ export class DistributionOps
         const f = parseFunctionArn(arn);
         return f !== undefined && f.account === account && (await store.fn(account, f.name, 'LIVE')) !== undefined;
       },
+      originAccessControl: async (id) => (await store.policy(account, 'oac', id)) !== undefined,
       lambdaVersion: async (text) => {
         const arn = parseArn(text)!;
         const [, name, version] = arn.resource.split(':');
