@@ -127,6 +127,9 @@ describe('CloudFront distributions', () => {
   });
 
   it('managed and custom cache policies', async () => {
+    const headersPolicy = await cf.send(new CF.GetResponseHeadersPolicyCommand({ Id: '67f7725c-6f97-4210-82d7-5512b31e9d03' }));
+    assert.equal(headersPolicy.ResponseHeadersPolicy!.ResponseHeadersPolicyConfig!.Name, 'Managed-SecurityHeadersPolicy');
+    await assert.rejects(cf.send(new CF.GetResponseHeadersPolicyCommand({ Id: 'nope' })), awsError('NoSuchResponseHeadersPolicy', 404, 'The response headers policy does not exist.'));
     const managed = await cf.send(new CF.GetCachePolicyCommand({ Id: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad' }));
     assert.equal(managed.CachePolicy!.CachePolicyConfig!.Name, 'Managed-CachingDisabled');
     assert.equal(managed.CachePolicy!.CachePolicyConfig!.MaxTTL, 0);

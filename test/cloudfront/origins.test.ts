@@ -77,6 +77,7 @@ describe('CloudFront custom origins', () => {
                 ViewerProtocolPolicy: 'allow-all',
                 CachePolicyId: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad',
                 OriginRequestPolicyId: 'b689b0a8-53d0-40ab-baf2-68738e2966ac',
+                ResponseHeadersPolicyId: 'eaab4381-ed33-4a86-88ca-d9558dc6cd63',
                 AllowedMethods: { Quantity: 7, Items: ['GET', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'POST', 'DELETE'] },
               },
             ],
@@ -107,8 +108,13 @@ describe('CloudFront custom origins', () => {
   });
 
   it('path patterns in order: api/* without a leading slash, caching disabled, every method, all viewer headers but Host', async () => {
-    const post = await edge(server, host, '/api/items?x=1', { method: 'POST', body: '{}', headers: { 'content-type': 'application/json', 'user-agent': 'tester' } });
+    const post = await edge(server, host, '/api/items?x=1', { method: 'POST', body: '{}', headers: { 'content-type': 'application/json', 'user-agent': 'tester', origin: 'http://app.example' } });
     assert.equal(post.status, 200);
+    // The managed CORS-with-preflight-and-SecurityHeadersPolicy.
+    assert.equal(post.headers['access-control-allow-origin'], '*');
+    assert.equal(post.headers['strict-transport-security'], 'max-age=31536000');
+    assert.equal(post.headers['x-frame-options'], 'SAMEORIGIN');
+    assert.equal(post.headers['x-content-type-options'], 'nosniff');
     assert.equal(post.headers['x-cache'], 'Miss from cloudfront');
     const seen = JSON.parse(post.body);
     assert.equal(seen.path, '/api/items');

@@ -20,6 +20,7 @@ import {
   NoSuchOrigin,
   NoSuchOriginAccessControl,
   NoSuchOriginRequestPolicy,
+  NoSuchResponseHeadersPolicy,
   TooManyCacheBehaviors,
   TooManyOrigins,
   TooManyLambdaFunctionAssociations,
@@ -30,6 +31,7 @@ import {
 export interface ConfigLookups {
   cachePolicy(id: string): Promise<boolean>;
   originRequestPolicy(id: string): Promise<boolean>;
+  responseHeadersPolicy(id: string): Promise<boolean>;
   /** Whether the CloudFront function ARN names a function of the account (published or not). */
   functionExists(arn: string): Promise<boolean>;
   originAccessControl(id: string): Promise<boolean>;
@@ -181,6 +183,8 @@ async function normaliseBehavior(b: any, origins: Set<string>, lookups: ConfigLo
   }
   if (b.OriginRequestPolicyId && !(await lookups.originRequestPolicy(b.OriginRequestPolicyId)))
     throw new NoSuchOriginRequestPolicy('The origin request policy does not exist.');
+  if (b.ResponseHeadersPolicyId && !(await lookups.responseHeadersPolicy(b.ResponseHeadersPolicyId)))
+    throw new NoSuchResponseHeadersPolicy('The response headers policy does not exist.');
   const allowed = b.AllowedMethods ? quantities(b.AllowedMethods) : ['HEAD', 'GET'];
   const allowedSet = [...allowed].sort().join(',');
   if (!['GET,HEAD', 'GET,HEAD,OPTIONS', 'DELETE,GET,HEAD,OPTIONS,PATCH,POST,PUT'].includes(allowedSet))

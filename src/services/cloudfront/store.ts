@@ -72,7 +72,7 @@ export interface FunctionDoc {
 
 export interface PolicyDoc {
   id: string;
-  kind: 'cache' | 'origin-request' | 'oac';
+  kind: 'cache' | 'origin-request' | 'response-headers' | 'oac';
   etag: string;
   config: any;
   lastModified: number;

@@ -21,6 +21,7 @@ import { fromFunctionResult, fromLambdaResult, functionEvent, lambdaEdgeEvent, r
 import type { FunctionRuntime } from './functions-runtime.js';
 import { fetchOrigin, OriginUnreachable } from './origin.js';
 import { errorPage, MESSAGES, newCfId, POP, viaHeader } from './pages.js';
+import { applyResponseHeadersPolicy, managedResponseHeadersPolicy } from './response-headers.js';
 
 export const CLOUDFRONT_HOST = /^([a-z0-9]+)\.cloudfront\.(?:localhost|net)$/;
 export const CLOUDFRONT_PATH_PREFIX = '/_aws/cloudfront/';
@@ -107,6 +108,12 @@ export class EdgePlane {
     });
   }
 
+  private responseHeadersPolicyOf(d: DistributionDoc, behavior: any): Promise<any> {
+    const id = behavior.ResponseHeadersPolicyId as string | undefined;
+    if (!id) return Promise.resolve(undefined);
+    return this.memo(`rhp\n${d.account}\n${id}`, async () => managedResponseHeadersPolicy(id)?.config ?? (await this.core.store.policy(d.account, 'response-headers', id))?.config);
+  }
+
   async serve(req: HttpRequest, res: ResponseSink, label: string, rawPath: string): Promise<void> {
     const cfId = newCfId();
     let outcome: Outcome;
@@ -159,6 +166,8 @@ export class EdgePlane {
     // Viewer response.
     const viewerResponse = await this.viewerCode(d, behavior, 'viewer-response', ctx, request, outcome.response);
     if ('response' in viewerResponse) outcome = { ...outcome, response: viewerResponse.response };
+    const rhp = await this.responseHeadersPolicyOf(d, behavior);
+    if (rhp) outcome = { ...outcome, response: { ...outcome.response, headers: applyResponseHeadersPolicy(rhp, outcome.response.headers, request.headers) } };
     return outcome;
   }
 

@@ -13,6 +13,7 @@ import { DistributionAlreadyExists, DistributionNotDisabled, IllegalUpdate, Inva
 import { checkTags } from '../../../storage/tags.js';
 import { normaliseConfig, type ConfigLookups } from '../config.js';
 import { checkIfMatch, newDistributionId, newDomainLabel, newETag, type CloudFrontCore } from '../core.js';
+import { managedResponseHeadersPolicy } from '../edge/response-headers.js';
 import { managedCachePolicy, managedOriginRequestPolicy } from '../policies.js';
 import type { DistributionDoc } from '../store.js';
 import { parseFunctionArn } from './functions.js';
@@ -48,6 +49,7 @@ export class DistributionOps
         const f = parseFunctionArn(arn);
         return f !== undefined && f.account === account && (await store.fn(account, f.name, 'LIVE')) !== undefined;
       },
+      responseHeadersPolicy: async (id) => managedResponseHeadersPolicy(id) !== undefined || (await store.policy(account, 'response-headers', id)) !== undefined,
       originAccessControl: async (id) => (await store.policy(account, 'oac', id)) !== undefined,
       lambdaVersion: async (text) => {
         const arn = parseArn(text)!;

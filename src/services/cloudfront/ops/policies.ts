@@ -16,13 +16,23 @@ import {
   NoSuchOriginRequestPolicy,
   OriginRequestPolicyAlreadyExists,
   OriginRequestPolicyInUse,
+  NoSuchResponseHeadersPolicy,
+  ResponseHeadersPolicyAlreadyExists,
+  ResponseHeadersPolicyInUse,
 } from '../../../generated/cloudfront.js';
+import { MANAGED_RESPONSE_HEADERS_POLICIES } from '../edge/response-headers.js';
 import { checkIfMatch, newETag, type CloudFrontCore } from '../core.js';
-import { MANAGED_CACHE_POLICIES, MANAGED_ETAG, MANAGED_MODIFIED, MANAGED_ORIGIN_REQUEST_POLICIES, managedCachePolicy, managedOriginRequestPolicy } from '../policies.js';
+import { MANAGED_CACHE_POLICIES, MANAGED_ETAG, MANAGED_MODIFIED, MANAGED_ORIGIN_REQUEST_POLICIES } from '../policies.js';
 import type { PolicyDoc } from '../store.js';
 import { API_ROOT, maxItems } from './distributions.js';
 
-type Kind = 'cache' | 'origin-request';
+type Kind = 'cache' | 'origin-request' | 'response-headers';
+
+const MANAGED: Record<Kind, { id: string; config: any }[]> = {
+  cache: MANAGED_CACHE_POLICIES,
+  'origin-request': MANAGED_ORIGIN_REQUEST_POLICIES,
+  'response-headers': MANAGED_RESPONSE_HEADERS_POLICIES,
+};
 
 export class PolicyOps
   implements
@@ -39,16 +49,27 @@ export class PolicyOps
       | 'GetOriginRequestPolicyConfig'
       | 'DeleteOriginRequestPolicy'
       | 'ListOriginRequestPolicies'
+      | 'CreateResponseHeadersPolicy'
+      | 'GetResponseHeadersPolicy'
+      | 'GetResponseHeadersPolicyConfig'
+      | 'DeleteResponseHeadersPolicy'
+      | 'ListResponseHeadersPolicies'
     >
 {
   constructor(private readonly core: CloudFrontCore) {}
 
   /** The policy (managed or the account's own) by id, or the kind's not-found error. */
   async find(account: string, kind: Kind, id: string): Promise<PolicyDoc & { managed: boolean }> {
-    const managed = kind === 'cache' ? managedCachePolicy(id) : managedOriginRequestPolicy(id);
+    const managed = MANAGED[kind].find((p) => p.id === id);
     if (managed) return { id, kind, etag: MANAGED_ETAG, config: managed.config, lastModified: MANAGED_MODIFIED.getTime(), managed: true };
     const own = await this.core.store.policy(account, kind, id);
-    if (!own) throw kind === 'cache' ? new NoSuchCachePolicy('The cache policy does not exist.') : new NoSuchOriginRequestPolicy('The origin request policy does not exist.');
+    if (!own) {
+      throw kind === 'cache'
+        ? new NoSuchCachePolicy('The cache policy does not exist.')
+        : kind === 'origin-request'
+          ? new NoSuchOriginRequestPolicy('The origin request policy does not exist.')
+          : new NoSuchResponseHeadersPolicy('The response headers policy does not exist.');
+    }
     return { ...own, managed: false };
   }
 
@@ -73,13 +94,15 @@ export class PolicyOps
 
   private async create(ctx: RequestContext, kind: Kind, config: any): Promise<PolicyDoc> {
     const name = String(config.Name);
-    const managedNames = (kind === 'cache' ? MANAGED_CACHE_POLICIES : MANAGED_ORIGIN_REQUEST_POLICIES).map((p) => p.config.Name);
+    const managedNames = MANAGED[kind].map((p) => p.config.Name);
     const doc: PolicyDoc = { id: randomUUID(), kind, etag: newETag(), config, lastModified: this.core.now() };
     await this.core.db.tx(async (tx) => {
       if (managedNames.includes(name) || (await this.core.store.policyNameTaken(tx, ctx.accountId, kind, name, ''))) {
         throw kind === 'cache'
           ? new CachePolicyAlreadyExists('A cache policy with this name already exists. You must provide a unique name. To modify an existing cache policy, use UpdateCachePolicy.')
-          : new OriginRequestPolicyAlreadyExists('An origin request policy with this name already exists. You must provide a unique name. To modify an existing origin request policy, use UpdateOriginRequestPolicy.');
+          : kind === 'origin-request'
+            ? new OriginRequestPolicyAlreadyExists('An origin request policy with this name already exists. You must provide a unique name. To modify an existing origin request policy, use UpdateOriginRequestPolicy.')
+            : new ResponseHeadersPolicyAlreadyExists('A response headers policy with this name already exists. You must provide a unique name. To modify an existing response headers policy, use UpdateResponseHeadersPolicy.');
       }
       await this.core.store.putPolicy(tx, ctx.accountId, doc);
     });
@@ -93,13 +116,15 @@ export class PolicyOps
     if (await this.core.store.distributionsMentioning(ctx.accountId, `"${id}"`)) {
       throw kind === 'cache'
         ? new CachePolicyInUse('Cannot delete the cache policy because it is attached to one or more cache behaviors.')
-        : new OriginRequestPolicyInUse('Cannot delete the origin request policy because it is attached to one or more cache behaviors.');
+        : kind === 'origin-request'
+          ? new OriginRequestPolicyInUse('Cannot delete the origin request policy because it is attached to one or more cache behaviors.')
+          : new ResponseHeadersPolicyInUse('Cannot delete the response headers policy because it is attached to one or more cache behaviors.');
     }
     await this.core.db.tx((tx) => this.core.store.deletePolicy(tx, ctx.accountId, kind, id));
   }
 
   private async list(ctx: RequestContext, kind: Kind, type: string | undefined, marker: string | undefined, max: number) {
-    const managed = (kind === 'cache' ? MANAGED_CACHE_POLICIES : MANAGED_ORIGIN_REQUEST_POLICIES).map((p) => ({
+    const managed = MANAGED[kind].map((p) => ({
       doc: { id: p.id, kind, etag: MANAGED_ETAG, config: p.config, lastModified: MANAGED_MODIFIED.getTime() } as PolicyDoc,
       type: 'managed',
     }));
@@ -178,6 +203,36 @@ export class PolicyOps
     const items = page.map((x) => ({ Type: x.type as CF.OriginRequestPolicyType, OriginRequestPolicy: originRequestPolicy(x.doc) }));
     return { OriginRequestPolicyList: { MaxItems: max, Quantity: items.length, ...(items.length ? { Items: items } : {}), ...(next ? { NextMarker: next } : {}) } };
   }
+
+  async CreateResponseHeadersPolicy(ctx: RequestContext, input: CF.CreateResponseHeadersPolicyRequest): Promise<CF.CreateResponseHeadersPolicyResult> {
+    const doc = await this.create(ctx, 'response-headers', structuredClone(input.ResponseHeadersPolicyConfig));
+    return { ResponseHeadersPolicy: responseHeadersPolicy(doc), ETag: doc.etag, Location: `${API_ROOT}/response-headers-policy/${doc.id}` };
+  }
+
+  async GetResponseHeadersPolicy(ctx: RequestContext, input: CF.GetResponseHeadersPolicyRequest): Promise<CF.GetResponseHeadersPolicyResult> {
+    const p = await this.find(ctx.accountId, 'response-headers', input.Id);
+    return { ResponseHeadersPolicy: responseHeadersPolicy(p), ETag: p.etag };
+  }
+
+  async GetResponseHeadersPolicyConfig(ctx: RequestContext, input: CF.GetResponseHeadersPolicyConfigRequest): Promise<CF.GetResponseHeadersPolicyConfigResult> {
+    const p = await this.find(ctx.accountId, 'response-headers', input.Id);
+    return { ResponseHeadersPolicyConfig: p.config, ETag: p.etag };
+  }
+
+  async DeleteResponseHeadersPolicy(ctx: RequestContext, input: CF.DeleteResponseHeadersPolicyRequest): Promise<void> {
+    await this.remove(ctx, 'response-headers', input.Id, input.IfMatch);
+  }
+
+  async ListResponseHeadersPolicies(ctx: RequestContext, input: CF.ListResponseHeadersPoliciesRequest): Promise<CF.ListResponseHeadersPoliciesResult> {
+    const max = maxItems(input.MaxItems);
+    const { page, next } = await this.list(ctx, 'response-headers', input.Type, input.Marker, max);
+    const items = page.map((x) => ({ Type: x.type as CF.ResponseHeadersPolicyType, ResponseHeadersPolicy: responseHeadersPolicy(x.doc) }));
+    return { ResponseHeadersPolicyList: { MaxItems: max, Quantity: items.length, ...(items.length ? { Items: items } : {}), ...(next ? { NextMarker: next } : {}) } };
+  }
+}
+
+function responseHeadersPolicy(p: PolicyDoc): CF.ResponseHeadersPolicy {
+  return { Id: p.id, LastModifiedTime: new Date(p.lastModified), ResponseHeadersPolicyConfig: p.config };
 }
 
 function cachePolicy(p: PolicyDoc): CF.CachePolicy {
