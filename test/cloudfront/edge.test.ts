@@ -99,6 +99,14 @@ describe('CloudFront edge with an S3 origin', () => {
     assert.equal(second.headers.age, '3');
     assert.equal(second.body, '<h1>home</h1>');
 
+    const head = await edge(server, host, '/', { method: 'HEAD' });
+    assert.equal(head.headers['x-cache'], 'Hit from cloudfront');
+    assert.equal(head.headers['content-length'], String('<h1>home</h1>'.length));
+    assert.equal(head.body, '');
+    const headMiss = await edge(server, host, '/404.html', { method: 'HEAD' });
+    assert.equal(headMiss.headers['x-cache'], 'Miss from cloudfront');
+    assert.equal(headMiss.headers['content-length'], String('<h1>not here</h1>'.length));
+
     const docs = await edge(server, host, '/docs/');
     assert.equal(docs.body, '<h1>docs</h1>');
     // The AWS domain name as Host serves the same distribution.

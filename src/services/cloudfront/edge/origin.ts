@@ -70,7 +70,7 @@ function request(target: { host: string; port: number; secure: boolean }, method
           if (v === undefined || HOP_BY_HOP.has(k)) continue;
           out[k] = Array.isArray(v) ? v.join(k === 'set-cookie' ? '\n' : ', ') : v;
         }
-        delete out['content-length'];
+        if (method !== 'HEAD') delete out['content-length'];
         resolve({ status: res.statusCode ?? 502, statusDescription: res.statusMessage, headers: out, body: Buffer.concat(chunks) });
       });
     });
@@ -105,6 +105,7 @@ async function fromS3(platform: Platform, account: string, bucket: string, regio
     if (out.ContentLanguage) headers['content-language'] = out.ContentLanguage;
     if (out.ContentRange) headers['content-range'] = out.ContentRange;
     headers['accept-ranges'] = 'bytes';
+    if (req.method === 'HEAD' && out.ContentLength !== undefined) headers['content-length'] = String(out.ContentLength);
     for (const [k, v] of Object.entries<string>(out.Metadata ?? {})) headers[`x-amz-meta-${k}`] = v;
     const partial = out.ContentRange !== undefined;
     return { status: partial ? 206 : 200, headers, body };

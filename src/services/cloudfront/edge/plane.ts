@@ -140,7 +140,8 @@ export class EdgePlane {
     headers['x-amz-cf-pop'] = POP;
     headers['x-amz-cf-id'] = cfId;
     if (age !== undefined) headers.age = String(age);
-    headers['content-length'] = String(response.body.length);
+    // A HEAD answer describes the GET body: its length from the origin's HEAD, else the body's (never sent).
+    headers['content-length'] = req.method === 'HEAD' && response.body.length === 0 && response.headers['content-length'] ? response.headers['content-length'] : String(response.body.length);
     const out: Record<string, string | string[]> = headers;
     if (response.headers['set-cookie']) out['set-cookie'] = response.headers['set-cookie'].split('\n');
     await send(res, req, { status: response.status, headers: out as Record<string, string>, body: response.body, ownCors: true });
@@ -184,8 +185,7 @@ export class EdgePlane {
         const age = Math.floor((now - hit.storedAt) / 1000);
         const etag = hit.headers.etag;
         if (etag && request.headers['if-none-match'] === etag) return { response: { status: 304, headers: { etag }, body: Buffer.alloc(0) }, xCache: 'Hit from cloudfront', age };
-        const body = request.method === 'HEAD' ? Buffer.alloc(0) : hit.body;
-        return { response: { status: hit.status, headers: hit.headers, body }, xCache: hit.status >= 400 ? 'Error from cloudfront' : 'Hit from cloudfront', age };
+        return { response: { status: hit.status, headers: hit.headers, body: hit.body }, xCache: hit.status >= 400 ? 'Error from cloudfront' : 'Hit from cloudfront', age };
       }
       this.cache.misses++;
     }
@@ -193,9 +193,8 @@ export class EdgePlane {
     if (key && ttl > 0 && request.method === 'GET') {
       this.cache.put(key, { status: response.status, headers: response.headers, body: response.body, storedAt: now, expiresAt: now + ttl * 1000, distributionId: d.id, path: request.uri });
     }
-    const body = request.method === 'HEAD' ? Buffer.alloc(0) : response.body;
     const xCache = response.status >= 400 ? 'Error from cloudfront' : 'Miss from cloudfront';
-    return { response: { ...response, body }, xCache };
+    return { response, xCache };
   }
 
   /** The origin's answer (after the origin functions and custom error responses) and how long to cache it. */
