@@ -12,8 +12,16 @@ export function newCfId(): string {
 
 /** Via: `1.1 {32 hex}.cloudfront.net (CloudFront)`, the hex naming the edge server. */
 export function viaHeader(distributionId: string): string {
-  return `1.1 ${createHash('md5').update(distributionId).digest('hex')}.cloudfront.net (CloudFront)`;
+  let via = VIA.get(distributionId);
+  if (via === undefined) {
+    via = `1.1 ${createHash('md5').update(distributionId).digest('hex')}.cloudfront.net (CloudFront)`;
+    if (VIA.size > 10_000) VIA.clear();
+    VIA.set(distributionId, via);
+  }
+  return via;
 }
+
+const VIA = new Map<string, string>();
 
 const TITLES: Record<number, string> = { 400: '400 ERROR', 403: '403 ERROR', 404: '404 ERROR', 405: '405 ERROR', 413: '413 ERROR', 494: '494 ERROR', 502: '502 ERROR', 503: '503 ERROR', 504: '504 ERROR' };
 
