@@ -53,7 +53,10 @@ export class InvalidationOps implements Pick<CF.CloudFrontApi, 'CreateInvalidati
       return { inv, created: true };
     });
     if (stored.created) this.core.onInvalidation(input.DistributionId, paths);
-    return { Invalidation: this.view(stored.inv), Location: `${API_ROOT}/distribution/${input.DistributionId}/invalidation/${stored.inv.id}` };
+    const view = this.view(stored.inv);
+    // A new invalidation answers InProgress, as AWS's do, however short the deployment delay.
+    if (stored.created) view.Status = 'InProgress';
+    return { Invalidation: view, Location: `${API_ROOT}/distribution/${input.DistributionId}/invalidation/${stored.inv.id}` };
   }
 
   async GetInvalidation(ctx: RequestContext, input: CF.GetInvalidationRequest): Promise<CF.GetInvalidationResult> {
