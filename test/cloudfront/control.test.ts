@@ -129,6 +129,22 @@ describe('CloudFront distributions', () => {
   it('managed and custom cache policies', async () => {
     const headersPolicy = await cf.send(new CF.GetResponseHeadersPolicyCommand({ Id: '67f7725c-6f97-4210-82d7-5512b31e9d03' }));
     assert.equal(headersPolicy.ResponseHeadersPolicy!.ResponseHeadersPolicyConfig!.Name, 'Managed-SecurityHeadersPolicy');
+    const custom = await cf.send(
+      new CF.CreateResponseHeadersPolicyCommand({ ResponseHeadersPolicyConfig: { Name: 'hdrs', CustomHeadersConfig: { Quantity: 1, Items: [{ Header: 'x-a', Value: '1', Override: true }] } } }),
+    );
+    const changed = await cf.send(
+      new CF.UpdateResponseHeadersPolicyCommand({
+        Id: custom.ResponseHeadersPolicy!.Id,
+        IfMatch: custom.ETag,
+        ResponseHeadersPolicyConfig: { Name: 'hdrs', CustomHeadersConfig: { Quantity: 1, Items: [{ Header: 'x-a', Value: '2', Override: true }] } },
+      }),
+    );
+    assert.notEqual(changed.ETag, custom.ETag);
+    assert.equal(changed.ResponseHeadersPolicy!.ResponseHeadersPolicyConfig!.CustomHeadersConfig!.Items![0]!.Value, '2');
+    await assert.rejects(
+      cf.send(new CF.UpdateResponseHeadersPolicyCommand({ Id: '67f7725c-6f97-4210-82d7-5512b31e9d03', IfMatch: headersPolicy.ETag, ResponseHeadersPolicyConfig: { Name: 'x' } })),
+      awsError('IllegalUpdate', 400),
+    );
     await assert.rejects(cf.send(new CF.GetResponseHeadersPolicyCommand({ Id: 'nope' })), awsError('NoSuchResponseHeadersPolicy', 404, 'The response headers policy does not exist.'));
     const managed = await cf.send(new CF.GetCachePolicyCommand({ Id: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad' }));
     assert.equal(managed.CachePolicy!.CachePolicyConfig!.Name, 'Managed-CachingDisabled');

@@ -66,9 +66,14 @@ describe('CloudFront custom origins', () => {
             ForwardedValues: { QueryString: true, QueryStringCacheKeys: { Quantity: 1, Items: ['v'] }, Cookies: { Forward: 'none' } },
             MinTTL: 0,
           },
+          OriginGroups: {
+            Quantity: 1,
+            Items: [{ Id: 'group', FailoverCriteria: { StatusCodes: { Quantity: 2, Items: [500, 502] } }, Members: { Quantity: 2, Items: [{ OriginId: 'dead' }, { OriginId: 'app' }] } }],
+          },
           CacheBehaviors: {
-            Quantity: 3,
+            Quantity: 4,
             Items: [
+              { PathPattern: '/group/*', TargetOriginId: 'group', ViewerProtocolPolicy: 'allow-all', CachePolicyId: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad' },
               { PathPattern: '/site/*', TargetOriginId: 'web', ViewerProtocolPolicy: 'allow-all', CachePolicyId: '658327ea-f89d-4fab-a63d-7e88639e58f6' },
               { PathPattern: '/down/*', TargetOriginId: 'dead', ViewerProtocolPolicy: 'allow-all', CachePolicyId: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad' },
               {
@@ -129,6 +134,12 @@ describe('CloudFront custom origins', () => {
     const r = await edge(server, host, '/page?v=9', { headers: { via } });
     assert.equal(r.status, 403);
     assert.equal(r.headers['x-cache'], 'Error from cloudfront');
+  });
+
+  it('an origin group fails over to its second member when the first cannot be reached', async () => {
+    const r = await edge(server, host, '/group/x');
+    assert.equal(r.status, 200);
+    assert.equal(JSON.parse(r.body).path, '/group/x');
   });
 
   it('an S3 website endpoint origin by its AWS name', async () => {

@@ -53,6 +53,8 @@ export class PolicyOps
       | 'GetResponseHeadersPolicy'
       | 'GetResponseHeadersPolicyConfig'
       | 'DeleteResponseHeadersPolicy'
+      | 'UpdateOriginRequestPolicy'
+      | 'UpdateResponseHeadersPolicy'
       | 'ListResponseHeadersPolicies'
     >
 {
@@ -98,11 +100,7 @@ export class PolicyOps
     const doc: PolicyDoc = { id: randomUUID(), kind, etag: newETag(), config, lastModified: this.core.now() };
     await this.core.db.tx(async (tx) => {
       if (managedNames.includes(name) || (await this.core.store.policyNameTaken(tx, ctx.accountId, kind, name, ''))) {
-        throw kind === 'cache'
-          ? new CachePolicyAlreadyExists('A cache policy with this name already exists. You must provide a unique name. To modify an existing cache policy, use UpdateCachePolicy.')
-          : kind === 'origin-request'
-            ? new OriginRequestPolicyAlreadyExists('An origin request policy with this name already exists. You must provide a unique name. To modify an existing origin request policy, use UpdateOriginRequestPolicy.')
-            : new ResponseHeadersPolicyAlreadyExists('A response headers policy with this name already exists. You must provide a unique name. To modify an existing response headers policy, use UpdateResponseHeadersPolicy.');
+        throw alreadyExists(kind);
       }
       await this.core.store.putPolicy(tx, ctx.accountId, doc);
     });
@@ -152,19 +150,32 @@ export class PolicyOps
   }
 
   async UpdateCachePolicy(ctx: RequestContext, input: CF.UpdateCachePolicyRequest): Promise<CF.UpdateCachePolicyResult> {
-    const p = await this.find(ctx.accountId, 'cache', input.Id);
+    const next = await this.update(ctx, 'cache', input.Id, input.IfMatch, this.checkCacheConfig(input.CachePolicyConfig));
+    return { CachePolicy: cachePolicy(next), ETag: next.etag };
+  }
+
+  async UpdateOriginRequestPolicy(ctx: RequestContext, input: CF.UpdateOriginRequestPolicyRequest): Promise<CF.UpdateOriginRequestPolicyResult> {
+    const next = await this.update(ctx, 'origin-request', input.Id, input.IfMatch, structuredClone(input.OriginRequestPolicyConfig));
+    return { OriginRequestPolicy: originRequestPolicy(next), ETag: next.etag };
+  }
+
+  async UpdateResponseHeadersPolicy(ctx: RequestContext, input: CF.UpdateResponseHeadersPolicyRequest): Promise<CF.UpdateResponseHeadersPolicyResult> {
+    const next = await this.update(ctx, 'response-headers', input.Id, input.IfMatch, structuredClone(input.ResponseHeadersPolicyConfig));
+    return { ResponseHeadersPolicy: responseHeadersPolicy(next), ETag: next.etag };
+  }
+
+  /** A custom policy's new config under If-Match (managed ones cannot change); the edge rereads policies. */
+  private async update(ctx: RequestContext, kind: Kind, id: string, ifMatch: string | undefined, config: any): Promise<PolicyDoc> {
+    const p = await this.find(ctx.accountId, kind, id);
     if (p.managed) throw new IllegalUpdate('You cannot update a managed policy.');
-    checkIfMatch(input.IfMatch, p.etag);
-    const config = this.checkCacheConfig(input.CachePolicyConfig);
-    const next: PolicyDoc = { id: p.id, kind: 'cache', etag: newETag(), config, lastModified: this.core.now() };
+    checkIfMatch(ifMatch, p.etag);
+    const next: PolicyDoc = { id: p.id, kind, etag: newETag(), config, lastModified: this.core.now() };
     await this.core.db.tx(async (tx) => {
-      if (await this.core.store.policyNameTaken(tx, ctx.accountId, 'cache', String(config.Name), p.id)) {
-        throw new CachePolicyAlreadyExists('A cache policy with this name already exists. You must provide a unique name. To modify an existing cache policy, use UpdateCachePolicy.');
-      }
+      if (await this.core.store.policyNameTaken(tx, ctx.accountId, kind, String(config.Name), p.id)) throw alreadyExists(kind);
       await this.core.store.putPolicy(tx, ctx.accountId, next);
     });
     this.core.onDistributionChange('*');
-    return { CachePolicy: cachePolicy(next), ETag: next.etag };
+    return next;
   }
 
   async DeleteCachePolicy(ctx: RequestContext, input: CF.DeleteCachePolicyRequest): Promise<void> {
@@ -233,6 +244,14 @@ export class PolicyOps
 
 function responseHeadersPolicy(p: PolicyDoc): CF.ResponseHeadersPolicy {
   return { Id: p.id, LastModifiedTime: new Date(p.lastModified), ResponseHeadersPolicyConfig: p.config };
+}
+
+function alreadyExists(kind: Kind): Error {
+  return kind === 'cache'
+    ? new CachePolicyAlreadyExists('A cache policy with this name already exists. You must provide a unique name. To modify an existing cache policy, use UpdateCachePolicy.')
+    : kind === 'origin-request'
+      ? new OriginRequestPolicyAlreadyExists('An origin request policy with this name already exists. You must provide a unique name. To modify an existing origin request policy, use UpdateOriginRequestPolicy.')
+      : new ResponseHeadersPolicyAlreadyExists('A response headers policy with this name already exists. You must provide a unique name. To modify an existing response headers policy, use UpdateResponseHeadersPolicy.');
 }
 
 function cachePolicy(p: PolicyDoc): CF.CachePolicy {
