@@ -34,6 +34,13 @@ exports.handler = async (event) => {
   return response;
 };`;
 
+const BAD_HEADERS = `
+exports.handler = async (event) => {
+  const response = event.Records[0].cf.response;
+  response.headers['x-real-ip'] = [{ key: 'X-Real-IP', value: '1.2.3.4' }];
+  return response;
+};`;
+
 const GATE = `
 exports.handler = async (event) => {
   const request = event.Records[0].cf.request;
@@ -72,7 +79,7 @@ describe('Lambda@Edge', () => {
     await s3.send(new S3.CreateBucketCommand({ Bucket: 'assets' }));
     await s3.send(new S3.PutObjectCommand({ Bucket: 'assets', Key: 'app.js', Body: 'console.log(1)', ContentType: 'application/javascript' }));
     const arns: Record<string, string> = {};
-    for (const [name, code] of [['router', ROUTER], ['security', SECURITY], ['gate', GATE]] as const) {
+    for (const [name, code] of [['router', ROUTER], ['security', SECURITY], ['gate', GATE], ['badheaders', BAD_HEADERS]] as const) {
       await createFunction(lambda, name, { 'index.js': code });
       arns[name] = (await lambda.send(new PublishVersionCommand({ FunctionName: name }))).FunctionArn!;
     }
@@ -100,8 +107,15 @@ describe('Lambda@Edge', () => {
             },
           },
           CacheBehaviors: {
-            Quantity: 1,
+            Quantity: 2,
             Items: [
+              {
+                PathPattern: '/bad/*',
+                TargetOriginId: 's3',
+                ViewerProtocolPolicy: 'allow-all',
+                CachePolicyId: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad',
+                LambdaFunctionAssociations: { Quantity: 1, Items: [{ EventType: 'origin-response', LambdaFunctionARN: arns.badheaders }] },
+              },
               {
                 PathPattern: '/private/*',
                 TargetOriginId: 's3',
@@ -172,5 +186,11 @@ describe('Lambda@Edge', () => {
     const boom = await edge(server, host, '/private/boom', { headers: { authorization: 'Basic eA==' } });
     assert.equal(boom.status, 503);
     assert.equal(boom.headers['x-cache'], 'LambdaExecutionError from cloudfront');
+  });
+
+  it('a function setting a disallowed header is CloudFront\'s 502 LambdaValidationError', async () => {
+    const r = await edge(server, host, '/bad/app.js');
+    assert.equal(r.status, 502);
+    assert.equal(r.headers['x-cache'], 'LambdaValidationError from cloudfront');
   });
 });

@@ -162,6 +162,41 @@ export function responseFromFunction(out: any, res: EdgeResponse): EdgeResponse 
 
 type CfHeaders = Record<string, { key: string; value: string }[]>;
 
+/** Headers Lambda@Edge functions neither see nor may set (AWS's "disallowed headers"). */
+const DISALLOWED = new Set([
+  'connection', 'expect', 'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'proxy-connection', 'trailer', 'upgrade',
+  'x-accel-buffering', 'x-accel-charset', 'x-accel-limit-rate', 'x-accel-redirect', 'x-amzn-auth', 'x-amzn-cf-billing', 'x-amzn-cf-id',
+  'x-amzn-cf-xff', 'x-amzn-errortype', 'x-amzn-fle-profile', 'x-amzn-header-count', 'x-amzn-header-order', 'x-amzn-lambda-integration-tag',
+  'x-amzn-requestid', 'x-cache', 'x-forwarded-proto', 'x-real-ip',
+]);
+
+export function isDisallowedHeader(name: string): boolean {
+  return DISALLOWED.has(name) || name.startsWith('x-amz-cf-') || name.startsWith('x-edge-');
+}
+
+/** Headers each event's function may read but not change (AWS's "read-only headers"). */
+const READ_ONLY: Record<string, readonly string[]> = {
+  'viewer-request': ['content-length', 'host', 'transfer-encoding', 'via'],
+  'origin-request': ['accept-encoding', 'content-length', 'if-modified-since', 'if-none-match', 'if-range', 'if-unmodified-since', 'transfer-encoding', 'via'],
+  'origin-response': ['transfer-encoding', 'via'],
+  'viewer-response': ['content-encoding', 'content-length', 'transfer-encoding', 'warning', 'via'],
+};
+
+/** Why the headers a Lambda@Edge function returned are refused (CloudFront's LambdaValidationError), if they are. */
+export function lambdaHeadersProblem(eventType: string, before: Record<string, string>, returned: any): string | undefined {
+  if (returned === undefined) return undefined;
+  if (returned === null || typeof returned !== 'object') return 'headers must be an object';
+  for (const [name, list] of Object.entries(returned)) {
+    if (name !== name.toLowerCase()) return `header name ${name} must be lower case`;
+    if (!Array.isArray(list)) return `header ${name} must be a list`;
+    for (const h of list as any[]) if (h?.key !== undefined && String(h.key).toLowerCase() !== name) return `header key ${h.key} does not match ${name}`;
+    if (isDisallowedHeader(name)) return `header ${name} is not allowed`;
+  }
+  const after = fromCfHeaders(returned);
+  for (const name of READ_ONLY[eventType] ?? []) if ((before[name] ?? undefined) !== (after[name] ?? undefined) && before[name] !== undefined) return `header ${name} is read-only`;
+  return undefined;
+}
+
 const CANONICAL: Record<string, string> = { 'cache-control': 'Cache-Control', etag: 'ETag', 'x-cache': 'X-Cache' };
 
 function canonical(name: string): string {
@@ -171,6 +206,7 @@ function canonical(name: string): string {
 export function toCfHeaders(headers: Record<string, string>): CfHeaders {
   const out: CfHeaders = {};
   for (const [k, v] of Object.entries(headers)) {
+    if (isDisallowedHeader(k)) continue;
     const values = k === 'set-cookie' ? v.split('\n') : [v];
     out[k] = values.map((value) => ({ key: canonical(k), value }));
   }
@@ -207,8 +243,13 @@ export function lambdaEdgeEvent(ctx: EdgeContext, eventType: string, req: EdgeRe
 }
 
 /** A Lambda@Edge result: a response (it has `status`) or the request to go on with. */
-export function fromLambdaResult(out: any, req: EdgeRequest): { request: EdgeRequest; origin?: any } | { response: EdgeResponse } | { invalid: string } {
+export function fromLambdaResult(out: any, req: EdgeRequest, eventType: string, before?: EdgeResponse): { request: EdgeRequest; origin?: any } | { response: EdgeResponse } | { invalid: string } {
   if (out === null || typeof out !== 'object') return { invalid: 'The Lambda function returned an invalid response.' };
+  const visible = (h: Record<string, string>) => Object.fromEntries(Object.entries(h).filter(([k]) => !isDisallowedHeader(k)));
+  const returnsResponse = out.status !== undefined;
+  // Read-only headers are checked against what the function was given (the response on response events).
+  const problem = lambdaHeadersProblem(eventType, returnsResponse && before ? visible(before.headers) : returnsResponse ? {} : visible(req.headers), out.headers);
+  if (problem) return { invalid: problem };
   if (out.status !== undefined) {
     const status = Number(out.status);
     if (!Number.isInteger(status) || status < 100 || status > 599) return { invalid: `The Lambda function returned an invalid status: ${out.status}` };

@@ -204,7 +204,7 @@ export class EdgePlane {
     let toOrigin = request;
     if (originRequestFn) {
       const event = lambdaEdgeEvent(ctx, 'origin-request', request, edgeOrigin(origin), originRequestFn.IncludeBody === true);
-      const r = fromLambdaResult(await this.invokeLambda(originRequestFn.LambdaFunctionARN, event, ctx.requestId), request);
+      const r = fromLambdaResult(await this.invokeLambda(originRequestFn.LambdaFunctionARN, event, ctx.requestId), request, 'origin-request');
       if ('invalid' in r) throw new EdgeFailure(502, MESSAGES.lambdaInvalid, 'LambdaValidationError from cloudfront');
       if ('response' in r) return { response: r.response, ttl: ttlSeconds(r.response.headers, policy.ttl, this.core.now()) };
       toOrigin = r.request;
@@ -223,7 +223,7 @@ export class EdgePlane {
     if (originResponseFn) {
       const event = lambdaEdgeEvent(ctx, 'origin-response', toOrigin, edgeOrigin(origin), false, response);
       const out = await this.invokeLambda(originResponseFn.LambdaFunctionARN, event, ctx.requestId);
-      const r = fromLambdaResult(out, toOrigin);
+      const r = fromLambdaResult(out, toOrigin, 'origin-response', response);
       if (!('response' in r)) throw new EdgeFailure(502, MESSAGES.lambdaInvalid, 'LambdaValidationError from cloudfront');
       // An origin-response function changes status and headers; the body stays unless it gives one.
       response = { ...r.response, body: typeof out?.body === 'string' ? r.response.body : response.body };
@@ -286,7 +286,7 @@ export class EdgePlane {
     if (!lambda) return eventType === 'viewer-request' ? { request } : { none: true };
     const event = lambdaEdgeEvent(ctx, eventType, request, undefined, lambda.IncludeBody === true, response);
     const out = await this.invokeLambda(lambda.LambdaFunctionARN, event, ctx.requestId);
-    const r = fromLambdaResult(out, request);
+    const r = fromLambdaResult(out, request, eventType, response);
     if ('invalid' in r) throw new EdgeFailure(502, MESSAGES.lambdaInvalid, 'LambdaValidationError from cloudfront');
     if (eventType === 'viewer-response') {
       if (!('response' in r)) throw new EdgeFailure(502, MESSAGES.lambdaInvalid, 'LambdaValidationError from cloudfront');
