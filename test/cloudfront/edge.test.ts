@@ -4,12 +4,26 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { request } from 'node:http';
 import * as CF from '@aws-sdk/client-cloudfront';
 import * as S3 from '@aws-sdk/client-s3';
 import type { TestServer } from '../helpers/server.js';
 import { definition as s3Service } from '../../src/services/s3/index.js';
 import { s3Client } from '../s3/helpers.js';
 import { cloudFrontClient, definition, edge, s3Config, startCloudFront } from './helpers.js';
+
+function rawGet(server: TestServer, host: string, path: string, headers: Record<string, string>): Promise<{ headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+  const port = Number(new URL(server.endpoint).port);
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path, headers: { host: `${host}:${port}`, ...headers } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
 
 const REWRITE = `
 async function handler(event) {
@@ -46,6 +60,7 @@ describe('CloudFront edge with an S3 origin', () => {
     await put('404.html', '<h1>not here</h1>');
     await put('short.txt', 'short', { CacheControl: 'max-age=5', ContentType: 'text/plain' });
     await put('private.txt', 'private', { CacheControl: 'no-store', ContentType: 'text/plain' });
+    await put('app.css', 'body { color: red; }\n'.repeat(200), { ContentType: 'text/css' });
 
     const fns: string[] = [];
     for (const [name, code] of [['rewrite', REWRITE], ['stamp', ADD_HEADER]] as const) {
@@ -61,6 +76,7 @@ describe('CloudFront edge with an S3 origin', () => {
             TargetOriginId: 's3',
             ViewerProtocolPolicy: 'redirect-to-https',
             CachePolicyId: '658327ea-f89d-4fab-a63d-7e88639e58f6',
+            Compress: true,
             FunctionAssociations: {
               Quantity: 2,
               Items: [
@@ -112,6 +128,21 @@ describe('CloudFront edge with an S3 origin', () => {
     // The AWS domain name as Host serves the same distribution.
     const byDomain = await edge(server, (await cf.send(new CF.GetDistributionCommand({ Id: id }))).Distribution!.DomainName!, '/docs/');
     assert.equal(byDomain.headers['x-cache'], 'Hit from cloudfront');
+  });
+
+  it('compresses for viewers that accept it (Brotli first), not for those that do not', async () => {
+    const { brotliDecompressSync, gunzipSync } = await import('node:zlib');
+    const css = 'body { color: red; }\n'.repeat(200);
+    const raw = await rawGet(server, host, '/app.css', { 'accept-encoding': 'gzip, deflate, br' });
+    assert.equal(raw.headers['content-encoding'], 'br');
+    assert.equal(brotliDecompressSync(raw.body).toString(), css);
+    const gz = await rawGet(server, host, '/app.css', { 'accept-encoding': 'gzip' });
+    assert.equal(gz.headers['content-encoding'], 'gzip');
+    assert.equal(gz.headers['x-cache'], 'Hit from cloudfront');
+    assert.equal(gunzipSync(gz.body).toString(), css);
+    const plain = await edge(server, host, '/app.css');
+    assert.equal(plain.headers['content-encoding'], undefined);
+    assert.equal(plain.body, css);
   });
 
   it('a function answers a redirect itself', async () => {

@@ -17,6 +17,7 @@ import { managedCachePolicy, managedOriginRequestPolicy } from '../policies.js';
 import type { DistributionDoc } from '../store.js';
 import { cacheKey, parseCookies, resolvePolicy, selectBehavior, selectQuery, selects, ttlSeconds, type ResolvedPolicy } from './behaviors.js';
 import { EdgeCache } from './cache.js';
+import { compressFor } from './compress.js';
 import { fromFunctionResult, fromLambdaResult, functionEvent, lambdaEdgeEvent, responseFromFunction, type EdgeContext, type EdgeRequest, type EdgeResponse } from './events.js';
 import type { FunctionRuntime } from './functions-runtime.js';
 import { fetchOrigin, OriginUnreachable } from './origin.js';
@@ -163,6 +164,7 @@ export class EdgePlane {
     if (request.uri === '/' && d.config.DefaultRootObject) request = { ...request, uri: '/' + String(d.config.DefaultRootObject) };
 
     let outcome = await this.fromCacheOrOrigin(d, behavior, request, ctx, cfId);
+    if (behavior.Compress) outcome = { ...outcome, response: compressFor(request.headers['accept-encoding'], outcome.response) };
 
     // Viewer response.
     const viewerResponse = await this.viewerCode(d, behavior, 'viewer-response', ctx, request, outcome.response);
@@ -184,7 +186,8 @@ export class EdgePlane {
         this.cache.hits++;
         const age = Math.floor((now - hit.storedAt) / 1000);
         const etag = hit.headers.etag;
-        if (etag && request.headers['if-none-match'] === etag) return { response: { status: 304, headers: { etag }, body: Buffer.alloc(0) }, xCache: 'Hit from cloudfront', age };
+        const ifNoneMatch = request.headers['if-none-match'];
+        if (etag && ifNoneMatch && ifNoneMatch.split(',').some((e) => e.trim().replace(/^W\//, '') === etag.replace(/^W\//, ''))) return { response: { status: 304, headers: { etag }, body: Buffer.alloc(0) }, xCache: 'Hit from cloudfront', age };
         return { response: { status: hit.status, headers: hit.headers, body: hit.body }, xCache: hit.status >= 400 ? 'Error from cloudfront' : 'Hit from cloudfront', age };
       }
       this.cache.misses++;
