@@ -78,6 +78,11 @@ describe('CloudFront distributions', () => {
     );
     await assert.rejects(send(lambda(unversioned + ':$LATEST')), awsError('InvalidLambdaFunctionAssociation', 400, /must reference a specific function version/));
     await assert.rejects(send(lambda('arn:aws:lambda:eu-west-1:000000000000:function:edge:1')), awsError('InvalidLambdaFunctionAssociation', 400, /region 'us-east-1'/));
+    // What the model requires is checked as CloudFront checks it: MalformedXML.
+    await assert.rejects(
+      send({ ...base, Enabled: undefined } as unknown as CF.DistributionConfig),
+      awsError('MalformedXML', 400, "1 validation error detected: Value null at 'distributionConfig.enabled' failed to satisfy constraint: Member must not be null"),
+    );
     const ok = await send(base);
     await assert.rejects(send(base), awsError('DistributionAlreadyExists', 409, new RegExp(`Already exists: ${ok.Distribution!.Id}$`)));
   });

@@ -18,7 +18,7 @@ import { TagOps } from './ops/tags.js';
 
 export const definition: ServiceDefinition = {
   name: 'cloudfront',
-  validationErrorCode: 'InvalidArgument',
+  validationErrorCode: 'MalformedXML',
   async create(platform: Platform): Promise<ServiceProvider> {
     const core = await CloudFrontCore.open(platform);
     const opts = platform.config.services?.cloudfront ?? {};
