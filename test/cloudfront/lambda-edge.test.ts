@@ -7,7 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as CF from '@aws-sdk/client-cloudfront';
 import * as S3 from '@aws-sdk/client-s3';
-import { LambdaClient, PublishVersionCommand } from '@aws-sdk/client-lambda';
+import { CreateFunctionUrlConfigCommand, LambdaClient, PublishVersionCommand } from '@aws-sdk/client-lambda';
 import { clientConfig, type TestServer } from '../helpers/server.js';
 import { definition as s3Service } from '../../src/services/s3/index.js';
 import { SERVICES, createFunction } from '../lambda/helpers.js';
@@ -40,6 +40,9 @@ exports.handler = async (event) => {
   response.headers['x-real-ip'] = [{ key: 'X-Real-IP', value: '1.2.3.4' }];
   return response;
 };`;
+
+const URL_FN = `
+exports.handler = async (event) => ({ statusCode: 200, headers: { 'content-type': 'text/plain' }, body: 'url ' + event.rawPath + ' ' + event.requestContext.authorizer.iam.accountId });`;
 
 const GATE = `
 exports.handler = async (event) => {
@@ -84,6 +87,18 @@ describe('Lambda@Edge', () => {
       arns[name] = (await lambda.send(new PublishVersionCommand({ FunctionName: name }))).FunctionArn!;
     }
     assert.match(arns.router!, /:router:1$/);
+    await createFunction(lambda, 'urlfn', { 'index.js': URL_FN });
+    const url = await lambda.send(new CreateFunctionUrlConfigCommand({ FunctionName: 'urlfn', AuthType: 'AWS_IAM' }));
+    const urlDomain = new URL(url.FunctionUrl!).hostname;
+    const oac = await cf.send(
+      new CF.CreateOriginAccessControlCommand({ OriginAccessControlConfig: { Name: 'url-oac', SigningProtocol: 'sigv4', SigningBehavior: 'always', OriginAccessControlOriginType: 'lambda' } }),
+    );
+    const urlOrigin = (Id: string, OriginAccessControlId?: string) => ({
+      Id,
+      DomainName: urlDomain,
+      CustomOriginConfig: { HTTPPort: 80, HTTPSPort: 443, OriginProtocolPolicy: 'https-only' as const },
+      ...(OriginAccessControlId ? { OriginAccessControlId } : {}),
+    });
     await createFunction(lambda, 'withenv', { 'index.js': ROUTER }, { Environment: { Variables: { STAGE: 'prod' } } });
     arns.withenv = (await lambda.send(new PublishVersionCommand({ FunctionName: 'withenv' }))).FunctionArn!;
     const d = await cf.send(
@@ -92,7 +107,10 @@ describe('Lambda@Edge', () => {
           CallerReference: 'edge',
           Comment: '',
           Enabled: true,
-          Origins: { Quantity: 1, Items: [{ Id: 's3', DomainName: 'assets.s3.amazonaws.com', S3OriginConfig: { OriginAccessIdentity: '' } }] },
+          Origins: {
+            Quantity: 3,
+            Items: [{ Id: 's3', DomainName: 'assets.s3.amazonaws.com', S3OriginConfig: { OriginAccessIdentity: '' } }, urlOrigin('url', oac.OriginAccessControl!.Id), urlOrigin('url-unsigned')],
+          },
           DefaultCacheBehavior: {
             TargetOriginId: 's3',
             ViewerProtocolPolicy: 'allow-all',
@@ -107,8 +125,10 @@ describe('Lambda@Edge', () => {
             },
           },
           CacheBehaviors: {
-            Quantity: 2,
+            Quantity: 4,
             Items: [
+              { PathPattern: '/fn/*', TargetOriginId: 'url', ViewerProtocolPolicy: 'allow-all', CachePolicyId: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad' },
+              { PathPattern: '/unsigned/*', TargetOriginId: 'url-unsigned', ViewerProtocolPolicy: 'allow-all', CachePolicyId: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad' },
               {
                 PathPattern: '/bad/*',
                 TargetOriginId: 's3',
@@ -186,6 +206,14 @@ describe('Lambda@Edge', () => {
     const boom = await edge(server, host, '/private/boom', { headers: { authorization: 'Basic eA==' } });
     assert.equal(boom.status, 503);
     assert.equal(boom.headers['x-cache'], 'LambdaExecutionError from cloudfront');
+  });
+
+  it('an origin access control signs requests to an AWS_IAM function URL origin', async () => {
+    const signed = await edge(server, host, '/fn/hello');
+    assert.equal(signed.status, 200);
+    assert.equal(signed.body, 'url /fn/hello 000000000000');
+    const unsigned = await edge(server, host, '/unsigned/hello');
+    assert.equal(unsigned.status, 403);
   });
 
   it('a function setting a disallowed header is CloudFront\'s 502 LambdaValidationError', async () => {

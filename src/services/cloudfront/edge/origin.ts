@@ -15,6 +15,7 @@ import { serviceClient } from '../../clients.js';
 import type { Platform } from '../../service.js';
 import { S3_REST_ORIGIN } from '../config.js';
 import type { EdgeRequest, EdgeResponse } from './events.js';
+import { signForFunctionUrl } from './oac-sign.js';
 
 /** A failure to reach the origin (CloudFront answers 502, or 504 for a timeout). */
 export class OriginUnreachable extends Error {
@@ -32,7 +33,10 @@ export function isS3RestOrigin(origin: any): boolean {
   return origin.S3OriginConfig !== undefined || (origin.s3 !== undefined && origin.custom === undefined);
 }
 
-export async function fetchOrigin(platform: Platform, account: string, origin: any, req: EdgeRequest, forwardHeaders: Record<string, string>): Promise<EdgeResponse> {
+/** `{urlId}.lambda-url.{region}.on.aws` (or `.localhost`): a function URL origin and its region. */
+const FUNCTION_URL = /^[a-z0-9]{32}\.lambda-url\.([a-z0-9-]+)\.(?:on\.aws|localhost)$/;
+
+export async function fetchOrigin(platform: Platform, account: string, origin: any, req: EdgeRequest, forwardHeaders: Record<string, string>, oac?: any): Promise<EdgeResponse> {
   const domain = String(origin.DomainName).toLowerCase();
   const path = (origin.OriginPath ?? '') + req.uri;
   const s3 = origin.S3OriginConfig ? S3_REST_ORIGIN.exec(domain) : null;
@@ -48,10 +52,18 @@ export async function fetchOrigin(platform: Platform, account: string, origin: a
   const stratus = local || domain.endsWith('.amazonaws.com') || domain.endsWith('.on.aws');
   if (stratus) {
     const endpoint = new URL(platform.endpoint());
+    // `.localhost` names take the origin's port, the standard ports meaning this server's.
     const port = local ? Number(secure ? cc.HTTPSPort : cc.HTTPPort) : Number(endpoint.port);
-    target = { host: endpoint.hostname, port: port === 80 && local ? Number(endpoint.port) : port, secure: false };
+    target = { host: endpoint.hostname, port: port === 80 || port === 443 ? Number(endpoint.port) : port, secure: false };
   } else {
     target = { host: domain, port: Number(secure ? cc.HTTPSPort : cc.HTTPPort), secure };
+  }
+  const urlRegion = FUNCTION_URL.exec(domain)?.[1];
+  if (urlRegion && oac?.OriginAccessControlOriginType === 'lambda' && oac.SigningBehavior !== 'never') {
+    if (oac.SigningBehavior === 'always' || headers.authorization === undefined) {
+      delete headers.authorization;
+      Object.assign(headers, signForFunctionUrl(platform, account, urlRegion, req.method, path, req.rawQuery, headers, req.body));
+    }
   }
   const timeoutMs = Number(cc.OriginReadTimeout ?? 30) * 1000;
   return request(target, req.method, path + (req.rawQuery ? `?${req.rawQuery}` : ''), headers, req.body, timeoutMs);

@@ -109,6 +109,13 @@ export class EdgePlane {
     });
   }
 
+  /** The origin access control an origin names (its config), if any. */
+  private oacOf(account: string, origin: any): Promise<any> {
+    const id = origin?.OriginAccessControlId as string | undefined;
+    if (!id) return Promise.resolve(undefined);
+    return this.memo(`oac\n${account}\n${id}`, async () => (await this.core.store.policy(account, 'oac', id))?.config);
+  }
+
   private responseHeadersPolicyOf(d: DistributionDoc, behavior: any): Promise<any> {
     const id = behavior.ResponseHeadersPolicyId as string | undefined;
     if (!id) return Promise.resolve(undefined);
@@ -250,14 +257,14 @@ export class EdgePlane {
   /** An origin group tries its next member when the first fails or answers a failover status. */
   private async fetchWithFailover(d: DistributionDoc, behavior: any, origin: any, request: EdgeRequest, forward: Record<string, string>): Promise<EdgeResponse> {
     const group = (d.config.OriginGroups?.Items ?? []).find((g: any) => g.Id === behavior.TargetOriginId);
-    if (!group) return fetchOrigin(this.core.platform, d.account, origin, request, forward);
+    if (!group) return fetchOrigin(this.core.platform, d.account, origin, request, forward, await this.oacOf(d.account, origin));
     const members: any[] = group.Members?.Items ?? [];
     const failover: number[] = group.FailoverCriteria?.StatusCodes?.Items ?? [];
     let last: unknown;
     for (let i = 0; i < members.length; i++) {
       const member = originFor(d.config, members[i].OriginId);
       try {
-        const r = await fetchOrigin(this.core.platform, d.account, member, request, forward);
+        const r = await fetchOrigin(this.core.platform, d.account, member, request, forward, await this.oacOf(d.account, member));
         if (i < members.length - 1 && failover.includes(r.status)) continue;
         return r;
       } catch (e) {
