@@ -164,11 +164,20 @@ describe('CloudFront edge with an S3 origin', () => {
     assert.equal(fresh.body, '<h1>newer</h1>');
   });
 
-  it('TTLs: origin max-age expires the object; a CachingDisabled behavior is never cached', async () => {
+  it('TTLs: origin max-age expires the object, revalidated (RefreshHit) or fetched again; a CachingDisabled behavior is never cached', async () => {
     assert.equal((await edge(server, host, '/short.txt')).headers['x-cache'], 'Miss from cloudfront');
     assert.equal((await edge(server, host, '/short.txt')).headers['x-cache'], 'Hit from cloudfront');
     server.clock.advance(6000);
-    assert.equal((await edge(server, host, '/short.txt')).headers['x-cache'], 'Miss from cloudfront');
+    // Expired but unchanged: revalidated with the origin (If-None-Match, 304).
+    const refreshed = await edge(server, host, '/short.txt');
+    assert.equal(refreshed.headers['x-cache'], 'RefreshHit from cloudfront');
+    assert.equal(refreshed.body, 'short');
+    assert.equal((await edge(server, host, '/short.txt')).headers['x-cache'], 'Hit from cloudfront');
+    await s3.send(new S3.PutObjectCommand({ Bucket: 'site', Key: 'short.txt', Body: 'changed', CacheControl: 'max-age=5', ContentType: 'text/plain' }));
+    server.clock.advance(6000);
+    const changed = await edge(server, host, '/short.txt');
+    assert.equal(changed.headers['x-cache'], 'Miss from cloudfront');
+    assert.equal(changed.body, 'changed');
     assert.equal((await edge(server, host, '/private.txt')).headers['x-cache'], 'Miss from cloudfront');
     assert.equal((await edge(server, host, '/private.txt')).headers['x-cache'], 'Miss from cloudfront');
   });

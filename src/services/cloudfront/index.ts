@@ -22,7 +22,7 @@ export const definition: ServiceDefinition = {
   async create(platform: Platform): Promise<ServiceProvider> {
     const core = await CloudFrontCore.open(platform);
     const opts = platform.config.services?.cloudfront ?? {};
-    const timeoutMs = typeof opts.functionTimeoutMs === 'number' ? opts.functionTimeoutMs : 50;
+    const timeoutMs = typeof opts.functionTimeoutMs === 'number' ? opts.functionTimeoutMs : 200;
     const cacheBytes = typeof opts.cacheBytes === 'number' ? opts.cacheBytes : 64 * 1024 * 1024;
     const runtime = new FunctionRuntime(timeoutMs);
     const edge = new EdgePlane(core, runtime, cacheBytes);

@@ -33,16 +33,26 @@ export class EdgeCache {
   }
 
   get(key: string, now: number): CachedResponse | undefined {
+    const e = this.lookup(key, now);
+    return e && !e.stale ? e.entry : undefined;
+  }
+
+  /**
+   * The entry under `key`, fresh or stale: an expired entry with a validator (ETag or
+   * Last-Modified) is kept for a conditional request to the origin; one without is dropped.
+   */
+  lookup(key: string, now: number): { entry: CachedResponse; stale: boolean } | undefined {
     const e = this.entries.get(key);
     if (!e) return undefined;
     if (now >= e.expiresAt) {
+      if (e.status === 200 && (e.headers.etag || e.headers['last-modified'])) return { entry: e, stale: true };
       this.remove(key, e);
       return undefined;
     }
     // Most recently used last.
     this.entries.delete(key);
     this.entries.set(key, e);
-    return e;
+    return { entry: e, stale: false };
   }
 
   put(key: string, e: CachedResponse): void {

@@ -24,7 +24,7 @@ export interface FunctionRun {
 
 interface Pending {
   resolve: (r: FunctionRun) => void;
-  timer: NodeJS.Timeout;
+  timer: NodeJS.Timeout | undefined;
   worker: Worker;
 }
 
@@ -40,9 +40,13 @@ export class FunctionRuntime {
     private readonly heapMb = 64,
   ) {}
 
+  /** Workers that have started (runs posted before are timed from then, not from their posting). */
+  private readonly online = new WeakMap<Worker, Promise<void>>();
+
   private spawn(): Worker {
     const w = new Worker(WORKER_URL, { resourceLimits: { maxOldGenerationSizeMb: this.heapMb, maxYoungGenerationSizeMb: 16 } });
     w.unref();
+    this.online.set(w, new Promise((resolve) => w.once('online', () => resolve())));
     w.on('message', (m: { id: number; output?: string; error?: string; timedOut?: boolean; logs?: string; elapsedMs: number }) => {
       const p = this.pending.get(m.id);
       if (!p) return;
@@ -77,17 +81,20 @@ export class FunctionRuntime {
     const id = this.nextId++;
     return new Promise((resolve) => {
       // The watchdog for what the vm timeout cannot stop (a run that loops after an await): the
-      // worker is ended and the runs it held fail.
-      const timer = setTimeout(() => {
+      // worker is ended and the runs it held fail. It starts once the worker is up.
+      const watchdog = () => setTimeout(() => {
         const p = this.pending.get(id);
         if (!p) return;
         this.pending.delete(id);
         p.resolve({ error: 'The function exceeded its compute limit.', timedOut: true, logs: [], elapsedMs: this.timeoutMs });
         if (this.worker === w) this.worker = undefined;
         void w.terminate();
-      }, this.timeoutMs * 4 + 1000);
-      timer.unref();
-      this.pending.set(id, { resolve, timer, worker: w });
+      }, this.timeoutMs * 4 + 1000).unref();
+      const pending: Pending = { resolve, timer: undefined, worker: w };
+      this.pending.set(id, pending);
+      void this.online.get(w)!.then(() => {
+        if (this.pending.get(id) === pending) pending.timer = watchdog();
+      });
       w.postMessage({ id, code, event: JSON.stringify(event), timeoutMs: this.timeoutMs });
     });
   }

@@ -16,7 +16,7 @@ import { parseFunctionArn } from '../ops/functions.js';
 import { managedCachePolicy, managedOriginRequestPolicy } from '../policies.js';
 import type { DistributionDoc } from '../store.js';
 import { cacheKey, parseCookies, resolvePolicy, selectBehavior, selectQuery, selects, ttlSeconds, type ResolvedPolicy } from './behaviors.js';
-import { EdgeCache } from './cache.js';
+import { EdgeCache, type CachedResponse } from './cache.js';
 import { compressFor } from './compress.js';
 import { fromFunctionResult, fromLambdaResult, functionEvent, lambdaEdgeEvent, responseFromFunction, type EdgeContext, type EdgeRequest, type EdgeResponse } from './events.js';
 import type { FunctionRuntime } from './functions-runtime.js';
@@ -187,8 +187,11 @@ export class EdgePlane {
     const cacheable = cachedMethods.includes(request.method) && request.headers.range === undefined && policy.ttl.max > 0;
     const key = cacheable ? cacheKey(d.id, request.uri, request.rawQuery, request.headers, policy) : undefined;
     const now = this.core.now();
+    let stale: CachedResponse | undefined;
     if (key) {
-      const hit = this.cache.get(key, now);
+      const found = this.cache.lookup(key, now);
+      const hit = found && !found.stale ? found.entry : undefined;
+      if (found?.stale) stale = found.entry;
       if (hit) {
         this.cache.hits++;
         const age = Math.floor((now - hit.storedAt) / 1000);
@@ -199,7 +202,16 @@ export class EdgePlane {
       }
       this.cache.misses++;
     }
-    const { response, ttl } = await this.fromOrigin(d, behavior, request, ctx, policy, cfId);
+    // An expired object with a validator is revalidated: the origin's 304 refreshes it (RefreshHit).
+    const conditional = stale ? { ...request, headers: { ...request.headers, ...validators(stale) } } : request;
+    const { response, ttl } = await this.fromOrigin(d, behavior, conditional, ctx, policy, cfId);
+    if (stale && key && response.status === 304) {
+      const headers = { ...stale.headers };
+      for (const h of ['cache-control', 'expires', 'etag', 'last-modified']) if (response.headers[h] !== undefined) headers[h] = response.headers[h]!;
+      const fresh = ttlSeconds(headers, policy.ttl, now);
+      this.cache.put(key, { ...stale, headers, storedAt: now, expiresAt: now + Math.max(fresh, 0) * 1000 });
+      return { response: { status: stale.status, headers, body: stale.body }, xCache: 'RefreshHit from cloudfront', age: 0 };
+    }
     if (key && ttl > 0 && request.method === 'GET') {
       this.cache.put(key, { status: response.status, headers: response.headers, body: response.body, storedAt: now, expiresAt: now + ttl * 1000, distributionId: d.id, path: request.uri });
     }
@@ -334,6 +346,14 @@ export class EdgePlane {
   }
 }
 
+/** The conditional headers that revalidate a cached object with its origin. */
+function validators(e: CachedResponse): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (e.headers.etag) out['if-none-match'] = e.headers.etag;
+  if (e.headers['last-modified']) out['if-modified-since'] = e.headers['last-modified'];
+  return out;
+}
+
 function clientIp(req: HttpRequest): string {
   const ip = req.raw.socket.remoteAddress ?? '127.0.0.1';
   return ip.startsWith('::ffff:') ? ip.slice(7) : ip;
@@ -409,6 +429,8 @@ function forwardedHeaders(request: EdgeRequest, policy: ResolvedPolicy, d: Distr
     if (kept.length) out.cookie = kept.map(([n, v]) => `${n}=${v}`).join('; ');
   }
   if (request.headers['content-type'] && request.method !== 'GET' && request.method !== 'HEAD') out['content-type'] = request.headers['content-type'];
+  // CloudFront's own conditional requests (revalidation) reach every origin.
+  for (const h of ['if-none-match', 'if-modified-since']) if (request.headers[h] !== undefined) out[h] = request.headers[h]!;
   out['user-agent'] ??= 'Amazon CloudFront';
   out['x-amz-cf-id'] = cfId;
   out['x-forwarded-for'] = request.clientIp;
