@@ -41,6 +41,8 @@ export class CloudFrontCore {
   readonly deploymentMs: number;
   /** Called after a committed write to a distribution (the edge drops what it cached of it). */
   onDistributionChange: (id: string) => void = () => {};
+  /** Called after a distribution is deleted (the edge drops its cached objects). */
+  onDistributionDeleted: (id: string) => void = () => {};
   /** Called after an invalidation is created (the edge drops matching cached objects). */
   onInvalidation: (distributionId: string, paths: readonly string[]) => void = () => {};
   /** Called after a function's code or stage changes. */

@@ -61,6 +61,7 @@ export class EdgePlane {
       for (const [k, v] of this.distributions) if (k === id || v.doc?.id === id || id === '*') this.distributions.delete(k);
     };
     core.onInvalidation = (id, paths) => this.cache.invalidate(id, paths);
+    core.onDistributionDeleted = (id) => this.cache.forget(id);
     core.onFunctionChange = () => this.loaded.clear();
   }
 

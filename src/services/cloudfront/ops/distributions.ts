@@ -164,6 +164,7 @@ export class DistributionOps
       await this.core.tags.forget(tx, TAG_SCOPE(ctx.accountId), distributionArn(ctx.accountId, input.Id));
     });
     this.core.onDistributionChange(input.Id);
+    this.core.onDistributionDeleted(input.Id);
   }
 
   async ListDistributions(ctx: RequestContext, input: CF.ListDistributionsRequest): Promise<CF.ListDistributionsResult> {
