@@ -181,6 +181,9 @@ describe('CloudFront distributions', () => {
     const d = await cf.send(new CF.CreateDistributionCommand({ DistributionConfig: s3Config('policy-user', 'site', { DefaultCacheBehavior: { TargetOriginId: 's3', ViewerProtocolPolicy: 'allow-all', CachePolicyId: id } }) }));
     await assert.rejects(cf.send(new CF.DeleteCachePolicyCommand({ Id: id, IfMatch: created.ETag })), awsError('CachePolicyInUse', 409));
     assert.equal(d.Distribution!.DistributionConfig!.DefaultCacheBehavior!.CachePolicyId, id);
+    const using = await cf.send(new CF.ListDistributionsByCachePolicyIdCommand({ CachePolicyId: id }));
+    assert.deepEqual(using.DistributionIdList!.Items, [d.Distribution!.Id]);
+    await assert.rejects(cf.send(new CF.ListDistributionsByCachePolicyIdCommand({ CachePolicyId: 'nope' })), awsError('NoSuchCachePolicy', 404));
   });
 
   it('origin access controls: create, use from an S3 origin, refused delete while in use', async () => {

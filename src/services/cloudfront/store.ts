@@ -201,6 +201,17 @@ export class CloudFrontStore {
     return rows.map((r) => JSON.parse(r.doc) as PolicyDoc);
   }
 
+  /** Ids of the account's distributions whose document holds `needle`, after `after`, in id order. */
+  async distributionIdsMentioning(account: string, needle: string, after: string, limit: number): Promise<string[]> {
+    const rows = await this.db.all<{ id: string }>("SELECT id FROM cf_distributions WHERE account = ? AND id > ? AND doc LIKE ? ESCAPE '\\' ORDER BY id LIMIT ?", [
+      account,
+      after,
+      `%${needle.replace(/[%_\\]/g, (c) => '\\' + c)}%`,
+      limit,
+    ]);
+    return rows.map((r) => r.id);
+  }
+
   /** Whether any of the account's distributions uses the policy or function (`needle` within its config). */
   async distributionsMentioning(account: string, needle: string): Promise<boolean> {
     const row = await this.db.get("SELECT id FROM cf_distributions WHERE account = ? AND doc LIKE ? ESCAPE '\\'", [account, `%${needle.replace(/[%_\\]/g, (c) => '\\' + c)}%`]);

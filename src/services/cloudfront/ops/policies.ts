@@ -55,6 +55,9 @@ export class PolicyOps
       | 'DeleteResponseHeadersPolicy'
       | 'UpdateOriginRequestPolicy'
       | 'UpdateResponseHeadersPolicy'
+      | 'ListDistributionsByCachePolicyId'
+      | 'ListDistributionsByOriginRequestPolicyId'
+      | 'ListDistributionsByResponseHeadersPolicyId'
       | 'ListResponseHeadersPolicies'
     >
 {
@@ -239,6 +242,35 @@ export class PolicyOps
     const { page, next } = await this.list(ctx, 'response-headers', input.Type, input.Marker, max);
     const items = page.map((x) => ({ Type: x.type as CF.ResponseHeadersPolicyType, ResponseHeadersPolicy: responseHeadersPolicy(x.doc) }));
     return { ResponseHeadersPolicyList: { MaxItems: max, Quantity: items.length, ...(items.length ? { Items: items } : {}), ...(next ? { NextMarker: next } : {}) } };
+  }
+
+  async ListDistributionsByCachePolicyId(ctx: RequestContext, input: CF.ListDistributionsByCachePolicyIdRequest): Promise<CF.ListDistributionsByCachePolicyIdResult> {
+    return { DistributionIdList: await this.distributionsUsing(ctx, 'cache', 'CachePolicyId', input.CachePolicyId, input.Marker, input.MaxItems) };
+  }
+
+  async ListDistributionsByOriginRequestPolicyId(ctx: RequestContext, input: CF.ListDistributionsByOriginRequestPolicyIdRequest): Promise<CF.ListDistributionsByOriginRequestPolicyIdResult> {
+    return { DistributionIdList: await this.distributionsUsing(ctx, 'origin-request', 'OriginRequestPolicyId', input.OriginRequestPolicyId, input.Marker, input.MaxItems) };
+  }
+
+  async ListDistributionsByResponseHeadersPolicyId(ctx: RequestContext, input: CF.ListDistributionsByResponseHeadersPolicyIdRequest): Promise<CF.ListDistributionsByResponseHeadersPolicyIdResult> {
+    return { DistributionIdList: await this.distributionsUsing(ctx, 'response-headers', 'ResponseHeadersPolicyId', input.ResponseHeadersPolicyId, input.Marker, input.MaxItems) };
+  }
+
+  /** The ids of the account's distributions with a behavior naming the policy (which must exist). */
+  private async distributionsUsing(ctx: RequestContext, kind: Kind, member: string, id: string, marker: string | undefined, maxText: string | undefined): Promise<CF.DistributionIdList> {
+    await this.find(ctx.accountId, kind, id);
+    const max = maxItems(maxText);
+    const ids = await this.core.store.distributionIdsMentioning(ctx.accountId, `"${member}":"${id}"`, marker ?? '', max + 1);
+    const page = ids.slice(0, max);
+    const truncated = ids.length > max;
+    return {
+      Marker: marker ?? '',
+      MaxItems: max,
+      IsTruncated: truncated,
+      Quantity: page.length,
+      ...(page.length ? { Items: page } : {}),
+      ...(truncated ? { NextMarker: page[page.length - 1] } : {}),
+    };
   }
 }
 
