@@ -1,12 +1,16 @@
 /**
  * The worker thread CloudFront Functions run in (see functions-runtime.ts). Each function's code
- * gets its own `node:vm` context with JavaScript's built-ins only; a run's synchronous part is
- * bounded by the vm timeout, and the main thread ends this whole worker when a run (an async
- * handler included) outlives its limit or the worker passes its memory limit.
+ * gets its own `node:vm` context with JavaScript's built-ins only. A run (an async handler's
+ * microtasks included) happens within one task of this thread; the id of the run in progress is
+ * kept in shared memory, and the main thread ends this worker when one run outlives its limit (a
+ * vm timeout per run would cost a watchdog thread per run) or the worker passes its memory limit.
+ * The code's top level runs once per context, under the vm timeout.
  */
-import { createHash } from 'node:crypto';
 import vm from 'node:vm';
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
+
+/** [0]: the id of the run in progress (0: idle), read by the main thread's watchdog. */
+const busy = new Int32Array(workerData.busy as SharedArrayBuffer);
 
 interface RunMessage {
   id: number;
@@ -46,7 +50,8 @@ const compiled = new Map<string, Compiled>();
 const MAX_COMPILED = 500;
 
 function compile(code: string, timeoutMs: number): Compiled {
-  const key = createHash('sha256').update(code).digest('hex');
+  // Keyed by the code itself (at most 10 KB; V8 hashes a string once).
+  const key = code;
   const hit = compiled.get(key);
   if (hit) {
     compiled.delete(key);
@@ -69,26 +74,24 @@ function compile(code: string, timeoutMs: number): Compiled {
 
 parentPort!.on('message', (m: RunMessage) => {
   const started = process.hrtime.bigint();
-  const reply = (r: { output?: string; error?: string; timedOut?: boolean; logs?: string }) =>
+  Atomics.store(busy, 0, m.id);
+  let settled = false;
+  const reply = (r: { output?: string; error?: string; timedOut?: boolean; logs?: string }) => {
+    if (settled) return;
+    settled = true;
+    Atomics.store(busy, 0, 0);
     parentPort!.postMessage({ id: m.id, ...r, elapsedMs: Number(process.hrtime.bigint() - started) / 1e6 });
+  };
   const c = compile(m.code, m.timeoutMs);
   if (!c.context) return reply({ error: c.syntaxError });
   const ctx = c.context;
-  let settled = false;
   ctx.__cf_in = m.event;
-  ctx.__cf_done = (error: string | undefined, output: string | undefined, logs: string) => {
-    if (settled) return;
-    settled = true;
-    reply({ error, output, logs });
-  };
+  ctx.__cf_done = (error: string | undefined, output: string | undefined, logs: string) => reply({ error, output, logs });
   try {
-    RUN.runInContext(ctx, { timeout: m.timeoutMs });
+    RUN.runInContext(ctx);
   } catch (e) {
-    if (settled) return;
-    settled = true;
-    const timedOut = (e as { code?: string }).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT';
-    // A context stopped mid-run may hold broken state: it is compiled afresh next time.
-    if (timedOut) compiled.delete(createHash('sha256').update(m.code).digest('hex'));
-    reply({ error: timedOut ? 'The function exceeded its compute limit.' : e instanceof Error ? e.message : String(e), timedOut });
+    reply({ error: e instanceof Error ? e.message : String(e) });
   }
+  // A promise that never settles (nothing but microtasks can settle it here) gives no value.
+  if (!settled) setImmediate(() => reply({ error: 'The function did not return a value.' }));
 });
