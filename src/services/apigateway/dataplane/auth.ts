@@ -8,6 +8,7 @@ import { GatewayError } from '../gateway-responses.js';
 import { matchRoute } from '../router.js';
 import type { AuthorizerDoc, Snapshot } from '../types.js';
 import { PerStageCache, stageKey } from './cache.js';
+import { CognitoAuthorizer, stringClaims } from './cognito.js';
 import { fullMatch, headerMaps } from './http-util.js';
 import { functionArnOf, LambdaUnavailable, type InvokeLambda, type LambdaResult, type LambdaTarget } from './integrations/lambda.js';
 import { newMethodRequest, paramSource, requestContext } from './request-context.js';
@@ -21,11 +22,14 @@ import type { AuthorizerResult, Deployed, MethodRequest, StageRequest } from './
 export class MethodAuthorization {
   private readonly policies = new WeakMap<Snapshot, PolicyStatement[] | undefined>();
   private readonly results = new PerStageCache<AuthorizerResult>();
+  private readonly cognito: CognitoAuthorizer;
 
   constructor(
     private readonly platform: Platform,
     private readonly invoke: InvokeLambda,
-  ) {}
+  ) {
+    this.cognito = new CognitoAuthorizer(platform);
+  }
 
   /** FlushStageAuthorizersCache. */
   flush(apiId: string, stageName: string): void {
@@ -37,7 +41,7 @@ export class MethodAuthorization {
     if (type === 'AWS_IAM') this.verifyIam(req);
     this.checkResourcePolicy(req);
     if (type === 'CUSTOM') return this.runAuthorizer(req);
-    if (type === 'COGNITO_USER_POOLS') throw new GatewayError('UNAUTHORIZED', 'Unauthorized');
+    if (type === 'COGNITO_USER_POOLS') return this.runCognitoAuthorizer(req);
   }
 
   private checkResourcePolicy(req: MethodRequest): void {
@@ -90,6 +94,16 @@ export class MethodAuthorization {
       user: cred.accountId,
       userArn: accountRootArn({ accountId: cred.accountId, region: req.dep.scope.region }),
     };
+  }
+
+  private async runCognitoAuthorizer(req: MethodRequest): Promise<void> {
+    const a = req.method.authorizerId ? req.dep.snapshot.authorizers[req.method.authorizerId] : undefined;
+    if (!a) throw authorizerConfigurationError();
+    const token = paramSource(req, a.identitySource || 'method.request.header.Authorization');
+    if (!token) throw new GatewayError('UNAUTHORIZED', 'Unauthorized');
+    const claims = await this.cognito.verify(a, token, req.method.authorizationScopes);
+    if (!claims) throw new GatewayError('UNAUTHORIZED', 'Unauthorized');
+    req.authorizer = { claims: stringClaims(claims), principalId: typeof claims.sub === 'string' ? claims.sub : undefined, context: {}, statements: [], expires: 0 };
   }
 
   private async runAuthorizer(req: MethodRequest): Promise<void> {
