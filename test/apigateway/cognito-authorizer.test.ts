@@ -1,6 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { CreateAuthorizerCommand } from '@aws-sdk/client-api-gateway';
+import { CreateAuthorizerCommand, CreateDeploymentCommand, GetExportCommand, ImportRestApiCommand, TestInvokeAuthorizerCommand } from '@aws-sdk/client-api-gateway';
 import {
   AdminCreateUserCommand,
   AdminSetUserPasswordCommand,
@@ -22,6 +22,7 @@ describe('apigateway COGNITO_USER_POOLS authorizers with a Stratus user pool', (
   let idToken: string;
   let accessToken: string;
   let apiId: string;
+  let authorizerId: string;
   before(async () => {
     gw = await startGateway([cognito]);
     idp = new CognitoIdentityProviderClient(clientConfig(gw.server.endpoint));
@@ -40,6 +41,7 @@ describe('apigateway COGNITO_USER_POOLS authorizers with a Stratus user pool', (
     const a = await gw.client.send(
       new CreateAuthorizerCommand({ restApiId: api.id, name: 'pool', type: 'COGNITO_USER_POOLS', providerARNs: [`arn:aws:cognito-idp:us-east-1:000000000000:userpool/${poolId}`], identitySource: 'method.request.header.Authorization' }),
     );
+    authorizerId = a.id!;
     await api.method('/me', 'GET', lambdaProxy(hello), { authorizationType: 'COGNITO_USER_POOLS', authorizerId: a.id });
     await api.method('/admin', 'GET', lambdaProxy(hello), { authorizationType: 'COGNITO_USER_POOLS', authorizerId: a.id, authorizationScopes: ['aws.cognito.signin.user.admin'] });
     await api.method('/orders', 'GET', lambdaProxy(hello), { authorizationType: 'COGNITO_USER_POOLS', authorizerId: a.id, authorizationScopes: ['orders/read'] });
@@ -86,6 +88,50 @@ describe('apigateway COGNITO_USER_POOLS authorizers with a Stratus user pool', (
     const missing = await call('/orders', accessToken);
     assert.equal(missing.status, 401);
     assert.deepEqual(missing.json(), { message: 'Unauthorized' });
+  });
+
+  it('CreateAuthorizer needs pool ARNs; TestInvokeAuthorizer answers the claims or 401', async () => {
+    await assert.rejects(gw.client.send(new CreateAuthorizerCommand({ restApiId: apiId, name: 'none', type: 'COGNITO_USER_POOLS', identitySource: 'method.request.header.Authorization' })), (e: Error) => e.name === 'BadRequestException');
+    await assert.rejects(
+      gw.client.send(new CreateAuthorizerCommand({ restApiId: apiId, name: 'bad', type: 'COGNITO_USER_POOLS', providerARNs: ['arn:aws:lambda:us-east-1:000000000000:function:x'] })),
+      (e: Error) => e.name === 'BadRequestException',
+    );
+    const ok = await gw.client.send(new TestInvokeAuthorizerCommand({ restApiId: apiId, authorizerId, headers: { Authorization: idToken } }));
+    assert.equal(ok.clientStatus, 200);
+    assert.equal(ok.claims?.['cognito:username'], 'ada');
+    const bad = await gw.client.send(new TestInvokeAuthorizerCommand({ restApiId: apiId, authorizerId, headers: { Authorization: 'nope' } }));
+    assert.equal(bad.clientStatus, 401);
+  });
+
+  it('OpenAPI import and export carry the authorizer and the method scopes', async () => {
+    const hello = gw.lambda.add('hello', (event) => ({ statusCode: 200, body: JSON.stringify({ authorizer: event.requestContext.authorizer ?? null }) }));
+    const providerARNs = [`arn:aws:cognito-idp:us-east-1:000000000000:userpool/${poolId}`];
+    const integration = { type: 'aws_proxy', httpMethod: 'POST', uri: hello };
+    const spec = {
+      openapi: '3.0.1',
+      info: { title: 'cognito-oas', version: '1' },
+      paths: {
+        '/me': { get: { security: [{ pool: [] }], 'x-amazon-apigateway-integration': integration } },
+        '/admin': { get: { security: [{ pool: ['aws.cognito.signin.user.admin'] }], 'x-amazon-apigateway-integration': integration } },
+      },
+      components: {
+        securitySchemes: {
+          pool: { type: 'apiKey', name: 'Authorization', in: 'header', 'x-amazon-apigateway-authtype': 'cognito_user_pools', 'x-amazon-apigateway-authorizer': { type: 'cognito_user_pools', providerARNs } },
+        },
+      },
+    };
+    const api = await gw.client.send(new ImportRestApiCommand({ body: Buffer.from(JSON.stringify(spec)), failOnWarnings: true }));
+    await gw.client.send(new CreateDeploymentCommand({ restApiId: api.id, stageName: 'dev' }));
+    const me = await http(gw.url(api.id!, 'dev', '/me'), { headers: { authorization: idToken } });
+    assert.equal(me.status, 200);
+    assert.equal(me.json().authorizer.claims['cognito:username'], 'ada');
+    assert.equal((await http(gw.url(api.id!, 'dev', '/admin'), { headers: { authorization: idToken } })).status, 401);
+    assert.equal((await http(gw.url(api.id!, 'dev', '/admin'), { headers: { authorization: accessToken } })).status, 200);
+    const exported = await gw.client.send(new GetExportCommand({ restApiId: api.id, stageName: 'dev', exportType: 'oas30', parameters: { extensions: 'integrations' }, accepts: 'application/json' }));
+    const doc = JSON.parse(Buffer.from(exported.body!).toString('utf8'));
+    assert.deepEqual(doc.components.securitySchemes.pool['x-amazon-apigateway-authorizer'].providerARNs, providerARNs);
+    assert.equal(doc.components.securitySchemes.pool['x-amazon-apigateway-authtype'], 'cognito_user_pools');
+    assert.deepEqual(doc.paths['/admin'].get.security, [{ pool: ['aws.cognito.signin.user.admin'] }]);
   });
 
   it('an expired token is refused on the platform clock', async () => {

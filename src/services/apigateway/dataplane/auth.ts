@@ -159,6 +159,11 @@ export class MethodAuthorization {
     });
     const done = (clientStatus: number, extra: Record<string, unknown> = {}) => ({ clientStatus, latency: Date.now() - started, log: req.log.lines.join('\n'), ...extra });
     if (!a) return done(500);
+    if (a.type === 'COGNITO_USER_POOLS') {
+      const token = paramSource(req, a.identitySource || 'method.request.header.Authorization');
+      const claims = token ? await this.cognito.verify(a, token, undefined) : undefined;
+      return claims ? done(200, { claims: stringClaims(claims) }) : done(401);
+    }
     const values = identityValues(req, a);
     if (!values || (a.type === 'TOKEN' && values.length === 0)) return done(401);
     if (a.type === 'TOKEN' && a.identityValidationExpression && !fullMatch(a.identityValidationExpression, values[0]!)) return done(401);
