@@ -63,6 +63,8 @@ describe('apigateway COGNITO_USER_POOLS authorizers with a Stratus user pool', (
     assert.equal(claims.aud, clientId);
     assert.equal(claims.token_use, 'id');
     assert.equal(claims.iss, `https://cognito-idp.us-east-1.amazonaws.com/${poolId}`);
+    assert.match(claims.exp, /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun) [A-Z][a-z]{2} \d{2} \d{2}:\d{2}:\d{2} UTC \d{4}$/);
+    assert.match(claims.auth_time, /^\d+$/);
   });
 
   it('refuses a missing, tampered or foreign-kind token with 401 Unauthorized', async () => {

@@ -15,7 +15,7 @@ import { newMethodRequest, paramSource, requestContext } from './request-context
 import type { AuthorizerResult, Deployed, MethodRequest, StageRequest } from './types.js';
 
 /**
- * Who may call a method: the API's resource policy, AWS_IAM (SigV4), and Lambda authorizers (TOKEN
+ * Who may call a method: the API's resource policy, AWS_IAM (SigV4), COGNITO_USER_POOLS, and Lambda authorizers (TOKEN
  * and REQUEST, results cached per stage for their TTL). `callLambdaAuthorizer` takes plain values so
  * HTTP and WebSocket APIs can use it too.
  */

@@ -102,9 +102,21 @@ function issuerOf(region: string, poolId: string): string {
   return `https://cognito-idp.${region}.amazonaws.com/${poolId}`;
 }
 
-/** Claims as API Gateway hands them on: every value a string. */
+/** Claims as API Gateway hands them on: every value a string, exp and iat as dates ("Wed Jan 05 21:13:35 UTC 2022"). */
 export function stringClaims(claims: Record<string, unknown>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(claims)) out[k] = typeof v === 'string' ? v : Array.isArray(v) ? v.join(',') : JSON.stringify(v);
+  for (const [k, v] of Object.entries(claims)) {
+    if ((k === 'exp' || k === 'iat') && typeof v === 'number') out[k] = javaDate(v);
+    else out[k] = typeof v === 'string' ? v : Array.isArray(v) ? v.join(',') : JSON.stringify(v);
+  }
   return out;
+}
+
+const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+function javaDate(seconds: number): string {
+  const d = new Date(seconds * 1000);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${DAYS[d.getUTCDay()]} ${MONTHS[d.getUTCMonth()]} ${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} UTC ${d.getUTCFullYear()}`;
 }
