@@ -91,19 +91,16 @@ export function importInto(doc: ApiDoc, spec: Obj, mode: 'merge' | 'overwrite'):
     const ext = s?.['x-amazon-apigateway-authorizer'];
     if (ext) {
       const type = String(ext.type ?? 'token').toUpperCase();
-      if (type === 'COGNITO_USER_POOLS') {
-        warnings.push(`Authorizer ${name}: COGNITO_USER_POOLS authorizers are not supported by Stratus yet`);
-        continue;
-      }
       const id = authorizerIds.get(name) ?? newId(6);
       const a: AuthorizerDoc = {
         id,
         name,
         type,
+        providerARNs: type === 'COGNITO_USER_POOLS' ? ext.providerARNs : undefined,
         authType: s['x-amazon-apigateway-authtype'],
         authorizerUri: ext.authorizerUri,
         authorizerCredentials: ext.authorizerCredentials,
-        identitySource: ext.identitySource ?? (type === 'TOKEN' && s.in === 'header' && s.name ? `method.request.header.${s.name}` : undefined),
+        identitySource: ext.identitySource ?? ((type === 'TOKEN' || type === 'COGNITO_USER_POOLS') && s.in === 'header' && s.name ? `method.request.header.${s.name}` : undefined),
         identityValidationExpression: ext.identityValidationExpression,
         authorizerResultTtlInSeconds: ext.authorizerResultTtlInSeconds ?? 300,
       };
@@ -143,8 +140,10 @@ export function importInto(doc: ApiDoc, spec: Obj, mode: 'merge' | 'overwrite'):
       for (const req of security) {
         for (const name of Object.keys(req ?? {})) {
           if (authorizerIds.has(name)) {
-            m.authorizationType = 'CUSTOM';
             m.authorizerId = authorizerIds.get(name);
+            m.authorizationType = doc.authorizers[m.authorizerId!]?.type === 'COGNITO_USER_POOLS' ? 'COGNITO_USER_POOLS' : 'CUSTOM';
+            const scopes = Array.isArray(req[name]) ? (req[name] as unknown[]).map(String) : [];
+            if (m.authorizationType === 'COGNITO_USER_POOLS' && scopes.length > 0) m.authorizationScopes = scopes;
           } else if (iamSchemes.has(name)) m.authorizationType = 'AWS_IAM';
           else if (apiKeySchemes.has(name)) m.apiKeyRequired = true;
         }
@@ -318,9 +317,9 @@ export function exportSpec(
         usesApiKey = true;
         security.push({ api_key: [] });
       }
-      if (m.authorizationType === 'CUSTOM' && m.authorizerId && snap.authorizers[m.authorizerId]) {
+      if ((m.authorizationType === 'CUSTOM' || m.authorizationType === 'COGNITO_USER_POOLS') && m.authorizerId && snap.authorizers[m.authorizerId]) {
         const a = snap.authorizers[m.authorizerId]!;
-        security.push({ [a.name]: [] });
+        security.push({ [a.name]: m.authorizationScopes ?? [] });
       }
       if (m.authorizationType === 'AWS_IAM') {
         security.push({ sigv4: [] });
@@ -361,12 +360,13 @@ export function exportSpec(
       type: 'apiKey',
       name: header ?? 'Unused',
       in: 'header',
-      'x-amazon-apigateway-authtype': 'custom',
+      'x-amazon-apigateway-authtype': a.type === 'COGNITO_USER_POOLS' ? 'cognito_user_pools' : 'custom',
       ...(withIntegrations
         ? {
             'x-amazon-apigateway-authorizer': {
               type: a.type.toLowerCase(),
-              authorizerUri: a.authorizerUri,
+              ...(a.providerARNs ? { providerARNs: a.providerARNs } : {}),
+              ...(a.authorizerUri ? { authorizerUri: a.authorizerUri } : {}),
               ...(a.identitySource ? { identitySource: a.identitySource } : {}),
               ...(a.identityValidationExpression ? { identityValidationExpression: a.identityValidationExpression } : {}),
               authorizerResultTtlInSeconds: a.authorizerResultTtlInSeconds,

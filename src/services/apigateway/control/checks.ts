@@ -117,7 +117,13 @@ export function checkSchema(schema: string | undefined): void {
 
 export function checkAuthorizer(a: AuthorizerDoc): void {
   if (!['TOKEN', 'REQUEST', 'COGNITO_USER_POOLS'].includes(a.type)) throw new BadRequestException('Invalid authorizer type specified, must be one of: [TOKEN, REQUEST, COGNITO_USER_POOLS]');
-  if (a.type === 'COGNITO_USER_POOLS') throw new BadRequestException('Authorizers of type COGNITO_USER_POOLS are not supported by Stratus yet');
+  if (a.type === 'COGNITO_USER_POOLS') {
+    if (!a.providerARNs || a.providerARNs.length === 0) throw new BadRequestException('ProviderARNs need to be specified for COGNITO_USER_POOLS authorizer');
+    for (const arn of a.providerARNs) {
+      if (!/^arn:aws[a-z-]*:cognito-idp:[a-z0-9-]+:\d{12}:userpool\/[a-z0-9-]+_[A-Za-z0-9]+$/.test(arn)) throw new BadRequestException(`Invalid provider ARN specified: ${arn}`);
+    }
+    return;
+  }
   if (!a.authorizerUri) throw new BadRequestException('Authorizer URI must be specified for authorizer types TOKEN and REQUEST');
   if (!/:lambda:path\/\d{4}-\d{2}-\d{2}\/functions\/.+\/invocations$/.test(a.authorizerUri)) throw new BadRequestException('Invalid Authorizer URI specified');
   const ttl = a.authorizerResultTtlInSeconds ?? 300;

@@ -8,24 +8,28 @@ import { GatewayError } from '../gateway-responses.js';
 import { matchRoute } from '../router.js';
 import type { AuthorizerDoc, Snapshot } from '../types.js';
 import { PerStageCache, stageKey } from './cache.js';
+import { CognitoAuthorizer, stringClaims } from './cognito.js';
 import { fullMatch, headerMaps } from './http-util.js';
 import { functionArnOf, LambdaUnavailable, type InvokeLambda, type LambdaResult, type LambdaTarget } from './integrations/lambda.js';
 import { newMethodRequest, paramSource, requestContext } from './request-context.js';
 import type { AuthorizerResult, Deployed, MethodRequest, StageRequest } from './types.js';
 
 /**
- * Who may call a method: the API's resource policy, AWS_IAM (SigV4), and Lambda authorizers (TOKEN
+ * Who may call a method: the API's resource policy, AWS_IAM (SigV4), COGNITO_USER_POOLS, and Lambda authorizers (TOKEN
  * and REQUEST, results cached per stage for their TTL). `callLambdaAuthorizer` takes plain values so
  * HTTP and WebSocket APIs can use it too.
  */
 export class MethodAuthorization {
   private readonly policies = new WeakMap<Snapshot, PolicyStatement[] | undefined>();
   private readonly results = new PerStageCache<AuthorizerResult>();
+  private readonly cognito: CognitoAuthorizer;
 
   constructor(
     private readonly platform: Platform,
     private readonly invoke: InvokeLambda,
-  ) {}
+  ) {
+    this.cognito = new CognitoAuthorizer(platform);
+  }
 
   /** FlushStageAuthorizersCache. */
   flush(apiId: string, stageName: string): void {
@@ -37,7 +41,7 @@ export class MethodAuthorization {
     if (type === 'AWS_IAM') this.verifyIam(req);
     this.checkResourcePolicy(req);
     if (type === 'CUSTOM') return this.runAuthorizer(req);
-    if (type === 'COGNITO_USER_POOLS') throw new GatewayError('UNAUTHORIZED', 'Unauthorized');
+    if (type === 'COGNITO_USER_POOLS') return this.runCognitoAuthorizer(req);
   }
 
   private checkResourcePolicy(req: MethodRequest): void {
@@ -90,6 +94,16 @@ export class MethodAuthorization {
       user: cred.accountId,
       userArn: accountRootArn({ accountId: cred.accountId, region: req.dep.scope.region }),
     };
+  }
+
+  private async runCognitoAuthorizer(req: MethodRequest): Promise<void> {
+    const a = req.method.authorizerId ? req.dep.snapshot.authorizers[req.method.authorizerId] : undefined;
+    if (!a) throw authorizerConfigurationError();
+    const token = paramSource(req, a.identitySource || 'method.request.header.Authorization');
+    if (!token) throw new GatewayError('UNAUTHORIZED', 'Unauthorized');
+    const claims = await this.cognito.verify(a, token, req.method.authorizationScopes);
+    if (!claims) throw new GatewayError('UNAUTHORIZED', 'Unauthorized');
+    req.authorizer = { claims: stringClaims(claims), principalId: typeof claims.sub === 'string' ? claims.sub : undefined, context: {}, statements: [], expires: 0 };
   }
 
   private async runAuthorizer(req: MethodRequest): Promise<void> {
@@ -145,6 +159,11 @@ export class MethodAuthorization {
     });
     const done = (clientStatus: number, extra: Record<string, unknown> = {}) => ({ clientStatus, latency: Date.now() - started, log: req.log.lines.join('\n'), ...extra });
     if (!a) return done(500);
+    if (a.type === 'COGNITO_USER_POOLS') {
+      const token = paramSource(req, a.identitySource || 'method.request.header.Authorization');
+      const claims = token ? await this.cognito.verify(a, token, undefined) : undefined;
+      return claims ? done(200, { claims: stringClaims(claims) }) : done(401);
+    }
     const values = identityValues(req, a);
     if (!values || (a.type === 'TOKEN' && values.length === 0)) return done(401);
     if (a.type === 'TOKEN' && a.identityValidationExpression && !fullMatch(a.identityValidationExpression, values[0]!)) return done(401);

@@ -69,7 +69,7 @@ export function contextExtras(req: MethodRequest): Record<string, unknown> {
     deploymentId: req.dep.stage.deploymentId,
     isCanaryRequest: !!req.dep.isCanary,
     identity: req.identity,
-    authorizer: req.authorizer ? { principalId: req.authorizer.principalId, ...req.authorizer.context } : undefined,
+    authorizer: req.authorizer?.claims ? { claims: req.authorizer.claims } : req.authorizer ? { principalId: req.authorizer.principalId, ...req.authorizer.context } : undefined,
   };
 }
 
@@ -94,7 +94,8 @@ export function requestContext(req: MethodRequest): Record<string, unknown> {
     deploymentId: d.stage.deploymentId,
     apiId: d.apiId,
   };
-  if (req.authorizer) ctx.authorizer = { ...req.authorizer.context, principalId: req.authorizer.principalId, integrationLatency: 0 };
+  if (req.authorizer?.claims) ctx.authorizer = { claims: req.authorizer.claims };
+  else if (req.authorizer) ctx.authorizer = { ...req.authorizer.context, principalId: req.authorizer.principalId, integrationLatency: 0 };
   return ctx;
 }
 

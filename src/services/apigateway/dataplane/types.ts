@@ -57,6 +57,8 @@ export interface AuthorizerResult {
   principalId?: string;
   context: Record<string, unknown>;
   usageIdentifierKey?: string;
+  /** A COGNITO_USER_POOLS authorizer's verified token claims (then the other fields are unused). */
+  claims?: Record<string, string>;
   /** When a cached result stops being used (ms). */
   expires: number;
   statements: { effect: string; actions: string[]; resources: string[] }[];
