@@ -116,6 +116,7 @@ test('one <Service>Api interface per service with one method per operation', () 
     kinesis: 'KinesisApi',
     'cognito-idp': 'CognitoIdentityProviderApi',
     cloudfront: 'CloudFrontApi',
+    iam: 'IAMApi',
   };
   for (const s of SERVICES) {
     const m = model(s);
