@@ -115,6 +115,7 @@ test('one <Service>Api interface per service with one method per operation', () 
     scheduler: 'SchedulerApi',
     kinesis: 'KinesisApi',
     'cognito-idp': 'CognitoIdentityProviderApi',
+    'cognito-identity': 'CognitoIdentityApi',
   };
   for (const s of SERVICES) {
     const m = model(s);

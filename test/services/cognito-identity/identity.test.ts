@@ -239,4 +239,17 @@ describe('Cognito identity pools (--auth strict)', () => {
     );
     await assert.rejects(ci.send(new DescribeIdentityCommand({ IdentityId: 'us-east-1:00000000-0000-0000-0000-000000000000' })), awsError('ResourceNotFoundException'));
   });
+
+  it("evaluates the role's trust policy: another pool's guests cannot take its role", async () => {
+    const trusted = await poolWithRoles(true);
+    const roles = await ci.send(new GetIdentityPoolRolesCommand({ IdentityPoolId: trusted }));
+    const other = await ci.send(new CreateIdentityPoolCommand({ IdentityPoolName: 'borrower', AllowUnauthenticatedIdentities: true }));
+    await ci.send(new SetIdentityPoolRolesCommand({ IdentityPoolId: other.IdentityPoolId, Roles: { unauthenticated: roles.Roles!.unauthenticated! } }));
+    const { IdentityId } = await ci.send(new GetIdCommand({ IdentityPoolId: other.IdentityPoolId }));
+    await assert.rejects(ci.send(new GetCredentialsForIdentityCommand({ IdentityId })), awsError('InvalidIdentityPoolConfigurationException'));
+    // A guest of the trusted pool may not take its authenticated role (amr is 'unauthenticated').
+    await ci.send(new SetIdentityPoolRolesCommand({ IdentityPoolId: trusted, Roles: { unauthenticated: roles.Roles!.authenticated! } }));
+    const guest = await ci.send(new GetIdCommand({ IdentityPoolId: trusted }));
+    await assert.rejects(ci.send(new GetCredentialsForIdentityCommand({ IdentityId: guest.IdentityId })), awsError('InvalidIdentityPoolConfigurationException'));
+  });
 });
