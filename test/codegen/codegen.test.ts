@@ -116,6 +116,8 @@ test('one <Service>Api interface per service with one method per operation', () 
     kinesis: 'KinesisApi',
     'cognito-idp': 'CognitoIdentityProviderApi',
     'cognito-identity': 'CognitoIdentityApi',
+    iam: 'IAMApi',
+    sts: 'StsApi',
   };
   for (const s of SERVICES) {
     const m = model(s);
