@@ -117,7 +117,6 @@ test('one <Service>Api interface per service with one method per operation', () 
     'cognito-idp': 'CognitoIdentityProviderApi',
     'cognito-identity': 'CognitoIdentityApi',
     iam: 'IAMApi',
-    sts: 'StsApi',
   };
   for (const s of SERVICES) {
     const m = model(s);

@@ -252,4 +252,18 @@ describe('Cognito identity pools (--auth strict)', () => {
     const guest = await ci.send(new GetIdCommand({ IdentityPoolId: trusted }));
     await assert.rejects(ci.send(new GetCredentialsForIdentityCommand({ IdentityId: guest.IdentityId })), awsError('InvalidIdentityPoolConfigurationException'));
   });
+  // Last: moves the platform clock on.
+  it('refuses expired login tokens, and the credentials expire with their session', async () => {
+    const poolId = await poolWithRoles(false);
+    const logins = { [provider]: idToken };
+    const { IdentityId } = await ci.send(new GetIdCommand({ IdentityPoolId: poolId, Logins: logins }));
+    const creds = await ci.send(new GetCredentialsForIdentityCommand({ IdentityId, Logins: logins }));
+    const expires = creds.Credentials!.Expiration!.getTime();
+    assert.ok(expires > server.clock.now() && expires <= server.clock.now() + 3600_000);
+    server.clock.advance(3601_000);
+    await assert.rejects(ci.send(new GetIdCommand({ IdentityPoolId: poolId, Logins: logins })), awsError('NotAuthorizedException', /^Invalid login token\. Token expired: \d+ >= \d+$/));
+    // The client signs at the platform's time, as strict mode checks signatures against it.
+    const sts = new STSClient({ ...clientConfig(server.endpoint), systemClockOffset: 3601_000, credentials: { accessKeyId: creds.Credentials!.AccessKeyId!, secretAccessKey: creds.Credentials!.SecretKey!, sessionToken: creds.Credentials!.SessionToken! } });
+    await assert.rejects(sts.send(new GetCallerIdentityCommand({})), (e: any) => e.name === 'ExpiredToken');
+  });
 });
