@@ -150,7 +150,7 @@ export class IdentityCore {
       if (claims.token_use !== 'id') throw invalidLogin('Not a valid OpenId Connect identity token.');
       if (!configured.some((p) => p.ClientId === claims.aud)) throw invalidLogin('Incorrect token audience.');
       const now = Math.floor(this.now() / 1000);
-      if (typeof claims.exp !== 'number' || claims.exp <= now) throw invalidLogin(`Token expired: ${String(claims.exp)} >= ${now}`);
+      if (typeof claims.exp !== 'number' || claims.exp <= now) throw invalidLogin(`Token expired: ${now} >= ${String(claims.exp)}`);
       const key = await this.userPoolKey(user.poolId, String(header.kid ?? ''));
       const ok = header.alg === 'RS256' && key !== undefined && verify('sha256', Buffer.from(`${parts[0]}.${parts[1]}`), key, Buffer.from(parts[2]!, 'base64url'));
       if (!ok) throw invalidLogin("Couldn't verify signed token.");
