@@ -19,7 +19,9 @@ import {
   UpdateIdentityPoolCommand,
 } from '@aws-sdk/client-cognito-identity';
 import {
+  AdminAddUserToGroupCommand,
   AdminCreateUserCommand,
+  CreateGroupCommand,
   AdminSetUserPasswordCommand,
   CognitoIdentityProviderClient,
   CreateUserPoolClientCommand,
@@ -252,6 +254,37 @@ describe('Cognito identity pools (--auth strict)', () => {
     const guest = await ci.send(new GetIdCommand({ IdentityPoolId: trusted }));
     await assert.rejects(ci.send(new GetCredentialsForIdentityCommand({ IdentityId: guest.IdentityId })), awsError('InvalidIdentityPoolConfigurationException'));
   });
+  it("with a Token role mapping, gives the ID token's preferred role, or a CustomRoleArn among its roles", async () => {
+    const poolId = await poolWithRoles(false);
+    const mk = async (name: string) => (await iam.send(new CreateRoleCommand({ RoleName: name, AssumeRolePolicyDocument: cognitoTrust(poolId, 'authenticated') }))).Role!.Arn!;
+    const editors = await mk(`editors-${poolId.slice(10, 18)}`);
+    const viewers = await mk(`viewers-${poolId.slice(10, 18)}`);
+    const users = (await idp.send(new CreateUserPoolCommand({ PoolName: 'grouped' }))).UserPool!.Id!;
+    const web = (await idp.send(new CreateUserPoolClientCommand({ UserPoolId: users, ClientName: 'web', ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] }))).UserPoolClient!.ClientId!;
+    await idp.send(new CreateGroupCommand({ UserPoolId: users, GroupName: 'editors', RoleArn: editors, Precedence: 1 }));
+    await idp.send(new CreateGroupCommand({ UserPoolId: users, GroupName: 'viewers', RoleArn: viewers, Precedence: 2 }));
+    await idp.send(new AdminCreateUserCommand({ UserPoolId: users, Username: 'bob', MessageAction: 'SUPPRESS' }));
+    await idp.send(new AdminSetUserPasswordCommand({ UserPoolId: users, Username: 'bob', Password: PASSWORD, Permanent: true }));
+    await idp.send(new AdminAddUserToGroupCommand({ UserPoolId: users, Username: 'bob', GroupName: 'editors' }));
+    await idp.send(new AdminAddUserToGroupCommand({ UserPoolId: users, Username: 'bob', GroupName: 'viewers' }));
+    const token = (await idp.send(new InitiateAuthCommand({ ClientId: web, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: 'bob', PASSWORD } }))).AuthenticationResult!.IdToken!;
+    const bobProvider = `cognito-idp.us-east-1.amazonaws.com/${users}`;
+    const pool = await ci.send(new DescribeIdentityPoolCommand({ IdentityPoolId: poolId }));
+    await ci.send(new UpdateIdentityPoolCommand({ ...pool, CognitoIdentityProviders: [{ ProviderName: bobProvider, ClientId: web }] }));
+    const roles = await ci.send(new GetIdentityPoolRolesCommand({ IdentityPoolId: poolId }));
+    await ci.send(new SetIdentityPoolRolesCommand({ IdentityPoolId: poolId, Roles: roles.Roles, RoleMappings: { [bobProvider]: { Type: 'Token', AmbiguousRoleResolution: 'AuthenticatedRole' } } }));
+    const logins = { [bobProvider]: token };
+    const { IdentityId } = await ci.send(new GetIdCommand({ IdentityPoolId: poolId, Logins: logins }));
+    const arnOf = async (custom?: string) => {
+      const c = (await ci.send(new GetCredentialsForIdentityCommand({ IdentityId, Logins: logins, CustomRoleArn: custom }))).Credentials!;
+      const sts = new STSClient({ ...clientConfig(server.endpoint), credentials: { accessKeyId: c.AccessKeyId!, secretAccessKey: c.SecretKey!, sessionToken: c.SessionToken! } });
+      return (await sts.send(new GetCallerIdentityCommand({}))).Arn;
+    };
+    assert.equal(await arnOf(), `arn:aws:sts::${ACCOUNT}:assumed-role/${editors.split('/')[1]}/CognitoIdentityCredentials`);
+    assert.equal(await arnOf(viewers), `arn:aws:sts::${ACCOUNT}:assumed-role/${viewers.split('/')[1]}/CognitoIdentityCredentials`);
+    await assert.rejects(ci.send(new GetCredentialsForIdentityCommand({ IdentityId, Logins: logins, CustomRoleArn: roles.Roles!.authenticated })), awsError('InvalidParameterException'));
+  });
+
   // Last: moves the platform clock on.
   it('refuses expired login tokens, and the credentials expire with their session', async () => {
     const poolId = await poolWithRoles(false);
