@@ -28,6 +28,9 @@ type Ops =
   | 'GetCallerIdentity' | 'AssumeRole' | 'AssumeRoleWithWebIdentity' | 'GetSessionToken' | 'GetFederationToken'
   | 'GetAccessKeyInfo' | 'DecodeAuthorizationMessage';
 
+/** The issuer of the OpenID tokens of Cognito identity pools (GetOpenIdToken). */
+const COGNITO_IDENTITY_ISSUER = 'https://cognito-identity.amazonaws.com';
+
 const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 const base32 = (n: number): string => [...randomBytes(n)].map((b) => BASE32[b & 31]).join('');
 
@@ -93,18 +96,26 @@ export class SessionOps implements Pick<StsApi, Ops> {
     const jwt = parseJwt(input.WebIdentityToken);
     const roleAccount = /^arn:aws:iam::(\d{12}):role\//.exec(input.RoleArn)?.[1] ?? ctx.accountId;
     const key = issuerKey(jwt.iss);
-    const providerArn = `arn:aws:iam::${roleAccount}:oidc-provider/${key}`;
-    const iam = serviceClient<IAMApi>(this.platform, 'iam', { accountId: roleAccount, region: ctx.region });
-    const provider = iam ? await iam.GetOpenIDConnectProvider({ OpenIDConnectProviderArn: providerArn }).catch(() => undefined) : undefined;
-    if (!provider) throw new InvalidIdentityTokenException(`No OpenIDConnect provider found in your account for ${jwt.iss}`);
-    if (!(provider.ClientIDList ?? []).includes(jwt.aud)) throw new InvalidIdentityTokenException('Incorrect token audience');
+    // Cognito identity pools' tokens are trusted by every account (the federated principal
+    // `cognito-identity.amazonaws.com`, no IAM provider); their keys are the cognito-identity service's,
+    // published on the endpoint (src/services/cognito-identity/dataplane.ts).
+    const cognito = jwt.iss === COGNITO_IDENTITY_ISSUER;
+    const providerArn = cognito ? key : `arn:aws:iam::${roleAccount}:oidc-provider/${key}`;
+    if (!cognito) {
+      const iam = serviceClient<IAMApi>(this.platform, 'iam', { accountId: roleAccount, region: ctx.region });
+      const provider = iam ? await iam.GetOpenIDConnectProvider({ OpenIDConnectProviderArn: providerArn }).catch(() => undefined) : undefined;
+      if (!provider) throw new InvalidIdentityTokenException(`No OpenIDConnect provider found in your account for ${jwt.iss}`);
+      if (!(provider.ClientIDList ?? []).includes(jwt.aud)) throw new InvalidIdentityTokenException('Incorrect token audience');
+    }
     checkExpiry(jwt, this.platform.clock.now());
-    await verifySignature(jwt);
+    await verifySignature(jwt, cognito ? `${this.platform.endpoint()}/_stratus/cognito-identity` : undefined);
     const denied = () => new AwsError('AccessDenied', 'Not authorized to perform sts:AssumeRoleWithWebIdentity', 403);
     const role = await this.role({ ...ctx, accountId: roleAccount }, input.RoleArn);
     if (!role) throw denied();
     const context: Record<string, string> = { [`${key}:aud`.toLowerCase()]: jwt.aud, [`${key}:sub`.toLowerCase()]: jwt.sub };
     if (typeof jwt.claims.azp === 'string') context[`${key}:azp`.toLowerCase()] = jwt.claims.azp;
+    // amr: 'authenticated' or 'unauthenticated' first, as `ForAnyValue:StringLike` conditions test it.
+    if (Array.isArray(jwt.claims.amr) && typeof jwt.claims.amr[0] === 'string') context[`${key}:amr`] = jwt.claims.amr[0];
     if (!this.trusts(role, { action: 'sts:AssumeRoleWithWebIdentity', callerAccount: undefined, principal: { federated: providerArn }, context })) throw denied();
     const duration = input.DurationSeconds ?? 3600;
     if (duration > role.maxSession) throw validation('The requested DurationSeconds exceeds the MaxSessionDuration set for this role.');

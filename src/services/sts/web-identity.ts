@@ -76,12 +76,12 @@ async function getJson(url: string): Promise<Record<string, unknown>> {
 }
 
 /** Verifies the token's signature with the issuer's published keys; IDPCommunicationError when they cannot be read. */
-export async function verifySignature(jwt: WebIdentityClaims): Promise<void> {
+export async function verifySignature(jwt: WebIdentityClaims, discoveryBase?: string): Promise<void> {
   const hash = jwt.header.alg ? HASHES[jwt.header.alg] : undefined;
   if (!hash) throw new InvalidIdentityTokenException(`Unsupported signing algorithm: ${String(jwt.header.alg)}`);
   let keys: JsonWebKey[];
   try {
-    const config = await getJson(`${jwt.iss.replace(/\/$/, '')}/.well-known/openid-configuration`);
+    const config = await getJson(`${(discoveryBase ?? jwt.iss).replace(/\/$/, '')}/.well-known/openid-configuration`);
     const jwks = await getJson(String(config.jwks_uri));
     keys = (jwks.keys as JsonWebKey[] | undefined) ?? [];
   } catch {
