@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { CreateTableCommand, DynamoDBClient, GetItemCommand, ListTablesCommand, PutItemCommand, ScanCommand, TransactWriteItemsCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
 import { CreateQueueCommand, GetQueueUrlCommand, ListQueuesCommand, ReceiveMessageCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { CreateBucketCommand, GetObjectCommand, ListBucketsCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { CreateTopicCommand, ListTopicsCommand, SNSClient } from '@aws-sdk/client-sns';
+import { CreateTopicCommand, ListTopicsCommand, PublishCommand, SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
 import { CreateLogGroupCommand, CloudWatchLogsClient, DescribeLogGroupsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { GetFunctionCommand, InvokeCommand, LambdaClient, ListFunctionsCommand } from '@aws-sdk/client-lambda';
 import { CreateStateMachineCommand, ListStateMachinesCommand, SFNClient } from '@aws-sdk/client-sfn';
@@ -89,6 +89,15 @@ describe('POST /_stratus/reset', () => {
     await scheduler.send(new CreateScheduleCommand({ Name: 's', ScheduleExpression: 'rate(1 hour)', FlexibleTimeWindow: { Mode: 'OFF' }, Target: { Arn: 'arn:aws:sqs:us-east-1:000000000000:q', RoleArn: ROLE } }));
     const apigw = new APIGatewayClient(clientConfig(e));
     await apigw.send(new CreateRestApiCommand({ name: 'api' }));
+    // SNS makes its signing key on the first notification it signs.
+    const sns = new SNSClient(clientConfig(e));
+    const topic = (await sns.send(new CreateTopicCommand({ Name: 'signed' }))).TopicArn!;
+    const inbox = new SQSClient(clientConfig(e));
+    const queueUrl = (await inbox.send(new CreateQueueCommand({ QueueName: 'signed-inbox' }))).QueueUrl!;
+    await sns.send(new SubscribeCommand({ TopicArn: topic, Protocol: 'sqs', Endpoint: 'arn:aws:sqs:us-east-1:000000000000:signed-inbox' }));
+    await sns.send(new PublishCommand({ TopicArn: topic, Message: 'hello' }));
+    const [signed] = (await inbox.send(new ReceiveMessageCommand({ QueueUrl: queueUrl, WaitTimeSeconds: 10 }))).Messages ?? [];
+    assert.ok(JSON.parse(signed!.Body!).Signature);
 
     assert.equal((await post(e, '/_stratus/reset')).status, 200);
     assert.deepEqual((await new LambdaClient(clientConfig(e)).send(new ListFunctionsCommand({}))).Functions, []);

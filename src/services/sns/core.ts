@@ -53,13 +53,18 @@ export class SnsCore {
     readonly clock: Clock,
     readonly jobs: Jobs,
     readonly tags: TagStore,
-    readonly signer: Signer,
+    private readonly signerOf: () => Signer,
   ) {}
+
+  /** The signing key and certificate, made on first use when none is stored (signing.ts). */
+  get signer(): Signer {
+    return this.signerOf();
+  }
 
   static async open(platform: Platform): Promise<SnsCore> {
     await platform.db.migrate('sns', SNS_MIGRATIONS);
-    const signer = await Signer.open(platform.db);
-    return new SnsCore(platform, platform.db, platform.clock, platform.jobs, await TagStore.open(platform.db), signer);
+    const signerOf = await Signer.open(platform.db);
+    return new SnsCore(platform, platform.db, platform.clock, platform.jobs, await TagStore.open(platform.db), signerOf);
   }
 
   topicArn(scope: Scope, name: string): string {

@@ -34,15 +34,24 @@ export class Signer {
     this.certFile = `SimpleNotificationService-${createHash('md5').update(der).digest('hex')}.pem`;
   }
 
-  static async open(db: Db): Promise<Signer> {
-    let row = await db.get<{ key_pem: string; cert_pem: string }>("SELECT key_pem, cert_pem FROM sns_signing WHERE id = 'default'");
-    if (!row) {
+  /**
+   * The stored signing key, or one made on first use: a 2048-bit RSA key costs about 0.2 s of CPU,
+   * which a start that never delivers a notification (most test servers) should not pay. A key made
+   * here is stored in the background; when another node stored one first, this process keeps signing
+   * with (and serving the certificate of) its own.
+   */
+  static async open(db: Db): Promise<() => Signer> {
+    const row = await db.get<{ key_pem: string; cert_pem: string }>("SELECT key_pem, cert_pem FROM sns_signing WHERE id = 'default'");
+    let signer = row ? new Signer(row.key_pem, row.cert_pem) : undefined;
+    return () => {
+      if (signer) return signer;
       const made = makeCertificate();
-      // Another node may make one at the same time: the first stored wins, and both read it.
-      await db.tx((tx) => tx.run("INSERT INTO sns_signing (id, key_pem, cert_pem) VALUES ('default', ?, ?) ON CONFLICT (id) DO NOTHING", [made.keyPem, made.certPem]));
-      row = await db.get<{ key_pem: string; cert_pem: string }>("SELECT key_pem, cert_pem FROM sns_signing WHERE id = 'default'");
-    }
-    return new Signer(row!.key_pem, row!.cert_pem);
+      signer = new Signer(made.keyPem, made.certPem);
+      void db
+        .tx((tx) => tx.run("INSERT INTO sns_signing (id, key_pem, cert_pem) VALUES ('default', ?, ?) ON CONFLICT (id) DO NOTHING", [made.keyPem, made.certPem]))
+        .catch(() => undefined);
+      return signer;
+    };
   }
 
   /** The Signature of a message (its fields as sent), for SignatureVersion '1' or '2'. */
