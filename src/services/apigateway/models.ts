@@ -1,10 +1,15 @@
-import AjvDraft4Module from 'ajv-draft-04';
+import type AjvDraft4Module from 'ajv-draft-04';
+import { lazyModule } from '../../core/lazy.js';
 import type { ModelDoc } from './types.js';
 
 type ValidateFn = ((data: unknown) => boolean) & { errors?: { instancePath: string; message?: string; params?: Record<string, unknown> }[] | null };
 type AjvLike = { compile(schema: object): ValidateFn; addSchema(schema: object, key: string): void; getSchema(key: string): ValidateFn | undefined };
 
-const AjvCtor = ((AjvDraft4Module as unknown as { default?: unknown }).default ?? AjvDraft4Module) as new (opts: object) => AjvLike;
+const ajvModule = lazyModule<typeof AjvDraft4Module>('ajv-draft-04');
+const ajvCtor = (): new (opts: object) => AjvLike => {
+  const m = ajvModule();
+  return ((m as unknown as { default?: unknown }).default ?? m) as new (opts: object) => AjvLike;
+};
 
 /** The URL by which one model references another ($ref), as API Gateway writes it. */
 export const modelUrl = (apiId: string, name: string): string => `https://apigateway.amazonaws.com/restapis/${apiId}/models/${name}`;
@@ -25,7 +30,7 @@ export class ModelValidators {
   /** Built on first use: most deployments never validate a body. */
   private get ajv(): AjvLike {
     if (this.ajvInstance) return this.ajvInstance;
-    this.ajvInstance = new AjvCtor({ allErrors: true, strict: false, logger: false, schemaId: 'id' });
+    this.ajvInstance = new (ajvCtor())({ allErrors: true, strict: false, logger: false, schemaId: 'id' });
     for (const m of Object.values(this.models)) {
       try {
         const schema = JSON.parse(m.schema ?? '{}') as Record<string, unknown>;

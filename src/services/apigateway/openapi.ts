@@ -1,4 +1,7 @@
-import { parse as parseYaml } from 'yaml';
+import type * as Yaml from 'yaml';
+import { lazyModule } from '../../core/lazy.js';
+
+const yaml = lazyModule<typeof Yaml>('yaml');
 import { BadRequestException } from '../../generated/apigateway.js';
 import { newId } from './common.js';
 import { checkSibling, childPath, validateIntegration, validatePathPart } from './control/checks.js';
@@ -15,7 +18,7 @@ export function parseSpec(body: Buffer | undefined): Obj {
   if (!text.trim()) throw new BadRequestException('Invalid OpenAPI input: the body is empty');
   let spec: unknown;
   try {
-    spec = text.trimStart().startsWith('{') ? JSON.parse(text) : parseYaml(text);
+    spec = text.trimStart().startsWith('{') ? JSON.parse(text) : yaml().parse(text);
   } catch (e) {
     throw new BadRequestException(`Invalid OpenAPI input: ${(e as Error).message}`);
   }

@@ -1,4 +1,7 @@
-import { Compile, parse } from 'velocityjs';
+import type * as Velocity from 'velocityjs';
+import { lazyModule } from '../../core/lazy.js';
+
+const velocity = lazyModule<typeof Velocity>('velocityjs');
 
 /**
  * API Gateway mapping templates: Velocity with `$input`, `$util`, `$context` and `$stageVariables`
@@ -126,15 +129,15 @@ export function inputVariable(t: TemplateInput) {
   };
 }
 
-const cache = new Map<string, ReturnType<typeof parse>>();
+const cache = new Map<string, ReturnType<typeof Velocity.parse>>();
 
 /** Renders a mapping template with the given variables (input, context, stageVariables, util). */
 export function renderTemplate(template: string, vars: Record<string, unknown>): string {
   let ast = cache.get(template);
   if (!ast) {
-    ast = parse(template);
+    ast = velocity().parse(template);
     if (cache.size > 1000) cache.clear();
     cache.set(template, ast);
   }
-  return new Compile(ast, { escape: false }).render({ util, ...vars });
+  return new (velocity().Compile)(ast, { escape: false }).render({ util, ...vars });
 }

@@ -1,4 +1,7 @@
-import { parse as parseYaml } from 'yaml';
+import type * as Yaml from 'yaml';
+import { lazyModule } from '../../core/lazy.js';
+
+const yaml = lazyModule<typeof Yaml>('yaml');
 import { BadRequestException } from '../../generated/apigatewayv2.js';
 import { newId } from './core.js';
 import { checkRouteKey, parseHttpRouteKey } from './route-keys.js';
@@ -117,7 +120,7 @@ type Obj = Record<string, any>;
 export function importOpenApi(body: string, failOnWarnings: boolean): Imported {
   let spec: Obj;
   try {
-    spec = (body.trimStart().startsWith('{') ? JSON.parse(body) : parseYaml(body)) as Obj;
+    spec = (body.trimStart().startsWith('{') ? JSON.parse(body) : yaml().parse(body)) as Obj;
   } catch (e) {
     throw new BadRequestException(`Invalid OpenAPI input: ${(e as Error).message}`);
   }

@@ -1,4 +1,7 @@
-import { parse as parseYaml } from 'yaml';
+import type * as Yaml from 'yaml';
+import { lazyModule } from '../../../core/lazy.js';
+
+const yaml = lazyModule<typeof Yaml>('yaml');
 import type { RequestContext } from '../../../core/context.js';
 import {
   BadRequestException,
@@ -146,7 +149,7 @@ export class DocumentationOps
     let spec: any;
     try {
       const text = Buffer.from(input.body ?? Buffer.alloc(0)).toString('utf8');
-      spec = text.trimStart().startsWith('{') ? JSON.parse(text) : parseYaml(text);
+      spec = text.trimStart().startsWith('{') ? JSON.parse(text) : yaml().parse(text);
     } catch (e) {
       throw new BadRequestException(`Invalid documentation input: ${(e as Error).message}`);
     }

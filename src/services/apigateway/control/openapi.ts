@@ -1,4 +1,7 @@
-import { stringify as toYaml } from 'yaml';
+import type * as Yaml from 'yaml';
+import { lazyModule } from '../../../core/lazy.js';
+
+const yamlLib = lazyModule<typeof Yaml>('yaml');
 import type { RequestContext } from '../../../core/context.js';
 import {
   BadRequestException,
@@ -61,7 +64,7 @@ export class OpenApiOps implements Pick<APIGatewayApi, 'ImportRestApi' | 'PutRes
     return {
       contentType: yaml ? 'application/yaml' : 'application/json',
       contentDisposition: `attachment; filename="${type}_${stamp}.${yaml ? 'yaml' : 'json'}"`,
-      body: Buffer.from(yaml ? toYaml(spec) : JSON.stringify(spec, null, 2)),
+      body: Buffer.from(yaml ? yamlLib().stringify(spec) : JSON.stringify(spec, null, 2)),
     };
   }
 }

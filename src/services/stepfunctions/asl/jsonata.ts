@@ -1,5 +1,8 @@
 /** JSONata evaluation for QueryLanguage "JSONata": `{% expr %}` templates, $states, variables, AWS's added functions. */
-import jsonata from 'jsonata';
+import type jsonataLib from 'jsonata';
+import { lazyModule } from '../../../core/lazy.js';
+
+const jsonata = lazyModule<typeof jsonataLib>('jsonata');
 import { createHash, randomUUID } from 'node:crypto';
 import { StatesError } from './errors.js';
 
@@ -13,12 +16,12 @@ export function exprText(v: string): string {
   return EXPR.exec(v)![1]!.trim();
 }
 
-const compiled = new Map<string, jsonata.Expression>();
+const compiled = new Map<string, jsonataLib.Expression>();
 
-function compile(text: string): jsonata.Expression {
+function compile(text: string): jsonataLib.Expression {
   let e = compiled.get(text);
   if (!e) {
-    e = jsonata(text);
+    e = jsonata()(text);
     registerAwsFunctions(e);
     if (compiled.size > 2000) compiled.clear();
     compiled.set(text, e);
@@ -26,7 +29,7 @@ function compile(text: string): jsonata.Expression {
   return e;
 }
 
-function registerAwsFunctions(e: jsonata.Expression): void {
+function registerAwsFunctions(e: jsonataLib.Expression): void {
   e.registerFunction(
     'partition',
     (arr: unknown, size: unknown) => {
