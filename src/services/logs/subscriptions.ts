@@ -38,6 +38,20 @@ interface DeliveryPayload {
   partitionKey: string;
 }
 
+/** Compiled filter patterns: each log flush matches with them, so they are parsed once (bounded: a few per group). */
+const matchers = new Map<string, (message: string) => boolean>();
+const MAX_MATCHERS = 1000;
+
+function matcherOf(pattern: string): (message: string) => boolean {
+  let m = matchers.get(pattern);
+  if (!m) {
+    if (matchers.size >= MAX_MATCHERS) matchers.clear();
+    m = compileFilter(pattern);
+    matchers.set(pattern, m);
+  }
+  return m;
+}
+
 /** The events of one stream batch that the group's filters match, enqueued for delivery in `tx`. */
 export async function enqueueSubscribed(
   tx: Tx,
@@ -50,7 +64,7 @@ export async function enqueueSubscribed(
 ): Promise<void> {
   const filters = await tx.all<FilterRow>('SELECT * FROM logs_subscription_filters WHERE account = ? AND region = ? AND group_name = ?', [account, region, group]);
   for (const f of filters) {
-    const match = compileFilter(f.pattern);
+    const match = matcherOf(f.pattern);
     const logEvents = events.filter((e) => match(e.message)).map((e) => ({ id: String(e.id), timestamp: e.timestamp, message: e.message }));
     if (logEvents.length === 0) continue;
     const message = JSON.stringify({ messageType: 'DATA_MESSAGE', owner: account, logGroup: group, logStream: stream, subscriptionFilters: [f.name], logEvents });
