@@ -22,54 +22,9 @@ import {
 } from '../../../generated/apigateway.js';
 import { clone, newId } from '../common.js';
 import type { ApiDoc, ModelDoc, ValidatorDoc } from '../types.js';
+import { modelTemplate } from '../model-template.js';
 import { MODEL_NAME, checkSchema } from './checks.js';
 import { ApiMembers, type ControlCore } from './core.js';
-
-type Schema = Record<string, any>;
-
-/** The mapping template the console generates for a model: renders the model's shape from the request body. */
-function modelTemplate(doc: ApiDoc, m: ModelDoc): string {
-  let schema: Schema;
-  try {
-    schema = JSON.parse(m.schema ?? '{}');
-  } catch {
-    throw new BadRequestException(`Invalid model specified: ${m.name}`);
-  }
-  const resolve = (s: Schema): Schema => {
-    const ref = typeof s?.$ref === 'string' ? /\/models\/([^/]+)$/.exec(s.$ref) ?? /^#\/definitions\/(.+)$/.exec(s.$ref) : null;
-    if (ref) {
-      const target = doc.models[ref[1]!];
-      if (target) return JSON.parse(target.schema ?? '{}');
-      const local = schema.definitions?.[ref[1]!];
-      if (local) return local;
-    }
-    return s ?? {};
-  };
-  let depth = 0;
-  const render = (raw: Schema, ref: string, indent: string): string => {
-    const s = resolve(raw);
-    if (++depth > 20) return '{}';
-    try {
-      const type = Array.isArray(s.type) ? s.type[0] : s.type ?? (s.properties ? 'object' : s.items ? 'array' : 'string');
-      if (type === 'object') {
-        const props = Object.entries((s.properties ?? {}) as Schema);
-        if (!props.length) return '{}';
-        const inner = indent + '  ';
-        return `{\n${props.map(([k, v]) => `${inner}"${k}" : ${render(v, `${ref}.${k}`, inner)}`).join(',\n')}\n${indent}}`;
-      }
-      if (type === 'array') {
-        const v = `$elem${depth}`;
-        const inner = indent + '  ';
-        return `[\n#foreach(${v} in ${ref})\n${inner}${render(s.items ?? {}, v, inner)}#if($foreach.hasNext),#end\n#end\n${indent}]`;
-      }
-      if (type === 'string') return `"${ref}"`;
-      return ref;
-    } finally {
-      depth--;
-    }
-  };
-  return `#set($inputRoot = $input.path('$'))\n${render(schema, '$inputRoot', '')}`;
-}
 
 /** Models (JSON schemas of bodies) and request validators. */
 export class ModelOps
@@ -133,7 +88,8 @@ export class ModelOps
 
   async GetModelTemplate(ctx: RequestContext, input: GetModelTemplateRequest): Promise<Template> {
     const doc = await this.core.read(ctx, input.restApiId);
-    return { value: modelTemplate(doc, this.models.find(doc, input)) };
+    const m = this.models.find(doc, input);
+    return { value: modelTemplate(m.schema, (name) => doc.models[name]?.schema, () => new BadRequestException(`Invalid model specified: ${m.name}`)) };
   }
 
   UpdateModel(ctx: RequestContext, input: UpdateModelRequest): Promise<Model> {

@@ -1,7 +1,9 @@
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { CorsDoc, IntegrationDoc, Snapshot, StageDoc } from '../types.js';
+import type { Platform } from '../../service.js';
 import type { Authorizers } from './auth.js';
+import { serviceIntegration } from './aws-service.js';
 import { eventV1, eventV2, INTERNAL_ERROR, jsonReply, replyV1, replyV2, type GatewayReply, type HttpCall } from './events.js';
 import { functionArnOf, type LambdaCaller } from './lambda.js';
 import { mapRequest, mapResponse } from './mapping.js';
@@ -15,6 +17,7 @@ export interface HttpApiDeps {
   throttles: Throttles;
   accessLogs: AccessLogs;
   now: () => number;
+  platform: Platform;
 }
 
 /** What the integration did, for the access log. */
@@ -67,7 +70,8 @@ async function route(deps: HttpApiDeps, snap: Snapshot, router: HttpRouter, stag
   if (!integration) return jsonReply(404, { message: 'Not Found' });
   const started = deps.now();
   let reply: GatewayReply;
-  if (integration.IntegrationType === 'AWS_PROXY') reply = await lambdaProxy(deps, integration, call, note);
+  if (integration.IntegrationType === 'AWS_PROXY' && integration.IntegrationSubtype) reply = await serviceIntegration(deps.platform, integration, call, note);
+  else if (integration.IntegrationType === 'AWS_PROXY') reply = await lambdaProxy(deps, integration, call, note);
   else if (integration.IntegrationType === 'HTTP_PROXY') reply = await httpProxy(integration, call);
   else reply = INTERNAL_ERROR();
   note.latency = deps.now() - started;

@@ -283,7 +283,7 @@ export class DataPlaneV2 {
       domainName: domainName ?? `${dep.apiId}.execute-api.${dep.scope.region}.amazonaws.com`,
       iam: () => iamCheck(this.platform.config, req),
     };
-    const deps = { authorizers: this.authorizers, lambda: this.lambda, throttles: this.throttles, accessLogs: this.accessLogs, now: () => this.platform.clock.now() };
+    const deps = { authorizers: this.authorizers, lambda: this.lambda, throttles: this.throttles, accessLogs: this.accessLogs, now: () => this.platform.clock.now(), platform: this.platform };
     return serveHttpApi(deps, dep.snap, dep.router, dep.stage, call, stagePath);
   }
 

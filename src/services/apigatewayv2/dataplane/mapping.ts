@@ -58,6 +58,26 @@ function render(value: string, call: HttpCall, reply?: GatewayReply): string {
   });
 }
 
+/**
+ * One parameter of an AWS service integration: a static value, or one selection expression
+ * (`$request.header.x`, `$request.querystring.x`, `$request.path.x`, `$request.body` or a JSON path in
+ * it, `$context.x`, `$stageVariables.x`). Undefined when the request holds no such value.
+ */
+export function renderSelection(value: string, call: HttpCall): string | undefined {
+  if (!value.startsWith('$')) return value;
+  if (value === '$request.body') return call.body.toString('utf8');
+  const m = /^\$request\.(header|querystring|path)\.(.+)$/.exec(value);
+  if (m) {
+    const [, where, name] = m;
+    if (where === 'header' && !call.headerList.some(([k]) => k === name!.toLowerCase())) return undefined;
+    if (where === 'querystring' && !queryPairs(call.rawQuery).some(([k]) => k === name)) return undefined;
+    if (where === 'path' && call.pathParameters[name!] === undefined) return undefined;
+  }
+  const body = /^\$request\.body\.(.+)$/.exec(value);
+  if (body && jsonPath(call.body, body[1]!.replace(/^\$\.?/, '')) === undefined) return undefined;
+  return render(value, call);
+}
+
 /** Applies an integration's request parameter mapping to what goes to an HTTP backend: headers, query string, path. */
 export function mapRequest(
   params: Record<string, string> | undefined,

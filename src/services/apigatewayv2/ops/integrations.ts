@@ -24,6 +24,7 @@ import {
   type UpdateIntegrationResult,
 } from '../../../generated/apigatewayv2.js';
 import { newId, pageItems, type ControlCore } from '../core.js';
+import { checkServiceIntegration } from '../dataplane/aws-service.js';
 import { isMappingKey } from '../dataplane/mapping.js';
 import type { ApiDoc, IntegrationDoc, IntegrationResponseDoc } from '../types.js';
 
@@ -210,11 +211,10 @@ function complete(doc: ApiDoc, i: IntegrationDoc): void {
   if (type !== 'MOCK' && !i.IntegrationUri && !(type === 'AWS_PROXY' && i.IntegrationSubtype)) {
     throw new BadRequestException('IntegrationUri is required for this integration type.');
   }
-  if (type === 'AWS_PROXY' && i.IntegrationSubtype && http) {
-    throw new BadRequestException(`Integration subtype ${i.IntegrationSubtype} (AWS service integration) is not supported by this emulator.`);
-  }
   if (http) {
-    if (type === 'AWS_PROXY') {
+    if (type === 'AWS_PROXY' && i.IntegrationSubtype) {
+      checkServiceIntegration(i);
+    } else if (type === 'AWS_PROXY') {
       if (i.PayloadFormatVersion === undefined) throw new BadRequestException('PayloadFormatVersion is required for AWS_PROXY integrations of HTTP APIs.');
       if (!['1.0', '2.0'].includes(i.PayloadFormatVersion)) throw new BadRequestException(`Unsupported PayloadFormatVersion ${i.PayloadFormatVersion}. Supported values are 1.0 and 2.0.`);
       i.IntegrationMethod ??= 'POST';
@@ -225,7 +225,7 @@ function complete(doc: ApiDoc, i: IntegrationDoc): void {
       if (!/^https?:\/\//.test(i.IntegrationUri ?? '') && i.ConnectionType !== 'VPC_LINK') throw new BadRequestException(`Invalid HTTP endpoint specified for URI: ${i.IntegrationUri}`);
     }
     i.TimeoutInMillis ??= 30000;
-    for (const key of Object.keys(i.RequestParameters ?? {})) {
+    for (const key of i.IntegrationSubtype ? [] : Object.keys(i.RequestParameters ?? {})) {
       if (!isMappingKey(key, false)) throw new BadRequestException(`Invalid mapping expression specified: Validation Result: warnings : [], errors : [Invalid mapping key ${key}]`);
     }
     for (const [status, mapping] of Object.entries(i.ResponseParameters ?? {})) {

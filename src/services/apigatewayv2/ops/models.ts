@@ -9,15 +9,18 @@ import {
   type DeleteModelRequest,
   type GetModelRequest,
   type GetModelResponse,
+  type GetModelTemplateRequest,
+  type GetModelTemplateResponse,
   type GetModelsRequest,
   type GetModelsResponse,
   type UpdateModelRequest,
   type UpdateModelResponse,
 } from '../../../generated/apigatewayv2.js';
+import { modelTemplate } from '../../apigateway/model-template.js';
 import { newId, pageItems, type ControlCore } from '../core.js';
 import type { ApiDoc, ModelDoc } from '../types.js';
 
-type Ops = 'CreateModel' | 'GetModel' | 'GetModels' | 'UpdateModel' | 'DeleteModel';
+type Ops = 'CreateModel' | 'GetModel' | 'GetModels' | 'GetModelTemplate' | 'UpdateModel' | 'DeleteModel';
 
 /** Models (JSON schemas) of WebSocket APIs. */
 export class ModelOps implements Pick<ApiGatewayV2Api, Ops> {
@@ -40,6 +43,14 @@ export class ModelOps implements Pick<ApiGatewayV2Api, Ops> {
   async GetModels(ctx: RequestContext, input: GetModelsRequest): Promise<GetModelsResponse> {
     const doc = await this.core.load(ctx, input.ApiId);
     return pageItems(Object.values(doc.models), input.MaxResults, input.NextToken);
+  }
+
+  /** The mapping template for the model, with `$ref`s to the API's other models (`https://apigateway.amazonaws.com/restapis/{apiId}/models/{name}`) followed. */
+  async GetModelTemplate(ctx: RequestContext, input: GetModelTemplateRequest): Promise<GetModelTemplateResponse> {
+    const doc = await this.core.load(ctx, input.ApiId);
+    const m = modelOf(doc, input.ModelId);
+    const byName = (name: string) => Object.values(doc.models).find((x) => x.Name === name)?.Schema;
+    return { Value: modelTemplate(m.Schema, byName, () => new BadRequestException(`Invalid model specified: ${m.Name}`)) };
   }
 
   async UpdateModel(ctx: RequestContext, input: UpdateModelRequest): Promise<UpdateModelResponse> {
