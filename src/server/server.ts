@@ -20,6 +20,7 @@ import { createBlobStore, type BlobStore } from '../storage/blobs/index.js';
 import type { CredentialUse, DataPlaneRoute, HostAddressing, LoadedService, OperationHandler, Platform, ServiceDefinition } from '../services/service.js';
 import type { Principal, RequestContext, ResolvedCredential } from '../core/context.js';
 import { hostName, isPlainHost, preflight, send, type HttpRequest, type HttpResponse, type ResponseSink } from '../core/http.js';
+import { compressResponse, DecompressedTooLarge, requestBody } from './compression.js';
 import { BODY_IDLE_MS, bodyWithin, bufferedStream, ConnectionClosedError, MalformedBodyError, readWhole, verifiedStream, type IncomingRequest } from './body.js';
 import { createHttp1Server } from './http1.js';
 import { createH2cServer } from './h2c.js';
@@ -294,6 +295,7 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
       if (!req.stream && protocol.streamsInput(svc.index, resolved.operation)) req.stream = bufferedStream(req.body);
       const name = resolved.operation.name;
       ctx.operation = name;
+      if (svc.definition.compression) req.body = requestBody(req.body, req.headers['content-encoding'], svc.definition.compression);
       const input = protocol.input(req, svc.index, resolved, svc.definition.validationErrorCode ?? 'ValidationException');
       const handler = svc.provider[name] as OperationHandler | undefined;
       if (typeof handler !== 'function') throw notImplemented(svc.index.name, name);
@@ -304,6 +306,7 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
       response = protocol.output(svc.index, resolved.operation, output, ctx);
     } catch (e) {
       if (e instanceof MalformedBodyError || e instanceof ConnectionClosedError) throw e;
+      if (e instanceof DecompressedTooLarge) return tooLarge(req, res);
       let err: AwsError;
       if (isAwsError(e)) {
         err = e;
@@ -317,6 +320,7 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
       Object.assign(response.headers, await svc.provider.corsHeaders(req).catch(() => ({})));
       response.ownCors = true;
     }
+    if (svc.definition.compression) compressResponse(response, req.headers['accept-encoding'], svc.definition.compression);
     const sending = send(res, req, response);
     if (sending) await sending;
     log({

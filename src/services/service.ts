@@ -10,6 +10,7 @@ import type { PrincipalPolicies } from '../aws/iam-authorize.js';
 import type { Config } from '../core/config.js';
 import type { HttpRequest, ResponseSink } from '../core/http.js';
 import type { BlobStore } from '../storage/blobs/index.js';
+import type { CompressionRules } from '../server/compression.js';
 
 /** What the platform hands each service when the server starts. */
 export interface Platform {
@@ -89,6 +90,8 @@ export interface ServiceDefinition {
    * past it the request gets 413 without the rest being read. Streaming operations and routes have no limit here.
    */
   readonly maxBodyBytes?: number;
+  /** Compressed request and response bodies this service's API takes (DynamoDB's gzip and deflate). */
+  readonly compression?: CompressionRules;
   /**
    * Tables POST /_stratus/reset leaves as they are: the service's own machinery rather than its users'
    * resources (SNS's signing key, costly to make again). A reset empties the other tables its migrations create.

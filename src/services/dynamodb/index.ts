@@ -20,6 +20,8 @@ import { PITR_JOB, TTL_JOB } from './store.js';
 /** DynamoDB (awsJson1.0, target prefix DynamoDB_20120810). */
 export const definition: ServiceDefinition = {
   name: 'dynamodb',
+  // Request bodies in gzip, responses of 4 KiB or more in gzip or deflate when the client accepts them, as DynamoDB does.
+  compression: { requestEncodings: ['gzip'], responseThreshold: 4096 },
   validationErrorCode: 'ValidationException',
   wireShapes: ['AttributeValue'],
   async create(platform) {
