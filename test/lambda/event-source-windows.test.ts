@@ -126,6 +126,27 @@ describe('Lambda event-source mappings: tumbling windows', () => {
     assert.deepEqual(fresh.window, { start: iso(start + WINDOW_S * 1000), end: iso(start + 2 * WINDOW_S * 1000) });
   });
 
+  it('a state over 1 MB ends the window early: a final invoke with isWindowTerminatedEarly, then the same window with a fresh state', async () => {
+    const code = `exports.handler = async (e) => {
+  const ns = e.Records.map((r) => JSON.parse(Buffer.from(r.kinesis.data, 'base64').toString()).n);
+  console.log('win', JSON.stringify({ ns, window: e.window, stateSize: JSON.stringify(e.state).length, final: e.isFinalInvokeForWindow, early: e.isWindowTerminatedEarly }));
+  return { state: ns.includes(2) ? { big: 'x'.repeat(1100000) } : { n: ns.length } };
+};`;
+    await createFunction(t.lambda, 'k-early', { 'index.js': code });
+    await kinesis.send(new CreateStreamCommand({ StreamName: 'k-early', ShardCount: 1 }));
+    const arn = 'arn:aws:kinesis:us-east-1:000000000000:stream/k-early';
+    await t.lambda.send(new CreateEventSourceMappingCommand({ FunctionName: 'k-early', EventSourceArn: arn, StartingPosition: 'TRIM_HORIZON', BatchSize: 1, TumblingWindowInSeconds: WINDOW_S }));
+    const start = toNextWindow();
+    for (const n of [1, 2, 3]) await kinesis.send(new PutRecordCommand({ StreamName: 'k-early', PartitionKey: 'p', Data: Buffer.from(JSON.stringify({ n })) }));
+    type Call = { ns: number[]; window: { start: string }; stateSize: number; final: boolean; early: boolean };
+    const calls = await logged<Call>(t, 'k-early', 'win', 4);
+    assert.deepEqual(calls.map((c) => [c.ns, c.final, c.early]), [[[1], false, false], [[2], false, false], [[], true, true], [[3], false, false]]);
+    assert.ok(calls[2]!.stateSize > 1_000_000);
+    // After the early end, the window goes on with a fresh state.
+    assert.equal(calls[3]!.stateSize, 2);
+    for (const c of calls) assert.equal(c.window.start, iso(start));
+  });
+
   it('DynamoDB Streams: the same, with the window of each record\'s ApproximateCreationDateTime', async () => {
     await createFunction(t.lambda, 'd-window', { 'index.js': AGGREGATOR('Number(r.dynamodb.NewImage.n.N)') });
     const table = await t.ddb.send(
