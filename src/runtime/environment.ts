@@ -322,6 +322,8 @@ export class Environment {
     this.standby = spare.standby;
     this.server = spare.server;
     spare.server.handler = (req, res) => this.handle(req, res);
+    // A standby process only ever sent small requests: its function may answer up to 6 MB.
+    spare.server.maxBody = MAX_RESPONSE_BYTES;
     const child = spare.child;
     this.child = child;
     spare.onOutput = (chunk, err) => this.onOutput(chunk, err);

@@ -121,7 +121,8 @@ class Connection {
   constructor(
     readonly socket: Socket,
     private readonly handler: (req: RuntimeRequest, res: RuntimeResponder) => void,
-    private readonly maxBody: number,
+    /** Read at each request: a pre-started process's server is given its environment's limit when adopted. */
+    private readonly maxBody: () => number,
   ) {
     socket.setNoDelay(true);
     socket.on('data', (chunk: Buffer) => {
@@ -220,7 +221,7 @@ class Connection {
         // responses to requests pipelined before it.
         const res = new Responder(this);
         this.queue.push(res);
-        this.partial = { req, res, remaining: length, chunks: [], chunked, limit: streamed ? MAX_STREAMED_BODY : this.maxBody, received: 0 };
+        this.partial = { req, res, remaining: length, chunks: [], chunked, limit: streamed ? MAX_STREAMED_BODY : this.maxBody(), received: 0 };
         if (streamed) {
           // The handler sees a streamed response at once, to pass its pieces on as they come.
           req.stream = {};
@@ -341,8 +342,12 @@ export class RuntimeApiServer {
   allowUid: number | undefined;
   private port = 0;
 
+  /** Bodies larger than this are read and discarded (`tooLarge`); it may change while connections are open. */
+  maxBody: number;
+
   constructor(handler: (req: RuntimeRequest, res: RuntimeResponder) => void, maxBody: number) {
     this.handler = handler;
+    this.maxBody = maxBody;
     this.server = createServer((socket) => {
       if (this.allowUid !== undefined && !allowed(tcpPeerUid(socket.remotePort ?? 0, this.port), this.allowUid)) {
         socket.destroy();
@@ -350,7 +355,7 @@ export class RuntimeApiServer {
       }
       this.sockets.add(socket);
       socket.on('close', () => this.sockets.delete(socket));
-      new Connection(socket, (req, res) => this.handler(req, res), maxBody);
+      new Connection(socket, (req, res) => this.handler(req, res), () => this.maxBody);
     });
   }
 

@@ -133,6 +133,40 @@ describe('Lambda event-source mappings: SQS', () => {
     await assert.rejects(t.lambda.send(new GetEventSourceMappingCommand({ UUID: m.UUID })), awsError('ResourceNotFoundException', 404, 'The resource you requested does not exist.'));
   });
 
+  it('ScalingConfig.MaximumConcurrency: shown by Get, List and Update, and no more invocations at once than it allows', async () => {
+    await createFunction(t.lambda, 'sqs-scaled', { 'index.js': "exports.handler = async (e) => { await new Promise((r) => setTimeout(r, 150)); console.log('done', JSON.stringify(e.Records.length)); };" });
+    const url = await queue('scaled');
+    await t.sqs.send(new SendMessageBatchCommand({ QueueUrl: url, Entries: Array.from({ length: 10 }, (_, i) => ({ Id: String(i), MessageBody: `m${i}` })) }));
+    await t.sqs.send(new SendMessageBatchCommand({ QueueUrl: url, Entries: Array.from({ length: 10 }, (_, i) => ({ Id: String(i), MessageBody: `n${i}` })) }));
+    const pool = (t.server.services.get('lambda')!.provider as unknown as { pool: { stats(): { busy: number } } }).pool;
+    let most = 0;
+    const sampler = setInterval(() => (most = Math.max(most, pool.stats().busy)), 2);
+    const m = await t.lambda.send(new CreateEventSourceMappingCommand({ FunctionName: 'sqs-scaled', EventSourceArn: `${ARN}scaled`, BatchSize: 1, ScalingConfig: { MaximumConcurrency: 2 } }));
+    assert.deepEqual(m.ScalingConfig, { MaximumConcurrency: 2 });
+    try {
+      const done = await logged<number>(t, 'sqs-scaled', 'done', 20);
+      assert.deepEqual(done, Array(20).fill(1));
+    } finally {
+      clearInterval(sampler);
+    }
+    assert.ok(most >= 1 && most <= 2, `at most 2 invocations at once (saw ${most})`);
+    assert.deepEqual((await t.lambda.send(new GetEventSourceMappingCommand({ UUID: m.UUID }))).ScalingConfig, { MaximumConcurrency: 2 });
+    const listed = await t.lambda.send(new ListEventSourceMappingsCommand({ EventSourceArn: `${ARN}scaled` }));
+    assert.deepEqual(listed.EventSourceMappings![0]!.ScalingConfig, { MaximumConcurrency: 2 });
+    const raised = await t.lambda.send(new UpdateEventSourceMappingCommand({ UUID: m.UUID, ScalingConfig: { MaximumConcurrency: 1000 } }));
+    assert.deepEqual(raised.ScalingConfig, { MaximumConcurrency: 1000 });
+    // An empty ScalingConfig removes the limit.
+    const cleared = await t.lambda.send(new UpdateEventSourceMappingCommand({ UUID: m.UUID, ScalingConfig: {} }));
+    assert.equal(cleared.ScalingConfig, undefined);
+    assert.equal((await t.lambda.send(new GetEventSourceMappingCommand({ UUID: m.UUID }))).ScalingConfig, undefined);
+    for (const [value, rule] of [[1, 'greater than or equal to 2'], [1001, 'less than or equal to 1000']] as const) {
+      await assert.rejects(
+        t.lambda.send(new UpdateEventSourceMappingCommand({ UUID: m.UUID, ScalingConfig: { MaximumConcurrency: value } })),
+        awsError('ValidationException', 400, `1 validation error detected: Value '${value}' at 'scalingConfig.maximumConcurrency' failed to satisfy constraint: Member must have value ${rule}`),
+      );
+    }
+  });
+
   it("answers AWS's errors for bad settings", async () => {
     await createFunction(t.lambda, 'sqs-errors', { 'index.js': 'exports.handler = async () => {};' });
     await queue('errors');

@@ -48,6 +48,18 @@ describe('lambda invocation modes, concurrency, async retries and logs', () => {
     return t.server.db.all("SELECT key FROM stratus_jobs WHERE kind = 'lambda.async' AND key LIKE ?", [`%/${name}/%`]);
   }
 
+  it('returns responses up to 6 MB, also from a pre-started environment (whose standby Runtime API took only small bodies)', async () => {
+    await createFunction(t.lambda, 'big-answer', { 'index.js': "exports.handler = async (e) => ({ text: 'y'.repeat(e.size) });" });
+    for (const size of [200_000, 2_000_000]) {
+      const out = await t.lambda.send(new InvokeCommand({ FunctionName: 'big-answer', Payload: Buffer.from(JSON.stringify({ size })) }));
+      assert.equal(out.FunctionError, undefined, Buffer.from(out.Payload ?? []).toString().slice(0, 200));
+      assert.equal((json(out.Payload) as { text: string }).text.length, size);
+    }
+    const over = await t.lambda.send(new InvokeCommand({ FunctionName: 'big-answer', Payload: Buffer.from(JSON.stringify({ size: 7_000_000 })) }));
+    assert.equal(over.FunctionError, 'Unhandled');
+    assert.equal((json(over.Payload) as { errorType: string }).errorType, 'Function.ResponseSizeTooLarge');
+  });
+
   it('answers DryRun with 204 and Event with 202, and runs the event', async () => {
     await createFunction(t.lambda, 'modes', { 'index.js': 'exports.handler = async (e) => { console.log("event-run", e.id); return e; };' });
     const dry = await t.lambda.send(new InvokeCommand({ FunctionName: 'modes', InvocationType: 'DryRun' }));

@@ -20,6 +20,8 @@ export interface Mapping<R> {
   readonly sender: Sender<R>;
   readonly filter?: RecordFilter<R>;
   readonly batch: BatchLimits;
+  /** Whether `next` may join a batch that starts with `first` (one tumbling window's records). Default: always. */
+  readonly together?: (first: R, next: R) => boolean;
   /**
    * Pause before reading a caught-up shard again. Default 1 s. A source with `subscribe` is waited
    * on instead, for up to this long, within the run (a wake-up reads at once).
@@ -36,6 +38,8 @@ interface Checkpoint {
   readonly mapping: string;
   readonly shard: string;
   readonly position: string | null;
+  /** The sender's carry (SendContext.carry), when it keeps one. */
+  readonly carry?: unknown;
 }
 
 export interface PollerOptions {
@@ -144,6 +148,8 @@ export class Pollers<R> {
     const filteredOut: R[] = [];
     let position = job.payload.position;
     let caughtUp = false;
+    // The sender wants a call by this time even without records (a tumbling window's end).
+    const senderDue = m.sender.dueAt?.(job.payload.carry);
     // Reads while the shard has records at hand; once caught up, waits for more only while the
     // batch's window is open. A run examines a bounded number of records (a filter may drop most).
     for (let examined = 0; ; ) {
@@ -153,7 +159,7 @@ export class Pollers<R> {
       let closed = false;
       for (const entry of entries) {
         if (m.filter && !m.filter(entry.record)) filteredOut.push(entry.record);
-        else if (!batch.add(entry.record, entry.bytes, this.clock.now())) {
+        else if ((batch.records.length > 0 && m.together && !m.together(batch.records[0]!, entry.record)) || !batch.add(entry.record, entry.bytes, this.clock.now())) {
           closed = true; // this record opens the next batch
           break;
         }
@@ -165,7 +171,8 @@ export class Pollers<R> {
       if (!caughtUp) continue;
       const now = this.clock.now();
       // An empty batch of a source that wakes its poller waits for records within the run.
-      const until = batch.deadline ?? (waits && filteredOut.length === 0 ? idleUntil : undefined);
+      let until = batch.deadline ?? (waits && filteredOut.length === 0 ? idleUntil : undefined);
+      if (senderDue !== undefined) until = Math.min(until ?? senderDue, senderDue);
       if (until === undefined || now >= until) break;
       // A wake-up that came during the read: read again at once.
       if (!waits || wakes() === seen) await this.sleep(Math.min(idleMs, until - now), signal, waits ? onWake : undefined);
@@ -173,9 +180,10 @@ export class Pollers<R> {
       if (signal.aborted) return { then: 'retry', delayMs: 0, countAttempt: false };
     }
     let failed: ReadonlySet<R> = new Set();
-    if (batch.records.length > 0) {
+    const carry = { value: job.payload.carry };
+    if (batch.records.length > 0 || (senderDue !== undefined && this.clock.now() >= senderDue)) {
       try {
-        const result = await m.sender.send(batch.records, { mapping, shard, attempt: job.attempt, signal });
+        const result = await m.sender.send(batch.records, { mapping, shard, attempt: job.attempt, signal, carry });
         if (result) failed = new Set((result as SendResult<R>).failed);
       } catch (error) {
         if (signal.aborted) return { then: 'retry', delayMs: 0, countAttempt: false };
@@ -186,9 +194,11 @@ export class Pollers<R> {
     const done = failed.size === 0 ? batch.records : batch.records.filter((r) => !failed.has(r));
     await m.source.acknowledge?.(shard, [...done, ...filteredOut]);
     const now = this.clock.now();
-    const checkpoint: Checkpoint = { mapping, shard, position };
+    const checkpoint: Checkpoint = carry.value === undefined ? { mapping, shard, position } : { mapping, shard, position, carry: carry.value };
     // A source that wakes its poller is read again at once: the next run waits for it.
-    const dueAt = caughtUp && m.source.finished?.(shard) === true ? now + FINISHED_WAIT_MS : caughtUp && !waits ? now + idleMs : now;
+    let dueAt = caughtUp && m.source.finished?.(shard) === true ? now + FINISHED_WAIT_MS : caughtUp && !waits ? now + idleMs : now;
+    const nextDue = m.sender.dueAt?.(carry.value);
+    if (nextDue !== undefined) dueAt = Math.max(now, Math.min(dueAt, nextDue));
     return { then: 'reschedule', dueAt, payload: checkpoint };
   }
 

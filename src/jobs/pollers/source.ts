@@ -46,6 +46,11 @@ export interface SendContext {
   readonly attempt: number;
   /** Aborted when the mapping stops or the process stops its jobs: a sender that retries inside gives up. */
   readonly signal: AbortSignal;
+  /**
+   * What the sender keeps about this shard between batches (a tumbling window's state), JSON: saved
+   * with the checkpoint in the same transaction when the send succeeds, left as it was when it fails.
+   */
+  readonly carry: { value: unknown };
 }
 
 /** What a queue's sender answers: the records that failed stay in the queue (not acknowledged). */
@@ -60,6 +65,11 @@ export interface Sender<R> {
    * the failed ones come back through the queue's own redelivery (visibility timeout, redrive).
    */
   send(records: readonly R[], context: SendContext): Promise<void | SendResult<R>>;
+  /**
+   * When the sender must be called even if no record arrives (with an empty batch), given what it
+   * carries: a tumbling window's end. Undefined: only when records arrive.
+   */
+  dueAt?(carry: unknown): number | undefined;
 }
 
 /** Which records a mapping passes on (FilterCriteria, through the shared event-pattern matcher). */

@@ -10,6 +10,7 @@ import { MAX_TAGS_PER_RESOURCE, TagStore, type TagProblem, type TagRules } from 
 import { notifyingWrites } from '../../storage/notifying-db.js';
 import type { Platform } from '../service.js';
 import { Throttle, type Consumed } from './capacity.js';
+import { KINESIS_JOB } from './kinesis-destinations.js';
 import { expiryDueAt, expiryOf, Store, TTL_JOB } from './store.js';
 import { tableNameOf, type IndexMeta, type TableMeta } from './tables.js';
 import { validation, type Item } from './values.js';
@@ -57,7 +58,10 @@ export class DynamoDbCore {
     this.activationMs = typeof opts.tableActivationMs === 'number' ? opts.tableActivationMs : 0;
     this.backupBatch = typeof opts.backupBatch === 'number' && opts.backupBatch >= 1 ? opts.backupBatch : 1000;
     stores.set(platform, this.store);
-    this.notifying = notifyingWrites(platform.db, () => this.store.flushStreamWakes());
+    this.notifying = notifyingWrites(platform.db, () => {
+      this.store.flushStreamWakes();
+      if (this.store.takeKinesisPending()) platform.jobs.wake(KINESIS_JOB);
+    });
   }
 
   private readonly notifying: Db;

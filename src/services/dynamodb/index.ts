@@ -6,6 +6,8 @@ import { BatchOps } from './ops/batch.js';
 import { EXPORT_JOB, ExportOps, ExportWriter } from './ops/exports.js';
 import { IMPORT_JOB, ImportOps, ImportReader } from './ops/imports.js';
 import { ItemOps } from './ops/items.js';
+import { KinesisDestinationOps } from './ops/kinesis.js';
+import { KINESIS_JOB, kinesisForwarder } from './kinesis-destinations.js';
 import { PartiqlOps } from './ops/partiql.js';
 import { PitrOps, PitrPruner } from './ops/pitr.js';
 import { QueryOps } from './ops/query.js';
@@ -33,8 +35,10 @@ export const definition: ServiceDefinition = {
     platform.jobs.handle(BACKUP_JOB, new BackupCopier(core, core.backupBatch).run, { concurrency: 2, leaseMs: 10 * 60 * 1000 });
     platform.jobs.handle(EXPORT_JOB, new ExportWriter(core).run, { concurrency: 1, leaseMs: 10 * 60 * 1000 });
     platform.jobs.handle(IMPORT_JOB, new ImportReader(core).run, { concurrency: 1, leaseMs: 10 * 60 * 1000 });
+    // One record at a time, oldest first, so that a stream gets an item's changes in order.
+    platform.jobs.handle(KINESIS_JOB, kinesisForwarder(platform), { concurrency: 1 });
     return defineProvider<DynamoDBApi>()(
-      [new TableOps(core), new TagOps(core), new TtlOps(core), new ItemOps(core), new BatchOps(core), new TransactionOps(core), new QueryOps(core), new PartiqlOps(core), new BackupOps(core), new PitrOps(core), new ExportOps(core), new ImportOps(core), await ResourcePolicyOps.open(core, platform.db)],
+      [new TableOps(core), new TagOps(core), new TtlOps(core), new ItemOps(core), new BatchOps(core), new TransactionOps(core), new QueryOps(core), new PartiqlOps(core), new BackupOps(core), new PitrOps(core), new KinesisDestinationOps(core), new ExportOps(core), new ImportOps(core), await ResourcePolicyOps.open(core, platform.db)],
       { health: () => core.health() },
     );
   },

@@ -23,6 +23,7 @@ import { randomUUID } from 'node:crypto';
 import type { Clock } from '../../core/clock.js';
 import { cancel, enqueue, type JobSpec } from '../../jobs/queue.js';
 import type { TagStore } from '../../storage/tags.js';
+import { kinesisJobs } from './kinesis-destinations.js';
 import { activeStream, tableArn, type IndexMeta, type Stats, type StreamMeta, type TableMeta } from './tables.js';
 import { hashKey, indexKey, projectedNames, type EncodedKey } from './keys.js';
 import type { KeyBound, ReadScope } from './key-range.js';
@@ -248,6 +249,8 @@ export class Store {
   private readonly streamWatchers = new Map<string, Set<() => void>>();
   /** Streams appended to by the transaction in progress (or one just rolled back: a spurious wake-up is harmless). */
   private readonly appended = new Set<string>();
+  /** Writes enqueued records for Kinesis destinations since the forwarder was last woken. */
+  private kinesisPending = false;
 
   /**
    * Tables whose writes are logged for point-in-time recovery (with the time PITR was enabled)
@@ -424,6 +427,7 @@ export class Store {
     }
     const st = activeStream(t);
     if (st) await this.appendRecord(tx, t, st, old, item);
+    if (t.kinesis?.length) await this.streamToKinesis(tx, t, old, item, false);
   }
 
   /** Keeps an item's expiry row in step with the item; returns its expiry (epoch seconds), if any. */
@@ -498,6 +502,24 @@ export class Store {
     if (t.ttl?.enabled) await this.forgetExpiry(tx, t, k);
     const st = activeStream(t);
     if (st && old) await this.appendRecord(tx, t, st, old, undefined, byService);
+    if (old && t.kinesis?.length) await this.streamToKinesis(tx, t, old, undefined, byService);
+  }
+
+  /** Enqueues an item change for the table's Kinesis destinations, in the write's transaction (none when the item did not change). */
+  private async streamToKinesis(tx: Tx, t: TableMeta, old: Item | undefined, item: Item | undefined, byService: boolean): Promise<void> {
+    if (old && item && valuesEqual({ M: old }, { M: item })) return;
+    const now = this.clock.now();
+    const jobs = kinesisJobs(t, old, item, byService, now);
+    for (const spec of jobs) await enqueue(tx, spec, now);
+    // Not a record of the outcome: only that the forwarder is to be woken once the write ends.
+    if (jobs.length > 0) this.kinesisPending = true;
+  }
+
+  /** Whether writes since the last call enqueued Kinesis records (the forwarder is then woken). */
+  takeKinesisPending(): boolean {
+    const pending = this.kinesisPending;
+    this.kinesisPending = false;
+    return pending;
   }
 
   /**

@@ -2,6 +2,7 @@
  * Table metadata: validation of CreateTable/UpdateTable input with AWS's messages, the stored
  * shape of a table, and its TableDescription.
  */
+import type { KinesisDestinationMeta } from './kinesis-destinations.js';
 import { arnFor, parseResourceArn } from '../../aws/arn.js';
 import { LimitExceededException, type KeySchemaElement, type TableDescription, type TableStatus, type Tag } from '../../generated/dynamodb.js';
 import { MAX_TAGS_PER_RESOURCE } from '../../storage/tags.js';
@@ -95,6 +96,8 @@ export interface TableMeta {
   lsis: IndexMeta[];
   /** Every stream the table had (the last one is current while enabled). */
   streams?: StreamMeta[];
+  /** Kinesis Data Streams destinations (kinesis-destinations.ts), newest first. */
+  kinesis?: KinesisDestinationMeta[];
   /** Platform time until which the table reports UPDATING. */
   updatingUntil?: number;
   sse?: { Enabled?: boolean; SSEType?: string; KMSMasterKeyId?: string };

@@ -88,7 +88,7 @@ export function shown(doc: MappingDoc, scope: { accountId: string; region: strin
     EventSourceMappingArn: mappingArn(scope, doc.UUID),
   };
   if (doc.FilterCriteria) out.FilterCriteria = doc.FilterCriteria;
-  if (doc.ScalingConfig) out.ScalingConfig = doc.ScalingConfig;
+  if (doc.ScalingConfig?.MaximumConcurrency !== undefined) out.ScalingConfig = doc.ScalingConfig;
   if (stream) {
     Object.assign(out, {
       StartingPosition: doc.StartingPosition,
@@ -159,8 +159,6 @@ export function checkSettings(doc: MappingDoc, given: ReadonlySet<string>): void
     const age = doc.MaximumRecordAgeInSeconds ?? -1;
     if (age !== -1 && age < 60) throw invalid('MaximumRecordAgeInSeconds must be -1 or between 60 and 604800.');
     checkOnFailure(doc.DestinationConfig);
-    // Tumbling windows (aggregation state passed between invocations) are not built: refused as AWS refuses a setting it does not take.
-    if ((doc.TumblingWindowInSeconds ?? 0) > 0) throw unsupported('TumblingWindowInSeconds');
   }
   if (doc.FilterCriteria) {
     try {

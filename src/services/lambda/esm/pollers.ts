@@ -13,7 +13,8 @@ import { KinesisSource, type KinesisEventRecord } from './kinesis.js';
 import { filterSource, type MappingDoc } from './model.js';
 import { ParallelSender } from './parallel.js';
 import { SqsSender, SqsSource } from './sqs.js';
-import { StreamSender, StreamSource, type StreamRecordKind } from './streams.js';
+import { DYNAMODB_RECORDS, StreamSender, StreamSource, type StreamRecordKind } from './streams.js';
+import { WindowSender } from './windows.js';
 
 export const ESM_KIND = 'lambda.esm';
 
@@ -89,6 +90,11 @@ export class MappingPollers {
       if (!ended) this.endedShards.set(doc.UUID, (ended = new Set()));
       const source = new KinesisSource(platform, doc, role, reshard, ended);
       const idleMs = source.subscribe ? IDLE_WAIT_MS : KINESIS_POLL_MS;
+      if ((doc.TumblingWindowInSeconds ?? 0) > 0) {
+        // A window's state is the shard's: its batches go one at a time (no ParallelizationFactor split).
+        const windows = new WindowSender(platform, doc, sender, KINESIS_RECORDS, invoke);
+        return { source: source as never, sender: windows as never, filter, batch, idleMs, together: windows.together as never };
+      }
       const factor = doc.ParallelizationFactor ?? 1;
       if (factor > 1) {
         const parallel = new ParallelSender(sender, factor, doc.BatchSize, batch.maxBytes, (r: KinesisEventRecord) => r.kinesis.partitionKey);
@@ -99,7 +105,12 @@ export class MappingPollers {
     }
     if (doc.kind === 'dynamodb') {
       const sender = new StreamSender(platform, doc, invoke, (result) => void this.recordResult(doc.UUID, result));
-      return { source: new StreamSource(platform, doc) as never, sender: sender as never, filter, batch, idleMs: IDLE_WAIT_MS };
+      const source = new StreamSource(platform, doc);
+      if ((doc.TumblingWindowInSeconds ?? 0) > 0) {
+        const windows = new WindowSender(platform, doc, sender, DYNAMODB_RECORDS, invoke);
+        return { source: source as never, sender: windows as never, filter, batch, idleMs: IDLE_WAIT_MS, together: windows.together as never };
+      }
+      return { source: source as never, sender: sender as never, filter, batch, idleMs: IDLE_WAIT_MS };
     }
     const sender = new SqsSender(doc, async (event, signal) => {
       try {

@@ -15,7 +15,11 @@ import type { MappingDoc } from './model.js';
 
 export type SqsRecord = Record<string, unknown> & { messageId: string; receiptHandle: string };
 
-/** Pollers of a queue when ScalingConfig does not limit them, and at most (each invokes one batch at a time). */
+/**
+ * Pollers of a queue when ScalingConfig does not limit them, and at most. Each poller invokes one
+ * batch at a time, so ScalingConfig.MaximumConcurrency N (2-1000) is honoured by polling with at
+ * most N pollers: never more than N invocations of that mapping at once.
+ */
 const DEFAULT_POLLERS = 5;
 const MAX_POLLERS = 10;
 

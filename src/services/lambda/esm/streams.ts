@@ -95,6 +95,15 @@ export const DYNAMODB_RECORDS: StreamRecordKind<StreamRecord> = {
   time: (ms) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z'),
 };
 
+/** How one invocation of a batch is made and judged (a tumbling window adds its fields, and needs `state` back). */
+export interface InvocationShape<R> {
+  event(records: readonly R[]): unknown;
+  /** Whether a function that returned `response` succeeded (a window's function must answer its state). */
+  accepts(response: unknown): boolean;
+}
+
+const PLAIN_SHAPE: InvocationShape<unknown> = { event: (records) => ({ Records: records }), accepts: () => true };
+
 export class StreamSender<R = StreamRecord> implements Sender<R> {
   constructor(
     private readonly platform: Platform,
@@ -105,7 +114,7 @@ export class StreamSender<R = StreamRecord> implements Sender<R> {
   ) {}
 
   /** Delivers the batch, retrying in place; resolves once every record succeeded or was given up. Throws only when stopping. */
-  async send(records: readonly R[], context: SendContext): Promise<void> {
+  async send(records: readonly R[], context: SendContext, shape: InvocationShape<R> = PLAIN_SHAPE): Promise<void> {
     const maxRetries = this.doc.MaximumRetryAttempts ?? -1;
     const maxAgeMs = (this.doc.MaximumRecordAgeInSeconds ?? -1) * 1000;
     // Batches still to deliver, in order, with the retries each has used.
@@ -121,10 +130,10 @@ export class StreamSender<R = StreamRecord> implements Sender<R> {
         pending.shift();
         continue;
       }
-      const out = await this.invoke({ Records: batch.records }, context.signal);
+      const out = await this.invoke(shape.event(batch.records), context.signal);
       if (!out) throw new Error('stopping');
       let failedFrom = -1;
-      if (out.result.outcome === 'success') {
+      if (out.result.outcome === 'success' && shape.accepts(out.response)) {
         const failures = reportsFailures ? reportedFailures(out.response, new Set(batch.records.map(seq))) : new Set<string>();
         if (failures === 'all') failedFrom = 0;
         else if (failures.size > 0) failedFrom = batch.records.findIndex((r) => failures.has(seq(r)));

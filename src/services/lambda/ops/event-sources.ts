@@ -112,6 +112,8 @@ export class EventSourceOps implements Pick<LambdaApi, EsmOperations> {
     for (const k of UPDATABLE) if (input[k] !== undefined) (doc as unknown as Record<string, unknown>)[k] = input[k];
     // An empty filter list removes the criteria.
     if (input.FilterCriteria && (input.FilterCriteria.Filters ?? []).length === 0) delete doc.FilterCriteria;
+    // An empty ScalingConfig removes the limit.
+    if (input.ScalingConfig && input.ScalingConfig.MaximumConcurrency === undefined) delete doc.ScalingConfig;
     if (input.Enabled !== undefined) doc.Enabled = input.Enabled;
     checkSettings(doc, given);
     const changed = await this.core.db.run('UPDATE lambda_esm SET doc = ?, name = ? WHERE uuid = ? AND account = ? AND region = ?', [JSON.stringify(doc), doc.name, doc.UUID, ctx.accountId, ctx.region]);

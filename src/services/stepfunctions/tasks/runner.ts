@@ -4,6 +4,7 @@ import { StatesError } from '../asl/errors.js';
 import { classify, type ExecutionInfo, type TaskCall, type TaskRunner } from '../asl/engine.js';
 import type { TaskTokens } from './tokens.js';
 import { invokeFunctionResource, lambdaInvoke } from './lambda.js';
+import { apiGatewayInvoke } from './apigateway.js';
 import { awsSdkTask } from './aws-sdk.js';
 import { isOptimized, optimizedTask } from './optimized.js';
 import { nestedMode, type NestedMode } from './states.js';
@@ -31,6 +32,7 @@ export function makeTaskRunner(platform: Platform, tokens: TaskTokens, startChil
         if (kind.type === 'lambda') return invokeFunctionResource(platform, call);
         const action = kind.action.replace(/\.waitForTaskToken$/, '');
         if (kind.service === 'lambda' && action === 'invoke') return lambdaInvoke(platform, call, waitToken);
+        if (kind.service === 'apigateway' && action === 'invoke') return apiGatewayInvoke(platform, call);
         if (isOptimized(kind.service, action)) return optimizedTask(platform, call, kind.service, action);
         if (kind.service.startsWith('aws-sdk:')) return awsSdkTask(platform, call, kind.service.slice('aws-sdk:'.length), action);
         const mode = kind.service === 'states' ? nestedMode(action) : undefined;
