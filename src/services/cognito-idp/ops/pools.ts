@@ -194,7 +194,8 @@ export class PoolOps implements Pick<Api, Ops> {
       if (pool.DeletionProtection === 'ACTIVE') {
         throw new InvalidParameterException('The user pool cannot be deleted because deletion protection is activated. Deletion protection must be inactivated first.');
       }
-      for (const table of ['cognito_pools', 'cognito_keys', 'cognito_clients', 'cognito_groups', 'cognito_users', 'cognito_aliases', 'cognito_members', 'cognito_sessions', 'cognito_refresh', 'cognito_messages', 'cognito_resource_servers', 'cognito_devices', 'cognito_providers']) {
+      if (pool.Domain || pool.CustomDomain) throw new InvalidParameterException('User pool cannot be deleted. It has a domain configured that should be deleted first.');
+      for (const table of ['cognito_pools', 'cognito_keys', 'cognito_clients', 'cognito_groups', 'cognito_users', 'cognito_aliases', 'cognito_members', 'cognito_sessions', 'cognito_refresh', 'cognito_messages', 'cognito_resource_servers', 'cognito_devices', 'cognito_providers', 'cognito_oauth_codes', 'cognito_web_sessions']) {
         await tx.run(`DELETE FROM ${table} WHERE pool_id = ?`, [pool.Id]);
       }
     });
