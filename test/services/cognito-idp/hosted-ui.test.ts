@@ -114,6 +114,10 @@ describe('Cognito hosted UI and OAuth 2.0 endpoints', () => {
     await assert.rejects(idp.send(new DeleteUserPoolCommand({ UserPoolId: other })), /domain configured/);
     await idp.send(new DeleteUserPoolDomainCommand({ UserPoolId: other, Domain: 'other-domain' }));
     await idp.send(new DeleteUserPoolCommand({ UserPoolId: other }));
+    // client_credentials: alone, and with a secret.
+    const m2m = { UserPoolId, ClientName: 'bad', AllowedOAuthFlowsUserPoolClient: true, AllowedOAuthScopes: ['https://api.example.com/read'] };
+    await assert.rejects(idp.send(new CreateUserPoolClientCommand({ ...m2m, AllowedOAuthFlows: ['client_credentials'] })), { name: 'InvalidOAuthFlowException', message: 'client_credentials flow can not be selected if client does not have a client secret.' });
+    await assert.rejects(idp.send(new CreateUserPoolClientCommand({ ...m2m, GenerateSecret: true, AllowedOAuthFlows: ['client_credentials', 'code'], CallbackURLs: [callbackUrl] })), { name: 'InvalidOAuthFlowException', message: 'client_credentials flow can not be selected along with code flow or implicit flow.' });
   });
 
   it('headless Chromium: a wrong password shows an error, then authorization code + PKCE reaches the callback; the code exchanges for tokens that aws-jwt-verify accepts', { skip: !CHROMIUM }, async () => {

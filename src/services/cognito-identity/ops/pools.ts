@@ -107,10 +107,12 @@ export class PoolOps implements Pick<CognitoIdentityApi, Ops> {
   async UpdateIdentityPool(ctx: RequestContext, input: IdentityPool) {
     return this.core.db.tx(async (tx) => {
       const pool = await this.core.pool(input.IdentityPoolId, ctx.accountId, tx);
-      if (pool.DeveloperProviderName && input.DeveloperProviderName !== pool.DeveloperProviderName) throw new InvalidParameterException('DeveloperProviderName cannot be changed once it is set.');
+      // A developer provider name, once set, stays: another is refused, an omitted one is kept.
+      if (pool.DeveloperProviderName && input.DeveloperProviderName !== undefined && input.DeveloperProviderName !== pool.DeveloperProviderName) throw new InvalidParameterException('DeveloperProviderName cannot be changed once it is set.');
       const updated: StoredPool = {
         IdentityPoolId: pool.IdentityPoolId,
         ...configuration(input),
+        ...(pool.DeveloperProviderName ? { DeveloperProviderName: pool.DeveloperProviderName } : {}),
         IdentityPoolTags: input.IdentityPoolTags ?? pool.IdentityPoolTags ?? {},
         ...(pool.Roles ? { Roles: pool.Roles } : {}),
         ...(pool.RoleMappings ? { RoleMappings: pool.RoleMappings } : {}),
