@@ -6,6 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import {
   AdminCreateUserCommand,
   AdminSetUserPasswordCommand,
+  AssociateSoftwareTokenCommand,
   CognitoIdentityProviderClient,
   CreateResourceServerCommand,
   CreateUserPoolClientCommand,
@@ -15,12 +16,16 @@ import {
   DeleteUserPoolDomainCommand,
   DescribeUserPoolCommand,
   DescribeUserPoolDomainCommand,
+  InitiateAuthCommand,
+  SetUserMFAPreferenceCommand,
+  SetUserPoolMfaConfigCommand,
+  VerifySoftwareTokenCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { CognitoJwtVerifier } from 'aws-jwt-verify';
 import { chromium, type Browser } from 'playwright-core';
 import type { TestServer } from '../../helpers/server.js';
 import { CHROMIUM } from '../../helpers/chromium.js';
-import { cognitoServer, decode } from './helpers.js';
+import { cognitoServer, decode, totp } from './helpers.js';
 
 const DOMAIN = 'stratus-hosted';
 
@@ -320,5 +325,31 @@ describe('Cognito hosted UI and OAuth 2.0 endpoints', () => {
     const done = await fetch(`${base}/login?${q}`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ challenge: 'NEW_PASSWORD_REQUIRED', session: session.replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&'), username: 'temp', new_password: 'New-Passw0rd!' }).toString() });
     assert.equal(done.status, 302);
     assert.ok(new URL(done.headers.get('location')!).searchParams.get('code'));
+  });
+
+  it('SOFTWARE_TOKEN_MFA on the hosted page: a wrong code keeps the step, the right one reaches the callback', async () => {
+    await idp.send(new SetUserPoolMfaConfigCommand({ UserPoolId, MfaConfiguration: 'OPTIONAL', SoftwareTokenMfaConfiguration: { Enabled: true } }));
+    const totpClient = (await idp.send(new CreateUserPoolClientCommand({ UserPoolId, ClientName: 'api', ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] }))).UserPoolClient!.ClientId!;
+    await idp.send(new AdminCreateUserCommand({ UserPoolId, Username: 'otto', MessageAction: 'SUPPRESS' }));
+    await idp.send(new AdminSetUserPasswordCommand({ UserPoolId, Username: 'otto', Password: 'Passw0rd!', Permanent: true }));
+    const access = (await idp.send(new InitiateAuthCommand({ ClientId: totpClient, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: 'otto', PASSWORD: 'Passw0rd!' } }))).AuthenticationResult!.AccessToken!;
+    const { SecretCode } = await idp.send(new AssociateSoftwareTokenCommand({ AccessToken: access }));
+    await idp.send(new VerifySoftwareTokenCommand({ AccessToken: access, UserCode: totp(SecretCode!, server.clock.now()) }));
+    await idp.send(new SetUserMFAPreferenceCommand({ AccessToken: access, SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true } }));
+    const q = authorizeQuery();
+    const post = (body: Record<string, string>) => fetch(`${base}/login?${q}`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(body).toString() });
+    const unescape = (v: string) => v.replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+    const first = await (await post({ username: 'otto', password: 'Passw0rd!' })).text();
+    assert.match(first, /authenticator app/);
+    const session = unescape(/name="session" value="([^"]+)"/.exec(first)![1]!);
+    const good = totp(SecretCode!, server.clock.now());
+    const wrong = await post({ challenge: 'SOFTWARE_TOKEN_MFA', session, username: 'otto', code: good === '000000' ? '111111' : '000000' });
+    assert.equal(wrong.status, 200);
+    assert.equal(wrong.headers.get('set-cookie'), null);
+    assert.match(await wrong.text(), /role="alert" id="error">Invalid code received for user/);
+    const done = await post({ challenge: 'SOFTWARE_TOKEN_MFA', session, username: 'otto', code: good });
+    assert.equal(done.status, 302);
+    assert.ok(new URL(done.headers.get('location')!).searchParams.get('code'));
+    await idp.send(new SetUserPoolMfaConfigCommand({ UserPoolId, MfaConfiguration: 'OFF' }));
   });
 });
