@@ -14,7 +14,8 @@ import { html, json, type DomainRequest } from './http.js';
 import { OAuthEndpoints } from './oauth.js';
 import { errorPage } from './pages.js';
 
-export const HOSTED_HOST_RE = hostPattern('([a-z0-9-]+)\\.auth\\.([a-z0-9-]+)', ['amazoncognito\\.com']);
+// The region is matched as a region name, so that a host such as `{bucket}.s3.localhost` of a bucket named `x.auth` stays S3's.
+export const HOSTED_HOST_RE = hostPattern('([a-z0-9-]+)\\.auth\\.([a-z]{2}(?:-[a-z]+)+-\\d)', ['amazoncognito\\.com']);
 export const HOSTED_PATH_PREFIX = '/_aws/cognito/';
 
 export function hostedRoutes(core: CognitoCore): DataPlaneRoute[] {
