@@ -10,6 +10,8 @@ import type { Platform } from '../service.js';
 import { COGNITO_IDENTITY_MIGRATIONS } from './store.js';
 
 export const ISSUER = 'https://cognito-identity.amazonaws.com';
+/** The login name under which an app presents an OpenID token of this service (developer-authenticated identities). */
+export const SELF_PROVIDER = 'cognito-identity.amazonaws.com';
 
 /** A pool as stored: its description plus its roles and role mappings. */
 export interface StoredPool extends IdentityPool {
@@ -118,6 +120,11 @@ export class IdentityCore {
   /** Whether these verified logins belong to the identity. */
   async loginsMatch(identityId: string, poolId: string, logins: Login[]): Promise<boolean> {
     for (const l of logins) {
+      // This service's own token names its identity.
+      if (l.provider === SELF_PROVIDER) {
+        if (l.sub !== identityId) return false;
+        continue;
+      }
       const hit = await this.db.get<{ identity_id: string }>('SELECT identity_id FROM cognito_identity_logins WHERE pool_id = ? AND login = ?', [poolId, `${l.provider}|${l.sub}`]);
       if (hit?.identity_id !== identityId) return false;
     }
@@ -133,6 +140,10 @@ export class IdentityCore {
   async verifyLogins(pool: StoredPool, logins: Record<string, string>): Promise<Login[]> {
     const out: Login[] = [];
     for (const [provider, token] of Object.entries(logins)) {
+      if (provider === SELF_PROVIDER) {
+        out.push(await this.verifyOwnToken(pool, token));
+        continue;
+      }
       const configured = (pool.CognitoIdentityProviders ?? []).filter((p) => p.ProviderName === provider);
       const user = parseUserPoolProvider(provider);
       if (!configured.length || !user) throw new NotAuthorizedException('Token is not from a supported provider of this identity pool.');
@@ -157,6 +168,25 @@ export class IdentityCore {
       out.push({ provider, sub: String(claims.sub ?? ''), claims });
     }
     return out;
+  }
+
+  /** An OpenID token this service issued for an identity of the pool (GetOpenIdTokenForDeveloperIdentity, GetOpenIdToken). */
+  private async verifyOwnToken(pool: StoredPool, token: string): Promise<Login> {
+    const parts = token.split('.');
+    let claims: Record<string, unknown>;
+    try {
+      if (parts.length !== 3) throw new Error('parts');
+      claims = JSON.parse(Buffer.from(parts[1]!, 'base64url').toString('utf8')) as Record<string, unknown>;
+    } catch {
+      throw invalidLogin('Not a valid OpenId Connect identity token.');
+    }
+    const key = await this.signingKey();
+    if (!verify('sha512', Buffer.from(`${parts[0]}.${parts[1]}`), createPublicKey(key.privateKey), Buffer.from(parts[2]!, 'base64url'))) throw invalidLogin("Couldn't verify signed token.");
+    if (claims.iss !== ISSUER) throw invalidLogin("Issuer doesn't match providerName");
+    if (claims.aud !== pool.IdentityPoolId) throw invalidLogin('Incorrect token audience.');
+    const now = Math.floor(this.now() / 1000);
+    if (typeof claims.exp !== 'number' || claims.exp <= now) throw invalidLogin(`Token expired: ${now} >= ${String(claims.exp)}`);
+    return { provider: SELF_PROVIDER, sub: String(claims.sub ?? ''), claims };
   }
 
   /** A user pool's public key, read from its JWKS on the endpoint (as a client would read it). */
@@ -202,7 +232,13 @@ export class IdentityCore {
   async openIdToken(pool: StoredPool, identityId: string, logins: Login[], seconds = 600): Promise<string> {
     const key = await this.signingKey();
     const now = Math.floor(this.now() / 1000);
-    const amr = logins.length ? ['authenticated', ...logins.flatMap((l) => [l.provider, `${l.provider}:CognitoSignIn:${l.sub}`])] : ['unauthenticated'];
+    const amrOf = (l: Login): string[] => {
+      // A developer's login, or this service's own token standing for one: AWS's developer amr.
+      if (l.provider === SELF_PROVIDER) return Array.isArray(l.claims.amr) ? (l.claims.amr as string[]).filter((a) => a !== 'authenticated') : [SELF_PROVIDER];
+      if (l.claims.developer === true) return [SELF_PROVIDER, `${SELF_PROVIDER}:${pool.IdentityPoolId}:${l.provider}`];
+      return [l.provider, `${l.provider}:CognitoSignIn:${l.sub}`];
+    };
+    const amr = logins.length ? ['authenticated', ...new Set(logins.flatMap(amrOf))] : ['unauthenticated'];
     const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
     const head = `${b64({ kid: key.kid, typ: 'JWS', alg: 'RS512' })}.${b64({ sub: identityId, aud: pool.IdentityPoolId, amr, iss: ISSUER, exp: now + seconds, iat: now })}`;
     return `${head}.${sign('sha512', Buffer.from(head), key.privateKey).toString('base64url')}`;

@@ -8,6 +8,7 @@ import type { CognitoIdentityApi } from '../../generated/cognito-identity.js';
 import { defineProvider, type Platform, type ServiceDefinition, type ServiceProvider } from '../service.js';
 import { IdentityCore } from './core.js';
 import { identityRoutes } from './dataplane.js';
+import { DeveloperOps } from './ops/developer.js';
 import { IdentityOps } from './ops/identities.js';
 import { PoolOps } from './ops/pools.js';
 
@@ -16,6 +17,6 @@ export const definition: ServiceDefinition = {
   validationErrorCode: 'InvalidParameterException',
   async create(platform: Platform): Promise<ServiceProvider> {
     const core = await IdentityCore.open(platform);
-    return defineProvider<CognitoIdentityApi>()([new PoolOps(core), new IdentityOps(core)], { dataPlanes: identityRoutes(core) });
+    return defineProvider<CognitoIdentityApi>()([new PoolOps(core), new IdentityOps(core), new DeveloperOps(core)], { dataPlanes: identityRoutes(core) });
   },
 };

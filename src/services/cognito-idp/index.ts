@@ -8,11 +8,13 @@ import type { CognitoIdentityProviderApi } from '../../generated/cognito-idp.js'
 import { defineProvider, type Platform, type ServiceDefinition, type ServiceProvider } from '../service.js';
 import { CognitoCore } from './core.js';
 import { cognitoRoutes } from './dataplane.js';
+import { hostedRoutes } from './hosted/routes.js';
 import { AccountOps } from './ops/account.js';
 import { AdminUserOps } from './ops/admin-users.js';
 import { AuthOps } from './ops/auth.js';
 import { ClientOps } from './ops/clients.js';
 import { DeviceOps } from './ops/devices.js';
+import { DomainOps } from './ops/domains.js';
 import { MfaOps } from './ops/mfa.js';
 import { PoolOps } from './ops/pools.js';
 import { ProviderOps } from './ops/providers.js';
@@ -24,8 +26,8 @@ export const definition: ServiceDefinition = {
   async create(platform: Platform): Promise<ServiceProvider> {
     const core = await CognitoCore.open(platform);
     return defineProvider<CognitoIdentityProviderApi>()(
-      [new PoolOps(core), new ClientOps(core), new AdminUserOps(core), new AccountOps(core), new AuthOps(core), new MfaOps(core), new ResourceOps(core), new DeviceOps(core), new ProviderOps(core)],
-      { dataPlanes: cognitoRoutes(core) },
+      [new PoolOps(core), new ClientOps(core), new AdminUserOps(core), new AccountOps(core), new AuthOps(core), new MfaOps(core), new ResourceOps(core), new DeviceOps(core), new ProviderOps(core), new DomainOps(core)],
+      { dataPlanes: [...cognitoRoutes(core), ...hostedRoutes(core)] },
     );
   },
 };

@@ -74,7 +74,8 @@ export async function prepareMessage(core: CognitoCore, pool: StoredPool, m: Out
     if (!sms && typeof response.emailSubject === 'string' && response.emailSubject) subject = response.emailSubject;
   }
   const destination = m.user.attrs[m.attribute]!;
-  const body = text.replaceAll('{####}', m.code).replaceAll('{username}', m.user.Username);
+  // Functions as replacements: a code or temporary password may hold `$`` or `$&`, which a replacement string would expand.
+  const body = text.replaceAll('{####}', () => m.code).replaceAll('{username}', () => m.user.Username);
   return {
     details: { Destination: sms ? maskPhone(destination) : maskEmail(destination), DeliveryMedium: sms ? 'SMS' : 'EMAIL', AttributeName: m.attribute },
     record: (q) =>

@@ -87,4 +87,22 @@ CREATE INDEX IF NOT EXISTS cognito_sessions_expires ON cognito_sessions (expires
 CREATE INDEX IF NOT EXISTS cognito_refresh_expires ON cognito_refresh (pool_id, ukey, expires);
 `,
   },
+  {
+    version: 6,
+    sql: `
+CREATE TABLE IF NOT EXISTS cognito_domains (
+  domain TEXT COLLATE "C" NOT NULL PRIMARY KEY, pool_id TEXT NOT NULL, doc TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS cognito_domains_pool ON cognito_domains (pool_id);
+CREATE TABLE IF NOT EXISTS cognito_oauth_codes (
+  code_hash TEXT NOT NULL PRIMARY KEY, pool_id TEXT NOT NULL, expires BIGINT NOT NULL, doc TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS cognito_oauth_codes_expires ON cognito_oauth_codes (expires);
+CREATE TABLE IF NOT EXISTS cognito_web_sessions (
+  id_hash TEXT NOT NULL PRIMARY KEY, pool_id TEXT NOT NULL, ukey TEXT NOT NULL, auth_time BIGINT NOT NULL, expires BIGINT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS cognito_web_sessions_expires ON cognito_web_sessions (expires);
+ALTER TABLE cognito_refresh ADD COLUMN scopes TEXT;
+`,
+  },
 ];

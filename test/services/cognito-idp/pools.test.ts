@@ -214,4 +214,17 @@ describe('Cognito pools, clients and groups', () => {
     assert.equal((await idp.send(new AdminGetUserCommand({ UserPoolId: insensitive!.Id, Username: 'VIC' }))).Username, 'Vic');
     await assert.rejects(idp.send(new AdminCreateUserCommand({ UserPoolId: insensitive!.Id, Username: 'vic', MessageAction: 'SUPPRESS' })), fails('UsernameExistsException'));
   });
+
+  it('refuses CustomEmailSender and CustomSMSSender: their codes are KMS-encrypted, and Stratus has no KMS', async () => {
+    const sender = 'arn:aws:lambda:us-east-1:000000000000:function:sender';
+    await assert.rejects(
+      idp.send(new CreateUserPoolCommand({ PoolName: 'custom-sender', LambdaConfig: { CustomEmailSender: { LambdaVersion: 'V1_0', LambdaArn: sender } } })),
+      fails('InvalidParameterException', 'KMSKeyID is required when a CustomEmailSender or CustomSMSSender is configured.'),
+    );
+    const kms = 'arn:aws:kms:us-east-1:000000000000:key/1234abcd-12ab-34cd-56ef-1234567890ab';
+    await assert.rejects(
+      idp.send(new CreateUserPoolCommand({ PoolName: 'custom-sender', LambdaConfig: { CustomSMSSender: { LambdaVersion: 'V1_0', LambdaArn: sender }, KMSKeyID: kms } })),
+      fails('InvalidParameterException', `Invalid KMS key ${kms}: Stratus has no KMS, so the CustomEmailSender and CustomSMSSender triggers are not supported.`),
+    );
+  });
 });

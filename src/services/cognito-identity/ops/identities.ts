@@ -115,24 +115,47 @@ export class IdentityOps implements Pick<CognitoIdentityApi, Ops> {
   }
 
   /**
-   * The role of the call: with a Token role mapping for the login's provider, the token's
-   * cognito:preferred_role (or CustomRoleArn when it is one of its cognito:roles); otherwise the
-   * pool's authenticated or unauthenticated role. Rules mappings are recorded, not evaluated:
-   * they fall back to the authenticated role.
+   * The role of the call. A login's role mapping (keyed `{provider}:{clientId}` as AWS keys them, or
+   * `{provider}`) decides first: Token, the ID token's cognito:preferred_role (or CustomRoleArn when
+   * it is one of its cognito:roles); Rules, the first rule whose claim matches. When the mapping finds
+   * none, AmbiguousRoleResolution: the pool's authenticated role, or Deny. Without a mapping, the
+   * pool's authenticated or unauthenticated role.
    */
   private roleFor(pool: StoredPool, logins: Login[], custom: string | undefined): string {
     for (const l of logins) {
-      const mapping = pool.RoleMappings?.[l.provider];
-      if (mapping?.Type !== 'Token') continue;
-      const roles = Array.isArray(l.claims['cognito:roles']) ? (l.claims['cognito:roles'] as string[]) : [];
-      if (custom && roles.includes(custom)) return custom;
-      if (custom) throw new InvalidParameterException('Invalid CustomRoleArn.');
-      if (typeof l.claims['cognito:preferred_role'] === 'string') return l.claims['cognito:preferred_role'];
+      const mapping = pool.RoleMappings?.[`${l.provider}:${String(l.claims.aud ?? '')}`] ?? pool.RoleMappings?.[l.provider];
+      if (!mapping) continue;
+      if (mapping.Type === 'Token') {
+        const roles = Array.isArray(l.claims['cognito:roles']) ? (l.claims['cognito:roles'] as string[]) : [];
+        if (custom && roles.includes(custom)) return custom;
+        if (custom) throw new InvalidParameterException('Invalid CustomRoleArn.');
+        if (typeof l.claims['cognito:preferred_role'] === 'string') return l.claims['cognito:preferred_role'];
+      } else {
+        const rule = (mapping.RulesConfiguration?.Rules ?? []).find((r) => ruleMatches(l.claims[r.Claim], r.MatchType, r.Value));
+        if (rule) return rule.RoleARN;
+      }
       if (mapping.AmbiguousRoleResolution === 'Deny') throw new InvalidIdentityPoolConfigurationException(BAD_CONFIG);
     }
     const role = pool.Roles?.[logins.length ? 'authenticated' : 'unauthenticated'];
     if (!role) throw new InvalidIdentityPoolConfigurationException(BAD_CONFIG);
     return role;
+  }
+}
+
+/** A rule of a Rules mapping against a claim; a list claim (cognito:groups) matches when one of its values does (NotEqual: when none equals). */
+function ruleMatches(claim: unknown, type: string, value: string): boolean {
+  const values = Array.isArray(claim) ? claim.map(String) : claim === undefined || claim === null ? [] : [String(claim)];
+  switch (type) {
+    case 'Equals':
+      return values.includes(value);
+    case 'Contains':
+      return values.some((v) => v.includes(value));
+    case 'StartsWith':
+      return values.some((v) => v.startsWith(value));
+    case 'NotEqual':
+      return values.length > 0 && !values.includes(value);
+    default:
+      return false;
   }
 }
 

@@ -48,7 +48,8 @@ function configuration(input: CreateIdentityPoolInput): Omit<IdentityPool, 'Iden
     if (seen.has(k)) throw new InvalidParameterException(`Duplicate Cognito Identity Provider: ${p.ProviderName}`);
     seen.add(k);
   }
-  if (input.DeveloperProviderName !== undefined && /^(cognito|amazon|facebook|google|twitter|digits|login\.)/i.test(input.DeveloperProviderName)) {
+  // AWS's own example name is `login.mycompany.myapp`: only Cognito's name and the public providers' domains are reserved.
+  if (input.DeveloperProviderName !== undefined && /^(cognito|graph\.facebook\.com$|accounts\.google\.com$|www\.amazon\.com$|api\.twitter\.com$|www\.digits\.com$|appleid\.apple\.com$)/i.test(input.DeveloperProviderName)) {
     throw new InvalidParameterException(`Invalid DeveloperProviderName: ${input.DeveloperProviderName}`);
   }
   return {
@@ -106,9 +107,12 @@ export class PoolOps implements Pick<CognitoIdentityApi, Ops> {
   async UpdateIdentityPool(ctx: RequestContext, input: IdentityPool) {
     return this.core.db.tx(async (tx) => {
       const pool = await this.core.pool(input.IdentityPoolId, ctx.accountId, tx);
+      // A developer provider name, once set, stays: another is refused, an omitted one is kept.
+      if (pool.DeveloperProviderName && input.DeveloperProviderName !== undefined && input.DeveloperProviderName !== pool.DeveloperProviderName) throw new InvalidParameterException('DeveloperProviderName cannot be changed once it is set.');
       const updated: StoredPool = {
         IdentityPoolId: pool.IdentityPoolId,
         ...configuration(input),
+        ...(pool.DeveloperProviderName ? { DeveloperProviderName: pool.DeveloperProviderName } : {}),
         IdentityPoolTags: input.IdentityPoolTags ?? pool.IdentityPoolTags ?? {},
         ...(pool.Roles ? { Roles: pool.Roles } : {}),
         ...(pool.RoleMappings ? { RoleMappings: pool.RoleMappings } : {}),

@@ -3,7 +3,7 @@
  * tokens as opaque random strings stored by their hash (revocable, with the origin_jti their access
  * tokens carry), and the check of an access token a signed-in user presents.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { NotAuthorizedException, UserNotFoundException, type AuthenticationResultType } from '../../../generated/cognito-idp.js';
 import { hashToken, type CognitoCore, type StoredClient, type StoredPool, type StoredUser } from '../core.js';
 import { decodeJwt, signatureValid, signJwt } from '../crypto/tokens.js';
@@ -23,6 +23,11 @@ export interface IssueOptions {
   clientMetadata?: Record<string, string>;
   /** The device the user proved at sign-in (its key goes in the access token). */
   deviceKey?: string;
+  /**
+   * Tokens for the OAuth 2.0 endpoints: the granted scopes (an id token only with `openid`), the
+   * authorize request's nonce, and whether a refresh token is returned (not for the implicit grant).
+   */
+  oauth?: { scopes: string[]; nonce?: string; refreshToken: boolean };
 }
 
 function typed(name: string, value: string): unknown {
@@ -53,7 +58,7 @@ export async function issueTokens(core: CognitoCore, pool: StoredPool, client: S
 
   const idClaims: Record<string, unknown> = { sub: user.sub };
   const accessClaims: Record<string, unknown> = { sub: user.sub };
-  let scopes = [ADMIN_SCOPE];
+  let scopes = opts.oauth ? [...opts.oauth.scopes] : [ADMIN_SCOPE];
 
   const version = pool.LambdaConfig?.PreTokenGenerationConfig?.LambdaVersion ?? 'V1_0';
   let override: Record<string, unknown> | undefined;
@@ -126,21 +131,30 @@ export async function issueTokens(core: CognitoCore, pool: StoredPool, client: S
   }
   accessClaims.scope = scopes.join(' ');
   const key = await core.key(pool.Id);
+  const accessToken = signJwt(key, accessClaims);
+  if (opts.oauth) {
+    // As the OAuth 2.0 endpoints issue them: at_hash binds the id token to its access token.
+    const digest = createHash('sha256').update(accessToken).digest();
+    idClaims.at_hash = digest.subarray(0, 16).toString('base64url');
+    if (opts.oauth.nonce !== undefined) idClaims.nonce = opts.oauth.nonce;
+  }
   const result: AuthenticationResultType = {
-    AccessToken: signJwt(key, accessClaims),
+    AccessToken: accessToken,
     ExpiresIn: Math.floor(valid.access / 1000),
     TokenType: 'Bearer',
-    IdToken: signJwt(key, idClaims),
+    ...(!opts.oauth || opts.oauth.scopes.includes('openid') ? { IdToken: signJwt(key, idClaims) } : {}),
   };
   if (!opts.originJti) {
     const refresh = newRefreshToken();
     await core.db.tx(async (tx) => {
       // The user's refresh tokens that expired go (their access tokens, shorter-lived, have expired too).
       await tx.run('DELETE FROM cognito_refresh WHERE pool_id = ? AND ukey = ? AND expires < ?', [pool.Id, ukey, now]);
-      await tx.run('INSERT INTO cognito_refresh (token_hash, pool_id, client_id, ukey, origin_jti, auth_time, expires, revoked) VALUES (?, ?, ?, ?, ?, ?, ?, 0)', [
-        hashToken(refresh), pool.Id, client.ClientId, ukey, originJti, opts.authTime, now + valid.refresh,
+      await tx.run('INSERT INTO cognito_refresh (token_hash, pool_id, client_id, ukey, origin_jti, auth_time, expires, revoked, scopes) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?)', [
+        hashToken(refresh), pool.Id, client.ClientId, ukey, originJti, opts.authTime, now + valid.refresh, opts.oauth ? opts.oauth.scopes.join(' ') : null,
       ]);
     });
+    // The implicit grant returns no refresh token: its row still stands for the origin the access token names (revocation, global sign-out).
+    if (opts.oauth && !opts.oauth.refreshToken) return result;
     result.RefreshToken = refresh;
     if (pool.DeviceConfiguration && !opts.deviceKey) result.NewDeviceMetadata = await newDevice(core, pool, ukey);
   }
@@ -161,10 +175,17 @@ export interface RefreshRow {
   auth_time: number;
   expires: number;
   revoked: number;
+  /** The scopes an OAuth 2.0 grant gave (space-separated); null for tokens from InitiateAuth. */
+  scopes: string | null;
+}
+
+/** The OAuth 2.0 grant a refresh token came from, kept by the tokens it refreshes. */
+export function grantOf(row: RefreshRow): IssueOptions['oauth'] {
+  return row.scopes === null || row.scopes === undefined ? undefined : { scopes: row.scopes ? row.scopes.split(' ') : [], refreshToken: true };
 }
 
 export async function refreshRow(core: CognitoCore, token: string): Promise<RefreshRow | undefined> {
-  return core.db.get<RefreshRow>('SELECT pool_id, client_id, ukey, origin_jti, auth_time, expires, revoked FROM cognito_refresh WHERE token_hash = ?', [hashToken(token)]);
+  return core.db.get<RefreshRow>('SELECT pool_id, client_id, ukey, origin_jti, auth_time, expires, revoked, scopes FROM cognito_refresh WHERE token_hash = ?', [hashToken(token)]);
 }
 
 export interface SignedIn {

@@ -28,7 +28,7 @@ import { passwordMatches } from '../crypto/password.js';
 import { N, claimSignature, poolNameOf, serverEphemeral, serverKey } from '../crypto/srp.js';
 import { totpValid } from '../crypto/totp.js';
 import { newSession, takeSession, type SessionDoc } from '../auth/sessions.js';
-import { issueTokens, refreshRow } from '../auth/tokens.js';
+import { grantOf, issueTokens, refreshRow } from '../auth/tokens.js';
 import { getDevice, putDevice } from '../auth/devices.js';
 import { invokeTrigger, triggerArn, triggerAttributes } from '../triggers.js';
 import { checkRequired, newPasswordFields } from '../users.js';
@@ -42,7 +42,12 @@ interface Call {
   client: StoredClient;
   admin: boolean;
   clientMetadata?: Record<string, string>;
+  /** A sign-in through the hosted UI: any client with OAuth enabled, and its own end (a code or tokens for the redirect). */
+  hosted?: HostedSignIn;
 }
+
+/** What the hosted UI does once a user has signed in (PostAuthentication has run). */
+export type HostedSignIn = (user: StoredUser, authTime: number) => Promise<void>;
 
 type Answer = InitiateAuthResponse;
 
@@ -122,12 +127,12 @@ export class AuthOps implements Pick<Api, Ops> {
     const rotation = call.client.RefreshTokenRotation?.Feature === 'ENABLED';
     const { user, row } = await this.refreshUser(call, input.RefreshToken);
     if (!rotation) {
-      const result = await issueTokens(this.core, call.pool, call.client, user, { authTime: row.auth_time, originJti: row.origin_jti, triggerSource: 'TokenGeneration_RefreshTokens', clientMetadata: call.clientMetadata });
+      const result = await issueTokens(this.core, call.pool, call.client, user, { authTime: row.auth_time, originJti: row.origin_jti, triggerSource: 'TokenGeneration_RefreshTokens', clientMetadata: call.clientMetadata, oauth: grantOf(row) });
       return { AuthenticationResult: result };
     }
     const grace = (call.client.RefreshTokenRotation?.RetryGracePeriodSeconds ?? 0) * 1000;
     await this.core.db.tx((tx) => tx.run('UPDATE cognito_refresh SET expires = ? WHERE origin_jti = ? AND expires > ?', [this.core.now() + grace, row.origin_jti, this.core.now() + grace]));
-    const result = await issueTokens(this.core, call.pool, call.client, user, { authTime: row.auth_time, triggerSource: 'TokenGeneration_RefreshTokens', clientMetadata: call.clientMetadata });
+    const result = await issueTokens(this.core, call.pool, call.client, user, { authTime: row.auth_time, triggerSource: 'TokenGeneration_RefreshTokens', clientMetadata: call.clientMetadata, oauth: grantOf(row) });
     return { AuthenticationResult: result };
   }
 
@@ -145,7 +150,7 @@ export class AuthOps implements Pick<Api, Ops> {
   private async start(call: Call, flow: string, params: Record<string, string>): Promise<Answer> {
     const permission = FLOW_PERMISSION[flow];
     if (!permission) throw new InvalidParameterException(`${flow} flow is not supported.`);
-    if (!allowedFlows(call.client).has(permission)) throw new InvalidParameterException(`${flow === 'ADMIN_NO_SRP_AUTH' ? 'ADMIN_USER_PASSWORD_AUTH' : flow} flow not enabled for this client`);
+    if (!call.hosted && !allowedFlows(call.client).has(permission)) throw new InvalidParameterException(`${flow === 'ADMIN_NO_SRP_AUTH' ? 'ADMIN_USER_PASSWORD_AUTH' : flow} flow not enabled for this client`);
     switch (flow) {
       case 'USER_PASSWORD_AUTH':
       case 'ADMIN_USER_PASSWORD_AUTH':
@@ -261,7 +266,7 @@ export class AuthOps implements Pick<Api, Ops> {
   private async refreshFlow(call: Call, params: Record<string, string>): Promise<Answer> {
     const { user, row } = await this.refreshUser(call, param(params, 'REFRESH_TOKEN'));
     checkSecretHash(call.client, params.USERNAME ?? user.Username, params.SECRET_HASH);
-    const result = await issueTokens(this.core, call.pool, call.client, user, { authTime: row.auth_time, originJti: row.origin_jti, triggerSource: 'TokenGeneration_RefreshTokens', clientMetadata: call.clientMetadata });
+    const result = await issueTokens(this.core, call.pool, call.client, user, { authTime: row.auth_time, originJti: row.origin_jti, triggerSource: 'TokenGeneration_RefreshTokens', clientMetadata: call.clientMetadata, oauth: grantOf(row) });
     return { AuthenticationResult: result, ChallengeParameters: {} };
   }
 
@@ -363,8 +368,22 @@ export class AuthOps implements Pick<Api, Ops> {
       clientId: call.client.ClientId,
       request: { userAttributes: triggerAttributes(user), newDeviceUsed: false, ...(call.clientMetadata ? { clientMetadata: call.clientMetadata } : {}) },
     });
+    if (call.hosted) {
+      await call.hosted(user, authTime);
+      return { ChallengeParameters: {} };
+    }
     const result = await issueTokens(this.core, call.pool, call.client, user, { authTime, triggerSource, clientMetadata: call.clientMetadata, deviceKey });
     return { AuthenticationResult: result, ChallengeParameters: {} };
+  }
+
+  /** The hosted UI's sign-in with a password (its SECRET_HASH made by the UI, which knows the secret). */
+  async hostedSignIn(pool: StoredPool, client: StoredClient, params: Record<string, string>, done: HostedSignIn): Promise<Answer> {
+    return this.start({ pool, client, admin: false, hosted: done }, 'USER_PASSWORD_AUTH', params);
+  }
+
+  /** The hosted UI's answer to a challenge of its sign-in (new password, MFA code). */
+  async hostedRespond(pool: StoredPool, client: StoredClient, challenge: string, responses: Record<string, string>, session: string, done: HostedSignIn): Promise<Answer> {
+    return this.respond({ pool, client, admin: false, hosted: done }, challenge, responses, session);
   }
 
   private async sessionUser(call: Call, doc: SessionDoc, responses: Record<string, string>): Promise<StoredUser> {

@@ -4,6 +4,7 @@ import type { RequestContext } from '../../../core/context.js';
 import { decodePageToken, encodePageToken, listingOf } from '../../../storage/paginate.js';
 import {
   GroupExistsException,
+  InvalidOAuthFlowException,
   InvalidParameterException,
   NotAuthorizedException,
   ResourceNotFoundException,
@@ -60,6 +61,13 @@ export function checkSecretHash(client: StoredClient, username: string, given: s
   const expected = createHmac('sha256', client.ClientSecret).update(username + client.ClientId).digest();
   const got = Buffer.from(given, 'base64');
   if (got.length !== expected.length || !timingSafeEqual(got, expected)) throw new NotAuthorizedException(`Unable to verify secret hash for client ${client.ClientId}`);
+}
+
+/** AWS's rules on the OAuth flows of a client: client_credentials alone, and only with a secret. */
+function checkOAuthFlows(flows: readonly string[] | undefined, hasSecret: boolean): void {
+  if (!flows?.includes('client_credentials')) return;
+  if (flows.some((f) => f !== 'client_credentials')) throw new InvalidOAuthFlowException('client_credentials flow can not be selected along with code flow or implicit flow.');
+  if (!hasSecret) throw new InvalidOAuthFlowException('client_credentials flow can not be selected if client does not have a client secret.');
 }
 
 function clientSettings(input: CreateUserPoolClientRequest | UpdateUserPoolClientRequest): Partial<StoredClient> {
@@ -142,6 +150,7 @@ export class ClientOps implements Pick<Api, Ops> {
     await this.checkProviders(pool.Id, input.SupportedIdentityProviders);
     const now = this.core.now();
     const secret = input.ClientSecret ?? (input.GenerateSecret ? randomId(51, LOWER) : undefined);
+    checkOAuthFlows(input.AllowedOAuthFlows, !!secret);
     const client: StoredClient = {
       UserPoolId: pool.Id,
       ClientName: input.ClientName,
@@ -182,6 +191,7 @@ export class ClientOps implements Pick<Api, Ops> {
     this.checkPermissions(pool, input, 'updating');
     await this.checkScopes(client.UserPoolId, input.AllowedOAuthScopes);
     await this.checkProviders(pool.Id, input.SupportedIdentityProviders);
+    checkOAuthFlows(input.AllowedOAuthFlows, !!client.ClientSecret);
     const updated: StoredClient = {
       UserPoolId: client.UserPoolId,
       ClientId: client.ClientId,

@@ -58,6 +58,14 @@ function settings(input: CreateUserPoolRequest | UpdateUserPoolRequest, pool: Pa
     if (v && v !== 'V1_0') lite(`PreTokenGeneration ${v}`);
     if ((input.Policies?.SignInPolicy?.AllowedFirstAuthFactors ?? []).some((f) => f !== 'PASSWORD')) lite('Choice-based sign-in');
   }
+  const lc = input.LambdaConfig;
+  if (lc?.CustomEmailSender || lc?.CustomSMSSender || lc?.KMSKeyID) {
+    // AWS encrypts the code it hands these triggers with the AWS Encryption SDK under KMSKeyID, and the
+    // function decrypts it with KMS. Stratus has no KMS: it could neither encrypt as AWS does nor let
+    // the function decrypt, so it refuses the configuration rather than send the messages another way.
+    if ((lc.CustomEmailSender || lc.CustomSMSSender) && !lc.KMSKeyID) throw new InvalidParameterException('KMSKeyID is required when a CustomEmailSender or CustomSMSSender is configured.');
+    throw new InvalidParameterException(`Invalid KMS key ${lc.KMSKeyID}: Stratus has no KMS, so the CustomEmailSender and CustomSMSSender triggers are not supported.`);
+  }
   if (tier !== 'PLUS' && input.UserPoolAddOns?.AdvancedSecurityMode && input.UserPoolAddOns.AdvancedSecurityMode !== 'OFF') lite('Threat protection');
   return {
     Policies: { PasswordPolicy: policy, SignInPolicy: input.Policies?.SignInPolicy ?? { AllowedFirstAuthFactors: ['PASSWORD'] } },
@@ -194,7 +202,8 @@ export class PoolOps implements Pick<Api, Ops> {
       if (pool.DeletionProtection === 'ACTIVE') {
         throw new InvalidParameterException('The user pool cannot be deleted because deletion protection is activated. Deletion protection must be inactivated first.');
       }
-      for (const table of ['cognito_pools', 'cognito_keys', 'cognito_clients', 'cognito_groups', 'cognito_users', 'cognito_aliases', 'cognito_members', 'cognito_sessions', 'cognito_refresh', 'cognito_messages', 'cognito_resource_servers', 'cognito_devices', 'cognito_providers']) {
+      if (pool.Domain || pool.CustomDomain) throw new InvalidParameterException('User pool cannot be deleted. It has a domain configured that should be deleted first.');
+      for (const table of ['cognito_pools', 'cognito_keys', 'cognito_clients', 'cognito_groups', 'cognito_users', 'cognito_aliases', 'cognito_members', 'cognito_sessions', 'cognito_refresh', 'cognito_messages', 'cognito_resource_servers', 'cognito_devices', 'cognito_providers', 'cognito_oauth_codes', 'cognito_web_sessions']) {
         await tx.run(`DELETE FROM ${table} WHERE pool_id = ?`, [pool.Id]);
       }
     });
