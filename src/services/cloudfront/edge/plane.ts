@@ -20,6 +20,7 @@ import { EdgeCache, type CachedResponse } from './cache.js';
 import { compressFor } from './compress.js';
 import { fromFunctionResult, fromLambdaResult, functionEvent, lambdaEdgeEvent, responseFromFunction, type EdgeContext, type EdgeRequest, type EdgeResponse } from './events.js';
 import type { FunctionRuntime } from './functions-runtime.js';
+import { associatedStores } from '../kvs.js';
 import { fetchOrigin, OriginUnreachable } from './origin.js';
 import { errorPage, MESSAGES, newCfId, POP, viaHeader } from './pages.js';
 import { applyResponseHeadersPolicy, managedResponseHeadersPolicy } from './response-headers.js';
@@ -291,9 +292,9 @@ export class EdgePlane {
   private async viewerCode(d: DistributionDoc, behavior: any, eventType: 'viewer-request' | 'viewer-response', ctx: EdgeContext, request: EdgeRequest, response?: EdgeResponse): Promise<{ request: EdgeRequest } | { response: EdgeResponse } | { none: true }> {
     const fn = (behavior.FunctionAssociations?.Items ?? []).find((f: any) => f.EventType === eventType);
     if (fn) {
-      const code = await this.functionCode(d.account, String(fn.FunctionARN));
-      if (code === undefined) throw new EdgeFailure(503, MESSAGES.functionError, 'FunctionExecutionError from cloudfront');
-      const run = await this.runtime.run(code, functionEvent(ctx, eventType, request, response));
+      const live = await this.functionCode(d.account, String(fn.FunctionARN));
+      if (live === undefined) throw new EdgeFailure(503, MESSAGES.functionError, 'FunctionExecutionError from cloudfront');
+      const run = await this.runtime.run(live.code, functionEvent(ctx, eventType, request, response), { account: d.account, stores: live.stores });
       if (run.timedOut) throw new EdgeFailure(503, MESSAGES.functionThrottled, 'FunctionThrottledError from cloudfront');
       if (run.error !== undefined) throw new EdgeFailure(503, MESSAGES.functionError, 'FunctionExecutionError from cloudfront');
       if (eventType === 'viewer-response') {
@@ -318,12 +319,13 @@ export class EdgePlane {
     return 'response' in r ? { response: r.response } : { request: r.request };
   }
 
-  private functionCode(account: string, arnText: string): Promise<string | undefined> {
+  /** A LIVE function's code and the ids of the KeyValueStores associated with it. */
+  private functionCode(account: string, arnText: string): Promise<{ code: string; stores: string[] } | undefined> {
     return this.memo(`fn\n${arnText}`, async () => {
       const arn = parseFunctionArn(arnText);
       if (!arn || arn.account !== account) return undefined;
       const f = await this.core.store.fn(account, arn.name, 'LIVE');
-      return f ? Buffer.from(f.code, 'base64').toString('utf8') : undefined;
+      return f ? { code: Buffer.from(f.code, 'base64').toString('utf8'), stores: associatedStores(account, f.keyValueStoreAssociations) } : undefined;
     });
   }
 
