@@ -16,6 +16,7 @@ import { FunctionOps } from './ops/functions.js';
 import { InvalidationOps } from './ops/invalidations.js';
 import { KeyValueStoreOps } from './ops/key-value-stores.js';
 import { PolicyOps } from './ops/policies.js';
+import { PublicKeyOps } from './ops/public-keys.js';
 import { TagOps } from './ops/tags.js';
 
 export const definition: ServiceDefinition = {
@@ -29,7 +30,7 @@ export const definition: ServiceDefinition = {
     const runtime = new FunctionRuntime(timeoutMs, undefined, (account, id, op, key) => readKvs(core, account, id, op, key));
     const edge = new EdgePlane(core, runtime, cacheBytes);
     return defineProvider<CloudFrontApi>()(
-      [new DistributionOps(core), new InvalidationOps(core), new PolicyOps(core), new FunctionOps(core, runtime), new TagOps(core), new AccessControlOps(core), new KeyValueStoreOps(core)],
+      [new DistributionOps(core), new InvalidationOps(core), new PolicyOps(core), new FunctionOps(core, runtime), new TagOps(core), new AccessControlOps(core), new KeyValueStoreOps(core), new PublicKeyOps(core)],
       {
         dataPlanes: edge.routes(),
         close: () => runtime.close(),
