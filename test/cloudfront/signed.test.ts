@@ -145,6 +145,25 @@ describe('CloudFront signed URLs, signed cookies and geo restriction', () => {
     assert.match(us.body, /The Amazon CloudFront distribution is configured to block access from your country\./);
     assert.equal(us.headers['x-cache'], 'Error from cloudfront');
     assert.equal((await edge(server, geoHost, '/index.html')).status, 200);
+    // The country is what origins see as CloudFront-Viewer-Country when a policy forwards it (here, to a function).
+    const fn = await cf.send(
+      new CF.CreateFunctionCommand({
+        Name: 'country',
+        FunctionConfig: { Comment: '', Runtime: 'cloudfront-js-2.0' },
+        FunctionCode: Buffer.from("function handler(e) { var c = e.request.headers['cloudfront-viewer-country']; return { statusCode: 200, statusDescription: 'OK', body: c ? c.value : 'none' }; }"),
+      }),
+    );
+    const arn = (await cf.send(new CF.PublishFunctionCommand({ Name: 'country', IfMatch: fn.ETag }))).FunctionSummary!.FunctionMetadata!.FunctionARN!;
+    const byFn = await cf.send(
+      new CF.CreateDistributionCommand({
+        DistributionConfig: s3Config('geo-fn', 'private', {
+          DefaultCacheBehavior: { TargetOriginId: 's3', ViewerProtocolPolicy: 'allow-all', CachePolicyId: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad', FunctionAssociations: { Quantity: 1, Items: [{ EventType: 'viewer-request', FunctionARN: arn }] } },
+        }),
+      }),
+    );
+    const fnHost = `${byFn.Distribution!.Id!.toLowerCase()}.cloudfront.localhost`;
+    assert.equal((await edge(server, fnHost, '/', { headers: { 'x-stratus-viewer-country': 'de', 'cloudfront-viewer-country': 'XX' } })).body, 'DE');
+    assert.equal((await edge(server, fnHost, '/', { headers: { 'cloudfront-viewer-country': 'XX' } })).body, 'none');
     await assert.rejects(
       cf.send(new CF.CreateDistributionCommand({ DistributionConfig: s3Config('geo-bad', 'private', { Restrictions: { GeoRestriction: { RestrictionType: 'blacklist', Quantity: 1, Items: ['usa'] } } }) })),
       awsError('InvalidLocationCode', 400),

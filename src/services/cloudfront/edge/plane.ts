@@ -174,6 +174,9 @@ export class EdgePlane {
     const ctx: EdgeContext = { distributionDomainName: d.domain, distributionId: d.id, requestId: cfId };
     const headers: Record<string, string> = {};
     for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k] = v;
+    // CloudFront-Viewer-Country is CloudFront's to set, from the country it decided on (a viewer's is replaced).
+    delete headers['cloudfront-viewer-country'];
+    if (country) headers['cloudfront-viewer-country'] = country.toUpperCase();
     let request: EdgeRequest = { method: req.method, uri: rawPath, rawQuery: req.rawQuery, headers, clientIp: clientIp(req), body: req.body };
 
     // Viewer request.
