@@ -109,6 +109,26 @@ describe('CloudFront KeyValueStore', () => {
     await assert.rejects(kvs.send(new KVS.DescribeKeyValueStoreCommand({ KvsARN: arn.replace(/\/.*$/, '/00000000-0000-0000-0000-000000000000') })), awsError('ResourceNotFoundException', 404));
   });
 
+  it("AWS's own host name: a client without an endpoint override, its connection sent here", async () => {
+    // The SDK addresses https://{account}.cloudfront-kvs.global.api.aws; the handler connects to this server instead, Host unchanged.
+    const port = Number(new URL(server.endpoint).port);
+    const inner = new NodeHttpHandler();
+    const aws = new KVS.CloudFrontKeyValueStoreClient({
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+      maxAttempts: 1,
+      requestHandler: {
+        handle: (request: any, options: any) => {
+          assert.equal(request.headers.host ?? request.hostname, '000000000000.cloudfront-kvs.global.api.aws');
+          request.headers.host = request.hostname;
+          return inner.handle(Object.assign(request, { protocol: 'http:', hostname: '127.0.0.1', port }), options);
+        },
+      } as any,
+    });
+    const d = await aws.send(new KVS.DescribeKeyValueStoreCommand({ KvsARN: arn }));
+    assert.equal(d.KvsARN, arn);
+  });
+
   it('--auth strict checks the SigV4A signature: a wrong secret is refused', async () => {
     await assert.rejects(kvsClient(server, 'wrong').send(new KVS.DescribeKeyValueStoreCommand({ KvsARN: arn })), (e: Error & { $metadata?: { httpStatusCode?: number } }) => {
       assert.equal(e.$metadata?.httpStatusCode, 403);
