@@ -85,12 +85,23 @@ export class FunctionRuntime {
       this.pending.delete(m.id);
       let logs: string[] = [];
       try {
-        logs = m.logs ? (JSON.parse(m.logs) as string[]) : [];
+        const parsed: unknown = m.logs ? JSON.parse(m.logs) : [];
+        logs = Array.isArray(parsed) ? parsed.map(String) : [];
       } catch {
         logs = [];
       }
       if (m.error !== undefined) p.resolve({ error: m.error, timedOut: m.timedOut, logs, elapsedMs: m.elapsedMs });
-      else p.resolve({ output: m.output === undefined ? undefined : JSON.parse(m.output), logs, elapsedMs: m.elapsedMs });
+      else {
+        // The text comes from the function's realm (its JSON.stringify may be replaced): read it with care.
+        let output: unknown;
+        try {
+          output = m.output === undefined ? undefined : JSON.parse(m.output);
+        } catch {
+          p.resolve({ error: 'The function returned a value that cannot be serialized.', logs, elapsedMs: m.elapsedMs });
+          return void this.idle();
+        }
+        p.resolve({ output, logs, elapsedMs: m.elapsedMs });
+      }
       this.idle();
     });
     w.on('error', (e: Error & { code?: string }) =>

@@ -33,8 +33,10 @@ function kvsLookup(store: unknown, op: unknown, key: unknown): string {
   return decoder.decode(kvsData.slice(0, Atomics.load(kvsSignal, 1)));
 }
 
-function hostDone(error: string | undefined, output: string | undefined, logs: string): void {
-  current?.reply({ error, output, logs });
+/** The run's end, from the context: only strings cross (code may have replaced JSON.stringify). */
+function hostDone(error: unknown, output: unknown, logs: unknown): void {
+  const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+  current?.reply({ error: error === undefined ? undefined : (text(error) ?? 'The function failed.'), output: text(output), logs: text(logs) });
 }
 
 interface RunMessage {
@@ -70,7 +72,9 @@ var __cf_install = function (done, lookup) {
       });
     },
   });
-  __cf_run = function (input) { __cf_start(input, done); };
+  // Taken now, before the function's code runs: code that redefines the global never receives done.
+  var start = __cf_start;
+  __cf_run = function (input) { start(input, done); };
 };
 var console = { log: function () { var a = []; for (var i = 0; i < arguments.length; i++) { var v = arguments[i]; a.push(typeof v === 'string' ? v : (function () { try { return JSON.stringify(v); } catch (e) { return String(v); } })()); } if (__cf_logs.length < 100) __cf_logs.push(a.join(' ')); } };
 console.info = console.warn = console.error = console.debug = console.log;
