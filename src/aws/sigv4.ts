@@ -18,6 +18,7 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { percentDecode, type HttpRequest } from '../core/http.js';
 import { AwsError } from './errors.js';
+import { ALGORITHM_V4A, verifySigV4aSignature } from './sigv4a.js';
 import { MAX_SKEW_MS, authFamily, malformedSignatureError, parseAmzDate, signatureScopeError, toAmzDate } from './auth-errors.js';
 
 export interface SigV4Info {
@@ -36,6 +37,8 @@ export interface SigV4Info {
   expiresSeconds?: number;
   /** X-Amz-Security-Token, when the credentials are temporary. */
   sessionToken?: string;
+  /** SigV4A (AWS4-ECDSA-P256-SHA256): its scope has no region; X-Amz-Region-Set names where it is good. */
+  v4a?: { regionSet: string };
 }
 
 export const ALGORITHM = 'AWS4-HMAC-SHA256';
@@ -71,7 +74,8 @@ function parseAuthorizationHeader(req: HttpRequest, header: string, routed: stri
   const scheme = space < 0 ? trimmed : trimmed.slice(0, space);
   const rest = space < 0 ? '' : trimmed.slice(space + 1);
 
-  if (scheme !== ALGORITHM) {
+  const v4a = scheme === ALGORITHM_V4A;
+  if (scheme !== ALGORITHM && !v4a) {
     if (routed !== undefined && routed === 's3' && scheme === 'AWS') {
       throw malformedSignatureError(routed, 'The authorization mechanism you have provided is not supported. Please use AWS4-HMAC-SHA256.', {
         code: 'InvalidRequest',
@@ -115,7 +119,7 @@ function parseAuthorizationHeader(req: HttpRequest, header: string, routed: stri
       message: 'The authorization header is malformed; the authorization header requires three components: Credential, SignedHeaders, and Signature.',
     });
   }
-  const scope = parseCredential(credential!, routed);
+  const scope = parseCredential(credential!, routed, v4a);
   const errService = routed ?? scope.service;
   const amzDate = requestDate(req, errService);
   const signedHeaders = signedHeadersRaw!.split(';').map((h) => h.trim().toLowerCase());
@@ -126,16 +130,19 @@ function parseAuthorizationHeader(req: HttpRequest, header: string, routed: stri
     });
   }
   checkScopeDate(scope.date, amzDate, errService);
+  // SigV4A: the region set's one region, else (`*`, several) us-east-1 stands for the request's region.
+  const regionSet = (req.headers['x-amz-region-set'] ?? '').trim();
   return {
     accessKeyId: scope.accessKeyId,
     date: scope.date,
-    region: scope.region,
+    region: v4a && /^[a-z0-9-]+$/.test(regionSet) ? regionSet : scope.region,
     service: scope.service,
     signedHeaders,
     signature: signature!,
     amzDate,
     presigned: false,
     ...(req.headers['x-amz-security-token'] !== undefined ? { sessionToken: req.headers['x-amz-security-token'] } : {}),
+    ...(v4a ? { v4a: { regionSet: req.headers['x-amz-region-set'] ?? '' } } : {}),
   };
 }
 
@@ -224,8 +231,10 @@ function scopeService(credential: string | undefined): string | undefined {
   return parts && parts.length === 5 ? parts[3] : undefined;
 }
 
-function parseCredential(credential: string, routed: string | undefined) {
+function parseCredential(credential: string, routed: string | undefined, v4a = false) {
   const parts = credential.split('/');
+  // SigV4A's scope has no region: AKID/date/service/aws4_request (the region set is a header).
+  if (v4a && parts.length === 4) parts.splice(2, 0, 'us-east-1');
   const errService = routed ?? (parts.length >= 4 ? parts[parts.length - 2] : undefined);
   const s3Malformed = {
     code: 'AuthorizationHeaderMalformed' as const,
@@ -387,6 +396,7 @@ export function buildCanonicalRequest(req: HttpRequest, info: SigV4Info, payload
 }
 
 export function buildStringToSign(info: SigV4Info, canonicalRequest: string): string {
+  if (info.v4a) return [ALGORITHM_V4A, info.amzDate, `${info.date}/${info.service}/aws4_request`, sha256Hex(canonicalRequest)].join('\n');
   return [ALGORITHM, info.amzDate, `${info.date}/${info.region}/${info.service}/aws4_request`, sha256Hex(canonicalRequest)].join('\n');
 }
 
@@ -453,6 +463,13 @@ export function contentSha256Mismatch(req: HttpRequest): { claimed: string; comp
  */
 export function verifySigV4(req: HttpRequest, info: SigV4Info, secretAccessKey: string): boolean {
   if (contentSha256Mismatch(req)) return false;
+  if (info.v4a) {
+    // The region set must be signed, and the signature good for one of the payload hashes.
+    if (!info.signedHeaders.includes('x-amz-region-set')) return false;
+    return payloadHashes(req, info).some((h) =>
+      verifySigV4aSignature(buildStringToSign(info, buildCanonicalRequest(req, info, h)), info.signature, info.accessKeyId, secretAccessKey),
+    );
+  }
   const key = signingKey(secretAccessKey, info.date, info.region, info.service);
   let ok = false;
   for (const payloadHash of payloadHashes(req, info)) {

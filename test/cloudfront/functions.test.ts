@@ -58,6 +58,19 @@ describe('CloudFront Functions', () => {
     await assert.rejects(cf.send(new CF.CreateFunctionCommand({ Name: 'big', FunctionConfig: config, FunctionCode: Buffer.from(big) })), awsError('FunctionSizeLimitExceeded', 413, 'The function is too large.'));
   });
 
+  it('code that replaces the prelude or JSON.stringify reaches nothing of the worker, and the server keeps serving', async () => {
+    const code = `__cf_start = function (i, done) { done.constructor('return process')().exit(1); };
+      JSON.stringify = function () { return '{not json'; };
+      function handler(e) { return e.request; }`;
+    const created = await cf.send(new CF.CreateFunctionCommand({ Name: 'sneaky', FunctionConfig: config, FunctionCode: Buffer.from(code) }));
+    const result = await cf.send(new CF.TestFunctionCommand({ Name: 'sneaky', IfMatch: created.ETag, EventObject: event('/') }));
+    assert.equal(result.TestResult!.FunctionErrorMessage, 'The function returned a value that cannot be serialized.');
+    assert.deepEqual(result.TestResult!.FunctionExecutionLogs ?? [], []);
+    const fine = await cf.send(new CF.CreateFunctionCommand({ Name: 'fine', FunctionConfig: config, FunctionCode: Buffer.from('function handler(e) { return e.request; }') }));
+    const ok = await cf.send(new CF.TestFunctionCommand({ Name: 'fine', IfMatch: fine.ETag, EventObject: event('/x') }));
+    assert.equal(JSON.parse(ok.TestResult!.FunctionOutput!).uri, '/x');
+  });
+
   it('TestFunction runs the handler on an event: output, logs, errors', async () => {
     const code = "function handler(event) { console.log('uri', event.request.uri); event.request.uri = event.request.uri + 'index.html'; return event.request; }";
     const created = await cf.send(new CF.CreateFunctionCommand({ Name: 'tested', FunctionConfig: config, FunctionCode: Buffer.from(code) }));

@@ -116,6 +116,7 @@ test('one <Service>Api interface per service with one method per operation', () 
     kinesis: 'KinesisApi',
     'cognito-idp': 'CognitoIdentityProviderApi',
     cloudfront: 'CloudFrontApi',
+    'cloudfront-keyvaluestore': 'CloudFrontKeyValueStoreApi',
     'cognito-identity': 'CognitoIdentityApi',
     iam: 'IAMApi',
   };

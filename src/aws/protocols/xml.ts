@@ -86,10 +86,26 @@ const parser = new XMLParser({
   htmlEntities: false,
 });
 
+const MARKUP_REFS: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' };
+
+/**
+ * Character references (`&#x0A;`, `&#10;`: the SDKs write newlines so) as their characters, which the
+ * parser leaves alone when it is not decoding HTML entities; those of markup characters stay escaped.
+ */
+function decodeCharRefs(text: string): string {
+  if (!text.includes('&#')) return text;
+  return text.replace(/&#x([0-9a-fA-F]{1,6});|&#([0-9]{1,7});/g, (ref, hex: string | undefined, dec: string | undefined) => {
+    const code = hex !== undefined ? parseInt(hex, 16) : Number(dec);
+    if (code > 0x10ffff) return ref;
+    const c = String.fromCodePoint(code);
+    return MARKUP_REFS[c] ?? c;
+  });
+}
+
 /** Parses an XML document; malformed XML is a serialization error. */
 export function parseXml(body: Buffer): Record<string, unknown> {
   try {
-    return parser.parse(body.toString('utf8'), true) as Record<string, unknown>;
+    return parser.parse(decodeCharRefs(body.toString('utf8')), true) as Record<string, unknown>;
   } catch {
     throw serializationError('The XML you provided was not well-formed or did not validate against our published schema');
   }

@@ -25,6 +25,9 @@ import {
   TooManyOrigins,
   TooManyLambdaFunctionAssociations,
   TooManyFunctionAssociations,
+  TooManyKeyGroupsAssociatedToDistribution,
+  TrustedKeyGroupDoesNotExist,
+  InvalidLocationCode,
 } from '../../generated/cloudfront.js';
 
 /** What the checks need to look up: whether a policy or a function (by ARN) exists for the account. */
@@ -35,11 +38,13 @@ export interface ConfigLookups {
   /** Whether the CloudFront function ARN names a function of the account (published or not). */
   functionExists(arn: string): Promise<boolean>;
   originAccessControl(id: string): Promise<boolean>;
+  /** Whether the key group exists for the account. */
+  keyGroup(id: string): Promise<boolean>;
   /** The Lambda function version an association names, when Lambda is served here (undefined: it is not). */
   lambdaVersion(arn: string): Promise<{ found: boolean; environment: boolean; layers: boolean; memory: number } | undefined>;
 }
 
-const LIMITS = { origins: 100, behaviors: 75, lambdaAssociations: 4, functionAssociations: 2 };
+const LIMITS = { origins: 100, behaviors: 75, lambdaAssociations: 4, functionAssociations: 2, keyGroups: 4 };
 const ERROR_CODES = new Set([400, 403, 404, 405, 414, 416, 500, 501, 502, 503, 504]);
 const RESPONSE_CODES = new Set(['200', '400', '403', '404', '405', '414', '416', '500', '501', '502', '503', '504']);
 
@@ -118,7 +123,11 @@ export async function normaliseConfig(config: any, lookups: ConfigLookups): Prom
   c.PriceClass ??= 'PriceClass_All';
   c.ViewerCertificate ??= { CloudFrontDefaultCertificate: true, SSLSupportMethod: 'vip', MinimumProtocolVersion: 'TLSv1', CertificateSource: 'cloudfront' };
   c.Restrictions ??= { GeoRestriction: { RestrictionType: 'none', Quantity: 0 } };
-  quantities(c.Restrictions.GeoRestriction);
+  const geo = c.Restrictions.GeoRestriction;
+  const locations = quantities(geo);
+  if (geo.RestrictionType === 'none' && locations.length > 0) throw new InvalidArgument('The parameter GeoRestriction Items must be empty when RestrictionType is none.');
+  if (geo.RestrictionType !== 'none' && locations.length === 0) throw new InvalidArgument('The parameter GeoRestriction Items must not be empty when RestrictionType is whitelist or blacklist.');
+  if (locations.some((l: unknown) => typeof l !== 'string' || !/^[A-Z]{2}$/.test(l))) throw new InvalidLocationCode('The location code specified is not valid.');
   c.WebACLId ??= '';
   c.HttpVersion ??= 'http2';
   c.IsIPV6Enabled ??= true;
@@ -214,8 +223,14 @@ async function normaliseBehavior(b: any, origins: Set<string>, lookups: ConfigLo
     if (!(await lookups.functionExists(String(f.FunctionARN)))) throw new InvalidFunctionAssociation(`The function ARN is not valid or the function does not exist. ARN: ${f.FunctionARN}`);
   }
   b.FunctionAssociations = normaliseList(b.FunctionAssociations);
-  b.TrustedSigners ??= { Enabled: false, Quantity: 0 };
-  b.TrustedKeyGroups ??= { Enabled: false, Quantity: 0 };
+  b.TrustedSigners = b.TrustedSigners ? { Enabled: b.TrustedSigners.Enabled, ...normaliseList(b.TrustedSigners) } : { Enabled: false, Quantity: 0 };
+  b.TrustedKeyGroups = b.TrustedKeyGroups ? { Enabled: b.TrustedKeyGroups.Enabled, ...normaliseList(b.TrustedKeyGroups) } : { Enabled: false, Quantity: 0 };
+  const groups: string[] = b.TrustedKeyGroups.Items ?? [];
+  if (groups.length > LIMITS.keyGroups) throw new TooManyKeyGroupsAssociatedToDistribution('Your request contains more key groups than are allowed per distribution.');
+  for (const g of groups) if (!(await lookups.keyGroup(String(g)))) throw new TrustedKeyGroupDoesNotExist('The specified key group does not exist.');
+  for (const a of b.TrustedSigners.Items ?? []) {
+    if (a !== 'self' && !/^\d{12}$/.test(String(a))) throw new InvalidArgument(`The parameter TrustedSigners contains an invalid AWS account: ${a}.`);
+  }
   b.SmoothStreaming ??= false;
   b.Compress ??= false;
   b.FieldLevelEncryptionId ??= '';

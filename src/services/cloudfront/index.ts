@@ -8,12 +8,15 @@ import type { CloudFrontApi } from '../../generated/cloudfront.js';
 import { defineProvider, type Platform, type ServiceDefinition, type ServiceProvider } from '../service.js';
 import { CloudFrontCore } from './core.js';
 import { FunctionRuntime } from './edge/functions-runtime.js';
+import { readKvs } from './kvs.js';
 import { EdgePlane } from './edge/plane.js';
 import { AccessControlOps } from './ops/access-controls.js';
 import { DistributionOps } from './ops/distributions.js';
 import { FunctionOps } from './ops/functions.js';
 import { InvalidationOps } from './ops/invalidations.js';
+import { KeyValueStoreOps } from './ops/key-value-stores.js';
 import { PolicyOps } from './ops/policies.js';
+import { PublicKeyOps } from './ops/public-keys.js';
 import { TagOps } from './ops/tags.js';
 
 export const definition: ServiceDefinition = {
@@ -24,10 +27,10 @@ export const definition: ServiceDefinition = {
     const opts = platform.config.services?.cloudfront ?? {};
     const timeoutMs = typeof opts.functionTimeoutMs === 'number' ? opts.functionTimeoutMs : 200;
     const cacheBytes = typeof opts.cacheBytes === 'number' ? opts.cacheBytes : 64 * 1024 * 1024;
-    const runtime = new FunctionRuntime(timeoutMs);
+    const runtime = new FunctionRuntime(timeoutMs, undefined, (account, id, op, key) => readKvs(core, account, id, op, key));
     const edge = new EdgePlane(core, runtime, cacheBytes);
     return defineProvider<CloudFrontApi>()(
-      [new DistributionOps(core), new InvalidationOps(core), new PolicyOps(core), new FunctionOps(core, runtime), new TagOps(core), new AccessControlOps(core)],
+      [new DistributionOps(core), new InvalidationOps(core), new PolicyOps(core), new FunctionOps(core, runtime), new TagOps(core), new AccessControlOps(core), new KeyValueStoreOps(core), new PublicKeyOps(core)],
       {
         dataPlanes: edge.routes(),
         close: () => runtime.close(),

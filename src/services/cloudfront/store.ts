@@ -32,6 +32,16 @@ CREATE TABLE IF NOT EXISTS cf_policies (
 );
 `,
   },
+  {
+    // KeyValueStore data: a store's keys (its metadata is a cf_policies document of kind 'kvs').
+    version: 2,
+    sql: `
+CREATE TABLE IF NOT EXISTS cf_kvs_keys (
+  kvs_id TEXT NOT NULL, k TEXT COLLATE "C" NOT NULL, v TEXT NOT NULL,
+  PRIMARY KEY (kvs_id, k)
+);
+`,
+  },
 ];
 
 /** A distribution as stored: its config and what CloudFront adds to it. */
@@ -72,7 +82,8 @@ export interface FunctionDoc {
 
 export interface PolicyDoc {
   id: string;
-  kind: 'cache' | 'origin-request' | 'response-headers' | 'oac';
+  /** Documents kept alike: policies, origin access controls, public keys, key groups, key value stores. */
+  kind: 'cache' | 'origin-request' | 'response-headers' | 'oac' | 'public-key' | 'key-group' | 'kvs';
   etag: string;
   config: any;
   lastModified: number;
@@ -182,6 +193,11 @@ export class CloudFrontStore {
     return row !== undefined;
   }
 
+  async policyByName(account: string, kind: string, name: string, q: Queryable = this.db): Promise<PolicyDoc | undefined> {
+    const row = await q.get<{ doc: string }>('SELECT doc FROM cf_policies WHERE account = ? AND kind = ? AND name = ?', [account, kind, name]);
+    return row ? (JSON.parse(row.doc) as PolicyDoc) : undefined;
+  }
+
   async putPolicy(q: Queryable, account: string, p: PolicyDoc): Promise<void> {
     await q.run('INSERT INTO cf_policies (account, kind, id, name, doc) VALUES (?, ?, ?, ?, ?) ON CONFLICT (account, kind, id) DO UPDATE SET name = excluded.name, doc = excluded.doc', [
       account,
@@ -194,6 +210,31 @@ export class CloudFrontStore {
 
   async deletePolicy(q: Queryable, account: string, kind: string, id: string): Promise<void> {
     await q.run('DELETE FROM cf_policies WHERE account = ? AND kind = ? AND id = ?', [account, kind, id]);
+    if (kind === 'kvs') await q.run('DELETE FROM cf_kvs_keys WHERE kvs_id = ?', [id]);
+  }
+
+  /** A key value store's document by its id (ids are UUIDs, unique across accounts). */
+  async kvsById(id: string, q: Queryable = this.db): Promise<PolicyDoc | undefined> {
+    const row = await q.get<{ doc: string }>("SELECT doc FROM cf_policies WHERE kind = 'kvs' AND id = ?", [id]);
+    return row ? (JSON.parse(row.doc) as PolicyDoc) : undefined;
+  }
+
+  async kvsValue(kvsId: string, key: string, q: Queryable = this.db): Promise<string | undefined> {
+    const row = await q.get<{ v: string }>('SELECT v FROM cf_kvs_keys WHERE kvs_id = ? AND k = ?', [kvsId, key]);
+    return row?.v;
+  }
+
+  async kvsPut(q: Queryable, kvsId: string, key: string, value: string): Promise<void> {
+    await q.run('INSERT INTO cf_kvs_keys (kvs_id, k, v) VALUES (?, ?, ?) ON CONFLICT (kvs_id, k) DO UPDATE SET v = excluded.v', [kvsId, key, value]);
+  }
+
+  async kvsDelete(q: Queryable, kvsId: string, key: string): Promise<void> {
+    await q.run('DELETE FROM cf_kvs_keys WHERE kvs_id = ? AND k = ?', [kvsId, key]);
+  }
+
+  /** Keys in byte order after `after`. */
+  async kvsKeys(kvsId: string, after: string, limit: number): Promise<{ k: string; v: string }[]> {
+    return this.db.all<{ k: string; v: string }>('SELECT k, v FROM cf_kvs_keys WHERE kvs_id = ? AND k > ? ORDER BY k LIMIT ?', [kvsId, after, limit]);
   }
 
   async listPolicies(account: string, kind: string): Promise<PolicyDoc[]> {
@@ -210,6 +251,12 @@ export class CloudFrontStore {
       limit,
     ]);
     return rows.map((r) => r.id);
+  }
+
+  /** Whether any of the account's functions (either stage) has `needle` within its document (a KeyValueStore ARN). */
+  async functionsMentioning(account: string, needle: string): Promise<boolean> {
+    const row = await this.db.get("SELECT name FROM cf_functions WHERE account = ? AND doc LIKE ? ESCAPE '\\'", [account, `%${needle.replace(/[%_\\]/g, (c) => '\\' + c)}%`]);
+    return row !== undefined;
   }
 
   /** Whether any of the account's distributions uses the policy or function (`needle` within its config). */

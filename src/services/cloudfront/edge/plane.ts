@@ -6,6 +6,7 @@
  * origin-response function (custom error responses applied, the result cached by its TTL), then
  * the viewer-response function; CloudFront's headers are added on the way out.
  */
+import { createPublicKey, type KeyObject } from 'node:crypto';
 import { parseArn } from '../../../aws/arn.js';
 import { hostName, hostPattern, percentDecode, send, type HttpRequest, type ResponseSink } from '../../../core/http.js';
 import type { LambdaApi } from '../../../generated/lambda.js';
@@ -20,6 +21,8 @@ import { EdgeCache, type CachedResponse } from './cache.js';
 import { compressFor } from './compress.js';
 import { fromFunctionResult, fromLambdaResult, functionEvent, lambdaEdgeEvent, responseFromFunction, type EdgeContext, type EdgeRequest, type EdgeResponse } from './events.js';
 import type { FunctionRuntime } from './functions-runtime.js';
+import { associatedStores } from '../kvs.js';
+import { checkSigned, geoBlocked, GEO_BLOCKED, VIEWER_COUNTRY_HEADER } from './access.js';
 import { fetchOrigin, OriginUnreachable } from './origin.js';
 import { errorPage, MESSAGES, newCfId, POP, viaHeader } from './pages.js';
 import { applyResponseHeadersPolicy, managedResponseHeadersPolicy } from './response-headers.js';
@@ -49,6 +52,8 @@ export class EdgePlane {
   readonly cache: EdgeCache;
   private readonly distributions = new Map<string, { doc: DistributionDoc | undefined; at: number }>();
   private readonly loaded = new Map<string, { value: any; at: number }>();
+  /** The country of viewers that name none (services.cloudfront.viewerCountry); undefined: unknown. */
+  private readonly viewerCountry: string | undefined;
 
   constructor(
     private readonly core: CloudFrontCore,
@@ -56,6 +61,8 @@ export class EdgePlane {
     cacheBytes: number,
   ) {
     this.cache = new EdgeCache(cacheBytes);
+    const country = core.platform.config.services?.cloudfront?.viewerCountry;
+    this.viewerCountry = typeof country === 'string' && country !== '' ? country : undefined;
     core.onDistributionChange = (id) => {
       if (id === '*') this.loaded.clear();
       for (const [k, v] of this.distributions) if (k === id || v.doc?.id === id || id === '*') this.distributions.delete(k);
@@ -160,9 +167,16 @@ export class EdgePlane {
     const behavior = selectBehavior(d.config, percentDecode(rawPath));
     const allowed: string[] = behavior.AllowedMethods?.Items ?? ['GET', 'HEAD'];
     if (!allowed.includes(req.method)) throw new EdgeFailure(403, MESSAGES.methodNotAllowed, 'Error from cloudfront');
+    const country = req.headers[VIEWER_COUNTRY_HEADER] ?? this.viewerCountry;
+    if (geoBlocked(d.config.Restrictions?.GeoRestriction, country)) throw new EdgeFailure(403, GEO_BLOCKED, 'Error from cloudfront');
+    const denied = await this.signedCheck(d, behavior, req, rawPath);
+    if (denied) return { response: denied, xCache: 'Error from cloudfront' };
     const ctx: EdgeContext = { distributionDomainName: d.domain, distributionId: d.id, requestId: cfId };
     const headers: Record<string, string> = {};
     for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k] = v;
+    // CloudFront-Viewer-Country is CloudFront's to set, from the country it decided on (a viewer's is replaced).
+    delete headers['cloudfront-viewer-country'];
+    if (country) headers['cloudfront-viewer-country'] = country.toUpperCase();
     let request: EdgeRequest = { method: req.method, uri: rawPath, rawQuery: req.rawQuery, headers, clientIp: clientIp(req), body: req.body };
 
     // Viewer request.
@@ -180,6 +194,35 @@ export class EdgePlane {
     const rhp = await this.responseHeadersPolicyOf(d, behavior);
     if (rhp) outcome = { ...outcome, response: { ...outcome.response, headers: applyResponseHeadersPolicy(rhp, outcome.response.headers, request.headers) } };
     return outcome;
+  }
+
+  /** CloudFront's 403 for a behavior that needs a signed URL or cookie the request lacks, else undefined. */
+  private async signedCheck(d: DistributionDoc, behavior: any, req: HttpRequest, rawPath: string): Promise<EdgeResponse | undefined> {
+    const groups: string[] = behavior.TrustedKeyGroups?.Enabled ? (behavior.TrustedKeyGroups.Items ?? []) : [];
+    if (groups.length === 0 && !behavior.TrustedSigners?.Enabled) return undefined;
+    // Legacy TrustedSigners trust CloudFront key pairs, which cannot exist here: their ids are unknown keys.
+    const keys = await this.memo(`keys\n${d.account}\n${groups.join(',')}`, async () => {
+      const out = new Map<string, KeyObject>();
+      for (const g of groups) {
+        for (const id of ((await this.core.store.policy(d.account, 'key-group', g))?.config.Items ?? []) as string[]) {
+          const pem = (await this.core.store.policy(d.account, 'public-key', id))?.config.EncodedKey;
+          if (pem) out.set(id, createPublicKey(String(pem)));
+        }
+      }
+      return out;
+    });
+    const host = req.headers.host ?? '';
+    return checkSigned(
+      {
+        rawPath,
+        rawQuery: req.rawQuery,
+        cookieHeader: req.headers.cookie,
+        clientIp: clientIp(req),
+        hosts: [d.domain, ...((d.config.Aliases?.Items ?? []) as string[]), hostName(host), host],
+        nowSeconds: Math.floor(this.core.now() / 1000),
+      },
+      async (id) => keys.get(id),
+    );
   }
 
   private async fromCacheOrOrigin(d: DistributionDoc, behavior: any, request: EdgeRequest, ctx: EdgeContext, cfId: string): Promise<Outcome> {
@@ -291,9 +334,9 @@ export class EdgePlane {
   private async viewerCode(d: DistributionDoc, behavior: any, eventType: 'viewer-request' | 'viewer-response', ctx: EdgeContext, request: EdgeRequest, response?: EdgeResponse): Promise<{ request: EdgeRequest } | { response: EdgeResponse } | { none: true }> {
     const fn = (behavior.FunctionAssociations?.Items ?? []).find((f: any) => f.EventType === eventType);
     if (fn) {
-      const code = await this.functionCode(d.account, String(fn.FunctionARN));
-      if (code === undefined) throw new EdgeFailure(503, MESSAGES.functionError, 'FunctionExecutionError from cloudfront');
-      const run = await this.runtime.run(code, functionEvent(ctx, eventType, request, response));
+      const live = await this.functionCode(d.account, String(fn.FunctionARN));
+      if (live === undefined) throw new EdgeFailure(503, MESSAGES.functionError, 'FunctionExecutionError from cloudfront');
+      const run = await this.runtime.run(live.code, functionEvent(ctx, eventType, request, response), { account: d.account, stores: live.stores });
       if (run.timedOut) throw new EdgeFailure(503, MESSAGES.functionThrottled, 'FunctionThrottledError from cloudfront');
       if (run.error !== undefined) throw new EdgeFailure(503, MESSAGES.functionError, 'FunctionExecutionError from cloudfront');
       if (eventType === 'viewer-response') {
@@ -318,12 +361,13 @@ export class EdgePlane {
     return 'response' in r ? { response: r.response } : { request: r.request };
   }
 
-  private functionCode(account: string, arnText: string): Promise<string | undefined> {
+  /** A LIVE function's code and the ids of the KeyValueStores associated with it. */
+  private functionCode(account: string, arnText: string): Promise<{ code: string; stores: string[] } | undefined> {
     return this.memo(`fn\n${arnText}`, async () => {
       const arn = parseFunctionArn(arnText);
       if (!arn || arn.account !== account) return undefined;
       const f = await this.core.store.fn(account, arn.name, 'LIVE');
-      return f ? Buffer.from(f.code, 'base64').toString('utf8') : undefined;
+      return f ? { code: Buffer.from(f.code, 'base64').toString('utf8'), stores: associatedStores(account, f.keyValueStoreAssociations) } : undefined;
     });
   }
 

@@ -51,6 +51,7 @@ export class DistributionOps
       },
       responseHeadersPolicy: async (id) => managedResponseHeadersPolicy(id) !== undefined || (await store.policy(account, 'response-headers', id)) !== undefined,
       originAccessControl: async (id) => (await store.policy(account, 'oac', id)) !== undefined,
+      keyGroup: async (id) => (await store.policy(account, 'key-group', id)) !== undefined,
       lambdaVersion: async (text) => {
         const arn = parseArn(text)!;
         const [, name, version] = arn.resource.split(':');
@@ -78,9 +79,32 @@ export class DistributionOps
       LastModifiedTime: new Date(d.lastModified),
       InProgressInvalidationBatches: this.core.deploymentMs > 0 ? Number(inProgress?.n ?? 0) : 0,
       DomainName: d.domain,
-      ActiveTrustedSigners: { Enabled: false, Quantity: 0 },
-      ActiveTrustedKeyGroups: { Enabled: false, Quantity: 0 },
+      ...(await this.activeSigners(d)),
       DistributionConfig: d.config,
+    };
+  }
+
+  /**
+   * The signers the behaviors trust, with their key ids: key groups with their public keys; accounts
+   * (legacy TrustedSigners) with none, as CloudFront key pairs cannot be made here (nor through AWS's API).
+   */
+  private async activeSigners(d: DistributionDoc): Promise<Pick<CF.Distribution, 'ActiveTrustedSigners' | 'ActiveTrustedKeyGroups'>> {
+    const behaviors = [d.config.DefaultCacheBehavior, ...(d.config.CacheBehaviors?.Items ?? [])];
+    const groups = new Set<string>();
+    const accounts = new Set<string>();
+    for (const b of behaviors) {
+      if (b?.TrustedKeyGroups?.Enabled) for (const g of b.TrustedKeyGroups.Items ?? []) groups.add(String(g));
+      if (b?.TrustedSigners?.Enabled) for (const a of b.TrustedSigners.Items ?? []) accounts.add(String(a));
+    }
+    const groupItems: CF.KGKeyPairIds[] = [];
+    for (const id of groups) {
+      const keys: string[] = (await this.core.store.policy(d.account, 'key-group', id))?.config.Items ?? [];
+      groupItems.push({ KeyGroupId: id, KeyPairIds: { Quantity: keys.length, ...(keys.length ? { Items: keys } : {}) } });
+    }
+    const signerItems: CF.Signer[] = [...accounts].map((a) => ({ AwsAccountNumber: a, KeyPairIds: { Quantity: 0 } }));
+    return {
+      ActiveTrustedKeyGroups: { Enabled: groups.size > 0, Quantity: groupItems.length, ...(groupItems.length ? { Items: groupItems } : {}) },
+      ActiveTrustedSigners: { Enabled: accounts.size > 0, Quantity: signerItems.length, ...(signerItems.length ? { Items: signerItems } : {}) },
     };
   }
 

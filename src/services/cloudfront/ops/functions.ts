@@ -7,9 +7,10 @@
 import { parseArn } from '../../../aws/arn.js';
 import type { RequestContext } from '../../../core/context.js';
 import type * as CF from '../../../generated/cloudfront.js';
-import { FunctionAlreadyExists, FunctionInUse, FunctionSizeLimitExceeded, NoSuchFunctionExists, TestFunctionFailed } from '../../../generated/cloudfront.js';
+import { FunctionAlreadyExists, FunctionInUse, InvalidArgument, FunctionSizeLimitExceeded, NoSuchFunctionExists, TestFunctionFailed } from '../../../generated/cloudfront.js';
 import { checkIfMatch, newETag, type CloudFrontCore } from '../core.js';
 import type { FunctionRuntime } from '../edge/functions-runtime.js';
+import { associatedStores, parseKvsArn } from '../kvs.js';
 import type { FunctionDoc } from '../store.js';
 import { API_ROOT, TAG_SCOPE, maxItems, tagRecord } from './distributions.js';
 
@@ -67,9 +68,24 @@ export class FunctionOps
     if (code.length > MAX_FUNCTION_BYTES) throw new FunctionSizeLimitExceeded('The function is too large.');
   }
 
+  /** KeyValueStore associations: one store (AWS's quota), of this account, with the 2.0 runtime. */
+  private async checkAssociations(account: string, config: CF.FunctionConfig): Promise<void> {
+    const items = config.KeyValueStoreAssociations?.Items ?? [];
+    if (items.length === 0) return;
+    if (items.length > 1) throw new InvalidArgument('A function can be associated with only one KeyValueStore.');
+    if (config.Runtime !== 'cloudfront-js-2.0') throw new InvalidArgument('KeyValueStore associations require the cloudfront-js-2.0 runtime.');
+    for (const a of items) {
+      const p = parseKvsArn(a.KeyValueStoreARN);
+      if (!p || p.account !== account || !(await this.core.store.policy(account, 'kvs', p.id))) {
+        throw new InvalidArgument(`The KeyValueStore ${a.KeyValueStoreARN} does not exist.`);
+      }
+    }
+  }
+
   async CreateFunction(ctx: RequestContext, input: CF.CreateFunctionRequest): Promise<CF.CreateFunctionResult> {
     const code = codeOf(input.FunctionCode);
     this.checkSize(code);
+    await this.checkAssociations(ctx.accountId, input.FunctionConfig);
     const tags = tagRecord(input.Tags);
     const now = this.core.now();
     const doc: FunctionDoc = {
@@ -107,6 +123,7 @@ export class FunctionOps
   async UpdateFunction(ctx: RequestContext, input: CF.UpdateFunctionRequest): Promise<CF.UpdateFunctionResult> {
     const code = codeOf(input.FunctionCode);
     this.checkSize(code);
+    await this.checkAssociations(ctx.accountId, input.FunctionConfig);
     const next = await this.core.db.tx(async (tx) => {
       const f = await this.core.store.fn(ctx.accountId, input.Name, 'DEVELOPMENT', tx);
       if (!f) throw notFound();
@@ -180,7 +197,7 @@ export class FunctionOps
     } catch {
       throw new TestFunctionFailed('The CloudFront function failed to test. The event object is not valid JSON.');
     }
-    const run = await this.runtime.run(Buffer.from(f.code, 'base64').toString('utf8'), event);
+    const run = await this.runtime.run(Buffer.from(f.code, 'base64').toString('utf8'), event, { account: f.account, stores: associatedStores(f.account, f.keyValueStoreAssociations) });
     return {
       TestResult: {
         FunctionSummary: await this.summary(f),
