@@ -20,7 +20,8 @@ describe('CloudFront Functions', () => {
   let server: TestServer;
   let cf: CF.CloudFrontClient;
   before(async () => {
-    server = await startCloudFront({ config: { services: { cloudfront: { functionTimeoutMs: 50 } } } });
+    // A compute limit well above a first compile on a loaded 2-core machine (a loop still hits it in a second).
+    server = await startCloudFront({ config: { services: { cloudfront: { functionTimeoutMs: 1000 } } } });
     cf = cloudFrontClient(server);
   });
   after(() => server.stop());
