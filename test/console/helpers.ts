@@ -62,6 +62,8 @@ export async function startConsole(options: StartServerOptions = {}): Promise<Co
       const page = await context.newPage();
       // A page error fails the test that waits on the page, with its message.
       page.on('pageerror', (e) => console.error(`console page error: ${e.message}`));
+      // confirm() before a reset or a stop: accepted, as a user who clicked on would.
+      page.on('dialog', (d) => void d.accept());
       await page.goto(`${url}${hash}`);
       await waitForView(page, hash);
       return page;
