@@ -102,6 +102,7 @@ async function show() {
     return failed(e);
   }
   if (mine !== generation) return;
+  performance.mark('stratus:page-module');
   const route = page.routes.map((r) => ({ r, params: matchRoute(r.path, rest) })).find((x) => x.params);
   const root = h('div', { class: 'page', dataset: { page: id } });
   replace(main, root);
@@ -145,6 +146,7 @@ async function show() {
     if (mine === generation) root.append(errorBox(e));
   }
   if (mine !== generation) return;
+  performance.mark('stratus:rendered');
   // Tests wait for this: the view named by the hash has rendered.
   main.dataset.view = hash || '#/platform';
   // Keyboard and screen-reader users start at the new content.
@@ -237,11 +239,15 @@ function askCredentials(reason) {
 }
 
 async function start() {
+  // The first view's module loads while health is fetched (both are needed before it renders).
+  const first = (location.hash.startsWith('#/') ? location.hash.slice(2).split('/')[0] : '') || 'platform';
+  if (pages.some((p) => p.id === first)) pageModule(decodeURIComponent(first)).catch(() => undefined);
   try {
     health = await admin('health');
   } catch (e) {
     return failed(e);
   }
+  performance.mark('stratus:health');
   aws.region = sessionStorage.getItem('stratus.console.region') || health.region || 'us-east-1';
   renderNav();
   renderWho();

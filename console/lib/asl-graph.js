@@ -5,7 +5,7 @@
  * name is the state's name, with `data-state` (its name) and `data-status` (not-started, running,
  * succeeded, failed, caught) for styling, tests and assistive technology.
  */
-import { s } from './dom.js';
+import { h, s } from './dom.js';
 import { layoutGraph } from './layout.js';
 
 const NODE_H = 36;
@@ -207,4 +207,43 @@ function drawLevel(parent, laid, ox, oy, nodes, onSelect, arrow) {
     }
     nodeLayer.append(box);
   }
+}
+
+/**
+ * Zoom buttons for a graph box: the drawing is scaled through the SVG's width and height (its
+ * viewBox stays), so a 100-state machine can be seen whole or read closely.
+ */
+export function zoomControls(box) {
+  let zoom = 1;
+  const apply = () => {
+    const svg = box.querySelector('svg');
+    if (!svg) return;
+    const [, , w, hgt] = svg.getAttribute('viewBox').split(' ').map(Number);
+    svg.setAttribute('width', String(Math.round(w * zoom)));
+    svg.setAttribute('height', String(Math.round(hgt * zoom)));
+    level.textContent = `${Math.round(zoom * 100)}%`;
+  };
+  const level = h('output', { 'aria-live': 'polite' }, '100%');
+  const set = (z) => () => {
+    zoom = Math.min(2, Math.max(0.2, z()));
+    apply();
+  };
+  // A redrawn graph (the editor's) keeps the zoom.
+  new MutationObserver(apply).observe(box, { childList: true });
+  return h(
+    'div',
+    { class: 'row zoom', role: 'group', 'aria-label': 'Zoom' },
+    h('button', { type: 'button', onclick: set(() => zoom / 1.25) }, 'Zoom out'),
+    h('button', { type: 'button', onclick: set(() => zoom * 1.25) }, 'Zoom in'),
+    h('button', { type: 'button', onclick: set(() => 1) }, 'Actual size'),
+    h('button', {
+      type: 'button',
+      onclick: set(() => {
+        const svg = box.querySelector('svg');
+        const [, , w, hgt] = svg.getAttribute('viewBox').split(' ').map(Number);
+        return Math.min(1, (box.clientWidth - 4) / w, (box.clientHeight - 4) / hgt);
+      }),
+    }, 'Fit'),
+    level,
+  );
 }

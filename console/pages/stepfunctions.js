@@ -4,6 +4,7 @@
  * listed, each watched live (pages/stepfunctions/execution.js).
  */
 import { field, h, replace, table, when } from '../lib/dom.js';
+import { zoomControls } from '../lib/asl-graph.js';
 import { createEditor } from './stepfunctions/editor.js';
 import { findState, renderExecution } from './stepfunctions/execution.js';
 
@@ -72,7 +73,7 @@ function editorLayout(root, ctx, text, type) {
     replace(details, h('h3', null, name), h('pre', null, JSON.stringify(state, null, 2)));
   };
   editor = createEditor({ text, aws: ctx.aws, type, onSelect });
-  root.append(h('div', { class: 'split' }, editor.element, h('div', null, h('div', { class: 'legend', 'aria-hidden': 'true' }, 'Click a state (or focus it and press Enter) to see its definition.'), editor.graph, details)));
+  root.append(h('div', { class: 'split' }, editor.element, h('div', null, zoomControls(editor.graph), editor.graph, h('p', { class: 'note' }, 'Click a state (or focus it and press Enter) to see its definition.'), details)));
   return editor;
 }
 

@@ -6,10 +6,19 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { CreateStateMachineCommand, DescribeExecutionCommand, SFNClient, StartExecutionCommand, ValidateStateMachineDefinitionCommand } from '@aws-sdk/client-sfn';
+import {
+  CreateStateMachineCommand,
+  DescribeExecutionCommand,
+  DescribeStateMachineCommand,
+  ListStateMachineVersionsCommand,
+  SFNClient,
+  StartExecutionCommand,
+  ValidateStateMachineDefinitionCommand,
+} from '@aws-sdk/client-sfn';
 import type { Page } from 'playwright-core';
 import { clientConfig } from '../helpers/server.js';
 import { axeViolations, CHROMIUM, describeViolations, screenshot, startConsole, waitForView, type ConsoleHarness } from './helpers.js';
+import { bigMachine } from './machines.js';
 
 const ROLE = 'arn:aws:iam::000000000000:role/sfn';
 
@@ -89,6 +98,33 @@ describe('console: Step Functions (headless Chromium)', { skip: CHROMIUM ? false
     await page.locator('[data-test="graph"]').getByRole('button', { name: 'Log it', exact: true }).waitFor();
     assert.equal(await page.locator('[data-test="graph"] [data-state]').count(), ALL_STATES.length + 1);
     await page.locator('[data-test="diagnostics-summary"][data-result="OK"]').waitFor();
+    // Saved as a new version of the machine, then as a new machine.
+    await page.getByLabel('Version description (optional)').fill('logs the recovery');
+    await page.getByRole('button', { name: 'Save as new version' }).click();
+    await page.getByText('Saved as version').waitFor();
+    const versions = await sfn.send(new ListStateMachineVersionsCommand({ stateMachineArn: showcase }));
+    assert.equal(versions.stateMachineVersions!.length, 1);
+    const version = await sfn.send(new DescribeStateMachineCommand({ stateMachineArn: versions.stateMachineVersions![0]!.stateMachineVersionArn }));
+    assert.deepEqual(JSON.parse(version.definition!), edited);
+    assert.equal(version.description, 'logs the recovery');
+    await page.getByLabel('New machine name').fill('showcase-logged');
+    await page.getByRole('button', { name: 'Save as new machine' }).click();
+    await page.getByRole('link', { name: 'showcase-logged' }).click();
+    await page.locator('[data-test="graph"]').getByRole('button', { name: 'Log it', exact: true }).waitFor();
+    await page.close();
+  });
+
+  it('draws a machine of more than 100 states whole', async () => {
+    const big = bigMachine(110);
+    const arn = (await sfn.send(new CreateStateMachineCommand({ name: 'big', roleArn: ROLE, definition: JSON.stringify(big.definition) }))).stateMachineArn!;
+    const page = await c.open(`#/stepfunctions/machines/${encodeURIComponent(arn)}`);
+    assert.equal(await page.locator('[data-test="graph"] [data-state]').count(), big.states);
+    assert.equal(await page.locator('[data-test="graph"]').getByRole('button', { name: 'Step 016 b1 b', exact: true }).count(), 1);
+    const violations = await axeViolations(page);
+    assert.deepEqual(violations, [], describeViolations(violations));
+    // The whole graph, not the scrolled box.
+    await page.addStyleTag({ content: '.graph-wrap { max-height: none !important; }' });
+    await screenshot(page, 'stepfunctions-100-states');
     await page.close();
   });
 

@@ -4,7 +4,7 @@
  * error, the history as a table, and Stop / Redrive.
  */
 import { h, pretty, replace, table, when } from '../../lib/dom.js';
-import { drawMachine } from '../../lib/asl-graph.js';
+import { drawMachine, zoomControls } from '../../lib/asl-graph.js';
 import { statusesFromHistory } from '../../lib/sfn-history.js';
 
 const POLL_MS = 500;
@@ -42,6 +42,7 @@ export async function renderExecution(root, { arn }, ctx) {
     showState();
   };
   const drawing = drawMachine(def, { title: `Graph of execution ${exec.name}`, onSelect: select });
+  const graphBox = h('div', { class: 'graph-wrap', dataset: { test: 'graph' } }, drawing.svg);
   const facts = h('dl', { class: 'facts', dataset: { test: 'execution' } });
   const actions = h('div', { class: 'row' });
   const actionResult = h('div');
@@ -60,7 +61,7 @@ export async function renderExecution(root, { arn }, ctx) {
       ['not-started', 'running', 'succeeded', 'caught', 'failed'].map((st) => h('span', { class: st }, st.replace('-', ' '))),
       h('span', null, 'dashed: retried'),
     ),
-    h('div', { class: 'split graph-first' }, h('div', { class: 'graph-wrap', dataset: { test: 'graph' } }, drawing.svg), h('div', null, details, io)),
+    h('div', { class: 'split graph-first' }, h('div', null, zoomControls(graphBox), graphBox), h('div', null, details, io)),
     h('section', { 'aria-labelledby': 'h-history' }, h('h2', { id: 'h-history' }, 'History'), history),
   );
 
