@@ -241,7 +241,11 @@ function askCredentials(reason) {
 async function start() {
   // The first view's module loads while health is fetched (both are needed before it renders).
   const first = (location.hash.startsWith('#/') ? location.hash.slice(2).split('/')[0] : '') || 'platform';
-  if (pages.some((p) => p.id === first)) pageModule(decodeURIComponent(first)).catch(() => undefined);
+  const entry = pages.find((p) => p.id === decodeURIComponent(first));
+  if (entry) {
+    for (const href of entry.preload ?? []) document.head.append(h('link', { rel: 'modulepreload', href }));
+    pageModule(entry.id).catch(() => undefined);
+  }
   try {
     health = await admin('health');
   } catch (e) {

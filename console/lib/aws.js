@@ -171,7 +171,13 @@ async function parseBody(res) {
   const text = await res.text();
   const type = res.headers.get('content-type') ?? '';
   if (!text) return undefined;
-  if (type.includes('json')) return JSON.parse(text);
+  if (type.includes('json')) {
+    try {
+      return JSON.parse(text);
+    } catch {
+      return text; // A function's result need not be JSON.
+    }
+  }
   if (type.includes('xml') || text.startsWith('<?xml')) return xmlToObject(text);
   return text;
 }

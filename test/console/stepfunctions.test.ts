@@ -153,7 +153,7 @@ describe('console: Step Functions (headless Chromium)', { skip: CHROMIUM ? false
   });
 
   it('starts an execution from the page; its states turn succeeded in order', async () => {
-    const linear = { StartAt: 'First', States: { First: { Type: 'Pass', Next: 'Pause' }, Pause: { Type: 'Wait', Seconds: 1, Next: 'Second' }, Second: { Type: 'Pass', Result: { done: true }, ResultPath: '$.result', Next: 'Finish' }, Finish: { Type: 'Succeed' } } };
+    const linear = { StartAt: 'First', States: { First: { Type: 'Pass', Next: 'Pause' }, Pause: { Type: 'Wait', Seconds: 1, Next: 'Second' }, Second: { Type: 'Pass', Result: { done: true }, ResultPath: '$.result', Assign: { total: 42 }, Next: 'Finish' }, Finish: { Type: 'Succeed' } } };
     const arn = (await sfn.send(new CreateStateMachineCommand({ name: 'linear', roleArn: ROLE, definition: JSON.stringify(linear) }))).stateMachineArn!;
     const page = await c.context.newPage();
     page.on('dialog', (d) => void d.accept());
@@ -182,6 +182,7 @@ describe('console: Step Functions (headless Chromium)', { skip: CHROMIUM ? false
     await page.getByRole('button', { name: 'Second', exact: true }).click();
     assert.match((await page.locator('[data-test="output"]').textContent()) ?? '', /"done": true/);
     assert.match((await page.locator('[data-test="input"]').textContent()) ?? '', /"order": 42/);
+    assert.match((await page.locator('[data-test="variables"]').textContent()) ?? '', /"total": 42/);
     assert.ok((await page.locator('[data-test="history"] tbody tr').count()) >= 9);
     assert.equal(await page.locator('[data-test="history"] tr[data-type="ExecutionSucceeded"]').count(), 1);
     const violations = await axeViolations(page);

@@ -80,7 +80,8 @@ export async function renderExecution(root, { arn }, ctx) {
       r.error !== undefined && h('div', { class: 'error', role: 'alert', dataset: { test: 'state-error' } }, h('strong', null, r.error ?? 'Error'), r.cause ? `: ${r.cause}` : ''),
       block('Input', r.input),
       block('Output', r.output),
-      block('Variables', r.assignedVariables),
+      // assignedVariables holds each value as JSON text: shown as the values themselves.
+      block('Variables', r.assignedVariables && Object.fromEntries(Object.entries(r.assignedVariables).map(([k, v]) => [k, parseJson(v)]))),
     );
   }
 
@@ -200,6 +201,14 @@ export function findState(def, name) {
     }
   }
   return undefined;
+}
+
+function parseJson(text) {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
 }
 
 function stepOf(e) {
