@@ -3,7 +3,7 @@
  * (pages/stepfunctions/editor.js); saved as a new machine or a new version; executions started and
  * listed, each watched live (pages/stepfunctions/execution.js).
  */
-import { field, h, replace, table, when } from '../lib/dom.js';
+import { field, h, pretty, replace, table, when } from '../lib/dom.js';
 import { zoomControls } from '../lib/asl-graph.js';
 import { createEditor } from './stepfunctions/editor.js';
 import { findState, renderExecution } from './stepfunctions/execution.js';
@@ -202,7 +202,7 @@ function startSection(m, editor, ctx) {
             const args = { stateMachineArn: m.stateMachineArn, input: input.value, ...(name.value && { name: name.value }) };
             if (m.type === 'EXPRESS') {
               const out = await ctx.aws.json('stepfunctions', 'StartSyncExecution', args);
-              replace(result, h('div', { class: 'details' }, h('p', null, 'Status: ', h('strong', { class: `status-${out.status}` }, out.status)), out.output !== undefined && h('pre', null, out.output), out.error && ctx.errorBox({ code: out.error, message: out.cause ?? '' })));
+              replace(result, h('div', { class: 'details' }, h('p', null, 'Status: ', h('strong', { class: `status-${out.status}` }, out.status)), out.output !== undefined && h('pre', { dataset: { test: 'sync-output' } }, pretty(out.output)), out.error && ctx.errorBox({ code: out.error, message: out.cause ?? '' })));
               return;
             }
             const out = await ctx.aws.json('stepfunctions', 'StartExecution', args);

@@ -53,7 +53,7 @@ describe('console files and the request log', () => {
     const head = await get(server.endpoint, '/_stratus/console/app.js', {}, 'HEAD');
     assert.equal(head.status, 200);
     assert.equal(head.headers['content-type'], 'text/javascript; charset=utf-8');
-    assert.equal((await get(server.endpoint, '/_stratus/console/app.css')).headers['content-type'], 'text/css; charset=utf-8');
+    assert.equal((await get(server.endpoint, '/_stratus/console/README.md')).headers['content-type'], 'text/markdown; charset=utf-8');
   });
 
   it('answers 404 for unknown files and for paths that leave the folder, 405 for writes', async () => {

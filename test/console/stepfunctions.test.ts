@@ -191,6 +191,17 @@ describe('console: Step Functions (headless Chromium)', { skip: CHROMIUM ? false
     await page.close();
   });
 
+  it('runs an Express machine synchronously from the page and shows its result', async () => {
+    const def = { StartAt: 'Shape', States: { Shape: { Type: 'Pass', Parameters: { 'doubled.$': 'States.MathAdd($.n, $.n)' }, End: true } } };
+    const arn = (await sfn.send(new CreateStateMachineCommand({ name: 'quick', type: 'EXPRESS', roleArn: ROLE, definition: JSON.stringify(def) }))).stateMachineArn!;
+    const page = await c.open(`#/stepfunctions/machines/${encodeURIComponent(arn)}`);
+    await page.getByLabel('Input (JSON)').fill('{"n": 21}');
+    await page.getByRole('button', { name: 'Start execution' }).click();
+    await page.locator('.status-SUCCEEDED', { hasText: 'SUCCEEDED' }).waitFor();
+    assert.match((await page.locator('[data-test="sync-output"]').textContent()) ?? '', /"doubled":\s*42/);
+    await page.close();
+  });
+
   it('shows caught and failed states, a Map and a Choice branch taken, with their errors', async () => {
     const exec = await sfn.send(new StartExecutionCommand({ stateMachineArn: showcase, input: JSON.stringify({ kind: 'many', items: [1, 2] }) }));
     const page = await c.open(`#/stepfunctions/executions/${encodeURIComponent(exec.executionArn!)}`);
