@@ -170,7 +170,9 @@ function markNav(id) {
 }
 
 function renderNav() {
-  const served = Object.keys(health.services).sort((a, b) => (serviceTitles[a] ?? a).localeCompare(serviceTitles[b] ?? b));
+  // Plain comparison, not localeCompare: its first call loads ICU's collator (~40 ms before first paint of the nav).
+  const title = (id) => (serviceTitles[id] ?? id).toLowerCase();
+  const served = Object.keys(health.services).sort((a, b) => (title(a) < title(b) ? -1 : title(a) > title(b) ? 1 : 0));
   const link = (id, title) => h('li', null, h('a', { href: href(id), dataset: { nav: id } }, title));
   replace(
     nav,

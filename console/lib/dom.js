@@ -87,11 +87,16 @@ export function pretty(value) {
   return JSON.stringify(value, null, 2);
 }
 
-/** A date (Date, epoch seconds as AWS JSON sends them, or ISO text) as local time text. */
+/**
+ * A date (Date, epoch seconds as AWS JSON sends them, or ISO text) as local time text,
+ * `2026-12-02 15:04:05.123`. Formatted by hand: toLocaleString's first call loads ICU (~30 ms).
+ */
 export function when(value) {
   if (value === undefined || value === null) return '';
   const d = value instanceof Date ? value : typeof value === 'number' ? new Date(value * 1000) : new Date(value);
-  return Number.isNaN(d.getTime()) ? String(value) : d.toLocaleString();
+  if (Number.isNaN(d.getTime())) return String(value);
+  const p = (n, w = 2) => String(n).padStart(w, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}.${p(d.getMilliseconds(), 3)}`;
 }
 
 /** Calls `fn` at most once per `ms`, after the last call (editors redrawing as you type). */
