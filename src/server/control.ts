@@ -1,5 +1,6 @@
 /**
- * The server's own routes: `/_stratus/*` (health, the clock, reset, faults, snapshot and restore)
+ * The server's own routes: `/_stratus/*` (health, the clock, reset, faults, snapshot and restore,
+ * the recent requests, the web console's files)
  * and LocalStack's `/_localstack/*` (health, info, init) in LocalStack's shapes, so that scripts and
  * health checks written for LocalStack work unchanged. docs/localstack-migration.md.
  */
@@ -16,6 +17,8 @@ import { SnapshotError, type Snapshots } from '../storage/snapshot.js';
 import type { LoadedService } from '../services/service.js';
 import { FaultRuleError, parseRules, type Faults } from './faults.js';
 import { STAGES, type InitHooks, type Stage } from './init-hooks.js';
+import { CONSOLE_PREFIX, createConsoleAssets } from './console-assets.js';
+import type { RequestLog } from './request-log.js';
 
 export interface ControlHost {
   readonly config: Config;
@@ -26,6 +29,9 @@ export interface ControlHost {
   readonly faults: Faults;
   readonly init: InitHooks | undefined;
   readonly snapshots: Snapshots | undefined;
+  readonly requests: RequestLog;
+  /** The console's folder (tests); the package's own `console/` when undefined. */
+  readonly consoleDir?: string;
   /** Empties the named services (every one when undefined) and starts them again. */
   reset(services: string[] | undefined): Promise<string[]>;
   /** Replaces the whole state with a snapshot's and starts the services again. */
@@ -71,6 +77,7 @@ export function createControl(host: ControlHost) {
     if (typeof path !== 'string' || !isAbsolute(path)) throw new BadRequest('body must be {"path": "/absolute/file"}');
     return path;
   };
+  const consoleAssets = createConsoleAssets(host.consoleDir);
   const serviceNames = () => [...host.services().values()].map((s) => s.index.name);
   const uptime = () => Math.round((Date.now() - host.startedAt) / 1000);
 
@@ -87,6 +94,9 @@ export function createControl(host: ControlHost) {
     return {
       version: VERSION,
       uptimeSeconds: uptime(),
+      // The console asks for an access key in strict mode (it signs its calls like any client).
+      auth: config.auth,
+      region: config.defaultRegion,
       storage: { dialect: db.dialect, dataDir: config.dataDir ? resolvePath(config.dataDir) : null },
       services: Object.fromEntries([...host.services().values()].map((s) => [s.index.name, { state: 'running', ...s.provider.health?.() }])),
       ...(init && {
@@ -103,6 +113,7 @@ export function createControl(host: ControlHost) {
 
   async function route(req: HttpRequest, res: ResponseSink): Promise<void> {
     const { method } = req;
+    if (req.rawPath === CONSOLE_PREFIX || req.rawPath.startsWith(`${CONSOLE_PREFIX}/`)) return consoleAssets(req, res);
     const path = req.rawPath.replace(/\/+$/, '') || '/';
     const get = method === 'GET' || method === 'HEAD';
     switch (path) {
@@ -139,6 +150,15 @@ export function createControl(host: ControlHost) {
         }
         return json(req, res, 200, { now: new Date(host.clock.now()).toISOString(), offsetMs: host.clock.offsetMs });
       }
+      case '/_stratus/requests':
+        if (get) {
+          const query = new URLSearchParams(req.rawQuery);
+          const since = Number(query.get('since') ?? 0);
+          const limit = Number(query.get('limit') ?? host.requests.capacity);
+          if (!Number.isInteger(since) || since < 0 || !Number.isInteger(limit) || limit < 1) throw new BadRequest('since must be an integer >= 0 and limit one >= 1');
+          return json(req, res, 200, host.requests.since(since, limit));
+        }
+        break;
       case '/_stratus/reset':
         if (method === 'POST') {
           const list = new URLSearchParams(req.rawQuery).get('services');

@@ -33,6 +33,7 @@ import { InitHooks } from './init-hooks.js';
 import { ServiceSet } from './lifecycle.js';
 import { snapshotsOf } from '../storage/snapshot.js';
 import { isQueryRequest, ServiceRouter } from './router.js';
+import { RequestLog } from './request-log.js';
 
 /** Largest request body read whole unless the service sets its own (ServiceDefinition.maxBodyBytes). */
 const DEFAULT_MAX_BODY_BYTES = 128 * 1024 * 1024;
@@ -64,6 +65,8 @@ export interface StartOptions {
   bodyIdleMs?: number;
   /** How long close() lets requests being served finish before it cuts their connections (tests change it). */
   shutdownGraceMs?: number;
+  /** The web console's folder (tests); the package's `console/` by default. */
+  consoleDir?: string;
 }
 
 /** Starts Stratus: storage, every service, and the one HTTP listener. */
@@ -176,7 +179,10 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
     await restarting([...services.keys()], () => snapshots.restore(path));
   };
   const faults = new Faults();
+  const requests = new RequestLog();
   const admin = createControl({
+    requests,
+    consoleDir: options.consoleDir,
     config,
     clock,
     db,
@@ -323,12 +329,14 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
     if (svc.definition.compression) compressResponse(response, req.headers['accept-encoding'], svc.definition.compression);
     const sending = send(res, req, response);
     if (sending) await sending;
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    requests.record(ctx.receivedAt, ctx.service, ctx.operation ?? null, response.status, ms, ctx.requestId);
     log({
       requestId: ctx.requestId,
       service: ctx.service,
       operation: ctx.operation ?? null,
       status: response.status,
-      ms: Number(process.hrtime.bigint() - started) / 1e6,
+      ms,
     });
   }
 
