@@ -3,11 +3,6 @@
  * loads none of them). `id` is the first segment of the hash (`#/stepfunctions/...`) and, for a
  * service's page, the service's name in /_stratus/health. console/README.md describes a page module.
  */
-export const pages = [
-  { id: 'platform', title: 'Platform', load: () => import('./platform.js') },
-  { id: 'stepfunctions', title: 'Step Functions', load: () => import('./stepfunctions.js') },
-];
-
 /** Display names of the services Stratus serves, for the navigation of those without a page yet. */
 export const serviceTitles = {
   apigateway: 'API Gateway (REST)',
@@ -29,3 +24,25 @@ export const serviceTitles = {
   stepfunctions: 'Step Functions',
   sts: 'STS',
 };
+
+export const pages = [
+  { id: 'platform', title: 'Platform', load: () => import('./platform.js') },
+  { id: 'stepfunctions', title: 'Step Functions', load: () => import('./stepfunctions.js') },
+  { id: 'apigateway', title: serviceTitles['apigateway'], load: () => import('./apigateway.js') },
+  { id: 'apigatewayv2', title: serviceTitles['apigatewayv2'], load: () => import('./apigatewayv2.js') },
+  { id: 'cloudfront', title: serviceTitles['cloudfront'], load: () => import('./cloudfront.js') },
+  { id: 'cognito-identity', title: serviceTitles['cognito-identity'], load: () => import('./cognito-identity.js') },
+  { id: 'cognito-idp', title: serviceTitles['cognito-idp'], load: () => import('./cognito-idp.js') },
+  { id: 'dynamodb', title: serviceTitles['dynamodb'], load: () => import('./dynamodb.js') },
+  { id: 'dynamodbstreams', title: serviceTitles['dynamodbstreams'], load: () => import('./dynamodbstreams.js') },
+  { id: 'events', title: serviceTitles['events'], load: () => import('./events.js') },
+  { id: 'iam', title: serviceTitles['iam'], load: () => import('./iam.js') },
+  { id: 'kinesis', title: serviceTitles['kinesis'], load: () => import('./kinesis.js') },
+  { id: 'lambda', title: serviceTitles['lambda'], load: () => import('./lambda.js') },
+  { id: 'logs', title: serviceTitles['logs'], load: () => import('./logs.js') },
+  { id: 's3', title: serviceTitles['s3'], load: () => import('./s3.js') },
+  { id: 'scheduler', title: serviceTitles['scheduler'], load: () => import('./scheduler.js') },
+  { id: 'sns', title: serviceTitles['sns'], load: () => import('./sns.js') },
+  { id: 'sqs', title: serviceTitles['sqs'], load: () => import('./sqs.js') },
+  { id: 'sts', title: serviceTitles['sts'], load: () => import('./sts.js') },
+];
