@@ -20,6 +20,7 @@ export const SERVICES = {
   apigateway: { signingName: 'apigateway', protocol: 'rest-json' },
   apigatewayv2: { signingName: 'apigateway', protocol: 'rest-json' },
   cloudfront: { signingName: 'cloudfront', protocol: 'rest-xml' },
+  'cloudfront-keyvaluestore': { signingName: 'cloudfront-keyvaluestore', protocol: 'rest-json' },
   'cognito-identity': { signingName: 'cognito-identity', protocol: 'json', jsonVersion: '1.1', targetPrefix: 'AWSCognitoIdentityService' },
   'cognito-idp': { signingName: 'cognito-idp', protocol: 'json', jsonVersion: '1.1', targetPrefix: 'AWSCognitoIdentityProviderService' },
   dynamodb: { signingName: 'dynamodb', protocol: 'json', jsonVersion: '1.0', targetPrefix: 'DynamoDB_20120810' },

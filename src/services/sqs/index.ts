@@ -11,6 +11,7 @@ import { QueueOps } from './ops/queues.js';
 import { ReceiveOps } from './ops/receive.js';
 import { SendOps } from './ops/send.js';
 import { TagAndPermissionOps } from './ops/tags.js';
+import { peekRoute } from './peek.js';
 import { handleRetention } from './retention.js';
 
 export const definition: ServiceDefinition = {
@@ -25,7 +26,7 @@ export const definition: ServiceDefinition = {
     handleMoves(platform.jobs, core);
     return defineProvider<SQSApi>()(
       [new QueueOps(core), new SendOps(core), new ReceiveOps(core), new TagAndPermissionOps(core), new MoveTaskOps(core)],
-      { close: async () => core.close() },
+      { close: async () => core.close(), dataPlanes: [peekRoute(core, platform.clock)] },
     );
   },
 };
