@@ -7,7 +7,7 @@
  * the viewer-response function; CloudFront's headers are added on the way out.
  */
 import { parseArn } from '../../../aws/arn.js';
-import { hostName, hostPattern, percentDecode, send, type HttpRequest, type ResponseSink } from '../../../core/http.js';
+import { hostName, percentDecode, send, type HttpRequest, type ResponseSink } from '../../../core/http.js';
 import type { LambdaApi } from '../../../generated/lambda.js';
 import { serviceClient } from '../../clients.js';
 import type { DataPlaneRoute } from '../../service.js';
@@ -23,9 +23,9 @@ import type { FunctionRuntime } from './functions-runtime.js';
 import { fetchOrigin, OriginUnreachable } from './origin.js';
 import { errorPage, MESSAGES, newCfId, POP, viaHeader } from './pages.js';
 import { applyResponseHeadersPolicy, managedResponseHeadersPolicy } from './response-headers.js';
+import { CLOUDFRONT_HOST, CLOUDFRONT_PATH_PREFIX } from '../addresses.js';
 
-export const CLOUDFRONT_HOST = hostPattern('([a-z0-9]+)\\.cloudfront', ['net']);
-export const CLOUDFRONT_PATH_PREFIX = '/_aws/cloudfront/';
+export { CLOUDFRONT_HOST, CLOUDFRONT_PATH_PREFIX };
 
 /** How long a distribution, function or policy read from SQL is used before it is read again (platform ms). */
 const RELOAD_MS = 1000;
