@@ -11,7 +11,7 @@
  * those rows in one transaction (but for the tables its definition lists in `keepOnReset`), and calls
  * `create` again: nothing in memory can outlive the reset.
  */
-import { loadModel } from '../aws/model.js';
+import { loadMetadata, loadModel } from '../aws/model.js';
 import { ServiceIndex } from '../aws/service-index.js';
 import { setEnumOrder, setOpenEnums, setShapeConstraints } from '../aws/validate.js';
 import { SCHEDULE_KIND } from '../jobs/recurring.js';
@@ -72,6 +72,10 @@ class Entry implements ServiceEntry {
       this.modelRead = model;
     }
     return this.modelRead;
+  }
+
+  get metadata(): ServiceModel['metadata'] {
+    return this.modelRead?.metadata ?? loadMetadata(this.definition.name);
   }
 
   get index(): ServiceIndex {
@@ -276,7 +280,7 @@ export class ServiceSet {
   private unloadedOwned(name: string): Owned | undefined {
     const entry = this.entries.get(name);
     if (!entry) return undefined;
-    const meta = entry.model.metadata;
+    const meta = entry.metadata;
     return { tables: new Set(), jobKinds: [], jobPrefix: jobPrefixOf(entry.definition), arnService: meta.signingName ?? meta.endpointPrefix };
   }
 

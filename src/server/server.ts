@@ -157,7 +157,7 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
     hostGuards = waiting.flatMap((s) => (s.definition.lazy!.hosts ?? []).map((host) => ({ service: s, host })));
   };
   set.define(definitions, platform);
-  router = new ServiceRouter([...services.values()].map((s) => ({ service: s, index: s.index })));
+  router = new ServiceRouter([...services.values()].map((s) => ({ service: s, name: s.definition.name, metadata: s.metadata, index: () => s.index })));
   buildRoutes();
   await set.start();
   // Whether any service issues keys: without one, requests skip the lookup.

@@ -224,6 +224,8 @@ export interface LoadedService {
  * concurrent callers) before using it.
  */
 export interface ServiceEntry extends LoadedService {
+  /** The model's metadata, read without the rest of the model (which `model` and `index` read on first use). */
+  readonly metadata: ServiceModel['metadata'];
   readonly loaded: boolean;
   load(): Promise<LoadedService>;
 }
