@@ -140,21 +140,26 @@ function readHead(file: string, bytes: number): string {
   }
 }
 
-/** The text of the top-level `"metadata": {...}` object at the start of a model, if it is whole in `text`. */
+/** The text of the top-level `"metadata": {...}` object of a model, if it is whole in `text` (the head of the file). */
 function metadataObject(text: string): string | undefined {
-  const m = /^\s*\{\s*"metadata"\s*:\s*\{/.exec(text);
-  if (!m) return undefined;
-  const start = m[0].length - 1;
   let depth = 0;
-  let inString = false;
-  for (let i = start; i < text.length; i++) {
+  let stringStart = -1;
+  let start = -1;
+  for (let i = 0; i < text.length; i++) {
     const c = text[i];
-    if (inString) {
+    if (stringStart >= 0) {
       if (c === '\\') i++;
-      else if (c === '"') inString = false;
-    } else if (c === '"') inString = true;
+      else if (c === '"') {
+        // A key of the top-level object: is it "metadata", with an object for its value?
+        if (depth === 1 && text.slice(stringStart, i + 1) === '"metadata"') {
+          const value = /^\s*:\s*\{/.exec(text.slice(i + 1, i + 64));
+          if (value) start = i + value[0].length;
+        }
+        stringStart = -1;
+      }
+    } else if (c === '"') stringStart = i;
     else if (c === '{') depth++;
-    else if (c === '}' && --depth === 0) return text.slice(start, i + 1);
+    else if (c === '}' && --depth === 1 && start >= 0 && i > start) return text.slice(start, i + 1);
   }
   return undefined;
 }

@@ -5,7 +5,7 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -28,6 +28,7 @@ import { ListStateMachinesCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { ListTopicsCommand, SNSClient } from '@aws-sdk/client-sns';
 import { CreateQueueCommand, ListQueuesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { loadMetadata, MODELS_DIR } from '../../src/aws/model.js';
 import { enqueue } from '../../src/jobs/queue.js';
 import type { ServiceDefinition } from '../../src/services/service.js';
 import { definition as sqsDefinition } from '../../src/services/sqs/index.js';
@@ -226,6 +227,15 @@ describe('services loaded on first use', () => {
       }
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it("routes by each model's metadata, read from the head of its file: the same as the whole model's", () => {
+    const names = readdirSync(MODELS_DIR).filter((n) => existsSync(join(MODELS_DIR, n, 'service-2.json')));
+    assert.ok(names.length >= 18);
+    for (const name of names) {
+      const whole = JSON.parse(readFileSync(join(MODELS_DIR, name, 'service-2.json'), 'utf8')) as { metadata: unknown };
+      assert.deepEqual(loadMetadata(name), whole.metadata, name);
     }
   });
 });
