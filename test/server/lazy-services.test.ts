@@ -10,29 +10,14 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { APIGatewayClient, GetRestApisCommand } from '@aws-sdk/client-api-gateway';
-import { ApiGatewayV2Client, GetApisCommand } from '@aws-sdk/client-apigatewayv2';
-import { CloudFrontClient, ListDistributionsCommand } from '@aws-sdk/client-cloudfront';
-import { CloudWatchLogsClient, DescribeLogGroupsCommand } from '@aws-sdk/client-cloudwatch-logs';
-import { CognitoIdentityClient, ListIdentityPoolsCommand } from '@aws-sdk/client-cognito-identity';
-import { CognitoIdentityProviderClient, ListUserPoolsCommand } from '@aws-sdk/client-cognito-identity-provider';
-import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
-import { DynamoDBStreamsClient, ListStreamsCommand } from '@aws-sdk/client-dynamodb-streams';
-import { EventBridgeClient, ListEventBusesCommand } from '@aws-sdk/client-eventbridge';
-import { IAMClient, ListUsersCommand } from '@aws-sdk/client-iam';
-import { KinesisClient, ListStreamsCommand as ListKinesisStreamsCommand } from '@aws-sdk/client-kinesis';
-import { LambdaClient, ListFunctionsCommand } from '@aws-sdk/client-lambda';
 import { ListBucketsCommand, S3Client } from '@aws-sdk/client-s3';
-import { ListSchedulesCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
-import { ListStateMachinesCommand, SFNClient } from '@aws-sdk/client-sfn';
-import { ListTopicsCommand, SNSClient } from '@aws-sdk/client-sns';
 import { CreateQueueCommand, ListQueuesCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { loadMetadata, MODELS_DIR } from '../../src/aws/model.js';
 import { enqueue } from '../../src/jobs/queue.js';
 import type { ServiceDefinition } from '../../src/services/service.js';
 import { definition as sqsDefinition } from '../../src/services/sqs/index.js';
 import { definition as stsDefinition } from '../../src/services/sts/index.js';
+import { firstCalls } from '../helpers/first-calls.js';
 import { clientConfig, spawnServer, startServer } from '../helpers/server.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -98,27 +83,7 @@ describe('services loaded on first use', () => {
   it('answers the first request to each service, creating it then', async () => {
     const server = await startServer();
     try {
-      const c = clientConfig(server.endpoint);
-      const calls: [string, () => Promise<unknown>][] = [
-        ['apigateway', () => new APIGatewayClient(c).send(new GetRestApisCommand({}))],
-        ['apigatewayv2', () => new ApiGatewayV2Client(c).send(new GetApisCommand({}))],
-        ['cloudfront', () => new CloudFrontClient(c).send(new ListDistributionsCommand({}))],
-        ['cognito-identity', () => new CognitoIdentityClient(c).send(new ListIdentityPoolsCommand({ MaxResults: 10 }))],
-        ['cognito-idp', () => new CognitoIdentityProviderClient(c).send(new ListUserPoolsCommand({ MaxResults: 10 }))],
-        ['dynamodb', () => new DynamoDBClient(c).send(new ListTablesCommand({}))],
-        ['dynamodbstreams', () => new DynamoDBStreamsClient(c).send(new ListStreamsCommand({}))],
-        ['events', () => new EventBridgeClient(c).send(new ListEventBusesCommand({}))],
-        ['iam', () => new IAMClient(c).send(new ListUsersCommand({}))],
-        ['kinesis', () => new KinesisClient(c).send(new ListKinesisStreamsCommand({}))],
-        ['lambda', () => new LambdaClient(c).send(new ListFunctionsCommand({}))],
-        ['logs', () => new CloudWatchLogsClient(c).send(new DescribeLogGroupsCommand({}))],
-        ['s3', () => new S3Client({ ...c, forcePathStyle: true }).send(new ListBucketsCommand({}))],
-        ['scheduler', () => new SchedulerClient(c).send(new ListSchedulesCommand({}))],
-        ['sns', () => new SNSClient(c).send(new ListTopicsCommand({}))],
-        ['sqs', () => new SQSClient(c).send(new ListQueuesCommand({}))],
-        ['stepfunctions', () => new SFNClient(c).send(new ListStateMachinesCommand({}))],
-        ['sts', () => new STSClient(c).send(new GetCallerIdentityCommand({}))],
-      ];
+      const calls = firstCalls(server.endpoint);
       assert.deepEqual(calls.map(([n]) => n), [...server.services.keys()]);
       for (const [name, call] of calls) {
         assert.equal(server.services.get(name)!.loaded, false, `${name} before its first request`);
