@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -111,4 +111,55 @@ export function loadModel(name: string): ServiceModel {
     cache.set(name, model);
   }
   return model;
+}
+
+const metadataCache = new Map<string, ServiceModel['metadata']>();
+
+/**
+ * A model's metadata (protocol, signing name, target prefix...) without reading the rest of it:
+ * what the server routes by before a service's model is needed. Botocore writes `metadata` first,
+ * so the head of the file is enough; the whole model is read when it is not there.
+ */
+export function loadMetadata(name: string): ServiceModel['metadata'] {
+  const known = cache.get(name)?.metadata ?? metadataCache.get(name);
+  if (known) return known;
+  const head = readHead(join(MODELS_DIR, name, 'service-2.json'), 16 * 1024);
+  const found = metadataObject(head);
+  const metadata = found ? (JSON.parse(found) as ServiceModel['metadata']) : loadModel(name).metadata;
+  metadataCache.set(name, metadata);
+  return metadata;
+}
+
+function readHead(file: string, bytes: number): string {
+  const fd = openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(bytes);
+    return buf.subarray(0, readSync(fd, buf, 0, bytes, 0)).toString('utf8');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The text of the top-level `"metadata": {...}` object of a model, if it is whole in `text` (the head of the file). */
+function metadataObject(text: string): string | undefined {
+  let depth = 0;
+  let stringStart = -1;
+  let start = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (stringStart >= 0) {
+      if (c === '\\') i++;
+      else if (c === '"') {
+        // A key of the top-level object: is it "metadata", with an object for its value?
+        if (depth === 1 && text.slice(stringStart, i + 1) === '"metadata"') {
+          const value = /^\s*:\s*\{/.exec(text.slice(i + 1, i + 64));
+          if (value) start = i + value[0].length;
+        }
+        stringStart = -1;
+      }
+    } else if (c === '"') stringStart = i;
+    else if (c === '{') depth++;
+    else if (c === '}' && --depth === 1 && start >= 0 && i > start) return text.slice(start, i + 1);
+  }
+  return undefined;
 }

@@ -1,13 +1,10 @@
 #!/usr/bin/env node
-import { spawn } from 'node:child_process';
 import { accessSync, constants, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadConfig, type Config } from '../core/config.js';
 import { readLocalStackEnv } from '../core/localstack-env.js';
 import { VERSION } from '../core/version.js';
 import { startStratus } from '../server/server.js';
-import { NodeRuntimes } from '../runtime/node-runtimes.js';
-import { defaultRuntimeCache } from '../runtime/sdk.js';
 import { SUPPORTED_RUNTIMES } from '../services/lambda/limits.js';
 
 const USAGE = `stratus ${VERSION}: the AWS serverless stack on one port
@@ -143,6 +140,8 @@ async function main(argv: string[]): Promise<void> {
 
 /** Installs Node builds into the runtime cache a server on this machine uses by default. */
 async function installRuntimes(runtimes: string[]): Promise<void> {
+  // Imported here: `stratus start` does not need them.
+  const [{ NodeRuntimes }, { defaultRuntimeCache }] = await Promise.all([import('../runtime/node-runtimes.js'), import('../runtime/sdk.js')]);
   const wanted = runtimes.length ? runtimes : SUPPORTED_RUNTIMES.filter((r) => NodeRuntimes.major(r) !== undefined);
   const nodes = new NodeRuntimes(defaultRuntimeCache());
   for (const runtime of wanted) {
@@ -183,8 +182,10 @@ function awsCliArgs(args: string[], env: NodeJS.ProcessEnv): { args: string[]; e
   };
 }
 
-function runAwsCli(args: string[]): Promise<number> {
+async function runAwsCli(args: string[]): Promise<number> {
   const call = awsCliArgs(args, process.env);
+  // Imported here: `stratus start` does not need it.
+  const { spawn } = await import('node:child_process');
   return new Promise((done, fail) => {
     const child = spawn(process.env.STRATUS_AWS_CLI || 'aws', call.args, { env: call.env, stdio: 'inherit' });
     child.once('error', (e: NodeJS.ErrnoException) => fail(e.code === 'ENOENT' ? new UsageError('the AWS CLI (aws) is not on PATH') : e));

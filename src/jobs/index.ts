@@ -57,6 +57,8 @@ export class Jobs {
   private closed = false;
   /** Durable recurring schedules (cron, rate, at) that enqueue a job of their kind at each fire. */
   readonly schedules: Schedules;
+  /** Told of a job woken (enqueued, due) whose kind has no handler here: the server loads the service that handles it. */
+  onUnhandled: ((kind: string) => void) | undefined;
 
   private constructor(
     readonly db: Db,
@@ -143,7 +145,16 @@ export class Jobs {
 
   /** A job of `kind` was enqueued (in a service's own transaction) due at `dueAt`: its runner in this process claims it in time. */
   wake(kind: string, dueAt: number = this.clock.now()): void {
-    if (this.started && !this.closed) this.runners.get(kind)?.wake(dueAt);
+    if (!this.started || this.closed) return;
+    const runner = this.runners.get(kind);
+    if (runner) runner.wake(dueAt);
+    else this.onUnhandled?.(kind);
+  }
+
+  /** The kinds of the jobs queued (whatever their due time): those without a handler here need their service loaded. */
+  async queuedKinds(): Promise<string[]> {
+    const rows = await this.db.all<{ kind: string }>('SELECT DISTINCT kind FROM stratus_jobs');
+    return rows.map((r) => r.kind);
   }
 
   private kickAll(): void {

@@ -14,7 +14,7 @@ import { send, type HttpRequest, type ResponseSink } from '../core/http.js';
 import { VERSION } from '../core/version.js';
 import type { Db } from '../storage/db.js';
 import { SnapshotError, type Snapshots } from '../storage/snapshot.js';
-import type { LoadedService } from '../services/service.js';
+import type { ServiceEntry } from '../services/service.js';
 import { FaultRuleError, parseRules, type Faults } from './faults.js';
 import { STAGES, type InitHooks, type Stage } from './init-hooks.js';
 import { CONSOLE_PREFIX, createConsoleAssets } from './console-assets.js';
@@ -25,7 +25,7 @@ export interface ControlHost {
   readonly clock: PlatformClock;
   readonly db: Db;
   readonly startedAt: number;
-  readonly services: () => ReadonlyMap<string, LoadedService>;
+  readonly services: () => ReadonlyMap<string, ServiceEntry>;
   readonly faults: Faults;
   readonly init: InitHooks | undefined;
   readonly snapshots: Snapshots | undefined;
@@ -78,10 +78,10 @@ export function createControl(host: ControlHost) {
     return path;
   };
   const consoleAssets = createConsoleAssets(host.consoleDir);
-  const serviceNames = () => [...host.services().values()].map((s) => s.index.name);
+  const serviceNames = () => [...host.services().keys()];
   const uptime = () => Math.round((Date.now() - host.startedAt) / 1000);
 
-  /** LocalStack's /_localstack/health: every service it knows, `running` once loaded. */
+  /** LocalStack's /_localstack/health: every service served, `running` (a lazy one answers its first request by loading). */
   function localstackHealth(): unknown {
     const body: Record<string, unknown> = { services: Object.fromEntries(serviceNames().map((n) => [n, 'running'])), edition: 'community', version: VERSION };
     if (host.init) body.features = { initScripts: host.init.completed.READY ? 'initialized' : 'initializing' };
@@ -98,7 +98,8 @@ export function createControl(host: ControlHost) {
       auth: config.auth,
       region: config.defaultRegion,
       storage: { dialect: db.dialect, dataDir: config.dataDir ? resolvePath(config.dataDir) : null },
-      services: Object.fromEntries([...host.services().values()].map((s) => [s.index.name, { state: 'running', ...s.provider.health?.() }])),
+      // `loaded`: whether its implementation is loaded yet (on first use); the health detail is a loaded one's.
+      services: Object.fromEntries([...host.services().values()].map((s) => [s.definition.name, { state: 'running', loaded: s.loaded, ...(s.loaded ? s.provider.health?.() : {}) }])),
       ...(init && {
         init: {
           dir: init.dir,

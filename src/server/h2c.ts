@@ -1,7 +1,11 @@
-import { createServer, type Http2Server, type Http2ServerRequest, type Http2ServerResponse, type ServerHttp2Session } from 'node:http2';
+import { createRequire } from 'node:module';
+import type { Socket } from 'node:net';
+import type { Http2Server, Http2ServerRequest, Http2ServerResponse, ServerHttp2Session } from 'node:http2';
 import type { OutgoingHttpHeaders } from 'node:http';
 import type { BodySource, ResponseSink } from '../core/http.js';
 import { ConnectionClosedError, IncomingBody, type IncomingRequest } from './body.js';
+
+const require = createRequire(import.meta.url);
 
 /**
  * HTTP/2 in cleartext with prior knowledge (h2c), for clients that speak it to an `http://`
@@ -12,31 +16,46 @@ import { ConnectionClosedError, IncomingBody, type IncomingRequest } from './bod
  * the method, path and Host, and headers HTTP/2 forbids in a response (connection-specific ones)
  * are dropped from what the handler writes.
  */
-export function createH2cServer(handler: (req: IncomingRequest, res: ResponseSink) => Promise<void>, options: { bodyIdleMs: number }): Http2Server & { closeSessions(): void } {
-  const server = createServer({}, (raw, res) => {
-    const sink = new H2Response(res);
-    void handler(incomingRequest(raw, options.bodyIdleMs), sink)
-      .catch(() => undefined)
-      .finally(() => {
-        if (!sink.headersSent && !res.stream.destroyed) {
-          sink.writeHead(500, { 'content-type': 'application/json' });
-          sink.end('{"message":"Internal server error"}');
-        }
-      });
-  });
-  // A client that goes away mid-stream is not an error of the server's.
-  server.on('sessionError', () => undefined);
+export function createH2cServer(handler: (req: IncomingRequest, res: ResponseSink) => Promise<void>, options: { bodyIdleMs: number }): H2cServer {
+  let server: Http2Server | undefined;
   const sessions = new Set<ServerHttp2Session>();
-  server.on('session', (session: ServerHttp2Session) => {
-    sessions.add(session);
-    session.once('close', () => sessions.delete(session));
-  });
-  return Object.assign(server, {
-    /** At shutdown: each session is told to open no more streams (GOAWAY); those in progress finish. */
+  // Node's http2 (and the TLS it loads) is read on the first h2c connection, not at every start:
+  // synchronously, since the connection is handed over at once.
+  const serverOf = (): Http2Server => {
+    if (server) return server;
+    const { createServer } = require('node:http2') as typeof import('node:http2');
+    server = createServer({}, (raw, res) => {
+      const sink = new H2Response(res);
+      void handler(incomingRequest(raw, options.bodyIdleMs), sink)
+        .catch(() => undefined)
+        .finally(() => {
+          if (!sink.headersSent && !res.stream.destroyed) {
+            sink.writeHead(500, { 'content-type': 'application/json' });
+            sink.end('{"message":"Internal server error"}');
+          }
+        });
+    });
+    // A client that goes away mid-stream is not an error of the server's.
+    server.on('sessionError', () => undefined);
+    server.on('session', (session: ServerHttp2Session) => {
+      sessions.add(session);
+      session.once('close', () => sessions.delete(session));
+    });
+    return server;
+  };
+  return {
+    emit: (event, socket) => serverOf().emit(event, socket),
     closeSessions(): void {
       for (const s of sessions) s.close();
     },
-  });
+  };
+}
+
+/** The h2c server http1.ts hands connections to (`emit('connection', socket)`). */
+export interface H2cServer {
+  emit(event: 'connection', socket: Socket): boolean;
+  /** At shutdown: each session is told to open no more streams (GOAWAY); those in progress finish. */
+  closeSessions(): void;
 }
 
 /** The HTTP/2 connection preface a client with prior knowledge opens with. */

@@ -10,7 +10,6 @@
  *   READY     after the ready line; /_localstack/init/ready says `completed: true` once they ran
  *   SHUTDOWN  when the server is asked to stop, before it stops serving
  */
-import { spawn } from 'node:child_process';
 import { accessSync, constants, existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -81,11 +80,13 @@ export class InitHooks {
     return { completed: { ...this.completed }, scripts: list(this.scripts) };
   }
 
-  private runOne(script: InitScript, env: NodeJS.ProcessEnv): Promise<void> {
+  private async runOne(script: InitScript, env: NodeJS.ProcessEnv): Promise<void> {
     const name = `${STAGE_DIRS[script.stage]}/${basename(script.path)}`;
     const [command, args] = script.path.endsWith('.py') ? ['python3', [script.path]] : executable(script.path) ? [script.path, []] : ['sh', [script.path]];
     script.state = 'RUNNING';
     this.write(`init: running ${name}`);
+    // Imported with the first script: a start without init hooks does not need it.
+    const { spawn } = await import('node:child_process');
     return new Promise<void>((done) => {
       const child = spawn(command, args, { env, cwd: dirname(script.path), stdio: ['ignore', 'pipe', 'pipe'] });
       const lines = (prefix: string) => {

@@ -11,14 +11,15 @@
  * those rows in one transaction (but for the tables its definition lists in `keepOnReset`), and calls
  * `create` again: nothing in memory can outlive the reset.
  */
-import { loadModel } from '../aws/model.js';
+import { loadMetadata, loadModel } from '../aws/model.js';
 import { ServiceIndex } from '../aws/service-index.js';
 import { setEnumOrder, setOpenEnums, setShapeConstraints } from '../aws/validate.js';
 import { SCHEDULE_KIND } from '../jobs/recurring.js';
 import type { Jobs } from '../jobs/index.js';
 import type { BlobStore } from '../storage/blobs/index.js';
 import type { Db, Migration } from '../storage/db.js';
-import type { LoadedService, Platform, ServiceDefinition } from '../services/service.js';
+import type { ServiceModel } from '../aws/model.js';
+import type { LoadedService, Platform, ServiceDefinition, ServiceEntry, ServiceProvider } from '../services/service.js';
 import { checkOperations } from './registry.js';
 
 /** Tables of the process itself, never emptied. */
@@ -27,6 +28,8 @@ const PROCESS_TABLES = new Set(['stratus_nodes', 'stratus_migrations']);
 interface Owned {
   readonly tables: Set<string>;
   readonly jobKinds: string[];
+  /** A service never loaded: its jobs by the prefix of their kinds. */
+  readonly jobPrefix?: string;
   /** The service part of its ARNs (`states` for Step Functions). */
   readonly arnService: string;
 }
@@ -47,17 +50,93 @@ export function tablesOf(migrations: readonly Migration[]): Set<string> {
   return tables;
 }
 
+/** One service of the server: its definition, its model read on first use, its provider once created. */
+class Entry implements ServiceEntry {
+  private current: ServiceProvider | undefined;
+  private creating: Promise<LoadedService> | undefined;
+  private modelRead: ServiceModel | undefined;
+  private indexBuilt: ServiceIndex | undefined;
+
+  constructor(
+    readonly definition: ServiceDefinition,
+    private readonly create: (entry: Entry) => Promise<ServiceProvider>,
+    private readonly created: (entry: Entry) => void,
+  ) {}
+
+  get model(): ServiceModel {
+    if (!this.modelRead) {
+      const model = loadModel(this.definition.name);
+      setEnumOrder(model, this.definition.enumOrder);
+      setShapeConstraints(model, this.definition.shapeConstraints);
+      setOpenEnums(model, this.definition.openEnums);
+      this.modelRead = model;
+    }
+    return this.modelRead;
+  }
+
+  get metadata(): ServiceModel['metadata'] {
+    return this.modelRead?.metadata ?? loadMetadata(this.definition.name);
+  }
+
+  get index(): ServiceIndex {
+    this.indexBuilt ??= new ServiceIndex(this.definition.name, this.model, this.definition.wireShapes);
+    return this.indexBuilt;
+  }
+
+  get loaded(): boolean {
+    return this.current !== undefined;
+  }
+
+  get provider(): ServiceProvider {
+    if (!this.current) throw new Error(`service ${this.definition.name} is not loaded yet (await its load() first)`);
+    return this.current;
+  }
+
+  /** Creates the provider once: concurrent callers share the creation under way. */
+  load(): Promise<LoadedService> {
+    if (this.current) return Promise.resolve(this);
+    this.creating ??= this.create(this).then(
+      (provider) => {
+        this.current = provider;
+        this.creating = undefined;
+        this.created(this);
+        return this;
+      },
+      (e: unknown) => {
+        this.creating = undefined;
+        throw e;
+      },
+    );
+    return this.creating;
+  }
+
+  /** The creation under way, if any. */
+  pending(): Promise<unknown> | undefined {
+    return this.creating;
+  }
+
+  /** Forgets the provider (after it was closed): the next load() creates it again. */
+  unload(): void {
+    this.current = undefined;
+  }
+}
+
 export class ServiceSet {
-  readonly loaded = new Map<string, LoadedService>();
-  private readonly definitions = new Map<string, ServiceDefinition>();
+  /** Every service served, loaded or not, in their order. */
+  readonly entries = new Map<string, ServiceEntry>();
   private readonly owned = new Map<string, Owned>();
   /** Every migration run, by its name (services', the platform's), then version. */
   private readonly migrations = new Map<string, Map<number, Migration>>();
+  /** The migration names stored in the database at start (a service's state from an earlier run). */
+  private stored = new Set<string>();
+  private platform: Platform | undefined;
 
   constructor(
     private readonly db: Db,
     private readonly jobs: () => Jobs,
     private readonly blobs: () => BlobStore,
+    /** Called once a service is created (the server adds its routes). */
+    private readonly created: (service: ServiceEntry) => void = () => undefined,
   ) {}
 
   /** `db` recording the migrations run through it; the platform and every service use this one. */
@@ -79,52 +158,106 @@ export class ServiceSet {
     };
   }
 
+  /** Registers the services (none is created yet). */
+  define(definitions: readonly ServiceDefinition[], platform: Platform): void {
+    this.platform = platform;
+    for (const d of definitions) this.entries.set(d.name, new Entry(d, (entry) => this.createProvider(entry), this.created));
+  }
+
+  /**
+   * Creates the services that are not lazy (a lazy one is created on first use), having read which
+   * services have state in the database from an earlier run.
+   */
+  async start(): Promise<void> {
+    const rows = await this.db.all<{ service: string }>('SELECT DISTINCT service FROM stratus_migrations');
+    this.stored = new Set(rows.map((r) => r.service));
+    for (const e of this.entries.values()) if (!e.definition.lazy) await e.load();
+  }
+
+  /** Waits for the creations under way (before the server closes what they use). */
+  async settle(): Promise<void> {
+    await Promise.allSettled([...this.entries.values()].map((e) => (e as Entry).pending()));
+  }
+
+  /** The loaded services, in their order. */
+  loaded(): ServiceEntry[] {
+    return [...this.entries.values()].filter((e) => e.loaded);
+  }
+
   /** Creates a service (its migrations, background work and provider) and records what it owns. */
-  async load(definition: ServiceDefinition, platform: Platform): Promise<LoadedService> {
-    const model = loadModel(definition.name);
-    setEnumOrder(model, definition.enumOrder);
-    setShapeConstraints(model, definition.shapeConstraints);
-    setOpenEnums(model, definition.openEnums);
-    const kindsBefore = new Set(this.jobs().kinds());
-    const provider = await definition.create(platform);
-    checkOperations(definition.name, model, provider);
+  private async createProvider(entry: Entry): Promise<ServiceProvider> {
+    const definition = entry.definition;
+    const provider = await definition.create(this.platform!);
+    checkOperations(definition.name, entry.model, provider);
     const tables = new Set<string>();
     for (const [name, list] of this.migrations) {
-      if (name === definition.name || name.startsWith(`${definition.name}.`)) for (const t of tablesOf([...list.values()])) tables.add(t);
+      if (owns(definition.name, name)) for (const t of tablesOf([...list.values()])) tables.add(t);
     }
-    const jobKinds = this.jobs().kinds().filter((k) => !kindsBefore.has(k));
-    this.owned.set(definition.name, { tables, jobKinds, arnService: model.metadata.signingName ?? model.metadata.endpointPrefix });
-    const service: LoadedService = { definition, model, provider, index: new ServiceIndex(definition.name, model, definition.wireShapes) };
-    this.loaded.set(definition.name, service);
-    this.definitions.set(definition.name, definition);
-    return service;
+    // Its job kinds by their prefix: services may be created at once, so registrations interleave.
+    const prefix = jobPrefixOf(definition);
+    const jobKinds = this.jobs().kinds().filter((k) => k.startsWith(prefix));
+    this.owned.set(definition.name, { tables, jobKinds, arnService: entry.model.metadata.signingName ?? entry.model.metadata.endpointPrefix });
+    return provider;
+  }
+
+  /** The service whose job kinds `kind` is one of, if it is not loaded yet. */
+  ownerOfJob(kind: string): ServiceEntry | undefined {
+    for (const e of this.entries.values()) if (!e.loaded && e.definition.lazy && kind.startsWith(jobPrefixOf(e.definition))) return e;
+    return undefined;
+  }
+
+  /** Whether a service has ever run a migration in this database (else it has no state yet). */
+  hasState(name: string): boolean {
+    if ([...this.migrations.keys()].some((m) => owns(name, m))) return true;
+    return [...this.stored].some((m) => owns(name, m));
   }
 
   /** Stops services (the last loaded first): their job kinds stop running here and their providers close. */
   async stop(names: readonly string[]): Promise<void> {
-    for (const name of [...this.loaded.keys()].reverse()) {
-      if (!names.includes(name)) continue;
+    for (const entry of [...this.entries.values()].reverse()) {
+      if (!names.includes(entry.definition.name) || !entry.loaded) continue;
       // Its background work first: a run in progress may still use what close() releases.
-      for (const kind of this.owned.get(name)?.jobKinds ?? []) await this.jobs().unhandle(kind);
-      await this.loaded.get(name)!.provider.close?.();
+      for (const kind of this.owned.get(entry.definition.name)?.jobKinds ?? []) await this.jobs().unhandle(kind);
+      await entry.provider.close?.();
+      (entry as Entry).unload();
     }
   }
 
-  /** Creates the stopped services again, in their first order (the map keeps each one's place). */
-  async restart(names: readonly string[], platform: Platform): Promise<void> {
-    for (const name of [...this.loaded.keys()]) if (names.includes(name)) await this.load(this.definitions.get(name)!, platform);
+  /**
+   * Creates the stopped services again, in their first order: those that were loaded, and every
+   * eager one (a lazy one not loaded stays so: it is created on its next use).
+   */
+  async restart(names: readonly string[], wasLoaded: ReadonlySet<string>): Promise<void> {
+    for (const entry of this.entries.values()) {
+      const name = entry.definition.name;
+      if (names.includes(name) && (wasLoaded.has(name) || !entry.definition.lazy)) await entry.load();
+    }
   }
 
   /**
-   * Deletes the state of the named services (every loaded one with `all`, and then also the
-   * platform's shared tables: tags, jobs, blobs, log events). The services must be stopped.
+   * Loads the named services that are not loaded but have state in the database, so that a reset
+   * or restore knows their tables. Returns the names loaded before.
+   */
+  async loadStateful(names: readonly string[], all = false): Promise<Set<string>> {
+    const before = new Set(this.loaded().map((s) => s.definition.name));
+    for (const name of names) {
+      const entry = this.entries.get(name)!;
+      if (!entry.loaded && (all || this.hasState(name))) await entry.load();
+    }
+    return before;
+  }
+
+  /**
+   * Deletes the state of the named services (every one with `all`, and then also the platform's
+   * shared tables: tags, jobs, blobs, log events). The services must be stopped; those with state
+   * must have been loaded (loadStateful), so that their tables are known.
    */
   async wipe(names: readonly string[], all: boolean): Promise<void> {
-    const owned = names.map((n) => this.owned.get(n)).filter((o): o is Owned => o !== undefined);
+    const owned = names.map((n) => this.owned.get(n) ?? this.unloadedOwned(n)).filter((o): o is Owned => o !== undefined);
     const tables = new Set(owned.flatMap((o) => [...o.tables]));
     if (all) for (const list of this.migrations.values()) for (const t of tablesOf([...list.values()])) tables.add(t);
     for (const t of PROCESS_TABLES) tables.delete(t);
-    for (const d of this.definitions.values()) for (const t of d.keepOnReset ?? []) tables.delete(t);
+    for (const e of this.entries.values()) for (const t of e.definition.keepOnReset ?? []) tables.delete(t);
     await this.db.tx(async (tx) => {
       for (const t of tables) await tx.run(`DELETE FROM ${t}`);
       if (all) return;
@@ -133,17 +266,38 @@ export class ServiceSet {
           await tx.run('DELETE FROM stratus_jobs WHERE kind = ?', [kind]);
           await tx.run('DELETE FROM stratus_jobs WHERE kind = ? AND key LIKE ?', [SCHEDULE_KIND, `${kind}/%`]);
         }
+        if (o.jobPrefix) {
+          await tx.run('DELETE FROM stratus_jobs WHERE kind LIKE ?', [`${o.jobPrefix}%`]);
+          await tx.run('DELETE FROM stratus_jobs WHERE kind = ? AND key LIKE ?', [SCHEDULE_KIND, `${o.jobPrefix}%`]);
+        }
         await tx.run('DELETE FROM stratus_tags WHERE arn LIKE ?', [`arn:%:${o.arnService}:%`]);
       }
     });
     if (all) await this.blobs().sweep?.();
   }
 
-  /** The names of the loaded services among `wanted` (every one when undefined); throws for an unknown one. */
+  /** What a service never loaded owns: no tables (it has no state), its jobs by their prefix, its tags. */
+  private unloadedOwned(name: string): Owned | undefined {
+    const entry = this.entries.get(name);
+    if (!entry) return undefined;
+    const meta = entry.metadata;
+    return { tables: new Set(), jobKinds: [], jobPrefix: jobPrefixOf(entry.definition), arnService: meta.signingName ?? meta.endpointPrefix };
+  }
+
+  /** The names of the services among `wanted` (every one when undefined); throws for an unknown one. */
   resolve(wanted: readonly string[] | undefined): string[] {
-    if (!wanted) return [...this.loaded.keys()];
-    const unknown = wanted.filter((n) => !this.loaded.has(n));
-    if (unknown.length > 0) throw new Error(`unknown service ${unknown.join(', ')}; loaded: ${[...this.loaded.keys()].join(', ')}`);
+    if (!wanted) return [...this.entries.keys()];
+    const unknown = wanted.filter((n) => !this.entries.has(n));
+    if (unknown.length > 0) throw new Error(`unknown service ${unknown.join(', ')}; loaded: ${[...this.entries.keys()].join(', ')}`);
     return [...wanted];
   }
+}
+
+/** Whether migrations named `migration` are the service's (`sqs`, `lambda.urls`). */
+function owns(service: string, migration: string): boolean {
+  return migration === service || migration.startsWith(`${service}.`);
+}
+
+function jobPrefixOf(definition: ServiceDefinition): string {
+  return definition.lazy?.jobPrefix ?? `${definition.name}.`;
 }

@@ -1,4 +1,5 @@
 import { protocolFor, queryProtocol } from '../aws/protocols/index.js';
+import type { ServiceModel } from '../aws/model.js';
 import type { Protocol } from '../aws/protocols/protocol.js';
 import { matchRoute } from '../aws/protocols/rest-routes.js';
 import type { ServiceIndex } from '../aws/service-index.js';
@@ -9,31 +10,39 @@ export interface Routed<S> {
   protocol: Protocol;
 }
 
-interface Entry<S> {
-  service: S;
-  index: ServiceIndex;
-  protocol: Protocol;
+/** A service to route to: its name, its model's metadata, and its model's lookups (read when first needed). */
+export interface Routable<S> {
+  readonly service: S;
+  readonly name: string;
+  readonly metadata: ServiceModel['metadata'];
+  readonly index: () => ServiceIndex;
+}
+
+interface Entry<S> extends Routable<S> {
+  readonly protocol: Protocol;
 }
 
 /**
  * Finds the service a request is for: by the SigV4 signing name, then X-Amz-Target, then the
- * query protocol's Action/Version, then the REST services' URI templates.
+ * query protocol's Action/Version, then the REST services' URI templates. All but the last need
+ * only the models' metadata: a REST service's model is read when a request may be for it.
  */
 export class ServiceRouter<S> {
   private readonly entries: Entry<S>[];
   private readonly byTarget = new Map<string, Entry<S>>();
   private readonly bySigningName = new Map<string, Entry<S>[]>();
 
-  constructor(services: readonly { service: S; index: ServiceIndex }[]) {
+  constructor(services: readonly Routable<S>[]) {
     // S3's `/{Bucket}` matches nearly any path: try it last.
     this.entries = services
-      .map(({ service, index }) => ({ service, index, protocol: protocolFor(index.protocol, index.model.metadata.jsonVersion) }))
-      .sort((a, b) => Number(a.index.name === 's3') - Number(b.index.name === 's3'));
+      .map((s) => ({ ...s, protocol: protocolFor(s.metadata.protocol, s.metadata.jsonVersion) }))
+      .sort((a, b) => Number(a.name === 's3') - Number(b.name === 's3'));
     for (const e of this.entries) {
-      if (e.index.targetPrefix) this.byTarget.set(e.index.targetPrefix, e);
-      const same = this.bySigningName.get(e.index.signingName) ?? [];
+      if (e.metadata.targetPrefix) this.byTarget.set(e.metadata.targetPrefix, e);
+      const signingName = e.metadata.signingName ?? e.metadata.endpointPrefix;
+      const same = this.bySigningName.get(signingName) ?? [];
       same.push(e);
-      this.bySigningName.set(e.index.signingName, same);
+      this.bySigningName.set(signingName, same);
     }
   }
 
@@ -55,17 +64,17 @@ export class ServiceRouter<S> {
 
     if (isQueryRequest(req)) {
       const queryCapable = candidates.filter(
-        (e) => e.index.protocol === 'query' || e.index.model.metadata.protocols?.includes('query') || e.index.model.metadata.awsQueryCompatible,
+        (e) => e.metadata.protocol === 'query' || e.metadata.protocols?.includes('query') || e.metadata.awsQueryCompatible,
       );
       const version = paramOf(req, 'Version');
-      const e = queryCapable.length === 1 ? queryCapable[0] : queryCapable.find((q) => q.index.model.metadata.apiVersion === version);
+      const e = queryCapable.length === 1 ? queryCapable[0] : queryCapable.find((q) => q.metadata.apiVersion === version);
       if (e) return { service: e.service, protocol: queryProtocol };
     }
 
     const query = new URLSearchParams(req.rawQuery);
     for (const e of candidates) {
-      if (e.index.protocol !== 'rest-json' && e.index.protocol !== 'rest-xml') continue;
-      if (matchRoute(e.index.restRoutes, req.method, req.rawPath, query, req.headers)) return { service: e.service, protocol: e.protocol };
+      if (e.metadata.protocol !== 'rest-json' && e.metadata.protocol !== 'rest-xml') continue;
+      if (matchRoute(e.index().restRoutes, req.method, req.rawPath, query, req.headers)) return { service: e.service, protocol: e.protocol };
     }
     // A signed request for a known service that matched no operation: let its protocol answer.
     const only = signed[0];

@@ -17,7 +17,7 @@ import type { Db } from '../storage/db.js';
 import { openLogSink } from '../services/logs/sink.js';
 import { Jobs } from '../jobs/index.js';
 import { createBlobStore, type BlobStore } from '../storage/blobs/index.js';
-import type { CredentialUse, DataPlaneRoute, HostAddressing, LoadedService, OperationHandler, Platform, ServiceDefinition } from '../services/service.js';
+import type { CredentialUse, DataPlaneRoute, HostAddressing, LoadedService, OperationHandler, Platform, RouteGuard, ServiceDefinition, ServiceEntry } from '../services/service.js';
 import type { Principal, RequestContext, ResolvedCredential } from '../core/context.js';
 import { hostName, isPlainHost, preflight, send, type HttpRequest, type HttpResponse, type ResponseSink } from '../core/http.js';
 import { compressResponse, DecompressedTooLarge, requestBody } from './compression.js';
@@ -47,7 +47,8 @@ export interface Stratus {
   readonly config: Config;
   readonly db: Db;
   readonly blobs: BlobStore;
-  readonly services: ReadonlyMap<string, LoadedService>;
+  /** Every service served; a lazy one is created on first use (`loaded`, `load()`). */
+  readonly services: ReadonlyMap<string, ServiceEntry>;
   /** The init hooks of --init-dir, if any (their BOOT and START stages have run). */
   readonly init: InitHooks | undefined;
   /** Runs the READY init hooks (once): after the caller has announced that the server is ready. */
@@ -86,11 +87,12 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
   }
   const rawDb = openDb(config);
   let jobs: Jobs;
-  const set = new ServiceSet(rawDb, () => jobs, () => blobs);
+  // Each service created (at start, on first use, after a reset) adds its routes.
+  const set = new ServiceSet(rawDb, () => jobs, () => blobs, () => buildRoutes());
   // Every migration goes through it, so that a reset knows which tables are whose.
   const db = set.recording();
   const blobs = await createBlobStore(config, db);
-  const services = set.loaded;
+  const services = set.entries;
   const log = (fields: Record<string, unknown>): void => {
     if (config.logRequests) process.stdout.write(`${JSON.stringify({ time: new Date(clock.now()).toISOString(), ...fields })}\n`);
   };
@@ -103,11 +105,19 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
    * at each call, so a service created again (POST /_stratus/reset) answers with its new provider.
    */
   const resolveIssued = async (accessKeyId: string, use?: CredentialUse): Promise<ResolvedCredential | undefined> => {
-    for (const s of services.values()) {
+    for (const s of await credentialServices()) {
       const found = await s.provider.resolveCredential?.(accessKeyId, use);
       if (found) return found;
     }
     return undefined;
+  };
+  /**
+   * The loaded services that may know issued keys and principals' policies: a lazy one that issues
+   * them is loaded here if it has state (a service never migrated in this database issued nothing).
+   */
+  const credentialServices = async (): Promise<LoadedService[]> => {
+    for (const s of services.values()) if (!s.loaded && s.definition.lazy?.issuesCredentials && set.hasState(s.definition.name)) await s.load();
+    return set.loaded();
   };
   const resolveCredential = async (accessKeyId: string): Promise<ResolvedCredential | undefined> => {
     const known = credentials.get(accessKeyId);
@@ -118,8 +128,8 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
     return resolveIssued(accessKeyId);
   };
   /** Where `--iam enforce` reads a principal's policies (IAM's provider). */
-  const policySource = (p: Principal): Promise<PrincipalPolicies | undefined> | undefined => {
-    for (const s of services.values()) if (s.provider.principalPolicies) return s.provider.principalPolicies(p);
+  const policySource = async (p: Principal): Promise<PrincipalPolicies | undefined> => {
+    for (const s of await credentialServices()) if (s.provider.principalPolicies) return s.provider.principalPolicies(p);
     return undefined;
   };
   const authorizeFor = async (ctx: RequestContext, principal: Principal, action: string, resource: string): Promise<void> => {
@@ -128,9 +138,34 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
   };
   const platform: Platform = { db, blobs, clock, config, endpoint: () => endpoint, log, services, logs, jobs, resolveCredential, authorize: authorizeFor };
 
-  for (const definition of definitions) await set.load(definition, platform);
-  // Whether any loaded service issues keys: without one, requests skip the lookup.
-  const issuing = [...services.values()].some((s) => s.provider.resolveCredential !== undefined);
+  const maxBodyOf = (s: LoadedService): number => s.definition.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  // Set before the services are created: each one created adds its routes.
+  const extraDataPlanes = options.extraDataPlanes?.(platform) ?? [];
+  let router!: ServiceRouter<ServiceEntry>;
+  /** Each data-plane route with the body limit of the service it belongs to. */
+  let routeLimits!: Map<DataPlaneRoute, number>;
+  let dataPlanes!: DataPlaneRouter;
+  let hostAddressing!: { service: ServiceEntry; addressing: HostAddressing }[];
+  /** The routes and host names of the services not loaded yet: a request they match loads their service first. */
+  let guards: { service: ServiceEntry; guard: RouteGuard }[] = [];
+  let hostGuards: { service: ServiceEntry; host: RegExp }[] = [];
+  /** The routers, from the loaded services' providers (again after one is created). */
+  const buildRoutes = (): void => {
+    const loaded = set.loaded();
+    routeLimits = new Map();
+    for (const s of loaded) for (const r of s.provider.dataPlanes ?? []) routeLimits.set(r, maxBodyOf(s));
+    dataPlanes = new DataPlaneRouter([...routeLimits.keys(), ...extraDataPlanes]);
+    hostAddressing = loaded.flatMap((s) => (s.provider.hostAddressing ?? []).map((a) => ({ service: s, addressing: a })));
+    const waiting = [...services.values()].filter((s) => !s.loaded && s.definition.lazy);
+    guards = waiting.flatMap((s) => (s.definition.lazy!.routes ?? []).map((guard) => ({ service: s, guard })));
+    hostGuards = waiting.flatMap((s) => (s.definition.lazy!.hosts ?? []).map((host) => ({ service: s, host })));
+  };
+  set.define(definitions, platform);
+  router = new ServiceRouter([...services.values()].map((s) => ({ service: s, name: s.definition.name, metadata: s.metadata, index: () => s.index })));
+  buildRoutes();
+  await set.start();
+  // Whether any service issues keys: without one, requests skip the lookup.
+  const issuing = [...services.values()].some((s) => (s.loaded ? s.provider.resolveCredential !== undefined : s.definition.lazy?.issuesCredentials === true));
 
   const accountFor = (accessKeyId: string | undefined, issued: ResolvedCredential | undefined): string => {
     if (!accessKeyId) return config.defaultAccountId;
@@ -140,33 +175,20 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
     return /^\d{12}$/.test(accessKeyId) ? accessKeyId : config.defaultAccountId;
   };
 
-  const maxBodyOf = (s: LoadedService): number => s.definition.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
-  const extraDataPlanes = options.extraDataPlanes?.(platform) ?? [];
-  let router!: ServiceRouter<LoadedService>;
-  /** Each data-plane route with the body limit of the service it belongs to. */
-  let routeLimits!: Map<DataPlaneRoute, number>;
-  let dataPlanes!: DataPlaneRouter;
-  let hostAddressing!: { service: LoadedService; addressing: HostAddressing }[];
-  /** The routers, from the services' providers (again after a reset created them anew). */
-  const buildRoutes = (): void => {
-    router = new ServiceRouter([...services.values()].map((s) => ({ service: s, index: s.index })));
-    routeLimits = new Map();
-    for (const s of services.values()) for (const r of s.provider.dataPlanes ?? []) routeLimits.set(r, maxBodyOf(s));
-    dataPlanes = new DataPlaneRouter([...routeLimits.keys(), ...extraDataPlanes]);
-    hostAddressing = [...services.values()].flatMap((s) => (s.provider.hostAddressing ?? []).map((a) => ({ service: s, addressing: a })));
-  };
-  buildRoutes();
-
   /** Stops the services, runs `change` on the stored state, and starts them again; one reset or restore at a time. */
   let lastChange: Promise<unknown> = Promise.resolve();
-  const restarting = (names: string[], change: () => Promise<void>): Promise<void> => {
+  const restarting = (names: string[], all: boolean, change: () => Promise<void>): Promise<void> => {
     const run = lastChange.then(async () => {
+      // A service not loaded yet that has state (from an earlier run) is loaded, so that its tables are known.
+      await set.loadStateful(names, all);
+      const wasLoaded = new Set(set.loaded().map((s) => s.definition.name));
       await logs.flush().catch(() => undefined);
       await set.stop(names);
+      buildRoutes();
       try {
         await change();
       } finally {
-        await set.restart(names, platform);
+        await set.restart(names, wasLoaded);
         buildRoutes();
       }
     });
@@ -176,7 +198,8 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
   const snapshots = snapshotsOf(rawDb, blobs);
   const restore = async (path: string): Promise<void> => {
     if (!snapshots) throw new Error(`snapshots need SQLite storage, not ${db.dialect}`);
-    await restarting([...services.keys()], () => snapshots.restore(path));
+    // Every service is loaded: the snapshot's rows go into tables its migrations made.
+    await restarting([...services.keys()], true, () => snapshots.restore(path));
   };
   const faults = new Faults();
   const requests = new RequestLog();
@@ -193,15 +216,37 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
     snapshots,
     async reset(wanted) {
       const names = set.resolve(wanted);
-      await restarting(names, () => set.wipe(names, wanted === undefined));
+      await restarting(names, false, () => set.wipe(names, wanted === undefined));
       return names;
     },
     restore,
   });
   if (config.restoreFrom) await restore(config.restoreFrom);
 
+  /**
+   * Loads the services not loaded yet whose routes or host names this request may be for (their
+   * guards): it is then routed by their own routes, as if they had been loaded from the start.
+   */
+  function loadGuarded(req: IncomingRequest, dataPlanesOnly = false): Promise<unknown> | undefined {
+    if (guards.length === 0 && hostGuards.length === 0) return undefined;
+    const raw = hostName(req.headers.host);
+    const host = raw && !isPlainHost(raw) ? raw : undefined;
+    // As handle() routes: a host name a service's API takes (S3's buckets) before any data plane, but for /_stratus/ paths.
+    if (host && !dataPlanesOnly && !req.rawPath.startsWith('/_stratus/')) {
+      for (const { service, host: re } of hostGuards) if (re.test(host)) return service.load();
+      if (hostAddressing.some(({ addressing }) => addressing.host.test(host))) return undefined;
+    }
+    const wanted = new Set<ServiceEntry>();
+    for (const { service, guard } of guards) {
+      const matched = guard.host ? host !== undefined && guard.host.test(host) : guard.claimsHost ? host !== undefined : req.rawPath.startsWith(guard.pathPrefix ?? '');
+      if (matched && (guard.accepts?.(req) ?? true)) wanted.add(service);
+    }
+    if (wanted.size === 0) return undefined;
+    return Promise.all([...wanted].map((s) => s.load()));
+  }
+
   /** The service that addresses this request by its host (S3 virtual hosts), its path rewritten for the API routes. */
-  function addressedByHost(req: IncomingRequest): { service: LoadedService; route?: DataPlaneRoute } | undefined {
+  function addressedByHost(req: IncomingRequest): { service: ServiceEntry; route?: DataPlaneRoute } | undefined {
     if (hostAddressing.length === 0) return undefined;
     const host = hostName(req.headers.host);
     if (!host || isPlainHost(host)) return undefined;
@@ -223,6 +268,8 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
    */
   async function handle(req: IncomingRequest, res: ResponseSink): Promise<void> {
     const started = process.hrtime.bigint();
+    const loading = loadGuarded(req);
+    if (loading) await loading;
     // A service's own admin paths (/_stratus/sns/messages) are its data-plane routes; the rest are the server's.
     const admined = req.rawPath.startsWith('/_stratus/') ? dataPlanes.match(req) : undefined;
     if ((req.rawPath.startsWith('/_stratus/') && !admined?.pathPrefix?.startsWith('/_stratus/')) || req.rawPath.startsWith('/_localstack/')) {
@@ -257,6 +304,8 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
     }
     const svc = routed.service;
     const protocol: Protocol = routed.protocol;
+    // Created on the first request routed to it (concurrent first requests share the creation).
+    if (!svc.loaded) await svc.load();
     // A body still arriving streams to an operation that takes a stream, else is read whole here
     // (the common case, a body that came whole, awaits nothing).
     let early: ResolvedOperation | undefined;
@@ -322,7 +371,7 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
       }
       response = protocol.error(svc.index, err, ctx);
     }
-    if (req.headers.origin && svc.provider.corsHeaders) {
+    if (req.headers.origin && svc.loaded && svc.provider.corsHeaders) {
       Object.assign(response.headers, await svc.provider.corsHeaders(req).catch(() => ({})));
       response.ownCors = true;
     }
@@ -421,9 +470,17 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
   const websocket = createFallbackServer(serve, { bodyIdleMs });
   websocket.on('upgrade', (raw: IncomingMessage, socket: Duplex, head: Buffer) => {
     const req = upgradeRequest(raw);
-    const route = dataPlanes.match(req);
-    if (route?.upgrade) return route.upgrade(req, raw, socket, head);
-    socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    const upgrade = (): void => {
+      const route = dataPlanes.match(req);
+      if (route?.upgrade) return route.upgrade(req, raw, socket, head);
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    };
+    const loading = loadGuarded(req, true);
+    if (!loading) return upgrade();
+    loading.then(upgrade, (e: unknown) => {
+      log({ level: 'error', error: String((e as Error)?.stack ?? e) });
+      socket.end('HTTP/1.1 500 Internal Server Error\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    });
   });
   const h2c = createH2cServer(serve, { bodyIdleMs });
   const server = createHttp1Server(serve, { fallback, websocket, h2c, keepAliveMs: 65_000, bodyIdleMs });
@@ -434,8 +491,9 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
     });
   } catch (e) {
     // The port is taken (or not ours to bind): let go of what was opened, then say why.
+    await set.settle();
     await jobs.close();
-    for (const s of [...services.values()].reverse()) await s.provider.close?.();
+    for (const s of set.loaded().reverse()) await s.provider.close?.();
     await logs.flush().catch(() => undefined);
     clock.clear();
     await blobs.close();
@@ -447,6 +505,13 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
   endpoint = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   // Now that handlers can call the server (and know its endpoint).
   jobs.start();
+  // A job due with no handler loads the service whose kinds it is of: jobs queued before this start
+  // (a durable execution, a retry, a schedule's fire) run without waiting for a request to the service.
+  const loadForJob = (kind: string): void => {
+    set.ownerOfJob(kind)?.load().catch((e: unknown) => log({ level: 'error', error: `loading the service of jobs ${kind}: ${String((e as Error)?.stack ?? e)}` }));
+  };
+  jobs.onUnhandled = loadForJob;
+  for (const kind of await jobs.queuedKinds()) loadForJob(kind);
   await init?.run('START', endpoint, config.defaultRegion);
 
   let closing: Promise<void> | undefined;
@@ -456,8 +521,10 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
       h2c.closeSessions();
       await server.shutdown(options.shutdownGraceMs ?? SHUTDOWN_GRACE_MS);
       // Background work stops first: a run that ends while its service shuts down records nothing (it runs again later).
+      // A service being created (a first request's, a job's) is let finish, and closed with the others.
+      await set.settle();
       await jobs.close();
-      for (const s of [...services.values()].reverse()) await s.provider.close?.();
+      for (const s of set.loaded().reverse()) await s.provider.close?.();
       // Last, for the log events services wrote while they stopped.
       await logs.flush().catch(() => undefined);
       clock.clear();

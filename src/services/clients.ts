@@ -31,7 +31,7 @@ export interface ClientOptions {
   readonly fromJson?: boolean;
 }
 
-/** A client of `service` acting in `scope`, or undefined when that service is not loaded. */
+/** A client of `service` acting in `scope`, or undefined when that service is not served. */
 export function serviceClient<Api>(platform: Pick<Platform, 'services' | 'clock'>, service: string, scope: CallerScope, options: ClientOptions = {}): ServiceClient<Api> | undefined {
   const loaded = platform.services.get(service);
   if (!loaded) return undefined;
@@ -42,11 +42,13 @@ export function serviceClient<Api>(platform: Pick<Platform, 'services' | 'clock'
       const op = loaded.index.operations.get(operation);
       if (!op) return undefined;
       return async (input: unknown): Promise<unknown> => {
-        const handler = loaded.provider[operation] as OperationHandler | undefined;
+        // A service not loaded yet is created by its first call.
+        const provider = loaded.loaded ? loaded.provider : (await loaded.load()).provider;
+        const handler = provider[operation] as OperationHandler | undefined;
         if (typeof handler !== 'function') throw notImplemented(service, operation);
         const ctx = internalContext(platform.clock, { ...scope, service, operation });
         const checked = op.input ? readInput(loaded.index, op.input.shape, input ?? {}, options.fromJson === true, validationCode) : {};
-        return handler.call(loaded.provider, ctx, checked);
+        return handler.call(provider, ctx, checked);
       };
     },
   });

@@ -20,8 +20,8 @@ export interface Platform {
   /** The endpoint clients and functions reach Stratus at, e.g. http://127.0.0.1:4566. */
   readonly endpoint: () => string;
   readonly log: (fields: Record<string, unknown>) => void;
-  /** The loaded services, by name; call another service through serviceClient (services/clients.ts). */
-  readonly services: ReadonlyMap<string, LoadedService>;
+  /** The services served, loaded or not, by name; call another service through serviceClient (services/clients.ts). */
+  readonly services: ReadonlyMap<string, ServiceEntry>;
   /** Large binary values (objects, code, uploads) kept outside SQL rows. */
   readonly blobs: BlobStore;
   /** Durable background work (leased jobs, schedules, pollers): docs/platform/jobs.md. */
@@ -97,8 +97,39 @@ export interface ServiceDefinition {
    * resources (SNS's signing key, costly to make again). A reset empties the other tables its migrations create.
    */
   readonly keepOnReset?: readonly string[];
+  /**
+   * Set by a service whose implementation loads on first use (every service of src/services): the
+   * server is ready knowing only this definition, and `create` (which imports the implementation)
+   * runs on the first request routed to the service, the first job of its kinds, or the first call
+   * from another service. Without it the service is created at start (services defined by tests).
+   */
+  readonly lazy?: LazyService;
   /** Creates the provider; runs migrations and starts background jobs. */
   create(platform: Platform): Promise<ServiceProvider>;
+}
+
+/**
+ * What the server must know of a service before loading it: which requests and jobs are its. Each
+ * pattern only has to cover its routes (a request it matches loads the service, and is then routed
+ * by the service's own routes): a pattern that matches more costs an early load, never a wrong route.
+ */
+export interface LazyService {
+  /** Heads its data-plane routes may take (DataPlaneRoute's host, pathPrefix, accepts; `claimsHost` for any other host name). */
+  readonly routes?: readonly RouteGuard[];
+  /** Host names its API takes (HostAddressing's `host`). */
+  readonly hosts?: readonly RegExp[];
+  /** The prefix of the kinds of its jobs (default `<name>.`): a job of such a kind due with no handler loads the service. */
+  readonly jobPrefix?: string;
+  /** Its provider has `resolveCredential` (IAM, STS): a key the configured credentials do not know loads it. */
+  readonly issuesCredentials?: boolean;
+}
+
+export interface RouteGuard {
+  readonly host?: RegExp;
+  readonly pathPrefix?: string;
+  /** Its routes claim host names at run time (custom domains): any host name but the plain endpoint's. */
+  readonly claimsHost?: boolean;
+  accepts?(req: HttpRequest): boolean;
 }
 
 /**
@@ -188,6 +219,18 @@ export interface LoadedService {
   /** The model's precomputed lookups, shared by every caller of this service. */
   readonly index: ServiceIndex;
   readonly provider: ServiceProvider;
+}
+
+/**
+ * A service the server serves, loaded or not (platform.services): its definition, and its model read
+ * on first use. `provider` throws until it is loaded: call `load()` (which shares one creation among
+ * concurrent callers) before using it.
+ */
+export interface ServiceEntry extends LoadedService {
+  /** The model's metadata, read without the rest of the model (which `model` and `index` read on first use). */
+  readonly metadata: ServiceModel['metadata'];
+  readonly loaded: boolean;
+  load(): Promise<LoadedService>;
 }
 
 /** What a provider has besides its operations. */

@@ -1,7 +1,7 @@
 import { request } from 'node:http';
 import { APIGatewayClient } from '@aws-sdk/client-api-gateway';
 import { clientConfig, startServer, type TestServer } from '../helpers/server.js';
-import { createApiGateway } from '../../src/services/apigateway/index.js';
+import { createApiGateway } from '../../src/services/apigateway/provider.js';
 import type { LambdaInvoke } from '../../src/services/apigateway/dataplane/integrations/lambda.js';
 import type { ServiceDefinition } from '../../src/services/service.js';
 

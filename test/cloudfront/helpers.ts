@@ -3,6 +3,9 @@ import { request } from 'node:http';
 import { CloudFrontClient, type DistributionConfig } from '@aws-sdk/client-cloudfront';
 import { clientConfig, startServer, type StartServerOptions, type TestServer } from '../helpers/server.js';
 import { definition } from '../../src/services/cloudfront/index.js';
+import { Agent, type AgentOptions } from 'node:http';
+import * as KVS from '@aws-sdk/client-cloudfront-keyvaluestore';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
 
 export { definition };
 
@@ -56,4 +59,20 @@ export function awsError(name: string, status: number, message?: RegExp | string
     else if (message) assert.match(e.message, message);
     return true;
   };
+}
+
+/** The SDK sends to `{account}.{endpoint host}`: this agent takes every name to 127.0.0.1 (as `*.localhost.localstack.cloud` resolves). */
+const loopback: AgentOptions['lookup'] = ((_host: string, options: { all?: boolean }, cb: (...a: unknown[]) => void) =>
+  options?.all ? cb(null, [{ address: '127.0.0.1', family: 4 }]) : cb(null, '127.0.0.1', 4)) as unknown as AgentOptions['lookup'];
+
+/** A KeyValueStore data-API client of the server at `endpoint` (SigV4A-signed: import '@aws-sdk/signature-v4a' first). */
+export function kvsClient(server: { endpoint: string }, secretAccessKey = 'test'): KVS.CloudFrontKeyValueStoreClient {
+  const port = new URL(server.endpoint).port;
+  return new KVS.CloudFrontKeyValueStoreClient({
+    endpoint: `http://localhost:${port}`,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'test', secretAccessKey },
+    maxAttempts: 1,
+    requestHandler: new NodeHttpHandler({ httpAgent: new Agent({ lookup: loopback }) }),
+  });
 }

@@ -6,7 +6,6 @@
 import '@aws-sdk/signature-v4a';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { Agent, type AgentOptions } from 'node:http';
 import * as CF from '@aws-sdk/client-cloudfront';
 import * as KVS from '@aws-sdk/client-cloudfront-keyvaluestore';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
@@ -15,22 +14,7 @@ import { definition as kvsService } from '../../src/services/cloudfront-keyvalue
 import { definition as s3Service } from '../../src/services/s3/index.js';
 import * as S3 from '@aws-sdk/client-s3';
 import { s3Client } from '../s3/helpers.js';
-import { awsError, cloudFrontClient, definition, edge, s3Config, startCloudFront } from './helpers.js';
-
-/** The SDK sends to `{account}.{endpoint host}`: this agent takes every name to 127.0.0.1 (as `*.localhost.localstack.cloud` resolves). */
-const loopback: AgentOptions['lookup'] = ((_host: string, options: { all?: boolean }, cb: (...a: unknown[]) => void) =>
-  options?.all ? cb(null, [{ address: '127.0.0.1', family: 4 }]) : cb(null, '127.0.0.1', 4)) as unknown as AgentOptions['lookup'];
-
-function kvsClient(server: TestServer, secretAccessKey = 'test'): KVS.CloudFrontKeyValueStoreClient {
-  const port = new URL(server.endpoint).port;
-  return new KVS.CloudFrontKeyValueStoreClient({
-    endpoint: `http://localhost:${port}`,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'test', secretAccessKey },
-    maxAttempts: 1,
-    requestHandler: new NodeHttpHandler({ httpAgent: new Agent({ lookup: loopback }) }),
-  });
-}
+import { awsError, cloudFrontClient, definition, edge, kvsClient, s3Config, startCloudFront } from './helpers.js';
 
 const REDIRECTS = `import cf from 'cloudfront';
 const kvs = cf.kvs();

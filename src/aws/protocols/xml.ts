@@ -1,4 +1,5 @@
-import { XMLParser } from 'fast-xml-parser';
+import type { XMLParser } from 'fast-xml-parser';
+import { lazyModule } from '../../core/lazy.js';
 import type { MemberRef, Shape } from '../model.js';
 import type { ServiceIndex } from '../service-index.js';
 import { serializationError } from '../validate.js';
@@ -75,16 +76,23 @@ export function xmlMembers(index: ServiceIndex, shapeName: string, value: Record
   return out;
 }
 
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '@',
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: false,
-  removeNSPrefix: true,
-  processEntities: true,
-  htmlEntities: false,
-});
+const fastXmlParser = lazyModule<typeof import('fast-xml-parser')>('fast-xml-parser');
+let parser: XMLParser | undefined;
+
+/** The parser, made with the first XML body read (the library is ~100 ms to import and set up: not for every start). */
+function xmlParser(): XMLParser {
+  parser ??= new (fastXmlParser().XMLParser)({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@',
+    parseTagValue: false,
+    parseAttributeValue: false,
+    trimValues: false,
+    removeNSPrefix: true,
+    processEntities: true,
+    htmlEntities: false,
+  });
+  return parser;
+}
 
 const MARKUP_REFS: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' };
 
@@ -105,7 +113,7 @@ function decodeCharRefs(text: string): string {
 /** Parses an XML document; malformed XML is a serialization error. */
 export function parseXml(body: Buffer): Record<string, unknown> {
   try {
-    return parser.parse(decodeCharRefs(body.toString('utf8')), true) as Record<string, unknown>;
+    return xmlParser().parse(decodeCharRefs(body.toString('utf8')), true) as Record<string, unknown>;
   } catch {
     throw serializationError('The XML you provided was not well-formed or did not validate against our published schema');
   }

@@ -1,37 +1,15 @@
-import type { ApiGatewayV2Api } from '../../generated/apigatewayv2.js';
-import { TagStore } from '../../storage/tags.js';
-import { defineProvider, type Platform, type ServiceDefinition, type ServiceProvider } from '../service.js';
-import { ControlCore } from './core.js';
-import { DataPlaneV2 } from './dataplane/index.js';
-import { ApiOps } from './ops/apis.js';
-import { DomainOps } from './ops/domains.js';
-import { AuthorizerOps } from './ops/authorizers.js';
-import { IntegrationOps } from './ops/integrations.js';
-import { ModelOps } from './ops/models.js';
-import { OpenApiOps } from './ops/openapi.js';
-import { RouteOps } from './ops/routes.js';
-import { StageOps } from './ops/stages.js';
-import { VpcLinkOps } from './ops/vpclinks.js';
-import { Store } from './store.js';
-
-/** API Gateway v2: HTTP and WebSocket APIs (control plane), their invoke URLs and the @connections API. */
-export async function createApiGatewayV2(platform: Platform): Promise<ServiceProvider> {
-  const store = new Store(platform.db);
-  await store.init();
-  const tags = await TagStore.open(platform.db);
-  const data = new DataPlaneV2(platform, store);
-  await data.open();
-  const core = new ControlCore(store, tags, platform.clock, { changed: (apiId, scope, exists) => data.changed(apiId, scope, exists) });
-  return defineProvider<ApiGatewayV2Api>()(
-    [new ApiOps(core), new RouteOps(core), new IntegrationOps(core), new AuthorizerOps(core), new StageOps(core), new ModelOps(core), new OpenApiOps(core), new VpcLinkOps(core), new DomainOps(core, () => data.domainsChanged())],
-    { dataPlanes: data.routes(), close: () => data.close(), health: () => ({ engine: 'http-and-websocket' }) },
-  );
-}
+/**
+ * API Gateway v2 (HTTP and WebSocket APIs): what the server knows of it from the start (its routes, its jobs). The implementation
+ * (provider.ts) is imported when the service is first used.
+ */
+import type { ServiceDefinition } from '../service.js';
+import { INVOKE_URL_GUARDS } from './addresses.js';
 
 export const definition: ServiceDefinition = {
   name: 'apigatewayv2',
   validationErrorCode: 'BadRequestException',
   // HTTP APIs take request payloads of up to 10 MB.
   maxBodyBytes: 10 * 1024 * 1024,
-  create: (platform) => createApiGatewayV2(platform),
+  lazy: { routes: INVOKE_URL_GUARDS },
+  create: async (platform) => (await import('./provider.js')).createApiGatewayV2(platform),
 };

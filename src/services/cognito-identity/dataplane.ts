@@ -4,18 +4,16 @@
  * `/.well-known/...` on the host `cognito-identity.amazonaws.com` / `cognito-identity.localhost`.
  * STS reads them to verify those tokens in AssumeRoleWithWebIdentity.
  */
-import { hostPattern, type HttpRequest, type ResponseSink } from '../../core/http.js';
+import type { HttpRequest, ResponseSink } from '../../core/http.js';
 import type { DataPlaneRoute } from '../service.js';
+import { DOC, DOC_HOST, onHost, onPath, PREFIX } from './addresses.js';
 import { ISSUER, type IdentityCore } from './core.js';
-
-const PREFIX = '/_stratus/cognito-identity';
-const DOC = /\/\.well-known\/(jwks\.json|openid-configuration)$/;
 
 export function identityRoutes(core: IdentityCore): DataPlaneRoute[] {
   const serve = (req: HttpRequest, res: ResponseSink) => discovery(core, req, res);
   return [
-    { host: hostPattern('cognito-identity', ['amazonaws\\.com']), accepts: (req) => req.method === 'GET' && /^\/\.well-known\//.test(req.rawPath) && DOC.test(req.rawPath), handle: serve },
-    { pathPrefix: PREFIX, accepts: (req) => req.method === 'GET' && req.rawPath.startsWith(`${PREFIX}/.well-known/`) && DOC.test(req.rawPath), handle: serve },
+    { host: DOC_HOST, accepts: onHost, handle: serve },
+    { pathPrefix: PREFIX, accepts: onPath, handle: serve },
   ];
 }
 

@@ -4,20 +4,17 @@
  * or `cognito-idp.{region}.amazonaws.com`; and the inbox of what Cognito would have sent
  * (`GET /_stratus/cognito/messages?userPoolId=...`, optionally `&username=`).
  */
-import { hostPattern, type HttpRequest, type ResponseSink } from '../../core/http.js';
+import type { HttpRequest, ResponseSink } from '../../core/http.js';
 import type { DataPlaneRoute } from '../service.js';
+import { DOC_HOST, inInbox, INBOX, WELL_KNOWN, wellKnown } from './addresses.js';
 import type { CognitoCore } from './core.js';
 
-const WELL_KNOWN = /^\/([a-z]{2}(?:-[a-z]+)+-\d_[A-Za-z0-9]+)\/\.well-known\/(jwks\.json|openid-configuration)$/;
-const INBOX = '/_stratus/cognito/messages';
-
 export function cognitoRoutes(core: CognitoCore): DataPlaneRoute[] {
-  const wellKnown = (req: HttpRequest): boolean => req.method === 'GET' && req.rawPath.includes('/.well-known/') && WELL_KNOWN.test(req.rawPath);
   const serve = (req: HttpRequest, res: ResponseSink) => discovery(core, req, res);
   return [
-    { host: hostPattern('cognito-idp\\.([a-z0-9-]+)', ['amazonaws\\.com']), accepts: wellKnown, handle: serve },
+    { host: DOC_HOST, accepts: wellKnown, handle: serve },
     { pathPrefix: '/', accepts: wellKnown, handle: serve },
-    { pathPrefix: INBOX, accepts: (req) => req.method === 'GET' && req.rawPath.replace(/\/$/, '') === INBOX, handle: (req, res) => inbox(core, req, res) },
+    { pathPrefix: INBOX, accepts: inInbox, handle: (req, res) => inbox(core, req, res) },
   ];
 }
 

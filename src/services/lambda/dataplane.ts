@@ -6,8 +6,8 @@ import type { HttpRequest, ResponseSink } from '../../core/http.js';
 import type { DataPlaneRoute } from '../service.js';
 import type { CodeStore } from './code-store.js';
 import type { Scope } from './core.js';
+import { CODE_PATH } from './addresses.js';
 
-const CODE_PATH = '/stratus-lambda-code/';
 
 /** Where GetFunction tells clients to download a package from. */
 export function codeLocation(endpoint: string, scope: Scope, hex: string): string {

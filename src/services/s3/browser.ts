@@ -16,6 +16,7 @@ import { boundaryOf, MalformedForm, readForm } from './multipart-form.js';
 import { checkPolicy, checkSignature, storePosted } from './post-object.js';
 import { bucketConfig } from './bucket-config.js';
 import { store } from './store.js';
+import { browserHostRequest, browserPathRequest } from './addressing.js';
 
 /** S3's XML error document (as the API's protocol writes it). */
 export function xmlError(err: AwsError, requestId: string): HttpResponse {
@@ -30,8 +31,6 @@ export function xmlError(err: AwsError, requestId: string): HttpResponse {
   };
 }
 
-const onePathSegment = (path: string): boolean => /^\/[^/]+\/?$/.test(path);
-
 export class S3Browser {
   /** Path-style requests on any host (the plain endpoint included): preflights with a bucket in the path, form uploads. */
   readonly pathRoute: DataPlaneRoute;
@@ -42,14 +41,12 @@ export class S3Browser {
     this.pathRoute = {
       pathPrefix: '/',
       streaming: true,
-      accepts: (req) =>
-        (req.method === 'OPTIONS' && req.rawPath.length > 1 && req.headers['access-control-request-method'] !== undefined) ||
-        (req.method === 'POST' && req.rawQuery === '' && onePathSegment(req.rawPath) && boundaryOf(req.headers['content-type']) !== undefined),
+      accepts: browserPathRequest,
       handle: (req, res) => this.handle(req, res, false),
     };
     this.hostRoute = {
       streaming: true,
-      accepts: (req) => req.method === 'OPTIONS' || (req.method === 'POST' && req.rawQuery === '' && onePathSegment(req.rawPath) && !req.headers.authorization),
+      accepts: browserHostRequest,
       handle: (req, res) => this.handle(req, res, true),
     };
   }

@@ -10,14 +10,15 @@
  */
 import { randomUUID } from 'node:crypto';
 import { hostName, percentDecode, type HttpRequest, type HttpResponse, type ResponseSink } from '../../core/http.js';
-import { hostPattern, send } from '../../core/http.js';
+import { send } from '../../core/http.js';
 import type { DataPlaneRoute } from '../service.js';
 import { allowsAnonymous } from './bucket-policy.js';
 import type { S3Core } from './core.js';
 import { bucketConfig, publicAccessBlockOf, type BucketConfig, type RoutingRule, type WebsiteSettings } from './bucket-config.js';
 import { store, type ObjectRow } from './store.js';
+import { WEBSITE_HOST } from './addressing.js';
 
-export const WEBSITE_HOST = hostPattern('(.+)\\.s3-website[.-]([a-z0-9-]+)', ['amazonaws\\.com']);
+export { WEBSITE_HOST };
 
 const TITLES: Record<number, string> = { 403: '403 Forbidden', 404: '404 Not Found', 405: '405 Method Not Allowed' };
 

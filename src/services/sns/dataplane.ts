@@ -7,29 +7,24 @@
 import { randomUUID } from 'node:crypto';
 import { isAwsError } from '../../aws/errors.js';
 import { escapeXml } from '../../aws/protocols/xml.js';
-import { hostPattern, type HttpRequest, type ResponseSink } from '../../core/http.js';
+import type { HttpRequest, ResponseSink } from '../../core/http.js';
 import type { DataPlaneRoute } from '../service.js';
+import { actionOf, inInbox, INBOX, onHost, onPathForm, PATH_FORM, SNS_HOST } from './addresses.js';
 import type { SnsCore } from './core.js';
 import type { SubscriptionOps } from './ops/subscriptions.js';
 
 const NS = 'http://sns.amazonaws.com/doc/2010-03-31/';
-const PATH_FORM = '/_aws/sns/';
-const INBOX = '/_stratus/sns/messages';
-
-function actionOf(req: HttpRequest): string | null {
-  return new URLSearchParams(req.rawQuery).get('Action');
-}
 
 export function snsRoutes(core: SnsCore, subs: SubscriptionOps): DataPlaneRoute[] {
   const serve = (region: string | undefined) => (req: HttpRequest, res: ResponseSink) => handle(core, subs, region, req, res);
   return [
     {
-      host: hostPattern('sns\\.([a-z0-9-]+)', ['amazonaws\\.com']),
-      accepts: (req) => req.method === 'GET' && (/^\/SimpleNotificationService-[0-9a-f]+\.pem$/.test(req.rawPath) || (req.rawPath === '/' && ['ConfirmSubscription', 'Unsubscribe'].includes(actionOf(req) ?? ''))),
+      host: SNS_HOST,
+      accepts: onHost,
       handle: (req, res) => serve(/^sns\.([a-z0-9-]+)\./.exec((req.headers.host ?? '').toLowerCase())?.[1])(req, res),
     },
-    { pathPrefix: PATH_FORM, accepts: (req) => req.method === 'GET', handle: serve(undefined) },
-    { pathPrefix: INBOX, accepts: (req) => (req.method === 'GET' || req.method === 'DELETE') && req.rawPath.replace(/\/$/, '') === INBOX, handle: (req, res) => inbox(core, req, res) },
+    { pathPrefix: PATH_FORM, accepts: onPathForm, handle: serve(undefined) },
+    { pathPrefix: INBOX, accepts: inInbox, handle: (req, res) => inbox(core, req, res) },
   ];
 }
 

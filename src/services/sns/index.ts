@@ -1,32 +1,15 @@
 /**
- * Amazon SNS (awsQuery): standard and FIFO topics, subscriptions and their confirmation, Publish and
- * PublishBatch with filter policies, durable delivery on platform jobs to SQS, Lambda and HTTP/S
- * endpoints (signed messages, AWS's retry policies, redrive DLQs), and a local inbox for email, SMS
- * and mobile endpoints. docs/services/sns.md.
+ * SNS: what the server knows of it from the start (its routes, its jobs). The implementation
+ * (provider.ts) is imported when the service is first used.
  */
-import type { SNSApi } from '../../generated/sns.js';
-import { defineProvider, type Platform, type ServiceDefinition, type ServiceProvider } from '../service.js';
-import { SnsCore } from './core.js';
-import { snsRoutes } from './dataplane.js';
-import { handleDeliveries } from './delivery/jobs.js';
-import { PublishOps } from './ops/publish.js';
-import { SmsOps } from './ops/sms.js';
-import { SubscriptionOps } from './ops/subscriptions.js';
-import { TagAndPermissionOps } from './ops/tags.js';
-import { TopicOps } from './ops/topics.js';
+import type { ServiceDefinition } from '../service.js';
+import { SNS_GUARDS } from './addresses.js';
 
 export const definition: ServiceDefinition = {
   name: 'sns',
   validationErrorCode: 'ValidationError',
   // The signing key and certificate (an RSA key pair costs ~0.2 s of CPU): kept by POST /_stratus/reset.
   keepOnReset: ['sns_signing'],
-  async create(platform: Platform): Promise<ServiceProvider> {
-    const core = await SnsCore.open(platform);
-    handleDeliveries(core);
-    const subscriptions = new SubscriptionOps(core);
-    return defineProvider<SNSApi>()(
-      [new TopicOps(core), subscriptions, new PublishOps(core), new TagAndPermissionOps(core), new SmsOps(core)],
-      { dataPlanes: snsRoutes(core, subscriptions) },
-    );
-  },
+  lazy: { routes: SNS_GUARDS },
+  create: async (platform) => (await import('./provider.js')).create(platform),
 };

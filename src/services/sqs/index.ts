@@ -1,32 +1,15 @@
 /**
- * Amazon SQS (awsJson1.0 with awsQueryCompatible errors, and the query protocol older SDKs send):
- * standard and FIFO queues in SQL, long polls woken in-process, dead-letter queues and redrive,
- * retention on durable jobs. docs/services/sqs.md.
+ * SQS: what the server knows of it from the start (its routes, its jobs). The implementation
+ * (provider.ts) is imported when the service is first used.
  */
-import type { SQSApi } from '../../generated/sqs.js';
-import { defineProvider, type Platform, type ServiceDefinition, type ServiceProvider } from '../service.js';
-import { registerSqsCore, SqsCore } from './core.js';
-import { handleMoves, MoveTaskOps } from './ops/move-tasks.js';
-import { QueueOps } from './ops/queues.js';
-import { ReceiveOps } from './ops/receive.js';
-import { SendOps } from './ops/send.js';
-import { TagAndPermissionOps } from './ops/tags.js';
-import { peekRoute } from './peek.js';
-import { handleRetention } from './retention.js';
+import type { ServiceDefinition } from '../service.js';
+import { PEEK_GUARD } from './peek-path.js';
 
 export const definition: ServiceDefinition = {
   name: 'sqs',
   validationErrorCode: 'InvalidParameterValueException',
   // Checked by the provider with SQS's own errors (InvalidAttributeName "Unknown Attribute X.").
   wireShapes: ['AttributeNameList', 'MessageSystemAttributeList'],
-  async create(platform: Platform): Promise<ServiceProvider> {
-    const core = await SqsCore.open(platform.db, platform.clock, platform.jobs, platform.endpoint);
-    registerSqsCore(platform, core);
-    handleRetention(platform.jobs, platform.db);
-    handleMoves(platform.jobs, core);
-    return defineProvider<SQSApi>()(
-      [new QueueOps(core), new SendOps(core), new ReceiveOps(core), new TagAndPermissionOps(core), new MoveTaskOps(core)],
-      { close: async () => core.close(), dataPlanes: [peekRoute(core, platform.clock)] },
-    );
-  },
+  lazy: { routes: [PEEK_GUARD] },
+  create: async (platform) => (await import('./provider.js')).create(platform),
 };

@@ -9,13 +9,13 @@ import type { Clock } from '../../core/clock.js';
 import type { HttpRequest, ResponseSink } from '../../core/http.js';
 import type { DataPlaneRoute } from '../service.js';
 import type { SqsCore } from './core.js';
+import { isPeek, PEEK_PATH } from './peek-path.js';
 import type { MessageRow } from './store.js';
 
-const PATH = '/_stratus/sqs/messages';
 const MAX = 1000;
 
 export function peekRoute(core: SqsCore, clock: Clock): DataPlaneRoute {
-  return { pathPrefix: PATH, accepts: (req) => req.method === 'GET' && req.rawPath.replace(/\/$/, '') === PATH, handle: (req, res) => peek(core, clock, req, res) };
+  return { pathPrefix: PEEK_PATH, accepts: isPeek, handle: (req, res) => peek(core, clock, req, res) };
 }
 
 async function peek(core: SqsCore, clock: Clock, req: HttpRequest, res: ResponseSink): Promise<void> {

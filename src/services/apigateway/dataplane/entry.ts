@@ -1,16 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { hostName, hostPattern, type HttpRequest, type ResponseSink } from '../../../core/http.js';
+import { hostName, type HttpRequest, type ResponseSink } from '../../../core/http.js';
 import type { Scope, Store } from '../store.js';
 import type { BasePathMappingDoc, DomainDoc } from '../types.js';
 import { rawHeaderPairs } from './http-util.js';
 import { RELOAD_MS, type Reply, type StageRequest } from './types.js';
+// The invoke URLs' addresses, shared with the definition (index.ts) the server routes by before loading API Gateway.
+import { AWS_PATH_PREFIX, AWS_PATH_RE, HOST_RE, PATH_PREFIX, USER_REQUEST_RE } from '../addresses.js';
 
-/** `{apiId}.execute-api.localhost`, also with a region, and AWS's own host names (for clients behind a DNS override). */
-export const HOST_RE = hostPattern('([a-z0-9]{1,64})\\.execute-api(?:\\.[a-z0-9-]+)?', ['amazonaws\\.com']);
-export const PATH_PREFIX = '/restapis/';
-export const USER_REQUEST_RE = /^\/restapis\/([^/]+)\/([^/]+)\/_user_request_(\/.*)?$/;
-export const AWS_PATH_PREFIX = '/_aws/execute-api/';
-export const AWS_PATH_RE = /^\/_aws\/execute-api\/([^/]+)\/([^/]+)(\/.*)?$/;
+export { AWS_PATH_PREFIX, AWS_PATH_RE, HOST_RE, PATH_PREFIX, USER_REQUEST_RE };
 
 /** Serves one request to a stage of an API. */
 export type ServeStage = (apiId: string, stageName: string, request: StageRequest) => Promise<Reply>;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { hostName, hostPattern, type HttpRequest, type ResponseSink } from '../../../core/http.js';
+import { hostName, type HttpRequest, type ResponseSink } from '../../../core/http.js';
 import type { DataPlaneRoute, Platform } from '../../service.js';
 import type { Scope, Store } from '../store.js';
 import type { ApiDoc, Snapshot, StageDoc } from '../types.js';
@@ -16,9 +16,9 @@ import { HttpRouter } from './match.js';
 import { AccessLogs, Throttles } from './stage-effects.js';
 import { WebSockets } from './websocket.js';
 
-/** `{apiId}.execute-api.localhost` (or `.localhost.localstack.cloud`), with a region, and AWS's own host name. */
-export const HOST_RE = hostPattern('([a-z0-9]{1,64})\\.execute-api(?:\\.[a-z0-9-]+)?', ['amazonaws\\.com']);
-export const PATH_PREFIX = '/_aws/execute-api/';
+import { HOST_RE, PATH_PREFIX } from '../addresses.js';
+
+export { HOST_RE, PATH_PREFIX };
 const PATH_RE = /^\/_aws\/execute-api\/([a-z0-9]{1,64})(\/.*)?$/;
 /** How long an API document read for requests is used before it is read again (writes of this process invalidate at once). */
 const RELOAD_MS = 1000;

@@ -8,7 +8,7 @@
  */
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import { parseArn } from '../../../aws/arn.js';
-import { hostName, hostPattern, percentDecode, send, type HttpRequest, type ResponseSink } from '../../../core/http.js';
+import { hostName, percentDecode, send, type HttpRequest, type ResponseSink } from '../../../core/http.js';
 import type { LambdaApi } from '../../../generated/lambda.js';
 import { serviceClient } from '../../clients.js';
 import type { DataPlaneRoute } from '../../service.js';
@@ -26,9 +26,9 @@ import { checkSigned, geoBlocked, GEO_BLOCKED, VIEWER_COUNTRY_HEADER } from './a
 import { fetchOrigin, OriginUnreachable } from './origin.js';
 import { errorPage, MESSAGES, newCfId, POP, viaHeader } from './pages.js';
 import { applyResponseHeadersPolicy, managedResponseHeadersPolicy } from './response-headers.js';
+import { CLOUDFRONT_HOST, CLOUDFRONT_PATH_PREFIX } from '../addresses.js';
 
-export const CLOUDFRONT_HOST = hostPattern('([a-z0-9]+)\\.cloudfront', ['net']);
-export const CLOUDFRONT_PATH_PREFIX = '/_aws/cloudfront/';
+export { CLOUDFRONT_HOST, CLOUDFRONT_PATH_PREFIX };
 
 /** How long a distribution, function or policy read from SQL is used before it is read again (platform ms). */
 const RELOAD_MS = 1000;

@@ -5,8 +5,9 @@
  * form `/_aws/cognito/{domain}/...` of the endpoint, for clients that cannot use host names (custom
  * domains are reached that way).
  */
-import { hostName, hostPattern, percentDecode, type HttpRequest, type ResponseSink } from '../../../core/http.js';
+import { hostName, percentDecode, type HttpRequest, type ResponseSink } from '../../../core/http.js';
 import type { DataPlaneRoute } from '../../service.js';
+import { HOSTED_HOST_RE, HOSTED_PATH_PREFIX } from '../addresses.js';
 import type { CognitoCore } from '../core.js';
 import { domainRecord } from '../ops/domains.js';
 import { HostedUi } from './authorize.js';
@@ -14,9 +15,6 @@ import { html, json, type DomainRequest } from './http.js';
 import { OAuthEndpoints } from './oauth.js';
 import { errorPage } from './pages.js';
 
-// The region is matched as a region name, so that a host such as `{bucket}.s3.localhost` of a bucket named `x.auth` stays S3's.
-export const HOSTED_HOST_RE = hostPattern('([a-z0-9-]+)\\.auth\\.([a-z]{2}(?:-[a-z]+)+-\\d)', ['amazoncognito\\.com']);
-export const HOSTED_PATH_PREFIX = '/_aws/cognito/';
 
 export function hostedRoutes(core: CognitoCore): DataPlaneRoute[] {
   const ui = new HostedUi(core);

@@ -14,7 +14,7 @@ import { isAwsError } from '../../../aws/errors.js';
 import type { KinesisApi, Record_ } from '../../../generated/kinesis.js';
 import type { Source, SourceEntry } from '../../../jobs/pollers/source.js';
 import { serviceClient, type ServiceClient } from '../../clients.js';
-import type { Platform } from '../../service.js';
+import type { Platform, ServiceEntry } from '../../service.js';
 import type { MappingDoc } from './model.js';
 
 /** The Kinesis provider's hook (services/kinesis/index.ts `WatchShard`), typed here: services do not import each other. */
@@ -55,8 +55,8 @@ export class KinesisSource implements Source<KinesisEventRecord> {
   ) {
     this.kinesis = kinesisClientFor(platform, doc.EventSourceArn);
     this.region = parseArn(doc.EventSourceArn)?.region ?? '';
-    const watch = platform.services.get('kinesis')?.provider.watchShard as WatchShard | undefined;
-    if (typeof watch === 'function') this.subscribe = (shard, wake) => watch(doc.EventSourceArn, shard, wake);
+    const kinesis = platform.services.get('kinesis');
+    if (kinesis) this.subscribe = (shard, wake) => watchOnceLoaded(kinesis, doc.EventSourceArn, shard, wake);
   }
 
   /**
@@ -134,4 +134,25 @@ export class KinesisSource implements Source<KinesisEventRecord> {
     const at = this.doc.StartingPosition === 'AT_TIMESTAMP' ? (this.doc.StartingPositionTimestamp ?? 0) : (this.doc.startTimestamp ?? 0);
     return { ShardIteratorType: 'AT_TIMESTAMP', Timestamp: new Date(at) };
   }
+}
+
+/** Kinesis's wake-ups for a shard, once Kinesis is loaded (the mapping's first read loads it, if nothing did before). */
+function watchOnceLoaded(kinesis: ServiceEntry, streamArn: string, shard: string, wake: () => void): () => void {
+  const watch = (): (() => void) => {
+    const hook = kinesis.provider.watchShard as WatchShard | undefined;
+    return typeof hook === 'function' ? hook(streamArn, shard, wake) : () => undefined;
+  };
+  if (kinesis.loaded) return watch();
+  let stop: (() => void) | undefined;
+  let stopped = false;
+  kinesis.load().then(
+    () => {
+      if (!stopped) stop = watch();
+    },
+    () => undefined,
+  );
+  return () => {
+    stopped = true;
+    stop?.();
+  };
 }

@@ -69,6 +69,8 @@ export class MappingPollers {
     if (!doc.Enabled) return undefined;
     const hit = this.built.get(uuid);
     if (hit && hit.text === row.doc) return hit.mapping;
+    // The source's service is loaded first (its in-process store and wake-ups), as after a restart nothing may have called it yet.
+    await this.core.platform.services.get(doc.kind === 'sqs-fifo' ? 'sqs' : doc.kind)?.load();
     const mapping = this.build(doc, { accountId: row.account, region: row.region });
     if (this.built.size >= 10_000) this.built.clear();
     this.built.set(uuid, { text: row.doc, mapping });

@@ -180,6 +180,7 @@ export class EventSourceOps implements Pick<LambdaApi, EsmOperations> {
 
   /** AWS reads the queue's attributes when the mapping is made: the error it passes on for a queue that does not exist. */
   private async checkQueue(arn: string): Promise<void> {
+    await this.core.platform.services.get('sqs')?.load();
     const queue = await sqsCoreOf(this.core.platform)?.queueByArn(arn);
     if (!queue) {
       throw new InvalidParameterValueException(
@@ -202,6 +203,7 @@ export class EventSourceOps implements Pick<LambdaApi, EsmOperations> {
 
   /** Checks the stream exists; answers where a LATEST mapping starts (the sequence number after the last record). */
   private async streamStart(scope: Scope, arn: string, position: string): Promise<number | undefined> {
+    await this.core.platform.services.get('dynamodb')?.load();
     const store = dynamoDbStore(this.core.platform);
     const parts = parseStreamArn(arn);
     const table = store && parts && parts.account === scope.accountId && parts.region === scope.region ? await store.table(parts.account, parts.region, parts.table) : undefined;

@@ -8,7 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { isAwsError } from '../../../aws/errors.js';
-import { hostName, hostPattern, type HttpRequest, type ResponseSink } from '../../../core/http.js';
+import { hostName, type HttpRequest, type ResponseSink } from '../../../core/http.js';
 import type { PoolResult } from '../../../runtime/pool.js';
 import type { DataPlaneRoute } from '../../service.js';
 import type { LambdaCore, Target } from '../core.js';
@@ -21,8 +21,9 @@ import type { FunctionUrlTarget, UrlDirectory } from './store.js';
 import { StreamBridge } from '../invoke/stream-bridge.js';
 import { HTTP_INTEGRATION_RESPONSE, preludeHead, readPrelude } from './stream.js';
 
-export const URL_HOST_RE = hostPattern('([a-z0-9]{32})\\.lambda-url\\.([a-z0-9-]+)', ['on\\.aws']);
-export const URL_PATH_PREFIX = '/_aws/lambda-url/';
+import { URL_HOST_RE, URL_PATH_PREFIX } from '../addresses.js';
+
+export { URL_HOST_RE, URL_PATH_PREFIX };
 
 type Headers = Record<string, string | string[]>;
 

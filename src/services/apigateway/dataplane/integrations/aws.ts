@@ -41,7 +41,7 @@ export class AwsServiceActions {
     if (protocol !== 'json') throw new UnsupportedServiceIntegration(`AWS integrations to ${service} (${protocol}) are not supported by Stratus yet`);
     const index = loaded.index;
     const op = index.operations.get(action);
-    const handler = loaded.provider[action] as OperationHandler | undefined;
+    const handler = (loaded.loaded ? loaded.provider : (await loaded.load()).provider)[action] as OperationHandler | undefined;
     const error = (status: number, type: string, message: string): ServiceActionResult => ({ status, body: Buffer.from(JSON.stringify({ __type: type, message })) });
     if (!op) return error(400, 'UnknownOperationException', `Unknown operation ${action}`);
     if (typeof handler !== 'function') {
