@@ -28,11 +28,20 @@
 import type { Clock } from '../core/clock.js';
 import type { Db } from '../storage/db.js';
 import { NodeRegistry } from './nodes.js';
-import { cancel, cancelPrefix, enqueue, JOBS_MIGRATIONS, type JobSpec, type OnConflict } from './queue.js';
+import { cancel, cancelPrefix, enqueue, JOBS_MIGRATIONS, type Job, type JobSpec, type OnConflict } from './queue.js';
 import { Runner, type HandlerOptions, type JobHandler, type RunnerHost } from './runner.js';
 import { Schedules, SCHEDULE_KIND } from './recurring.js';
 
 export type { Job, JobSpec, OnConflict } from './queue.js';
+
+/** A run slot of this process held for one job that its holder enqueues already claimed (Jobs.reserve). */
+export interface JobSlot {
+  /** The lease to enqueue the job under: `enqueueClaimed(tx, spec, slot.owner, slot.leaseMs, now)` (queue.ts). */
+  readonly owner: string;
+  readonly leaseMs: number;
+  /** Once the transaction settled: runs the job it claimed, or frees the slot (undefined: none was claimed, or it rolled back). Once. */
+  settle(job: Job | undefined): void;
+}
 export type { HandlerOptions, JobHandler, JobOutcome, RunContext } from './runner.js';
 
 export interface JobsOptions {
@@ -131,6 +140,28 @@ export class Jobs {
     const key = await this.db.tx((tx) => enqueue(tx, spec, now, onConflict));
     this.wake(spec.kind, spec.dueAt ?? now);
     return key;
+  }
+
+  /**
+   * Work to start at once in this process, as the transaction that asks for it commits: a run slot of
+   * `kind`'s runner, held until `settle`. Its holder enqueues the job already leased to this node in
+   * that transaction (queue.ts enqueueClaimed), then hands it over, and it runs without a claim
+   * transaction of its own. Undefined when the runner has no free slot (or is not started, or
+   * closed): the job is enqueued as usual then, and claimed when a slot frees.
+   */
+  reserve(kind: string): JobSlot | undefined {
+    const runner = this.started && !this.closed ? this.runners.get(kind) : undefined;
+    if (!runner?.hold()) return undefined;
+    let settled = false;
+    return {
+      owner: this.nodes.id,
+      leaseMs: runner.leaseMs,
+      settle: (job) => {
+        if (settled) return;
+        settled = true;
+        runner.adopt(job);
+      },
+    };
   }
 
   /** Removes a job; true if it existed. */

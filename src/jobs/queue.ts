@@ -154,6 +154,25 @@ export async function enqueue(tx: Tx, spec: JobSpec, now: number, onConflict: On
 }
 
 /**
+ * Inserts a job already leased to `owner` under a new claim, for work its own node starts at once
+ * (Jobs.reserve): the claim of an enqueued job without the transaction that claims it. Undefined,
+ * inserting nothing, when a job with its key exists (that one runs as it is).
+ */
+export async function enqueueClaimed(tx: Tx, spec: JobSpec, owner: string, leaseMs: number, now: number): Promise<Job | undefined> {
+  const key = spec.key ?? randomUUID();
+  const claim = randomUUID();
+  const payload = JSON.stringify(spec.payload ?? null);
+  const dueAt = spec.dueAt ?? now;
+  const { changes } = await tx.run(
+    `INSERT INTO stratus_jobs (kind, key, account, region, due_at, lease_owner, lease_until, claim, attempt, rev, enqueued_at, payload)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?) ON CONFLICT (kind, key) DO NOTHING`,
+    [spec.kind, key, spec.account ?? '', spec.region ?? '', dueAt, owner, now + leaseMs, claim, spec.attempt ?? 0, now, payload],
+  );
+  if (changes === 0) return undefined;
+  return { kind: spec.kind, key, account: spec.account ?? '', region: spec.region ?? '', dueAt, attempt: spec.attempt ?? 0, enqueuedAt: now, payload: spec.payload ?? null, rev: 1, claim };
+}
+
+/**
  * Leases up to `limit` due jobs of `kind` to `owner` until `now + leaseMs`, oldest due first. Jobs
  * leased by `owner` itself are skipped: this node is running them (and renews their leases); so
  * are the `running` keys, whose job may have been cancelled and enqueued again while they ran.

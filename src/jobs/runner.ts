@@ -16,7 +16,13 @@ export type JobOutcome =
   /** Runs it again after `delayMs`; `countAttempt: false` for a throttle rather than a failure. */
   | { readonly then: 'retry'; readonly delayMs: number; readonly countAttempt?: boolean }
   /** Keeps it for another run at `dueAt` (recurring work), with a new payload if given. */
-  | { readonly then: 'reschedule'; readonly dueAt: number; readonly payload?: unknown; readonly enqueue?: readonly JobSpec[] };
+  | { readonly then: 'reschedule'; readonly dueAt: number; readonly payload?: unknown; readonly enqueue?: readonly JobSpec[] }
+  /**
+   * The handler removed its job itself, with `complete(tx, job)` (queue.ts) in the transaction of its
+   * last writes, so that they and the job's end commit together: nothing is left to record.
+   * `completed` is what complete() answered (false: the job was replaced or cancelled meanwhile).
+   */
+  | { readonly then: 'recorded'; readonly completed: boolean };
 
 export interface RunContext {
   /** Aborted when the process stops its jobs: a long handler stops early (its job runs again later). */
@@ -61,7 +67,9 @@ interface Run<P> {
 
 export class Runner<P = unknown> {
   private readonly concurrency: number;
-  private readonly leaseMs: number;
+  readonly leaseMs: number;
+  /** Run slots held for jobs enqueued already claimed (Jobs.reserve) whose transaction has not settled yet. */
+  private held = 0;
   /** By job key: a key is claimed again only once its run is over. */
   private readonly running = new Map<string, Run<P>>();
   private readonly abort = new AbortController();
@@ -102,6 +110,27 @@ export class Runner<P = unknown> {
     if (!this.timer || this.timer.due > dueAt) this.arm(dueAt);
   }
 
+  /** Holds a run slot for a job enqueued already claimed by this node (queue.ts enqueueClaimed); false when none is free. */
+  hold(): boolean {
+    if (this.closed || this.running.size + this.held >= this.concurrency) return false;
+    this.held++;
+    return true;
+  }
+
+  /**
+   * The transaction of a held slot settled: its job (undefined when none was claimed) runs now. A
+   * closed runner leaves it to the take-over of this node's leases; a key still running here (its
+   * job cancelled and enqueued again) gets its lease back, and runs after that run.
+   */
+  adopt(job: Job<P> | undefined): void {
+    this.held--;
+    if (this.closed) return;
+    // The slot held back a claim that may have found the runner full.
+    if (!job) return this.kick();
+    if (!this.running.has(job.key)) return this.start(job);
+    void this.host.db.tx((tx) => retry(tx, job, job.dueAt, false)).catch((e: unknown) => this.host.log({ level: 'error', jobs: this.kind, key: job.key, error: String((e as Error)?.stack ?? e) }));
+  }
+
   /**
    * Stops claiming and aborts the signal of the runs in progress, which record nothing more; then
    * waits for them to end (at most `closeGraceMs`), so that their leases are not released while
@@ -126,7 +155,7 @@ export class Runner<P = unknown> {
     try {
       do {
         this.again = false;
-        const free = this.concurrency - this.running.size;
+        const free = this.concurrency - this.running.size - this.held;
         if (free > 0) {
           const now = this.host.clock.now();
           const claimed = await this.host.db.tx((tx) => claimDue(tx, this.kind, free, this.host.owner, this.leaseMs, now, this.running));
@@ -172,9 +201,13 @@ export class Runner<P = unknown> {
     } catch (e) {
       outcome = this.afterFailure(job, e);
     }
-    await this.finish(job, outcome);
+    // A job done while the runner had room, and no claim under way, frees a slot nobody waits for:
+    // every due job was claimed (or is due later, and a timer waits for it), but for one of this
+    // key. Otherwise it claims now (a claim under way counted its free slots before this one).
+    const recorded = outcome.then === 'recorded' ? outcome.completed : await this.finish(job, outcome);
+    const full = this.running.size + this.held >= this.concurrency;
     this.running.delete(job.key);
-    this.kick();
+    if (full || this.ticking || !recorded || (outcome.then !== 'done' && outcome.then !== 'recorded')) this.kick();
   }
 
   private afterFailure(job: Job<P>, error: unknown): JobOutcome {
@@ -188,8 +221,8 @@ export class Runner<P = unknown> {
     return { then: 'retry', delayMs: (this.options.backoff ?? defaultBackoff)(job.attempt) };
   }
 
-  /** Records the outcome; a storage failure is retried (the lease stays renewed meanwhile). */
-  private async finish(job: Job<P>, outcome: JobOutcome): Promise<void> {
+  /** Records the outcome; a storage failure is retried (the lease stays renewed meanwhile). Whether it was recorded. */
+  private async finish(job: Job<P>, outcome: Exclude<JobOutcome, { then: 'recorded' }>): Promise<boolean> {
     for (let failures = 0; !this.closed; failures++) {
       try {
         const now = this.host.clock.now();
@@ -197,12 +230,13 @@ export class Runner<P = unknown> {
         if (recorded && outcome.then !== 'retry') {
           for (const spec of outcome.enqueue ?? []) this.host.wake(spec.kind, spec.dueAt ?? now);
         }
-        return;
+        return recorded;
       } catch (e) {
         this.host.log({ level: 'error', jobs: this.kind, key: job.key, finishing: outcome.then, error: String((e as Error)?.stack ?? e) });
         await this.host.clock.sleep(Math.min(60_000, 1000 * 2 ** Math.min(failures, 6)));
       }
     }
+    return false;
   }
 
   /** Keeps the leases of the runs in progress; `renewTimer` stays set while a renewal is under way, so there is one chain. */
@@ -219,7 +253,7 @@ export class Runner<P = unknown> {
   }
 }
 
-async function record(tx: Tx, job: Job, outcome: JobOutcome, now: number): Promise<boolean> {
+async function record(tx: Tx, job: Job, outcome: Exclude<JobOutcome, { then: 'recorded' }>, now: number): Promise<boolean> {
   switch (outcome.then) {
     case 'retry':
       return retry(tx, job, now + outcome.delayMs, outcome.countAttempt ?? true);

@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { PlatformClock, type TimerHandle } from '../../src/core/clock.js';
 import { Jobs } from '../../src/jobs/index.js';
-import { claimDue, complete, enqueue, peek, renew } from '../../src/jobs/queue.js';
+import { claimDue, complete, enqueue, enqueueClaimed, peek, renew } from '../../src/jobs/queue.js';
 import { SqliteDb } from '../../src/storage/sqlite/sqlite-db.js';
 import { frozenClock, openJobs, settled, until } from './helpers.js';
 
@@ -177,6 +177,46 @@ describe('starting and stopping', () => {
       assert.equal((await peek(db, 'test.hang', 'h'))?.leaseOwner, null, 'its lease released, for the next start');
     } finally {
       await db.close();
+    }
+  });
+});
+
+describe('jobs started at once by the transaction that enqueues them', () => {
+  it('a reserved slot runs its job as the transaction commits, with no claim of its own; a full runner reserves none, and its job waits for a slot', async () => {
+    const { jobs, db, clock, close } = await openJobs();
+    try {
+      const started: string[] = [];
+      const release: (() => void)[] = [];
+      jobs.handle(
+        'test.prompt',
+        async (job) => {
+          started.push(job.key);
+          await new Promise<void>((r) => release.push(r));
+        },
+        { concurrency: 1 },
+      );
+      const slot = jobs.reserve('test.prompt')!;
+      assert.ok(slot, 'a free slot');
+      assert.equal(jobs.reserve('test.prompt'), undefined, 'the one slot is held');
+      const job = await db.tx((tx) => enqueueClaimed(tx, { kind: 'test.prompt', key: 'a' }, slot.owner, slot.leaseMs, clock.now()));
+      const stored = await peek(db, 'test.prompt', 'a');
+      assert.deepEqual([stored?.leaseOwner, stored?.leaseUntil], [jobs.nodeId, clock.now() + slot.leaseMs], 'enqueued leased to this node');
+      assert.equal(
+        await db.tx((tx) => enqueueClaimed(tx, { kind: 'test.prompt', key: 'a' }, slot.owner, slot.leaseMs, clock.now())),
+        undefined,
+        'an existing key is not claimed again',
+      );
+      slot.settle(job);
+      assert.deepEqual(started, ['a'], 'runs at once');
+      assert.equal(jobs.reserve('test.prompt'), undefined, 'the runner is full');
+      await jobs.enqueue({ kind: 'test.prompt', key: 'b' });
+      release.shift()!();
+      await until(() => started.length === 2, 'the queued job ran once the slot was free');
+      release.shift()!();
+      await settled(db, clock);
+      assert.deepEqual(started, ['a', 'b']);
+    } finally {
+      await close();
     }
   });
 });

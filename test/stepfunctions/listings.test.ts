@@ -11,6 +11,7 @@ import {
   ListStateMachineVersionsCommand,
   PublishStateMachineVersionCommand,
   UpdateStateMachineCommand,
+  type HistoryEvent,
 } from '@aws-sdk/client-sfn';
 import { setup, machine, start, waitFor, history } from './helpers.js';
 
@@ -123,6 +124,48 @@ test('a next token is valid only for the listing that gave it; anything else is 
     await assert.rejects(c.send(new ListStateMachinesCommand({ nextToken: page.nextToken })), isInvalidToken);
     await assert.rejects(c.send(new ListActivitiesCommand({ nextToken: 'not-a-token' })), isInvalidToken);
     await assert.rejects(c.send(new ListExecutionsCommand({ stateMachineArn: sm, nextToken: Buffer.from('["executions"]').toString('base64') })), isInvalidToken);
+  } finally {
+    await env.stop();
+  }
+});
+
+test('a long history is paged forward and in reverse across the rows it is stored in, each event once and in order', async () => {
+  const env = await setup();
+  const c = env.client;
+  try {
+    // 150 Pass states: 302 events, written at the end of the run in rows of at most 100 events.
+    const States: Record<string, unknown> = {};
+    for (let i = 0; i < 150; i++) States[`S${i}`] = i === 149 ? { Type: 'Pass', End: true } : { Type: 'Pass', Next: `S${i + 1}` };
+    const sm = await machine(env, { StartAt: 'S0', States });
+    const arn = await start(env, sm, { n: 1 });
+    assert.equal((await waitFor(env, arn)).status, 'SUCCEEDED');
+    const events: HistoryEvent[] = [];
+    const forward = await allPages(async (nextToken) => {
+      const out = await c.send(new GetExecutionHistoryCommand({ executionArn: arn, maxResults: 7, nextToken }));
+      events.push(...(out.events ?? []));
+      return { items: out.events?.map((e) => e.id), nextToken: out.nextToken };
+    });
+    const ids = Array.from({ length: 302 }, (_, i) => i + 1);
+    assert.deepEqual(forward, { items: ids, pages: 44 });
+    // As AWS links them: the first state's entry to event 0, every later event to the one before it.
+    assert.deepEqual(
+      events.map((e) => e.previousEventId),
+      ids.map((id) => (id === 2 ? 0 : id - 1)),
+    );
+    assert.deepEqual(
+      events.slice(99, 102).map((e) => `${e.type} ${e.stateEnteredEventDetails?.name ?? e.stateExitedEventDetails?.name}`),
+      ['PassStateEntered S49', 'PassStateExited S49', 'PassStateEntered S50'],
+    );
+    assert.deepEqual(
+      (await history(env, arn)).map((e) => e.id),
+      ids.slice(0, 100),
+      'a page holds 100 events by default',
+    );
+    const reversed = await allPages(async (nextToken) => {
+      const out = await c.send(new GetExecutionHistoryCommand({ executionArn: arn, reverseOrder: true, maxResults: 99, nextToken }));
+      return { items: out.events?.map((e) => e.id), nextToken: out.nextToken };
+    });
+    assert.deepEqual(reversed, { items: [...ids].reverse(), pages: 4 });
   } finally {
     await env.stop();
   }

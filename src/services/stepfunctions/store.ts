@@ -13,7 +13,8 @@
  */
 import type { Db, Migration, Queryable, Tx } from '../../storage/db.js';
 import type { TagProblem, TagRules, TagStore } from '../../storage/tags.js';
-import { cancel, enqueue } from '../../jobs/queue.js';
+import { cancel, complete, enqueue, enqueueClaimed } from '../../jobs/queue.js';
+import type { Job, JobSlot } from '../../jobs/index.js';
 import type { ExecutionStatus, StateMachineType } from '../../generated/stepfunctions.js';
 import { stoppedHistory, type Checkpoint, type ExecutionInfo, type HistoryEvent, type StopDetails } from './asl/engine.js';
 
@@ -109,6 +110,19 @@ CREATE TABLE sfn_map_runs (
   tolerated_count BIGINT, tolerated_pct DOUBLE PRECISION, counts TEXT NOT NULL
 );
 CREATE INDEX sfn_map_runs_execution ON sfn_map_runs (execution_arn, start_ms, arn);
+`,
+  },
+  {
+    // History in rows of consecutive events (ids first_id..last_id, a JSON array), written a batch
+    // at a time: one row per step of a run instead of one per event (insertEvents).
+    version: 9,
+    sql: `
+CREATE TABLE sfn_history (
+  execution_arn TEXT NOT NULL, first_id INTEGER NOT NULL, last_id INTEGER NOT NULL, events TEXT NOT NULL,
+  PRIMARY KEY (execution_arn, first_id)
+);
+INSERT INTO sfn_history (execution_arn, first_id, last_id, events) SELECT execution_arn, id, id, '[' || body || ']' FROM sfn_events;
+DROP TABLE sfn_events;
 `,
   },
 ];
@@ -368,28 +382,33 @@ export class SfnStore {
     return this.db.get<ExecutionRow>('SELECT * FROM sfn_executions WHERE arn = ? AND account = ? AND region = ?', [arn, scope.accountId, scope.region]);
   }
 
-  /** Stores a new Standard execution and enqueues its job. */
-  async startExecution(row: ExecutionRow, now: number): Promise<void> {
-    await this.db.tx(async (tx) => {
+  /**
+   * Stores a new Standard execution and enqueues its job: leased to this process when it holds a run
+   * slot for it (the job, to run at once), due now otherwise.
+   */
+  startExecution(row: ExecutionRow, now: number, slot?: JobSlot): Promise<Job | undefined> {
+    return this.db.tx(async (tx) => {
       await tx.run(
         'INSERT INTO sfn_executions (arn, account, region, sm_arn, name, status, input, start_ms, definition, role_arn, redrive_count, version_arn, alias_arn, mock_case) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)',
         [row.arn, row.account, row.region, row.sm_arn, row.name, row.status, row.input, row.start_ms, row.definition, row.role_arn, row.version_arn, row.alias_arn, row.mock_case ?? null],
       );
-      await enqueueRun(tx, row, now);
+      const job = await enqueueRun(tx, row, now, slot);
       await this.statusChanged(tx, row.arn);
+      return job;
     });
   }
 
   /**
    * Appends history events and moves the checkpoint, or records the end of the execution (its tokens
-   * go; its last checkpoint stays when `end.keepCheckpoint`, for RedriveExecution), in one transaction.
-   * False, writing nothing, when the run is fenced off.
+   * go; its last checkpoint stays when `end.keepCheckpoint`, for RedriveExecution; the run's `job`
+   * goes with them when given), in one transaction. 'fenced', writing nothing, when the run is fenced
+   * off; 'completed' when the job went.
    */
-  saveProgress(fence: RunFence, checkpoint: Checkpoint | undefined, events: readonly HistoryEvent[], end?: ExecutionEnd): Promise<boolean> {
+  saveProgress(fence: RunFence, checkpoint: Checkpoint | undefined, events: readonly HistoryEvent[], end?: ExecutionEnd, job?: Job): Promise<'fenced' | 'saved' | 'completed'> {
     const arn = fence.arn;
     return this.db.tx(async (tx) => {
-      if (!(await isCurrentRun(tx, fence))) return false;
-      for (const ev of events) await tx.run('INSERT INTO sfn_events (execution_arn, id, body) VALUES (?, ?, ?)', [arn, ev.id, JSON.stringify(ev)]);
+      if (!(await isCurrentRun(tx, fence))) return 'fenced';
+      await insertEvents(tx, arn, events);
       if (checkpoint) {
         await tx.run('UPDATE sfn_executions SET checkpoint = ? WHERE arn = ?', [JSON.stringify(checkpoint), arn]);
         // Past the task that waited on them, the answered (or ended) tokens are history.
@@ -402,20 +421,22 @@ export class SfnStore {
         );
         await tx.run('DELETE FROM sfn_task_tokens WHERE execution_arn = ?', [arn]);
         await this.statusChanged(tx, arn);
+        if (job && (await complete(tx, job))) return 'completed';
       }
-      return true;
+      return 'saved';
     });
   }
 
-  /** RedriveExecution: RUNNING again, its job enqueued (the run sees its last event is the failure, and redrives). */
-  async redriveExecution(row: ExecutionRow, now: number): Promise<void> {
-    await this.db.tx(async (tx) => {
+  /** RedriveExecution: RUNNING again, its job enqueued as startExecution's (the run sees its last event is the failure, and redrives). */
+  redriveExecution(row: ExecutionRow, now: number, slot?: JobSlot): Promise<Job | undefined> {
+    return this.db.tx(async (tx) => {
       await tx.run(
         "UPDATE sfn_executions SET status = 'RUNNING', output = NULL, error = NULL, cause = NULL, stop_ms = NULL, redrive_count = redrive_count + 1, redrive_ms = ? WHERE arn = ?",
         [now, row.arn],
       );
-      await enqueueRun(tx, row, now);
+      const job = await enqueueRun(tx, row, now, slot);
       await this.statusChanged(tx, row.arn);
+      return job;
     });
   }
 
@@ -434,9 +455,9 @@ export class SfnStore {
         row.arn,
       ]);
       if (changes === 0) return undefined;
-      const last = await tx.get<{ body: string }>('SELECT body FROM sfn_events WHERE execution_arn = ? ORDER BY id DESC LIMIT 1', [row.arn]);
-      const events = stoppedHistory(executionInfo(row), last && (JSON.parse(last.body) as HistoryEvent), now, stop);
-      for (const ev of events) await tx.run('INSERT INTO sfn_events (execution_arn, id, body) VALUES (?, ?, ?)', [row.arn, ev.id, JSON.stringify(ev)]);
+      const last = await tx.get<{ events: string }>('SELECT events FROM sfn_history WHERE execution_arn = ? ORDER BY first_id DESC LIMIT 1', [row.arn]);
+      const events = stoppedHistory(executionInfo(row), last && (JSON.parse(last.events) as HistoryEvent[]).at(-1), now, stop);
+      await insertEvents(tx, row.arn, events);
       await tx.run('DELETE FROM sfn_task_tokens WHERE execution_arn = ?', [row.arn]);
       await cancel(tx, EXECUTION_JOB, row.arn);
       await this.statusChanged(tx, row.arn);
@@ -475,26 +496,51 @@ export class SfnStore {
   // ------------------------------------------------------------ history events
 
   async events(arn: string): Promise<HistoryEvent[]> {
-    const rows = await this.db.all<{ body: string }>('SELECT body FROM sfn_events WHERE execution_arn = ? ORDER BY id', [arn]);
-    return rows.map((r) => JSON.parse(r.body) as HistoryEvent);
+    const rows = await this.db.all<{ events: string }>('SELECT events FROM sfn_history WHERE execution_arn = ? ORDER BY first_id', [arn]);
+    return rows.flatMap((r) => JSON.parse(r.events) as HistoryEvent[]);
   }
 
   /** A page of an execution's history: ids after `after` (before it when `reverse`). */
   async eventsPage(arn: string, after: number | undefined, reverse: boolean, limit: number): Promise<HistoryEvent[]> {
-    const where = after === undefined ? '' : reverse ? ' AND id < ?' : ' AND id > ?';
-    const rows = await this.db.all<{ body: string }>(`SELECT body FROM sfn_events WHERE execution_arn = ?${where} ORDER BY id${reverse ? ' DESC' : ''} LIMIT ?`, [
-      arn,
-      ...(after === undefined ? [] : [after]),
-      limit,
-    ]);
-    return rows.map((r) => JSON.parse(r.body) as HistoryEvent);
+    const page: HistoryEvent[] = [];
+    // Rows a few at a time, from the one that holds the first event of the page.
+    for (let bound = after; ; ) {
+      const where = bound === undefined ? '' : reverse ? ' AND first_id < ?' : ' AND first_id > ? AND last_id > ?';
+      const params = bound === undefined ? [] : reverse ? [bound] : [bound - EVENTS_PER_ROW, bound];
+      const rows = await this.db.all<{ events: string }>(
+        `SELECT events FROM sfn_history WHERE execution_arn = ?${where} ORDER BY first_id${reverse ? ' DESC' : ''} LIMIT ?`,
+        [arn, ...params, HISTORY_ROWS_READ],
+      );
+      for (const row of rows) {
+        const events = JSON.parse(row.events) as HistoryEvent[];
+        if (reverse) events.reverse();
+        for (const e of events) {
+          if (bound !== undefined && (reverse ? e.id >= bound : e.id <= bound)) continue;
+          if (page.push(e) === limit) return page;
+        }
+      }
+      // Every row read held an event of the page: the next rows come after the last of them.
+      if (rows.length < HISTORY_ROWS_READ) return page;
+      bound = page[page.length - 1]!.id;
+    }
   }
 
-  /** Deletes the execution's events from id `fromId` on (all of them without it). False, deleting nothing, when the run is fenced off. */
+  /**
+   * Deletes the execution's events from id `fromId` on (all of them without it); a row that holds
+   * events on both sides keeps those before. False, deleting nothing, when the run is fenced off.
+   */
   deleteEvents(fence: RunFence, fromId = 0): Promise<boolean> {
     return this.db.tx(async (tx) => {
       if (!(await isCurrentRun(tx, fence))) return false;
-      await tx.run('DELETE FROM sfn_events WHERE execution_arn = ? AND id >= ?', [fence.arn, fromId]);
+      await tx.run('DELETE FROM sfn_history WHERE execution_arn = ? AND first_id >= ?', [fence.arn, fromId]);
+      const split = await tx.get<{ first_id: number; events: string }>('SELECT first_id, events FROM sfn_history WHERE execution_arn = ? AND last_id >= ?', [
+        fence.arn,
+        fromId,
+      ]);
+      if (split) {
+        const kept = (JSON.parse(split.events) as HistoryEvent[]).filter((e) => e.id < fromId);
+        await tx.run('UPDATE sfn_history SET last_id = ?, events = ? WHERE execution_arn = ? AND first_id = ?', [fromId - 1, JSON.stringify(kept), fence.arn, split.first_id]);
+      }
       return true;
     });
   }
@@ -589,7 +635,30 @@ export interface ExecutionEnd {
   keepCheckpoint: boolean;
 }
 
-/** Enqueues the execution's job, due now: a run that is under way finishes first, then it runs again. */
-export async function enqueueRun(tx: Tx, row: Pick<ExecutionRow, 'arn' | 'account' | 'region'>, now: number): Promise<void> {
-  await enqueue(tx, { kind: EXECUTION_JOB, key: row.arn, account: row.account, region: row.region }, now);
+/**
+ * Enqueues the execution's job, due now: a run that is under way finishes first, then it runs again.
+ * With a run slot of this process, a new job is enqueued leased to it: the job, which the slot runs.
+ */
+export async function enqueueRun(tx: Tx, row: Pick<ExecutionRow, 'arn' | 'account' | 'region'>, now: number, slot?: JobSlot): Promise<Job | undefined> {
+  const spec = { kind: EXECUTION_JOB, key: row.arn, account: row.account, region: row.region };
+  const job = slot && (await enqueueClaimed(tx, spec, slot.owner, slot.leaseMs, now));
+  if (!job) await enqueue(tx, spec, now);
+  return job;
+}
+
+/**
+ * Events per row of sfn_history at most: a batch of events is written in rows of up to this many
+ * (one row for most steps), and a page of history finds the row holding its first event among those
+ * that start fewer than this many ids before it.
+ */
+const EVENTS_PER_ROW = 100;
+/** Rows a page of history reads at a time. */
+const HISTORY_ROWS_READ = 4;
+
+/** Appends history events, in rows of EVENTS_PER_ROW consecutive events. */
+async function insertEvents(tx: Tx, arn: string, events: readonly HistoryEvent[]): Promise<void> {
+  for (let i = 0; i < events.length; i += EVENTS_PER_ROW) {
+    const row = events.slice(i, i + EVENTS_PER_ROW);
+    await tx.run('INSERT INTO sfn_history (execution_arn, first_id, last_id, events) VALUES (?, ?, ?, ?)', [arn, row[0]!.id, row[row.length - 1]!.id, JSON.stringify(row)]);
+  }
 }

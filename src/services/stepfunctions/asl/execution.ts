@@ -25,6 +25,9 @@ import {
   type TaskRunner,
 } from './types.js';
 
+/** The most events the states that only compute (Pass, Choice...) record before a checkpoint is written. */
+const PURE_STEP_EVENTS = 1000;
+
 export class Execution {
   readonly events: HistoryEvent[] = [];
   private unsaved: HistoryEvent[] = [];
@@ -35,7 +38,8 @@ export class Execution {
   private timeoutTimer: TimerHandle | undefined;
   private result: ExecutionResult | undefined;
   private dirty = false;
-  private checkpointedAt = -1000;
+  /** The first event id of the batch not written yet (a run writes nothing before its first state with effects, unless its batch grows). */
+  private checkpointedAt = 1;
   private stopDetails: StopDetails = {};
 
   constructor(
@@ -210,6 +214,7 @@ export class Execution {
       if (this.host.initialVariables) frame.scope.vars = { ...this.host.initialVariables };
       this.emit(undefined, 'ExecutionStarted', 'executionStartedEventDetails', startedDetails(this.info, input));
     }
+    this.checkpointedAt = this.nextId;
     const timeout = this.def.TimeoutSeconds;
     const deadline = this.deadline;
     // A resumed execution past its deadline times out before it runs anything.
@@ -304,11 +309,14 @@ export class Execution {
       });
       // Durable progress: a checkpoint at every state with effects (Task, Wait, Map, Parallel) and at the
       // state after one, so an effect whose next checkpoint was written never runs again; a crash
-      // between the effect and that checkpoint runs it again (at least once, not exactly once). Pure
-      // states in between (Pass, Choice...) may be replayed after a crash, rewriting the same events,
-      // so they checkpoint only every 100 events.
+      // between the effect and that checkpoint runs it again (at least once, not exactly once). The
+      // states in between that only compute (Pass, Choice...) are one step: their events are written
+      // with the next checkpoint or the execution's end, in one transaction, and a crash before that
+      // replays them from the last checkpoint, recording them again. A long run of them still
+      // checkpoints every PURE_STEP_EVENTS events, which bounds the work a crash replays and lets
+      // the server serve requests in between.
       const effectful = type === 'Task' || type === 'Wait' || type === 'Map' || type === 'Parallel';
-      if (frame.top && (effectful || this.dirty || this.nextId - this.checkpointedAt >= 100)) {
+      if (frame.top && (effectful || this.dirty || this.nextId - this.checkpointedAt >= PURE_STEP_EVENTS)) {
         this.dirty = effectful;
         this.checkpointedAt = this.nextId;
         await this.saveProgress({

@@ -14,7 +14,7 @@
  *
  * Express executions live in memory only.
  */
-import type { JobOutcome } from '../../../jobs/index.js';
+import type { Job, JobOutcome, JobSlot } from '../../../jobs/index.js';
 import type { Platform } from '../../service.js';
 import { END_EVENTS, Execution, type Checkpoint, type ExecutionResult, type HistoryEvent, type StopDetails, type TaskRunner } from '../asl/engine.js';
 import { ExecutionInterrupted } from '../asl/errors.js';
@@ -41,7 +41,11 @@ export interface RunningExecution {
 }
 
 /** How a run ended: the execution is over, parked (its job due again by `wakeAt`), or suspended (the server stops). */
-type RunEnd = { readonly then: 'ended' | 'suspended' } | { readonly then: 'parked'; readonly wakeAt: number | undefined };
+type RunEnd =
+  | { readonly then: 'suspended' }
+  /** `jobCompleted`: the transaction that recorded the end removed the run's job too. */
+  | { readonly then: 'ended'; readonly jobCompleted?: boolean }
+  | { readonly then: 'parked'; readonly wakeAt: number | undefined };
 
 /** Where a run starts: the beginning, a checkpoint, or a redrive of a failed execution. */
 type Resume = { checkpoint: Checkpoint; events: HistoryEvent[]; redrive?: boolean } | undefined;
@@ -52,6 +56,8 @@ export class ExecutionRunner {
   private readonly loading = new Map<string, Promise<RunningExecution | undefined>>();
   /** Wake-ups of the waits for an execution's end. */
   private readonly endWaits = new Map<string, Set<() => void>>();
+  /** Executions being stored by launch(), which their run, started as that transaction commits, need not read. */
+  private readonly launched = new Map<string, ExecutionRow>();
   private closed = false;
 
   constructor(
@@ -72,19 +78,38 @@ export class ExecutionRunner {
 
   /** Runs the Standard executions' jobs in this process, starting with those already due (after a restart). */
   start(): void {
-    this.platform.jobs.handle<null>(EXECUTION_JOB, (job, { signal }) => this.runJob(job.key, signal), { concurrency: CONCURRENCY });
+    this.platform.jobs.handle<null>(EXECUTION_JOB, (job, { signal }) => this.runJob(job, signal), { concurrency: CONCURRENCY });
   }
 
-  /** Stores a new Standard execution; its job runs it. */
+  /** Stores a new Standard execution; its job runs it, at once when this process has a free run. */
   async launch(row: ExecutionRow): Promise<void> {
-    await this.store.startExecution(row, this.platform.clock.now());
-    this.platform.jobs.wake(EXECUTION_JOB);
+    // The run it starts at once knows the row: it was just written, and no event yet.
+    this.launched.set(row.arn, row);
+    try {
+      await this.claimAtOnce((slot) => this.store.startExecution(row, this.platform.clock.now(), slot));
+    } finally {
+      this.launched.delete(row.arn);
+    }
   }
 
   /** RedriveExecution: its job runs it again from the state it failed in. */
   async redrive(row: ExecutionRow, now: number): Promise<void> {
-    await this.store.redriveExecution(row, now);
-    this.platform.jobs.wake(EXECUTION_JOB);
+    await this.claimAtOnce((slot) => this.store.redriveExecution(row, now, slot));
+  }
+
+  /**
+   * Runs a transaction that enqueues an execution's job, leased to this process when it has a free
+   * run: the run then starts as the transaction commits, without waiting for a claim of the job.
+   */
+  private async claimAtOnce(enqueue: (slot: JobSlot | undefined) => Promise<Job | undefined>): Promise<void> {
+    const slot = this.platform.jobs.reserve(EXECUTION_JOB);
+    let job: Job | undefined;
+    try {
+      job = await enqueue(slot);
+    } finally {
+      slot?.settle(job);
+    }
+    if (!job) this.platform.jobs.wake(EXECUTION_JOB);
   }
 
   /**
@@ -157,9 +182,10 @@ export class ExecutionRunner {
   }
 
   /** The job's handler: one run of the execution, until it ends, parks or the server stops. */
-  private async runJob(arn: string, signal: AbortSignal): Promise<JobOutcome | void> {
+  private async runJob(job: Job, signal: AbortSignal): Promise<JobOutcome | void> {
     if (this.closed) return whenAborted(signal);
-    const loading = this.load(arn);
+    const arn = job.key;
+    const loading = this.load(arn, job);
     this.loading.set(arn, loading);
     let run: RunningExecution | undefined;
     try {
@@ -169,12 +195,15 @@ export class ExecutionRunner {
     }
     if (!run) return;
     const end = await run.done;
+    if (end.then === 'ended' && end.jobCompleted) return { then: 'recorded', completed: true };
     if (end.then === 'parked') return { then: 'reschedule', dueAt: end.wakeAt ?? this.platform.clock.now() + IDLE_WAKE_MS };
     if (end.then === 'suspended') return whenAborted(signal);
   }
 
   /** Loads a RUNNING execution and starts its run where it was; undefined when it is over. */
-  private async load(arn: string): Promise<RunningExecution | undefined> {
+  private async load(arn: string, job?: Job): Promise<RunningExecution | undefined> {
+    const launched = this.launched.get(arn);
+    if (launched) return this.run(launched, { arn, redriveCount: launched.redrive_count }, undefined, job);
     const row = await this.store.execution(arn);
     if (!row || row.status !== 'RUNNING') return undefined;
     const fence: RunFence = { arn, redriveCount: row.redrive_count };
@@ -191,14 +220,16 @@ export class ExecutionRunner {
       if (!(await this.store.deleteEvents(fence, checkpoint.nextEventId))) return undefined;
       resume = { checkpoint, events: events.filter((e) => e.id < checkpoint.nextEventId) };
     }
-    return this.run(row, fence, resume);
+    return this.run(row, fence, resume, job);
   }
 
-  private run(row: ExecutionRow, fence: RunFence, resume: Resume): RunningExecution {
+  /** Runs the execution; the transaction that records its end removes `job` (its job's claim) too. */
+  private run(row: ExecutionRow, fence: RunFence, resume: Resume, job?: Job): RunningExecution {
     const arn = row.arn;
     const clock = this.platform.clock;
     // Set once a write of this run was fenced off: the execution was stopped (or redriven) without it.
     let fencedOff = false;
+    let jobCompleted = false;
     const exec: Execution = new Execution(row.definition, executionInfo(row), {
       clock,
       tasks: this.tasks,
@@ -207,7 +238,9 @@ export class ExecutionRunner {
       onEvent: deferredLogger(this.platform, this.store, row),
       persist: async (cp, events, end) => {
         if (fencedOff || (!events.length && !cp && !end)) return;
-        if (await this.store.saveProgress(fence, cp, events, end && endOf(end, clock.now()))) return;
+        const saved = await this.store.saveProgress(fence, cp, events, end && endOf(end, clock.now()), job);
+        if (saved === 'completed') jobCompleted = true;
+        if (saved !== 'fenced') return;
         fencedOff = true;
         exec.suspend();
       },
@@ -217,7 +250,7 @@ export class ExecutionRunner {
     const done = (async (): Promise<RunEnd> => {
       try {
         await exec.run(resume);
-        return { then: 'ended' };
+        return { then: 'ended', jobCompleted };
       } catch (e) {
         if (e instanceof ExecutionInterrupted && e.reason === 'PARKED') return { then: 'parked', wakeAt: e.wakeAt };
         if (e instanceof ExecutionInterrupted && e.reason === 'SUSPENDED') return { then: fencedOff ? 'ended' : 'suspended' };
