@@ -26,6 +26,7 @@ import { BucketAnalyticsOps } from './ops/bucket-analytics.js';
 import { NotificationOps } from './ops/notifications.js';
 import { S3Browser } from './browser.js';
 import { S3Website } from './website.js';
+import { withRegionChecks } from './regions.js';
 
 export const definition: ServiceDefinition = {
   name: 's3',
@@ -42,7 +43,7 @@ export const definition: ServiceDefinition = {
     handleNotifications(platform);
     const browser = new S3Browser(core);
     const website = new S3Website(core);
-    return defineProvider<S3Api>()(
+    return withRegionChecks(defineProvider<S3Api>()(
       [
         new BucketOps(core),
         new ObjectOps(core),
@@ -66,6 +67,6 @@ export const definition: ServiceDefinition = {
         dataPlanes: [website.route, browser.pathRoute],
         corsHeaders: (req) => browser.corsHeaders(req),
       },
-    );
+    ));
   },
 };
