@@ -1,7 +1,8 @@
 /**
  * A thread that digests upload bodies for digest-offload.ts: each session's bytes arrive in a ring
  * (a SharedArrayBuffer the main thread copies them into), announced by `data` messages with the
- * ring position they reach; each is hashed in order and acknowledged, so the ring space is reused.
+ * ring position they reach; each is hashed in order and its end published in `progress`, so the ring
+ * space is reused (a message wakes the main thread only when it waits for that space).
  */
 import { createHash } from 'node:crypto';
 import { parentPort } from 'node:worker_threads';
@@ -10,6 +11,8 @@ import type { ToWorker } from './digest-offload.js';
 
 interface Session {
   ring: Buffer;
+  /** [0]: the position digested so far, for the main thread to read; [1]: 1 while it waits for it to move. */
+  progress: BigInt64Array;
   /** Ring position (a byte count from the start of the body) hashed so far. */
   at: number;
   sums: Checksummer[];
@@ -31,7 +34,7 @@ const port = parentPort!;
 
 port.on('message', (m: ToWorker) => {
   if (m.t === 'open') {
-    sessions.set(m.id, { ring: Buffer.from(m.ring), at: 0, sums: m.algorithms.map(digester) });
+    sessions.set(m.id, { ring: Buffer.from(m.ring), progress: new BigInt64Array(m.progress), at: 0, sums: m.algorithms.map(digester) });
     return;
   }
   const s = sessions.get(m.id);
@@ -45,7 +48,9 @@ port.on('message', (m: ToWorker) => {
       for (const sum of s.sums) sum.update(view);
       s.at += n;
     }
-    port.postMessage({ id: m.id, t: 'consumed', at: s.at });
+    Atomics.store(s.progress, 0, BigInt(s.at));
+    // A message only when the main thread waits for ring space (set before it looked at [0]).
+    if (Atomics.exchange(s.progress, 1, 0n) === 1n) port.postMessage({ id: m.id, t: 'consumed' });
   } else if (m.t === 'end') {
     sessions.delete(m.id);
     port.postMessage({ id: m.id, t: 'digests', digests: s.sums.map((sum) => sum.digest().toString('base64')) });

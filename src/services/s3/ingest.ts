@@ -20,7 +20,7 @@ import {
   type Checksummer,
 } from './checksums.js';
 import type { S3Core } from './core.js';
-import { OFFLOAD_FROM, offloadAvailable, OffloadedDigests } from './digest-offload.js';
+import { OFFLOAD_FROM, offloadWorthIt, OffloadedDigests } from './digest-offload.js';
 import {
   badDigest,
   checksumMismatch,
@@ -118,7 +118,7 @@ export async function ingest(
   const extraAlgorithm = options.extra && options.extra !== algorithm ? options.extra : undefined;
   // One SHA-256 serves both x-amz-content-sha256 and a SHA256 checksum.
   const names = [...new Set(['MD5', ...(wantSha ? ['SHA256'] : []), ...(algorithm ? [algorithm] : []), ...(extraAlgorithm ? [extraAlgorithm] : [])])];
-  const digests = length >= OFFLOAD_FROM && offloadAvailable ? new OffloadedDigests(names) : inlineDigests(names);
+  const digests = length >= OFFLOAD_FROM && offloadWorthIt() ? new OffloadedDigests(names) : inlineDigests(names);
   let count = 0;
   async function* tap(): AsyncIterable<Buffer> {
     for await (const chunk of source) {

@@ -32,7 +32,7 @@ const WRITE_BATCH = 1024 * 1024;
  * (one sync at a time), so the disk writes them back while the rest arrives and the sync before the
  * answer has little left to do (a 1 GiB body's single sync at its end took 1.3-2.2 s here).
  */
-const SYNC_BEHIND = process.env.AB_NOSYNC ? Infinity : 32 * 1024 * 1024;
+const SYNC_BEHIND = 32 * 1024 * 1024;
 /** A large blob is read in chunks of this size; a range up to this size in one read. */
 const READ_CHUNK = 1024 * 1024;
 /**
