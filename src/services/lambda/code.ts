@@ -136,10 +136,7 @@ async function fromS3(platform: Platform, ctx: RequestContext, bucket: string, k
     body = (await s3.GetObject({ Bucket: bucket, Key: key, VersionId: version })).Body;
   } catch (e) {
     const err = e as AwsError;
-    // A bucket of another region (S3's 301): Lambda words it with the bucket's region.
-    const region = err.code === 'PermanentRedirect' ? err.headers?.['x-amz-bucket-region'] : undefined;
-    const message = region ? `The bucket is in this region: ${region}. Please use this region to retry the request` : err.message;
-    throw new InvalidParameterValueException(failure(err.code ?? 'InternalError', message), USER_FAULT);
+    throw new InvalidParameterValueException(failure(err.code ?? 'InternalError', err.message), USER_FAULT);
   }
   // The provider answers with the object's stream (a Buffer from a smaller store).
   if (Buffer.isBuffer(body)) return body;

@@ -27,7 +27,9 @@ export function withRegionChecks<P extends ServiceProvider>(provider: P): P {
     if (!/^[A-Z]/.test(name) || typeof fn !== 'function' || ANY_REGION.has(name)) continue;
     const op = fn as (ctx: RequestContext, input: { Bucket?: unknown }) => unknown;
     p[name] = (ctx: RequestContext, input: { Bucket?: unknown }) => {
-      if (typeof input?.Bucket === 'string') addressed.set(ctx, input.Bucket);
+      // A call from another Stratus service (no request headers: DynamoDB exports, CloudFront origins)
+      // is AWS's own integration, which reaches a bucket in any region.
+      if (typeof input?.Bucket === 'string' && Object.keys(ctx.headers).length > 0) addressed.set(ctx, input.Bucket);
       return op(ctx, input);
     };
   }
