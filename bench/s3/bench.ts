@@ -6,7 +6,7 @@
  *    pipes the request into a file and the file into the response: goal >= 70 % of it), with the
  *    server's RSS sampled during each transfer (goal < 200 MB).
  *
- *   npm run bench:s3 -- [seconds per row] [--gib N] [--no-peer] [--small-only | --large-only] [--ephemeral] [--cpu-prof DIR]
+ *   npm run bench:s3 -- [seconds per row] [--gib N] [--rounds N] [--no-peer] [--small-only | --large-only] [--ephemeral] [--cpu-prof DIR]
  *
  * Each server is its own process. Stratus runs with a data directory (fsyncs on: an acknowledged PUT
  * is durable) unless --ephemeral; s3rver writes files without fsync. s3rver 3.7 is installed on
@@ -21,7 +21,7 @@ import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { createReadStream, createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
@@ -46,7 +46,7 @@ const MiB = 1024 * 1024;
 const OBJECT_BYTES = 4096;
 const KEYS = 4096;
 const CONNECTIONS = [8, 32];
-const ROUNDS = 2;
+const ROUNDS = Number(flag('--rounds') ?? 2);
 
 interface Target {
   name: string;
@@ -319,8 +319,9 @@ async function transfer(t: Target, op: 'upload' | 'download', size: number): Pro
   return { mibps: size / MiB / s, seconds: s, peakMb, cpu: cpuSeconds(t.pid) - cpu0 };
 }
 
-function transferLine(name: string, r: Transfer): string {
-  return `  ${name.padEnd(22)} ${r.mibps.toFixed(0).padStart(6)} MiB/s  (${r.seconds.toFixed(1)} s)  server cpu ${r.cpu.toFixed(1)} s  RSS peak ${r.peakMb.toFixed(0)} MB`;
+function transferLine(name: string, r: Transfer, size: number): string {
+  const perGib = r.cpu / (size / (1024 * MiB));
+  return `  ${name.padEnd(22)} ${r.mibps.toFixed(0).padStart(6)} MiB/s  (${r.seconds.toFixed(1)} s)  server cpu ${r.cpu.toFixed(1)} s (${perGib.toFixed(2)} s/GiB)  RSS peak ${r.peakMb.toFixed(0)} MB  load ${loadavg()[0]!.toFixed(1)}`;
 }
 
 const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
@@ -358,17 +359,20 @@ async function main(): Promise<void> {
         for (const op of ['upload', 'download'] as const) {
           console.log(`${gib} GiB ${op}`);
           const speeds: Record<string, number[]> = {};
+          const cpus: Record<string, number[]> = {};
           const peaks: number[] = [];
           for (let round = 0; round < ROUNDS; round++) {
             for (const t of [ours, copy]) {
               const r = await transfer(t, op, size);
               (speeds[t.name] ??= []).push(r.mibps);
+              (cpus[t.name] ??= []).push(r.cpu);
               if (t === ours) peaks.push(r.peakMb);
-              console.log(transferLine(t.name, r));
+              console.log(transferLine(t.name, r, size));
             }
           }
           const ratio = mean(speeds.stratus!) / mean(speeds['node copy']!);
-          console.log(`  => stratus / node copy = ${(ratio * 100).toFixed(0)} %, stratus RSS peak ${Math.max(...peaks).toFixed(0)} MB`);
+          const cpuRatio = mean(cpus.stratus!) / mean(cpus['node copy']!);
+          console.log(`  => stratus / node copy = ${(ratio * 100).toFixed(0)} % of its speed, ${cpuRatio.toFixed(2)}x its CPU per GiB; stratus RSS peak ${Math.max(...peaks).toFixed(0)} MB`);
         }
       } finally {
         await copy.stop();

@@ -15,6 +15,14 @@ export function contentSha256Error(claimed: string, computed: string): AwsError 
   });
 }
 
+/**
+ * S3's answer to a presigned request carrying x-amz-* headers its URL did not sign: AccessDenied,
+ * naming them (comma-separated, as AWS lists them) in HeadersNotSigned.
+ */
+export function headersNotSignedError(names: readonly string[]): AwsError {
+  return new AwsError('AccessDenied', 'There were headers present in the request which were not signed', 403, { fields: { HeadersNotSigned: names.join(', ') } });
+}
+
 export type AuthFamily = 'query' | 'sqs' | 'json' | 'rest' | 's3';
 
 export interface AuthErrorDetails {

@@ -41,6 +41,16 @@ export interface SigV4Info {
   v4a?: { regionSet: string };
 }
 
+/**
+ * The x-amz-* headers of a presigned request that its X-Amz-SignedHeaders leaves out, which S3
+ * refuses. x-amz-content-sha256 may come unsigned (S3 takes it so; its value is part of the
+ * canonical request anyway), as may headers outside the x-amz- prefix (x-amzn-trace-id among them).
+ */
+export function unsignedAmzHeaders(req: Pick<HttpRequest, 'headers'>, info: SigV4Info): string[] {
+  const signed = new Set(info.signedHeaders);
+  return Object.keys(req.headers).filter((name) => name.startsWith('x-amz-') && name !== 'x-amz-content-sha256' && !signed.has(name));
+}
+
 export const ALGORITHM = 'AWS4-HMAC-SHA256';
 export const UNSIGNED_PAYLOAD = 'UNSIGNED-PAYLOAD';
 /** S3's longest presigned URL lifetime: 7 days. */

@@ -34,6 +34,11 @@ export interface HttpRequest {
 export interface BodyStream extends AsyncIterable<Buffer> {
   /** The declared Content-Length; undefined for a chunked body. */
   readonly length: number | undefined;
+  /**
+   * Set on a body the server checks against its x-amz-content-sha256 as it streams: the same body
+   * unchecked, for a reader that computes that SHA-256 itself and answers a mismatch (S3's uploads).
+   */
+  readonly unchecked?: BodyStream;
 }
 
 /** What Node's IncomingMessage offers beyond HttpRequest, and the fast HTTP/1.1 server also provides. */

@@ -267,6 +267,7 @@ export function bufferedStream(body: Buffer): BodyStream {
 export function verifiedStream(stream: BodyStream, sha256Hex: string, mismatch: (computed: string) => Error): BodyStream {
   return {
     length: stream.length,
+    unchecked: stream,
     async *[Symbol.asyncIterator]() {
       const hash = createHash('sha256');
       for await (const chunk of stream) {

@@ -6,10 +6,10 @@ import { AwsError, internalFailure, isAwsError, notImplemented } from '../aws/er
 import { AwsJsonProtocol } from '../aws/protocols/json.js';
 import type { Protocol, ResolvedOperation } from '../aws/protocols/protocol.js';
 import type { ServiceIndex } from '../aws/service-index.js';
-import { accessDeniedError, authError, contentSha256Error } from '../aws/auth-errors.js';
+import { accessDeniedError, authError, contentSha256Error, headersNotSignedError } from '../aws/auth-errors.js';
 import { actionsFor, type ActionRequest } from '../aws/iam-actions.js';
 import { authorize, denialMessage, type PrincipalPolicies } from '../aws/iam-authorize.js';
-import { checkSigV4Time, contentSha256Mismatch, parseSigV4, signatureDetails, verifySigV4, type SigV4Info } from '../aws/sigv4.js';
+import { checkSigV4Time, contentSha256Mismatch, parseSigV4, signatureDetails, unsignedAmzHeaders, verifySigV4, type SigV4Info } from '../aws/sigv4.js';
 import { PlatformClock } from '../core/clock.js';
 import type { Config } from '../core/config.js';
 import { openDb } from '../storage/open.js';
@@ -438,6 +438,10 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
     if (issued?.sessionToken !== undefined && sig.sessionToken !== issued.sessionToken) throw authError(service, 'invalidToken', details);
     const time = checkSigV4Time(sig, details.nowMs);
     if (time !== 'ok') throw authError(service, time, details);
+    if (service === 's3' && sig.presigned) {
+      const unsigned = unsignedAmzHeaders(req, sig);
+      if (unsigned.length > 0) throw headersNotSignedError(unsigned);
+    }
     // S3 names a body that does not match its declared hash apart from a wrong signature.
     const bodyMismatch = service === 's3' ? contentSha256Mismatch(req) : undefined;
     if (bodyMismatch) throw contentSha256Error(bodyMismatch.claimed, bodyMismatch.computed);

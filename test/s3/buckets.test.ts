@@ -68,8 +68,12 @@ describe('S3 buckets', () => {
   });
 
   it('HeadBucket answers the region; a missing bucket is 404; another account gets AccessDenied / BucketAlreadyExists', async () => {
-    const head = await s3.send(new HeadBucketCommand({ Bucket: 'west-bucket' }));
+    const head = await s3Client(server, { region: 'eu-west-1' }).send(new HeadBucketCommand({ Bucket: 'west-bucket' }));
     assert.equal(head.BucketRegion, 'eu-west-1');
+    // From another region: 301 with the bucket's region (regions.test.ts has the rest).
+    const moved = await s3Error(s3.send(new HeadBucketCommand({ Bucket: 'west-bucket' })));
+    assert.equal(moved.status, 301);
+    assert.equal(moved.raw.$response.headers['x-amz-bucket-region'], 'eu-west-1');
     const e = await s3Error(s3.send(new HeadBucketCommand({ Bucket: 'nope-bucket' })));
     assert.equal(e.status, 404);
     assert.equal(e.name, 'NotFound');

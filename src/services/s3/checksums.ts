@@ -166,7 +166,103 @@ const CRC64 = ((): { lo: Int32Array; hi: Int32Array } => {
   return { lo, hi };
 })();
 
+/**
+ * CRC-64/NVME by slicing-by-8 over 64-bit words in WebAssembly: one table load per byte where the
+ * JavaScript below needs two (it works in 32-bit halves): ~1.0 s of CPU per GiB against ~1.5 s here. The module is built
+ * here (no toolchain), one instance per thread; the tables sit at 0, the input is copied in after them.
+ */
+const WASM_TABLES = 8 * 256 * 8;
+const WASM_INPUT = 1024 * 1024;
+
+function uleb(n: number): number[] {
+  const out: number[] = [];
+  do {
+    let b = n & 0x7f;
+    n >>>= 7;
+    if (n !== 0) b |= 0x80;
+    out.push(b);
+  } while (n !== 0);
+  return out;
+}
+
+/** Small non-negative i64.const immediates (< 64 fit one signed LEB byte; 255 takes two). */
+const i64const = (n: number): number[] => [0x42, ...(n < 64 ? [n] : [(n & 0x7f) | 0x80, n >> 7])];
+
+function crc64Module(): Uint8Array<ArrayBuffer> {
+  const op = { localGet: 0x20, localSet: 0x21, localTee: 0x22, i32Const: 0x41, i32Add: 0x6a, i32Sub: 0x6b, i32And: 0x71, i32Shl: 0x74, i32GeU: 0x4f, i64Load: 0x29, i64Load8U: 0x31, i64Xor: 0x85, i64And: 0x83, i64ShrU: 0x88, i64Shl: 0x86, i32WrapI64: 0xa7, block: 0x02, loop: 0x03, br: 0x0c, brIf: 0x0d, end: 0x0b };
+  // Locals: 0 len (i32), 1 crc (i64) are the parameters; 2 p, 3 end8, 4 end (i32); 5 x (i64).
+  const lookup = (table: number): number[] => [op.i32WrapI64, op.i32Const, 3, op.i32Shl, op.i64Load, 3, ...uleb(table * 2048)];
+  const word: number[] = [];
+  for (let k = 0; k < 8; k++) {
+    // Byte k of the word, as a table offset (times 8: shifted 3 less, masked 0x7f8), indexes the table for 7 - k zero bytes after it.
+    word.push(op.localGet, 5, ...i64const(k === 0 ? 3 : 8 * k - 3), k === 0 ? op.i64Shl : op.i64ShrU, ...i64const(0x7f8), op.i64And, op.i32WrapI64, op.i64Load, 3, ...uleb((7 - k) * 2048));
+    if (k > 0) word.push(op.i64Xor);
+  }
+  const body = [
+    0x02, 0x03, 0x7f, 0x01, 0x7e, // locals: 3 x i32, 1 x i64
+    op.i32Const, ...uleb(WASM_TABLES), op.localSet, 2,
+    op.localGet, 2, op.localGet, 0, op.i32Add, op.localTee, 4,
+    op.localGet, 0, op.i32Const, 7, op.i32And, op.i32Sub, op.localSet, 3,
+    op.block, 0x40, op.loop, 0x40,
+    op.localGet, 2, op.localGet, 3, op.i32GeU, op.brIf, 1,
+    op.localGet, 1, op.localGet, 2, op.i64Load, 3, 0, op.i64Xor, op.localSet, 5,
+    ...word, op.localSet, 1,
+    op.localGet, 2, op.i32Const, 8, op.i32Add, op.localSet, 2, op.br, 0,
+    op.end, op.end,
+    op.block, 0x40, op.loop, 0x40,
+    op.localGet, 2, op.localGet, 4, op.i32GeU, op.brIf, 1,
+    op.localGet, 1, op.localGet, 2, op.i64Load8U, 0, 0, op.i64Xor, ...i64const(255), op.i64And, ...lookup(0),
+    op.localGet, 1, ...i64const(8), op.i64ShrU, op.i64Xor, op.localSet, 1,
+    op.localGet, 2, op.i32Const, 1, op.i32Add, op.localSet, 2, op.br, 0,
+    op.end, op.end,
+    op.localGet, 1, op.end,
+  ];
+  const section = (id: number, content: number[]): number[] => [id, ...uleb(content.length), ...content];
+  const pages = Math.ceil((WASM_TABLES + WASM_INPUT) / 65536);
+  return new Uint8Array([
+    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+    ...section(1, [1, 0x60, 2, 0x7f, 0x7e, 1, 0x7e]), // type: (i32, i64) -> i64
+    ...section(3, [1, 0]),
+    ...section(5, [1, 0, ...uleb(pages)]),
+    ...section(7, [2, 1, 0x6d, 2, 0, 1, 0x63, 0, 0]), // exports "m" (memory), "c" (the function)
+    ...section(10, [1, ...uleb(body.length), ...body]),
+  ]);
+}
+
+let crc64Wasm: { memory: Uint8Array; crc: (len: number, crc: bigint) => bigint } | undefined;
+
+function crc64Instance(): NonNullable<typeof crc64Wasm> {
+  if (crc64Wasm) return crc64Wasm;
+  const instance = new WebAssembly.Instance(new WebAssembly.Module(crc64Module()));
+  const exports = instance.exports as { m: WebAssembly.Memory; c: (len: number, crc: bigint) => bigint };
+  const memory = new Uint8Array(exports.m.buffer);
+  const tables = new DataView(exports.m.buffer);
+  for (let i = 0; i < 8 * 256; i++) {
+    tables.setUint32(i * 8, CRC64.lo[i]! >>> 0, true);
+    tables.setUint32(i * 8 + 4, CRC64.hi[i]! >>> 0, true);
+  }
+  return (crc64Wasm = { memory, crc: exports.c });
+}
+
 class Crc64Nvme implements Checksummer {
+  private crc = 0xffffffffffffffffn;
+  update(buf: Uint8Array): void {
+    const { memory, crc } = crc64Instance();
+    for (let at = 0; at < buf.length; at += WASM_INPUT) {
+      const piece = buf.subarray(at, at + WASM_INPUT);
+      memory.set(piece, WASM_TABLES);
+      this.crc = crc(piece.length, this.crc);
+    }
+  }
+  digest(): Buffer {
+    const out = Buffer.alloc(8);
+    out.writeBigUInt64BE(BigInt.asUintN(64, this.crc ^ 0xffffffffffffffffn));
+    return out;
+  }
+}
+
+/** The 32-bit-halves version, kept to check the WebAssembly one against. */
+export class Crc64NvmeJs implements Checksummer {
   private lo = 0xffffffff;
   private hi = 0xffffffff;
   update(buf: Uint8Array): void {

@@ -9,6 +9,7 @@ import type { BlobStore } from '../../storage/blobs/index.js';
 import type { Platform } from '../service.js';
 import { noSuchBucket } from './errors.js';
 import { expirationHeader } from './lifecycle-rules.js';
+import { checkBucketRegion } from './regions.js';
 import { createdEvent, enqueueNotifications } from './notify.js';
 import { ownedBucket, type BucketSettings } from './settings.js';
 import { blobsOf, NULL_VERSION, S3_MIGRATIONS, store, type BucketRow, type ObjectRow } from './store.js';
@@ -47,10 +48,11 @@ export class S3Core {
     return Math.floor(this.platform.clock.now() / 1000) * 1000;
   }
 
-  /** The caller's bucket: NoSuchBucket when there is none, AccessDenied when another account owns it. */
+  /** The caller's bucket: NoSuchBucket when there is none, a redirect to its region (regions.ts), AccessDenied when another account owns it. */
   async bucket(ctx: RequestContext, name: string, q: Pick<Tx, 'get'> = this.db): Promise<BucketRow> {
     const b = await store.bucket(q as Tx, name);
     if (!b) throw noSuchBucket(name);
+    checkBucketRegion(ctx, b);
     if (b.account !== ctx.accountId) throw accessDenied();
     return b;
   }

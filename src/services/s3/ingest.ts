@@ -20,6 +20,7 @@ import {
   type Checksummer,
 } from './checksums.js';
 import type { S3Core } from './core.js';
+import { OFFLOAD_FROM, offloadWorthIt, OffloadedDigests } from './digest-offload.js';
 import {
   badDigest,
   checksumMismatch,
@@ -63,6 +64,23 @@ export function declaredChecksum(headers: RequestContext['headers']): { algorith
   return { algorithm, value, trailer: fromTrailer ? header : undefined };
 }
 
+/** The digests computed on this thread as the bytes pass (a small body), with OffloadedDigests' interface. */
+function inlineDigests(names: string[]): Pick<OffloadedDigests, 'update' | 'digests' | 'close'> {
+  const sums = names.map((name): Checksummer => {
+    if (name !== 'MD5') return checksummer(name as ChecksumAlgorithm);
+    const h = createHash('md5');
+    return { update: (c) => h.update(c), digest: () => h.digest() };
+  });
+  return {
+    update(chunk) {
+      for (const sum of sums) sum.update(chunk);
+      return undefined;
+    },
+    digests: async () => new Map(names.map((name, i) => [name, sums[i]!.digest()])),
+    close() {},
+  };
+}
+
 function validDigest(algorithm: ChecksumAlgorithm, value: string): boolean {
   return /^[A-Za-z0-9+/]*={0,2}$/.test(value) && Buffer.from(value, 'base64').length === DIGEST_BYTES[algorithm];
 }
@@ -93,20 +111,20 @@ export async function ingest(
   if (length > options.maxBytes) throw entityTooLarge(length, options.maxBytes);
 
   const decoder = chunked ? new AwsChunkedDecoder(body, chunkSignatures(core, ctx)) : undefined;
-  const source: AsyncIterable<Buffer> = decoder ?? body;
-  const md5 = createHash('md5');
-  const sha = contentSha && /^[0-9a-fA-F]{64}$/.test(contentSha) && !chunked ? createHash('sha256') : undefined;
+  const wantSha = !!contentSha && /^[0-9a-fA-F]{64}$/.test(contentSha) && !chunked;
+  // The server's own check of that SHA-256 would be a second pass over the bytes: this one answers it.
+  const source: AsyncIterable<Buffer> = decoder ?? (wantSha && body.unchecked ? body.unchecked : body);
   const algorithm = declared?.algorithm ?? options.defaultAlgorithm;
-  const sum: Checksummer | undefined = algorithm ? checksummer(algorithm) : undefined;
-  const extra: Checksummer | undefined = options.extra && options.extra !== algorithm ? checksummer(options.extra) : undefined;
+  const extraAlgorithm = options.extra && options.extra !== algorithm ? options.extra : undefined;
+  // One SHA-256 serves both x-amz-content-sha256 and a SHA256 checksum.
+  const names = [...new Set(['MD5', ...(wantSha ? ['SHA256'] : []), ...(algorithm ? [algorithm] : []), ...(extraAlgorithm ? [extraAlgorithm] : [])])];
+  const digests = length >= OFFLOAD_FROM && offloadWorthIt() ? new OffloadedDigests(names) : inlineDigests(names);
   let count = 0;
   async function* tap(): AsyncIterable<Buffer> {
     for await (const chunk of source) {
       count += chunk.length;
-      md5.update(chunk);
-      sha?.update(chunk);
-      sum?.update(chunk);
-      extra?.update(chunk);
+      const wait = digests.update(chunk);
+      if (wait) await wait;
       yield chunk;
     }
   }
@@ -114,20 +132,25 @@ export async function ingest(
   try {
     blob = await core.blobs.put(tap(), { maxBytes: options.maxBytes, sha256: false, inline: true });
   } catch (e) {
+    digests.close();
     if (e instanceof BlobTooLargeError) throw entityTooLarge(count, options.maxBytes);
     throw e;
   }
   try {
-    if (count !== length) throw incompleteBody();
-    const digest = md5.digest();
-    if (sha) {
-      const computed = sha.digest('hex');
-      if (computed !== contentSha!.toLowerCase()) throw sha256Mismatch(contentSha!, computed);
+    if (count !== length) {
+      digests.close();
+      throw incompleteBody();
+    }
+    const computed = await digests.digests();
+    const digest = computed.get('MD5')!;
+    if (wantSha) {
+      const hex = computed.get('SHA256')!.toString('hex');
+      if (hex !== contentSha!.toLowerCase()) throw sha256Mismatch(contentSha!, hex);
     }
     if (expectedMd5 && !expectedMd5.equals(digest)) throw badDigest(md5Header!, digest.toString('base64'));
     let checksum: Ingested['checksum'];
-    if (algorithm && sum) {
-      const value = sum.digest().toString('base64');
+    if (algorithm) {
+      const value = computed.get(algorithm)!.toString('base64');
       let sent = declared?.value;
       if (declared?.trailer) {
         sent = decoder?.trailers.get(declared.trailer);
@@ -137,7 +160,7 @@ export async function ingest(
       if (sent !== undefined && sent !== value) throw checksumMismatch(algorithm);
       checksum = { algorithm, value };
     }
-    const extraValue = extra ? extra.digest().toString('base64') : options.extra && options.extra === checksum?.algorithm ? checksum.value : undefined;
+    const extraValue = extraAlgorithm ? computed.get(extraAlgorithm)!.toString('base64') : options.extra && options.extra === checksum?.algorithm ? checksum.value : undefined;
     return { blob, md5: digest, checksum, extra: extraValue };
   } catch (e) {
     await core.blobs.delete(blob.id).catch(() => false);

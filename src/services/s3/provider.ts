@@ -26,6 +26,7 @@ import { BucketAnalyticsOps } from './ops/bucket-analytics.js';
 import { NotificationOps } from './ops/notifications.js';
 import { S3Browser } from './browser.js';
 import { S3Website } from './website.js';
+import { withRegionChecks } from './regions.js';
 
 export async function create(platform: Platform): Promise<ServiceProvider> {
   const core = await S3Core.open(platform);
@@ -33,7 +34,7 @@ export async function create(platform: Platform): Promise<ServiceProvider> {
   handleNotifications(platform);
   const browser = new S3Browser(core);
   const website = new S3Website(core);
-  return defineProvider<S3Api>()(
+  return withRegionChecks(defineProvider<S3Api>()(
     [
       new BucketOps(core),
       new ObjectOps(core),
@@ -57,5 +58,5 @@ export async function create(platform: Platform): Promise<ServiceProvider> {
       dataPlanes: [website.route, browser.pathRoute],
       corsHeaders: (req) => browser.corsHeaders(req),
     },
-  );
+  ));
 }

@@ -7,6 +7,7 @@ import type { RequestContext } from '../../core/context.js';
 import type { Queryable, Tx } from '../../storage/db.js';
 import { accessDenied } from './core.js';
 import { noSuchBucket } from './errors.js';
+import { checkBucketRegion } from './regions.js';
 import type { BucketRow } from './store.js';
 
 export type VersioningStatus = 'Enabled' | 'Suspended';
@@ -55,8 +56,10 @@ function settingsOf(doc: Record<string, unknown>): BucketSettings {
 export async function ownedBucket(ctx: RequestContext, q: Queryable, name: string): Promise<{ bucket: BucketRow; settings: BucketSettings }> {
   const r = await q.get('SELECT name, account, region, created, config FROM s3_buckets WHERE name = ?', [name]);
   if (!r) throw noSuchBucket(name);
+  const bucket: BucketRow = { name: r.name, account: r.account, region: r.region, created: Number(r.created) };
+  checkBucketRegion(ctx, bucket);
   if (r.account !== ctx.accountId) throw accessDenied();
-  return { bucket: { name: r.name, account: r.account, region: r.region, created: Number(r.created) }, settings: settingsOf(parse(r.config)) };
+  return { bucket, settings: settingsOf(parse(r.config)) };
 }
 
 export async function bucketSettings(q: Queryable, name: string): Promise<BucketSettings | undefined> {
