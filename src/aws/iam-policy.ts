@@ -27,14 +27,15 @@ export interface PolicyRequest {
   /**
    * Who the caller is, where a policy's Principal names more than an account (trust policies): its
    * ARNs (a user's; an assumed role's session and role ARNs), or the identity provider or service it
-   * comes as. Without it, any principal of `callerAccount` matches an ARN of that account.
+   * comes as. Without it, any principal of `callerAccount` matches an IAM ARN of that account.
+   * `limitedArns`: the role of a role session, the user of a federated session (principalMatch).
    */
-  principal?: { arns?: readonly string[]; federated?: string; service?: string };
+  principal?: { arns?: readonly string[]; limitedArns?: readonly string[]; federated?: string; service?: string };
 }
 
 export type PolicyDecision = { allowed: true } | { allowed: false; explicitDeny: boolean };
 
-export type PolicyStatement = { Effect?: string; Principal?: unknown; Action?: unknown; NotAction?: unknown; Resource?: unknown; NotResource?: unknown; Condition?: Record<string, Record<string, unknown>> };
+export type PolicyStatement = { Sid?: string; Effect?: string; Principal?: unknown; NotPrincipal?: unknown; Action?: unknown; NotAction?: unknown; Resource?: unknown; NotResource?: unknown; Condition?: Record<string, Record<string, unknown>> };
 
 const list = (v: unknown): string[] => (v === undefined || v === null ? [] : Array.isArray(v) ? v.map(String) : [String(v)]);
 
@@ -73,25 +74,50 @@ export function ipMatches(cidr: string, ip: string): boolean {
   return (a & mask) === (b & mask);
 }
 
-function principalApplies(principal: unknown, req: PolicyRequest): boolean {
-  if (principal === undefined || principal === '*') return true;
-  if (principal && typeof principal === 'object') {
-    const named = principal as Record<string, unknown>;
-    if (req.principal?.federated && list(named.Federated).includes(req.principal.federated)) return true;
-    if (req.principal?.service && list(named.Service).includes(req.principal.service)) return true;
-    const aws = list(named.AWS);
-    if (aws.includes('*')) return true;
-    if (!req.callerAccount) return false;
-    return aws.some((p) => {
-      if (p === req.callerAccount) return true;
-      const arn = parseArn(p);
-      if ((arn?.service !== 'iam' && arn?.service !== 'sts') || arn.account !== req.callerAccount) return false;
-      // An account's root ARN names every principal of the account; another ARN names one principal.
-      if (arn.resource === 'root') return true;
-      return req.principal?.arns ? req.principal.arns.includes(p) : arn.service === 'iam';
-    });
+/**
+ * How a statement's Principal names the caller: 'direct' (everyone, the caller's own ARN: a user, a
+ * role session, a federated session; a service or identity provider), 'limited' (the role of a
+ * session or the user of a federated session: grants that boundaries and session policies still
+ * limit), 'account' (the caller's account: a delegation to the account's own IAM policies), or
+ * undefined when it does not name the caller. A statement without Principal (identity policies)
+ * names everyone.
+ */
+export type PrincipalMatch = 'direct' | 'limited' | 'account';
+
+export function principalMatch(s: Pick<PolicyStatement, 'Principal' | 'NotPrincipal'>, req: PolicyRequest): PrincipalMatch | undefined {
+  if (s.NotPrincipal !== undefined) return namedBy(s.NotPrincipal, req) ? undefined : 'direct';
+  if (s.Principal === undefined) return 'direct';
+  return namedBy(s.Principal, req);
+}
+
+function namedBy(principal: unknown, req: PolicyRequest): PrincipalMatch | undefined {
+  if (principal === '*') return 'direct';
+  if (!principal || typeof principal !== 'object') return undefined;
+  const named = principal as Record<string, unknown>;
+  if (req.principal?.federated && list(named.Federated).includes(req.principal.federated)) return 'direct';
+  if (req.principal?.service && list(named.Service).includes(req.principal.service)) return 'direct';
+  let best: PrincipalMatch | undefined;
+  const rank = { direct: 3, limited: 2, account: 1 } as const;
+  for (const p of list(named.AWS)) {
+    const m = awsPrincipal(p, req);
+    if (m && (!best || rank[m] > rank[best])) best = m;
+    if (best === 'direct') break;
   }
-  return false;
+  return best;
+}
+
+function awsPrincipal(p: string, req: PolicyRequest): PrincipalMatch | undefined {
+  if (p === '*') return 'direct';
+  if (!req.callerAccount) return undefined;
+  if (p === req.callerAccount) return 'account';
+  const arn = parseArn(p);
+  if ((arn?.service !== 'iam' && arn?.service !== 'sts') || arn.account !== req.callerAccount) return undefined;
+  // An account's root ARN names every principal of the account; another ARN names one principal.
+  if (arn.resource === 'root') return 'account';
+  const who = req.principal;
+  if (!who?.arns) return arn.service === 'iam' ? 'direct' : undefined;
+  if (who.arns.includes(p)) return 'direct';
+  return who.limitedArns?.includes(p) ? 'limited' : undefined;
 }
 
 function conditionsApply(condition: PolicyStatement['Condition'], req: PolicyRequest): boolean {
@@ -187,14 +213,21 @@ function operatorHolds(operator: string, actual: string | undefined, values: str
 
 /** Whether a statement applies to the request (action, resource, principal and conditions), whatever its Effect. */
 export function statementApplies(s: PolicyStatement, req: PolicyRequest): boolean {
+  return statementMatch(s, req) !== undefined;
+}
+
+/** How a statement that applies to the request names its principal (principalMatch); undefined when it does not apply. */
+export function statementMatch(s: PolicyStatement, req: PolicyRequest): PrincipalMatch | undefined {
   // Action names are not case-sensitive (AWS's policy grammar); resources are.
   const action = req.action.toLowerCase();
   const actionOk = s.NotAction !== undefined ? !list(s.NotAction).some((a) => wildcardMatch(a.toLowerCase(), action)) : list(s.Action).some((a) => wildcardMatch(a.toLowerCase(), action));
-  if (!actionOk) return false;
+  if (!actionOk) return undefined;
   const expand = req.expandResource ?? ((r: string) => r);
   const resourceOk =
     s.NotResource !== undefined ? !list(s.NotResource).some((r) => wildcardMatch(expand(r), req.resource)) : list(s.Resource).some((r) => wildcardMatch(expand(r), req.resource));
-  return resourceOk && principalApplies(s.Principal, req) && conditionsApply(s.Condition, req);
+  if (!resourceOk) return undefined;
+  const who = principalMatch(s, req);
+  return who && conditionsApply(s.Condition, req) ? who : undefined;
 }
 
 /** Parses a stored policy; undefined when there is none or it is not valid JSON. */

@@ -31,9 +31,10 @@ export const definition: ServiceDefinition = {
     platform.jobs.handle(BACKUP_JOB, new BackupCopier(core, core.backupBatch).run, { concurrency: 2, leaseMs: 10 * 60 * 1000 });
     platform.jobs.handle(EXPORT_JOB, new ExportWriter(core).run, { concurrency: 1, leaseMs: 10 * 60 * 1000 });
     platform.jobs.handle(IMPORT_JOB, new ImportReader(core).run, { concurrency: 1, leaseMs: 10 * 60 * 1000 });
+    const policies = await ResourcePolicyOps.open(core, platform.db);
     return defineProvider<DynamoDBApi>()(
-      [new TableOps(core), new TagOps(core), new TtlOps(core), new ItemOps(core), new BatchOps(core), new TransactionOps(core), new QueryOps(core), new PartiqlOps(core), new BackupOps(core), new PitrOps(core), new ExportOps(core), new ImportOps(core), await ResourcePolicyOps.open(core, platform.db)],
-      { health: () => core.health() },
+      [new TableOps(core), new TagOps(core), new TtlOps(core), new ItemOps(core), new BatchOps(core), new TransactionOps(core), new QueryOps(core), new PartiqlOps(core), new BackupOps(core), new PitrOps(core), new ExportOps(core), new ImportOps(core), policies],
+      { health: () => core.health(), resourcePolicy: (arn) => policies.resourcePolicy(arn) },
     );
   },
 };

@@ -65,6 +65,7 @@ export const definition: ServiceDefinition = {
         // Website hosts first; path-style browser requests (preflights, form uploads) on `/`.
         dataPlanes: [website.route, browser.pathRoute],
         corsHeaders: (req) => browser.corsHeaders(req),
+        resourcePolicy: (arn) => core.resourcePolicy(arn),
       },
     );
   },

@@ -26,7 +26,7 @@ export const definition: ServiceDefinition = {
     const subscriptions = new SubscriptionOps(core);
     return defineProvider<SNSApi>()(
       [new TopicOps(core), subscriptions, new PublishOps(core), new TagAndPermissionOps(core), new SmsOps(core)],
-      { dataPlanes: snsRoutes(core, subscriptions) },
+      { dataPlanes: snsRoutes(core, subscriptions), resourcePolicy: (arn) => core.policies.get(arn) },
     );
   },
 };

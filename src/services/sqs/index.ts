@@ -25,7 +25,7 @@ export const definition: ServiceDefinition = {
     handleMoves(platform.jobs, core);
     return defineProvider<SQSApi>()(
       [new QueueOps(core), new SendOps(core), new ReceiveOps(core), new TagAndPermissionOps(core), new MoveTaskOps(core)],
-      { close: async () => core.close() },
+      { close: async () => core.close(), resourcePolicy: (arn) => core.policies.get(arn) },
     );
   },
 };

@@ -1,0 +1,111 @@
+/**
+ * `--iam enforce` / `report` (docs/services/iam.md): the one place requests are authorised with the
+ * shared evaluator (aws/iam-authorize.ts). A principal's policies come from IAM's
+ * `principalPolicies` hook, a resource's owner and policy from its service's `resourcePolicy` hook;
+ * both are cached by their owners. API calls (server.ts), services' own checks (`Platform.authorize`:
+ * STS's sts:AssumeRole) and API Gateway's AWS_IAM methods (`Platform.evaluate`) all come here.
+ */
+import { accessDeniedError } from '../aws/auth-errors.js';
+import { parseArn } from '../aws/arn.js';
+import type { ActionRequest } from '../aws/iam-actions.js';
+import { authorize, denialMessage, type Authorization, type PrincipalPolicies, type ResourcePolicy } from '../aws/iam-authorize.js';
+import type { PolicyRequest } from '../aws/iam-policy.js';
+import type { Clock } from '../core/clock.js';
+import type { Config } from '../core/config.js';
+import type { Principal, RequestContext } from '../core/context.js';
+import type { EvaluationRequest, LoadedService } from '../services/service.js';
+
+const PRINCIPAL_TYPES = { user: 'User', 'assumed-role': 'AssumedRole', 'federated-user': 'FederatedUser', root: 'Account', service: 'Service' } as const;
+
+/** The account root a configured key (or an account id used as key) stands for. */
+export function rootPrincipal(accountId: string): Principal {
+  return { type: 'root', accountId, arn: `arn:aws:iam::${accountId}:root`, userId: accountId };
+}
+
+export class IamEnforcement {
+  constructor(
+    private readonly config: Config,
+    private readonly clock: Clock,
+    private readonly services: ReadonlyMap<string, LoadedService>,
+    private readonly log: (fields: Record<string, unknown>) => void,
+  ) {}
+
+  /** IAM's policies for a principal; undefined for the root (allowed everything in its account). */
+  private policiesOf(p: Principal): Promise<PrincipalPolicies | undefined> | undefined {
+    if (p.type === 'root') return undefined;
+    for (const s of this.services.values()) if (s.provider.principalPolicies) return s.provider.principalPolicies(p);
+    return undefined;
+  }
+
+  /** The resource's owner and policy, from the service whose ARN it is (the request's own service). */
+  private async resourceOf(service: string, action: string, resource: string, callerAccount: string): Promise<ResourcePolicy | undefined> {
+    // iam:PassRole and other actions of another service than the request's are on IAM's resources.
+    const hook = action.startsWith('iam:') ? undefined : this.services.get(service)?.provider.resourcePolicy;
+    const found = hook ? await hook.call(this.services.get(service)!.provider, resource) : undefined;
+    if (found) return found;
+    const account = parseArn(resource)?.account;
+    return account && /^\d{12}$/.test(account) && account !== callerAccount ? { accountId: account, statements: [] } : undefined;
+  }
+
+  /** The global condition keys of a principal's request (aws:PrincipalArn, aws:PrincipalTag/...). */
+  private globalKeys(p: Principal, policies: PrincipalPolicies | undefined, region: string): Record<string, string> {
+    const context: Record<string, string> = {
+      'aws:principalarn': p.sourceArn && p.type === 'assumed-role' ? p.sourceArn : p.arn,
+      'aws:principaltype': PRINCIPAL_TYPES[p.type],
+      'aws:userid': p.userId,
+      'aws:requestedregion': region,
+      'aws:currenttime': new Date(this.clock.now()).toISOString(),
+      'aws:securetransport': 'false',
+    };
+    if (p.type === 'user') context['aws:username'] = p.arn.slice(p.arn.lastIndexOf('/') + 1);
+    // The user's or role's own tags, then the session's (which win).
+    for (const [k, v] of Object.entries({ ...policies?.tags, ...p.sessionTags })) context[`aws:principaltag/${k.toLowerCase()}`] = v;
+    return context;
+  }
+
+  /** The evaluator's decision for one action, whatever the mode (Platform.evaluate). */
+  async evaluate(p: Principal, e: EvaluationRequest): Promise<Authorization> {
+    const policies = await this.policiesOf(p);
+    const resource = e.resourcePolicy === null ? undefined : (e.resourcePolicy ?? (await this.resourceOf(e.service, e.action, e.resource, p.accountId)));
+    // The root of its own account is allowed everything.
+    if (p.type === 'root' && (!resource || resource.accountId === p.accountId)) return { allowed: true };
+    const context = this.globalKeys(p, policies, e.region);
+    if (resource) context['aws:resourceaccount'] = resource.accountId;
+    const req: PolicyRequest = {
+      action: e.action,
+      resource: e.resource,
+      sourceIp: e.sourceIp,
+      callerAccount: p.accountId,
+      context: e.context ? { ...context, ...e.context } : context,
+      principal: who(p),
+      ...(e.expandResource ? { expandResource: e.expandResource } : {}),
+    };
+    return authorize(policies ?? (p.type === 'root' ? undefined : { identity: [] }), req, resource);
+  }
+
+  /**
+   * The principal's policies (and the resources' own) must allow every action the request maps to
+   * (aws/iam-actions.ts): enforce throws the service's AccessDenied with AWS's message; report logs
+   * the denial, with the statement that decided it. A request let into another account's resource by
+   * that resource's policy is marked on its context (`crossAccountGrant`: S3 then serves it).
+   */
+  async check(ctx: RequestContext, p: Principal, sourceIp: string, actions: readonly ActionRequest[]): Promise<void> {
+    if (this.config.iam === 'off' || p.type === 'service') return;
+    for (const { action, resource, context } of actions) {
+      const decision = await this.evaluate(p, { service: ctx.service, action, resource, sourceIp, region: ctx.region, ...(context ? { context } : {}) });
+      if (decision.allowed) {
+        if (decision.crossAccount) ctx.crossAccountGrant = true;
+        continue;
+      }
+      const message = denialMessage(p.arn, action, resource, decision);
+      if (this.config.iam === 'enforce') throw accessDeniedError(ctx.service, message);
+      this.log({ level: 'warn', requestId: ctx.requestId, iam: 'report', wouldDeny: message, ...(decision.statement ? { statement: decision.statement } : {}) });
+    }
+  }
+}
+
+/** The ARNs a resource policy may name the principal by (principalMatch). */
+function who(p: Principal): PolicyRequest['principal'] {
+  if (p.type === 'assumed-role' || p.type === 'federated-user') return { arns: [p.arn], limitedArns: p.sourceArn ? [p.sourceArn] : [] };
+  return { arns: [p.arn] };
+}
