@@ -216,16 +216,55 @@ export function statementApplies(s: PolicyStatement, req: PolicyRequest): boolea
   return statementMatch(s, req) !== undefined;
 }
 
+/**
+ * A statement's Action/NotAction and Resource/NotResource as lists, action patterns lower-cased:
+ * compiled once per statement object (policies are parsed once and cached by their owners), so a
+ * request allocates nothing for them.
+ */
+interface CompiledStatement {
+  readonly actions: readonly string[];
+  readonly notAction: boolean;
+  readonly resources: readonly string[];
+  readonly notResource: boolean;
+}
+
+const compiledStatements = new WeakMap<PolicyStatement, CompiledStatement>();
+
+function compile(s: PolicyStatement): CompiledStatement {
+  let c = compiledStatements.get(s);
+  if (!c) {
+    const notAction = s.NotAction !== undefined;
+    const notResource = s.NotResource !== undefined;
+    c = { actions: list(notAction ? s.NotAction : s.Action).map((a) => a.toLowerCase()), notAction, resources: list(notResource ? s.NotResource : s.Resource), notResource };
+    compiledStatements.set(s, c);
+  }
+  return c;
+}
+
+/** The last action names lower-cased (few distinct ones: one per operation). */
+const lowered = new Map<string, string>();
+function lowerAction(action: string): string {
+  let l = lowered.get(action);
+  if (l === undefined) {
+    if (lowered.size >= 10_000) lowered.clear();
+    l = action.toLowerCase();
+    lowered.set(action, l);
+  }
+  return l;
+}
+
 /** How a statement that applies to the request names its principal (principalMatch); undefined when it does not apply. */
 export function statementMatch(s: PolicyStatement, req: PolicyRequest): PrincipalMatch | undefined {
+  const c = compile(s);
   // Action names are not case-sensitive (AWS's policy grammar); resources are.
-  const action = req.action.toLowerCase();
-  const actionOk = s.NotAction !== undefined ? !list(s.NotAction).some((a) => wildcardMatch(a.toLowerCase(), action)) : list(s.Action).some((a) => wildcardMatch(a.toLowerCase(), action));
-  if (!actionOk) return undefined;
-  const expand = req.expandResource ?? ((r: string) => r);
-  const resourceOk =
-    s.NotResource !== undefined ? !list(s.NotResource).some((r) => wildcardMatch(expand(r), req.resource)) : list(s.Resource).some((r) => wildcardMatch(expand(r), req.resource));
-  if (!resourceOk) return undefined;
+  const action = lowerAction(req.action);
+  let actionHit = false;
+  for (const a of c.actions) if (wildcardMatch(a, action)) { actionHit = true; break; }
+  if (actionHit === c.notAction) return undefined;
+  const expand = req.expandResource;
+  let resourceHit = false;
+  for (const r of c.resources) if (wildcardMatch(expand ? expand(r) : r, req.resource)) { resourceHit = true; break; }
+  if (resourceHit === c.notResource) return undefined;
   const who = principalMatch(s, req);
   return who && conditionsApply(s.Condition, req) ? who : undefined;
 }

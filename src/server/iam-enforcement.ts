@@ -6,7 +6,6 @@
  * STS's sts:AssumeRole) and API Gateway's AWS_IAM methods (`Platform.evaluate`) all come here.
  */
 import { accessDeniedError } from '../aws/auth-errors.js';
-import { parseArn } from '../aws/arn.js';
 import type { ActionRequest } from '../aws/iam-actions.js';
 import { authorize, denialMessage, type Authorization, type PrincipalPolicies, type ResourcePolicy } from '../aws/iam-authorize.js';
 import type { PolicyRequest } from '../aws/iam-policy.js';
@@ -43,34 +42,53 @@ export class IamEnforcement {
     const hook = action.startsWith('iam:') ? undefined : this.services.get(service)?.provider.resourcePolicy;
     const found = hook ? await hook.call(this.services.get(service)!.provider, resource) : undefined;
     if (found) return found;
-    const account = parseArn(resource)?.account;
+    const account = arnAccount(resource);
     return account && /^\d{12}$/.test(account) && account !== callerAccount ? { accountId: account, statements: [] } : undefined;
   }
 
-  /** The global condition keys of a principal's request (aws:PrincipalArn, aws:PrincipalTag/...). */
-  private globalKeys(p: Principal, policies: PrincipalPolicies | undefined, region: string): Record<string, string> {
-    const context: Record<string, string> = {
-      'aws:principalarn': p.sourceArn && p.type === 'assumed-role' ? p.sourceArn : p.arn,
-      'aws:principaltype': PRINCIPAL_TYPES[p.type],
-      'aws:userid': p.userId,
-      'aws:requestedregion': region,
-      'aws:currenttime': new Date(this.clock.now()).toISOString(),
-      'aws:securetransport': 'false',
-    };
-    if (p.type === 'user') context['aws:username'] = p.arn.slice(p.arn.lastIndexOf('/') + 1);
-    // The user's or role's own tags, then the session's (which win).
-    for (const [k, v] of Object.entries({ ...policies?.tags, ...p.sessionTags })) context[`aws:principaltag/${k.toLowerCase()}`] = v;
+  /**
+   * The global condition keys of a principal's request (aws:PrincipalArn, aws:PrincipalTag/...),
+   * built once per principal and policies (both cached objects) and completed per request.
+   */
+  private globalKeys(p: Principal, policies: PrincipalPolicies | undefined, region: string, resourceAccount: string | undefined): Record<string, string> {
+    let base = this.keysOf.get(p);
+    if (!base || base.policies !== policies) {
+      const keys: Record<string, string> = {
+        'aws:principalarn': p.sourceArn && p.type === 'assumed-role' ? p.sourceArn : p.arn,
+        'aws:principaltype': PRINCIPAL_TYPES[p.type],
+        'aws:principalaccount': p.accountId,
+        'aws:userid': p.userId,
+        'aws:securetransport': 'false',
+      };
+      if (p.type === 'user') keys['aws:username'] = p.arn.slice(p.arn.lastIndexOf('/') + 1);
+      // The user's or role's own tags, then the session's (which win).
+      for (const [k, v] of Object.entries({ ...policies?.tags, ...p.sessionTags })) keys[`aws:principaltag/${k.toLowerCase()}`] = v;
+      base = { policies, keys };
+      this.keysOf.set(p, base);
+    }
+    const now = this.clock.now();
+    if (now !== this.isoAt) {
+      this.isoAt = now;
+      this.iso = new Date(now).toISOString();
+    }
+    const context: Record<string, string> = { ...base.keys, 'aws:requestedregion': region, 'aws:currenttime': this.iso };
+    if (resourceAccount !== undefined) context['aws:resourceaccount'] = resourceAccount;
     return context;
   }
 
+  private readonly keysOf = new WeakMap<Principal, { policies: PrincipalPolicies | undefined; keys: Record<string, string> }>();
+  private isoAt = NaN;
+  private iso = '';
+
   /** The evaluator's decision for one action, whatever the mode (Platform.evaluate). */
   async evaluate(p: Principal, e: EvaluationRequest): Promise<Authorization> {
+    // The root of its own account is allowed everything: what the ARN's account says is enough,
+    // the owner is only looked up for ARNs without one (S3's).
+    if (p.type === 'root' && e.resourcePolicy === undefined && arnAccount(e.resource) === p.accountId) return { allowed: true };
     const policies = await this.policiesOf(p);
     const resource = e.resourcePolicy === null ? undefined : (e.resourcePolicy ?? (await this.resourceOf(e.service, e.action, e.resource, p.accountId)));
-    // The root of its own account is allowed everything.
     if (p.type === 'root' && (!resource || resource.accountId === p.accountId)) return { allowed: true };
-    const context = this.globalKeys(p, policies, e.region);
-    if (resource) context['aws:resourceaccount'] = resource.accountId;
+    const context = this.globalKeys(p, policies, e.region, resource?.accountId);
     const req: PolicyRequest = {
       action: e.action,
       resource: e.resource,
@@ -108,4 +126,16 @@ export class IamEnforcement {
 function who(p: Principal): PolicyRequest['principal'] {
   if (p.type === 'assumed-role' || p.type === 'federated-user') return { arns: [p.arn], limitedArns: p.sourceArn ? [p.sourceArn] : [] };
   return { arns: [p.arn] };
+}
+
+/** The account field of an ARN ('' when it has none, as S3's; undefined for '*'). */
+function arnAccount(arn: string): string | undefined {
+  if (!arn.startsWith('arn:')) return undefined;
+  let at = 0;
+  for (let i = 0; i < 4; i++) {
+    at = arn.indexOf(':', at) + 1;
+    if (at === 0) return undefined;
+  }
+  const end = arn.indexOf(':', at);
+  return end < 0 ? undefined : arn.slice(at, end);
 }

@@ -64,14 +64,21 @@ export class ResourcePolicyOps implements Pick<DynamoDBApi, Ops> {
    * does not inherit its predecessor's policy (the cache is keyed by the table's incarnation).
    */
   async resourcePolicy(arn: string): Promise<ResourcePolicy | undefined> {
-    const m = /^arn:aws[\w-]*:dynamodb:([a-z0-9-]+):(\d{12}):table\/([^/]+)(\/stream\/[^/]+)?/.exec(arn);
-    if (!m) return undefined;
-    const [, region, account, name, stream] = m as unknown as [string, string, string, string, string | undefined];
-    const t = await this.core.store.table(account, region, name);
-    if (!t) return { accountId: account, statements: [] };
-    const policyArn = `arn:aws:dynamodb:${region}:${account}:table/${name}${stream ?? ''}`;
-    return this.policies.get(`${policyArn}\u0000${account}\u0000${region}\u0000${t.tableId}`);
+    let named = this.arns.get(arn);
+    if (named === undefined) {
+      const m = /^arn:aws[\w-]*:dynamodb:([a-z0-9-]+):(\d{12}):table\/([^/]+)(\/stream\/[^/]+)?/.exec(arn);
+      named = m ? { region: m[1]!, account: m[2]!, name: m[3]!, policyArn: `arn:aws:dynamodb:${m[1]}:${m[2]}:table/${m[3]}${m[4] ?? ''}` } : null;
+      if (this.arns.size >= 10_000) this.arns.clear();
+      this.arns.set(arn, named);
+    }
+    if (!named) return undefined;
+    const t = await this.core.store.table(named.account, named.region, named.name);
+    if (!t) return { accountId: named.account, statements: [] };
+    return this.policies.get(`${named.policyArn}\u0000${named.account}\u0000${named.region}\u0000${t.tableId}`);
   }
+
+  /** ARNs as the hook reads them (parsed once: every request names one). */
+  private readonly arns = new Map<string, { region: string; account: string; name: string; policyArn: string } | null>();
 
   static async open(core: DynamoDbCore, db: Db): Promise<ResourcePolicyOps> {
     await db.migrate('dynamodb.resource-policies', MIGRATIONS);
