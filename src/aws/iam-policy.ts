@@ -120,15 +120,27 @@ function awsPrincipal(p: string, req: PolicyRequest): PrincipalMatch | undefined
   return who.limitedArns?.includes(p) ? 'limited' : undefined;
 }
 
+/** Condition keys every request has (the request's own `context` may override them). */
+const REQUEST_KEYS: Record<string, (req: PolicyRequest) => string | undefined> = {
+  'aws:sourceip': (req) => req.sourceIp,
+  // Requests to Stratus never come through a VPC endpoint.
+  'aws:sourcevpce': () => undefined,
+  'aws:sourcevpc': () => undefined,
+  'aws:principalaccount': (req) => req.callerAccount,
+};
+
+/** Whether the request knows a condition key (lower-cased), and its value; read in place, nothing copied per statement. */
+function knows(req: PolicyRequest, key: string): boolean {
+  return (req.context !== undefined && key in req.context) || key in REQUEST_KEYS;
+}
+
+function valueOf(req: PolicyRequest, key: string): string | undefined {
+  if (req.context !== undefined && key in req.context) return req.context[key];
+  return REQUEST_KEYS[key]?.(req);
+}
+
 function conditionsApply(condition: PolicyStatement['Condition'], req: PolicyRequest): boolean {
   if (!condition) return true;
-  const keys: Record<string, string | undefined> = {
-    'aws:sourceip': req.sourceIp,
-    'aws:sourcevpce': undefined,
-    'aws:sourcevpc': undefined,
-    'aws:principalaccount': req.callerAccount,
-    ...req.context,
-  };
   for (const [written, tests] of Object.entries(condition)) {
     // ForAnyValue:/ForAllValues: over the single-valued keys Stratus knows are the plain operator;
     // ...IfExists holds when the key is absent.
@@ -137,16 +149,18 @@ function conditionsApply(condition: PolicyStatement['Condition'], req: PolicyReq
     for (const [key, expected] of Object.entries(tests ?? {})) {
       const lower = key.toLowerCase();
       const values = list(expected);
+      const known = knows(req, lower);
+      const value = known ? valueOf(req, lower) : undefined;
       if (operator === 'Null') {
-        const absent = keys[lower] === undefined;
+        const absent = value === undefined;
         if (!values.some((v) => (v.toLowerCase() === 'true') === absent)) return false;
         continue;
       }
-      if (!(lower in keys) || keys[lower] === undefined) {
+      if (value === undefined) {
         if (ifExists) continue;
-        if (!(lower in keys)) return false;
+        if (!known) return false;
       }
-      const ok = operatorHolds(operator, keys[lower], values);
+      const ok = operatorHolds(operator, value, values);
       if (ok === undefined || !ok) return false;
     }
   }

@@ -47,20 +47,24 @@ export class IamEnforcement {
   }
 
   /**
-   * The global condition keys of a principal's request (aws:PrincipalArn, aws:PrincipalTag/...),
-   * built once per principal and policies (both cached objects) and completed per request.
+   * The global condition keys of a principal's request (aws:PrincipalArn, aws:PrincipalTag/...):
+   * one object per principal and policies (both cached objects), whose per-request keys (region,
+   * time, resource account) are written in place before each decision, which reads it
+   * synchronously. Copying an object of such keys per request costs more than the decision.
    */
-  private globalKeys(p: Principal, policies: PrincipalPolicies | undefined, region: string, resourceAccount: string | undefined): Record<string, string> {
+  private globalKeys(p: Principal, policies: PrincipalPolicies | undefined, region: string, resourceAccount: string | undefined): Record<string, string | undefined> {
     let base = this.keysOf.get(p);
     if (!base || base.policies !== policies) {
-      const keys: Record<string, string> = {
+      const keys: Record<string, string | undefined> = {
         'aws:principalarn': p.sourceArn && p.type === 'assumed-role' ? p.sourceArn : p.arn,
         'aws:principaltype': PRINCIPAL_TYPES[p.type],
-        'aws:principalaccount': p.accountId,
         'aws:userid': p.userId,
+        'aws:username': p.type === 'user' ? p.arn.slice(p.arn.lastIndexOf('/') + 1) : undefined,
         'aws:securetransport': 'false',
+        'aws:requestedregion': region,
+        'aws:currenttime': '',
+        'aws:resourceaccount': undefined,
       };
-      if (p.type === 'user') keys['aws:username'] = p.arn.slice(p.arn.lastIndexOf('/') + 1);
       // The user's or role's own tags, then the session's (which win).
       for (const [k, v] of Object.entries({ ...policies?.tags, ...p.sessionTags })) keys[`aws:principaltag/${k.toLowerCase()}`] = v;
       base = { policies, keys };
@@ -71,12 +75,14 @@ export class IamEnforcement {
       this.isoAt = now;
       this.iso = new Date(now).toISOString();
     }
-    const context: Record<string, string> = { ...base.keys, 'aws:requestedregion': region, 'aws:currenttime': this.iso };
-    if (resourceAccount !== undefined) context['aws:resourceaccount'] = resourceAccount;
-    return context;
+    const keys = base.keys;
+    keys['aws:requestedregion'] = region;
+    keys['aws:currenttime'] = this.iso;
+    keys['aws:resourceaccount'] = resourceAccount;
+    return keys;
   }
 
-  private readonly keysOf = new WeakMap<Principal, { policies: PrincipalPolicies | undefined; keys: Record<string, string> }>();
+  private readonly keysOf = new WeakMap<Principal, { policies: PrincipalPolicies | undefined; keys: Record<string, string | undefined> }>();
   private isoAt = NaN;
   private iso = '';
 
@@ -94,9 +100,9 @@ export class IamEnforcement {
       resource: e.resource,
       sourceIp: e.sourceIp,
       callerAccount: p.accountId,
-      context: e.context ? { ...context, ...e.context } : context,
+      context: (e.context ? Object.assign({}, context, e.context) : context) as Record<string, string>,
       principal: who(p),
-      ...(e.expandResource ? { expandResource: e.expandResource } : {}),
+      expandResource: e.expandResource,
     };
     return authorize(policies ?? (p.type === 'root' ? undefined : { identity: [] }), req, resource);
   }
@@ -110,7 +116,7 @@ export class IamEnforcement {
   async check(ctx: RequestContext, p: Principal, sourceIp: string, actions: readonly ActionRequest[]): Promise<void> {
     if (this.config.iam === 'off' || p.type === 'service') return;
     for (const { action, resource, context } of actions) {
-      const decision = await this.evaluate(p, { service: ctx.service, action, resource, sourceIp, region: ctx.region, ...(context ? { context } : {}) });
+      const decision = await this.evaluate(p, { service: ctx.service, action, resource, sourceIp, region: ctx.region, context });
       if (decision.allowed) {
         if (decision.crossAccount) ctx.crossAccountGrant = true;
         continue;
@@ -124,9 +130,15 @@ export class IamEnforcement {
 
 /** The ARNs a resource policy may name the principal by (principalMatch). */
 function who(p: Principal): PolicyRequest['principal'] {
-  if (p.type === 'assumed-role' || p.type === 'federated-user') return { arns: [p.arn], limitedArns: p.sourceArn ? [p.sourceArn] : [] };
-  return { arns: [p.arn] };
+  let names = principalNames.get(p);
+  if (!names) {
+    names = p.type === 'assumed-role' || p.type === 'federated-user' ? { arns: [p.arn], limitedArns: p.sourceArn ? [p.sourceArn] : [] } : { arns: [p.arn] };
+    principalNames.set(p, names);
+  }
+  return names;
 }
+
+const principalNames = new WeakMap<Principal, NonNullable<PolicyRequest['principal']>>();
 
 /** The account field of an ARN ('' when it has none, as S3's; undefined for '*'). */
 function arnAccount(arn: string): string | undefined {
