@@ -1,7 +1,8 @@
 /**
- * Resource policies (API Gateway's execute-api:Invoke today; Lambda, S3, SQS and SNS policies next),
- * evaluated for one request as AWS does: an explicit Deny that applies refuses; otherwise an Allow
- * must apply. The caller's own IAM permissions are not modelled, so the resource policy decides.
+ * IAM policy statements against one request: whether a statement applies (action, resource,
+ * principal, conditions) and how its Principal names the caller (statementMatch), for the evaluator
+ * of `--iam enforce` (iam-authorize.ts) and for decisions a resource policy makes alone
+ * (evaluatePolicy: function URLs, API Gateway with `--iam off`, S3 websites, trust policies).
  *
  * Conditions supported: the String*, Arn*, Numeric*, Date*, Bool, IpAddress/NotIpAddress and Null
  * operators, with ...IfExists and ForAnyValue:/ForAllValues: (over single values), on aws:SourceIp,
@@ -272,13 +273,10 @@ export function statementMatch(s: PolicyStatement, req: PolicyRequest): Principa
   const c = compile(s);
   // Action names are not case-sensitive (AWS's policy grammar); resources are.
   const action = lowerAction(req.action);
-  let actionHit = false;
-  for (const a of c.actions) if (wildcardMatch(a, action)) { actionHit = true; break; }
-  if (actionHit === c.notAction) return undefined;
+  // Action applies when one pattern matches (NotAction: when none does); likewise Resource.
+  if (c.actions.some((a) => wildcardMatch(a, action)) === c.notAction) return undefined;
   const expand = req.expandResource;
-  let resourceHit = false;
-  for (const r of c.resources) if (wildcardMatch(expand ? expand(r) : r, req.resource)) { resourceHit = true; break; }
-  if (resourceHit === c.notResource) return undefined;
+  if (c.resources.some((r) => wildcardMatch(expand ? expand(r) : r, req.resource)) === c.notResource) return undefined;
   const who = principalMatch(s, req);
   return who && conditionsApply(s.Condition, req) ? who : undefined;
 }
