@@ -38,8 +38,10 @@ export class IamEnforcement {
 
   /** The resource's owner and policy, from the service whose ARN it is (the request's own service). */
   private async resourceOf(service: string, action: string, resource: string, callerAccount: string): Promise<ResourcePolicy | undefined> {
-    // iam:PassRole and other actions of another service than the request's are on IAM's resources.
-    const hook = action.startsWith('iam:') ? undefined : this.services.get(service)?.provider.resourcePolicy;
+    // IAM's resources (iam:PassRole's role; sts:AssumeRole's, whose trust policy STS evaluates itself)
+    // have no resource policy here: the caller's side decides.
+    if (action.startsWith('iam:') || /^arn:aws[\w-]*:iam:/.test(resource)) return undefined;
+    const hook = this.services.get(service)?.provider.resourcePolicy;
     const found = hook ? await hook.call(this.services.get(service)!.provider, resource) : undefined;
     if (found) return found;
     const account = arnAccount(resource);

@@ -164,6 +164,17 @@ describe('--iam enforce: resource-based policies', () => {
     assert.ok(r.MessageId);
   });
 
+  it('another account user assumes a role whose trust policy names its account (the trust policy is the role resource policy)', async () => {
+    await new IAMClient(cfg()).send(new CreateRoleCommand({ RoleName: 'partner-access', AssumeRolePolicyDocument: doc({ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${B}:root` }, Action: 'sts:AssumeRole' }) }));
+    const roleArn = `arn:aws:iam::${A}:role/partner-access`;
+    const henry = await user(rootB, 'henry', doc({ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: roleArn }));
+    const r = await new STSClient(cfg(henry)).send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: 'visit' }));
+    assert.equal(r.AssumedRoleUser!.Arn, `arn:aws:sts::${A}:assumed-role/partner-access/visit`);
+    // Without sts:AssumeRole in its own policies, the other account's user is refused.
+    const ivan = await user(rootB, 'ivan');
+    await assert.rejects(new STSClient(cfg(ivan)).send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: 'visit' })), { name: 'AccessDenied' });
+  });
+
   it('a DynamoDB resource policy allows a user of the account the actions it names', async () => {
     const ddb = new DynamoDBClient(cfg());
     const { TableDescription } = await ddb.send(
