@@ -1,7 +1,8 @@
 /**
- * Resource policies (API Gateway's execute-api:Invoke today; Lambda, S3, SQS and SNS policies next),
- * evaluated for one request as AWS does: an explicit Deny that applies refuses; otherwise an Allow
- * must apply. The caller's own IAM permissions are not modelled, so the resource policy decides.
+ * IAM policy statements against one request: whether a statement applies (action, resource,
+ * principal, conditions) and how its Principal names the caller (statementMatch), for the evaluator
+ * of `--iam enforce` (iam-authorize.ts) and for decisions a resource policy makes alone
+ * (evaluatePolicy: function URLs, API Gateway with `--iam off`, S3 websites, trust policies).
  *
  * Conditions supported: the String*, Arn*, Numeric*, Date*, Bool, IpAddress/NotIpAddress and Null
  * operators, with ...IfExists and ForAnyValue:/ForAllValues: (over single values), on aws:SourceIp,
@@ -27,14 +28,15 @@ export interface PolicyRequest {
   /**
    * Who the caller is, where a policy's Principal names more than an account (trust policies): its
    * ARNs (a user's; an assumed role's session and role ARNs), or the identity provider or service it
-   * comes as. Without it, any principal of `callerAccount` matches an ARN of that account.
+   * comes as. Without it, any principal of `callerAccount` matches an IAM ARN of that account.
+   * `limitedArns`: the role of a role session, the user of a federated session (principalMatch).
    */
-  principal?: { arns?: readonly string[]; federated?: string; service?: string };
+  principal?: { arns?: readonly string[]; limitedArns?: readonly string[]; federated?: string; service?: string };
 }
 
 export type PolicyDecision = { allowed: true } | { allowed: false; explicitDeny: boolean };
 
-export type PolicyStatement = { Effect?: string; Principal?: unknown; Action?: unknown; NotAction?: unknown; Resource?: unknown; NotResource?: unknown; Condition?: Record<string, Record<string, unknown>> };
+export type PolicyStatement = { Sid?: string; Effect?: string; Principal?: unknown; NotPrincipal?: unknown; Action?: unknown; NotAction?: unknown; Resource?: unknown; NotResource?: unknown; Condition?: Record<string, Record<string, unknown>> };
 
 const list = (v: unknown): string[] => (v === undefined || v === null ? [] : Array.isArray(v) ? v.map(String) : [String(v)]);
 
@@ -73,36 +75,73 @@ export function ipMatches(cidr: string, ip: string): boolean {
   return (a & mask) === (b & mask);
 }
 
-function principalApplies(principal: unknown, req: PolicyRequest): boolean {
-  if (principal === undefined || principal === '*') return true;
-  if (principal && typeof principal === 'object') {
-    const named = principal as Record<string, unknown>;
-    if (req.principal?.federated && list(named.Federated).includes(req.principal.federated)) return true;
-    if (req.principal?.service && list(named.Service).includes(req.principal.service)) return true;
-    const aws = list(named.AWS);
-    if (aws.includes('*')) return true;
-    if (!req.callerAccount) return false;
-    return aws.some((p) => {
-      if (p === req.callerAccount) return true;
-      const arn = parseArn(p);
-      if ((arn?.service !== 'iam' && arn?.service !== 'sts') || arn.account !== req.callerAccount) return false;
-      // An account's root ARN names every principal of the account; another ARN names one principal.
-      if (arn.resource === 'root') return true;
-      return req.principal?.arns ? req.principal.arns.includes(p) : arn.service === 'iam';
-    });
+/**
+ * How a statement's Principal names the caller: 'direct' (everyone, the caller's own ARN: a user, a
+ * role session, a federated session; a service or identity provider), 'limited' (the role of a
+ * session or the user of a federated session: grants that boundaries and session policies still
+ * limit), 'account' (the caller's account: a delegation to the account's own IAM policies), or
+ * undefined when it does not name the caller. A statement without Principal (identity policies)
+ * names everyone.
+ */
+export type PrincipalMatch = 'direct' | 'limited' | 'account';
+
+export function principalMatch(s: Pick<PolicyStatement, 'Principal' | 'NotPrincipal'>, req: PolicyRequest): PrincipalMatch | undefined {
+  if (s.NotPrincipal !== undefined) return namedBy(s.NotPrincipal, req) ? undefined : 'direct';
+  if (s.Principal === undefined) return 'direct';
+  return namedBy(s.Principal, req);
+}
+
+function namedBy(principal: unknown, req: PolicyRequest): PrincipalMatch | undefined {
+  if (principal === '*') return 'direct';
+  if (!principal || typeof principal !== 'object') return undefined;
+  const named = principal as Record<string, unknown>;
+  if (req.principal?.federated && list(named.Federated).includes(req.principal.federated)) return 'direct';
+  if (req.principal?.service && list(named.Service).includes(req.principal.service)) return 'direct';
+  let best: PrincipalMatch | undefined;
+  const rank = { direct: 3, limited: 2, account: 1 } as const;
+  for (const p of list(named.AWS)) {
+    const m = awsPrincipal(p, req);
+    if (m && (!best || rank[m] > rank[best])) best = m;
+    if (best === 'direct') break;
   }
-  return false;
+  return best;
+}
+
+function awsPrincipal(p: string, req: PolicyRequest): PrincipalMatch | undefined {
+  if (p === '*') return 'direct';
+  if (!req.callerAccount) return undefined;
+  if (p === req.callerAccount) return 'account';
+  const arn = parseArn(p);
+  if ((arn?.service !== 'iam' && arn?.service !== 'sts') || arn.account !== req.callerAccount) return undefined;
+  // An account's root ARN names every principal of the account; another ARN names one principal.
+  if (arn.resource === 'root') return 'account';
+  const who = req.principal;
+  if (!who?.arns) return arn.service === 'iam' ? 'direct' : undefined;
+  if (who.arns.includes(p)) return 'direct';
+  return who.limitedArns?.includes(p) ? 'limited' : undefined;
+}
+
+/** Condition keys every request has (the request's own `context` may override them). */
+const REQUEST_KEYS: Record<string, (req: PolicyRequest) => string | undefined> = {
+  'aws:sourceip': (req) => req.sourceIp,
+  // Requests to Stratus never come through a VPC endpoint.
+  'aws:sourcevpce': () => undefined,
+  'aws:sourcevpc': () => undefined,
+  'aws:principalaccount': (req) => req.callerAccount,
+};
+
+/** Whether the request knows a condition key (lower-cased), and its value; read in place, nothing copied per statement. */
+function knows(req: PolicyRequest, key: string): boolean {
+  return (req.context !== undefined && key in req.context) || key in REQUEST_KEYS;
+}
+
+function valueOf(req: PolicyRequest, key: string): string | undefined {
+  if (req.context !== undefined && key in req.context) return req.context[key];
+  return REQUEST_KEYS[key]?.(req);
 }
 
 function conditionsApply(condition: PolicyStatement['Condition'], req: PolicyRequest): boolean {
   if (!condition) return true;
-  const keys: Record<string, string | undefined> = {
-    'aws:sourceip': req.sourceIp,
-    'aws:sourcevpce': undefined,
-    'aws:sourcevpc': undefined,
-    'aws:principalaccount': req.callerAccount,
-    ...req.context,
-  };
   for (const [written, tests] of Object.entries(condition)) {
     // ForAnyValue:/ForAllValues: over the single-valued keys Stratus knows are the plain operator;
     // ...IfExists holds when the key is absent.
@@ -111,16 +150,18 @@ function conditionsApply(condition: PolicyStatement['Condition'], req: PolicyReq
     for (const [key, expected] of Object.entries(tests ?? {})) {
       const lower = key.toLowerCase();
       const values = list(expected);
+      const known = knows(req, lower);
+      const value = known ? valueOf(req, lower) : undefined;
       if (operator === 'Null') {
-        const absent = keys[lower] === undefined;
+        const absent = value === undefined;
         if (!values.some((v) => (v.toLowerCase() === 'true') === absent)) return false;
         continue;
       }
-      if (!(lower in keys) || keys[lower] === undefined) {
+      if (value === undefined) {
         if (ifExists) continue;
-        if (!(lower in keys)) return false;
+        if (!known) return false;
       }
-      const ok = operatorHolds(operator, keys[lower], values);
+      const ok = operatorHolds(operator, value, values);
       if (ok === undefined || !ok) return false;
     }
   }
@@ -187,14 +228,57 @@ function operatorHolds(operator: string, actual: string | undefined, values: str
 
 /** Whether a statement applies to the request (action, resource, principal and conditions), whatever its Effect. */
 export function statementApplies(s: PolicyStatement, req: PolicyRequest): boolean {
+  return statementMatch(s, req) !== undefined;
+}
+
+/**
+ * A statement's Action/NotAction and Resource/NotResource as lists, action patterns lower-cased:
+ * compiled once per statement object (policies are parsed once and cached by their owners), so a
+ * request allocates nothing for them.
+ */
+interface CompiledStatement {
+  readonly actions: readonly string[];
+  readonly notAction: boolean;
+  readonly resources: readonly string[];
+  readonly notResource: boolean;
+}
+
+const compiledStatements = new WeakMap<PolicyStatement, CompiledStatement>();
+
+function compile(s: PolicyStatement): CompiledStatement {
+  let c = compiledStatements.get(s);
+  if (!c) {
+    const notAction = s.NotAction !== undefined;
+    const notResource = s.NotResource !== undefined;
+    c = { actions: list(notAction ? s.NotAction : s.Action).map((a) => a.toLowerCase()), notAction, resources: list(notResource ? s.NotResource : s.Resource), notResource };
+    compiledStatements.set(s, c);
+  }
+  return c;
+}
+
+/** The last action names lower-cased (few distinct ones: one per operation). */
+const lowered = new Map<string, string>();
+function lowerAction(action: string): string {
+  let l = lowered.get(action);
+  if (l === undefined) {
+    if (lowered.size >= 10_000) lowered.clear();
+    l = action.toLowerCase();
+    lowered.set(action, l);
+  }
+  return l;
+}
+
+/** How a statement that applies to the request names its principal (principalMatch); undefined when it does not apply. */
+export function statementMatch(s: PolicyStatement, req: PolicyRequest): PrincipalMatch | undefined {
+  const c = compile(s);
   // Action names are not case-sensitive (AWS's policy grammar); resources are.
-  const action = req.action.toLowerCase();
-  const actionOk = s.NotAction !== undefined ? !list(s.NotAction).some((a) => wildcardMatch(a.toLowerCase(), action)) : list(s.Action).some((a) => wildcardMatch(a.toLowerCase(), action));
-  if (!actionOk) return false;
-  const expand = req.expandResource ?? ((r: string) => r);
-  const resourceOk =
-    s.NotResource !== undefined ? !list(s.NotResource).some((r) => wildcardMatch(expand(r), req.resource)) : list(s.Resource).some((r) => wildcardMatch(expand(r), req.resource));
-  return resourceOk && principalApplies(s.Principal, req) && conditionsApply(s.Condition, req);
+  const action = lowerAction(req.action);
+  // Action applies when one pattern matches (NotAction: when none does); likewise Resource.
+  if (c.actions.some((a) => wildcardMatch(a, action)) === c.notAction) return undefined;
+  const expand = req.expandResource;
+  if (c.resources.some((r) => wildcardMatch(expand ? expand(r) : r, req.resource)) === c.notResource) return undefined;
+  const who = principalMatch(s, req);
+  return who && conditionsApply(s.Condition, req) ? who : undefined;
 }
 
 /** Parses a stored policy; undefined when there is none or it is not valid JSON. */

@@ -24,6 +24,11 @@ export interface RequestContext {
    * (Platform.resolveCredential); undefined for the configured keys (the account root) and unsigned requests.
    */
   readonly principal?: Principal;
+  /**
+   * Set by `--iam enforce`/`report` when the resource's own policy let a principal of another
+   * account in (S3 then serves a bucket it does not own).
+   */
+  crossAccountGrant?: boolean;
 }
 
 /** The identity behind an access key: an IAM user, an assumed role or a federated user (docs/services/iam.md). */

@@ -6,9 +6,9 @@ import { AwsError, internalFailure, isAwsError, notImplemented } from '../aws/er
 import { AwsJsonProtocol } from '../aws/protocols/json.js';
 import type { Protocol, ResolvedOperation } from '../aws/protocols/protocol.js';
 import type { ServiceIndex } from '../aws/service-index.js';
-import { accessDeniedError, authError, contentSha256Error, headersNotSignedError } from '../aws/auth-errors.js';
-import { actionsFor, type ActionRequest } from '../aws/iam-actions.js';
-import { authorize, denialMessage, type PrincipalPolicies } from '../aws/iam-authorize.js';
+import { authError, contentSha256Error, headersNotSignedError } from '../aws/auth-errors.js';
+import { actionsFor } from '../aws/iam-actions.js';
+import { IamEnforcement, rootPrincipal } from './iam-enforcement.js';
 import { checkSigV4Time, contentSha256Mismatch, parseSigV4, signatureDetails, unsignedAmzHeaders, verifySigV4, type SigV4Info } from '../aws/sigv4.js';
 import { PlatformClock } from '../core/clock.js';
 import type { Config } from '../core/config.js';
@@ -122,21 +122,16 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
   const resolveCredential = async (accessKeyId: string): Promise<ResolvedCredential | undefined> => {
     const known = credentials.get(accessKeyId);
     if (known) {
-      const root = { type: 'root' as const, accountId: known.accountId, arn: `arn:aws:iam::${known.accountId}:root`, userId: known.accountId };
-      return { secretAccessKey: known.secretAccessKey, principal: root, active: true };
+      return { secretAccessKey: known.secretAccessKey, principal: rootPrincipal(known.accountId), active: true };
     }
     return resolveIssued(accessKeyId);
   };
-  /** Where `--iam enforce` reads a principal's policies (IAM's provider). */
-  const policySource = async (p: Principal): Promise<PrincipalPolicies | undefined> => {
-    for (const s of await credentialServices()) if (s.provider.principalPolicies) return s.provider.principalPolicies(p);
-    return undefined;
-  };
+  const enforcement = new IamEnforcement(config, clock, services, credentialServices, log);
   const authorizeFor = async (ctx: RequestContext, principal: Principal, action: string, resource: string): Promise<void> => {
     if (config.iam === 'off' || principal.type === 'root' || principal.type === 'service') return;
-    await checkActions(ctx, principal, '127.0.0.1', [{ action, resource }]);
+    await enforcement.check(ctx, principal, '127.0.0.1', [{ action, resource }]);
   };
-  const platform: Platform = { db, blobs, clock, config, endpoint: () => endpoint, log, services, logs, jobs, resolveCredential, authorize: authorizeFor };
+  const platform: Platform = { db, blobs, clock, config, endpoint: () => endpoint, log, services, logs, jobs, resolveCredential, authorize: authorizeFor, evaluate: (p, e) => enforcement.evaluate(p, e) };
 
   const maxBodyOf = (s: LoadedService): number => s.definition.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   // Set before the services are created: each one created adds its routes.
@@ -354,7 +349,7 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
       const input = protocol.input(req, svc.index, resolved, svc.definition.validationErrorCode ?? 'ValidationException');
       const handler = svc.provider[name] as OperationHandler | undefined;
       if (typeof handler !== 'function') throw notImplemented(svc.index.name, name);
-      if (config.iam !== 'off' && ctx.principal && ctx.principal.type !== 'root') await authorizeRequest(ctx, ctx.principal, req, name, input);
+      if (config.iam !== 'off' && sig) await authorizeRequest(ctx, ctx.principal ?? rootPrincipal(ctx.accountId), req, name, input);
       const fault = faults.match(svc.index.name, name, ctx.region, input);
       if (fault) await Faults.apply(fault, svc.model);
       const output = await handler.call(svc.provider, ctx, input);
@@ -389,37 +384,11 @@ export async function startStratus(config: Config, options: StartOptions = {}): 
     });
   }
 
-  /**
-   * `--iam enforce`: the principal's policies must allow every action the operation maps to
-   * (aws/iam-actions.ts); `--iam report` logs the denial, with the statement that decided it, instead.
-   */
+  /** `--iam enforce`/`report` for an API call: the actions the operation maps to (aws/iam-actions.ts), by the signer or its account's root. */
   async function authorizeRequest(ctx: RequestContext, principal: Principal, req: IncomingRequest, operation: string, input: Record<string, unknown>): Promise<void> {
     const actions = actionsFor(ctx.service, operation, input, ctx);
     if (!actions?.length) return;
-    await checkActions(ctx, principal, req.raw.socket.remoteAddress?.replace(/^::ffff:/, '') ?? '127.0.0.1', actions);
-  }
-
-  async function checkActions(ctx: RequestContext, principal: Principal, sourceIp: string, actions: readonly ActionRequest[]): Promise<void> {
-    const policies = await policySource(principal);
-    if (!policies) return;
-    const context: Record<string, string> = {
-      'aws:principalarn': principal.sourceArn && principal.type === 'assumed-role' ? principal.sourceArn : principal.arn,
-      'aws:principaltype': { user: 'User', 'assumed-role': 'AssumedRole', 'federated-user': 'FederatedUser', root: 'Account', service: 'Service' }[principal.type],
-      'aws:userid': principal.userId,
-      'aws:requestedregion': ctx.region,
-      'aws:currenttime': new Date(clock.now()).toISOString(),
-      'aws:securetransport': 'false',
-    };
-    if (principal.type === 'user') context['aws:username'] = principal.arn.slice(principal.arn.lastIndexOf('/') + 1);
-    // The user's or role's own tags, then the session's (which win).
-    for (const [k, v] of Object.entries({ ...policies.tags, ...principal.sessionTags })) context[`aws:principaltag/${k.toLowerCase()}`] = v;
-    for (const { action, resource, context: own } of actions) {
-      const decision = authorize(policies, { action, resource, sourceIp, callerAccount: principal.accountId, context: own ? { ...context, ...own } : context });
-      if (decision.allowed) continue;
-      const message = denialMessage(principal.arn, action, resource, decision);
-      if (config.iam === 'enforce') throw accessDeniedError(ctx.service, message);
-      log({ level: 'warn', requestId: ctx.requestId, iam: 'report', wouldDeny: message, ...(decision.statement ? { statement: decision.statement } : {}) });
-    }
+    await enforcement.check(ctx, principal, req.raw.socket.remoteAddress?.replace(/^::ffff:/, '') ?? '127.0.0.1', actions);
   }
 
   function authenticate(req: IncomingRequest, sig: SigV4Info | undefined, service: string, issued: ResolvedCredential | undefined): void {

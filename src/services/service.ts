@@ -6,7 +6,7 @@ import type { Db } from '../storage/db.js';
 import type { ServiceModel, Shape } from '../aws/model.js';
 import type { ServiceIndex } from '../aws/service-index.js';
 import type { Principal, RequestContext, ResolvedCredential } from '../core/context.js';
-import type { PrincipalPolicies } from '../aws/iam-authorize.js';
+import type { Authorization, PrincipalPolicies, ResourcePolicy } from '../aws/iam-authorize.js';
 import type { Config } from '../core/config.js';
 import type { HttpRequest, ResponseSink } from '../core/http.js';
 import type { BlobStore } from '../storage/blobs/index.js';
@@ -39,6 +39,28 @@ export interface Platform {
    * is off, or it is the root), throws the service's AccessDenied in enforce mode, logs in report mode.
    */
   readonly authorize: (ctx: RequestContext, principal: Principal, action: string, resource: string) => Promise<void>;
+  /**
+   * The shared evaluator's decision for one action of a principal, whatever the `--iam` mode (API
+   * Gateway's AWS_IAM methods decide with it when enforcement is on): its identity policies, and
+   * the resource's policy (given, or looked up through `service`'s `resourcePolicy` hook).
+   */
+  readonly evaluate: (principal: Principal, request: EvaluationRequest) => Promise<Authorization>;
+}
+
+/** One action of a principal for Platform.evaluate. */
+export interface EvaluationRequest {
+  /** The service whose resource it is (its `resourcePolicy` hook is asked unless `resourcePolicy` is given). */
+  readonly service: string;
+  readonly action: string;
+  readonly resource: string;
+  readonly sourceIp: string;
+  readonly region: string;
+  /** Condition keys of this action (lower-cased). */
+  readonly context?: Readonly<Record<string, string>>;
+  /** The resource's owner and policy, when the caller has them (null: none, and in the caller's account). */
+  readonly resourcePolicy?: ResourcePolicy | null;
+  /** A service's shorthand for its resources in policies (API Gateway's `execute-api:/stage/GET/path`). */
+  readonly expandResource?: (resource: string) => string;
 }
 
 /**
@@ -211,6 +233,12 @@ export interface ServiceProvider {
   resolveCredential?(accessKeyId: string, use?: CredentialUse): Promise<ResolvedCredential | undefined>;
   /** The IAM policies that apply to a principal, for `--iam enforce` (IAM's); undefined for the root. */
   principalPolicies?(principal: Principal): Promise<PrincipalPolicies | undefined>;
+  /**
+   * For `--iam enforce`: the account that owns the resource an ARN of this service names, and its
+   * resource-based policy (a bucket's, a queue's, a function's...); undefined when there is no such
+   * resource. Cached by the service (aws/iam-resource-policies.ts): it runs on every request.
+   */
+  resourcePolicy?(arn: string): Promise<ResourcePolicy | undefined>;
 }
 
 export interface LoadedService {
@@ -242,6 +270,12 @@ export interface ProviderHooks {
   health?(): Record<string, unknown>;
   resolveCredential?(accessKeyId: string, use?: CredentialUse): Promise<ResolvedCredential | undefined>;
   principalPolicies?(principal: Principal): Promise<PrincipalPolicies | undefined>;
+  /**
+   * For `--iam enforce`: the account that owns the resource an ARN of this service names, and its
+   * resource-based policy (a bucket's, a queue's, a function's...); undefined when there is no such
+   * resource. Cached by the service (aws/iam-resource-policies.ts): it runs on every request.
+   */
+  resourcePolicy?(arn: string): Promise<ResourcePolicy | undefined>;
 }
 
 /** The request an access key signs: the service (its signing name) and region. */

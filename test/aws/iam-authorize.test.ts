@@ -10,10 +10,13 @@
  *   [action]    https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html
  *   [tags]      https://docs.aws.amazon.com/IAM/latest/UserGuide/access_iam-tags.html
  *   [operators] https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html
+ *   [resource]  https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic_policy-eval-basics.html (resource-based policies)
+ *   [cross]     https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic-cross-account.html
+ *   [principal] https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { authorize, denialMessage, type PrincipalPolicies } from '../../src/aws/iam-authorize.js';
+import { authorize, denialMessage, type PrincipalPolicies, type ResourcePolicy } from '../../src/aws/iam-authorize.js';
 import type { PolicyStatement } from '../../src/aws/iam-policy.js';
 
 const allow = (Action: string | string[], Resource: string | string[] = '*', extra: Partial<PolicyStatement> = {}): PolicyStatement => ({ Effect: 'Allow', Action, Resource, ...extra });
@@ -91,5 +94,68 @@ describe('IAM policy evaluation (AWS documentation cases)', () => {
       denialMessage(arn, 'dynamodb:PutItem', table, { allowed: false, explicit: false, policyType: 'permissions boundary' }),
       `User: ${arn} is not authorized to perform: dynamodb:PutItem on resource: ${table} because no permissions boundary allows the dynamodb:PutItem action`,
     );
+  });
+
+  describe('with resource-based policies', () => {
+    const OWNER = '111122223333';
+    const OTHER = '444455556666';
+    const ROLE = `arn:aws:iam::${OWNER}:role/app`;
+    const SESSION = `arn:aws:sts::${OWNER}:assumed-role/app/s1`;
+    const USER = `arn:aws:iam::${OWNER}:user/ana`;
+    const OTHER_USER = `arn:aws:iam::${OTHER}:user/bo`;
+    const grant = (AWS: string | string[], Effect = 'Allow'): PolicyStatement => ({ Effect, Principal: AWS === '*' ? '*' : { AWS }, Action: 's3:GetObject', Resource: `${BUCKET}/*` });
+    const bucket = (...statements: PolicyStatement[]): ResourcePolicy => ({ accountId: OWNER, statements });
+    interface RCase {
+      cite: string;
+      name: string;
+      caller: 'session' | 'user' | 'other-user' | 'other-root';
+      policies?: PrincipalPolicies;
+      resource: ResourcePolicy;
+      expect: 'allowed' | 'explicit' | 'implicit';
+      decidedBy?: string;
+    }
+    const R_CASES: RCase[] = [
+      { cite: '[resource] "the resulting permissions are the union" (same account, resource policy alone)', name: 'user named by bucket policy', caller: 'user', policies: { identity: [] }, resource: bucket(grant(USER)), expect: 'allowed' },
+      { cite: '[resource] union: identity policy alone', name: 'identity alone', caller: 'user', policies: { identity: [allow('s3:GetObject')] }, resource: bucket(), expect: 'allowed' },
+      { cite: '[logic] explicit deny in a resource-based policy overrides an identity allow', name: 'resource deny', caller: 'user', policies: { identity: [allow('s3:*')] }, resource: bucket(grant(USER, 'Deny')), expect: 'explicit', decidedBy: 'resource-based policy' },
+      { cite: '[resource] an implicit deny in a permissions boundary does not limit a grant to the role session ARN', name: 'session named, boundary', caller: 'session', policies: { identity: [], boundary: [allow('sqs:*')] }, resource: bucket(grant(SESSION)), expect: 'allowed' },
+      { cite: '[resource] ... but limits a grant to the role ARN', name: 'role named, boundary', caller: 'session', policies: { identity: [], boundary: [allow('sqs:*')] }, resource: bucket(grant(ROLE)), expect: 'implicit', decidedBy: 'permissions boundary' },
+      { cite: '[resource] a grant to the role ARN within the boundary allows', name: 'role named, within boundary', caller: 'session', policies: { identity: [], boundary: [allow('s3:*')] }, resource: bucket(grant(ROLE)), expect: 'allowed' },
+      { cite: '[resource] session policies limit a grant to the role ARN', name: 'role named, session policy', caller: 'session', policies: { identity: [], session: [allow('sqs:*')] }, resource: bucket(grant(ROLE)), expect: 'implicit', decidedBy: 'session policy' },
+      { cite: '[resource] ... and do not limit a grant to the session ARN', name: 'session named, session policy', caller: 'session', policies: { identity: [], session: [allow('sqs:*')] }, resource: bucket(grant(SESSION)), expect: 'allowed' },
+      { cite: '[principal] the account principal delegates to the account identity policies', name: 'account named, no identity', caller: 'user', policies: { identity: [] }, resource: bucket(grant(`arn:aws:iam::${OWNER}:root`)), expect: 'implicit', decidedBy: 'identity-based policy' },
+      { cite: '[principal] Principal "*" names everyone', name: 'everyone', caller: 'user', policies: { identity: [] }, resource: bucket(grant('*')), expect: 'allowed' },
+      { cite: '[cross] "the identity-based policy and the resource-based policy must both allow" (both do)', name: 'cross both', caller: 'other-user', policies: { identity: [allow('s3:GetObject')] }, resource: bucket(grant(`arn:aws:iam::${OTHER}:root`)), expect: 'allowed' },
+      { cite: '[cross] resource policy alone is not enough', name: 'cross resource only', caller: 'other-user', policies: { identity: [] }, resource: bucket(grant(OTHER_USER)), expect: 'implicit', decidedBy: 'identity-based policy' },
+      { cite: '[cross] identity policy alone is not enough', name: 'cross identity only', caller: 'other-user', policies: { identity: [allow('s3:*')] }, resource: bucket(), expect: 'implicit', decidedBy: 'resource-based policy' },
+      { cite: '[cross] the trusted account root has its identity side and needs the resource grant', name: 'cross root', caller: 'other-root', resource: bucket(grant(OTHER)), expect: 'allowed' },
+      { cite: '[principal] NotPrincipal with Deny denies everyone but the listed principal', name: 'NotPrincipal', caller: 'other-user', policies: { identity: [allow('s3:*')] }, resource: bucket(grant(OTHER), { Effect: 'Deny', NotPrincipal: { AWS: USER }, Action: 's3:*', Resource: `${BUCKET}/*` }), expect: 'explicit', decidedBy: 'resource-based policy' },
+    ];
+    for (const c of R_CASES) {
+      it(`${c.name}: ${c.cite}`, () => {
+        const who = {
+          session: { account: OWNER, principal: { arns: [SESSION], limitedArns: [ROLE] } },
+          user: { account: OWNER, principal: { arns: [USER] } },
+          'other-user': { account: OTHER, principal: { arns: [OTHER_USER] } },
+          'other-root': { account: OTHER, principal: { arns: [`arn:aws:iam::${OTHER}:root`] } },
+        }[c.caller];
+        const decision = authorize(c.policies, { action: 's3:GetObject', resource: OBJECT, sourceIp: '10.0.0.1', callerAccount: who.account, principal: who.principal }, c.resource);
+        assert.equal(decision.allowed, c.expect === 'allowed', JSON.stringify(decision));
+        if (decision.allowed) return;
+        assert.equal(decision.explicit, c.expect === 'explicit');
+        assert.equal(decision.policyType, c.decidedBy);
+      });
+    }
+
+    it('words resource-based denials as AWS does', () => {
+      assert.equal(
+        denialMessage(OTHER_USER, 's3:GetObject', OBJECT, { allowed: false, explicit: false, policyType: 'resource-based policy' }),
+        `User: ${OTHER_USER} is not authorized to perform: s3:GetObject on resource: ${OBJECT} because no resource-based policy allows the s3:GetObject action`,
+      );
+      assert.equal(
+        denialMessage(OTHER_USER, 's3:GetObject', OBJECT, { allowed: false, explicit: true, policyType: 'resource-based policy' }),
+        `User: ${OTHER_USER} is not authorized to perform: s3:GetObject on resource: ${OBJECT} with an explicit deny in a resource-based policy`,
+      );
+    });
   });
 });

@@ -31,8 +31,9 @@ export async function create(platform: Platform): Promise<ServiceProvider> {
   platform.jobs.handle(IMPORT_JOB, new ImportReader(core).run, { concurrency: 1, leaseMs: 10 * 60 * 1000 });
   // One record at a time, oldest first, so that a stream gets an item's changes in order.
   platform.jobs.handle(KINESIS_JOB, kinesisForwarder(platform), { concurrency: 1 });
+  const policies = await ResourcePolicyOps.open(core, platform.db);
   return defineProvider<DynamoDBApi>()(
-    [new TableOps(core), new TagOps(core), new TtlOps(core), new ItemOps(core), new BatchOps(core), new TransactionOps(core), new QueryOps(core), new PartiqlOps(core), new BackupOps(core), new PitrOps(core), new KinesisDestinationOps(core), new ExportOps(core), new ImportOps(core), await ResourcePolicyOps.open(core, platform.db)],
-    { health: () => core.health() },
+    [new TableOps(core), new TagOps(core), new TtlOps(core), new ItemOps(core), new BatchOps(core), new TransactionOps(core), new QueryOps(core), new PartiqlOps(core), new BackupOps(core), new PitrOps(core), new KinesisDestinationOps(core), new ExportOps(core), new ImportOps(core), policies],
+    { health: () => core.health(), resourcePolicy: (arn) => policies.resourcePolicy(arn) },
   );
 }

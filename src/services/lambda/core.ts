@@ -2,6 +2,7 @@
  * What Lambda's operation families share: settings, the database (behind a wrapper that empties
  * the read caches on every write), the tags table, names and lookups of functions, versions and aliases.
  */
+import { ResourcePolicyCache } from '../../aws/iam-resource-policies.js';
 import { arnFor, parseArn } from '../../aws/arn.js';
 import { AwsError } from '../../aws/errors.js';
 import type { Clock } from '../../core/clock.js';
@@ -126,6 +127,9 @@ export class LambdaCore {
   /** Parsed configurations by their stored text (read-only; the invoke path reads them often). */
   private readonly parsedConfigs = new Map<string, FnConfig>();
 
+  /** Function policies for `--iam enforce`, by function ARN (with its qualifier), dropped with the caches above. */
+  readonly policies: ResourcePolicyCache;
+
   private constructor(
     readonly platform: Platform,
     readonly pool: EnvironmentPool,
@@ -136,8 +140,15 @@ export class LambdaCore {
       this.writes++;
       this.fnRows.clear();
       this.specs.clear();
+      this.policies.changed();
     });
     this.clock = platform.clock;
+    this.policies = new ResourcePolicyCache(platform.clock, async (arn) => {
+      const m = /^arn:aws[\w-]*:lambda:([a-z0-9-]+):(\d{12}):function:([^:]+)(?::([^:]+))?$/.exec(arn);
+      if (!m) return undefined;
+      const row = await this.db.get<{ policy: string }>('SELECT policy FROM lambda_policies WHERE account = ? AND region = ? AND name = ? AND qualifier = ?', [m[2], m[1], m[3], m[4] ?? '']);
+      return { accountId: m[2]!, policy: row?.policy };
+    });
     this.code = new CodeStore(this.db, platform.blobs, platform.log);
     this.layerUses = new LayerUses(this.code);
     this.files = new FunctionFiles(this.db, this.code, platform.jobs, layout);

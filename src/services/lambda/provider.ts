@@ -60,6 +60,7 @@ export async function create(platform: Platform): Promise<ServiceProvider> {
     [new FunctionOps(core), new VersionAliasOps(core), new ConcurrencyOps(core), new PermissionOps(core), new TagOps(core), new EventConfigOps(core), new EventSourceOps(core, mappings), new LayerOps(core), new InvokeOps(core, runner, queue), new ResponseStreamOps(core, runner), new UrlOps(core)],
     {
       dataPlanes: [codeDownloadRoute(core.code), ...functionUrlRoutes(core, runner, new UrlDirectory(core))],
+      resourcePolicy: (arn) => core.policies.get(arn),
       health: () => ({ environments: pool.stats(), isolation: isolation.mode, ...(isolation.reason ? { isolationReason: isolation.reason } : {}) }),
       async close() {
         await pool.close();

@@ -7,6 +7,9 @@ import type { RequestContext } from '../../core/context.js';
 import type { Db, Tx } from '../../storage/db.js';
 import type { BlobStore } from '../../storage/blobs/index.js';
 import type { Platform } from '../service.js';
+import type { ResourcePolicy } from '../../aws/iam-authorize.js';
+import { ResourcePolicyCache } from '../../aws/iam-resource-policies.js';
+import type { BucketConfig } from './bucket-config.js';
 import { noSuchBucket } from './errors.js';
 import { expirationHeader } from './lifecycle-rules.js';
 import { checkBucketRegion } from './regions.js';
@@ -33,9 +36,24 @@ export class S3Core {
   readonly db: Db;
   readonly blobs: BlobStore;
 
+  /** Bucket policies and owners for `--iam enforce`, by bucket name (changed() after a policy or a bucket is written). */
+  readonly policies: ResourcePolicyCache;
+
   private constructor(readonly platform: Platform) {
     this.db = platform.db;
     this.blobs = platform.blobs;
+    this.policies = new ResourcePolicyCache(platform.clock, async (bucket) => {
+      const b = await this.db.get<{ account: string; config: string }>('SELECT account, config FROM s3_buckets WHERE name = ?', [bucket]);
+      return b && { accountId: b.account, policy: (JSON.parse(b.config) as BucketConfig).policy };
+    });
+  }
+
+  /** The provider's resourcePolicy hook: the bucket of an S3 ARN (`arn:aws:s3:::bucket[/key]`), its owner and policy. */
+  resourcePolicy(arn: string): Promise<ResourcePolicy | undefined> {
+    if (!arn.startsWith('arn:aws:s3:::')) return Promise.resolve(undefined);
+    const rest = arn.slice('arn:aws:s3:::'.length);
+    const slash = rest.indexOf('/');
+    return this.policies.get(slash < 0 ? rest : rest.slice(0, slash));
   }
 
   static async open(platform: Platform): Promise<S3Core> {
@@ -48,12 +66,16 @@ export class S3Core {
     return Math.floor(this.platform.clock.now() / 1000) * 1000;
   }
 
-  /** The caller's bucket: NoSuchBucket when there is none, a redirect to its region (regions.ts), AccessDenied when another account owns it. */
+  /**
+   * The caller's bucket: NoSuchBucket when there is none, a redirect to its region (regions.ts),
+   * AccessDenied when another account owns it (unless that bucket's policy let the caller in:
+   * `--iam enforce`).
+   */
   async bucket(ctx: RequestContext, name: string, q: Pick<Tx, 'get'> = this.db): Promise<BucketRow> {
     const b = await store.bucket(q as Tx, name);
     if (!b) throw noSuchBucket(name);
     checkBucketRegion(ctx, b);
-    if (b.account !== ctx.accountId) throw accessDenied();
+    if (b.account !== ctx.accountId && !ctx.crossAccountGrant) throw accessDenied();
     return b;
   }
 

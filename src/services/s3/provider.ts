@@ -57,6 +57,7 @@ export async function create(platform: Platform): Promise<ServiceProvider> {
       // Website hosts first; path-style browser requests (preflights, form uploads) on `/`.
       dataPlanes: [website.route, browser.pathRoute],
       corsHeaders: (req) => browser.corsHeaders(req),
+      resourcePolicy: (arn) => core.resourcePolicy(arn),
     },
   ));
 }

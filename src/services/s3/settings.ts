@@ -52,13 +52,13 @@ function settingsOf(doc: Record<string, unknown>): BucketSettings {
   };
 }
 
-/** The caller's bucket with its settings, in one read: NoSuchBucket, or AccessDenied for another account's. */
+/** The caller's bucket with its settings, in one read: NoSuchBucket, or AccessDenied for another account's (unless its policy let the caller in). */
 export async function ownedBucket(ctx: RequestContext, q: Queryable, name: string): Promise<{ bucket: BucketRow; settings: BucketSettings }> {
   const r = await q.get('SELECT name, account, region, created, config FROM s3_buckets WHERE name = ?', [name]);
   if (!r) throw noSuchBucket(name);
   const bucket: BucketRow = { name: r.name, account: r.account, region: r.region, created: Number(r.created) };
   checkBucketRegion(ctx, bucket);
-  if (r.account !== ctx.accountId) throw accessDenied();
+  if (r.account !== ctx.accountId && !ctx.crossAccountGrant) throw accessDenied();
   return { bucket, settings: settingsOf(parse(r.config)) };
 }
 

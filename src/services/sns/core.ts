@@ -9,6 +9,7 @@ import type { Clock } from '../../core/clock.js';
 import { InvalidParameterException, NotFoundException } from '../../generated/sns.js';
 import type { Jobs } from '../../jobs/index.js';
 import type { Db, Queryable } from '../../storage/db.js';
+import { ResourcePolicyCache } from '../../aws/iam-resource-policies.js';
 import { TagStore } from '../../storage/tags.js';
 import type { Platform } from '../service.js';
 import { Signer } from './signing.js';
@@ -54,7 +55,15 @@ export class SnsCore {
     readonly jobs: Jobs,
     readonly tags: TagStore,
     private readonly signerOf: () => Signer,
-  ) {}
+  ) {
+    this.policies = new ResourcePolicyCache(clock, async (arn) => {
+      const topic = await this.topicOfArn(arn);
+      return topic && { accountId: topic.account, policy: topic.a.Policy };
+    });
+  }
+
+  /** Topic policies and owners for `--iam enforce`, by topic ARN (changed() after topic writes commit). */
+  readonly policies: ResourcePolicyCache;
 
   /** The signing key and certificate, made on first use when none is stored (signing.ts). */
   get signer(): Signer {

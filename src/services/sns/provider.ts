@@ -21,6 +21,6 @@ export async function create(platform: Platform): Promise<ServiceProvider> {
   const subscriptions = new SubscriptionOps(core);
   return defineProvider<SNSApi>()(
     [new TopicOps(core), subscriptions, new PublishOps(core), new TagAndPermissionOps(core), new SmsOps(core)],
-    { dataPlanes: snsRoutes(core, subscriptions) },
+    { dataPlanes: snsRoutes(core, subscriptions), resourcePolicy: (arn) => core.policies.get(arn) },
   );
 }

@@ -10,6 +10,7 @@ import type { Clock, TimerHandle } from '../../core/clock.js';
 import type { Jobs } from '../../jobs/index.js';
 import type { Db, Queryable } from '../../storage/db.js';
 import { TagStore } from '../../storage/tags.js';
+import { ResourcePolicyCache } from '../../aws/iam-resource-policies.js';
 import { noSuchQueue, receiptHandleInvalid } from './errors.js';
 import { SQS_MIGRATIONS, type QueueRow } from './store.js';
 
@@ -42,13 +43,21 @@ export class SqsCore {
   /** Long polls waiting on a queue (by id): each is called when a message may have arrived. */
   private readonly waiters = new Map<number, Set<() => void>>();
 
+  /** Queue policies and owners for `--iam enforce`, by queue ARN (cleared with the queue cache). */
+  readonly policies: ResourcePolicyCache;
+
   private constructor(
     readonly db: Db,
     readonly clock: Clock,
     readonly jobs: Jobs,
     readonly tags: TagStore,
     private readonly endpoint: () => string,
-  ) {}
+  ) {
+    this.policies = new ResourcePolicyCache(clock, async (arn) => {
+      const queue = await this.queueByArn(arn);
+      return queue && { accountId: queue.account, policy: queue.a.Policy };
+    });
+  }
 
   static async open(db: Db, clock: Clock, jobs: Jobs, endpoint: () => string): Promise<SqsCore> {
     await db.migrate('sqs', SQS_MIGRATIONS);
@@ -115,6 +124,7 @@ export class SqsCore {
   queuesChanged(): void {
     this.generation++;
     this.cache.clear();
+    this.policies.changed();
   }
 
   /** The queue as it is now in this transaction (`queue` itself when its attributes are unchanged), or undefined once deleted. */

@@ -21,6 +21,6 @@ export async function create(platform: Platform): Promise<ServiceProvider> {
   handleMoves(platform.jobs, core);
   return defineProvider<SQSApi>()(
     [new QueueOps(core), new SendOps(core), new ReceiveOps(core), new TagAndPermissionOps(core), new MoveTaskOps(core)],
-    { close: async () => core.close(), dataPlanes: [peekRoute(core, platform.clock)] },
+    { close: async () => core.close(), dataPlanes: [peekRoute(core, platform.clock)], resourcePolicy: (arn) => core.policies.get(arn) },
   );
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { accountRootArn, arnFor, formatArn, isAccountId, parseArn } from '../../../aws/arn.js';
-import { evaluatePolicy, parsePolicy, wildcardMatch, type PolicyStatement } from '../../../aws/iam-policy.js';
-import { checkSigV4Time, parseSigV4, verifySigV4 } from '../../../aws/sigv4.js';
+import { arnFor } from '../../../aws/arn.js';
+import { parsePolicy, wildcardMatch, type PolicyStatement } from '../../../aws/iam-policy.js';
+import { invokeDenial, signedCaller, type IamCaller } from '../../execute-api/iam.js';
 import { percentDecode } from '../../../core/http.js';
 import type { Platform } from '../../service.js';
 import { GatewayError } from '../gateway-responses.js';
@@ -38,62 +38,42 @@ export class MethodAuthorization {
 
   async authenticate(req: MethodRequest): Promise<void> {
     const type = req.method.authorizationType;
-    if (type === 'AWS_IAM') this.verifyIam(req);
-    this.checkResourcePolicy(req);
+    const caller = type === 'AWS_IAM' ? await this.verifyIam(req) : undefined;
+    if (type === 'AWS_IAM' || req.dep.snapshot.policy) await this.checkInvoke(req, caller);
     if (type === 'CUSTOM') return this.runAuthorizer(req);
     if (type === 'COGNITO_USER_POOLS') return this.runCognitoAuthorizer(req);
   }
 
-  private checkResourcePolicy(req: MethodRequest): void {
+  /** execute-api:Invoke: the caller's IAM policies (AWS_IAM, `--iam enforce`) and the API's resource policy (execute-api/iam.ts). */
+  private async checkInvoke(req: MethodRequest, caller: IamCaller | undefined): Promise<void> {
     const snap = req.dep.snapshot;
-    if (!snap.policy) return;
     let statements = this.policies.get(snap);
     if (statements === undefined && !this.policies.has(snap)) {
-      statements = parsePolicy(snap.policy);
+      statements = snap.policy ? parsePolicy(snap.policy) : undefined;
       this.policies.set(snap, statements);
     }
-    if (!statements) return;
-    const arn = methodArn(req);
     const { scope, apiId } = req.dep;
-    const caller = req.identity.accountId as string | null;
-    const decision = evaluatePolicy(statements, {
-      action: 'execute-api:Invoke',
-      resource: arn,
+    const denial = await invokeDenial(this.platform, caller, {
+      methodArn: methodArn(req),
       sourceIp: req.stageRequest.sourceIp,
-      callerAccount: caller ?? undefined,
+      ...(statements ? { policy: statements } : {}),
       // The execute-api:/{stage}/{METHOD}/{path} shorthand names this API.
       expandResource: (r) => (r.startsWith('execute-api:/') ? arnFor('execute-api', scope, `${apiId}/${r.slice('execute-api:/'.length)}`) : r),
     });
-    if (decision.allowed) return;
-    const who = caller ? accountRootArn({ accountId: caller, region: scope.region }) : 'anonymous';
-    const message = `User: ${who} is not authorized to perform: execute-api:Invoke on resource: ${maskedArn(arn)}${decision.explicitDeny ? ' with an explicit deny' : ''}`;
-    throw new GatewayError('ACCESS_DENIED', message);
+    if (denial) throw new GatewayError('ACCESS_DENIED', denial);
   }
 
-  private verifyIam(req: MethodRequest): void {
+  /** AWS_IAM: the request's SigV4 signature for execute-api, by a configured key, an IAM user's or an STS session's. */
+  private async verifyIam(req: MethodRequest): Promise<IamCaller> {
     const original = req.stageRequest.original;
-    let sig;
-    try {
-      sig = original ? parseSigV4(original, 'execute-api') : undefined;
-    } catch {
-      throw new GatewayError('INVALID_SIGNATURE', 'Authorization header requires \'Credential\' parameter. Authorization header requires \'Signature\' parameter. Authorization header requires \'SignedHeaders\' parameter.', 403);
+    const signed = original ? await signedCaller(this.platform, original) : { refused: 'missing' as const, message: 'Missing Authentication Token' };
+    if ('refused' in signed) {
+      const type = { missing: 'MISSING_AUTHENTICATION_TOKEN', expiredToken: 'EXPIRED_TOKEN' }[signed.refused as string] ?? 'INVALID_SIGNATURE';
+      throw new GatewayError(type, signed.message, 403);
     }
-    if (!sig) throw new GatewayError('MISSING_AUTHENTICATION_TOKEN', 'Missing Authentication Token');
-    const cred = this.platform.config.credentials.find((c) => c.accessKeyId === sig.accessKeyId);
-    if (!cred) throw new GatewayError('INVALID_SIGNATURE', 'The security token included in the request is invalid.', 403);
-    const time = checkSigV4Time(sig, this.platform.clock.now());
-    if (time !== 'ok') throw new GatewayError('INVALID_SIGNATURE', 'Signature expired: ' + sig.amzDate + ' is now earlier than the allowed time window.', 403);
-    if (!verifySigV4(original!, sig, cred.secretAccessKey)) {
-      throw new GatewayError('INVALID_SIGNATURE', 'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.', 403);
-    }
-    req.identity = {
-      ...req.identity,
-      accountId: cred.accountId,
-      accessKey: sig.accessKeyId,
-      caller: cred.accountId,
-      user: cred.accountId,
-      userArn: accountRootArn({ accountId: cred.accountId, region: req.dep.scope.region }),
-    };
+    const c = signed.caller;
+    req.identity = { ...req.identity, accountId: c.accountId, accessKey: c.accessKey, caller: c.caller, user: c.user, userArn: c.userArn };
+    return c;
   }
 
   private async runCognitoAuthorizer(req: MethodRequest): Promise<void> {
@@ -185,12 +165,6 @@ function methodArn(req: MethodRequest): string {
   const d = req.dep;
   const { method, path } = req.stageRequest;
   return arnFor('execute-api', d.scope, `${d.apiId}/${d.stageName}/${method}${path === '/' ? '/' : path}`);
-}
-
-/** The ARN as AWS prints it in the refusal message (account id partly masked). */
-function maskedArn(arn: string): string {
-  const parts = parseArn(arn);
-  return parts && isAccountId(parts.account) ? formatArn({ ...parts, account: `********${parts.account.slice(8)}` }) : arn;
 }
 
 /** The values of the authorizer's identity sources; undefined when one is missing or empty. */

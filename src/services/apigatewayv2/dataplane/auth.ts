@@ -63,16 +63,9 @@ export class Authorizers {
     const type = route.AuthorizationType ?? 'NONE';
     if (type === 'NONE') return { ok: true };
     if (type === 'AWS_IAM') {
-      const check = call.iam?.() ?? 'missing';
-      if (check === 'missing') return { ok: false, reply: jsonReply(403, { message: 'Missing Authentication Token' }) };
-      if (check === 'invalid') {
-        return {
-          ok: false,
-          reply: jsonReply(403, {
-            message: 'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.',
-          }),
-        };
-      }
+      const route = websocket ? call.routeKey : `${call.method}${pathOf(call.rawPath)}`;
+      const check = call.iam ? await call.iam(route) : { ok: false as const, message: 'Missing Authentication Token', errorType: 'MissingAuthenticationTokenException' };
+      if (!check.ok) return { ok: false, reply: jsonReply(403, { message: check.message }, { 'x-amzn-errortype': check.errorType }) };
       return { ok: true };
     }
     if (!authorizer) return AUTH_ERROR();

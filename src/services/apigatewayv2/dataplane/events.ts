@@ -1,3 +1,4 @@
+import type { IamOutcome } from './iam.js';
 import type { Scope } from '../store.js';
 
 /** What the events of one HTTP API request are built from. */
@@ -21,8 +22,8 @@ export interface HttpCall {
   domainName: string;
   /** requestContext.authorizer for the integration, set by the route's authorizer. */
   authorizer?: Record<string, unknown>;
-  /** The request's SigV4 signature, checked when a route takes AWS_IAM authorization. */
-  iam?: () => 'ok' | 'missing' | 'invalid';
+  /** AWS_IAM authorization of the request for its route (iam.ts): `route` is `METHOD/path` or a WebSocket route key. */
+  iam?: (route: string) => Promise<IamOutcome>;
 }
 
 /** CLF time as API Gateway writes it: 12/Mar/2020:19:03:58 +0000. */

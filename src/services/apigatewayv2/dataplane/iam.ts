@@ -1,24 +1,26 @@
-import { parseSigV4, verifySigV4 } from '../../../aws/sigv4.js';
-import type { Config } from '../../../core/config.js';
+import { arnFor } from '../../../aws/arn.js';
 import type { HttpRequest } from '../../../core/http.js';
+import { invokeDenial, signedCaller } from '../../execute-api/iam.js';
+import type { Platform } from '../../service.js';
 
-export type IamCheck = 'ok' | 'missing' | 'invalid';
+/** An AWS_IAM check's outcome: allowed, or AWS's 403 message and error type. */
+export type IamOutcome = { ok: true } | { ok: false; message: string; errorType: string };
 
 /**
- * AWS_IAM authorization of a request to an API: a SigV4 signature for `execute-api` is required; in
- * `--auth strict` it is verified against the known credentials (in open mode, as for AWS API calls,
- * any key is taken).
+ * AWS_IAM authorization of a request to an HTTP API route or a WebSocket $connect (the shared
+ * execute-api/iam.ts): a SigV4 signature for `execute-api`, then execute-api:Invoke on
+ * `arn:aws:execute-api:{region}:{account}:{api}/{stage}/{METHOD}/{path}` (a WebSocket route: its
+ * route key in place of method and path) through the shared evaluator with `--iam enforce`.
+ * `target` undefined: the signature alone (the @connections API).
  */
-export function iamCheck(config: Config, req: HttpRequest): IamCheck {
-  let sig;
-  try {
-    sig = parseSigV4(req);
-  } catch {
-    return 'invalid';
+export async function iamCheck(platform: Platform, req: HttpRequest, target?: { scope: { accountId: string; region: string }; apiId: string; stage: string; route: string; sourceIp: string }): Promise<IamOutcome> {
+  const signed = await signedCaller(platform, req);
+  if ('refused' in signed) {
+    const errorType = signed.refused === 'missing' ? 'MissingAuthenticationTokenException' : signed.refused === 'signature' ? 'InvalidSignatureException' : 'UnrecognizedClientException';
+    return { ok: false, message: signed.message, errorType };
   }
-  if (!sig) return 'missing';
-  if (sig.service !== 'execute-api') return 'invalid';
-  if (config.auth !== 'strict') return 'ok';
-  const cred = config.credentials.find((c) => c.accessKeyId === sig.accessKeyId);
-  return cred && verifySigV4(req, sig, cred.secretAccessKey) ? 'ok' : 'invalid';
+  if (!target) return { ok: true };
+  const methodArn = arnFor('execute-api', target.scope, `${target.apiId}/${target.stage}/${target.route}`);
+  const denial = await invokeDenial(platform, signed.caller, { methodArn, sourceIp: target.sourceIp });
+  return denial ? { ok: false, message: denial, errorType: 'AccessDeniedException' } : { ok: true };
 }

@@ -223,7 +223,7 @@ export class DataPlaneV2 {
       const stage = m && found?.doc.stages[m.mapping.Stage];
       const dep = m && found && stage && found.doc.api.ProtocolType === 'WEBSOCKET' ? await this.compiled(m.mapping.ApiId, found.scope, stage) : undefined;
       if (!dep) return void socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
-      await this.websockets.connect(dep, req, raw, socket, head, headerList(req), sourceIp(req), () => iamCheck(this.platform.config, req));
+      await this.websockets.connect(dep, req, raw, socket, head, headerList(req), sourceIp(req), (route) => iamCheck(this.platform, req, { scope: dep.scope, apiId: dep.apiId, stage: dep.stage.StageName, route, sourceIp: sourceIp(req) }));
     } catch (e) {
       this.platform.log({ level: 'error', service: 'apigatewayv2', error: String((e as Error)?.stack ?? e) });
       if (socket.writable) socket.end('HTTP/1.1 500 Internal Server Error\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
@@ -253,9 +253,8 @@ export class DataPlaneV2 {
     if (found.doc.api.ProtocolType === 'WEBSOCKET') {
       if (!manage) return jsonReply(403, { message: 'Forbidden' });
       // The @connections API takes IAM-signed calls only.
-      const iam = iamCheck(this.platform.config, req);
-      if (iam === 'missing') return jsonReply(403, { message: 'Missing Authentication Token' }, { 'x-amzn-errortype': 'ForbiddenException' });
-      if (iam === 'invalid') return jsonReply(403, { message: 'The request signature we calculated does not match the signature you provided.' }, { 'x-amzn-errortype': 'ForbiddenException' });
+      const iam = await iamCheck(this.platform, req);
+      if (!iam.ok) return jsonReply(403, { message: iam.message }, { 'x-amzn-errortype': 'ForbiddenException' });
       return this.websockets.manage(req, found.scope, loc.apiId, decodeURIComponent(manage[2]!));
     }
     const target = await this.deployed(loc.apiId, loc.rest);
@@ -281,7 +280,7 @@ export class DataPlaneV2 {
       stageVariables: dep.stage.StageVariables ?? {},
       timeEpoch: this.platform.clock.now(),
       domainName: domainName ?? `${dep.apiId}.execute-api.${dep.scope.region}.amazonaws.com`,
-      iam: () => iamCheck(this.platform.config, req),
+      iam: (route) => iamCheck(this.platform, req, { scope: dep.scope, apiId: dep.apiId, stage: dep.stage.StageName, route, sourceIp: sourceIp(req) }),
     };
     const deps = { authorizers: this.authorizers, lambda: this.lambda, throttles: this.throttles, accessLogs: this.accessLogs, now: () => this.platform.clock.now(), platform: this.platform };
     return serveHttpApi(deps, dep.snap, dep.router, dep.stage, call, stagePath);
@@ -297,7 +296,8 @@ export class DataPlaneV2 {
       if (!found || found.doc.api.ProtocolType !== 'WEBSOCKET') return refuse(404, 'Not Found');
       const target = await this.deployed(loc.apiId, loc.rest);
       if (!target || target.dep.stage.StageName === '$default') return refuse(403, 'Forbidden');
-      await this.websockets.connect(target.dep, req, raw, socket, head, headerList(req), sourceIp(req), () => iamCheck(this.platform.config, req));
+      const dep = target.dep;
+      await this.websockets.connect(dep, req, raw, socket, head, headerList(req), sourceIp(req), (route) => iamCheck(this.platform, req, { scope: dep.scope, apiId: dep.apiId, stage: dep.stage.StageName, route, sourceIp: sourceIp(req) }));
     } catch (e) {
       this.platform.log({ level: 'error', service: 'apigatewayv2', error: String((e as Error)?.stack ?? e) });
       if (socket.writable) refuse(500, 'Internal Server Error');

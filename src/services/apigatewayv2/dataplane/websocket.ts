@@ -1,3 +1,4 @@
+import type { IamOutcome } from './iam.js';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -87,7 +88,7 @@ export class WebSockets {
     head: Buffer,
     headers: [string, string][],
     sourceIp: string,
-    iam: () => 'ok' | 'missing' | 'invalid',
+    iam: (route: string) => Promise<IamOutcome>,
   ): Promise<void> {
     const id = randomBytes(12).toString('base64').replace(/\//g, 'A').replace(/\+/g, 'B');
     const now = this.platform.clock.now();

@@ -7,6 +7,8 @@
  */
 import { parseResourceArn } from '../../../aws/arn.js';
 import type { RequestContext } from '../../../core/context.js';
+import type { ResourcePolicy } from '../../../aws/iam-authorize.js';
+import { ResourcePolicyCache } from '../../../aws/iam-resource-policies.js';
 import {
   PolicyNotFoundException,
   type DeleteResourcePolicyInput,
@@ -45,7 +47,38 @@ interface PolicyRow {
 type Ops = 'PutResourcePolicy' | 'GetResourcePolicy' | 'DeleteResourcePolicy';
 
 export class ResourcePolicyOps implements Pick<DynamoDBApi, Ops> {
-  private constructor(private readonly core: DynamoDbCore) {}
+  /** Policies for `--iam enforce`, by ARN and table incarnation (changed() after Put/Delete commit). */
+  private readonly policies: ResourcePolicyCache;
+
+  private constructor(private readonly core: DynamoDbCore) {
+    this.policies = new ResourcePolicyCache(core.platform.clock, async (key) => {
+      const [arn, account, region, tableId] = key.split('\u0000') as [string, string, string, string];
+      const row = await core.db.get<PolicyRow>('SELECT table_id, policy, revision FROM dynamodb_resource_policies WHERE account = ? AND region = ? AND resource_arn = ?', [account, region, arn]);
+      return { accountId: account, policy: row && row.table_id === tableId ? row.policy : undefined };
+    });
+  }
+
+  /**
+   * The provider's resourcePolicy hook: the policy of the table an ARN names (an index's ARN: its
+   * table's; a stream's: the stream's own), and the owning account. A table deleted and created again
+   * does not inherit its predecessor's policy (the cache is keyed by the table's incarnation).
+   */
+  async resourcePolicy(arn: string): Promise<ResourcePolicy | undefined> {
+    let named = this.arns.get(arn);
+    if (named === undefined) {
+      const m = /^arn:aws[\w-]*:dynamodb:([a-z0-9-]+):(\d{12}):table\/([^/]+)(\/stream\/[^/]+)?/.exec(arn);
+      named = m ? { region: m[1]!, account: m[2]!, name: m[3]!, policyArn: `arn:aws:dynamodb:${m[1]}:${m[2]}:table/${m[3]}${m[4] ?? ''}` } : null;
+      if (this.arns.size >= 10_000) this.arns.clear();
+      this.arns.set(arn, named);
+    }
+    if (!named) return undefined;
+    const t = await this.core.store.table(named.account, named.region, named.name);
+    if (!t) return { accountId: named.account, statements: [] };
+    return this.policies.get(`${named.policyArn}\u0000${named.account}\u0000${named.region}\u0000${t.tableId}`);
+  }
+
+  /** ARNs as the hook reads them (parsed once: every request names one). */
+  private readonly arns = new Map<string, { region: string; account: string; name: string; policyArn: string } | null>();
 
   static async open(core: DynamoDbCore, db: Db): Promise<ResourcePolicyOps> {
     await db.migrate('dynamodb.resource-policies', MIGRATIONS);
@@ -73,7 +106,7 @@ export class ResourcePolicyOps implements Pick<DynamoDBApi, Ops> {
         [ctx.accountId, ctx.region, input.ResourceArn, t.tableId, input.Policy, revision],
       );
       return { RevisionId: revision };
-    });
+    }).finally(() => this.policies.changed());
   }
 
   async GetResourcePolicy(ctx: RequestContext, input: GetResourcePolicyInput): Promise<GetResourcePolicyOutput> {
@@ -91,7 +124,7 @@ export class ResourcePolicyOps implements Pick<DynamoDBApi, Ops> {
       if (input.ExpectedRevisionId !== undefined && input.ExpectedRevisionId !== current.revision) throw revisionMismatch(input.ExpectedRevisionId, t.name, current.revision);
       await tx.run('DELETE FROM dynamodb_resource_policies WHERE account = ? AND region = ? AND resource_arn = ?', [ctx.accountId, ctx.region, input.ResourceArn]);
       return { RevisionId: current.revision };
-    });
+    }).finally(() => this.policies.changed());
   }
 
   /** The table a policy ARN names (a table, or one of its streams), in the caller's account and region. */

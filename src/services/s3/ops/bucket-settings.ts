@@ -33,6 +33,7 @@ export class BucketSettingsBase {
       await this.core.bucket(ctx, bucket, tx);
       await setBucketConfig(tx, bucket, key, value);
     });
+    if (key === 'policy') this.core.policies.changed();
   }
 }
 

@@ -54,6 +54,8 @@ export class BucketOps implements Pick<S3Api, 'CreateBucket' | 'HeadBucket' | 'L
       }
       return undefined;
     });
+    // A bucket that did not exist (cached as nothing) now has an owner.
+    if (!created) this.core.policies.changed();
     if (created) {
       if (created.account !== ctx.accountId) {
         throw new BucketAlreadyExists('The requested bucket name is not available. The bucket namespace is shared by all users of the system. Please select a different name and try again.', { BucketName: name });
@@ -110,6 +112,7 @@ export class BucketOps implements Pick<S3Api, 'CreateBucket' | 'HeadBucket' | 'L
       }
       await store.deleteBucket(tx, input.Bucket);
     });
+    this.core.policies.changed();
   }
 
   async GetBucketLocation(ctx: RequestContext, input: GetBucketLocationRequest): Promise<GetBucketLocationOutput> {

@@ -117,5 +117,6 @@ export class TagAndPermissionOps implements Pick<SNSApi, 'TagResource' | 'UntagR
       const attrs = { ...current.a, Policy: JSON.stringify({ ...doc, Statement: change(list as { Sid?: string }[]) }) };
       await tx.run('UPDATE sns_topics SET attrs = ? WHERE account = ? AND region = ? AND name = ?', [JSON.stringify(attrs), topic.account, topic.region, topic.name]);
     });
+    this.core.policies.changed();
   }
 }

@@ -68,6 +68,7 @@ export class TopicOps implements Pick<SNSApi, 'CreateTopic' | 'DeleteTopic' | 'G
         if (problem) throw tagError(problem);
       }
     });
+    this.core.policies.changed();
     return { TopicArn: arn };
   }
 
@@ -81,6 +82,7 @@ export class TopicOps implements Pick<SNSApi, 'CreateTopic' | 'DeleteTopic' | 'G
       await tx.run('DELETE FROM sns_dedup WHERE account = ? AND region = ? AND topic = ?', [scope.accountId, scope.region, name]);
       await tx.run('DELETE FROM stratus_tags WHERE account = ? AND region = ? AND arn = ?', [scope.accountId, scope.region, arn]);
     });
+    this.core.policies.changed();
   }
 
   async GetTopicAttributes(ctx: RequestContext, input: GetTopicAttributesInput): Promise<GetTopicAttributesResponse> {
@@ -103,6 +105,7 @@ export class TopicOps implements Pick<SNSApi, 'CreateTopic' | 'DeleteTopic' | 'G
       else attrs[name] = checked;
       await tx.run('UPDATE sns_topics SET attrs = ? WHERE account = ? AND region = ? AND name = ?', [JSON.stringify(attrs), topic.account, topic.region, topic.name]);
     });
+    this.core.policies.changed();
   }
 
   async ListTopics(ctx: RequestContext, input: ListTopicsInput): Promise<ListTopicsResponse> {
