@@ -33,7 +33,18 @@ export interface IssueOptions {
 function typed(name: string, value: string): unknown {
   if (name === 'email_verified' || name === 'phone_number_verified') return value === 'true';
   if (name === 'updated_at') return Number(value);
+  if (name === 'identities') return identitiesClaim(value);
   return value;
+}
+
+/** A federated user's `identities` attribute as id tokens carry it: an array, dateCreated and primary as strings. */
+function identitiesClaim(value: string): unknown {
+  try {
+    const list = JSON.parse(value) as Record<string, unknown>[];
+    return list.map((i) => ({ ...i, dateCreated: String(i.dateCreated), primary: String(i.primary) }));
+  } catch {
+    return value;
+  }
 }
 
 function applyClaims(claims: Record<string, unknown>, spec: unknown): void {
