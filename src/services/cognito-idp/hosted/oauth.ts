@@ -7,7 +7,7 @@
 import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import { isAwsError } from '../../../aws/errors.js';
 import type { CognitoCore, StoredClient, StoredUser } from '../core.js';
-import { ADMIN_SCOPE, grantOf, issueTokens, refreshRow, verifyAccessToken } from '../auth/tokens.js';
+import { ADMIN_SCOPE, issueTokens, refreshRow, refreshTokens, verifyAccessToken } from '../auth/tokens.js';
 import { signJwt } from '../crypto/tokens.js';
 import { allowedFlows, validityMs } from '../ops/clients.js';
 import { takeCode } from './grants.js';
@@ -109,7 +109,7 @@ export class OAuthEndpoints {
     if (!row || row.client_id !== client.ClientId || row.revoked || row.expires <= this.core.now()) throw new OAuthError('invalid_grant');
     const user = await this.core.userByKey(d.pool.Id, row.ukey);
     if (!user || !user.enabled) throw new OAuthError('invalid_grant');
-    const tokens = await issueTokens(this.core, d.pool, client, user, { authTime: Number(row.auth_time), originJti: row.origin_jti, triggerSource: 'TokenGeneration_RefreshTokens', oauth: grantOf(row) });
+    const tokens = await refreshTokens(this.core, d.pool, client, user, row);
     return tokenJson(tokens);
   }
 
