@@ -49,7 +49,7 @@ function identitiesClaim(value: string): unknown {
   }
 }
 
-function applyClaims(claims: Record<string, unknown>, spec: unknown): void {
+export function applyClaims(claims: Record<string, unknown>, spec: unknown): void {
   if (!spec || typeof spec !== 'object') return;
   const s = spec as { claimsToAddOrOverride?: Record<string, unknown>; claimsToSuppress?: string[] };
   for (const name of s.claimsToSuppress ?? []) if (!PROTECTED.has(name)) delete claims[name];
