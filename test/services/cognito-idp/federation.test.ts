@@ -13,7 +13,9 @@ import {
   ListUsersCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { CognitoJwtVerifier } from 'aws-jwt-verify';
-import type { TestServer } from '../../helpers/server.js';
+import { LambdaClient } from '@aws-sdk/client-lambda';
+import { clientConfig, type TestServer } from '../../helpers/server.js';
+import { createFunction, SERVICES } from '../../lambda/helpers.js';
 import { cognitoServer } from './helpers.js';
 
 const DOMAIN = 'stratus-federation';
@@ -109,6 +111,7 @@ describe('Cognito hosted UI: OIDC federation', () => {
   let UserPoolId: string;
   let ClientId: string;
   let base: string;
+  let lambda: LambdaClient;
   const callbackUrl = 'http://localhost:3000/callback';
 
   const authorize = (extra: Record<string, string> = {}) =>
@@ -135,7 +138,8 @@ describe('Cognito hosted UI: OIDC federation', () => {
 
   before(async () => {
     await provider.start();
-    ({ server, idp } = await cognitoServer());
+    ({ server, idp } = await cognitoServer(SERVICES, { config: { services: { lambda: { idleTimeoutSeconds: 600 } } } }));
+    lambda = new LambdaClient(clientConfig(server.endpoint));
     UserPoolId = (await idp.send(new CreateUserPoolCommand({ PoolName: 'federation' }))).UserPool!.Id!;
     await idp.send(new CreateUserPoolDomainCommand({ UserPoolId, Domain: DOMAIN }));
     base = `${server.endpoint}/_aws/cognito/${DOMAIN}`;
@@ -158,6 +162,7 @@ describe('Cognito hosted UI: OIDC federation', () => {
   });
   after(async () => {
     idp.destroy();
+    lambda.destroy();
     await new Promise((r) => provider.server.close(r));
     await server.stop();
   });
@@ -257,5 +262,44 @@ describe('Cognito hosted UI: OIDC federation', () => {
     const forged = await fetch(`${base}/oauth2/idpresponse?code=x&state=forged`, { redirect: 'manual' });
     assert.equal(forged.status, 302);
     assert.equal(new URL(forged.headers.get('location')!, base).pathname, `/_aws/cognito/${DOMAIN}/error`);
+  });
+
+  it('PreSignUp runs as PreSignUp_ExternalProvider on a federated user\'s first sign-in; its error refuses the sign-in', async () => {
+    await createFunction(lambda, 'federated-pre-signup', {
+      'index.js': `exports.handler = async (event) => {
+        if (event.triggerSource !== 'PreSignUp_ExternalProvider' || !event.userName.startsWith('Corp_') || !event.callerContext.clientId) throw new Error('bad event ' + JSON.stringify(event));
+        if (event.request.userAttributes.email.endsWith('@blocked.example')) throw new Error('Domain blocked');
+        return event;
+      };`,
+    });
+    const guarded = (await idp.send(new CreateUserPoolCommand({ PoolName: 'guarded', LambdaConfig: { PreSignUp: 'arn:aws:lambda:us-east-1:000000000000:function:federated-pre-signup' } }))).UserPool!.Id!;
+    await idp.send(new CreateUserPoolDomainCommand({ UserPoolId: guarded, Domain: 'stratus-guarded' }));
+    await idp.send(new CreateIdentityProviderCommand({
+      UserPoolId: guarded, ProviderName: 'Corp', ProviderType: 'OIDC',
+      ProviderDetails: { client_id: IDP_CLIENT, client_secret: IDP_SECRET, authorize_scopes: 'openid email', oidc_issuer: provider.issuer, attributes_request_method: 'GET' },
+      AttributeMapping: { email: 'email' },
+    }));
+    const client = (await idp.send(new CreateUserPoolClientCommand({ UserPoolId: guarded, ClientName: 'web', AllowedOAuthFlowsUserPoolClient: true, AllowedOAuthFlows: ['code'], AllowedOAuthScopes: ['openid', 'email'], CallbackURLs: [callbackUrl], SupportedIdentityProviders: ['Corp'] }))).UserPoolClient!.ClientId!;
+    const start = `${server.endpoint}/_aws/cognito/stratus-guarded/oauth2/authorize?${new URLSearchParams({ response_type: 'code', client_id: client, redirect_uri: callbackUrl, identity_provider: 'Corp', state: 's' }).toString()}`;
+    provider.mode = 'ok';
+    provider.nextUser = { sub: 'u-9', email: 'eve@blocked.example', name: 'Eve' };
+    const refused = await follow(start);
+    assert.equal(refused.end.searchParams.get('error'), 'invalid_request');
+    assert.equal(refused.end.searchParams.get('error_description'), 'PreSignUp failed with error Domain blocked.');
+    await assert.rejects(idp.send(new AdminGetUserCommand({ UserPoolId: guarded, Username: 'Corp_u-9' })), { name: 'UserNotFoundException' });
+    provider.nextUser = { sub: 'u-10', email: 'ok@corp.example', name: 'Ok' };
+    const allowed = await follow(start);
+    assert.ok(allowed.end.searchParams.get('code'), allowed.end.toString());
+    assert.equal((await idp.send(new AdminGetUserCommand({ UserPoolId: guarded, Username: 'Corp_u-10' }))).UserStatus, 'EXTERNAL_PROVIDER');
+  });
+
+  it('an id_token expired on the platform clock is refused (run last: it moves the clock)', async () => {
+    provider.mode = 'ok';
+    provider.nextUser = { sub: 'u-late', email: 'late@corp.example', name: 'Late' };
+    // The provider signs with the wall clock (five minutes); the platform clock is an hour ahead.
+    server.clock.advance(3600_000);
+    const { end } = await follow(authorize({ identity_provider: 'Corp' }));
+    assert.equal(end.searchParams.get('error_description'), 'Corp Error - invalid id_token: expired');
+    await assert.rejects(idp.send(new AdminGetUserCommand({ UserPoolId, Username: 'Corp_u-late' })), { name: 'UserNotFoundException' });
   });
 });

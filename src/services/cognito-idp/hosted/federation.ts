@@ -10,8 +10,11 @@
  * `error` and `error_description`, as AWS sends them.
  */
 import { createPublicKey, randomBytes, randomUUID, verify } from 'node:crypto';
+import { isAwsError } from '../../../aws/errors.js';
+import type { Queryable } from '../../../storage/db.js';
 import type { CognitoCore, StoredUser } from '../core.js';
 import { decodeJwt } from '../crypto/tokens.js';
+import { invokeTrigger } from '../triggers.js';
 import type { Authorization } from './authorize.js';
 import { putOnce, takeOnce } from './grants.js';
 import { redirect, withParams, type DomainRequest } from './http.js';
@@ -157,26 +160,40 @@ function mappedAttributes(p: OidcProvider, claims: Record<string, unknown>): Rec
   return out;
 }
 
-/** Creates the federated user on first sign-in, or refreshes its mapped attributes; the user signed in. */
-async function federatedUser(core: CognitoCore, d: DomainRequest, p: OidcProvider, claims: Record<string, unknown>): Promise<StoredUser> {
+/**
+ * Creates the federated user on first sign-in (after PreSignUp with `PreSignUp_ExternalProvider`,
+ * whose error refuses the sign-in), or refreshes its mapped attributes; the user signed in.
+ */
+async function federatedUser(core: CognitoCore, d: DomainRequest, p: OidcProvider, clientId: string, claims: Record<string, unknown>): Promise<StoredUser> {
   const idpSub = String(claims[p.AttributeMapping?.username ?? 'sub'] ?? claims.sub);
   const username = `${p.ProviderName}_${idpSub}`;
+  const ukey = core.ukey(d.pool, username);
   const attrs = mappedAttributes(p, claims);
-  const now = core.now();
-  return core.db.tx(async (tx) => {
-    const existing = await core.userByKey(d.pool.Id, core.ukey(d.pool, username), tx);
-    if (existing) {
-      const user: StoredUser = { ...existing, attrs: { ...existing.attrs, ...attrs }, modified: now };
-      await core.putUser(tx, d.pool, user, { forceAlias: true });
-      return user;
-    }
-    const missing = (d.pool.SchemaAttributes ?? []).filter((s) => s.Required && s.Name && s.Name !== 'sub' && !attrs[s.Name]).map((s) => s.Name!);
-    if (missing.length) throw new FederationError('invalid_request', `Invalid user attributes: ${missing.map((m) => `${m}: The attribute ${m} is required`).join(', ')}`);
-    // The `identities` attribute as AWS writes it for a federated user.
-    const identities = [{ userId: idpSub, providerName: p.ProviderName, providerType: p.ProviderType, issuer: null, primary: true, dateCreated: now }];
-    const user: StoredUser = { Username: username, sub: randomUUID(), attrs: { ...attrs, identities: JSON.stringify(identities) }, status: 'EXTERNAL_PROVIDER', enabled: true, created: now, modified: now, codes: {} };
+  const refresh = async (tx: Queryable, existing: StoredUser): Promise<StoredUser> => {
+    const user: StoredUser = { ...existing, attrs: { ...existing.attrs, ...attrs }, modified: core.now() };
     await core.putUser(tx, d.pool, user, { forceAlias: true });
     return user;
+  };
+  const known = await core.userByKey(d.pool.Id, ukey);
+  if (known) return known.enabled ? core.db.tx((tx) => refresh(tx, known)) : known;
+  const missing = (d.pool.SchemaAttributes ?? []).filter((s) => s.Required && s.Name && s.Name !== 'sub' && !attrs[s.Name]).map((s) => s.Name!);
+  if (missing.length) throw new FederationError('invalid_request', `Invalid user attributes: ${missing.map((m) => `${m}: The attribute ${m} is required`).join(', ')}`);
+  try {
+    await invokeTrigger(core, d.pool, { trigger: 'PreSignUp', triggerSource: 'PreSignUp_ExternalProvider', userName: username, clientId, request: { userAttributes: attrs, validationData: null }, response: { autoConfirmUser: false, autoVerifyEmail: false, autoVerifyPhone: false } });
+  } catch (err) {
+    if (isAwsError(err)) throw new FederationError('invalid_request', err.message);
+    throw err;
+  }
+  const now = core.now();
+  // The `identities` attribute as AWS writes it for a federated user.
+  const identities = [{ userId: idpSub, providerName: p.ProviderName, providerType: p.ProviderType, issuer: null, primary: true, dateCreated: now }];
+  const created: StoredUser = { Username: username, sub: randomUUID(), attrs: { ...attrs, identities: JSON.stringify(identities) }, status: 'EXTERNAL_PROVIDER', enabled: true, created: now, modified: now, codes: {} };
+  return core.db.tx(async (tx) => {
+    // A sign-in of the same user that finished first: that user, refreshed.
+    const raced = await core.userByKey(d.pool.Id, ukey, tx);
+    if (raced) return refresh(tx, raced);
+    await core.putUser(tx, d.pool, created, { forceAlias: true });
+    return created;
   });
 }
 
@@ -210,7 +227,7 @@ export async function idpResponse(core: CognitoCore, d: DomainRequest, finish: (
     const info = await userInfo(p, ep, exchanged.json.access_token);
     // userInfo's sub must be the id token's (OIDC Core 5.3.2); its other claims complete the id token's.
     if (info.sub !== undefined && info.sub !== idClaims.sub) throw new FederationError('invalid_request', `${p.ProviderName} Error - userInfo sub does not match the id_token`);
-    const user = await federatedUser(core, d, p, { ...idClaims, ...info });
+    const user = await federatedUser(core, d, p, client.ClientId, { ...idClaims, ...info });
     if (!user.enabled) return back('invalid_request', 'User is disabled.');
     return finish(a, user);
   } catch (err) {
