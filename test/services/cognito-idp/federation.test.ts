@@ -16,6 +16,8 @@ import { CognitoJwtVerifier } from 'aws-jwt-verify';
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { clientConfig, type TestServer } from '../../helpers/server.js';
 import { createFunction, SERVICES } from '../../lambda/helpers.js';
+import { chromium, type Browser } from 'playwright-core';
+import { CHROMIUM } from '../../helpers/chromium.js';
 import { cognitoServer } from './helpers.js';
 
 const DOMAIN = 'stratus-federation';
@@ -112,7 +114,9 @@ describe('Cognito hosted UI: OIDC federation', () => {
   let ClientId: string;
   let base: string;
   let lambda: LambdaClient;
-  const callbackUrl = 'http://localhost:3000/callback';
+  // The app's callback: a page for the browser test (the HTTP tests stop at its URL).
+  let callback: Server;
+  let callbackUrl: string;
 
   const authorize = (extra: Record<string, string> = {}) =>
     `${base}/oauth2/authorize?${new URLSearchParams({ response_type: 'code', client_id: ClientId, redirect_uri: callbackUrl, state: 'app-state', scope: 'openid email profile', ...extra }).toString()}`;
@@ -138,6 +142,12 @@ describe('Cognito hosted UI: OIDC federation', () => {
 
   before(async () => {
     await provider.start();
+    callback = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.end('<!doctype html><title>callback</title>');
+    });
+    await new Promise<void>((r) => callback.listen(0, '127.0.0.1', r));
+    callbackUrl = `http://localhost:${(callback.address() as AddressInfo).port}/callback`;
     ({ server, idp } = await cognitoServer(SERVICES, { config: { services: { lambda: { idleTimeoutSeconds: 600 } } } }));
     lambda = new LambdaClient(clientConfig(server.endpoint));
     UserPoolId = (await idp.send(new CreateUserPoolCommand({ PoolName: 'federation' }))).UserPool!.Id!;
@@ -164,6 +174,7 @@ describe('Cognito hosted UI: OIDC federation', () => {
     idp.destroy();
     lambda.destroy();
     await new Promise((r) => provider.server.close(r));
+    await new Promise((r) => callback.close(r));
     await server.stop();
   });
 
@@ -214,13 +225,42 @@ describe('Cognito hosted UI: OIDC federation', () => {
     assert.equal(info.email, 'grace@corp.example');
   });
 
+  it('headless Chromium on the domain host: the login page\'s button, the provider, /oauth2/idpresponse on that host, the callback; then signed in without the provider', { skip: !CHROMIUM }, async () => {
+    provider.mode = 'ok';
+    provider.nextUser = { sub: 'u-browser', email: 'ada@corp.example', name: 'Ada' };
+    const port = new URL(server.endpoint).port;
+    const host = `http://${DOMAIN}.auth.us-east-1.localhost:${port}`;
+    const query = new URLSearchParams({ response_type: 'code', client_id: ClientId, redirect_uri: callbackUrl, state: 'browser', scope: 'openid email' }).toString();
+    let browser: Browser | undefined;
+    try {
+      browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+      const page = await browser.newPage();
+      await page.goto(`${host}/login?${query}`);
+      assert.equal(await page.title(), 'Sign in');
+      await Promise.all([page.waitForURL((u) => u.toString().startsWith(callbackUrl)), page.getByRole('link', { name: 'Sign in with Corp' }).click()]);
+      const first = new URL(page.url());
+      assert.equal(first.searchParams.get('state'), 'browser');
+      assert.ok(first.searchParams.get('code'));
+      assert.equal(provider.lastAuthorize!.get('redirect_uri'), `${host}/oauth2/idpresponse`);
+      // The browser's session on the domain: authorize without a provider goes straight back.
+      const asked = provider.lastAuthorize;
+      await page.goto(`${host}/oauth2/authorize?${query}`);
+      assert.ok(page.url().startsWith(callbackUrl));
+      assert.ok(new URL(page.url()).searchParams.get('code'));
+      assert.equal(provider.lastAuthorize, asked);
+    } finally {
+      await browser?.close();
+    }
+    assert.equal((await idp.send(new AdminGetUserCommand({ UserPoolId, Username: 'Corp_u-browser' }))).UserStatus, 'EXTERNAL_PROVIDER');
+  });
+
   it('a second sign-in links to the same user and refreshes its mapped attributes', async () => {
     provider.mode = 'ok';
     provider.nextUser = { sub: 'u-1', email: 'grace.h@corp.example', name: 'Grace H' };
     const { end } = await follow(authorize({ identity_provider: 'Corp' }));
     assert.ok(end.searchParams.get('code'));
     const users = await idp.send(new ListUsersCommand({ UserPoolId }));
-    assert.deepEqual(users.Users!.map((u) => u.Username), ['Corp_u-1']);
+    assert.deepEqual(users.Users!.map((u) => u.Username).filter((n) => n!.startsWith('Corp_u-1')), ['Corp_u-1']);
     const user = await idp.send(new AdminGetUserCommand({ UserPoolId, Username: 'Corp_u-1' }));
     assert.equal(user.UserAttributes!.find((a) => a.Name === 'email')!.Value, 'grace.h@corp.example');
   });
