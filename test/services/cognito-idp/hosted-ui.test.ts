@@ -275,6 +275,26 @@ describe('Cognito hosted UI and OAuth 2.0 endpoints', () => {
     assert.equal(badClient.status, 401);
   });
 
+  it('refresh_token with the client\'s RefreshTokenRotation enabled: a new refresh token each time, the old one refused at once (no grace period)', async () => {
+    const rotating = (await idp.send(new CreateUserPoolClientCommand({
+      UserPoolId, ClientName: 'rotating', AllowedOAuthFlowsUserPoolClient: true, AllowedOAuthFlows: ['code'], AllowedOAuthScopes: ['openid', 'email'], CallbackURLs: [callbackUrl], SupportedIdentityProviders: ['COGNITO'],
+      RefreshTokenRotation: { Feature: 'ENABLED', RetryGracePeriodSeconds: 0 },
+    }))).UserPoolClient!.ClientId!;
+    const done = await signInByForm(authorizeQuery({ client_id: rotating }));
+    const code = new URL(done.headers.get('location')!).searchParams.get('code')!;
+    const first = (await token({ grant_type: 'authorization_code', client_id: rotating, code, redirect_uri: callbackUrl })).json;
+    assert.ok(first.refresh_token);
+    const second = await token({ grant_type: 'refresh_token', client_id: rotating, refresh_token: first.refresh_token });
+    assert.equal(second.status, 200);
+    assert.ok(second.json.refresh_token);
+    assert.notEqual(second.json.refresh_token, first.refresh_token);
+    assert.equal(decode(second.json.access_token).claims.scope, 'openid email');
+    assert.deepEqual(await token({ grant_type: 'refresh_token', client_id: rotating, refresh_token: first.refresh_token }), { status: 400, json: { error: 'invalid_grant' } });
+    const third = await token({ grant_type: 'refresh_token', client_id: rotating, refresh_token: second.json.refresh_token });
+    assert.equal(third.status, 200);
+    assert.ok(third.json.refresh_token);
+  });
+
   it('client_credentials: resource-server scopes with HTTP Basic or client_secret in the body; the errors', async () => {
     const basic = `Basic ${Buffer.from(`${M2mId}:${M2mSecret}`).toString('base64')}`;
     const all = await token({ grant_type: 'client_credentials' }, { authorization: basic });

@@ -7,8 +7,10 @@ import {
   ConfirmForgotPasswordCommand,
   ConfirmSignUpCommand,
   ForgotPasswordCommand,
+  CreateResourceServerCommand,
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
+  CreateUserPoolDomainCommand,
   InitiateAuthCommand,
   RespondToAuthChallengeCommand,
   SignUpCommand,
@@ -80,6 +82,17 @@ describe('Cognito Lambda triggers', () => {
       'index.js': `exports.handler = async (event) => {
         if (event.version !== '1' || event.triggerSource !== 'TokenGeneration_Authentication') throw new Error('unexpected ' + event.triggerSource);
         event.response = { claimsOverrideDetails: { claimsToAddOrOverride: { role: 'editor', aud: 'forged' }, claimsToSuppress: ['email'] } };
+        return event;
+      };`,
+    });
+    await createFunction(lambda, 'm2m-token', {
+      'index.js': `exports.handler = async (event) => {
+        const r = event.request;
+        if (event.version !== '3' || event.triggerSource !== 'TokenGeneration_ClientCredentials' || event.userName !== 'ClientCredentials' || JSON.stringify(r.userAttributes) !== '{}' || r.groupConfiguration !== null || event.response.claimsAndScopeOverrideDetails !== null || !event.callerContext.clientId) throw new Error('bad event ' + JSON.stringify(event));
+        if (r.clientMetadata && r.clientMetadata.deny) throw new Error('Machine not allowed');
+        event.response = { claimsAndScopeOverrideDetails: { accessTokenGeneration: {
+          claimsToAddOrOverride: { tenant: (r.clientMetadata || {}).tenant || 'none', scopes_seen: r.scopes.join(','), client_id: 'forged' },
+          scopesToSuppress: ['api/write'], scopesToAdd: ['api/extra'] } } };
         return event;
       };`,
     });
@@ -224,5 +237,39 @@ describe('Cognito Lambda triggers', () => {
     assert.equal(id.aud, ClientId);
     assert.equal(id.email, undefined);
     assert.equal(decode(r!.AccessToken!).claims.role, undefined);
+  });
+
+  it('PreTokenGeneration V3_0 shapes client-credentials access tokens (AWS\'s M2M event, aws_client_metadata); not with V2_0', async () => {
+    const m2mPool = async (name: string, version: 'V2_0' | 'V3_0', tier: 'ESSENTIALS' | 'LITE') => {
+      const UserPoolId = (await idp.send(new CreateUserPoolCommand({ PoolName: name, UserPoolTier: tier, LambdaConfig: { PreTokenGenerationConfig: { LambdaArn: arn('m2m-token'), LambdaVersion: version } } }))).UserPool!.Id!;
+      await idp.send(new CreateUserPoolDomainCommand({ UserPoolId, Domain: `m2m-${name}` }));
+      await idp.send(new CreateResourceServerCommand({ UserPoolId, Identifier: 'api', Name: 'api', Scopes: [{ ScopeName: 'read', ScopeDescription: 'r' }, { ScopeName: 'write', ScopeDescription: 'w' }] }));
+      const c = (await idp.send(new CreateUserPoolClientCommand({ UserPoolId, ClientName: 'm2m', GenerateSecret: true, AllowedOAuthFlowsUserPoolClient: true, AllowedOAuthFlows: ['client_credentials'], AllowedOAuthScopes: ['api/read', 'api/write'] }))).UserPoolClient!;
+      return async (body: Record<string, string> = {}) => {
+        const res = await fetch(`${server.endpoint}/_aws/cognito/m2m-${name}/oauth2/token`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${Buffer.from(`${c.ClientId}:${c.ClientSecret}`).toString('base64')}` },
+          body: new URLSearchParams({ grant_type: 'client_credentials', ...body }).toString(),
+        });
+        return { status: res.status, json: (await res.json()) as Record<string, string>, clientId: c.ClientId! };
+      };
+    };
+    const v3 = await m2mPool('v3', 'V3_0', 'ESSENTIALS');
+    const shaped = await v3({ aws_client_metadata: JSON.stringify({ tenant: 'acme' }) });
+    assert.equal(shaped.status, 200, JSON.stringify(shaped.json));
+    const claims = decode(shaped.json.access_token!).claims;
+    assert.equal(claims.tenant, 'acme');
+    assert.equal(claims.scopes_seen, 'api/read,api/write');
+    assert.equal(claims.scope, 'api/read api/extra');
+    assert.equal(claims.client_id, shaped.clientId);
+    assert.equal((decode((await v3()).json.access_token!).claims).tenant, 'none');
+    assert.deepEqual((await v3({ aws_client_metadata: JSON.stringify({ deny: 'yes' }) })).status, 400);
+    assert.deepEqual((await v3({ aws_client_metadata: 'not json' })).json, { error: 'invalid_request' });
+    // A V2_0 trigger is not asked for machine tokens; a Lite pool cannot have a V3_0 one at all.
+    const plain = await (await m2mPool('v2', 'V2_0', 'ESSENTIALS'))();
+    assert.equal(plain.status, 200, JSON.stringify(plain.json));
+    assert.equal(decode(plain.json.access_token!).claims.tenant, undefined);
+    assert.equal(decode(plain.json.access_token!).claims.scope, 'api/read api/write');
+    await assert.rejects(m2mPool('lite', 'V3_0', 'LITE'), { message: 'PreTokenGeneration V3_0 is not available in the LITE tier.' });
   });
 });

@@ -28,15 +28,28 @@ export interface IssueOptions {
    * authorize request's nonce, and whether a refresh token is returned (not for the implicit grant).
    */
   oauth?: { scopes: string[]; nonce?: string; refreshToken: boolean };
+  /** When a new refresh token expires (rotation: when the one it replaces would have); else the client's validity from now. */
+  refreshExpires?: number;
 }
 
 function typed(name: string, value: string): unknown {
   if (name === 'email_verified' || name === 'phone_number_verified') return value === 'true';
   if (name === 'updated_at') return Number(value);
+  if (name === 'identities') return identitiesClaim(value);
   return value;
 }
 
-function applyClaims(claims: Record<string, unknown>, spec: unknown): void {
+/** A federated user's `identities` attribute as id tokens carry it: an array, dateCreated and primary as strings. */
+function identitiesClaim(value: string): unknown {
+  try {
+    const list = JSON.parse(value) as Record<string, unknown>[];
+    return list.map((i) => ({ ...i, dateCreated: String(i.dateCreated), primary: String(i.primary) }));
+  } catch {
+    return value;
+  }
+}
+
+export function applyClaims(claims: Record<string, unknown>, spec: unknown): void {
   if (!spec || typeof spec !== 'object') return;
   const s = spec as { claimsToAddOrOverride?: Record<string, unknown>; claimsToSuppress?: string[] };
   for (const name of s.claimsToSuppress ?? []) if (!PROTECTED.has(name)) delete claims[name];
@@ -150,7 +163,7 @@ export async function issueTokens(core: CognitoCore, pool: StoredPool, client: S
       // The user's refresh tokens that expired go (their access tokens, shorter-lived, have expired too).
       await tx.run('DELETE FROM cognito_refresh WHERE pool_id = ? AND ukey = ? AND expires < ?', [pool.Id, ukey, now]);
       await tx.run('INSERT INTO cognito_refresh (token_hash, pool_id, client_id, ukey, origin_jti, auth_time, expires, revoked, scopes) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?)', [
-        hashToken(refresh), pool.Id, client.ClientId, ukey, originJti, opts.authTime, now + valid.refresh, opts.oauth ? opts.oauth.scopes.join(' ') : null,
+        hashToken(refresh), pool.Id, client.ClientId, ukey, originJti, opts.authTime, opts.refreshExpires ?? now + valid.refresh, opts.oauth ? opts.oauth.scopes.join(' ') : null,
       ]);
     });
     // The implicit grant returns no refresh token: its row still stands for the origin the access token names (revocation, global sign-out).
@@ -159,6 +172,20 @@ export async function issueTokens(core: CognitoCore, pool: StoredPool, client: S
     if (pool.DeviceConfiguration && !opts.deviceKey) result.NewDeviceMetadata = await newDevice(core, pool, ukey);
   }
   return result;
+}
+
+/**
+ * New tokens for a refresh token, the same for GetTokensFromRefreshToken and the token endpoint's
+ * refresh_token grant. With the client's RefreshTokenRotation enabled, a new refresh token too,
+ * valid for what remained of the one it replaces, which lasts RetryGracePeriodSeconds more (none by default).
+ */
+export async function refreshTokens(core: CognitoCore, pool: StoredPool, client: StoredClient, user: StoredUser, row: RefreshRow, opts: { clientMetadata?: Record<string, string> } = {}): Promise<AuthenticationResultType> {
+  const base = { authTime: Number(row.auth_time), triggerSource: 'TokenGeneration_RefreshTokens', oauth: grantOf(row), ...(opts.clientMetadata ? { clientMetadata: opts.clientMetadata } : {}) };
+  if (client.RefreshTokenRotation?.Feature !== 'ENABLED') return issueTokens(core, pool, client, user, { ...base, originJti: row.origin_jti });
+  const now = core.now();
+  const until = now + (client.RefreshTokenRotation.RetryGracePeriodSeconds ?? 0) * 1000;
+  await core.db.tx((tx) => tx.run('UPDATE cognito_refresh SET expires = ? WHERE origin_jti = ? AND expires > ?', [until, row.origin_jti, until]));
+  return issueTokens(core, pool, client, user, { ...base, refreshExpires: Number(row.expires) });
 }
 
 /** An opaque refresh token in the five-part form of AWS's (encrypted JWT), random throughout. */

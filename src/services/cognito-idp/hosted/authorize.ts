@@ -10,6 +10,7 @@ import type { CognitoCore, StoredClient, StoredUser } from '../core.js';
 import { issueTokens } from '../auth/tokens.js';
 import { AccountOps } from '../ops/account.js';
 import { AuthOps } from '../ops/auth.js';
+import { idpResponse, provider as providerOf, startFederation, type OidcProvider } from './federation.js';
 import { endWebSession, newCode, newWebSession, webSession } from './grants.js';
 import { COOKIE, cookie, form, html, redirect, sessionCookie, withParams, type DomainRequest } from './http.js';
 import { challengePage, confirmPage, errorPage, loginPage, signupPage } from './pages.js';
@@ -26,6 +27,8 @@ export interface Authorization {
   state?: string;
   nonce?: string;
   codeChallenge?: string;
+  /** The identity provider the request names (`identity_provider`), other than COGNITO. */
+  provider?: OidcProvider;
 }
 
 type Checked = { ok: Authorization } | { page: string; status: number } | { to: string };
@@ -65,11 +68,16 @@ export class HostedUi {
     if (challenge && !/^[A-Za-z0-9\-._~]{43,128}$/.test(challenge)) return fail('invalid_request');
     const provider = q.get('identity_provider') ?? undefined;
     const supported = client.SupportedIdentityProviders ?? [];
+    const a: Authorization = { client, responseType, redirectUri, scopes, state, nonce: q.get('nonce') ?? undefined, codeChallenge: challenge };
     if (provider && provider !== 'COGNITO') {
-      return fail('invalid_request', supported.includes(provider) ? `Federation to ${provider} is not served by Stratus's hosted UI` : 'Login option is not available. Please try another one');
+      const p = supported.includes(provider) ? await providerOf(this.core, d.pool.Id, provider) : undefined;
+      if (!p) return fail('invalid_request', 'Login option is not available. Please try another one');
+      // Of the provider types, OIDC is the one Stratus federates with (SAML and social ones are recorded only).
+      if (p.ProviderType !== 'OIDC') return fail('invalid_request', `Federation to ${p.ProviderType} providers is not served by Stratus's hosted UI`);
+      return { ok: { ...a, provider: p } };
     }
-    if (!supported.includes('COGNITO')) return fail('unauthorized_client', 'Login option is not available. Please try another one');
-    return { ok: { client, responseType, redirectUri, scopes, state, nonce: q.get('nonce') ?? undefined, codeChallenge: challenge } };
+    if (!supported.includes('COGNITO') && (provider === 'COGNITO' || !supported.length)) return fail('unauthorized_client', 'Login option is not available. Please try another one');
+    return { ok: a };
   }
 
   private answerCheck(d: DomainRequest, checked: Exclude<Checked, { ok: Authorization }>): void {
@@ -80,11 +88,21 @@ export class HostedUi {
   async authorize(d: DomainRequest): Promise<void> {
     const checked = await this.check(d, d.query);
     if (!('ok' in checked)) return this.answerCheck(d, checked);
+    if (checked.ok.provider) return startFederation(this.core, d, checked.ok, checked.ok.provider);
     // A browser signed in to this pool within the hour goes straight back to the client.
     const session = await webSession(this.core, d.pool.Id, cookie(d.req, COOKIE));
     const user = session ? await this.core.userByKey(d.pool.Id, session.ukey) : undefined;
-    if (session && user?.enabled && user.status === 'CONFIRMED') return redirect(d.res, await this.complete(d, checked.ok, user, session.authTime));
+    if (session && user?.enabled && (user.status === 'CONFIRMED' || user.status === 'EXTERNAL_PROVIDER')) return redirect(d.res, await this.complete(d, checked.ok, user, session.authTime));
     redirect(d.res, `${d.base}/login?${d.query.toString()}`);
+  }
+
+  /** /oauth2/idpresponse: a federated sign-in, continued as a password sign-in is (browser session, then the client). */
+  async idpResponse(d: DomainRequest): Promise<void> {
+    return idpResponse(this.core, d, async (a, user) => {
+      const authTime = this.core.now();
+      const id = await newWebSession(this.core, d.pool.Id, { ukey: this.core.ukey(d.pool, user.Username), authTime });
+      redirect(d.res, await this.complete(d, a, user, authTime), { 'set-cookie': sessionCookie(d, id) });
+    });
   }
 
   /** Where a signed-in user goes: the redirect URI with a code, or with the tokens in the fragment. */
@@ -113,8 +131,17 @@ export class HostedUi {
     if (!('ok' in checked)) return this.answerCheck(d, checked);
     const a = checked.ok;
     const links = this.links(d);
-    const signupHref = d.pool.AdminCreateUserConfig?.AllowAdminCreateUserOnly ? undefined : links.signup;
-    if (d.req.method !== 'POST') return html(d.res, 200, loginPage({ action: links.login, signupHref, notice: d.query.get('confirmed') ? 'Your account is confirmed. Sign in.' : undefined }));
+    const supported = a.client.SupportedIdentityProviders ?? [];
+    const cognito = supported.includes('COGNITO');
+    const signupHref = d.pool.AdminCreateUserConfig?.AllowAdminCreateUserOnly || !cognito ? undefined : links.signup;
+    // A button per identity provider of the client: /oauth2/authorize with the same request and that provider.
+    const providers = supported.filter((p) => p !== 'COGNITO').map((name) => {
+      const q = new URLSearchParams(d.query);
+      q.set('identity_provider', name);
+      return { name, href: `${d.base}/oauth2/authorize?${q.toString()}` };
+    });
+    if (d.req.method !== 'POST') return html(d.res, 200, loginPage({ action: links.login, signupHref, providers, passwordForm: cognito, notice: d.query.get('confirmed') ? 'Your account is confirmed. Sign in.' : undefined }));
+    if (!cognito) return redirect(d.res, withParams(a.redirectUri, { error: 'unauthorized_client', error_description: 'Login option is not available. Please try another one', state: a.state }));
     const f = form(d.req);
     const username = f.get('username') ?? '';
     let signedIn: { user: StoredUser; authTime: number } | undefined;
@@ -136,7 +163,7 @@ export class HostedUi {
         return redirect(d.res, await this.complete(d, a, signedIn.user, signedIn.authTime), { 'set-cookie': sessionCookie(d, id) });
       }
       const next = answer.ChallengeName ?? '';
-      if (!CHALLENGES.has(next) || !answer.Session) return html(d.res, 200, loginPage({ action: links.login, signupHref, error: `Sign-in needs ${next}, which the hosted UI does not offer.` }));
+      if (!CHALLENGES.has(next) || !answer.Session) return html(d.res, 200, loginPage({ action: links.login, signupHref, providers, passwordForm: cognito, error: `Sign-in needs ${next}, which the hosted UI does not offer.` }));
       const name = answer.ChallengeParameters?.USER_ID_FOR_SRP ?? username;
       return html(d.res, 200, challengePage({ action: links.login, challenge: next, session: answer.Session, username: name, destination: answer.ChallengeParameters?.CODE_DELIVERY_DESTINATION }));
     } catch (err) {
@@ -144,8 +171,8 @@ export class HostedUi {
       if (err.code === 'UserNotConfirmedException') return redirect(d.res, withParams(links.confirm, { username }));
       // A wrong code keeps its session (AWS's lets the user try again); other failures start over.
       if (err.code === 'CodeMismatchException' && challenge) return html(d.res, 200, challengePage({ action: links.login, challenge, session: f.get('session') ?? '', username, error: err.message }));
-      if (challenge === 'NEW_PASSWORD_REQUIRED' && err.code === 'InvalidPasswordException') return html(d.res, 200, loginPage({ action: links.login, signupHref, error: `${err.message} Sign in again with your temporary password.` }));
-      return html(d.res, 200, loginPage({ action: links.login, signupHref, error: err.message, username }));
+      if (challenge === 'NEW_PASSWORD_REQUIRED' && err.code === 'InvalidPasswordException') return html(d.res, 200, loginPage({ action: links.login, signupHref, providers, passwordForm: cognito, error: `${err.message} Sign in again with your temporary password.` }));
+      return html(d.res, 200, loginPage({ action: links.login, signupHref, providers, passwordForm: cognito, error: err.message, username }));
     }
   }
 

@@ -20,26 +20,37 @@ export interface CodeGrant {
   codeChallenge?: string;
 }
 
-export async function newCode(core: CognitoCore, poolId: string, grant: CodeGrant): Promise<string> {
-  const code = randomUUID();
+/** Stores a one-use record (five minutes) under the hash of its key. */
+export async function putOnce(core: CognitoCore, poolId: string, key: string, doc: object): Promise<void> {
   const now = core.now();
   await core.db.tx(async (tx) => {
     await tx.run('DELETE FROM cognito_oauth_codes WHERE expires < ?', [now]);
-    await tx.run('INSERT INTO cognito_oauth_codes (code_hash, pool_id, expires, doc) VALUES (?, ?, ?, ?)', [hashToken(code), poolId, now + CODE_TTL_MS, JSON.stringify(grant)]);
+    await tx.run('INSERT INTO cognito_oauth_codes (code_hash, pool_id, expires, doc) VALUES (?, ?, ?, ?)', [hashToken(key), poolId, now + CODE_TTL_MS, JSON.stringify(doc)]);
   });
-  return code;
 }
 
-/** The grant a code names, deleted as it is read so that a code is exchanged once; undefined when unknown, used or expired. */
-export async function takeCode(core: CognitoCore, poolId: string, code: string): Promise<CodeGrant | undefined> {
-  const id = hashToken(code);
+/** The record a key names, deleted as it is read so that it is used once; undefined when unknown, used or expired. */
+export async function takeOnce<T>(core: CognitoCore, poolId: string, key: string): Promise<T | undefined> {
+  const id = hashToken(key);
   const row = await core.db.tx(async (tx) => {
     const r = await tx.get<{ pool_id: string; expires: number; doc: string }>('SELECT pool_id, expires, doc FROM cognito_oauth_codes WHERE code_hash = ?', [id]);
     if (r) await tx.run('DELETE FROM cognito_oauth_codes WHERE code_hash = ?', [id]);
     return r;
   });
   if (!row || row.pool_id !== poolId || row.expires <= core.now()) return undefined;
-  return JSON.parse(row.doc) as CodeGrant;
+  return JSON.parse(row.doc) as T;
+}
+
+export async function newCode(core: CognitoCore, poolId: string, grant: CodeGrant): Promise<string> {
+  const code = randomUUID();
+  await putOnce(core, poolId, code, grant);
+  return code;
+}
+
+/** The grant a code names, spent as it is read; never a federation state kept in the same table. */
+export async function takeCode(core: CognitoCore, poolId: string, code: string): Promise<CodeGrant | undefined> {
+  const grant = await takeOnce<CodeGrant & { kind?: string }>(core, poolId, code);
+  return grant && grant.kind === undefined ? grant : undefined;
 }
 
 export interface WebSession {

@@ -7,9 +7,10 @@
 import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import { isAwsError } from '../../../aws/errors.js';
 import type { CognitoCore, StoredClient, StoredUser } from '../core.js';
-import { ADMIN_SCOPE, grantOf, issueTokens, refreshRow, verifyAccessToken } from '../auth/tokens.js';
+import { ADMIN_SCOPE, applyClaims, issueTokens, refreshRow, refreshTokens, verifyAccessToken } from '../auth/tokens.js';
 import { signJwt } from '../crypto/tokens.js';
 import { allowedFlows, validityMs } from '../ops/clients.js';
+import { invokeTrigger, triggerArn } from '../triggers.js';
 import { takeCode } from './grants.js';
 import { form, isForm, json, type DomainRequest } from './http.js';
 
@@ -109,7 +110,7 @@ export class OAuthEndpoints {
     if (!row || row.client_id !== client.ClientId || row.revoked || row.expires <= this.core.now()) throw new OAuthError('invalid_grant');
     const user = await this.core.userByKey(d.pool.Id, row.ukey);
     if (!user || !user.enabled) throw new OAuthError('invalid_grant');
-    const tokens = await issueTokens(this.core, d.pool, client, user, { authTime: Number(row.auth_time), originJti: row.origin_jti, triggerSource: 'TokenGeneration_RefreshTokens', oauth: grantOf(row) });
+    const tokens = await refreshTokens(this.core, d.pool, client, user, row);
     return tokenJson(tokens);
   }
 
@@ -134,8 +135,46 @@ export class OAuthEndpoints {
     if (!scopes.length) throw new OAuthError('invalid_scope');
     const iat = Math.floor(this.core.now() / 1000);
     const expiresIn = Math.floor(validityMs(client).access / 1000);
-    const claims = { sub: client.ClientId, token_use: 'access', scope: scopes.join(' '), auth_time: iat, iss: this.core.issuer(d.pool), exp: iat + expiresIn, iat, version: 2, jti: randomUUID(), client_id: client.ClientId };
+    const claims: Record<string, unknown> = { sub: client.ClientId, token_use: 'access', scope: scopes.join(' '), auth_time: iat, iss: this.core.issuer(d.pool), exp: iat + expiresIn, iat, version: 2, jti: randomUUID(), client_id: client.ClientId };
+    await this.machineTokenTrigger(d, client, claims, scopes, f.get('aws_client_metadata'));
     return { access_token: signJwt(await this.core.key(d.pool.Id), claims), expires_in: expiresIn, token_type: 'Bearer' };
+  }
+
+  /**
+   * PreTokenGeneration for a client-credentials grant: only with the V3_0 event, only in pools of
+   * the Essentials or Plus tier (AWS's rule). The event is AWS's: userName `ClientCredentials`, no
+   * attributes or groups, the granted scopes, and the `aws_client_metadata` JSON the request gave;
+   * its accessTokenGeneration adds, overrides or suppresses claims and scopes.
+   */
+  private async machineTokenTrigger(d: DomainRequest, client: StoredClient, claims: Record<string, unknown>, scopes: string[], metadataParam: string | null): Promise<void> {
+    const config = d.pool.LambdaConfig?.PreTokenGenerationConfig;
+    if (config?.LambdaVersion !== 'V3_0' || !triggerArn(d.pool, 'PreTokenGeneration') || (d.pool.UserPoolTier ?? 'ESSENTIALS') === 'LITE') return;
+    let clientMetadata: Record<string, string> | undefined;
+    if (metadataParam !== null) {
+      try {
+        clientMetadata = JSON.parse(metadataParam) as Record<string, string>;
+      } catch {
+        throw new OAuthError('invalid_request');
+      }
+      if (!clientMetadata || typeof clientMetadata !== 'object' || Array.isArray(clientMetadata)) throw new OAuthError('invalid_request');
+    }
+    let response;
+    try {
+      response = await invokeTrigger(this.core, d.pool, {
+        trigger: 'PreTokenGeneration', triggerSource: 'TokenGeneration_ClientCredentials', userName: 'ClientCredentials', clientId: client.ClientId, version: '3',
+        request: { userAttributes: {}, groupConfiguration: null, scopes, ...(clientMetadata ? { clientMetadata } : {}) },
+        response: { claimsAndScopeOverrideDetails: null },
+      });
+    } catch (err) {
+      if (isAwsError(err)) throw new OAuthError('invalid_request', 400, err.message);
+      throw err;
+    }
+    const at = (response?.claimsAndScopeOverrideDetails as { accessTokenGeneration?: { scopesToAdd?: string[]; scopesToSuppress?: string[] } } | null | undefined)?.accessTokenGeneration;
+    if (!at) return;
+    applyClaims(claims, at);
+    let granted = scopes.filter((s) => !(at.scopesToSuppress ?? []).includes(s));
+    granted = [...new Set([...granted, ...(at.scopesToAdd ?? [])])];
+    claims.scope = granted.join(' ');
   }
 
   /** The signed-in user's attributes, for an access token carrying `openid` (or the user-pool admin scope). */

@@ -24,13 +24,14 @@ function hidden(fields: Record<string, string>): string {
   return Object.entries(fields).map(([k, v]) => `<input type="hidden" name="${e(k)}" value="${e(v)}">`).join('');
 }
 
-export function loginPage(o: { action: string; signupHref?: string; error?: string; notice?: string; username?: string }): string {
-  return page('Sign in', `<h1>Sign in</h1>${alert(o.error, o.notice)}
-<form method="post" action="${e(o.action)}">
+export function loginPage(o: { action: string; signupHref?: string; error?: string; notice?: string; username?: string; providers?: { name: string; href: string }[]; passwordForm?: boolean }): string {
+  const providers = (o.providers ?? []).map((p) => `<p><a class="idp" href="${e(p.href)}">Sign in with ${e(p.name)}</a></p>`).join('');
+  return page('Sign in', `<h1>Sign in</h1>${alert(o.error, o.notice)}${providers}
+${o.passwordForm === false ? '' : `<form method="post" action="${e(o.action)}">
 <label for="username">Username</label><input id="username" name="username" autocomplete="username" required value="${e(o.username ?? '')}">
 <label for="password">Password</label><input id="password" name="password" type="password" autocomplete="current-password" required>
 <button type="submit" name="signInSubmitButton">Sign in</button>
-</form>${o.signupHref ? `<p>Need an account? <a href="${e(o.signupHref)}">Sign up</a></p>` : ''}`);
+</form>`}${o.signupHref ? `<p>Need an account? <a href="${e(o.signupHref)}">Sign up</a></p>` : ''}`);
 }
 
 const CHALLENGE_TEXT: Record<string, { heading: string; label: string; field: string; type: string; autocomplete: string }> = {

@@ -37,6 +37,8 @@ export function hostedRoutes(core: CognitoCore): DataPlaneRoute[] {
         return ui.logout(d);
       case '/error':
         return ui.error(d);
+      case '/oauth2/idpresponse':
+        return ui.idpResponse(d);
       case '/oauth2/token':
         return oauth.token(d);
       case '/oauth2/userInfo':

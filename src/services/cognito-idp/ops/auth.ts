@@ -28,7 +28,7 @@ import { passwordMatches } from '../crypto/password.js';
 import { N, claimSignature, poolNameOf, serverEphemeral, serverKey } from '../crypto/srp.js';
 import { totpValid } from '../crypto/totp.js';
 import { newSession, takeSession, type SessionDoc } from '../auth/sessions.js';
-import { grantOf, issueTokens, refreshRow } from '../auth/tokens.js';
+import { grantOf, issueTokens, refreshRow, refreshTokens } from '../auth/tokens.js';
 import { getDevice, putDevice } from '../auth/devices.js';
 import { invokeTrigger, triggerArn, triggerAttributes } from '../triggers.js';
 import { checkRequired, newPasswordFields } from '../users.js';
@@ -124,16 +124,8 @@ export class AuthOps implements Pick<Api, Ops> {
   async GetTokensFromRefreshToken(_ctx: RequestContext, input: { ClientId: string; ClientSecret?: string; RefreshToken: string; ClientMetadata?: Record<string, string> }) {
     const call = await this.clientCall(input.ClientId, false, undefined, undefined, input.ClientMetadata);
     if (call.client.ClientSecret && input.ClientSecret !== call.client.ClientSecret) throw new NotAuthorizedException(`Unable to verify secret hash for client ${call.client.ClientId}`);
-    const rotation = call.client.RefreshTokenRotation?.Feature === 'ENABLED';
     const { user, row } = await this.refreshUser(call, input.RefreshToken);
-    if (!rotation) {
-      const result = await issueTokens(this.core, call.pool, call.client, user, { authTime: row.auth_time, originJti: row.origin_jti, triggerSource: 'TokenGeneration_RefreshTokens', clientMetadata: call.clientMetadata, oauth: grantOf(row) });
-      return { AuthenticationResult: result };
-    }
-    const grace = (call.client.RefreshTokenRotation?.RetryGracePeriodSeconds ?? 0) * 1000;
-    await this.core.db.tx((tx) => tx.run('UPDATE cognito_refresh SET expires = ? WHERE origin_jti = ? AND expires > ?', [this.core.now() + grace, row.origin_jti, this.core.now() + grace]));
-    const result = await issueTokens(this.core, call.pool, call.client, user, { authTime: row.auth_time, triggerSource: 'TokenGeneration_RefreshTokens', clientMetadata: call.clientMetadata, oauth: grantOf(row) });
-    return { AuthenticationResult: result };
+    return { AuthenticationResult: await refreshTokens(this.core, call.pool, call.client, user, row, { clientMetadata: call.clientMetadata }) };
   }
 
   private async refreshUser(call: Call, token: string) {

@@ -1,6 +1,6 @@
 /**
  * Identity providers of a pool (SAML, OIDC, social), recorded with AWS's checks of their details.
- * Signing in through them needs the hosted UI, which is not built yet (docs/services/cognito-idp.md).
+ * OIDC ones are signed in through by the hosted UI (hosted/federation.ts); SAML and social ones are recorded only.
  */
 import type { RequestContext } from '../../../core/context.js';
 import { decodePageToken, encodePageToken, listingOf } from '../../../storage/paginate.js';
