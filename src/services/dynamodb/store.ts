@@ -24,7 +24,7 @@ import type { Clock } from '../../core/clock.js';
 import { cancel, enqueue, type JobSpec } from '../../jobs/queue.js';
 import type { TagStore } from '../../storage/tags.js';
 import { kinesisJobs } from './kinesis-destinations.js';
-import { activeStream, tableArn, type IndexMeta, type Stats, type StreamMeta, type TableMeta } from './tables.js';
+import { activeStream, keyAttrsOf, tableArn, type IndexMeta, type Stats, type StreamMeta, type TableMeta } from './tables.js';
 import { hashKey, indexKey, projectedNames, type EncodedKey } from './keys.js';
 import type { KeyBound, ReadScope } from './key-range.js';
 import { itemSize, typeOf, utf8Len, valuesEqual, valueSize, type Item } from './values.js';
@@ -751,7 +751,7 @@ function rangeSql(col: string, scope: { lo?: KeyBound; hi?: KeyBound }, where: s
 }
 
 function typesMatch(ix: IndexMeta, item: Item): boolean {
-  for (const k of ix.range ? [ix.hash, ix.range] : [ix.hash]) {
+  for (const k of keyAttrsOf(ix)) {
     const v = item[k.name];
     if (!v || typeOf(v) !== k.type) return false;
   }

@@ -30,6 +30,7 @@ import {
   activeStream,
   attributeDefs,
   buildIndex,
+  keyAttrsOf,
   buildTable,
   checkStreamSpec,
   describeTable,
@@ -253,7 +254,7 @@ async function updateIndexes(store: Store, tx: Tx, t: TableMeta, input: UpdateTa
       }
       if (t.gsis.length >= MAX_GSIS) throw new LimitExceededException(`Subscriber limit exceeded: GlobalSecondaryIndex count exceeds the per-table limit of ${MAX_GSIS}`);
       const ix = buildIndex('GSI', spec, defs, t, activeAt);
-      for (const k of ix.range ? [ix.hash, ix.range] : [ix.hash]) {
+      for (const k of keyAttrsOf(ix)) {
         if (!t.attributeDefinitions.some((d) => d.AttributeName === k.name)) t.attributeDefinitions.push({ AttributeName: k.name, AttributeType: k.type });
       }
       t.gsis.push(ix);
@@ -280,10 +281,7 @@ async function updateIndexes(store: Store, tx: Tx, t: TableMeta, input: UpdateTa
   }
   // Drop attribute definitions no key uses any more.
   const used = new Set<string>([t.hash.name, ...(t.range ? [t.range.name] : [])]);
-  for (const ix of [...t.lsis, ...t.gsis]) {
-    used.add(ix.hash.name);
-    if (ix.range) used.add(ix.range.name);
-  }
+  for (const ix of [...t.lsis, ...t.gsis]) for (const k of keyAttrsOf(ix)) used.add(k.name);
   t.attributeDefinitions = t.attributeDefinitions.filter((d) => used.has(d.AttributeName));
   return changed;
 }
