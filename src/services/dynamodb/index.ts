@@ -5,7 +5,9 @@ import { BACKUP_EXPIRY_JOB, BACKUP_JOB, BackupCopier, BackupExpiry, BackupOps } 
 import { BatchOps } from './ops/batch.js';
 import { EXPORT_JOB, ExportOps, ExportWriter } from './ops/exports.js';
 import { IMPORT_JOB, ImportOps, ImportReader } from './ops/imports.js';
+import { GlobalTableOps } from './ops/global-tables.js';
 import { ItemOps } from './ops/items.js';
+import { REPLICATE_JOB, ReplicaApplier } from './global-tables.js';
 import { KinesisDestinationOps } from './ops/kinesis.js';
 import { KINESIS_JOB, kinesisForwarder } from './kinesis-destinations.js';
 import { PartiqlOps } from './ops/partiql.js';
@@ -37,8 +39,10 @@ export const definition: ServiceDefinition = {
     platform.jobs.handle(IMPORT_JOB, new ImportReader(core).run, { concurrency: 1, leaseMs: 10 * 60 * 1000 });
     // One record at a time, oldest first, so that a stream gets an item's changes in order.
     platform.jobs.handle(KINESIS_JOB, kinesisForwarder(platform), { concurrency: 1 });
+    // One change at a time, oldest first, so that a replica gets an item's changes in order.
+    platform.jobs.handle(REPLICATE_JOB, new ReplicaApplier(core).run, { concurrency: 1 });
     return defineProvider<DynamoDBApi>()(
-      [new TableOps(core), new TagOps(core), new TtlOps(core), new ItemOps(core), new BatchOps(core), new TransactionOps(core), new QueryOps(core), new PartiqlOps(core), new BackupOps(core), new PitrOps(core), new KinesisDestinationOps(core), new ExportOps(core), new ImportOps(core), await ResourcePolicyOps.open(core, platform.db)],
+      [new TableOps(core), new TagOps(core), new TtlOps(core), new ItemOps(core), new BatchOps(core), new TransactionOps(core), new QueryOps(core), new PartiqlOps(core), new BackupOps(core), new PitrOps(core), new KinesisDestinationOps(core), new GlobalTableOps(core), new ExportOps(core), new ImportOps(core), await ResourcePolicyOps.open(core, platform.db)],
       { health: () => core.health() },
     );
   },

@@ -3,6 +3,7 @@
  * shape of a table, and its TableDescription.
  */
 import type { KinesisDestinationMeta } from './kinesis-destinations.js';
+import { GLOBAL_TABLE_VERSION, type ReplicaMeta } from './global-tables.js';
 import { arnFor, parseResourceArn } from '../../aws/arn.js';
 import { LimitExceededException, type KeySchemaElement, type TableDescription, type TableStatus, type Tag } from '../../generated/dynamodb.js';
 import { MAX_TAGS_PER_RESOURCE } from '../../storage/tags.js';
@@ -102,6 +103,8 @@ export interface TableMeta {
   lsis: IndexMeta[];
   /** Every stream the table had (the last one is current while enabled). */
   streams?: StreamMeta[];
+  /** A replica of a global table (global-tables.ts): the other replicas. */
+  replicas?: ReplicaMeta[];
   /** Kinesis Data Streams destinations (kinesis-destinations.ts), newest first. */
   kinesis?: KinesisDestinationMeta[];
   /** Platform time until which the table reports UPDATING. */
@@ -464,6 +467,10 @@ export function describeTable(t: TableMeta, now: number, stats: Stats | undefine
     d.StreamSpecification = on ? { StreamEnabled: true, StreamViewType: latest.viewType } : { StreamEnabled: false };
     d.LatestStreamLabel = latest.label;
     d.LatestStreamArn = streamArn(t, latest.label);
+  }
+  if (t.replicas?.length) {
+    d.GlobalTableVersion = GLOBAL_TABLE_VERSION;
+    d.Replicas = t.replicas.map((r) => ({ RegionName: r.region, ReplicaStatus: now < r.activeAt ? 'CREATING' : 'ACTIVE' }));
   }
   if (t.tableClass) d.TableClassSummary = { TableClass: t.tableClass };
   if (t.onDemand) d.OnDemandThroughput = t.onDemand;

@@ -26,6 +26,7 @@ import type { Tx } from '../../../storage/db.js';
 import { DYNAMODB_TAG_RULES, tableNotFound, tagError, tagMap, type DynamoDbCore } from '../core.js';
 import type { Store } from '../store.js';
 import { systemBackupOnDelete } from './backups.js';
+import { leaveGlobalTable, uncacheTouched, updateReplicas, type Touched } from './global-tables.js';
 import {
   activeStream,
   attributeDefs,
@@ -103,7 +104,9 @@ export class TableOps implements Pick<DynamoDBApi, TableOperations> {
     const name = tableNameOf(input.TableName);
     const now = this.core.now();
     const store = this.core.store;
+    const touched: Touched[] = [];
     const t = await this.core.db.tx(async (tx) => {
+      touched.length = 0;
       const t = await store.loadTable(tx, ctx.accountId, ctx.region, name);
       if (!t) throw tableNotFound(name);
       if (t.deletionProtection) {
@@ -113,9 +116,11 @@ export class TableOps implements Pick<DynamoDBApi, TableOperations> {
       await systemBackupOnDelete(this.core, tx, t);
       await store.deleteTable(tx, t);
       await this.core.tags.forget(tx, ctx, tableArn(t));
+      await leaveGlobalTable(this.core, tx, t, touched);
       return t;
     });
     store.forgetTable(t);
+    uncacheTouched(this.core, touched);
     this.core.throttle.forget(`${t.id}:`);
     return { TableDescription: describeTable(t, now, undefined, 'DELETING') };
   }
@@ -123,10 +128,12 @@ export class TableOps implements Pick<DynamoDBApi, TableOperations> {
   async UpdateTable(ctx: RequestContext, input: UpdateTableInput): Promise<UpdateTableOutput> {
     const name = tableNameOf(input.TableName);
     const now = this.core.now();
+    const touched: Touched[] = [];
     const t = await this.core.changeTable(ctx, name, async (t, tx) => {
+      touched.length = 0;
       let changed = updateStream(t, input, now);
-      if (input.ReplicaUpdates) throw validation('Stratus does not support global table replicas: ReplicaUpdates is not supported');
-      unsupportedTableParams(input);
+      unsupportedTableParams({ ...input, MultiRegionConsistency: undefined });
+      changed = (await updateReplicas(this.core, tx, t, input, now, touched)) || changed;
       changed = updateSettings(t, input) || changed;
       if (tableStatus(t, now) !== 'ACTIVE' && (input.ProvisionedThroughput || input.GlobalSecondaryIndexUpdates || input.BillingMode)) {
         throw new ResourceInUseException(`Attempt to change a resource which is still in use: Table is being updated: ${name}`);
@@ -143,6 +150,7 @@ export class TableOps implements Pick<DynamoDBApi, TableOperations> {
         throw validation('One or more parameter values were invalid: ProvisionedThroughput must be specified when BillingMode is PROVISIONED');
       }
     });
+    uncacheTouched(this.core, touched);
     return { TableDescription: describeTable(t, now, await this.core.store.stats(t, this.core.now())) };
   }
 
