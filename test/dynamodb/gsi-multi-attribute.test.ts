@@ -10,6 +10,7 @@ import {
   CreateTableCommand,
   DeleteTableCommand,
   DescribeTableCommand,
+  ExecuteStatementCommand,
   PutItemCommand,
   QueryCommand,
   ScanCommand,
@@ -392,4 +393,12 @@ test('ConsistentRead on a multi-attribute GSI is refused as on any GSI', async (
   const e = await error(() => q2('h1 = :h1 AND h2 = :h2', { ':h1': S('v'), ':h2': S('v') }, { ConsistentRead: true }));
   assert.equal(e.name, 'ValidationException');
   assert.equal(e.message, 'Consistent reads are not supported on global secondary indexes');
+});
+
+test('a PartiQL SELECT on the index with equality on every partition attribute reads that partition in sort order', async () => {
+  const { h1, h2 } = await fill2h2r(['b', 'a', 'c']);
+  const r = await env.client.send(
+    new ExecuteStatementCommand({ Statement: 'SELECT r2 FROM "t2h2r"."idx_2h2r" WHERE h1 = ? AND h2 = ? AND r1 = ?', Parameters: [S(h1), S(h2), S('same')] }),
+  );
+  assert.deepEqual(r.Items, [{ r2: S('a') }, { r2: S('b') }, { r2: S('c') }]);
 });
