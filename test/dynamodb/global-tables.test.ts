@@ -208,10 +208,14 @@ test('replicas AWS refuses: provisioned without auto scaling, the same region, o
   assert.equal(e.name, 'ValidationException');
   e = await error(() => us.send(new UpdateTableCommand({ TableName: 'gt7', MultiRegionConsistency: 'STRONG' })));
   assert.equal(e.name, 'ValidationException');
-  e = await error(() =>
-    us.send(new UpdateTableCommand({ TableName: 'gt7', MultiRegionConsistency: 'STRONG', ReplicaUpdates: [{ Create: { RegionName: 'us-east-2' } }, { Create: { RegionName: 'us-west-2' } }] })),
-  );
-  assert.equal(e.name, 'ValidationException');
+  const strong = async (table: string, regions: string[]) =>
+    error(() => us.send(new UpdateTableCommand({ TableName: table, MultiRegionConsistency: 'STRONG', ReplicaUpdates: regions.map((RegionName) => ({ Create: { RegionName } })) })));
+  // gt7 already has eu-west-1: us-east-1, eu-west-1 and us-east-2 are three Regions but not one Region set.
+  assert.match((await strong('gt7', ['us-east-2'])).message, /all Regions in one Region set/);
+  assert.match((await strong('gt7', ['us-east-2', 'us-west-2'])).message, /exactly three Regions/);
+  await globalTable('gt8');
+  // Within the rules, STRONG is refused as not supported (no fake success).
+  assert.match((await strong('gt8', ['us-east-2', 'us-west-2'])).message, /does not support multi-Region strong consistency/);
   // Nothing of a refused request was made.
   assert.equal((await error(() => new DynamoDBClient(clientConfig(env.server.endpoint, 'us-east-2')).send(new DescribeTableCommand({ TableName: 'gt7' })))).name, 'ResourceNotFoundException');
 });

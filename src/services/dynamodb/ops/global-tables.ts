@@ -43,6 +43,13 @@ export async function updateReplicas(core: DynamoDbCore, tx: Tx, t: TableMeta, i
   return true;
 }
 
+/** The Region sets within which an MRSC global table's Regions must all lie (AWS documents these three). */
+const MRSC_REGION_SETS = [
+  ['us-east-1', 'us-east-2', 'us-west-2'],
+  ['eu-west-1', 'eu-west-2', 'eu-west-3', 'eu-central-1'],
+  ['ap-northeast-1', 'ap-northeast-2', 'ap-northeast-3'],
+];
+
 /** MultiRegionConsistency: EVENTUAL is what replicas made here are; STRONG (MRSC) is refused as AWS refuses it outside its rules, and otherwise as not supported. */
 function checkConsistency(t: TableMeta, input: UpdateTableInput): void {
   const mode = input.MultiRegionConsistency;
@@ -56,6 +63,9 @@ function checkConsistency(t: TableMeta, input: UpdateTableInput): void {
     const regions = new Set([t.region, ...(t.replicas ?? []).map((r) => r.region), ...input.ReplicaUpdates!.flatMap((u) => (u.Create ? [u.Create.RegionName] : []))]);
     if (regions.size + (input.GlobalTableWitnessUpdates?.length ?? 0) !== 3) {
       throw validation('Multi-Region strong consistency requires exactly three Regions: three replicas, or two replicas and a witness');
+    }
+    if (!MRSC_REGION_SETS.some((set) => [...regions].every((r) => set.includes(r)))) {
+      throw validation(`Multi-Region strong consistency requires all Regions in one Region set: ${MRSC_REGION_SETS.map((set) => set.join(', ')).join('; ')}`);
     }
     throw validation('Stratus does not support multi-Region strong consistency (MultiRegionConsistency STRONG) yet');
   }
