@@ -95,6 +95,19 @@ test('ReplicaUpdates Create makes the table in eu-west-1 with existing items; wr
   assert.equal(await until(get(us, 'gt1', 'before'), (i) => i === undefined), undefined);
   // The replicated write is not sent back: eu-west-1 still has v = 2 once us-east-1 has applied it.
   assert.equal((await get(eu, 'gt1', 'a')())!.v!.N, '2');
+
+  // An index made in one replica is made in every one, backfilled there.
+  await eu.send(
+    new UpdateTableCommand({
+      TableName: 'gt1',
+      AttributeDefinitions: [{ AttributeName: 'v', AttributeType: 'N' }],
+      GlobalSecondaryIndexUpdates: [{ Create: { IndexName: 'byV', KeySchema: [{ AttributeName: 'v', KeyType: 'HASH' }], Projection: { ProjectionType: 'KEYS_ONLY' } } }],
+    }),
+  );
+  for (const c of [us, eu]) {
+    const byV = await c.send(new QueryCommand({ TableName: 'gt1', IndexName: 'byV', KeyConditionExpression: 'v = :v', ExpressionAttributeValues: { ':v': { N: '2' } } }));
+    assert.deepEqual(byV.Items, [{ pk: { S: 'a' }, v: { N: '2' } }]);
+  }
 });
 
 test("each replica's stream shows the writes replicated to it", async () => {

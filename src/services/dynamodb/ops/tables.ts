@@ -140,7 +140,17 @@ export class TableOps implements Pick<DynamoDBApi, TableOperations> {
       }
       changed = updateBillingMode(t, input, now) || changed;
       changed = updateProvisioned(t, input, now) || changed;
-      if (input.GlobalSecondaryIndexUpdates) changed = (await updateIndexes(this.core.store, tx, t, input, now + this.core.activationMs)) || changed;
+      if (input.GlobalSecondaryIndexUpdates) {
+        changed = (await updateIndexes(this.core.store, tx, t, input, now + this.core.activationMs)) || changed;
+        // A global table's indexes are the same in every replica: the change is made in each.
+        for (const r of t.replicas ?? []) {
+          const replica = await this.core.store.loadTable(tx, t.account, r.region, t.name);
+          if (!replica) continue;
+          await updateIndexes(this.core.store, tx, replica, input, now + this.core.activationMs);
+          await this.core.store.saveTable(tx, replica);
+          touched.push({ account: t.account, region: r.region, name: t.name });
+        }
+      }
       if (!changed) {
         throw validation(
           'At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, GlobalSecondaryIndexUpdates or SSESpecification or ReplicaUpdates is required',
