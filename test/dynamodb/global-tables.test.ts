@@ -11,12 +11,14 @@ import {
   DeleteTableCommand,
   DescribeTableCommand,
   DescribeTableReplicaAutoScalingCommand,
+  DescribeTimeToLiveCommand,
   DynamoDBClient,
   GetItemCommand,
   PutItemCommand,
   QueryCommand,
   UpdateItemCommand,
   UpdateTableCommand,
+  UpdateTimeToLiveCommand,
   type AttributeValue,
 } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient, DescribeStreamCommand, GetRecordsCommand, GetShardIteratorCommand } from '@aws-sdk/client-dynamodb-streams';
@@ -104,6 +106,9 @@ test('ReplicaUpdates Create makes the table in eu-west-1 with existing items; wr
       GlobalSecondaryIndexUpdates: [{ Create: { IndexName: 'byV', KeySchema: [{ AttributeName: 'v', KeyType: 'HASH' }], Projection: { ProjectionType: 'KEYS_ONLY' } } }],
     }),
   );
+  // So is a TTL setting.
+  await us.send(new UpdateTimeToLiveCommand({ TableName: 'gt1', TimeToLiveSpecification: { Enabled: true, AttributeName: 'exp' } }));
+  assert.deepEqual((await eu.send(new DescribeTimeToLiveCommand({ TableName: 'gt1' }))).TimeToLiveDescription, { TimeToLiveStatus: 'ENABLED', AttributeName: 'exp' });
   for (const c of [us, eu]) {
     const byV = await c.send(new QueryCommand({ TableName: 'gt1', IndexName: 'byV', KeyConditionExpression: 'v = :v', ExpressionAttributeValues: { ':v': { N: '2' } } }));
     assert.deepEqual(byV.Items, [{ pk: { S: 'a' }, v: { N: '2' } }]);
