@@ -11,6 +11,7 @@ import { notifyingWrites } from '../../storage/notifying-db.js';
 import type { Platform } from '../service.js';
 import { Throttle, type Consumed } from './capacity.js';
 import { KINESIS_JOB } from './kinesis-destinations.js';
+import { REPLICATE_JOB } from './global-tables.js';
 import { expiryDueAt, expiryOf, Store, TTL_JOB } from './store.js';
 import { tableNameOf, type IndexMeta, type TableMeta } from './tables.js';
 import { validation, type Item } from './values.js';
@@ -61,6 +62,7 @@ export class DynamoDbCore {
     this.notifying = notifyingWrites(platform.db, () => {
       this.store.flushStreamWakes();
       if (this.store.takeKinesisPending()) platform.jobs.wake(KINESIS_JOB);
+      if (this.store.takeReplicationPending()) platform.jobs.wake(REPLICATE_JOB);
     });
   }
 

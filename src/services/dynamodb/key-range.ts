@@ -4,6 +4,7 @@
  */
 import type { BCondition, BOperand } from './expressions/bind.js';
 import type { KeyAttr } from './tables.js';
+import { encodeTuple, escapeTuplePart } from './keys.js';
 import { encodeKey, invalidParam, validation, type AttributeValue } from './values.js';
 
 /** One end of a sort key range. */
@@ -127,4 +128,146 @@ export function keyRangeOf(
   }
   if (!pk) throw validation(`Query condition missed key schema element: ${hash.name}`);
   return { pk, lo, hi };
+}
+
+type KeyOp = '=' | '<' | '<=' | '>' | '>=' | 'between' | 'begins_with';
+
+/** One condition of a key condition on a multi-attribute index key: its attribute, operator and values. */
+interface KeyClause {
+  name: string;
+  op: KeyOp;
+  values: AttributeValue[];
+}
+
+const FLIPPED = { '=': '=', '<': '>', '<=': '>=', '>': '<', '>=': '<=' } as const;
+
+function keyClause(c: BCondition): KeyClause {
+  const pathName = (o: BOperand): string => {
+    if (o.k === 'size') throw validation('KeyConditionExpressions cannot contain nested operations');
+    if (o.k !== 'path') throw validation('Invalid condition in KeyConditionExpression: No key attribute specified');
+    if (o.p.length > 1) throw validation('KeyConditionExpressions cannot have conditions on nested attributes');
+    return o.p[0] as string;
+  };
+  const constant = (o: BOperand): AttributeValue => {
+    if (o.k !== 'const') throw validation('KeyConditionExpressions cannot contain nested operations');
+    return o.v;
+  };
+  if (c.k === 'cmp') {
+    if (c.op === '<>') throw validation('Invalid operator used in KeyConditionExpression: <>');
+    if (c.l.k === 'path' && c.r.k === 'path') throw validation('Invalid condition in KeyConditionExpression: Multiple attribute names used in one condition');
+    if (c.l.k !== 'path' && c.r.k === 'path') return { name: pathName(c.r), op: FLIPPED[c.op], values: [constant(c.l)] };
+    return { name: pathName(c.l), op: c.op, values: [constant(c.r)] };
+  }
+  if (c.k === 'between') return { name: pathName(c.v), op: 'between', values: [constant(c.lo), constant(c.hi)] };
+  if (c.k === 'fn' && c.name === 'begins_with') return { name: pathName(c.args[0]!), op: 'begins_with', values: [constant(c.args[1]!)] };
+  throw validation(`Invalid operator used in KeyConditionExpression: ${c.k === 'fn' ? c.name : c.k.toUpperCase()}`);
+}
+
+/**
+ * The key range of a Query on an index with a multi-attribute key (keys.ts encodeTuple): equality
+ * on every partition key attribute, then sort key conditions left to right in KeySchema order,
+ * equality on a prefix and at most one other condition, on the attribute after it.
+ */
+export function multiKeyRangeOf(cond: BCondition, hashAttrs: KeyAttr[], rangeAttrs: KeyAttr[]): { pk: Buffer; lo?: KeyBound; hi?: KeyBound } {
+  const clauses = new Map<string, KeyClause>();
+  const flatten = (c: BCondition): void => {
+    if (c.k === 'and') {
+      flatten(c.l);
+      flatten(c.r);
+      return;
+    }
+    const clause = keyClause(c);
+    if (clauses.has(clause.name)) throw validation('KeyConditionExpressions must only contain one condition per key');
+    clauses.set(clause.name, clause);
+  };
+  flatten(cond);
+  const typed = (attr: KeyAttr, v: AttributeValue): Buffer => {
+    if (v[attr.type] === undefined) throw invalidParam('Condition parameter type does not match schema type');
+    return encodeKey(v, attr.type);
+  };
+  for (const name of clauses.keys()) {
+    if (!hashAttrs.some((a) => a.name === name) && !rangeAttrs.some((a) => a.name === name)) {
+      throw validation(`Query condition missed key schema element: ${hashAttrs.find((a) => !clauses.has(a.name))?.name ?? name}`);
+    }
+  }
+  const pkParts: Buffer[] = [];
+  for (const a of hashAttrs) {
+    const c = clauses.get(a.name);
+    if (!c) throw validation(`Query condition missed key schema element: ${a.name}`);
+    if (c.op !== '=') throw validation('Query key condition not supported');
+    pkParts.push(typed(a, c.values[0]!));
+  }
+  const pk = hashAttrs.length === 1 ? pkParts[0]! : encodeTuple(pkParts);
+  // The sort key attributes conditioned must be a prefix of the KeySchema's, all but the last by equality.
+  const used = rangeAttrs.filter((a) => clauses.has(a.name));
+  const gap = rangeAttrs.findIndex((a) => !clauses.has(a.name));
+  if (gap >= 0 && used.length > gap) throw validation(`Query condition missed key schema element: ${rangeAttrs[gap]!.name}`);
+  if (used.slice(0, -1).some((a) => clauses.get(a.name)!.op !== '=')) throw validation('Query key condition not supported');
+  const lastAttr = used[used.length - 1];
+  const last = lastAttr && clauses.get(lastAttr.name)!;
+  if (last?.op === 'begins_with' && lastAttr!.type === 'N') {
+    throw validation('Invalid KeyConditionExpression: Incorrect operand type for operator or function; operator or function: begins_with, operand type: N');
+  }
+  const lastValues = last ? last.values.map((v) => typed(lastAttr!, v)) : [];
+  if (rangeAttrs.length <= 1) return { pk, ...(last ? singleBounds(last.op, lastValues) : {}) };
+  const eqParts = used.slice(0, last && last.op !== '=' ? -1 : undefined).map((a) => typed(a, clauses.get(a.name)!.values[0]!));
+  const prefix = encodeTuple(eqParts);
+  return { pk, ...tupleBounds(prefix, last && last.op !== '=' ? { op: last.op, values: lastValues } : undefined) };
+}
+
+/** The bounds of one condition on a sort key of one attribute (stored as its plain encoding). */
+function singleBounds(op: KeyOp, v: Buffer[]): { lo?: KeyBound; hi?: KeyBound } {
+  switch (op) {
+    case '=':
+      return { lo: { v: v[0]!, inclusive: true }, hi: { v: v[0]!, inclusive: true } };
+    case '<':
+      return { hi: { v: v[0]!, inclusive: false } };
+    case '<=':
+      return { hi: { v: v[0]!, inclusive: true } };
+    case '>':
+      return { lo: { v: v[0]!, inclusive: false } };
+    case '>=':
+      return { lo: { v: v[0]!, inclusive: true } };
+    case 'between':
+      return { lo: { v: v[0]!, inclusive: true }, hi: { v: v[1]!, inclusive: true } };
+    case 'begins_with': {
+      const end = prefixEnd(v[0]!);
+      return { lo: { v: v[0]!, inclusive: true }, ...(end ? { hi: { v: end, inclusive: false } } : {}) };
+    }
+  }
+}
+
+/**
+ * The bounds of sort keys stored as tuples: those starting with `prefix` (the equalities), and
+ * when `last` is given, whose next value meets it.
+ */
+function tupleBounds(prefix: Buffer, last: { op: KeyOp; values: Buffer[] } | undefined): { lo?: KeyBound; hi?: KeyBound } {
+  const prefixEndKey = prefix.length ? prefixEnd(prefix) : undefined;
+  const floor: KeyBound | undefined = prefix.length ? { v: prefix, inclusive: true } : undefined;
+  const ceiling: KeyBound | undefined = prefixEndKey ? { v: prefixEndKey, inclusive: false } : undefined;
+  if (!last) return { lo: floor, hi: ceiling };
+  // `at(v)`: where tuples whose next value is v start; `after(v)`: where they end (the terminator 0x00 0x01 makes prefixEnd defined).
+  const at = (v: Buffer): Buffer => Buffer.concat([prefix, escapeTuplePart(v, true)]);
+  const after = (v: Buffer): Buffer => prefixEnd(at(v))!;
+  const [a, b] = last.values as [Buffer, Buffer];
+  switch (last.op) {
+    case '<':
+      return { lo: floor, hi: { v: at(a), inclusive: false } };
+    case '<=':
+      return { lo: floor, hi: { v: after(a), inclusive: false } };
+    case '>':
+      return { lo: { v: after(a), inclusive: true }, hi: ceiling };
+    case '>=':
+      return { lo: { v: at(a), inclusive: true }, hi: ceiling };
+    case 'between':
+      return { lo: { v: at(a), inclusive: true }, hi: { v: after(b), inclusive: false } };
+    case 'begins_with': {
+      const p = Buffer.concat([prefix, escapeTuplePart(a, false)]);
+      const end = prefixEnd(p);
+      return { lo: { v: p, inclusive: true }, hi: end ? { v: end, inclusive: false } : ceiling };
+    }
+    default: {
+      return { lo: { v: at(a), inclusive: true }, hi: { v: after(a), inclusive: false } };
+    }
+  }
 }

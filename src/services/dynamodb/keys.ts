@@ -2,7 +2,7 @@
  * Item keys: the primary key and index keys of an item in the byte-sortable form storage orders
  * them by, checked with DynamoDB's messages, and what a secondary index projects.
  */
-import type { IndexMeta, TableMeta } from './tables.js';
+import { hashAttrsOf, keyAttrsOf, rangeAttrsOf, type IndexMeta, type KeyAttr, type TableMeta } from './tables.js';
 import { encodeKey, invalidParam, typeOf, utf8Len, validation, type AttributeValue, type Item } from './values.js';
 
 const EMPTY: Buffer = Buffer.alloc(0);
@@ -63,23 +63,47 @@ export function keyParam(t: TableMeta, key: Item): EncodedKey {
   return itemKey(t, key);
 }
 
-/** The key of `item` in index `ix`, or undefined when the item is not in the index (sparse). */
-export function indexKey(ix: IndexMeta, item: Item): { ipk: Buffer; isk: Buffer } | undefined {
-  const h = item[ix.hash.name];
-  if (h === undefined) return undefined;
-  let isk: Buffer = EMPTY;
-  if (ix.range) {
-    const r = item[ix.range.name];
-    if (r === undefined) return undefined;
-    isk = encodeKey(r, ix.range.type);
+/**
+ * Several key values as one byte string that sorts as the tuple of values does (the key of a
+ * multi-attribute index key): each value with its 0x00 bytes written 0x00 0xFF, then 0x00 0x01.
+ * A value that is a prefix of another thus sorts first, and a prefix of the tuple is a prefix of
+ * the bytes.
+ */
+export function encodeTuple(parts: Buffer[]): Buffer {
+  const out: number[] = [];
+  for (const p of parts) {
+    for (const b of p) {
+      out.push(b);
+      if (b === 0) out.push(0xff);
+    }
+    out.push(0, 1);
   }
-  return { ipk: encodeKey(h, ix.hash.type), isk };
+  return Buffer.from(out);
+}
+
+/** One value of a tuple encoding (a begins_with prefix leaves off the terminator). */
+export function escapeTuplePart(part: Buffer, terminated: boolean): Buffer {
+  const t = encodeTuple([part]);
+  return terminated ? t : t.subarray(0, t.length - 2);
+}
+
+/** The encoded key of attributes `attrs` of `values`: one attribute as itself (as stored before multi-attribute keys), several as a tuple. */
+export function encodeKeyAttrs(attrs: KeyAttr[], values: Item): Buffer {
+  if (attrs.length === 0) return EMPTY;
+  if (attrs.length === 1) return encodeKey(values[attrs[0]!.name]!, attrs[0]!.type);
+  return encodeTuple(attrs.map((a) => encodeKey(values[a.name]!, a.type)));
+}
+
+/** The key of `item` in index `ix`, or undefined when the item is not in the index (sparse: an index key attribute is missing). */
+export function indexKey(ix: IndexMeta, item: Item): { ipk: Buffer; isk: Buffer } | undefined {
+  for (const k of keyAttrsOf(ix)) if (item[k.name] === undefined) return undefined;
+  return { ipk: encodeKeyAttrs(hashAttrsOf(ix), item), isk: encodeKeyAttrs(rangeAttrsOf(ix), item) };
 }
 
 /** Checks an item's index key attributes (types, empty values) as PutItem does. */
 export function checkIndexAttrs(t: TableMeta, item: Item, update = false): void {
   for (const ix of t.lsis.length || t.gsis.length ? [...t.lsis, ...t.gsis] : []) {
-    for (const k of ix.range ? [ix.hash, ix.range] : [ix.hash]) {
+    for (const k of keyAttrsOf(ix)) {
       const v = item[k.name];
       if (v === undefined) continue;
       const actual = typeOf(v);
@@ -99,9 +123,8 @@ export function checkIndexAttrs(t: TableMeta, item: Item, update = false): void 
 /** Attribute names an index projects (undefined = all). */
 export function projectedNames(t: TableMeta, ix: IndexMeta): Set<string> | undefined {
   if (ix.projection.ProjectionType === 'ALL') return undefined;
-  const names = new Set<string>([t.hash.name, ix.hash.name]);
+  const names = new Set<string>([t.hash.name, ...keyAttrsOf(ix).map((k) => k.name)]);
   if (t.range) names.add(t.range.name);
-  if (ix.range) names.add(ix.range.name);
   for (const n of ix.projection.NonKeyAttributes ?? []) names.add(n);
   return names;
 }

@@ -8,6 +8,8 @@ import { IMPORT_JOB, ImportOps, ImportReader } from './ops/imports.js';
 import { ItemOps } from './ops/items.js';
 import { KinesisDestinationOps } from './ops/kinesis.js';
 import { KINESIS_JOB, kinesisForwarder } from './kinesis-destinations.js';
+import { GlobalTableOps } from './ops/global-tables.js';
+import { REPLICATE_JOB, ReplicaApplier } from './global-tables.js';
 import { PartiqlOps } from './ops/partiql.js';
 import { PitrOps, PitrPruner } from './ops/pitr.js';
 import { QueryOps } from './ops/query.js';
@@ -31,9 +33,11 @@ export async function create(platform: Platform): Promise<ServiceProvider> {
   platform.jobs.handle(IMPORT_JOB, new ImportReader(core).run, { concurrency: 1, leaseMs: 10 * 60 * 1000 });
   // One record at a time, oldest first, so that a stream gets an item's changes in order.
   platform.jobs.handle(KINESIS_JOB, kinesisForwarder(platform), { concurrency: 1 });
+  // One change at a time, oldest first, so that a replica gets an item's changes in order.
+  platform.jobs.handle(REPLICATE_JOB, new ReplicaApplier(core).run, { concurrency: 1 });
   const policies = await ResourcePolicyOps.open(core, platform.db);
   return defineProvider<DynamoDBApi>()(
-    [new TableOps(core), new TagOps(core), new TtlOps(core), new ItemOps(core), new BatchOps(core), new TransactionOps(core), new QueryOps(core), new PartiqlOps(core), new BackupOps(core), new PitrOps(core), new KinesisDestinationOps(core), new ExportOps(core), new ImportOps(core), policies],
+    [new TableOps(core), new TagOps(core), new TtlOps(core), new ItemOps(core), new BatchOps(core), new TransactionOps(core), new QueryOps(core), new PartiqlOps(core), new BackupOps(core), new PitrOps(core), new KinesisDestinationOps(core), new GlobalTableOps(core), new ExportOps(core), new ImportOps(core), policies],
     { health: () => core.health(), resourcePolicy: (arn) => policies.resourcePolicy(arn) },
   );
 }

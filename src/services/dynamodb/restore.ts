@@ -12,7 +12,7 @@ import type { Tx } from '../../storage/db.js';
 import type { DynamoDbCore } from './core.js';
 import { BATCH_BYTES, RecoveryStore } from './recovery-store.js';
 import { parseItem } from './request.js';
-import { buildTable, type IndexMeta, type TableMeta } from './tables.js';
+import { buildTable, indexKeySchema, type IndexMeta, type TableMeta } from './tables.js';
 
 const MAX_TABLES = 2500;
 
@@ -29,7 +29,7 @@ export interface RestoreOverrides {
 function indexSpec(ix: IndexMeta, provisioned: boolean, table: { read: number; write: number }): any {
   const spec: any = {
     IndexName: ix.name,
-    KeySchema: [{ AttributeName: ix.hash.name, KeyType: 'HASH' }, ...(ix.range ? [{ AttributeName: ix.range.name, KeyType: 'RANGE' }] : [])],
+    KeySchema: indexKeySchema(ix),
     Projection: ix.projection,
   };
   if (ix.kind === 'GSI' && provisioned) {

@@ -24,7 +24,9 @@ import type { Clock } from '../../core/clock.js';
 import { cancel, enqueue, type JobSpec } from '../../jobs/queue.js';
 import type { TagStore } from '../../storage/tags.js';
 import { kinesisJobs } from './kinesis-destinations.js';
-import { activeStream, tableArn, type IndexMeta, type Stats, type StreamMeta, type TableMeta } from './tables.js';
+import { REPLICA_VERSIONS_MIGRATION, replicateJobs, writeVersion } from './global-tables.js';
+import { keyOfItem } from './request.js';
+import { activeStream, keyAttrsOf, tableArn, type IndexMeta, type Stats, type StreamMeta, type TableMeta } from './tables.js';
 import { hashKey, indexKey, projectedNames, type EncodedKey } from './keys.js';
 import type { KeyBound, ReadScope } from './key-range.js';
 import { itemSize, typeOf, utf8Len, valuesEqual, valueSize, type Item } from './values.js';
@@ -168,6 +170,7 @@ CREATE TABLE ddb_transfers (
 CREATE INDEX ddb_transfers_list ON ddb_transfers (account, region, kind, created, arn);
 `,
   },
+  REPLICA_VERSIONS_MIGRATION,
 ];
 
 /** The job, one per table with point-in-time recovery enabled, keyed by table id, that prunes its change log (ops/pitr.ts). */
@@ -251,6 +254,8 @@ export class Store {
   private readonly appended = new Set<string>();
   /** Writes enqueued records for Kinesis destinations since the forwarder was last woken. */
   private kinesisPending = false;
+  /** Writes enqueued changes for other replicas of a global table since the applier was last woken. */
+  private replicationPending = false;
 
   /**
    * Tables whose writes are logged for point-in-time recovery (with the time PITR was enabled)
@@ -376,6 +381,12 @@ export class Store {
     await cancel(tx, TTL_JOB, String(t.id));
     await tx.run('DELETE FROM ddb_pitr_log WHERE tid = ?', [t.id]);
     await cancel(tx, PITR_JOB, String(t.id));
+    await tx.run('DELETE FROM ddb_replica_versions WHERE tid = ?', [t.id]);
+  }
+
+  /** Drops the cached metadata of a table another transaction changed (a replica's list of replicas). */
+  uncache(account: string, region: string, name: string): void {
+    this.cache.delete(this.cacheKey(account, region, name));
   }
 
   private readonly statsCache = new Map<number, { at: number; value: Stats }>();
@@ -428,6 +439,7 @@ export class Store {
     const st = activeStream(t);
     if (st) await this.appendRecord(tx, t, st, old, item);
     if (t.kinesis?.length) await this.streamToKinesis(tx, t, old, item, false);
+    if (t.replicas?.length) await this.replicate(tx, t, k, item);
   }
 
   /** Keeps an item's expiry row in step with the item; returns its expiry (epoch seconds), if any. */
@@ -503,6 +515,22 @@ export class Store {
     const st = activeStream(t);
     if (st && old) await this.appendRecord(tx, t, st, old, undefined, byService);
     if (old && t.kinesis?.length) await this.streamToKinesis(tx, t, old, undefined, byService);
+    if (old && t.replicas?.length) await this.replicate(tx, t, k, undefined, old);
+  }
+
+  /** Records a write of a global table's replica as its item's version and enqueues it for the other replicas (global-tables.ts). */
+  private async replicate(tx: Tx, t: TableMeta, k: EncodedKey, item: Item | undefined, old?: Item): Promise<void> {
+    const now = this.clock.now();
+    await writeVersion(tx, t, k, now, t.region);
+    for (const spec of replicateJobs(t, keyOfItem(t, (item ?? old)!), item, now)) await enqueue(tx, spec, now);
+    this.replicationPending = true;
+  }
+
+  /** Whether writes since the last call enqueued changes for other replicas (the applier is then woken). */
+  takeReplicationPending(): boolean {
+    const pending = this.replicationPending;
+    this.replicationPending = false;
+    return pending;
   }
 
   /** Enqueues an item change for the table's Kinesis destinations, in the write's transaction (none when the item did not change). */
@@ -751,7 +779,7 @@ function rangeSql(col: string, scope: { lo?: KeyBound; hi?: KeyBound }, where: s
 }
 
 function typesMatch(ix: IndexMeta, item: Item): boolean {
-  for (const k of ix.range ? [ix.hash, ix.range] : [ix.hash]) {
+  for (const k of keyAttrsOf(ix)) {
     const v = item[k.name];
     if (!v || typeOf(v) !== k.type) return false;
   }

@@ -3,6 +3,7 @@
  * shape of a table, and its TableDescription.
  */
 import type { KinesisDestinationMeta } from './kinesis-destinations.js';
+import { GLOBAL_TABLE_VERSION, type ReplicaMeta } from './global-tables.js';
 import { arnFor, parseResourceArn } from '../../aws/arn.js';
 import { LimitExceededException, type KeySchemaElement, type TableDescription, type TableStatus, type Tag } from '../../generated/dynamodb.js';
 import { MAX_TAGS_PER_RESOURCE } from '../../storage/tags.js';
@@ -21,8 +22,14 @@ export interface Projection {
 export interface IndexMeta {
   name: string;
   kind: 'GSI' | 'LSI';
+  /** The first partition key attribute (the only one unless `hashAttrs`). */
   hash: KeyAttr;
+  /** The first sort key attribute (the only one unless `rangeAttrs`). */
   range?: KeyAttr;
+  /** A GSI with a multi-attribute partition key (2-4 attributes, AWS since Nov 2025): all of them, in KeySchema order. */
+  hashAttrs?: KeyAttr[];
+  /** A GSI with a multi-attribute sort key (2-4 attributes): all of them, in KeySchema order. */
+  rangeAttrs?: KeyAttr[];
   projection: Projection;
   read: number;
   write: number;
@@ -96,6 +103,8 @@ export interface TableMeta {
   lsis: IndexMeta[];
   /** Every stream the table had (the last one is current while enabled). */
   streams?: StreamMeta[];
+  /** A replica of a global table (global-tables.ts): the other replicas. */
+  replicas?: ReplicaMeta[];
   /** Kinesis Data Streams destinations (kinesis-destinations.ts), newest first. */
   kinesis?: KinesisDestinationMeta[];
   /** Platform time until which the table reports UPDATING. */
@@ -116,6 +125,29 @@ export interface TableMeta {
   restoring?: { backup?: number; table?: number; at?: number; pk?: string; sk?: string };
 }
 
+/** The partition key attributes of an index, in KeySchema order. */
+export function hashAttrsOf(ix: IndexMeta): KeyAttr[] {
+  return ix.hashAttrs ?? [ix.hash];
+}
+
+/** The sort key attributes of an index, in KeySchema order (none when it has no sort key). */
+export function rangeAttrsOf(ix: IndexMeta): KeyAttr[] {
+  return ix.rangeAttrs ?? (ix.range ? [ix.range] : []);
+}
+
+/** Every key attribute of an index: partition key attributes, then sort key attributes. */
+export function keyAttrsOf(ix: IndexMeta): KeyAttr[] {
+  return [...hashAttrsOf(ix), ...rangeAttrsOf(ix)];
+}
+
+/** Whether an index has a multi-attribute partition or sort key. */
+export function isMultiAttribute(ix: IndexMeta): boolean {
+  return ix.hashAttrs !== undefined || ix.rangeAttrs !== undefined;
+}
+
+/** A global secondary index key holds up to 4 partition key and 4 sort key attributes. */
+export const MAX_GSI_KEY_ATTRS = 4;
+
 export const MAX_GSIS = 20;
 export const MAX_LSIS = 5;
 
@@ -135,6 +167,15 @@ export function tableNameOf(nameOrArn: string): string {
   return nameOrArn.startsWith('arn:') ? parseTableArn(nameOrArn).name : nameOrArn;
 }
 
+function missingDefs(names: string[], defs: Map<string, KeyType>): void {
+  const missing = names.filter((n) => !defs.has(n));
+  if (missing.length) {
+    throw invalidParam(
+      `Some index key attributes are not defined in AttributeDefinitions. Keys: [${missing.join(', ')}], AttributeDefinitions: [${[...defs.keys()].join(', ')}]`,
+    );
+  }
+}
+
 function keyOf(schema: any[], defs: Map<string, KeyType>, where: string): { hash: KeyAttr; range?: KeyAttr } {
   const first = schema[0];
   if (!first || first.KeyType !== 'HASH') throw validation(`${where}Invalid KeySchema: The first KeySchemaElement is not a HASH key type`);
@@ -144,15 +185,44 @@ function keyOf(schema: any[], defs: Map<string, KeyType>, where: string): { hash
   if (second && second.AttributeName === first.AttributeName) {
     throw validation(`${where}Both the Hash Key and the Range Key element in the KeySchema have the same name`);
   }
-  const missing = schema.map((k) => k.AttributeName).filter((n: string) => !defs.has(n));
-  if (missing.length) {
-    throw invalidParam(
-      `Some index key attributes are not defined in AttributeDefinitions. Keys: [${missing.join(', ')}], AttributeDefinitions: [${[...defs.keys()].join(', ')}]`,
-    );
-  }
+  missingDefs(schema.map((k) => k.AttributeName), defs);
   return {
     hash: { name: first.AttributeName, type: defs.get(first.AttributeName)! },
     range: second ? { name: second.AttributeName, type: defs.get(second.AttributeName)! } : undefined,
+  };
+}
+
+/**
+ * A GSI's KeySchema: 1-4 HASH elements, then 0-4 RANGE elements, no attribute twice. A schema
+ * of one HASH and at most one RANGE is an ordinary index key (keyOf, its messages).
+ */
+function gsiKeyOf(schema: any[], defs: Map<string, KeyType>): Pick<IndexMeta, 'hash' | 'range' | 'hashAttrs' | 'rangeAttrs'> {
+  const hashes = schema.filter((k) => k.KeyType === 'HASH').length;
+  if (schema.length <= 2 && hashes <= 1) return keyOf(schema, defs, '');
+  if (schema[0]?.KeyType !== 'HASH') throw validation('Invalid KeySchema: The first KeySchemaElement is not a HASH key type');
+  const firstRange = schema.findIndex((k) => k.KeyType === 'RANGE');
+  if (firstRange >= 0 && schema.slice(firstRange).some((k) => k.KeyType !== 'RANGE')) {
+    throw validation('Invalid KeySchema: All HASH KeySchemaElements must precede the RANGE KeySchemaElements');
+  }
+  const ranges = schema.length - hashes;
+  if (hashes > MAX_GSI_KEY_ATTRS) {
+    throw validation(`Invalid KeySchema: too many HASH KeySchemaElements: ${hashes}, the maximum is ${MAX_GSI_KEY_ATTRS}`);
+  }
+  if (ranges > MAX_GSI_KEY_ATTRS) {
+    throw validation(`Invalid KeySchema: too many RANGE KeySchemaElements: ${ranges}, the maximum is ${MAX_GSI_KEY_ATTRS}`);
+  }
+  const names: string[] = schema.map((k) => k.AttributeName);
+  const dup = names.find((n, i) => names.indexOf(n) !== i);
+  if (dup !== undefined) throw validation(`Invalid KeySchema: Duplicate AttributeName in KeySchema: ${dup}`);
+  missingDefs(names, defs);
+  const attrs = names.map((name) => ({ name, type: defs.get(name)! }));
+  const hashAttrs = attrs.slice(0, hashes);
+  const rangeAttrs = attrs.slice(hashes);
+  return {
+    hash: hashAttrs[0]!,
+    range: rangeAttrs[0],
+    ...(hashAttrs.length > 1 ? { hashAttrs } : {}),
+    ...(rangeAttrs.length > 1 ? { rangeAttrs } : {}),
   };
 }
 
@@ -195,7 +265,8 @@ export function buildIndex(
   activeAt: number,
 ): IndexMeta {
   const name: string = spec.IndexName;
-  const { hash, range } = keyOf(spec.KeySchema ?? [], defs, '');
+  const key = kind === 'GSI' ? gsiKeyOf(spec.KeySchema ?? [], defs) : keyOf(spec.KeySchema ?? [], defs, '');
+  const { hash, range } = key;
   if (kind === 'LSI') {
     if (!table.range) {
       throw invalidParam('Table KeySchema does not have a range key, which is required when specifying a LocalSecondaryIndex');
@@ -220,7 +291,7 @@ export function buildIndex(
       ({ read, write } = checkThroughput(spec.ProvisionedThroughput, ` for index: ${name}`));
     }
   }
-  return { name, kind, hash, range, projection, read, write, activeAt };
+  return { name, kind, ...key, projection, read, write, activeAt };
 }
 
 export function attributeDefs(input: any): Map<string, KeyType> {
@@ -267,10 +338,7 @@ export function buildTable(input: any, ctx: { account: string; region: string; n
   }
   if (gsis.length > MAX_GSIS) throw invalidParam(`GlobalSecondaryIndex count exceeds the per-table limit of ${MAX_GSIS}`);
   const used = new Set<string>([hash.name, ...(range ? [range.name] : [])]);
-  for (const ix of [...lsis, ...gsis]) {
-    used.add(ix.hash.name);
-    if (ix.range) used.add(ix.range.name);
-  }
+  for (const ix of [...lsis, ...gsis]) for (const k of keyAttrsOf(ix)) used.add(k.name);
   if (used.size !== defs.size) {
     throw invalidParam(
       `Number of attributes in KeySchema does not exactly match number of attributes defined in AttributeDefinitions`,
@@ -320,6 +388,14 @@ function keySchema(hash: KeyAttr, range?: KeyAttr): KeySchemaElement[] {
   return out;
 }
 
+/** An index's KeySchema as DescribeTable (and a restore's CreateTable input) gives it. */
+export function indexKeySchema(ix: IndexMeta): KeySchemaElement[] {
+  return [
+    ...hashAttrsOf(ix).map((k) => ({ AttributeName: k.name, KeyType: 'HASH' as const })),
+    ...rangeAttrsOf(ix).map((k) => ({ AttributeName: k.name, KeyType: 'RANGE' as const })),
+  ];
+}
+
 export function tableStatus(t: TableMeta, now: number): 'CREATING' | 'ACTIVE' | 'UPDATING' {
   if (now < t.activeAt) return 'CREATING';
   if (t.updatingUntil !== undefined && now < t.updatingUntil) return 'UPDATING';
@@ -362,7 +438,7 @@ export function describeTable(t: TableMeta, now: number, stats: Stats | undefine
   if (t.lsis.length) {
     d.LocalSecondaryIndexes = t.lsis.map((ix) => ({
       IndexName: ix.name,
-      KeySchema: keySchema(ix.hash, ix.range),
+      KeySchema: indexKeySchema(ix),
       Projection: ix.projection,
       IndexSizeBytes: stats?.indexes.get(ix.name)?.bytes ?? 0,
       ItemCount: stats?.indexes.get(ix.name)?.count ?? 0,
@@ -374,7 +450,7 @@ export function describeTable(t: TableMeta, now: number, stats: Stats | undefine
       const creating = now < ix.activeAt;
       return {
         IndexName: ix.name,
-        KeySchema: keySchema(ix.hash, ix.range),
+        KeySchema: indexKeySchema(ix),
         Projection: ix.projection,
         IndexStatus: ix.deleting ? 'DELETING' : creating ? 'CREATING' : 'ACTIVE',
         ...(creating ? { Backfilling: now >= t.activeAt } : {}),
@@ -391,6 +467,10 @@ export function describeTable(t: TableMeta, now: number, stats: Stats | undefine
     d.StreamSpecification = on ? { StreamEnabled: true, StreamViewType: latest.viewType } : { StreamEnabled: false };
     d.LatestStreamLabel = latest.label;
     d.LatestStreamArn = streamArn(t, latest.label);
+  }
+  if (t.replicas?.length) {
+    d.GlobalTableVersion = GLOBAL_TABLE_VERSION;
+    d.Replicas = t.replicas.map((r) => ({ RegionName: r.region, ReplicaStatus: now < r.activeAt ? 'CREATING' : 'ACTIVE' }));
   }
   if (t.tableClass) d.TableClassSummary = { TableClass: t.tableClass };
   if (t.onDemand) d.OnDemandThroughput = t.onDemand;

@@ -19,11 +19,11 @@ import {
 } from '../../../generated/dynamodb.js';
 import type { DynamoDbCore } from '../core.js';
 import { project, type BCondition } from '../expressions/bind.js';
-import { checkIndexAttrs, itemKey, keyParam } from '../keys.js';
+import { checkIndexAttrs, encodeKeyAttrs, itemKey, keyParam } from '../keys.js';
 import { equalities, parseStatement, type Statement } from '../partiql.js';
 import { checkNoKeyUpdates, fromWire, keyOfItem, parseItem, sizeExceeded, type Wire } from '../request.js';
-import type { TableMeta } from '../tables.js';
-import { checkItem, encodeKey, itemSize, MAX_ITEM_SIZE, validation, type Item } from '../values.js';
+import { hashAttrsOf, type TableMeta } from '../tables.js';
+import { checkItem, itemSize, MAX_ITEM_SIZE, validation, type Item } from '../values.js';
 import { deleteItem, putItem, updateItem } from './items.js';
 import { readPage } from './query.js';
 import { distinctTransactionItems, requestDigest, runTransaction, type WritePlan } from './transactions.js';
@@ -196,8 +196,14 @@ export class PartiqlOps implements Pick<DynamoDBApi, 'ExecuteStatement' | 'Batch
   /** A SELECT: one page of a Query (WHERE names the partition key) or of a Scan, its NextToken the page's last key. */
   private async select(t: TableMeta, st: Extract<Statement, { kind: 'select' }>, input: StatementRequest): Promise<Wire<ExecuteStatementOutput>> {
     const ix = this.core.indexOrThrow(t, st.index, !!input.ConsistentRead);
-    const keyHash = ix ? ix.hash : t.hash;
-    const eq = equalities(st.where).get(keyHash.name);
+    // Equality on every partition key attribute (several for a multi-attribute GSI key) makes the SELECT a Query.
+    const hashAttrs = ix ? hashAttrsOf(ix) : [t.hash];
+    const eqs = equalities(st.where);
+    const pkValues: Item = {};
+    for (const a of hashAttrs) {
+      const v = eqs.get(a.name);
+      if (v && v[a.type] !== undefined) pkValues[a.name] = v;
+    }
     let start: Item | undefined;
     if (input.NextToken) {
       try {
@@ -206,7 +212,7 @@ export class PartiqlOps implements Pick<DynamoDBApi, 'ExecuteStatement' | 'Batch
         throw validation('Invalid NextToken');
       }
     }
-    const pk = eq && eq[keyHash.type] !== undefined ? encodeKey(eq, keyHash.type) : undefined;
+    const pk = Object.keys(pkValues).length === hashAttrs.length ? encodeKeyAttrs(hashAttrs, pkValues) : undefined;
     const keyRange = ix ? ix.range : t.range;
     if (st.orderBy && (!pk || st.orderBy.attr !== keyRange?.name)) {
       throw validation('Must have WHERE clause in the statement when using ORDER BY clause, and ORDER BY must use the sort key');

@@ -6,13 +6,13 @@ import type { RequestContext } from '../../../core/context.js';
 import type { DynamoDBApi, QueryInput, QueryOutput, ScanInput, ScanOutput } from '../../../generated/dynamodb.js';
 import { addIndex, consumedCapacity, newConsumed, readUnits } from '../capacity.js';
 import type { DynamoDbCore } from '../core.js';
-import { evalCondition, project, type BCondition } from '../expressions/bind.js';
-import { HASH_RANGE, projectedNames, projectItem } from '../keys.js';
-import { keyRangeOf, type ReadScope } from '../key-range.js';
+import { evalCondition, project, type BCondition, type BOperand } from '../expressions/bind.js';
+import { encodeKeyAttrs, HASH_RANGE, projectedNames, projectItem } from '../keys.js';
+import { keyRangeOf, multiKeyRangeOf, type ReadScope } from '../key-range.js';
 import { filterCondition } from '../legacy.js';
 import { attributesToGet, bindExpressions, checkParamKinds, fromWire, keyOfItem, parseItem, serializedOutput, type BoundExpressions, type Wire } from '../request.js';
 import type { Cursor } from '../store.js';
-import type { IndexMeta, TableMeta } from '../tables.js';
+import { hashAttrsOf, isMultiAttribute, keyAttrsOf, rangeAttrsOf, type IndexMeta, type TableMeta } from '../tables.js';
 import { checkItem, encodeKey, invalidParam, itemSize, validation, type Item } from '../values.js';
 
 /** A page holds at most 1 MB of items (before any filter). */
@@ -140,10 +140,7 @@ export async function readPage(
   if (select !== 'COUNT' && !rawItems) out.Items = items;
   if (stoppedEarly && last) {
     const lek = keyOfItem(t, last);
-    if (ix) {
-      lek[ix.hash.name] = last[ix.hash.name]!;
-      if (ix.range) lek[ix.range.name] = last[ix.range.name]!;
-    }
+    if (ix) for (const k of keyAttrsOf(ix)) lek[k.name] = last[k.name]!;
     out.LastEvaluatedKey = lek;
   }
   if (request.ReturnConsumedCapacity === 'TOTAL' || request.ReturnConsumedCapacity === 'INDEXES') {
@@ -155,11 +152,28 @@ export async function readPage(
   return { out, rawItems };
 }
 
+/** The top-level attributes a condition reads. */
+function conditionAttributes(c: BCondition, out = new Set<string>()): Set<string> {
+  const operand = (o: BOperand): void => {
+    if (o.k === 'path') out.add(String(o.p[0]));
+    else if (o.k === 'size') operand(o.arg);
+  };
+  if (c.k === 'and' || c.k === 'or') {
+    conditionAttributes(c.l, out);
+    conditionAttributes(c.r, out);
+  } else if (c.k === 'not') conditionAttributes(c.c, out);
+  else if (c.k === 'cmp') [c.l, c.r].forEach(operand);
+  else if (c.k === 'between') [c.v, c.lo, c.hi].forEach(operand);
+  else if (c.k === 'in') [c.v, ...c.list].forEach(operand);
+  else if (c.k === 'fn') c.args.forEach(operand);
+  return out;
+}
+
 /** ExclusiveStartKey as a cursor: the table's key (and the index's), within the query's partition. */
 function startKey(t: TableMeta, ix: IndexMeta | undefined, key: Item, pk: Buffer | undefined): Cursor {
   const invalid = () => validation('The provided starting key is invalid: The provided key element does not match the schema');
   const attrs = [t.hash, ...(t.range ? [t.range] : [])];
-  if (ix) for (const k of ix.range ? [ix.hash, ix.range] : [ix.hash]) if (!attrs.some((a) => a.name === k.name)) attrs.push(k);
+  if (ix) for (const k of keyAttrsOf(ix)) if (!attrs.some((a) => a.name === k.name)) attrs.push(k);
   if (Object.keys(key).length !== attrs.length) throw invalid();
   for (const a of attrs) {
     const v = key[a.name];
@@ -167,8 +181,8 @@ function startKey(t: TableMeta, ix: IndexMeta | undefined, key: Item, pk: Buffer
   }
   const c: Cursor = { pk: encodeKey(key[t.hash.name]!, t.hash.type), sk: t.range ? encodeKey(key[t.range.name]!, t.range.type) : Buffer.alloc(0) };
   if (ix) {
-    c.ipk = encodeKey(key[ix.hash.name]!, ix.hash.type);
-    c.isk = ix.range ? encodeKey(key[ix.range.name]!, ix.range.type) : Buffer.alloc(0);
+    c.ipk = encodeKeyAttrs(hashAttrsOf(ix), key);
+    c.isk = encodeKeyAttrs(rangeAttrsOf(ix), key);
     if (pk && !c.ipk.equals(pk)) throw validation('The provided starting key is outside query boundaries based on provided conditions');
   } else if (pk && !c.pk.equals(pk)) throw validation('The provided starting key is outside query boundaries based on provided conditions');
   return c;
@@ -191,8 +205,16 @@ export class QueryOps implements Pick<DynamoDBApi, 'Query' | 'Scan'> {
     const ix = this.core.indexOrThrow(t, input.IndexName, !!input.ConsistentRead);
     const keyHash = ix ? ix.hash : t.hash;
     const keyRange = ix ? ix.range : t.range;
+    if (ix && isMultiAttribute(ix) && bound.keyCondition === undefined) {
+      throw validation(`KeyConditions cannot be used to query index ${ix.name}, whose key has several attributes: use KeyConditionExpression`);
+    }
     const keyCond = bound.keyCondition ?? filterCondition(input.KeyConditions!, 'AND')!;
-    const range = keyRangeOf(keyCond, keyHash, keyRange);
+    const range = ix && isMultiAttribute(ix) ? multiKeyRangeOf(keyCond, hashAttrsOf(ix), rangeAttrsOf(ix)) : keyRangeOf(keyCond, keyHash, keyRange);
+    if (ix && isMultiAttribute(ix) && bound.filter) {
+      const keyNames = new Set(keyAttrsOf(ix).map((k) => k.name));
+      const named = [...conditionAttributes(bound.filter)].find((n) => keyNames.has(n));
+      if (named !== undefined) throw validation(`Filter Expression can only contain non-primary key attributes: Primary key attribute: ${named}`);
+    }
     const filter = bound.filter ?? (input.QueryFilter ? filterCondition(input.QueryFilter, input.ConditionalOperator) : undefined);
     for (const k of Object.keys(input.QueryFilter ?? {})) {
       if (k === keyHash.name || k === keyRange?.name) {

@@ -26,10 +26,12 @@ import type { Tx } from '../../../storage/db.js';
 import { DYNAMODB_TAG_RULES, tableNotFound, tagError, tagMap, type DynamoDbCore } from '../core.js';
 import type { Store } from '../store.js';
 import { systemBackupOnDelete } from './backups.js';
+import { leaveGlobalTable, uncacheTouched, updateReplicas, type Touched } from './global-tables.js';
 import {
   activeStream,
   attributeDefs,
   buildIndex,
+  keyAttrsOf,
   buildTable,
   checkStreamSpec,
   describeTable,
@@ -102,7 +104,9 @@ export class TableOps implements Pick<DynamoDBApi, TableOperations> {
     const name = tableNameOf(input.TableName);
     const now = this.core.now();
     const store = this.core.store;
+    const touched: Touched[] = [];
     const t = await this.core.db.tx(async (tx) => {
+      touched.length = 0;
       const t = await store.loadTable(tx, ctx.accountId, ctx.region, name);
       if (!t) throw tableNotFound(name);
       if (t.deletionProtection) {
@@ -112,9 +116,11 @@ export class TableOps implements Pick<DynamoDBApi, TableOperations> {
       await systemBackupOnDelete(this.core, tx, t);
       await store.deleteTable(tx, t);
       await this.core.tags.forget(tx, ctx, tableArn(t));
+      await leaveGlobalTable(this.core, tx, t, touched);
       return t;
     });
     store.forgetTable(t);
+    uncacheTouched(this.core, touched);
     this.core.throttle.forget(`${t.id}:`);
     return { TableDescription: describeTable(t, now, undefined, 'DELETING') };
   }
@@ -122,17 +128,29 @@ export class TableOps implements Pick<DynamoDBApi, TableOperations> {
   async UpdateTable(ctx: RequestContext, input: UpdateTableInput): Promise<UpdateTableOutput> {
     const name = tableNameOf(input.TableName);
     const now = this.core.now();
+    const touched: Touched[] = [];
     const t = await this.core.changeTable(ctx, name, async (t, tx) => {
+      touched.length = 0;
       let changed = updateStream(t, input, now);
-      if (input.ReplicaUpdates) throw validation('Stratus does not support global table replicas: ReplicaUpdates is not supported');
-      unsupportedTableParams(input);
+      unsupportedTableParams({ ...input, MultiRegionConsistency: undefined });
+      changed = (await updateReplicas(this.core, tx, t, input, now, touched)) || changed;
       changed = updateSettings(t, input) || changed;
       if (tableStatus(t, now) !== 'ACTIVE' && (input.ProvisionedThroughput || input.GlobalSecondaryIndexUpdates || input.BillingMode)) {
         throw new ResourceInUseException(`Attempt to change a resource which is still in use: Table is being updated: ${name}`);
       }
       changed = updateBillingMode(t, input, now) || changed;
       changed = updateProvisioned(t, input, now) || changed;
-      if (input.GlobalSecondaryIndexUpdates) changed = (await updateIndexes(this.core.store, tx, t, input, now + this.core.activationMs)) || changed;
+      if (input.GlobalSecondaryIndexUpdates) {
+        changed = (await updateIndexes(this.core.store, tx, t, input, now + this.core.activationMs)) || changed;
+        // A global table's indexes are the same in every replica: the change is made in each.
+        for (const r of t.replicas ?? []) {
+          const replica = await this.core.store.loadTable(tx, t.account, r.region, t.name);
+          if (!replica) continue;
+          await updateIndexes(this.core.store, tx, replica, input, now + this.core.activationMs);
+          await this.core.store.saveTable(tx, replica);
+          touched.push({ account: t.account, region: r.region, name: t.name });
+        }
+      }
       if (!changed) {
         throw validation(
           'At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, GlobalSecondaryIndexUpdates or SSESpecification or ReplicaUpdates is required',
@@ -142,6 +160,7 @@ export class TableOps implements Pick<DynamoDBApi, TableOperations> {
         throw validation('One or more parameter values were invalid: ProvisionedThroughput must be specified when BillingMode is PROVISIONED');
       }
     });
+    uncacheTouched(this.core, touched);
     return { TableDescription: describeTable(t, now, await this.core.store.stats(t, this.core.now())) };
   }
 
@@ -253,7 +272,7 @@ async function updateIndexes(store: Store, tx: Tx, t: TableMeta, input: UpdateTa
       }
       if (t.gsis.length >= MAX_GSIS) throw new LimitExceededException(`Subscriber limit exceeded: GlobalSecondaryIndex count exceeds the per-table limit of ${MAX_GSIS}`);
       const ix = buildIndex('GSI', spec, defs, t, activeAt);
-      for (const k of ix.range ? [ix.hash, ix.range] : [ix.hash]) {
+      for (const k of keyAttrsOf(ix)) {
         if (!t.attributeDefinitions.some((d) => d.AttributeName === k.name)) t.attributeDefinitions.push({ AttributeName: k.name, AttributeType: k.type });
       }
       t.gsis.push(ix);
@@ -280,10 +299,7 @@ async function updateIndexes(store: Store, tx: Tx, t: TableMeta, input: UpdateTa
   }
   // Drop attribute definitions no key uses any more.
   const used = new Set<string>([t.hash.name, ...(t.range ? [t.range.name] : [])]);
-  for (const ix of [...t.lsis, ...t.gsis]) {
-    used.add(ix.hash.name);
-    if (ix.range) used.add(ix.range.name);
-  }
+  for (const ix of [...t.lsis, ...t.gsis]) for (const k of keyAttrsOf(ix)) used.add(k.name);
   t.attributeDefinitions = t.attributeDefinitions.filter((d) => used.has(d.AttributeName));
   return changed;
 }

@@ -21,6 +21,7 @@ import {
 } from '../../../generated/dynamodb.js';
 import type { DynamoDbCore } from '../core.js';
 import { parseItem } from '../request.js';
+import { uncacheTouched, type Touched } from './global-tables.js';
 import { expiryDueAt, expiryOf, TTL_JOB, type TtlJobPayload } from '../store.js';
 import { tableNameOf } from '../tables.js';
 import { validation } from '../values.js';
@@ -31,10 +32,12 @@ export class TtlOps implements Pick<DynamoDBApi, 'UpdateTimeToLive' | 'DescribeT
   async UpdateTimeToLive(ctx: RequestContext, input: UpdateTimeToLiveInput): Promise<UpdateTimeToLiveOutput> {
     const spec = input.TimeToLiveSpecification;
     const name = tableNameOf(input.TableName);
+    const touched: Touched[] = [];
     await this.core.changeTable(
       ctx,
       name,
       async (t, tx) => {
+        touched.length = 0;
         if (spec.Enabled) {
           if (t.ttl?.enabled) throw validation('TimeToLive is already enabled');
           t.ttl = { attribute: spec.AttributeName, enabled: true };
@@ -46,9 +49,19 @@ export class TtlOps implements Pick<DynamoDBApi, 'UpdateTimeToLive' | 'DescribeT
           t.ttl = { attribute: spec.AttributeName, enabled: false };
         }
         await this.core.store.rebuildTtl(tx, t);
+        // A global table's TTL setting is the same in every replica.
+        for (const r of t.replicas ?? []) {
+          const replica = await this.core.store.loadTable(tx, t.account, r.region, t.name);
+          if (!replica) continue;
+          replica.ttl = { ...t.ttl };
+          await this.core.store.rebuildTtl(tx, replica);
+          await this.core.store.saveTable(tx, replica);
+          touched.push({ account: t.account, region: r.region, name: t.name });
+        }
       },
       () => new ResourceNotFoundException('Requested resource not found'),
     );
+    uncacheTouched(this.core, touched);
     this.core.platform.jobs.wake(TTL_JOB);
     return { TimeToLiveSpecification: { Enabled: spec.Enabled, AttributeName: spec.AttributeName } };
   }
