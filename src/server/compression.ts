@@ -9,13 +9,7 @@
 import { deflateSync, gunzipSync, gzipSync } from 'node:zlib';
 import { AwsError } from '../aws/errors.js';
 import type { HttpResponse } from '../core/http.js';
-
-export interface CompressionRules {
-  /** Content-Encoding values a request body may come in. */
-  readonly requestEncodings: readonly string[];
-  /** Smallest response body compressed when the client accepts it. */
-  readonly responseThreshold: number;
-}
+import type { CompressionRules } from '../services/service.js';
 
 /** A compressed body larger than this once decompressed is refused, so one small request can't fill memory. */
 export const MAX_DECOMPRESSED_BYTES = 64 * 1024 * 1024;

@@ -10,7 +10,6 @@ import type { Authorization, PrincipalPolicies, ResourcePolicy } from '../aws/ia
 import type { Config } from '../core/config.js';
 import type { HttpRequest, ResponseSink } from '../core/http.js';
 import type { BlobStore } from '../storage/blobs/index.js';
-import type { CompressionRules } from '../server/compression.js';
 
 /** What the platform hands each service when the server starts. */
 export interface Platform {
@@ -327,4 +326,12 @@ export function operationNames(family: object): string[] {
     }
   }
   return [...names];
+}
+
+/** Compressed bodies a service's API takes (server/compression.ts applies them). */
+export interface CompressionRules {
+  /** Content-Encoding values a request body may come in. */
+  readonly requestEncodings: readonly string[];
+  /** Smallest response body compressed when the client accepts it. */
+  readonly responseThreshold: number;
 }
