@@ -11,7 +11,6 @@
  */
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +19,7 @@ import { CreateFunctionCommand, LambdaClient, waitUntilFunctionActiveV2 } from '
 import { createZip } from '../../src/runtime/zip.js';
 import { spawnServer } from '../../test/helpers/server.js';
 import { row, runLoad, type LoadResult } from '../lib/load.js';
+import { freePort } from '../lib/processes.js';
 
 const args = process.argv.slice(2);
 const seconds = Number(args.find((a) => /^\d+(\.\d+)?$/.test(a)) ?? 10);
@@ -30,16 +30,6 @@ const repo = resolve(here, '../../..');
 const peerDir = join(repo, 'bench/apigateway/peer');
 const HANDLER = `exports.handler = async () => ({ statusCode: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ message: 'hello world' }) });\n`;
 const CONNECTIONS = [10, 50];
-
-const freePort = (): Promise<number> =>
-  new Promise((ok, fail) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => ok(port));
-    });
-    s.on('error', fail);
-  });
 
 /** One row: a warm-up, then the measured run. */
 async function one(name: string, endpoint: string, path: string, connections: number): Promise<LoadResult> {

@@ -12,7 +12,6 @@
  */
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +21,7 @@ import { CreateFunctionCommand, LambdaClient, waitUntilFunctionActiveV2 } from '
 import { createZip } from '../../src/runtime/zip.js';
 import { spawnServer, type SpawnedServer } from '../../test/helpers/server.js';
 import { row, runLoad, type LoadResult } from '../lib/load.js';
+import { freePort } from '../lib/processes.js';
 
 const args = process.argv.slice(2);
 const seconds = Number(args.find((a) => /^\d+(\.\d+)?$/.test(a)) ?? 10);
@@ -35,16 +35,6 @@ const peerDir = join(repo, 'bench/apigateway/peer');
 const HANDLER = `exports.handler = async () => ({ statusCode: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ message: 'hello world' }) });\n`;
 const ECHO = `exports.handler = async (event) => ({ statusCode: 200, body: event.body });\n`;
 const CONNECTIONS = [10, 50];
-
-const freePort = (): Promise<number> =>
-  new Promise((ok, fail) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => ok(port));
-    });
-    s.on('error', fail);
-  });
 
 async function one(name: string, endpoint: string, path: string, connections: number): Promise<LoadResult> {
   const request = () => ({ method: 'GET', path, headers: {} });

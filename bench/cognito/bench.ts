@@ -12,15 +12,15 @@
  * Each server is its own process; Stratus with a data directory (fsyncs on), cognito-local with its
  * JSON files. cognito-local 5 is installed on demand into bench/cognito/peer.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { GetUserCommand, InitiateAuthCommand, RespondToAuthChallengeCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { SrpClient } from '../../test/services/cognito-idp/srp-client.js';
 import { probeFlows, setUp, type Fixture } from './flows.js';
+import { freePort, stopChild } from '../lib/processes.js';
 
 const args = process.argv.slice(2);
 const flag = (name: string): string | undefined => {
@@ -40,23 +40,6 @@ export interface Target {
   endpoint: string;
   pid: number;
   stop(): Promise<unknown>;
-}
-
-const freePort = (): Promise<number> =>
-  new Promise((ok, fail) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => ok(port));
-    });
-    s.on('error', fail);
-  });
-
-function stopChild(child: ChildProcess): Promise<unknown> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGTERM');
-  return exited;
 }
 
 async function stratus(): Promise<Target> {

@@ -20,13 +20,13 @@
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { createReadStream, createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
-import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { crc32 } from 'node:zlib';
 import { errorSummary, runLoad, signHeaders, type LoadRequest, type LoadResult, type SigningCredentials } from '../lib/load.js';
+import { freePort, stopChild } from '../lib/processes.js';
 
 const args = process.argv.slice(2);
 const flag = (name: string): string | undefined => {
@@ -56,16 +56,6 @@ interface Target {
   stop(): Promise<unknown>;
 }
 
-const freePort = (): Promise<number> =>
-  new Promise((ok, fail) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => ok(port));
-    });
-    s.on('error', fail);
-  });
-
 async function waitForPort(endpoint: string, child: ChildProcess, log: () => string): Promise<void> {
   for (let i = 0; i < 300; i++) {
     if (child.exitCode !== null) throw new Error(`exited before listening:\n${log()}`);
@@ -77,13 +67,6 @@ async function waitForPort(endpoint: string, child: ChildProcess, log: () => str
     }
   }
   throw new Error(`not listening after 30 s:\n${log()}`);
-}
-
-function stopChild(child: ChildProcess): Promise<unknown> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGTERM');
-  return exited;
 }
 
 async function stratus(): Promise<Target> {
