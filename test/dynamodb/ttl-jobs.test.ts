@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import {
   BatchWriteItemCommand,
   DeleteTableCommand,
-  GetItemCommand,
+  DescribeTableCommand, GetItemCommand,
   ListTablesCommand,
   type ListTablesCommandOutput,
   PutItemCommand,
@@ -160,6 +160,8 @@ test('a data directory from before TTL jobs gets a job per TTL table when it is 
 
     e = await setup({ dataDir: dir });
     try {
+      // DynamoDB is created (and its migrations run) on its first use after the restart.
+      await e.client.send(new DescribeTableCommand({ TableName: 'tj-old' }));
       const job = await ttlJob(e, 'tj-old');
       assert.deepEqual([job?.dueAt, job?.payload], [(nowS + 3600) * 1000, { name: 'tj-old' }]);
       e.server.clock.advance(2 * 3600 * 1000);

@@ -30,6 +30,8 @@ async function withDataDir(prefix: string, body: (dataDir: string) => Promise<vo
 async function withServer(dataDir: string, body: (lambda: LambdaClient, server: TestServer) => Promise<void>): Promise<void> {
   const server = await startServer({ config: config(dataDir), services: SERVICES });
   try {
+    // Lambda is created (its migrations run) before the test reads its tables.
+    await server.services.get('lambda')!.load();
     await body(new LambdaClient(clientConfig(server.endpoint)), server);
   } finally {
     await server.stop();

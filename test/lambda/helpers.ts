@@ -18,6 +18,8 @@ export interface LambdaTestContext {
 
 export async function startLambdaServer(services: Record<string, unknown> = {}): Promise<LambdaTestContext> {
   const server = await startServer({ config: { services: { lambda: { idleTimeoutSeconds: 600, ...services } } }, services: SERVICES });
+  // Lambda is created at once (its start-up work done, its provider readable by the tests), not on its first request.
+  await server.services.get('lambda')!.load();
   const lambda = new LambdaClient(clientConfig(server.endpoint));
   return { server, lambda };
 }

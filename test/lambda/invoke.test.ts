@@ -263,6 +263,8 @@ describe('lambda async invocations are durable', () => {
 
       const second = await startServer({ config: { dataDir }, services: SERVICES });
       try {
+        // Lambda is created (its migrations run) before the test reads its tables.
+        await second.services.get('lambda')!.load();
         await assert.rejects(async () => second.db.get('SELECT id FROM lambda_async'), /no such table/);
         const job = await peek<{ name: string; requestId: string; event: string }>(second.db, 'lambda.async', '000000000000/us-east-1/legacy/e1');
         assert.deepEqual(

@@ -25,7 +25,7 @@ describe('lambda isolation, ephemeral storage and event-loop semantics', () => {
     dataDir = mkdtempSync(join(existsSync('/var/tmp') ? '/var/tmp' : tmpdir(), 'stratus-iso-data-'));
     const server = await startServer({ config: { dataDir, services: { lambda: { idleTimeoutSeconds: 600 } } }, services: SERVICES });
     t = { server, lambda: new LambdaClient(clientConfig(server.endpoint)) };
-    mode = (server.services.get('lambda')!.provider as unknown as { health(): { isolation: string } }).health().isolation;
+    mode = ((await server.services.get('lambda')!.load()).provider as unknown as { health(): { isolation: string } }).health().isolation;
   });
   after(async () => {
     await t.server.stop();
