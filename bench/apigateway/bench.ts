@@ -9,8 +9,8 @@
  * load generator in this process does not share an event loop with either. serverless-offline
  * (serverless@3 + serverless-offline@13) is installed on demand into bench/apigateway/peer.
  */
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,7 +19,7 @@ import { CreateFunctionCommand, LambdaClient, waitUntilFunctionActiveV2 } from '
 import { createZip } from '../../src/runtime/zip.js';
 import { spawnServer } from '../../test/helpers/server.js';
 import { row, runLoad, type LoadResult } from '../lib/load.js';
-import { freePort } from '../lib/processes.js';
+import { ensurePeer, freePort } from '../lib/processes.js';
 
 const args = process.argv.slice(2);
 const seconds = Number(args.find((a) => /^\d+(\.\d+)?$/.test(a)) ?? 10);
@@ -100,22 +100,8 @@ async function stratus(): Promise<Target & { lambdaPath: string; mockPath: strin
   }
 }
 
-function ensurePeer(): string | undefined {
-  const bin = join(peerDir, 'node_modules/serverless/bin/serverless.js');
-  if (!existsSync(bin)) {
-    console.log('installing serverless@3 + serverless-offline@13 into bench/apigateway/peer ...');
-    try {
-      execFileSync('npm', ['install', '--no-audit', '--no-fund'], { cwd: peerDir, stdio: 'inherit' });
-    } catch (e) {
-      console.log(`serverless-offline could not be installed: ${(e as Error).message}`);
-      return undefined;
-    }
-  }
-  return existsSync(bin) ? bin : undefined;
-}
-
 async function serverlessOffline(): Promise<Target | undefined> {
-  const bin = ensurePeer();
+  const bin = ensurePeer(peerDir, 'node_modules/serverless/bin/serverless.js', 'serverless@3 + serverless-offline@13');
   if (!bin) return undefined;
   const dir = mkdtempSync(join(tmpdir(), 'stratus-sls-'));
   const httpPort = await freePort();

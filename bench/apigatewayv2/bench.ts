@@ -10,8 +10,8 @@
  * is the one the REST API bench installs on demand into bench/apigateway/peer (serverless@3 +
  * serverless-offline@13).
  */
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,7 +21,7 @@ import { CreateFunctionCommand, LambdaClient, waitUntilFunctionActiveV2 } from '
 import { createZip } from '../../src/runtime/zip.js';
 import { spawnServer, type SpawnedServer } from '../../test/helpers/server.js';
 import { row, runLoad, type LoadResult } from '../lib/load.js';
-import { freePort } from '../lib/processes.js';
+import { ensurePeer, freePort } from '../lib/processes.js';
 
 const args = process.argv.slice(2);
 const seconds = Number(args.find((a) => /^\d+(\.\d+)?$/.test(a)) ?? 10);
@@ -85,16 +85,8 @@ async function stratus(): Promise<{ server: SpawnedServer; httpPath: string; wsU
 }
 
 async function serverlessOffline(): Promise<{ endpoint: string; stop(): void } | undefined> {
-  const bin = join(peerDir, 'node_modules/serverless/bin/serverless.js');
-  if (!existsSync(bin)) {
-    console.log('installing serverless@3 + serverless-offline@13 into bench/apigateway/peer ...');
-    try {
-      execFileSync('npm', ['install', '--no-audit', '--no-fund'], { cwd: peerDir, stdio: 'inherit' });
-    } catch (e) {
-      console.log(`serverless-offline could not be installed: ${(e as Error).message}`);
-      return undefined;
-    }
-  }
+  const bin = ensurePeer(peerDir, 'node_modules/serverless/bin/serverless.js', 'serverless@3 + serverless-offline@13');
+  if (!bin) return undefined;
   const dir = mkdtempSync(join(tmpdir(), 'stratus-sls-v2-'));
   const httpPort = await freePort();
   const lambdaPort = await freePort();

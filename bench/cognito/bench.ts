@@ -12,15 +12,15 @@
  * Each server is its own process; Stratus with a data directory (fsyncs on), cognito-local with its
  * JSON files. cognito-local 5 is installed on demand into bench/cognito/peer.
  */
-import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { GetUserCommand, InitiateAuthCommand, RespondToAuthChallengeCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { SrpClient } from '../../test/services/cognito-idp/srp-client.js';
 import { probeFlows, setUp, type Fixture } from './flows.js';
-import { freePort, stopChild } from '../lib/processes.js';
+import { ensurePeer, freePort, stopChild } from '../lib/processes.js';
 
 const args = process.argv.slice(2);
 const flag = (name: string): string | undefined => {
@@ -58,22 +58,8 @@ async function stratus(): Promise<Target> {
   return { name: 'stratus', endpoint, pid: child.pid!, stop: async () => (await stopChild(child), rmSync(dir, { recursive: true, force: true })) };
 }
 
-function ensurePeer(): string | undefined {
-  const bin = join(peerDir, 'node_modules/cognito-local/lib/bin/start.js');
-  if (!existsSync(bin)) {
-    console.log('installing cognito-local@5 into bench/cognito/peer ...');
-    try {
-      execFileSync('npm', ['install', '--no-audit', '--no-fund'], { cwd: peerDir, stdio: 'inherit' });
-    } catch (e) {
-      console.log(`cognito-local could not be installed: ${(e as Error).message}`);
-      return undefined;
-    }
-  }
-  return existsSync(bin) ? bin : undefined;
-}
-
 async function cognitoLocal(): Promise<Target | undefined> {
-  const bin = ensurePeer();
+  const bin = ensurePeer(peerDir, 'node_modules/cognito-local/lib/bin/start.js', 'cognito-local@5');
   if (!bin) return undefined;
   const dir = mkdtempSync(join(tmpdir(), 'stratus-cognito-local-'));
   const port = await freePort();

@@ -11,13 +11,14 @@
  * memory. kinesalite 3 is installed on demand into bench/kinesis/peer (not a dependency of Stratus).
  *   npm run build && node dist/bench/kinesis/bench.js [records] [--rounds N] [--ephemeral] [--no-peer]
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CreateStreamCommand, DescribeStreamSummaryCommand, GetRecordsCommand, GetShardIteratorCommand, KinesisClient, ListShardsCommand, PutRecordsCommand } from '@aws-sdk/client-kinesis';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
+import { ensurePeer } from '../lib/processes.js';
 
 const args = process.argv.slice(2);
 const flag = (name: string): string | undefined => {
@@ -86,20 +87,6 @@ function stratus(): Promise<Target> {
   return spawnServer('stratus', [cli, 'start', '--port', '0', '--quiet', '--services', 'kinesis', ...data], /ready at (http:\/\/\S+)/, () => rmSync(dir, { recursive: true, force: true }));
 }
 
-function ensurePeer(): string | undefined {
-  const cli = join(peerDir, 'node_modules/kinesalite/cli.js');
-  if (!existsSync(cli)) {
-    console.log('installing kinesalite@3 into bench/kinesis/peer ...');
-    try {
-      execFileSync('npm', ['install', '--no-audit', '--no-fund'], { cwd: peerDir, stdio: 'inherit' });
-    } catch (e) {
-      console.log(`kinesalite could not be installed: ${(e as Error).message}`);
-      return undefined;
-    }
-  }
-  return existsSync(cli) ? cli : undefined;
-}
-
 function kinesalite(cli: string): Promise<Target> {
   return spawnServer('kinesalite', [cli, '--port', '0', '--createStreamMs', '0', '--deleteStreamMs', '0', '--updateStreamMs', '0', '--shardLimit', '1000'], /Listening at (http:\/\/\S+)/);
 }
@@ -150,7 +137,7 @@ const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floo
 const fmt = (f: Figures): string =>
   `PutRecords ${Math.round(f.put).toString().padStart(7)} rec/s ${f.putCpu.toFixed(1).padStart(6)} us CPU/rec   GetRecords ${Math.round(f.get).toString().padStart(7)} rec/s ${f.getCpu.toFixed(1).padStart(6)} us CPU/rec`;
 
-const peerCli = args.includes('--no-peer') ? undefined : ensurePeer();
+const peerCli = args.includes('--no-peer') ? undefined : ensurePeer(peerDir, 'node_modules/kinesalite/cli.js', 'kinesalite@3');
 const targets = [await stratus(), ...(peerCli ? [await kinesalite(peerCli)] : [])];
 console.log(`Kinesis, ${records} records of 100 bytes per round, 4 shards, SDK over HTTP/1.1; node ${process.version}, ${cpus().length} CPUs, load ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 console.log(`Stratus ${args.includes('--ephemeral') ? 'ephemeral' : 'with a data directory (durable)'}; kinesalite in memory; ${rounds} rounds, alternating`);

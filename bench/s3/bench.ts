@@ -17,8 +17,8 @@
  * x-amz-checksum-crc32 header the v3 SDKs send by default; the 1 GiB upload is signed
  * UNSIGNED-PAYLOAD with no checksum header, so Stratus computes MD5 and its default CRC64NVME.
  */
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { createReadStream, createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -26,7 +26,7 @@ import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { crc32 } from 'node:zlib';
 import { errorSummary, runLoad, signHeaders, type LoadRequest, type LoadResult, type SigningCredentials } from '../lib/load.js';
-import { freePort, stopChild } from '../lib/processes.js';
+import { ensurePeer, freePort, stopChild } from '../lib/processes.js';
 
 const args = process.argv.slice(2);
 const flag = (name: string): string | undefined => {
@@ -96,22 +96,8 @@ async function stratus(): Promise<Target> {
   };
 }
 
-function ensurePeer(): string | undefined {
-  const bin = join(peerDir, 'node_modules/s3rver/bin/s3rver.js');
-  if (!existsSync(bin)) {
-    console.log('installing s3rver@3 into bench/s3/peer ...');
-    try {
-      execFileSync('npm', ['install', '--no-audit', '--no-fund'], { cwd: peerDir, stdio: 'inherit' });
-    } catch (e) {
-      console.log(`s3rver could not be installed: ${(e as Error).message}`);
-      return undefined;
-    }
-  }
-  return existsSync(bin) ? bin : undefined;
-}
-
 async function s3rver(): Promise<Target | undefined> {
-  const bin = ensurePeer();
+  const bin = ensurePeer(peerDir, 'node_modules/s3rver/bin/s3rver.js', 's3rver@3');
   if (!bin) return undefined;
   const dir = mkdtempSync(join(tmpdir(), 'stratus-s3rver-'));
   const port = await freePort();
