@@ -1,36 +1,20 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { DynamoDBClient, PutItemCommand, GetItemCommand, ScanCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { clientConfig } from '../helpers/server.js';
-import { hashTable } from './helpers.js';
-
-const CHILD = join(dirname(fileURLToPath(import.meta.url)), 'fixtures/child-server.js');
+import { hashTable, startChildServer } from './helpers.js';
 
 async function start(dataDir: string) {
-  const child = spawn(process.execPath, [CHILD, dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const endpoint = await new Promise<string>((resolve, reject) => {
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /ready at (http:\/\/\S+)/.exec(out);
-      if (m) resolve(m[1]!);
-    });
-    void exited.then(() => reject(new Error(`server exited:\n${out}`)));
-  });
-  const client = new DynamoDBClient(clientConfig(endpoint));
+  const server = await startChildServer(dataDir);
+  const client = new DynamoDBClient(clientConfig(server.endpoint));
   return {
     client,
     kill: async (signal: NodeJS.Signals) => {
       client.destroy();
-      child.kill(signal);
-      await exited;
+      await server.kill(signal);
     },
   };
 }

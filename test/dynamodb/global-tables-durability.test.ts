@@ -5,40 +5,24 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { DynamoDBClient, PutItemCommand, ScanCommand, UpdateTableCommand } from '@aws-sdk/client-dynamodb';
 import { clientConfig } from '../helpers/server.js';
-import { hashTable } from './helpers.js';
-
-const CHILD = join(dirname(fileURLToPath(import.meta.url)), 'fixtures/child-server.js');
+import { hashTable, startChildServer } from './helpers.js';
 
 async function start(dataDir: string) {
-  const child = spawn(process.execPath, [CHILD, dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const endpoint = await new Promise<string>((resolve, reject) => {
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /ready at (http:\/\/\S+)/.exec(out);
-      if (m) resolve(m[1]!);
-    });
-    void exited.then(() => reject(new Error(`server exited:\n${out}`)));
-  });
-  const us = new DynamoDBClient(clientConfig(endpoint, 'us-east-1'));
-  const eu = new DynamoDBClient(clientConfig(endpoint, 'eu-west-1'));
+  const server = await startChildServer(dataDir);
+  const us = new DynamoDBClient(clientConfig(server.endpoint, 'us-east-1'));
+  const eu = new DynamoDBClient(clientConfig(server.endpoint, 'eu-west-1'));
   return {
     us,
     eu,
     kill: async (signal: NodeJS.Signals) => {
       us.destroy();
       eu.destroy();
-      child.kill(signal);
-      await exited;
+      await server.kill(signal);
     },
   };
 }

@@ -1,3 +1,6 @@
+import { spawn } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { DynamoDBClient, CreateTableCommand, type CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
 import { startServer, clientConfig, type TestServer } from '../helpers/server.js';
 import { definition } from '../../src/services/dynamodb/index.js';
@@ -70,4 +73,32 @@ export async function error(fn: () => Promise<unknown>): Promise<{ name: string;
     return e as any;
   }
   throw new Error('expected an error');
+}
+
+const CHILD = join(dirname(fileURLToPath(import.meta.url)), 'fixtures/child-server.js');
+
+/**
+ * A server in a child process on `dataDir` (fixtures/child-server.ts, with its JSON options), for
+ * tests that kill it: its endpoint once ready, and `kill(signal)` resolving once it has exited.
+ */
+export async function startChildServer(dataDir: string, options?: Record<string, unknown>): Promise<{ endpoint: string; kill(signal: NodeJS.Signals): Promise<void> }> {
+  const child = spawn(process.execPath, [CHILD, dataDir, ...(options ? [JSON.stringify(options)] : [])], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const endpoint = await new Promise<string>((resolve, reject) => {
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /ready at (http:\/\/\S+)/.exec(out);
+      if (m) resolve(m[1]!);
+    });
+    void exited.then(() => reject(new Error(`server exited:\n${out}`)));
+  });
+  return {
+    endpoint,
+    kill: async (signal) => {
+      child.kill(signal);
+      await exited;
+    },
+  };
 }
